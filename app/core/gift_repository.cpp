@@ -1,0 +1,129 @@
+#include "core/gift_repository.h"
+
+#include <algorithm>
+
+#include "core/date.h"
+#include "core/journal.h"
+#include "core/money.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/text_fold.h"
+#include "core/uuid.h"
+#include "core/validation.h"
+
+namespace obole {
+
+namespace {
+
+bool is_currency_code(const std::string& s)
+{
+    if (s.size() != 3)
+        return false;
+    for (char c : s)
+        if (c < 'A' || c > 'Z')
+            return false;
+    return true;
+}
+
+} // namespace
+
+Result<std::string> GiftRepository::add(const NewGift& g, const std::string& operator_name)
+{
+    Result<int64_t> cents = parse_amount_cents(g.amount_text);
+    if (!cents)
+        return cents.error();
+
+    std::string date;
+    // "Today" is the later of the UTC and the local date, so a gift entered
+    // just after local midnight east of Greenwich is not "in the future".
+    std::string today = std::max(today_iso(), today_local_iso());
+    if (trim_spaces(g.date_text).empty()) {
+        date = today_local_iso();
+    } else {
+        Result<std::string> parsed = parse_date(g.date_text);
+        if (!parsed)
+            return parsed.error();
+        if (*parsed > today)
+            return fail("date.in_future", "The date is in the future.", "date");
+        date = *parsed;
+    }
+    if (!is_currency_code(g.currency))
+        return fail("gift.bad_currency", "The currency must be a three-letter code such as EUR.", "currency");
+    Result<std::string> cheque = validate_person_name(g.cheque_number); // one line of plain text
+    if (!cheque || utf8_length(*cheque) > 40)
+        return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
+
+    sqlite3* db = store_.db();
+    Statement member(db, "SELECT 1 FROM member WHERE id = ?1 AND deleted = 0");
+    member.bind_text(1, g.member_id);
+    if (member.step() != Statement::Step::row)
+        return fail("member.not_found", "This member does not exist.");
+    if (!g.campaign_id.empty()) {
+        Statement campaign(db, "SELECT 1 FROM campaign WHERE id = ?1");
+        campaign.bind_text(1, g.campaign_id);
+        if (campaign.step() != Statement::Step::row)
+            return fail("campaign.not_found", "This campaign does not exist.", "campaign");
+    }
+
+    std::string id = new_uuid_v7();
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        Statement insert(db, "INSERT INTO gift(id, member_id, amount_cents, currency, gift_date, payment_method, "
+                             "cheque_number, campaign_id, operator, created_at) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        insert.bind_text(1, id);
+        insert.bind_text(2, g.member_id);
+        insert.bind_int64(3, *cents);
+        insert.bind_text(4, g.currency);
+        insert.bind_text(5, date);
+        insert.bind_text(6, to_string(g.method));
+        insert.bind_text(7, *cheque);
+        insert.bind_text_or_null(8, g.campaign_id);
+        insert.bind_text(9, operator_name);
+        insert.bind_text(10, now_iso());
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + date;
+        return Journal(store_).append(g.member_id, "gift.add", detail, operator_name);
+    });
+    if (!written)
+        return written.error();
+    return id;
+}
+
+std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
+{
+    std::vector<Gift> out;
+    Statement select(store_.db(),
+                     "SELECT g.id, g.member_id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
+                     "g.cheque_number, ifnull(g.campaign_id, ''), ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
+                     "g.created_at FROM gift g LEFT JOIN campaign c ON c.id = g.campaign_id "
+                     "WHERE g.member_id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
+    select.bind_text(1, member_id);
+    while (select.step() == Statement::Step::row) {
+        Gift g;
+        g.id = select.column_text(0);
+        g.member_id = select.column_text(1);
+        g.amount_cents = select.column_int64(2);
+        g.currency = select.column_text(3);
+        g.gift_date = select.column_text(4);
+        parse_payment_method(select.column_view(5), &g.method);
+        g.cheque_number = select.column_text(6);
+        g.campaign_id = select.column_text(7);
+        g.campaign_code = select.column_text(8);
+        g.campaign_name = select.column_text(9);
+        g.operator_name = select.column_text(10);
+        g.created_at = select.column_text(11);
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::string GiftRepository::default_campaign_for(const std::string& member_id)
+{
+    Statement select(store_.db(), "SELECT campaign_id FROM campaign_received WHERE member_id = ?1 "
+                                  "ORDER BY received_date DESC, id DESC LIMIT 1");
+    select.bind_text(1, member_id);
+    return select.step() == Statement::Step::row ? select.column_text(0) : std::string();
+}
+
+} // namespace obole

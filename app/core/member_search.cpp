@@ -1,0 +1,324 @@
+#include "core/member_search.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/search_words.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/text_fold.h"
+#include "core/validation.h"
+
+// How a query runs (index layout in search_index.h):
+//  1. The query is folded and split into terms; neighbouring digit groups are
+//     joined, so "06 12 34" and "+33 6 12" are one phone fragment.
+//  2. One "driver" term is looked up in the index: exact member number
+//     (tier 0), prefix of a name word (tier 1), prefix of another word
+//     (tier 2), substring of three characters or more (tier 3, FTS5 trigram).
+//  3. Other terms are checked against each candidate's stored words.
+//  4. Hits sort by (tier, doc); doc numbers follow name order.
+// Lower tiers are only read when the higher ones leave room under `limit`,
+// and FTS rows come in doc order, so the substring scan stops early.
+
+namespace obole {
+
+namespace {
+
+constexpr int kVerifyCap = 5000;     // candidates checked for multi-word queries
+constexpr int kSubstringCap = 20000; // FTS rows read at most
+
+bool all_digits(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+std::vector<std::string> query_terms(std::string_view query)
+{
+    std::vector<std::string> terms;
+    for (std::string_view word : split_words(fold_for_search(query))) {
+        if (!terms.empty() && all_digits(word) && all_digits(terms.back()))
+            terms.back().append(word);
+        else
+            terms.emplace_back(word);
+    }
+    std::vector<std::string> unique;
+    for (std::string& t : terms)
+        if (std::find(unique.begin(), unique.end(), t) == unique.end())
+            unique.push_back(std::move(t));
+    return unique;
+}
+
+bool substring_allowed(std::string_view term)
+{
+    return utf8_length(term) >= 3 || starts_with_cjk(term);
+}
+
+std::string prefix_end(std::string_view prefix)
+{
+    return std::string(prefix) + "\xF4\x8F\xBF\xBF"; // U+10FFFF sorts after any continuation
+}
+
+// Tier of `term` against one doc's words; -1 when it does not match.
+int match_tier(std::string_view term, const SearchWords& w)
+{
+    if (has_word_prefix(w.names, term))
+        return 1;
+    if (has_word_prefix(w.text, term) || has_word_prefix(w.extra, term))
+        return 2;
+    if (substring_allowed(term) && w.text.find(term) != std::string::npos)
+        return 3;
+    return -1;
+}
+
+struct Candidate {
+    int64_t doc;
+    int tier;
+};
+
+class SearchRun {
+public:
+    SearchRun(Store& store, int limit)
+        : db_(store.db()), limit_(limit),
+          prefix_(db_, "SELECT doc FROM search_token WHERE field = ?1 AND token >= ?2 AND token < ?3"),
+          count_(db_, "SELECT count(*) FROM (SELECT 1 FROM search_token WHERE field IN (1, 2) "
+                      "AND token >= ?1 AND token < ?2 LIMIT 5000)"),
+          words_(db_, "SELECT sort_key, names, text, extra FROM search_doc WHERE doc = ?1")
+    {
+    }
+
+    std::vector<Candidate> run(const std::vector<std::string>& terms)
+    {
+        size_t driver = pick_driver(terms);
+        const std::string& term = terms[driver];
+        for (size_t i = 0; i < terms.size(); ++i)
+            if (i != driver)
+                others_.push_back(terms[i]);
+
+        if (all_digits(term) && term.size() <= 18)
+            exact_member_no(term);
+        prefix_scan(1, term);
+        if (!single() || good_count() < limit_)
+            prefix_scan(2, term);
+        if (good_count() < limit_ && substring_allowed(term))
+            substring_scan(term);
+
+        std::sort(hits_.begin(), hits_.end(), [](const Candidate& a, const Candidate& b) {
+            return a.tier != b.tier ? a.tier < b.tier : a.doc < b.doc;
+        });
+        if (int(hits_.size()) > limit_)
+            hits_.resize(size_t(limit_));
+        return hits_;
+    }
+
+private:
+    bool single() const { return others_.empty(); }
+
+    // Hits that rank above any substring match.
+    int good_count() const
+    {
+        int n = 0;
+        for (const Candidate& c : hits_)
+            n += c.tier <= 2;
+        return n;
+    }
+
+    // The longest term (up to 6 characters, beyond which all are selective
+    // enough), then the one with the fewest prefix matches.
+    size_t pick_driver(const std::vector<std::string>& terms)
+    {
+        if (terms.size() == 1)
+            return 0;
+        size_t best = 0;
+        size_t best_len = 0;
+        int64_t best_count = 0;
+        for (size_t i = 0; i < terms.size(); ++i) {
+            size_t len = std::min<size_t>(utf8_length(terms[i]), 6);
+            count_.reset();
+            count_.bind_text(1, terms[i]);
+            count_.bind_text(2, prefix_end(terms[i]));
+            int64_t n = count_.step() == Statement::Step::row ? count_.column_int64(0) : 0;
+            if (i == 0 || len > best_len || (len == best_len && n < best_count)) {
+                best = i;
+                best_len = len;
+                best_count = n;
+            }
+        }
+        return best;
+    }
+
+    // Adds a candidate of the driver with `tier`, after checking the other
+    // terms (the final tier is the weakest of all terms).
+    void consider(int64_t doc, int tier)
+    {
+        if (!seen_.insert(doc).second)
+            return;
+        if (!single()) {
+            if (++verified_ > kVerifyCap)
+                return;
+            words_.reset();
+            words_.bind_int64(1, doc);
+            if (words_.step() != Statement::Step::row)
+                return;
+            SearchWords w{words_.column_text(0), words_.column_text(1), words_.column_text(2), words_.column_text(3)};
+            for (const std::string& other : others_) {
+                int t = match_tier(other, w);
+                if (t < 0)
+                    return;
+                tier = std::max(tier, t);
+            }
+        }
+        hits_.push_back({doc, tier});
+    }
+
+    void exact_member_no(const std::string& digits)
+    {
+        Statement select(db_, "SELECT d.doc FROM member m JOIN search_doc d ON d.member_id = m.id "
+                              "WHERE m.member_no = ?1 AND m.deleted = 0");
+        select.bind_int64(1, std::strtoll(digits.c_str(), nullptr, 10));
+        if (select.step() == Statement::Step::row)
+            consider(select.column_int64(0), 0);
+    }
+
+    void prefix_scan(int field, const std::string& term)
+    {
+        // Short prefixes match a large share of members: read fewer rows.
+        int cap = utf8_length(term) <= 2 ? 5000 : 20000;
+        prefix_.reset();
+        prefix_.bind_int64(1, field);
+        prefix_.bind_text(2, term);
+        prefix_.bind_text(3, prefix_end(term));
+        std::vector<int64_t> docs;
+        while (int(docs.size()) < cap && prefix_.step() == Statement::Step::row)
+            docs.push_back(prefix_.column_int64(0));
+        // In doc (= name) order, so the verify cap keeps the first names.
+        std::sort(docs.begin(), docs.end());
+        for (int64_t doc : docs)
+            consider(doc, field);
+    }
+
+    void substring_scan(const std::string& term)
+    {
+        // A trigram phrase query matches the term as a substring. Rows come
+        // in rowid (= name) order: stop once enough have been accepted.
+        Statement select(db_, "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid");
+        std::string phrase = "\"" + term + "\""; // folded terms hold no quotes
+        select.bind_text(1, phrase);
+        int wanted = limit_ - good_count();
+        int accepted = 0, read = 0;
+        while (accepted < wanted && read++ < kSubstringCap && select.step() == Statement::Step::row) {
+            size_t before = hits_.size();
+            consider(select.column_int64(0), 3);
+            accepted += int(hits_.size() - before);
+        }
+    }
+
+    sqlite3* db_;
+    int limit_;
+    Statement prefix_, count_, words_;
+    std::vector<std::string> others_;
+    std::unordered_set<int64_t> seen_;
+    std::vector<Candidate> hits_;
+    int verified_ = 0;
+};
+
+// Which stored value explains the hit: for the first term that is not a
+// name word, the field it matches (that is what the person typed); else the name.
+void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const std::string& folded_names,
+                 SearchHit* hit)
+{
+    std::vector<std::string> terms;
+    for (const std::string& t : all_terms)
+        if (!has_word_prefix(folded_names, t))
+            terms.push_back(t);
+    std::vector<std::pair<std::string, std::string>> fields; // (kind, original value)
+    fields.push_back({"member_no", std::to_string(hit->member_no)});
+    fields.push_back({"postcode", hit->postcode});
+    Statement phones(db, "SELECT number FROM phone WHERE member_id = ?1 ORDER BY id");
+    phones.bind_text(1, hit->member_id);
+    while (phones.step() == Statement::Step::row)
+        fields.push_back({"phone", phones.column_text(0)});
+    Statement emails(db, "SELECT address FROM email WHERE member_id = ?1 ORDER BY id");
+    emails.bind_text(1, hit->member_id);
+    while (emails.step() == Statement::Step::row)
+        fields.push_back({"email", emails.column_text(0)});
+    fields.push_back({"city", hit->city});
+
+    auto words_of = [](const std::string& kind, const std::string& value) {
+        if (kind == "phone")
+            return national_phone_digits(value) + " " + digits_only(value);
+        return fold_for_search(value);
+    };
+    for (bool substring : {false, true}) {
+        for (const std::string& term : terms) {
+            for (const auto& [kind, value] : fields) {
+                std::string words = words_of(kind, value);
+                bool match = substring ? substring_allowed(term) && words.find(term) != std::string::npos
+                                       : has_word_prefix(words, term);
+                if (match && !value.empty()) {
+                    hit->matched = kind;
+                    hit->matched_text = value;
+                    return;
+                }
+            }
+        }
+    }
+    hit->matched = "name";
+    hit->matched_text = hit->display_name;
+}
+
+} // namespace
+
+std::vector<SearchHit> search_members(Store& store, std::string_view query, int limit)
+{
+    std::vector<SearchHit> out;
+    std::vector<std::string> terms = query_terms(query);
+    if (terms.empty() || limit <= 0)
+        return out;
+
+    SearchRun run(store, limit);
+    std::vector<Candidate> hits = run.run(terms);
+
+    Statement select(store.db(),
+                     "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, '') "
+                     "FROM search_doc d JOIN member m ON m.id = d.member_id "
+                     "LEFT JOIN address a ON a.member_id = m.id AND a.is_main = 1 WHERE d.doc = ?1");
+    static const int kScore[] = {400, 300, 200, 100};
+    for (const Candidate& c : hits) {
+        select.reset();
+        select.bind_int64(1, c.doc);
+        if (select.step() != Statement::Step::row)
+            continue;
+        SearchHit hit;
+        hit.member_id = select.column_text(0);
+        hit.member_no = select.column_int64(1);
+        std::string first = select.column_text(2), last = select.column_text(3);
+        // Japanese and Chinese names read family name first.
+        if (starts_with_cjk(last))
+            hit.display_name = first.empty() ? last : last + " " + first;
+        else
+            hit.display_name = first.empty() ? last : first + " " + last;
+        hit.postcode = select.column_text(4);
+        hit.city = select.column_text(5);
+        hit.score = kScore[c.tier];
+        if (c.tier == 0) {
+            hit.matched = "member_no";
+            hit.matched_text = std::to_string(hit.member_no);
+        } else if (c.tier == 1 && terms.size() == 1) {
+            hit.matched = "name";
+            hit.matched_text = hit.display_name;
+        } else {
+            explain_hit(store.db(), terms, fold_for_search(first + " " + last), &hit);
+        }
+        out.push_back(std::move(hit));
+    }
+    return out;
+}
+
+} // namespace obole

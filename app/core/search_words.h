@@ -1,0 +1,36 @@
+// The words the search index keeps for one member, derived from the member's
+// rows. Shared by the index writer (search_index.cpp) and the query side
+// (member_search.cpp), which must agree on them exactly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace obole {
+
+// What a member's index entry is computed from.
+struct SearchSource {
+    std::string member_id;
+    int64_t member_no = 0;
+    std::string first_name, last_name, postcode, city;
+    std::vector<std::string> emails, phones; // phones in E.164
+};
+
+struct SearchWords {
+    std::string sort_key; // folded last name, first name, id: the name order
+    std::string names;    // folded name words, space separated
+    std::string text;     // all searchable words (names first), for substrings
+    std::string extra;    // words only prefix search needs
+};
+
+SearchWords search_words_for(const SearchSource& source);
+
+// Splits on single spaces (folded text has no other separators).
+std::vector<std::string_view> split_words(std::string_view folded);
+
+// Whether some word of `words` starts with `prefix`.
+bool has_word_prefix(std::string_view words, std::string_view prefix);
+
+} // namespace obole

@@ -1,0 +1,201 @@
+#include "core/store.h"
+
+#include <cstring>
+
+#include <sqlite3.h>
+
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/uuid.h"
+
+namespace obole {
+
+namespace {
+
+// Reads one integer PRAGMA; false when SQLite cannot read the database.
+bool read_pragma(sqlite3* db, const char* sql, int64_t* out)
+{
+    sqlite3_stmt* stmt = nullptr;
+    bool ok = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW;
+    if (ok)
+        *out = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
+Error corrupt_error()
+{
+    return fail("db.corrupt", "This file is not a readable Obole database; it was left untouched.");
+}
+
+} // namespace
+
+Store::~Store()
+{
+    sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<Store>> Store::open_file(const std::string& path)
+{
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = fail("db.open_failed", std::string("The database file could not be opened: ") +
+                                             (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        sqlite3_close_v2(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, 2000);
+    return finish_open(db);
+}
+
+Result<std::unique_ptr<Store>> Store::open_memory()
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return fail("db.open_failed", "The in-memory database could not be created.");
+    }
+    return finish_open(db);
+}
+
+Result<std::unique_ptr<Store>> Store::open_bytes(const std::vector<uint8_t>& bytes)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return fail("db.open_failed", "The in-memory database could not be created.");
+    }
+    if (!bytes.empty()) {
+        // SQLite owns the copy (FREEONCLOSE, also on failure) and may grow it.
+        auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+        if (!copy) {
+            sqlite3_close_v2(db);
+            return fail("db.out_of_memory", "There is not enough memory to open this database.");
+        }
+        std::memcpy(copy, bytes.data(), bytes.size());
+        int rc = sqlite3_deserialize(db, "main", copy, sqlite3_int64(bytes.size()), sqlite3_int64(bytes.size()),
+                                     SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+        if (rc != SQLITE_OK) {
+            sqlite3_close_v2(db);
+            return corrupt_error();
+        }
+    }
+    return finish_open(db);
+}
+
+// Checks what the connection holds before writing anything, then migrates.
+Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db)
+{
+    sqlite3_extended_result_codes(db, 1);
+    int64_t pages = 0, app_id = 0, version = 0, objects = 0;
+    // Reading the schema makes SQLite parse the header and the first page:
+    // that is where a non-database file or a damaged header shows.
+    if (!read_pragma(db, "PRAGMA page_count", &pages) || !read_pragma(db, "PRAGMA application_id", &app_id) ||
+        !read_pragma(db, "PRAGMA user_version", &version) ||
+        !read_pragma(db, "SELECT count(*) FROM sqlite_schema", &objects)) {
+        sqlite3_close_v2(db);
+        return corrupt_error();
+    }
+    bool empty = pages == 0; // a new file, or an empty image
+    if (!empty && app_id != kObolApplicationId) {
+        sqlite3_close_v2(db);
+        return fail("db.not_obole", "This file is a database of another application; it was left untouched.");
+    }
+    if (version > current_schema_version()) {
+        sqlite3_close_v2(db);
+        return fail("db.newer_version", "This database was written by a newer version of Obole (schema " +
+                                            std::to_string(version) + "); it was left untouched.");
+    }
+
+    std::unique_ptr<Store> store(new Store(db));
+    if (Result<void> r = store->exec("PRAGMA foreign_keys = ON"); !r)
+        return r.error();
+    if (Result<void> r = apply_migrations(db); !r)
+        return r.error();
+    if (Result<void> r = store->load_device_id(); !r)
+        return r.error();
+    return store;
+}
+
+Result<void> Store::load_device_id()
+{
+    Statement select(db_, "SELECT value FROM meta WHERE key = 'device_id'");
+    if (select.step() == Statement::Step::row) {
+        device_id_ = select.column_text(0);
+        return {};
+    }
+    std::string id = new_uuid_v7();
+    Statement insert(db_, "INSERT INTO meta(key, value) VALUES('device_id', ?1)");
+    insert.bind_text(1, id);
+    if (Result<void> r = insert.run(); !r)
+        return r;
+    device_id_ = id;
+    return {};
+}
+
+std::vector<uint8_t> Store::serialize()
+{
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db_, "main", &size, 0);
+    if (!data)
+        return {};
+    std::vector<uint8_t> out(data, data + size);
+    sqlite3_free(data);
+    return out;
+}
+
+int Store::schema_version() const
+{
+    int64_t version = 0;
+    read_pragma(db_, "PRAGMA user_version", &version);
+    return int(version);
+}
+
+Result<void> Store::exec(const char* sql)
+{
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return sqlite_error();
+    return {};
+}
+
+Error Store::sqlite_error() const
+{
+    return fail("db.error", std::string("A database error occurred: ") + sqlite3_errmsg(db_));
+}
+
+Result<void> Store::transaction(const std::function<Result<void>()>& body)
+{
+    if (transaction_depth_ > 0) {
+        // Nested: a savepoint, so a failing inner step undoes only itself.
+        if (Result<void> r = exec("SAVEPOINT nested"); !r)
+            return r;
+        ++transaction_depth_;
+        Result<void> result = body();
+        --transaction_depth_;
+        if (!result) {
+            exec("ROLLBACK TO nested");
+            exec("RELEASE nested");
+            return result;
+        }
+        return exec("RELEASE nested");
+    }
+
+    if (Result<void> r = exec("BEGIN IMMEDIATE"); !r)
+        return r;
+    transaction_depth_ = 1;
+    Result<void> result = body();
+    transaction_depth_ = 0;
+    if (!result) {
+        exec("ROLLBACK");
+        return result;
+    }
+    if (Result<void> r = exec("COMMIT"); !r) {
+        exec("ROLLBACK");
+        return r;
+    }
+    ++change_count_;
+    return {};
+}
+
+} // namespace obole

@@ -1,0 +1,73 @@
+// The local database: one SQLite connection holding the member data and its
+// search index. The browser build keeps it in memory (open_bytes from a
+// snapshot) and persists it with serialize(); native tools use files.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+struct sqlite3;
+
+namespace obole {
+
+// PRAGMA application_id of every Obole database: "OBOL" in ASCII. It is how
+// we tell our files from other SQLite files before touching them.
+constexpr int32_t kObolApplicationId = 0x4F424F4C;
+
+class Store {
+public:
+    // Creates the file when missing, then migrates. A file that is not a
+    // readable SQLite database (db.corrupt), a SQLite database of another
+    // application (db.not_obole) or one written by a newer schema
+    // (db.newer_version) is reported and left byte-for-byte untouched.
+    static Result<std::unique_ptr<Store>> open_file(const std::string& path);
+    static Result<std::unique_ptr<Store>> open_memory();
+    // An in-memory copy of a database image (same checks as open_file; an
+    // empty image gives a new database). The caller's bytes are not kept.
+    static Result<std::unique_ptr<Store>> open_bytes(const std::vector<uint8_t>& bytes);
+
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // The whole database as a file image (empty on failure).
+    std::vector<uint8_t> serialize();
+
+    int schema_version() const;
+    sqlite3* db() { return db_; }
+
+    // Runs body inside BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when body
+    // returns an error (or COMMIT fails). A call made while a transaction is
+    // already open simply runs body inside it: the outer call decides.
+    Result<void> transaction(const std::function<Result<void>()>& body);
+
+    // Runs SQL without results (several statements allowed).
+    Result<void> exec(const char* sql);
+
+    // Identity of this database copy (UUIDv7), made on first open.
+    const std::string& device_id() const { return device_id_; }
+
+    // Incremented by every committed write transaction: the UI polls it to
+    // know when to refresh its views and persist a snapshot.
+    uint64_t change_count() const { return change_count_; }
+
+    // An Error built from the connection's last SQLite error ("db.error").
+    Error sqlite_error() const;
+
+private:
+    explicit Store(sqlite3* db) : db_(db) {}
+    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db);
+    Result<void> load_device_id();
+
+    sqlite3* db_ = nullptr;
+    std::string device_id_;
+    uint64_t change_count_ = 0;
+    int transaction_depth_ = 0;
+};
+
+} // namespace obole

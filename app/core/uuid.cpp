@@ -1,0 +1,96 @@
+#include "core/uuid.h"
+
+#include <chrono>
+#include <mutex>
+#include <random>
+
+namespace obole {
+
+namespace {
+
+struct UuidState {
+    std::mutex mutex;
+    std::mt19937_64 rng{seed()};
+    uint64_t last_ms = 0;
+    uint16_t counter = 0;
+
+    static uint64_t seed()
+    {
+        std::random_device device;
+        return (uint64_t(device()) << 32) ^ device();
+    }
+};
+
+UuidState& state()
+{
+    static UuidState s;
+    return s;
+}
+
+const char kHex[] = "0123456789abcdef";
+
+void put_hex(std::string& out, uint64_t value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i)
+        out.push_back(kHex[(value >> (i * 4)) & 0xF]);
+}
+
+} // namespace
+
+std::string format_uuid_v7(uint64_t unix_ms, uint16_t counter12, uint64_t random62)
+{
+    std::string out;
+    out.reserve(36);
+    unix_ms &= 0xFFFFFFFFFFFFull;
+    put_hex(out, unix_ms >> 16, 8);
+    out.push_back('-');
+    put_hex(out, unix_ms & 0xFFFF, 4);
+    out.push_back('-');
+    put_hex(out, 0x7000u | (counter12 & 0xFFFu), 4);
+    out.push_back('-');
+    random62 &= 0x3FFFFFFFFFFFFFFFull;
+    put_hex(out, 0x8000u | (random62 >> 48), 4); // variant 10 in the top bits
+    out.push_back('-');
+    put_hex(out, random62 & 0xFFFFFFFFFFFFull, 12);
+    return out;
+}
+
+std::string new_uuid_v7()
+{
+    using namespace std::chrono;
+    uint64_t now = uint64_t(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+
+    UuidState& s = state();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    if (now > s.last_ms) {
+        s.last_ms = now;
+        // Start the counter in its lower half so it rarely overflows, yet the
+        // first id of a millisecond does not reveal how many came before.
+        s.counter = uint16_t(s.rng() & 0x7FF);
+    } else if (++s.counter > 0xFFF) {
+        // Same millisecond (or the clock stepped back): borrow the next
+        // millisecond rather than break the ordering.
+        ++s.last_ms;
+        s.counter = 0;
+    }
+    return format_uuid_v7(s.last_ms, s.counter, s.rng());
+}
+
+bool is_uuid_v7(const std::string& text)
+{
+    if (text.size() != 36)
+        return false;
+    for (size_t i = 0; i < 36; ++i) {
+        char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    char variant = text[19];
+    return text[14] == '7' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+}
+
+} // namespace obole

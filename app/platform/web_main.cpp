@@ -1,0 +1,121 @@
+// Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
+// ImGui, and runs ui::App once per animation frame.
+#include "core/store.h"
+#include "platform/browser_host.h"
+#include "platform/fonts.h"
+#include "platform/item_mirror.h"
+#include "ui/app.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+using namespace obole;
+
+namespace {
+
+struct WebApp {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<ui::App> app;
+};
+
+WebApp* g_web = nullptr;
+
+// web/boot.js leaves the database it found (IndexedDB, else the server's
+// snapshot) at this path, and says where it came from.
+constexpr const char* kBootDatabase = "/local/obole.db";
+
+struct OpenedStore {
+  std::unique_ptr<Store> store;
+  std::string error;
+  bool from_device = false;
+};
+
+OpenedStore open_local_store() {
+  OpenedStore out;
+  std::ifstream in(kBootDatabase, std::ios::binary);
+  if (!in) {
+    auto fresh = Store::open_memory();
+    if (fresh) out.store = std::move(fresh.value());
+    else out.error = fresh.error().message;
+    return out;
+  }
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const char* source = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; }) ? "device" : "server";
+  out.from_device = std::string(source) == "device";
+  auto opened = Store::open_bytes(bytes);
+  // A database we cannot read is never replaced: store stays null, and with it
+  // every write path, so the bytes on the device are left as they are.
+  if (opened) out.store = std::move(opened.value());
+  else out.error = opened.error().message;
+  return out;
+}
+
+void frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  g_web->app->frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(g_web->window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  platform::item_mirror_end_frame();
+  if (g_web->store) platform::browser_host().persist_if_changed(*g_web->store);
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* obole_items_json() { return platform::item_mirror_json().c_str(); }
+
+int main() {
+  g_web = new WebApp();  // lives for the page: the main loop never returns
+  OpenedStore opened = open_local_store();
+  g_web->store = std::move(opened.store);
+  if (g_web->store && !opened.from_device) platform::browser_host().mark_unsaved();
+
+  if (!glfwInit()) {
+    std::fprintf(stderr, "obole: glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  g_web->window = glfwCreateWindow(1280, 800, "Obole", nullptr, nullptr);
+  if (!g_web->window) {
+    std::fprintf(stderr, "obole: no WebGL2 context\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(g_web->window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; nothing to remember between visits
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui::StyleColorsLight();
+  ImGui::GetStyle().FrameRounding = 3.0f;
+  platform::item_mirror_install();
+  if (!platform::load_fonts(17.0f)) std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
+
+  ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
+  ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
+  EM_ASM({ Module.oboleReady = true; });
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}

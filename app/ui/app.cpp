@@ -1,0 +1,119 @@
+#include "ui/app.h"
+
+#include "core/store.h"
+#include "ui/announced_text.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+
+namespace obole::ui {
+
+App::App(Store* store, std::string store_error, Host& host) : host_(host), store_error_(std::move(store_error)) {
+  state_.store = store;
+  state_.host = &host;
+  state_.operator_name = host.setting("operator");
+  if (state_.operator_name.empty()) state_.operator_name = "volunteer";
+  std::string lang = host.setting("lang");
+  load_language(lang.empty() ? "en" : lang);
+}
+
+void App::load_language(const std::string& lang) {
+  // English is the key language: it needs no catalog.
+  if (lang == "en") {
+    catalog_ = Catalog{};
+    catalog_.lang = "en";
+  } else {
+    auto text = host_.read_asset("i18n/" + lang + ".json");
+    auto parsed = text ? Catalog::parse(*text) : Result<Catalog>(fail("i18n.missing", "This language is not installed."));
+    if (!parsed) {
+      state_.notice = "Language " + lang + ": " + parsed.error().message;
+      return;
+    }
+    catalog_ = std::move(parsed.value());
+  }
+  set_catalog(&catalog_);
+  host_.set_setting("lang", lang);
+}
+
+void App::frame() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("Obole", nullptr, flags);
+  if (!state_.store) {
+    draw_store_error();
+    ImGui::End();
+    return;
+  }
+  draw_top_bar();
+  ImGui::Separator();
+  // The status line is pinned to the bottom; the screen gets the rest.
+  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  if (ImGui::BeginChild("screen", ImVec2(0, -status_h))) {
+    switch (state_.screen) {
+      case Screen::search: search_.draw(state_); break;
+      case Screen::dossier: dossier_.draw(state_); break;
+      case Screen::new_member: member_form_.draw(state_); break;
+      case Screen::settings: {
+        std::string lang = settings_.draw(state_);
+        if (!lang.empty()) load_language(lang);
+        break;
+      }
+    }
+  }
+  ImGui::EndChild();
+  draw_status_line();
+  ImGui::End();
+}
+
+void App::draw_top_bar() {
+  ImGui::TextUnformatted("Obole");
+  ImGui::SameLine();
+  auto nav = [&](const char* label, Screen s) {
+    const bool current = state_.screen == s;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    bool clicked = ImGui::Button(label);
+    if (current) ImGui::PopStyleColor();
+    ImGui::SameLine();
+    return clicked;
+  };
+  if (nav(tr("Search"), Screen::search)) {
+    state_.screen = Screen::search;
+    search_.focus();
+    host_.set_title("Obole");
+  }
+  if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
+  if (nav(tr("Settings"), Screen::settings)) state_.screen = Screen::settings;
+  ImGui::NewLine();
+}
+
+void App::draw_status_line() {
+  ImGui::Separator();
+  const bool online = host_.online();
+  ImGui::TextColored(online ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.7f, 0.35f, 0, 1), "%s",
+                     online ? tr("Online") : tr("Offline"));
+  ImGui::SameLine();
+  switch (host_.save_state()) {
+    case SaveState::idle: break;
+    case SaveState::saving: announced_text(tr("Saving…")); break;
+    case SaveState::saved: announced_text(tr("Saved on this device")); break;
+    case SaveState::failed: {
+      std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
+      announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+      break;
+    }
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s · %s", state_.operator_name.c_str(), state_.notice.c_str());
+}
+
+void App::draw_store_error() {
+  ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("The data on this device could not be opened."));
+  ImGui::TextWrapped("%s", tr(store_error_));
+  ImGui::TextWrapped("%s", tr("Nothing was changed or overwritten. Export it from the browser's storage or ask your "
+                              "administrator before doing anything else."));
+}
+
+}  // namespace obole::ui

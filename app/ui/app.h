@@ -1,0 +1,40 @@
+// The whole interface, one frame at a time: a top bar with navigation and the
+// status line, then the current screen. Platform code owns the window and calls
+// frame() between ImGui::NewFrame() and ImGui::Render().
+#pragma once
+#include "core/catalog.h"
+#include "ui/app_state.h"
+#include "ui/dossier_screen.h"
+#include "ui/member_form.h"
+#include "ui/search_screen.h"
+#include "ui/settings_screen.h"
+
+#include <memory>
+#include <string>
+
+namespace obole::ui {
+
+class App {
+ public:
+  // store may be null when the local database could not be opened; store_error
+  // then says why, and the app shows it instead of touching the data.
+  App(Store* store, std::string store_error, Host& host);
+  void frame();
+
+ private:
+  void load_language(const std::string& lang);
+  void draw_top_bar();
+  void draw_status_line();
+  void draw_store_error();
+
+  AppState state_;
+  Host& host_;
+  std::string store_error_;
+  Catalog catalog_;
+  SearchScreen search_;
+  DossierScreen dossier_;
+  MemberForm member_form_;
+  SettingsScreen settings_;
+};
+
+}  // namespace obole::ui

@@ -1,0 +1,73 @@
+#include "ui/settings_screen.h"
+
+#include "core/demo_data.h"
+#include "core/member_repository.h"
+#include "core/store.h"
+#include "ui/labels.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstring>
+
+namespace obole::ui {
+
+struct Language {
+  const char* code;
+  const char* name;  // in its own language, so anyone can find theirs
+};
+static const Language kLanguages[] = {{"en", "English"}, {"fr", "Français"}};
+
+std::string SettingsScreen::draw(AppState& app) {
+  std::string picked;
+  if (!operator_loaded_) {
+    operator_edit_ = app.operator_name;
+    operator_loaded_ = true;
+  }
+  ImGui::SeparatorText(tr("Settings"));
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Language"));
+  ImGui::SameLine(ImGui::GetFontSize() * 10);
+  const char* current = kLanguages[0].name;
+  for (const Language& l : kLanguages)
+    if (std::strcmp(l.code, current_lang()) == 0) current = l.name;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (ImGui::BeginCombo(hidden_label(tr("Language")).c_str(), current)) {
+    for (const Language& l : kLanguages)
+      if (ImGui::Selectable(l.name, std::strcmp(l.code, current_lang()) == 0)) picked = l.code;
+    ImGui::EndCombo();
+  }
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Operator"));
+  ImGui::SameLine(ImGui::GetFontSize() * 10);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (ImGui::InputText(hidden_label(tr("Operator")).c_str(), &operator_edit_, ImGuiInputTextFlags_EnterReturnsTrue) ||
+      ImGui::IsItemDeactivatedAfterEdit()) {
+    if (!operator_edit_.empty()) {
+      app.operator_name = operator_edit_;
+      app.host->set_setting("operator", operator_edit_);
+    }
+  }
+  ImGui::TextDisabled("%s", tr("Every entry in the journal carries this name."));
+
+  ImGui::SeparatorText(tr("Data on this device"));
+  const int64_t members = MemberRepository(*app.store).count();
+  ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
+  // Demo data only goes into an empty store: it must never mix with real members.
+  ImGui::BeginDisabled(members > 0);
+  if (ImGui::Button(tr("Load demo data"))) {
+    DemoOptions demo;
+    demo.members = 2000;
+    auto made = generate_demo(*app.store, demo);
+    message_ = made ? tr("Demo data loaded.") : tr(made.error().message);
+  }
+  ImGui::EndDisabled();
+  if (members > 0) ImGui::TextDisabled("%s", tr("Demo data can only be loaded into an empty device."));
+  if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
+  return picked;
+}
+
+}  // namespace obole::ui

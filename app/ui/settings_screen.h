@@ -1,0 +1,20 @@
+// Settings: language, operator name, and demo data for a first look.
+#pragma once
+#include "ui/app_state.h"
+
+#include <string>
+
+namespace obole::ui {
+
+class SettingsScreen {
+ public:
+  // Returns the language the user picked this frame, or "" when unchanged.
+  std::string draw(AppState& app);
+
+ private:
+  std::string operator_edit_;
+  bool operator_loaded_ = false;
+  std::string message_;
+};
+
+}  // namespace obole::ui

@@ -1,0 +1,35 @@
+// The HTTP face of obole-server: health, snapshot of the store, and the web app's files.
+#pragma once
+#include "core/result.h"
+#include "server/server_options.h"
+
+#include <memory>
+#include <mutex>
+
+namespace obole { class Store; }
+namespace httplib { class Server; }
+
+namespace obole::server {
+
+class HttpApi {
+ public:
+  HttpApi(Store& store, const ServerOptions& options);
+  ~HttpApi();
+  HttpApi(const HttpApi&) = delete;
+  HttpApi& operator=(const HttpApi&) = delete;
+
+  // Binds the socket; returns the port actually bound (options.port may be 0).
+  Result<int> bind();
+  // Serves until stop() is called from another thread or a signal handler.
+  void serve();
+  void stop();
+
+ private:
+  void add_routes();
+  Store& store_;
+  std::mutex store_mutex_;  // SQLite connection shared by the HTTP worker threads
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace obole::server

@@ -1,0 +1,77 @@
+// obole-server: serves the web app and the API over one embedded SQLite database.
+#include "core/demo_data.h"
+#include "core/member_repository.h"
+#include "core/store.h"
+#include "server/http_api.h"
+#include "server/server_options.h"
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+using namespace obole;
+
+static server::HttpApi* g_api = nullptr;
+
+static void on_signal(int) {
+  if (g_api) g_api->stop();
+}
+
+int main(int argc, char** argv) {
+  auto parsed = server::parse_server_options(std::vector<std::string>(argv + 1, argv + argc));
+  if (!parsed) {
+    std::fprintf(stderr, "obole-server: %s\n%s", parsed.error().message.c_str(), server::server_usage());
+    return 2;
+  }
+  const server::ServerOptions& opt = parsed.value();
+  if (opt.help) {
+    std::printf("%s", server::server_usage());
+    return 0;
+  }
+  if (!opt.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(opt.web_dir) / "index.html")) {
+    std::fprintf(stderr, "obole-server: no index.html in --web %s (run tools/obole build)\n", opt.web_dir.c_str());
+    return 2;
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(opt.data_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "obole-server: cannot create data folder %s: %s\n", opt.data_dir.c_str(), ec.message().c_str());
+    return 1;
+  }
+  const std::string db_path = (std::filesystem::path(opt.data_dir) / "obole.db").string();
+  auto store = Store::open_file(db_path);
+  if (!store) {
+    std::fprintf(stderr, "obole-server: %s: %s\n", db_path.c_str(), store.error().message.c_str());
+    return 1;
+  }
+
+  if (opt.demo && MemberRepository(*store.value()).count() == 0) {
+    std::printf("Generating %d demo members...\n", opt.demo_members);
+    DemoOptions demo;
+    demo.members = opt.demo_members;
+    auto made = generate_demo(*store.value(), demo);
+    if (!made) {
+      std::fprintf(stderr, "obole-server: demo data: %s\n", made.error().message.c_str());
+      return 1;
+    }
+  }
+
+  server::HttpApi api(*store.value(), opt);
+  auto port = api.bind();
+  if (!port) {
+    std::fprintf(stderr, "obole-server: %s\n", port.error().message.c_str());
+    return 1;
+  }
+  g_api = &api;
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+
+  std::printf("Obole server: data in %s, %lld members\n", db_path.c_str(),
+              static_cast<long long>(MemberRepository(*store.value()).count()));
+  std::printf("Obole is running at http://%s:%d/\n", opt.host.c_str(), port.value());
+  std::fflush(stdout);
+  api.serve();
+  std::printf("Obole server stopped.\n");
+  return 0;
+}

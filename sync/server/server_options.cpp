@@ -1,0 +1,53 @@
+#include "server/server_options.h"
+
+#include <charconv>
+
+namespace obole::server {
+
+const char* server_usage() {
+  return "usage: obole-server [--host H] [--port N] [--data DIR] [--web DIR] [--demo] [--demo-members N]\n"
+         "  --host H          address to bind (default 127.0.0.1)\n"
+         "  --port N          TCP port, 0 picks a free one (default 8080)\n"
+         "  --data DIR        data folder holding obole.db (default ./data)\n"
+         "  --web DIR         folder of the built web app to serve\n"
+         "  --demo            fill an empty database with generated demo members\n"
+         "  --demo-members N  how many demo members (default 2000)\n";
+}
+
+static Result<int> parse_int(const std::string& flag, const std::string& text, int lo, int hi) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi)
+    return fail("options.bad_number", flag + " expects a number from " + std::to_string(lo) + " to " +
+                                           std::to_string(hi) + ", got '" + text + "'");
+  return v;
+}
+
+Result<ServerOptions> parse_server_options(const std::vector<std::string>& args) {
+  ServerOptions o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "--help" || a == "-h") { o.help = true; continue; }
+    if (a == "--demo") { o.demo = true; continue; }
+    const bool takes_value = a == "--host" || a == "--port" || a == "--data" || a == "--web" || a == "--demo-members";
+    if (!takes_value) return fail("options.unknown", "unknown option '" + a + "'");
+    const std::string* v = value();
+    if (!v) return fail("options.missing_value", a + " needs a value");
+    if (a == "--host") o.host = *v;
+    else if (a == "--data") o.data_dir = *v;
+    else if (a == "--web") o.web_dir = *v;
+    else if (a == "--port") {
+      auto p = parse_int(a, *v, 0, 65535);
+      if (!p) return p.error();
+      o.port = p.value();
+    } else {
+      auto n = parse_int(a, *v, 1, 2000000);
+      if (!n) return n.error();
+      o.demo_members = n.value();
+    }
+  }
+  return o;
+}
+
+}  // namespace obole::server

@@ -1,0 +1,144 @@
+// Shared by the browser tests: starts a real obole-server on a free loopback
+// port with its own data folder, launches Debian's Chromium, and finds ImGui
+// widgets through the app's item mirror (window.Module._obole_items_json).
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const assert = require('node:assert/strict');
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the tests through ctest (tools/obole test)`);
+  return v;
+}
+
+// Resolves with { url, stop() } once the server prints its URL.
+function startServer(extraArgs = []) {
+  const server = need('OBOLE_SERVER');
+  const site = need('OBOLE_WEB_SITE');
+  if (!fs.existsSync(path.join(site, 'obole.wasm'))) throw new Error(`no web build in ${site}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'obole-e2e-'));
+  const proc = spawn(server, ['--port', '0', '--data', dataDir, '--web', site, ...extraArgs],
+                     { stdio: ['ignore', 'pipe', 'inherit'] });
+  const log = [];
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const lines = out.split('\n');
+      out = lines.pop();
+      for (const line of lines) {
+        log.push(line);
+        const m = line.match(/running at (http:\/\/\S+)/);
+        if (m) resolve({ url: m[1], log, dataDir, stop: () => proc.kill('SIGTERM') });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`obole-server exited with ${code}:\n${log.join('\n')}`)));
+  });
+}
+
+async function launchBrowser() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+class AppPage {
+  constructor(page, artifacts) {
+    this.page = page;
+    this.artifacts = artifacts;
+    this.consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
+  }
+
+  async items() {
+    return this.page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._obole_items_json())));
+  }
+
+  // Waits until an item whose name matches (string = exact, RegExp = test) is on screen.
+  async find(name, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    const match = (n) => (name instanceof RegExp ? name.test(n) : n === name);
+    for (;;) {
+      const found = (await this.items()).find((it) => match(it.name) && it.w > 0 && it.h > 0);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        const names = (await this.items()).map((it) => it.name);
+        throw new Error(`no item named ${name} on screen; items: ${JSON.stringify(names)}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async findAll(pattern) {
+    return (await this.items()).filter((it) => pattern.test(it.name));
+  }
+
+  async gone(name, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      if (!(await this.items()).some((it) => it.name === name)) return;
+      if (Date.now() > deadline) throw new Error(`item ${name} still on screen`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async click(name) {
+    const it = await this.find(name);
+    await this.page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+    await this.page.waitForTimeout(60);
+  }
+
+  // Clicks a text field, selects what it holds and types over it.
+  async fill(name, text) {
+    await this.click(name);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text, { delay: 15 });
+    await this.page.waitForTimeout(60);
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+    await this.page.waitForTimeout(60);
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(this.artifacts, { recursive: true });
+    await this.page.screenshot({ path: path.join(this.artifacts, `${name}.png`) });
+  }
+}
+
+// Runs the steps, prints "N passed, N failed", and exits non-zero on failure.
+async function runSteps(title, steps) {
+  let passed = 0, failed = 0;
+  for (const [name, fn] of steps) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${e && e.stack || e}`);
+      break;  // later steps depend on earlier ones
+    }
+  }
+  const skipped = steps.length - passed - failed;
+  console.log(`${title}: ${passed} passed, ${failed + skipped} failed`);
+  return failed + skipped === 0;
+}
+
+module.exports = { startServer, launchBrowser, AppPage, runSteps, assert, need };

@@ -1,0 +1,41 @@
+// Every English text the app can show has a translation in each catalog:
+// tr("...") literals in app/ui and the messages of fail("code", "...") in app/core
+// (the UI shows those through tr() too). Prints what is missing.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+const sources = (dir) => fs.readdirSync(path.join(root, dir))
+  .filter((f) => /\.(cpp|h)$/.test(f)).map((f) => path.join(root, dir, f));
+
+const unescape = (s) => JSON.parse(`"${s}"`);
+const texts = new Map();  // english -> where
+const collect = (file, re) => {
+  const src = fs.readFileSync(file, 'utf8');
+  for (const m of src.matchAll(re)) texts.set(unescape(m[1]), path.relative(root, file));
+};
+for (const f of sources('app/ui')) collect(f, /\btr\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g);
+for (const f of sources('app/core')) collect(f, /\bfail\(\s*"[^"]*"\s*,\s*"((?:[^"\\]|\\.)*)"/g);
+
+let passed = 0, failed = 0;
+const catalogs = fs.readdirSync(path.join(root, 'assets/i18n')).filter((f) => f.endsWith('.json'));
+for (const name of catalogs) {
+  const cat = JSON.parse(fs.readFileSync(path.join(root, 'assets/i18n', name), 'utf8'));
+  const missing = [...texts.keys()].filter((t) => !(t in cat.strings));
+  // A translation must keep the printf placeholders of its English text, in order.
+  const placeholders = (s) => (s.match(/%[-0-9.]*l{0,2}[dsfu]/g) || []).join(' ');
+  const broken = [...texts.keys()].filter((t) => t in cat.strings && placeholders(t) !== placeholders(cat.strings[t]));
+  if (missing.length || broken.length) {
+    failed++;
+    for (const t of missing) console.log(`${name}: missing "${t}" (${texts.get(t)})`);
+    for (const t of broken) console.log(`${name}: placeholders differ for "${t}"`);
+  } else {
+    passed++;
+    console.log(`${name}: all ${texts.size} texts translated`);
+  }
+}
+if (texts.size < 20) { failed++; console.log(`only ${texts.size} texts found: the scan is broken`); }
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,247 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include <sqlite3.h>
+
+#include "core/member_repository.h"
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/uuid.h"
+
+using namespace obole;
+
+namespace {
+
+std::string temp_path(const char* name)
+{
+    std::string path = ::testing::TempDir() + "obole_store_" + name + ".db";
+    std::remove(path.c_str());
+    return path;
+}
+
+std::vector<uint8_t> read_bytes(const std::string& path)
+{
+    std::ifstream f(path, std::ios::binary);
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes)
+{
+    std::ofstream f(path, std::ios::binary);
+    f.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+}
+
+int64_t pragma(Store& store, const char* sql)
+{
+    Statement s(store.db(), sql);
+    return s.step() == Statement::Step::row ? s.column_int64(0) : -1;
+}
+
+// Runs SQL on a file with plain SQLite, outside Obole.
+void raw_exec(const std::string& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+}
+
+NewMember sample_member()
+{
+    NewMember m;
+    m.first_name = "Hélène";
+    m.last_name = "Dupont";
+    m.email = "helene.dupont@example.org";
+    m.phone = "06 12 34 56 78";
+    m.postcode = "75011";
+    m.city = "Paris";
+    return m;
+}
+
+} // namespace
+
+TEST(Store, CreatesFileMigratesAndReopens)
+{
+    std::string path = temp_path("create");
+    std::string device, member_id;
+    {
+        Result<std::unique_ptr<Store>> store = Store::open_file(path);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        EXPECT_EQ((*store)->schema_version(), current_schema_version());
+        EXPECT_EQ(pragma(**store, "PRAGMA application_id"), kObolApplicationId);
+        device = (*store)->device_id();
+        EXPECT_TRUE(is_uuid_v7(device)) << device;
+        Result<std::string> id = MemberRepository(**store).create(sample_member(), "alice");
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        member_id = *id;
+    }
+    EXPECT_GT(read_bytes(path).size(), 0u);
+    Result<std::unique_ptr<Store>> again = Store::open_file(path);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ((*again)->device_id(), device);
+    MemberRepository members(**again);
+    EXPECT_EQ(members.count(), 1);
+    Result<Member> m = members.get(member_id);
+    ASSERT_TRUE(m.ok());
+    EXPECT_EQ(m->first_name, "Hélène");
+}
+
+TEST(Store, MigrationsCreateTheSchema)
+{
+    Result<std::unique_ptr<Store>> store = Store::open_memory();
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(pragma(**store, "PRAGMA user_version"), current_schema_version());
+    EXPECT_EQ(current_schema_version(), 1);
+    for (const char* table : {"member", "address", "phone", "email", "campaign", "campaign_received", "gift",
+                              "journal", "meta", "search_doc", "search_token", "search_fts"}) {
+        Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+        s.bind_text(1, table);
+        ASSERT_EQ(s.step(), Statement::Step::row);
+        EXPECT_EQ(s.column_int64(0), 1) << table;
+    }
+    // Every foreign key column is indexed.
+    for (const char* index : {"address_member", "phone_member", "email_member", "campaign_received_member",
+                              "campaign_received_campaign", "gift_member", "gift_campaign", "journal_member"}) {
+        Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+        s.bind_text(1, index);
+        ASSERT_EQ(s.step(), Statement::Step::row);
+        EXPECT_EQ(s.column_int64(0), 1) << index;
+    }
+}
+
+TEST(Store, CorruptFileIsReportedAndLeftByteIdentical)
+{
+    std::string path = temp_path("corrupt");
+    std::vector<uint8_t> garbage(8192);
+    for (size_t i = 0; i < garbage.size(); ++i)
+        garbage[i] = uint8_t((i * 131 + 7) % 251);
+    write_bytes(path, garbage);
+    Result<std::unique_ptr<Store>> store = Store::open_file(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, "db.corrupt");
+    EXPECT_EQ(store.error().message, "This file is not a readable Obole database; it was left untouched.");
+    EXPECT_EQ(read_bytes(path), garbage);
+}
+
+TEST(Store, TruncatedDatabaseIsReportedAndLeftByteIdentical)
+{
+    std::vector<uint8_t> image;
+    {
+        Result<std::unique_ptr<Store>> store = Store::open_memory();
+        ASSERT_TRUE(store.ok());
+        image = (*store)->serialize();
+    }
+    ASSERT_GT(image.size(), 4096u);
+    image.resize(2048); // header intact, pages missing
+    std::string path = temp_path("truncated");
+    write_bytes(path, image);
+    Result<std::unique_ptr<Store>> store = Store::open_file(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, "db.corrupt");
+    EXPECT_EQ(read_bytes(path), image);
+}
+
+TEST(Store, NewerSchemaIsReportedAndLeftByteIdentical)
+{
+    std::string path = temp_path("newer");
+    {
+        Result<std::unique_ptr<Store>> store = Store::open_file(path);
+        ASSERT_TRUE(store.ok());
+    }
+    raw_exec(path, "PRAGMA user_version = 99");
+    std::vector<uint8_t> before = read_bytes(path);
+    Result<std::unique_ptr<Store>> store = Store::open_file(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, "db.newer_version");
+    EXPECT_NE(store.error().message.find("schema 99"), std::string::npos) << store.error().message;
+    EXPECT_EQ(read_bytes(path), before);
+    // The same checks apply to an image.
+    Result<std::unique_ptr<Store>> image = Store::open_bytes(before);
+    ASSERT_FALSE(image.ok());
+    EXPECT_EQ(image.error().code, "db.newer_version");
+}
+
+TEST(Store, OtherApplicationsDatabaseIsRefusedUntouched)
+{
+    std::string path = temp_path("other");
+    raw_exec(path, "CREATE TABLE t(x); INSERT INTO t VALUES(1);");
+    std::vector<uint8_t> before = read_bytes(path);
+    Result<std::unique_ptr<Store>> store = Store::open_file(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, "db.not_obole");
+    EXPECT_EQ(read_bytes(path), before);
+}
+
+TEST(Store, SerializeOpenBytesRoundTrip)
+{
+    Result<std::unique_ptr<Store>> store = Store::open_memory();
+    ASSERT_TRUE(store.ok());
+    Result<std::string> id = MemberRepository(**store).create(sample_member(), "alice");
+    ASSERT_TRUE(id.ok());
+    std::vector<uint8_t> bytes = (*store)->serialize();
+    ASSERT_FALSE(bytes.empty());
+
+    Result<std::unique_ptr<Store>> copy = Store::open_bytes(bytes);
+    ASSERT_TRUE(copy.ok()) << copy.error().message;
+    EXPECT_EQ((*copy)->device_id(), (*store)->device_id());
+    MemberRepository members(**copy);
+    EXPECT_EQ(members.count(), 1);
+    ASSERT_TRUE(members.get(*id).ok());
+    // The copy is writable and independent of the original.
+    ASSERT_TRUE(members.create(sample_member(), "bob").ok());
+    EXPECT_EQ(members.count(), 2);
+    EXPECT_EQ(MemberRepository(**store).count(), 1);
+}
+
+TEST(Store, OpenBytesChecksAndEmptyImage)
+{
+    std::vector<uint8_t> garbage(4096, 0x5A);
+    Result<std::unique_ptr<Store>> bad = Store::open_bytes(garbage);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, "db.corrupt");
+
+    Result<std::unique_ptr<Store>> fresh = Store::open_bytes({});
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+    EXPECT_EQ((*fresh)->schema_version(), current_schema_version());
+}
+
+TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
+{
+    Result<std::unique_ptr<Store>> opened = Store::open_memory();
+    ASSERT_TRUE(opened.ok());
+    Store& store = **opened;
+    uint64_t before = store.change_count();
+
+    Result<void> failed = store.transaction([&]() -> Result<void> {
+        if (Result<void> r = store.exec("INSERT INTO meta(key, value) VALUES('k', 'v')"); !r)
+            return r;
+        return fail("test.failure", "Failing on purpose.");
+    });
+    EXPECT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().code, "test.failure");
+    EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'k'"), 0);
+    EXPECT_EQ(store.change_count(), before);
+
+    Result<void> done = store.transaction([&]() { return store.exec("INSERT INTO meta(key, value) VALUES('k', 'v')"); });
+    EXPECT_TRUE(done.ok());
+    EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'k'"), 1);
+    EXPECT_EQ(store.change_count(), before + 1);
+
+    // A failing nested step undoes only itself.
+    Result<void> outer = store.transaction([&]() -> Result<void> {
+        store.exec("INSERT INTO meta(key, value) VALUES('a', '1')");
+        Result<void> inner = store.transaction([&]() -> Result<void> {
+            store.exec("INSERT INTO meta(key, value) VALUES('b', '2')");
+            return fail("test.inner", "Inner failure.");
+        });
+        EXPECT_FALSE(inner.ok());
+        return {};
+    });
+    EXPECT_TRUE(outer.ok());
+    EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'a'"), 1);
+    EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'b'"), 0);
+}

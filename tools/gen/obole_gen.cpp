@@ -1,0 +1,130 @@
+// obole-gen --members N --seed S --out FILE.db [--today YYYY-MM-DD] [--bench]
+//
+// Generates the demo association in memory, then writes the database image
+// to FILE.db (through a temporary file and a rename, so a half-written
+// database never appears). --bench also times typical searches.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/demo_data.h"
+#include "core/member_search.h"
+#include "core/store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int usage()
+{
+    std::fprintf(stderr, "usage: obole-gen --members N --seed S --out FILE.db [--today YYYY-MM-DD] [--bench]\n");
+    return 2;
+}
+
+bool write_file(const std::string& path, const std::vector<uint8_t>& bytes)
+{
+    std::string tmp = path + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f)
+        return false;
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+// Times queries a volunteer types at an event, each as typed letter by letter
+// would be too: prefixes of names, phone fragments, postcodes, emails, numbers.
+void bench(obole::Store& store)
+{
+    const char* const queries[] = {
+        "d", "du", "dup", "dupont", "helene", "HELENE", "hélène dup", "lefevre", "garcon", "francois",
+        "иван", "Ива", "петров", "山田", "田中 花子", "06 12", "0612", "+33 6 12", "345678", "061234",
+        "750", "75011", "69003", "dupont 75", "martin lyon", "gmail", "orange.fr", "@free", "jean-pierre",
+        "12", "1234", "99999", "marie", "ma", "ene", "ç", "noel", "paris", "saint etienne", "zzzz",
+    };
+    std::vector<double> times;
+    for (int round = 0; round < 5; ++round) {
+        for (const char* q : queries) {
+            auto start = Clock::now();
+            std::vector<obole::SearchHit> hits = obole::search_members(store, q, 50);
+            double t = ms_since(start);
+            if (round > 0) // the first round warms the page cache
+                times.push_back(t);
+            if (round == 1)
+                std::printf("  %-14s %3zu hits  %7.3f ms%s%s\n", q, hits.size(), t, hits.empty() ? "" : "  first: ",
+                            hits.empty() ? "" : hits[0].display_name.c_str());
+        }
+    }
+    std::sort(times.begin(), times.end());
+    auto at = [&](double p) { return times[std::min(times.size() - 1, size_t(p * double(times.size())))]; };
+    std::printf("search: %zu timed queries, median %.3f ms, p95 %.3f ms, max %.3f ms\n", times.size(), at(0.5),
+                at(0.95), times.back());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    obole::DemoOptions options;
+    std::string out;
+    bool run_bench = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        bool has_value = i + 1 < argc;
+        if (arg == "--members" && has_value)
+            options.members = std::atoi(argv[++i]);
+        else if (arg == "--seed" && has_value)
+            options.seed = std::strtoull(argv[++i], nullptr, 10);
+        else if (arg == "--out" && has_value)
+            out = argv[++i];
+        else if (arg == "--today" && has_value)
+            options.today = argv[++i];
+        else if (arg == "--bench")
+            run_bench = true;
+        else
+            return usage();
+    }
+    if (out.empty() || options.members < 0)
+        return usage();
+
+    obole::Result<std::unique_ptr<obole::Store>> store = obole::Store::open_memory();
+    if (!store) {
+        std::fprintf(stderr, "obole-gen: %s\n", store.error().message.c_str());
+        return 1;
+    }
+    auto start = Clock::now();
+    obole::Result<obole::DemoCounts> counts = obole::generate_demo_counted(**store, options);
+    double generate_ms = ms_since(start);
+    if (!counts) {
+        std::fprintf(stderr, "obole-gen: %s\n", counts.error().message.c_str());
+        return 1;
+    }
+    start = Clock::now();
+    std::vector<uint8_t> bytes = (*store)->serialize();
+    if (bytes.empty() || !write_file(out, bytes)) {
+        std::fprintf(stderr, "obole-gen: could not write %s\n", out.c_str());
+        return 1;
+    }
+    double write_ms = ms_since(start);
+    std::printf("members %lld, campaigns %lld, campaigns received %lld, gifts %lld, emails %lld, phones %lld\n",
+                (long long)counts->members, (long long)counts->campaigns, (long long)counts->received,
+                (long long)counts->gifts, (long long)counts->emails, (long long)counts->phones);
+    std::printf("generated in %.0f ms (search index included), wrote %s (%.1f MB) in %.0f ms\n", generate_ms,
+                out.c_str(), double(bytes.size()) / 1e6, write_ms);
+    if (run_bench)
+        bench(**store);
+    return 0;
+}
