@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/campaign_repository.h"
 #include "core/date.h"
+#include "core/gift_repository.h"
+#include "core/member_repository.h"
 #include "core/search_index.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -285,9 +288,12 @@ public:
     }
 
 private:
-    std::string new_id(long long day)
+    // Ids in creation order, as a device makes them: indexes on ids and on
+    // member_id then grow at their end instead of splitting pages at random.
+    std::string new_id()
     {
-        return format_uuid_v7(uint64_t(day) * 86400000ull + uint64_t(rng_.below(86400000)), uint16_t(rng_.below(4096)),
+        ++sequence_;
+        return format_uuid_v7(uint64_t(today_ - 4000) * 86400000ull + sequence_ / 4096, uint16_t(sequence_ % 4096),
                               rng_.next());
     }
 
@@ -331,7 +337,7 @@ private:
         long long entry = today_ - rng_.below(3650);
         std::string entry_date = iso_from_days(entry), created_at = entry_date + "T09:30:00.000Z";
         std::string birth = rng_.chance(80) ? iso_from_days(days_from_iso("1935-01-01") + rng_.below(70 * 365)) : "";
-        std::string id = new_id(entry);
+        std::string id = new_id();
 
         // The campaign that brought the member: the last one before entry, for half of them.
         std::string origin_campaign;
@@ -379,7 +385,7 @@ private:
         char postcode[16];
         std::snprintf(postcode, sizeof postcode, "%05d", city->postcode_base + rng_.below(city->postcode_spread));
         std::string line1 = std::to_string(rng_.between(1, 180)) + (rng_.chance(8) ? " bis " : " ") + rng_.pick(kStreets);
-        address_.bind_text(1, new_id(entry));
+        address_.bind_text(1, new_id());
         address_.bind_text(2, id);
         address_.bind_text(3, line1);
         address_.bind_text(4, postcode);
@@ -401,7 +407,7 @@ private:
                 number = "+33" + std::to_string(rng_.between(1, 5)) + random_digits(rng_, 8);
                 kind = "landline";
             }
-            phone_.bind_text(1, new_id(entry));
+            phone_.bind_text(1, new_id());
             phone_.bind_text(2, id);
             phone_.bind_text(3, kind);
             phone_.bind_text(4, number);
@@ -418,7 +424,7 @@ private:
                 local += std::to_string(rng_.between(1, 99));
             std::string address = local + "@" + domains[rng_.below(domain_count)];
             bool usable = !rng_.chance(8);
-            email_.bind_text(1, new_id(entry));
+            email_.bind_text(1, new_id());
             email_.bind_text(2, id);
             email_.bind_text(3, address);
             email_.bind_text_or_null(4, origin_campaign);
@@ -430,12 +436,13 @@ private:
             ++counts_.emails;
         }
 
-        // Campaigns received since entry (fewer for stop-promo members).
+        // Campaigns received since entry: each goes to a segment of the
+        // file (fewer for stop-promo members).
         std::vector<const CampaignPlan*> received;
         for (const CampaignPlan& c : campaigns_) {
-            if (days_from_iso(c.date) < entry || !rng_.chance(stop_promo ? 10 : 60))
+            if (days_from_iso(c.date) < entry || !rng_.chance(stop_promo ? 10 : 45))
                 continue;
-            received_.bind_text(1, new_id(days_from_iso(c.date)));
+            received_.bind_text(1, new_id());
             received_.bind_text(2, id);
             received_.bind_text(3, c.id);
             received_.bind_text(4, c.date);
@@ -488,7 +495,7 @@ private:
                     if (days_from_iso(c->date) <= day)
                         campaign = c->id;
             std::string date = iso_from_days(day);
-            gift_.bind_text(1, new_id(day));
+            gift_.bind_text(1, new_id());
             gift_.bind_text(2, member_id);
             gift_.bind_int64(3, monthly ? int64_t(rng_.between(1, 6)) * 500 : amount_for(rng_, profile));
             gift_.bind_text(4, date);
@@ -509,7 +516,71 @@ private:
     Statement member_, address_, phone_, email_, received_, gift_;
     std::vector<CampaignPlan> campaigns_;
     DemoCounts counts_;
+    uint64_t sequence_ = 0;
 };
+
+// Three members every demo has, whatever the seed: someone showing the app (or a
+// browser test) can always find an accented French name, a Cyrillic and a
+// Japanese one, with contact details, a memo, a notepad and a giving history.
+struct Showcase {
+    NewMember fields;
+    const char* memo_active;
+    const char* notepad;
+    int gifts_euros[3];
+};
+
+const Showcase kShowcase[] = {
+    {{"Mme", "Hélène", "Dupont", "helene.dupont@example.fr", "+33 6 12 34 56 78", "12 rue Oberkampf", "75011", "Paris"},
+     "VIP — membre du conseil d'administration", "Préfère être appelée le matin. Sensible aux projets jeunesse.",
+     {50, 120, 75}},
+    {{"", "Иван", "Петров", "ivan.petrov@example.ru", "+7 912 345 67 89", "8 avenue Jean Jaurès", "69007", "Lyon"},
+     "", "Reçu fiscal à envoyer en fin d'année.", {30, 30, 0}},
+    {{"", "太郎", "山田", "taro.yamada@example.jp", "+81 90 1234 5678", "3 rue de la Paix", "13001", "Marseille"},
+     "", "", {200, 0, 0}},
+};
+
+Result<void> add_showcase_members(Store& store, long long today, DemoCounts& counts)
+{
+    std::vector<Campaign> campaigns = CampaignRepository(store).list_all();
+    for (const Showcase& s : kShowcase) {
+        Result<std::string> id = MemberRepository(store).create(s.fields, "demo");
+        if (!id)
+            return id.error();
+        ++counts.members;
+        // Nothing in a demo is dated after its reference day, and these members
+        // have been around for a while.
+        Statement dates(store.db(), "UPDATE member SET entry_date = ?1, origin_date = ?1 WHERE id = ?2");
+        dates.bind_text(1, iso_from_days(today - 900));
+        dates.bind_text(2, *id);
+        if (Result<void> r = dates.run(); !r)
+            return r;
+        if (*s.memo_active)
+            if (Result<void> r = MemberRepository(store).set_memo_active(*id, s.memo_active, "demo"); !r)
+                return r;
+        if (*s.notepad)
+            if (Result<void> r = MemberRepository(store).set_notepad(*id, s.notepad, "demo"); !r)
+                return r;
+        // The last few campaigns, so the dossier lists them and a new gift has a default campaign.
+        for (size_t i = campaigns.size() > 3 ? campaigns.size() - 3 : 0; i < campaigns.size(); ++i) {
+            if (days_from_iso(campaigns[i].start_date) > today)
+                continue;
+            if (Result<void> r = CampaignRepository(store).add_received(*id, campaigns[i].id, campaigns[i].start_date); !r)
+                return r;
+            ++counts.received;
+        }
+        for (int g = 0; g < 3 && s.gifts_euros[g] > 0; ++g) {
+            NewGift gift;
+            gift.member_id = *id;
+            gift.amount_text = std::to_string(s.gifts_euros[g]);
+            gift.date_text = iso_from_days(today - 300 + g * 120);
+            gift.method = g % 2 ? PaymentMethod::card : PaymentMethod::cheque;
+            if (Result<std::string> r = GiftRepository(store).add(gift, "demo"); !r)
+                return r.error();
+            ++counts.gifts;
+        }
+    }
+    return {};
+}
 
 } // namespace
 
@@ -521,12 +592,17 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         return fail("demo.bad_options", "The reference date is not a valid ISO date.");
     DemoCounts counts;
     Result<void> r = store.transaction([&]() -> Result<void> {
+        const int showcase = options.members >= 3 ? 3 : 0;
         DemoWriter writer(store, options);
-        Result<DemoCounts> c = writer.run(options.members);
+        Result<DemoCounts> c = writer.run(options.members - showcase);
         if (!c)
             return c.error();
         counts = *c;
-        return rebuild_search_index(store);
+        if (Result<void> r = rebuild_search_index(store); !r)
+            return r;
+        if (!showcase)
+            return {};
+        return add_showcase_members(store, days_from_iso(options.today.empty() ? today_iso() : options.today), counts);
     });
     if (!r)
         return r.error();

@@ -28,6 +28,7 @@ namespace {
 
 constexpr int kVerifyCap = 5000;     // candidates checked for multi-word queries
 constexpr int kSubstringCap = 20000; // FTS rows read at most
+constexpr int kRowCap = 50000;       // index rows read at most by one prefix scan
 
 bool all_digits(std::string_view s)
 {
@@ -42,12 +43,20 @@ bool all_digits(std::string_view s)
 std::vector<std::string> query_terms(std::string_view query)
 {
     std::vector<std::string> terms;
-    for (std::string_view word : split_words(fold_for_search(query))) {
+    // split_words() returns views into its argument: keep the folded text
+    // alive for the loop (a temporary would die before the first iteration).
+    const std::string folded = fold_for_search(query);
+    for (std::string_view word : split_words(folded)) {
         if (!terms.empty() && all_digits(word) && all_digits(terms.back()))
             terms.back().append(word);
         else
             terms.emplace_back(word);
     }
+    // "0033 6 12": the international call prefix 00 is not stored; no
+    // national number, postcode or member number starts with 00.
+    for (std::string& t : terms)
+        if (all_digits(t) && t.size() > 2 && t.compare(0, 2, "00") == 0)
+            t.erase(0, 2);
     std::vector<std::string> unique;
     for (std::string& t : terms)
         if (std::find(unique.begin(), unique.end(), t) == unique.end())
@@ -86,7 +95,7 @@ class SearchRun {
 public:
     SearchRun(Store& store, int limit)
         : db_(store.db()), limit_(limit),
-          prefix_(db_, "SELECT doc FROM search_token WHERE field = ?1 AND token >= ?2 AND token < ?3"),
+          prefix_(db_, "SELECT token, doc FROM search_token WHERE field = ?1 AND token >= ?2 AND token < ?3"),
           count_(db_, "SELECT count(*) FROM (SELECT 1 FROM search_token WHERE field IN (1, 2) "
                       "AND token >= ?1 AND token < ?2 LIMIT 5000)"),
           words_(db_, "SELECT sort_key, names, text, extra FROM search_doc WHERE doc = ?1")
@@ -104,7 +113,7 @@ public:
         if (all_digits(term) && term.size() <= 18)
             exact_member_no(term);
         prefix_scan(1, term);
-        if (!single() || good_count() < limit_)
+        if (count_up_to(1) < limit_)
             prefix_scan(2, term);
         if (good_count() < limit_ && substring_allowed(term))
             substring_scan(term);
@@ -120,14 +129,16 @@ public:
 private:
     bool single() const { return others_.empty(); }
 
-    // Hits that rank above any substring match.
-    int good_count() const
+    int count_up_to(int tier) const
     {
         int n = 0;
         for (const Candidate& c : hits_)
-            n += c.tier <= 2;
+            n += c.tier <= tier;
         return n;
     }
+
+    // Hits that rank above any substring match.
+    int good_count() const { return count_up_to(2); }
 
     // The longest term (up to 6 characters, beyond which all are selective
     // enough), then the one with the fewest prefix matches.
@@ -186,21 +197,45 @@ private:
             consider(select.column_int64(0), 0);
     }
 
+    // Rows come grouped by token, each group in doc (= name) order. Within a
+    // group, once `limit` hits have reached the best tier this scan can give,
+    // later docs of that group cannot rank higher: seek to the next token.
+    // So "paris" or "750" read a few hundred rows, not every Parisian.
     void prefix_scan(int field, const std::string& term)
     {
-        // Short prefixes match a large share of members: read fewer rows.
-        int cap = utf8_length(term) <= 2 ? 5000 : 20000;
-        prefix_.reset();
-        prefix_.bind_int64(1, field);
-        prefix_.bind_text(2, term);
-        prefix_.bind_text(3, prefix_end(term));
-        std::vector<int64_t> docs;
-        while (int(docs.size()) < cap && prefix_.step() == Statement::Step::row)
-            docs.push_back(prefix_.column_int64(0));
-        // In doc (= name) order, so the verify cap keeps the first names.
-        std::sort(docs.begin(), docs.end());
-        for (int64_t doc : docs)
-            consider(doc, field);
+        std::string lower = term, upper = prefix_end(term);
+        int rows = 0;
+        for (;;) {
+            prefix_.reset();
+            prefix_.bind_int64(1, field);
+            prefix_.bind_text(2, lower);
+            prefix_.bind_text(3, upper);
+            std::string group;
+            int group_hits = 0;
+            bool reseek = false;
+            while (prefix_.step() == Statement::Step::row) {
+                if (++rows > kRowCap)
+                    return;
+                std::string_view token = prefix_.column_view(0);
+                if (token != group) {
+                    group.assign(token);
+                    group_hits = 0;
+                }
+                if (group_hits >= limit_) {
+                    lower = group + "\x01"; // folded tokens hold no control characters
+                    reseek = true;
+                    break;
+                }
+                size_t before = hits_.size();
+                consider(prefix_.column_int64(1), field);
+                if (hits_.size() > before && hits_.back().tier == field)
+                    ++group_hits;
+                if (!single() && verified_ > kVerifyCap)
+                    return;
+            }
+            if (!reseek)
+                return;
+        }
     }
 
     void substring_scan(const std::string& term)

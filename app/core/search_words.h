@@ -29,6 +29,8 @@ SearchWords search_words_for(const SearchSource& source);
 
 // Splits on single spaces (folded text has no other separators).
 std::vector<std::string_view> split_words(std::string_view folded);
+// The views point into the argument: a temporary string would leave them dangling.
+std::vector<std::string_view> split_words(std::string&&) = delete;
 
 // Whether some word of `words` starts with `prefix`.
 bool has_word_prefix(std::string_view words, std::string_view prefix);

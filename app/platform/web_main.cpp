@@ -3,6 +3,7 @@
 #include "core/store.h"
 #include "platform/browser_host.h"
 #include "platform/fonts.h"
+#include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
 #include "ui/app.h"
 
@@ -86,6 +87,7 @@ int main() {
   g_web->store = std::move(opened.store);
   if (g_web->store && !opened.from_device) platform::browser_host().mark_unsaved();
 
+  platform::apply_glfw_patches();
   if (!glfwInit()) {
     std::fprintf(stderr, "obole: glfwInit failed\n");
     return 1;

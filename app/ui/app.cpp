@@ -1,7 +1,7 @@
 #include "ui/app.h"
 
 #include "core/store.h"
-#include "ui/announced_text.h"
+#include "ui/accessible.h"
 #include "ui/tr.h"
 
 #include <imgui.h>

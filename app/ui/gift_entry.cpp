@@ -4,7 +4,7 @@
 #include "core/date.h"
 #include "core/gift_repository.h"
 #include "core/money.h"
-#include "ui/announced_text.h"
+#include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -98,7 +98,7 @@ bool GiftEntry::draw(AppState& app) {
   ImGui::TextUnformatted(tr("Payment method"));
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo(hidden_label(tr("Payment method")).c_str(), payment_method_label(method_))) {
+  if (begin_combo(hidden_label(tr("Payment method")).c_str(), payment_method_label(method_))) {
     for (PaymentMethod m : kMethods)
       if (ImGui::Selectable(payment_method_label(m), m == method_)) method_ = m;
     ImGui::EndCombo();
@@ -119,7 +119,7 @@ bool GiftEntry::draw(AppState& app) {
   for (const Campaign& c : campaigns_)
     if (c.id == campaign_id_) current = c.code + " — " + c.name;
   ImGui::SetNextItemWidth(w * 2.5f);
-  if (ImGui::BeginCombo(hidden_label(tr("Campaign")).c_str(), current.c_str())) {
+  if (begin_combo(hidden_label(tr("Campaign")).c_str(), current.c_str())) {
     if (ImGui::Selectable(tr("(none)"), campaign_id_.empty())) campaign_id_.clear();
     for (const Campaign& c : campaigns_) {
       std::string label = c.code + " — " + c.name + "##" + c.id;

@@ -1,7 +1,7 @@
 #include "ui/member_form.h"
 
 #include "core/member_repository.h"
-#include "ui/announced_text.h"
+#include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -63,7 +63,7 @@ void MemberForm::draw(AppState& app) {
     ImGui::TableNextColumn();
     static const char* kCivilities[] = {"", "Mme", "M.", "Mx"};
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    if (ImGui::BeginCombo(hidden_label(tr("Title")).c_str(), in_.civility.c_str())) {
+    if (begin_combo(hidden_label(tr("Title")).c_str(), in_.civility.c_str())) {
       for (const char* c : kCivilities)
         if (ImGui::Selectable(*c ? c : tr("(none)"), in_.civility == c)) in_.civility = c;
       ImGui::EndCombo();

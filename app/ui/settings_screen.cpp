@@ -3,6 +3,7 @@
 #include "core/demo_data.h"
 #include "core/member_repository.h"
 #include "core/store.h"
+#include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -34,7 +35,7 @@ std::string SettingsScreen::draw(AppState& app) {
   for (const Language& l : kLanguages)
     if (std::strcmp(l.code, current_lang()) == 0) current = l.name;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  if (ImGui::BeginCombo(hidden_label(tr("Language")).c_str(), current)) {
+  if (begin_combo(hidden_label(tr("Language")).c_str(), current)) {
     for (const Language& l : kLanguages)
       if (ImGui::Selectable(l.name, std::strcmp(l.code, current_lang()) == 0)) picked = l.code;
     ImGui::EndCombo();

@@ -72,7 +72,7 @@ const GIFT_ROW = /^\d{4}-\d\d-\d\d /;
       await app.click('New member');
       await app.fill('First name', 'Zoe');
       await app.click('Create member');
-      await app.find('Enter a last name.');
+      await app.find('A last name is required.');
       await app.screenshot('06-new-member-error');
       await app.fill('Last name', 'Testmember');
       await app.fill('Email', 'zoe.testmember@example.org');
@@ -96,7 +96,7 @@ const GIFT_ROW = /^\d{4}-\d\d-\d\d /;
     ['no errors in the page console', async () => {
       assert.deepEqual(app.consoleErrors, []);
     }],
-  ]);
+  ], () => app.screenshot('failure'));
 
   await browser.close();
   server.stop();

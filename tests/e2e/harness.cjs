@@ -122,7 +122,8 @@ class AppPage {
 }
 
 // Runs the steps, prints "N passed, N failed", and exits non-zero on failure.
-async function runSteps(title, steps) {
+// When a step fails, onFail (if given) runs first, e.g. to save a screenshot.
+async function runSteps(title, steps, onFail = async () => {}) {
   let passed = 0, failed = 0;
   for (const [name, fn] of steps) {
     const t0 = Date.now();
@@ -133,6 +134,7 @@ async function runSteps(title, steps) {
     } catch (e) {
       failed++;
       console.log(`FAIL ${name}: ${e && e.stack || e}`);
+      await onFail().catch((err) => console.log(`(while saving the failure: ${err})`));
       break;  // later steps depend on earlier ones
     }
   }

@@ -1,6 +1,7 @@
 // Every English text the app can show has a translation in each catalog:
-// tr("...") literals in app/ui and the messages of fail("code", "...") in app/core
-// (the UI shows those through tr() too). Prints what is missing.
+// tr("...") literals in app/ui, and in app/core every message written next to
+// its error code, as in fail("amount.empty", "Enter an amount.") (the UI shows
+// those through tr() too). Prints what is missing.
 'use strict';
 
 const fs = require('node:fs');
@@ -17,7 +18,7 @@ const collect = (file, re) => {
   for (const m of src.matchAll(re)) texts.set(unescape(m[1]), path.relative(root, file));
 };
 for (const f of sources('app/ui')) collect(f, /\btr\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g);
-for (const f of sources('app/core')) collect(f, /\bfail\(\s*"[^"]*"\s*,\s*"((?:[^"\\]|\\.)*)"/g);
+for (const f of sources('app/core')) collect(f, /\(\s*"[a-z_]+(?:\.[a-z_]+)+"\s*,\s*"((?:[^"\\]|\\.)*)"/g);
 
 let passed = 0, failed = 0;
 const catalogs = fs.readdirSync(path.join(root, 'assets/i18n')).filter((f) => f.endsWith('.json'));
