@@ -110,10 +110,9 @@ void App::draw_status_line() {
 }
 
 void App::draw_store_error() {
-  ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("The data on this device could not be opened."));
-  ImGui::TextWrapped("%s", tr(store_error_));
-  ImGui::TextWrapped("%s", tr("Nothing was changed or overwritten. Export it from the browser's storage or ask your "
-                              "administrator before doing anything else."));
+  announced_text(tr("The data on this device could not be opened."), IM_COL32(200, 30, 30, 255));
+  announced_text(tr(store_error_));
+  announced_text(tr("Nothing was changed or overwritten. Ask your administrator before doing anything else."));
 }
 
 }  // namespace obole::ui

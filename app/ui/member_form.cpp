@@ -36,12 +36,13 @@ struct FormError {
   bool shown = false;
 };
 
-static bool text_row(const char* label, std::string* value, const char* field, FormError& err) {
+static bool text_row(const char* label, std::string* value, const char* field, FormError& err, bool focus = false) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::TableNextColumn();
+  if (focus) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   bool enter = ImGui::InputText(hidden_label(label).c_str(), value, ImGuiInputTextFlags_EnterReturnsTrue);
   if (!err.message.empty() && err.field == field) {
@@ -68,11 +69,9 @@ void MemberForm::draw(AppState& app) {
         if (ImGui::Selectable(*c ? c : tr("(none)"), in_.civility == c)) in_.civility = c;
       ImGui::EndCombo();
     }
-    if (want_focus_) {
-      ImGui::SetKeyboardFocusHere(1);
-      want_focus_ = false;
-    }
-    submit |= text_row(tr("First name"), &in_.first_name, "first_name", err);
+    // A new form starts in the first name: the title is optional.
+    submit |= text_row(tr("First name"), &in_.first_name, "first_name", err, want_focus_);
+    want_focus_ = false;
     submit |= text_row(tr("Last name"), &in_.last_name, "last_name", err);
     submit |= text_row(tr("Email"), &in_.email, "email", err);
     submit |= text_row(tr("Phone"), &in_.phone, "phone", err);

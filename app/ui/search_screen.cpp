@@ -44,7 +44,8 @@ void SearchScreen::draw(AppState& app) {
     if (ImGui::Button(tr("New member"))) app.screen = Screen::new_member;
     return;
   }
-  ImGui::TextDisabled(tr("%d members shown (%.1f ms)"), static_cast<int>(hits_.size()), last_ms_);
+  if (hits_.size() == 1) ImGui::TextDisabled(tr("1 member shown (%.1f ms)"), last_ms_);
+  else ImGui::TextDisabled(tr("%d members shown (%.1f ms)"), static_cast<int>(hits_.size()), last_ms_);
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingStretchProp;

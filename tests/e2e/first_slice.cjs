@@ -30,6 +30,21 @@ const GIFT_ROW = /^\d{4}-\d\d-\d\d /;
       await app.fill('Find a member', '06 12 34 56');
       await app.find(/^Hélène Dupont$/);
     }],
+    ['a Japanese member is found by email and her name renders', async () => {
+      await app.fill('Find a member', 'taro.yamada');
+      await app.find('山田 太郎');
+      await app.screenshot('02b-japanese');
+    }],
+    ['the layout follows the window size', async () => {
+      const wide = await app.find('Find a member');
+      await app.page.setViewportSize({ width: 800, height: 600 });
+      await app.page.waitForTimeout(200);
+      const narrow = await app.find('Find a member');
+      assert.ok(narrow.w < wide.w - 300, `search field ${wide.w}px wide, then ${narrow.w}px`);
+      await app.page.setViewportSize({ width: 1280, height: 800 });
+      await app.page.waitForTimeout(200);
+      await app.fill('Find a member', 'helene dupont');
+    }],
     ['a click opens the dossier with the gift form', async () => {
       await app.click('Hélène Dupont');
       await app.find('Amount');
@@ -51,6 +66,14 @@ const GIFT_ROW = /^\d{4}-\d\d-\d\d /;
       await app.press('Enter');
       await app.find('The amount must be greater than zero.');
       assert.equal((await app.findAll(GIFT_ROW)).length, rowsBefore);
+    }],
+    ['an impossible date is refused and nothing is saved', async () => {
+      await app.fill('Amount', '10');
+      await app.fill('Date', '2025-02-30');
+      await app.press('Enter');
+      await app.find('This date does not exist.');
+      assert.equal((await app.findAll(GIFT_ROW)).length, rowsBefore);
+      await app.fill('Date', today);
     }],
     ['a gift saved with Enter shows in the list', async () => {
       await app.fill('Amount', '25');

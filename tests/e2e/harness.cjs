@@ -53,6 +53,8 @@ class AppPage {
   constructor(page, artifacts) {
     this.page = page;
     this.artifacts = artifacts;
+    // Screenshots of an earlier run must not pass for this one's.
+    fs.rmSync(artifacts, { recursive: true, force: true });
     this.consoleErrors = [];
     page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
@@ -113,6 +115,22 @@ class AppPage {
   async press(key) {
     await this.page.keyboard.press(key);
     await this.page.waitForTimeout(60);
+  }
+
+  // The bytes of the local database as IndexedDB holds them (web/device_storage.js).
+  async storedDatabase() {
+    return this.page.evaluate(async () => {
+      const s = await openDeviceStorage();
+      const bytes = await s.get();
+      return bytes ? Array.from(bytes) : null;
+    });
+  }
+
+  async replaceStoredDatabase(bytes) {
+    await this.page.evaluate(async (arr) => {
+      const s = await openDeviceStorage();
+      await s.put(new Uint8Array(arr));
+    }, Array.from(bytes));
   }
 
   async screenshot(name) {
