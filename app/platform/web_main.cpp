@@ -1,6 +1,7 @@
 // Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
 // ImGui, and runs ui::App once per animation frame.
 #include "core/store.h"
+#include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
 #include "platform/fonts.h"
 #include "platform/glfw_patches.h"
@@ -85,6 +86,7 @@ int main() {
   g_web = new WebApp();  // lives for the page: the main loop never returns
   OpenedStore opened = open_local_store();
   g_web->store = std::move(opened.store);
+  platform::bench_hooks_attach(g_web->store.get());
   if (g_web->store && !opened.from_device) platform::browser_host().mark_unsaved();
 
   platform::apply_glfw_patches();

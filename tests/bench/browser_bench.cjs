@@ -1,0 +1,72 @@
+// Browser figures at a given association size (tools/obole bench): start-up,
+// search per keystroke, heap, download sizes. Real server, real Chromium.
+// usage: node browser_bench.cjs MEMBERS  -> one JSON object on the last line
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { startServer, launchBrowser, need } = require('../e2e/harness.cjs');
+
+// Typed one character at a time, as a volunteer does: every prefix is a search.
+const QUERIES = ['dupont', 'helene', 'hélène dup', 'martin 75', 'иван', 'петров', '山田', '06 12 34 56',
+                 '+33 6 12', '75011', 'gmail', 'lyon', '1234', 'le', 'marie-claire'];
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+function summary(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, median: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] };
+}
+
+function downloadSizes(site) {
+  const size = (f) => {
+    const raw = fs.readFileSync(path.join(site, f));
+    return { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length,
+             brotli: zlib.brotliCompressSync(raw).length };
+  };
+  return { wasm: size('obole.wasm'), js: size('obole.js'),
+           font_latin: size('assets/fonts/DejaVuSans.ttf'), font_japanese: size('assets/fonts/ipag.ttf') };
+}
+
+(async () => {
+  const members = Number(process.argv[2] || 10000);
+  const t0 = Date.now();
+  const server = await startServer(['--demo', '--demo-members', String(members)]);
+  const generateMs = Date.now() - t0;
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+
+  const load = async () => {
+    const start = Date.now();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 600000 });
+    return Date.now() - start;
+  };
+  const firstVisitMs = await load();
+  // Wait until this device holds the copy, then time a start from it.
+  await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._obole_items_json()))
+    .some((it) => it.name === 'Saved on this device'), null, { timeout: 600000 });
+  const startFromDeviceMs = await load();
+
+  const timings = await page.evaluate((queries) => {
+    const out = [];
+    for (let round = 0; round < 3; round++)
+      for (const q of queries)
+        for (let i = 1; i <= [...q].length; i++)
+          out.push(Module.ccall('obole_bench_search', 'number', ['string'], [[...q].slice(0, i).join('')]));
+    return out;
+  }, QUERIES);
+  if (timings.some((t) => t < 0)) throw new Error('the page has no database open');
+  const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
+
+  await browser.close();
+  server.stop();
+  const result = {
+    members, generate_ms: generateMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
+    search_keystroke_ms: summary(timings), wasm_heap_bytes: heapBytes, download: downloadSizes(need('OBOLE_WEB_SITE')),
+  };
+  console.log(JSON.stringify(result));
+})().catch((e) => {
+  console.error(e && e.stack || e);
+  process.exit(1);
+});

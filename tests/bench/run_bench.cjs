@@ -1,0 +1,56 @@
+// tools/obole bench: runs the benchmarks at each size and prints one table.
+// Native figures come from obole-gen --bench, browser ones from browser_bench.cjs.
+// Writes the same figures as JSON to build/bench/latest.json.
+// usage: node run_bench.cjs OBOLE_GEN OUT_DIR SIZE...
+'use strict';
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [gen, outDir, ...sizes] = process.argv.slice(2);
+const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+
+function nativeBench(members) {
+  const db = path.join(outDir, `native-${members}.db`);
+  fs.rmSync(db, { force: true });
+  const out = run(gen, ['--members', String(members), '--out', db, '--bench']);
+  const m = out.match(/median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/);
+  const g = out.match(/generated in (\d+) ms/);
+  const size = fs.statSync(db).size;
+  fs.rmSync(db, { force: true });
+  if (!m) throw new Error(`obole-gen printed no search figures:\n${out}`);
+  return { search_ms: { median: +m[1], p95: +m[2], max: +m[3] }, generate_ms: g ? +g[1] : null, db_bytes: size };
+}
+
+function browserBench(members) {
+  const out = run(process.execPath, [path.join(__dirname, 'browser_bench.cjs'), String(members)]);
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+const results = [];
+for (const size of sizes) {
+  const members = Number(size);
+  console.log(`-- ${members} members`);
+  results.push({ members, native: nativeBench(members), browser: browserBench(members) });
+}
+
+const mb = (b) => (b / 1048576).toFixed(1) + ' MB';
+const rows = [['figure', ...results.map((r) => `${r.members} members`)]];
+const row = (name, f) => rows.push([name, ...results.map(f)]);
+row('search per keystroke, native (median / p95)', (r) => `${r.native.search_ms.median} / ${r.native.search_ms.p95} ms`);
+row('search per keystroke, browser (median / p95)', (r) => `${r.browser.search_keystroke_ms.median.toFixed(2)} / ${r.browser.search_keystroke_ms.p95.toFixed(2)} ms`);
+row('first visit to interactive (server copy)', (r) => `${r.browser.first_visit_ms} ms`);
+row('start to interactive (copy on device)', (r) => `${r.browser.start_from_device_ms} ms`);
+row('database size', (r) => mb(r.native.db_bytes));
+row('wasm heap after load', (r) => mb(r.browser.wasm_heap_bytes));
+const d = results[0].browser.download;
+const dl = (x) => `${(x.raw / 1024).toFixed(0)} KB raw, ${(x.gzip / 1024).toFixed(0)} KB gzip, ${(x.brotli / 1024).toFixed(0)} KB brotli`;
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+console.log(`download: wasm ${dl(d.wasm)}; js ${dl(d.js)}; Latin font ${dl(d.font_latin)}; Japanese font ${dl(d.font_japanese)}`);
+
+const file = path.join(outDir, 'latest.json');
+fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
+console.log(`figures written to ${file}`);
