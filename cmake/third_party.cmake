@@ -9,6 +9,10 @@ add_library(sqlite3 STATIC "${OBOLE_SQLITE_DIR}/sqlite3.c")
 target_include_directories(sqlite3 SYSTEM PUBLIC "${OBOLE_SQLITE_DIR}")
 target_compile_definitions(sqlite3 PUBLIC
   SQLITE_ENABLE_FTS5
+  # The session extension turns each transaction into a changeset: the
+  # device's durable journal (app/core/change_journal.h).
+  SQLITE_ENABLE_SESSION
+  SQLITE_ENABLE_PREUPDATE_HOOK
   SQLITE_OMIT_LOAD_EXTENSION
   SQLITE_DQS=0
   SQLITE_DEFAULT_FOREIGN_KEYS=1

@@ -1,6 +1,7 @@
 // Starts the app: copies the assets into the module's file system, finds the
 // local database (this device first, else the server's snapshot), then loads
-// the wasm module, which opens that database in memory.
+// the wasm module, which opens that database in memory. The files it loads come
+// through the service worker (web/offline.js, web/sw.js) once it is installed.
 'use strict';
 
 (async function boot() {
@@ -13,14 +14,34 @@
     return new Uint8Array(await r.arrayBuffer());
   }
 
+  // The journal records after the snapshot, for the module to replay, framed
+  // as app/platform/device_journal.cpp reads them: u32 length, f64 seq, bytes
+  // (little-endian; a f64 holds any sequence number a device will reach).
+  function frameJournal(records) {
+    const total = records.reduce((n, r) => n + 12 + r.bytes.length, 0);
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    for (const r of records) {
+      view.setUint32(at, r.bytes.length, true);
+      view.setFloat64(at + 4, r.seq, true);
+      out.set(r.bytes, at + 12);
+      at += 12 + r.bytes.length;
+    }
+    return out;
+  }
+
+  const offline = await startServiceWorker();  // web/offline.js
   try {
     const list = await (await fetch('asset-list.json')).json();
     const assets = await Promise.all(list.files.map(async (f) => [f, await fetchBytes(f)]));
 
     const storage = await openDeviceStorage();
-    let db = storage ? await storage.get() : null;
+    const saved = storage ? await storage.load() : { snapshot: null, snapshotSeq: 0, records: [] };
+    let db = saved.snapshot;
     let source = 'device';
-    if (!db) {
+    if (!db && saved.records.length === 0) {
+      // A first visit: start from the server's copy when there is one.
       source = 'server';
       try { db = await fetchBytes('api/snapshot'); } catch (e) { db = null; source = 'none'; }
     }
@@ -29,6 +50,7 @@
       canvas: document.getElementById('canvas'),
       oboleStorage: storage,
       oboleDatabaseSource: source,
+      oboleSnapshotSeq: saved.snapshotSeq,
       preRun: [() => {
         const FS = Module.FS;
         for (const [path, bytes] of assets) {
@@ -38,16 +60,18 @@
         }
         FS.mkdirTree('/local');
         if (db) FS.writeFile('/local/obole.db', db);
+        FS.writeFile('/local/journal.bin', frameJournal(saved.records));
       }],
-      onRuntimeInitialized: () => status.classList.add('hidden'),
+      onRuntimeInitialized: () => { status.classList.add('hidden'); letNewVersionTakeOver(offline); },
       print: (t) => console.log(t),
       printErr: (t) => console.error(t),
     };
     const script = document.createElement('script');
     script.src = 'obole.js';
-    script.onerror = () => say('Obole could not load its program (obole.js).', true);
+    script.onerror = () => { say('Obole could not load its program (obole.js).', true); letNewVersionTakeOver(offline); };
     document.body.appendChild(script);
   } catch (e) {
     say('Obole could not start: ' + e.message, true);
+    letNewVersionTakeOver(offline);
   }
 })();

@@ -16,7 +16,7 @@ const char kColumns[] = "SELECT id, code, name, channel, start_date FROM campaig
 
 Campaign read_campaign(const Statement& s)
 {
-    return {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4)};
+    return {s.column_uuid(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4)};
 }
 
 Error campaign_not_found()
@@ -38,7 +38,7 @@ std::vector<Campaign> CampaignRepository::list_all()
 Result<Campaign> CampaignRepository::get(const std::string& id)
 {
     Statement select(store_.db(), (std::string(kColumns) + "WHERE id = ?1").c_str());
-    select.bind_text(1, id);
+    select.bind_uuid(1, id);
     if (select.step() != Statement::Step::row)
         return campaign_not_found();
     return read_campaign(select);
@@ -84,7 +84,7 @@ Result<std::string> CampaignRepository::create(const Campaign& fields, const std
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO campaign(id, code, name, channel, start_date) "
                                       "VALUES(?1, ?2, ?3, ?4, ?5)");
-        insert.bind_text(1, id);
+        insert.bind_uuid(1, id);
         insert.bind_text(2, code);
         insert.bind_text(3, *name);
         insert.bind_text(4, *channel);
@@ -106,16 +106,17 @@ Result<void> CampaignRepository::add_received(const std::string& member_id, cons
         return date.error();
     if (!get(campaign_id))
         return campaign_not_found();
-    Statement member(store_.db(), "SELECT 1 FROM member WHERE id = ?1");
-    member.bind_text(1, member_id);
+    Statement member(store_.db(), "SELECT ref FROM member WHERE id = ?1");
+    member.bind_uuid(1, member_id);
     if (member.step() != Statement::Step::row)
         return fail("member.not_found", "This member does not exist.");
+    int64_t member_ref = member.column_int64(0);
     return store_.transaction([&]() -> Result<void> {
-        Statement insert(store_.db(), "INSERT INTO campaign_received(id, member_id, campaign_id, received_date) "
-                                      "VALUES(?1, ?2, ?3, ?4)");
-        insert.bind_text(1, new_uuid_v7());
-        insert.bind_text(2, member_id);
-        insert.bind_text(3, campaign_id);
+        Statement insert(store_.db(), "INSERT INTO campaign_received(id, member_ref, campaign_ref, received_date) "
+                                      "VALUES(?1, ?2, (SELECT ref FROM campaign WHERE id = ?3), ?4)");
+        insert.bind_uuid(1, new_uuid_v7());
+        insert.bind_int64(2, member_ref);
+        insert.bind_uuid(3, campaign_id);
         insert.bind_text(4, *date);
         return insert.run();
     });

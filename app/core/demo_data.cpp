@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <sqlite3.h>
+
 #include "core/campaign_repository.h"
 #include "core/date.h"
 #include "core/gift_repository.h"
@@ -171,6 +173,7 @@ const char* const kNotes[] = {
 
 struct CampaignPlan {
     std::string id, code, name, channel, date;
+    int64_t ref = 0; // campaign.ref once written
 };
 
 std::string two_digits(int n)
@@ -243,17 +246,17 @@ public:
         : db_(store.db()), rng_{options.seed},
           today_(days_from_iso(options.today.empty() ? today_iso() : options.today)),
           member_(db_, "INSERT INTO member(id, member_no, civility, first_name, last_name, birth_date, entry_date, "
-                       "origin_date, origin_campaign_id, suspension_code, stop_promo, tax_receipt_pref, memo_active, "
+                       "origin_date, origin_campaign_ref, suspension_code, stop_promo, tax_receipt_pref, memo_active, "
                        "notepad, created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?7,?8,?9,?10,?11,?12,?13,?14,?14)"),
-          address_(db_, "INSERT INTO address(id, member_id, line1, postcode, city, country, is_main) "
+          address_(db_, "INSERT INTO address(id, member_ref, line1, postcode, city, country, is_main) "
                         "VALUES(?1, ?2, ?3, ?4, ?5, 'FR', 1)"),
-          phone_(db_, "INSERT INTO phone(id, member_id, kind, number, created_at) VALUES(?1, ?2, ?3, ?4, ?5)"),
-          email_(db_, "INSERT INTO email(id, member_id, address, origin_campaign_id, origin_date, usable, bounces) "
+          phone_(db_, "INSERT INTO phone(id, member_ref, kind, number, created_at) VALUES(?1, ?2, ?3, ?4, ?5)"),
+          email_(db_, "INSERT INTO email(id, member_ref, address, origin_campaign_ref, origin_date, usable, bounces) "
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-          received_(db_, "INSERT INTO campaign_received(id, member_id, campaign_id, received_date) "
+          received_(db_, "INSERT INTO campaign_received(id, member_ref, campaign_ref, received_date) "
                          "VALUES(?1, ?2, ?3, ?4)"),
-          gift_(db_, "INSERT INTO gift(id, member_id, amount_cents, currency, gift_date, payment_method, "
-                     "cheque_number, campaign_id, operator, created_at) VALUES(?1,?2,?3,'EUR',?4,?5,?6,?7,'demo',?8)")
+          gift_(db_, "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
+                     "cheque_number, campaign_ref, operator, created_at) VALUES(?1,?2,?3,'EUR',?4,?5,?6,?7,'demo',?8)")
     {
     }
 
@@ -261,22 +264,24 @@ public:
     {
         campaigns_ = plan_campaigns(rng_, today_);
         Statement campaign(db_, "INSERT INTO campaign(id, code, name, channel, start_date) VALUES(?1,?2,?3,?4,?5)");
-        Statement exists(db_, "SELECT id FROM campaign WHERE code = ?1");
+        Statement exists(db_, "SELECT id, ref FROM campaign WHERE code = ?1");
         for (CampaignPlan& c : campaigns_) {
             exists.reset();
             exists.bind_text(1, c.code);
             if (exists.step() == Statement::Step::row) {
-                c.id = exists.column_text(0); // a second run in the same database reuses the campaign
+                c.id = exists.column_uuid(0); // a second run in the same database reuses the campaign
+                c.ref = exists.column_int64(1);
                 continue;
             }
             campaign.reset();
-            campaign.bind_text(1, c.id);
+            campaign.bind_uuid(1, c.id);
             campaign.bind_text(2, c.code);
             campaign.bind_text(3, c.name);
             campaign.bind_text(4, c.channel);
             campaign.bind_text(5, c.date);
             if (Result<void> r = campaign.run(); !r)
                 return r.error();
+            c.ref = sqlite3_last_insert_rowid(db_);
             ++counts_.campaigns;
         }
         Statement max_no(db_, "SELECT ifnull(max(member_no), 0) FROM member");
@@ -295,6 +300,14 @@ private:
         ++sequence_;
         return format_uuid_v7(uint64_t(today_ - 4000) * 86400000ull + sequence_ / 4096, uint16_t(sequence_ % 4096),
                               rng_.next());
+    }
+
+    static void bind_ref_or_null(Statement& s, int index, int64_t ref)
+    {
+        if (ref)
+            s.bind_int64(index, ref);
+        else
+            s.bind_null(index);
     }
 
     Result<void> run_reset(Statement& s)
@@ -340,12 +353,12 @@ private:
         std::string id = new_id();
 
         // The campaign that brought the member: the last one before entry, for half of them.
-        std::string origin_campaign;
+        int64_t origin_campaign = 0;
         for (const CampaignPlan& c : campaigns_)
             if (days_from_iso(c.date) <= entry)
-                origin_campaign = c.id;
+                origin_campaign = c.ref;
         if (rng_.chance(50))
-            origin_campaign.clear();
+            origin_campaign = 0;
 
         bool stop_promo = rng_.chance(5);
         int r = rng_.below(100);
@@ -354,14 +367,14 @@ private:
         std::string memo = rng_.chance(3) ? rng_.pick(kMemos) : "";
         std::string note = rng_.chance(10) ? rng_.pick(kNotes) : "";
 
-        member_.bind_text(1, id);
+        member_.bind_uuid(1, id);
         member_.bind_int64(2, member_no);
         member_.bind_text(3, civility);
         member_.bind_text(4, first.text);
         member_.bind_text(5, last_text);
         member_.bind_text(6, birth);
         member_.bind_text(7, entry_date);
-        member_.bind_text_or_null(8, origin_campaign);
+        bind_ref_or_null(member_, 8, origin_campaign);
         member_.bind_text(9, suspension);
         member_.bind_int64(10, stop_promo ? 1 : 0);
         member_.bind_text(11, receipt);
@@ -370,6 +383,7 @@ private:
         member_.bind_text(14, created_at);
         if (Result<void> res = run_reset(member_); !res)
             return res;
+        int64_t member_ref = sqlite3_last_insert_rowid(db_);
         ++counts_.members;
 
         // Address: weighted French cities.
@@ -385,8 +399,8 @@ private:
         char postcode[16];
         std::snprintf(postcode, sizeof postcode, "%05d", city->postcode_base + rng_.below(city->postcode_spread));
         std::string line1 = std::to_string(rng_.between(1, 180)) + (rng_.chance(8) ? " bis " : " ") + rng_.pick(kStreets);
-        address_.bind_text(1, new_id());
-        address_.bind_text(2, id);
+        address_.bind_uuid(1, new_id());
+        address_.bind_int64(2, member_ref);
         address_.bind_text(3, line1);
         address_.bind_text(4, postcode);
         address_.bind_text(5, city->name);
@@ -407,8 +421,8 @@ private:
                 number = "+33" + std::to_string(rng_.between(1, 5)) + random_digits(rng_, 8);
                 kind = "landline";
             }
-            phone_.bind_text(1, new_id());
-            phone_.bind_text(2, id);
+            phone_.bind_uuid(1, new_id());
+            phone_.bind_int64(2, member_ref);
             phone_.bind_text(3, kind);
             phone_.bind_text(4, number);
             phone_.bind_text(5, created_at);
@@ -424,10 +438,10 @@ private:
                 local += std::to_string(rng_.between(1, 99));
             std::string address = local + "@" + domains[rng_.below(domain_count)];
             bool usable = !rng_.chance(8);
-            email_.bind_text(1, new_id());
-            email_.bind_text(2, id);
+            email_.bind_uuid(1, new_id());
+            email_.bind_int64(2, member_ref);
             email_.bind_text(3, address);
-            email_.bind_text_or_null(4, origin_campaign);
+            bind_ref_or_null(email_, 4, origin_campaign);
             email_.bind_text(5, entry_date);
             email_.bind_int64(6, usable ? 1 : 0);
             email_.bind_int64(7, usable ? 0 : rng_.between(3, 5));
@@ -442,21 +456,21 @@ private:
         for (const CampaignPlan& c : campaigns_) {
             if (days_from_iso(c.date) < entry || !rng_.chance(stop_promo ? 10 : 45))
                 continue;
-            received_.bind_text(1, new_id());
-            received_.bind_text(2, id);
-            received_.bind_text(3, c.id);
+            received_.bind_uuid(1, new_id());
+            received_.bind_int64(2, member_ref);
+            received_.bind_int64(3, c.ref);
             received_.bind_text(4, c.date);
             if (Result<void> res = run_reset(received_); !res)
                 return res;
             received.push_back(&c);
             ++counts_.received;
         }
-        return add_gifts(id, entry, received);
+        return add_gifts(member_ref, entry, received);
     }
 
     // Giving profiles: 30% never gave, 40% small occasional, 8% monthly
     // direct debit (some stopped), 12% lapsed, 7% mid-level, 3% major.
-    Result<void> add_gifts(const std::string& member_id, long long entry,
+    Result<void> add_gifts(int64_t member_ref, long long entry,
                            const std::vector<const CampaignPlan*>& received)
     {
         int r = rng_.below(100);
@@ -489,19 +503,19 @@ private:
             bool monthly = profile == 0;
             const char* method = monthly ? "direct_debit" : random_method(rng_);
             // Coded to the last campaign received before the gift, mostly.
-            std::string campaign;
+            int64_t campaign = 0;
             if (!monthly && rng_.chance(80))
                 for (const CampaignPlan* c : received)
                     if (days_from_iso(c->date) <= day)
-                        campaign = c->id;
+                        campaign = c->ref;
             std::string date = iso_from_days(day);
-            gift_.bind_text(1, new_id());
-            gift_.bind_text(2, member_id);
+            gift_.bind_uuid(1, new_id());
+            gift_.bind_int64(2, member_ref);
             gift_.bind_int64(3, monthly ? int64_t(rng_.between(1, 6)) * 500 : amount_for(rng_, profile));
             gift_.bind_text(4, date);
             gift_.bind_text(5, method);
             gift_.bind_text(6, std::string(method) == "cheque" ? random_digits(rng_, 7) : "");
-            gift_.bind_text_or_null(7, campaign);
+            bind_ref_or_null(gift_, 7, campaign);
             gift_.bind_text(8, date + "T10:00:00.000Z");
             if (Result<void> res = run_reset(gift_); !res)
                 return res;
@@ -551,7 +565,7 @@ Result<void> add_showcase_members(Store& store, long long today, DemoCounts& cou
         // have been around for a while.
         Statement dates(store.db(), "UPDATE member SET entry_date = ?1, origin_date = ?1 WHERE id = ?2");
         dates.bind_text(1, iso_from_days(today - 900));
-        dates.bind_text(2, *id);
+        dates.bind_uuid(2, *id);
         if (Result<void> r = dates.run(); !r)
             return r;
         if (*s.memo_active)

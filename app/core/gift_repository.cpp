@@ -54,30 +54,36 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
 
     sqlite3* db = store_.db();
-    Statement member(db, "SELECT 1 FROM member WHERE id = ?1 AND deleted = 0");
-    member.bind_text(1, g.member_id);
+    Statement member(db, "SELECT ref FROM member WHERE id = ?1 AND deleted = 0");
+    member.bind_uuid(1, g.member_id);
     if (member.step() != Statement::Step::row)
         return fail("member.not_found", "This member does not exist.");
+    int64_t member_ref = member.column_int64(0);
+    int64_t campaign_ref = 0;
     if (!g.campaign_id.empty()) {
-        Statement campaign(db, "SELECT 1 FROM campaign WHERE id = ?1");
-        campaign.bind_text(1, g.campaign_id);
+        Statement campaign(db, "SELECT ref FROM campaign WHERE id = ?1");
+        campaign.bind_uuid(1, g.campaign_id);
         if (campaign.step() != Statement::Step::row)
             return fail("campaign.not_found", "This campaign does not exist.", "campaign");
+        campaign_ref = campaign.column_int64(0);
     }
 
     std::string id = new_uuid_v7();
     Result<void> written = store_.transaction([&]() -> Result<void> {
-        Statement insert(db, "INSERT INTO gift(id, member_id, amount_cents, currency, gift_date, payment_method, "
-                             "cheque_number, campaign_id, operator, created_at) "
+        Statement insert(db, "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
+                             "cheque_number, campaign_ref, operator, created_at) "
                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        insert.bind_text(1, id);
-        insert.bind_text(2, g.member_id);
+        insert.bind_uuid(1, id);
+        insert.bind_int64(2, member_ref);
         insert.bind_int64(3, *cents);
         insert.bind_text(4, g.currency);
         insert.bind_text(5, date);
         insert.bind_text(6, to_string(g.method));
         insert.bind_text(7, *cheque);
-        insert.bind_text_or_null(8, g.campaign_id);
+        if (campaign_ref)
+            insert.bind_int64(8, campaign_ref);
+        else
+            insert.bind_null(8);
         insert.bind_text(9, operator_name);
         insert.bind_text(10, now_iso());
         if (Result<void> r = insert.run(); !r)
@@ -94,21 +100,22 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Gift> out;
     Statement select(store_.db(),
-                     "SELECT g.id, g.member_id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
-                     "g.cheque_number, ifnull(g.campaign_id, ''), ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
-                     "g.created_at FROM gift g LEFT JOIN campaign c ON c.id = g.campaign_id "
-                     "WHERE g.member_id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
-    select.bind_text(1, member_id);
+                     "SELECT g.id, m.id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
+                     "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
+                     "g.created_at FROM member m JOIN gift g ON g.member_ref = m.ref "
+                     "LEFT JOIN campaign c ON c.ref = g.campaign_ref "
+                     "WHERE m.id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
+    select.bind_uuid(1, member_id);
     while (select.step() == Statement::Step::row) {
         Gift g;
-        g.id = select.column_text(0);
-        g.member_id = select.column_text(1);
+        g.id = select.column_uuid(0);
+        g.member_id = select.column_uuid(1);
         g.amount_cents = select.column_int64(2);
         g.currency = select.column_text(3);
         g.gift_date = select.column_text(4);
         parse_payment_method(select.column_view(5), &g.method);
         g.cheque_number = select.column_text(6);
-        g.campaign_id = select.column_text(7);
+        g.campaign_id = select.column_uuid(7);
         g.campaign_code = select.column_text(8);
         g.campaign_name = select.column_text(9);
         g.operator_name = select.column_text(10);
@@ -120,10 +127,11 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
 
 std::string GiftRepository::default_campaign_for(const std::string& member_id)
 {
-    Statement select(store_.db(), "SELECT campaign_id FROM campaign_received WHERE member_id = ?1 "
-                                  "ORDER BY received_date DESC, id DESC LIMIT 1");
-    select.bind_text(1, member_id);
-    return select.step() == Statement::Step::row ? select.column_text(0) : std::string();
+    Statement select(store_.db(), "SELECT c.id FROM member m JOIN campaign_received r ON r.member_ref = m.ref "
+                                  "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
+                                  "ORDER BY r.received_date DESC, r.id DESC LIMIT 1");
+    select.bind_uuid(1, member_id);
+    return select.step() == Statement::Step::row ? select.column_uuid(0) : std::string();
 }
 
 } // namespace obole

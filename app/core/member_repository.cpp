@@ -56,11 +56,12 @@ bool is_five_digits(const std::string& s)
 Result<Member> MemberRepository::get(const std::string& id)
 {
     sqlite3* db = store_.db();
-    Statement select(db, "SELECT id, member_no, civility, first_name, last_name, birth_date, entry_date, "
-                         "suspension_code, stop_promo, tax_receipt_pref, memo_active, memo_misc, notepad, "
-                         "created_at, updated_at, origin_date, ifnull(origin_campaign_id, '') "
-                         "FROM member WHERE id = ?1 AND deleted = 0");
-    select.bind_text(1, id);
+    Statement select(db, "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
+                         "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
+                         "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref "
+                         "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
+                         "WHERE m.id = ?1 AND m.deleted = 0");
+    select.bind_uuid(1, id);
     Statement::Step step = select.step();
     if (step == Statement::Step::error)
         return select.error();
@@ -68,7 +69,7 @@ Result<Member> MemberRepository::get(const std::string& id)
         return member_not_found();
 
     Member m;
-    m.id = select.column_text(0);
+    m.id = select.column_uuid(0);
     m.member_no = select.column_int64(1);
     m.civility = select.column_text(2);
     m.first_name = select.column_text(3);
@@ -84,26 +85,27 @@ Result<Member> MemberRepository::get(const std::string& id)
     m.created_at = select.column_text(13);
     m.updated_at = select.column_text(14);
     m.origin_date = select.column_text(15);
-    m.origin_campaign_id = select.column_text(16);
+    m.origin_campaign_id = select.column_uuid(16);
+    int64_t ref = select.column_int64(17);
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
-                          "WHERE member_id = ?1 ORDER BY is_main DESC LIMIT 1");
-    address.bind_text(1, id);
+                          "WHERE member_ref = ?1 ORDER BY is_main DESC LIMIT 1");
+    address.bind_int64(1, ref);
     if (address.step() == Statement::Step::row)
         m.address = {address.column_text(0), address.column_text(1), address.column_text(2), address.column_text(3),
                      address.column_text(4)};
 
-    Statement phones(db, "SELECT id, kind, number FROM phone WHERE member_id = ?1 ORDER BY created_at, id");
-    phones.bind_text(1, id);
+    Statement phones(db, "SELECT id, kind, number FROM phone WHERE member_ref = ?1 ORDER BY created_at, id");
+    phones.bind_int64(1, ref);
     while (phones.step() == Statement::Step::row)
-        m.phones.push_back({phones.column_text(0), phones.column_text(1), phones.column_text(2)});
+        m.phones.push_back({phones.column_uuid(0), phones.column_text(1), phones.column_text(2)});
 
     Statement emails(db, "SELECT e.id, e.address, ifnull(c.code, ''), e.origin_date, e.usable FROM email e "
-                         "LEFT JOIN campaign c ON c.id = e.origin_campaign_id "
-                         "WHERE e.member_id = ?1 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
-    emails.bind_text(1, id);
+                         "LEFT JOIN campaign c ON c.ref = e.origin_campaign_ref "
+                         "WHERE e.member_ref = ?1 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
+    emails.bind_int64(1, ref);
     while (emails.step() == Statement::Step::row)
-        m.emails.push_back({emails.column_text(0), emails.column_text(1), emails.column_text(2),
+        m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2),
                             emails.column_text(3), emails.column_int64(4) != 0});
     return m;
 }
@@ -155,33 +157,42 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
         return fail("address.invalid_text", "The address contains characters that are not allowed.", "city");
 
     sqlite3* db = store_.db();
+    int64_t campaign_ref = 0;
     if (!f.origin_campaign_id.empty()) {
-        Statement exists(db, "SELECT 1 FROM campaign WHERE id = ?1");
-        exists.bind_text(1, f.origin_campaign_id);
+        Statement exists(db, "SELECT ref FROM campaign WHERE id = ?1");
+        exists.bind_uuid(1, f.origin_campaign_id);
         if (exists.step() != Statement::Step::row)
             return fail("campaign.not_found", "This campaign does not exist.", "origin_campaign");
+        campaign_ref = exists.column_int64(0);
     }
+    auto bind_campaign = [campaign_ref](Statement& s, int index) {
+        if (campaign_ref)
+            s.bind_int64(index, campaign_ref);
+        else
+            s.bind_null(index);
+    };
 
     std::string id = new_uuid_v7();
     std::string now = now_iso(), today = today_local_iso();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO member(id, member_no, civility, first_name, last_name, entry_date, "
-                             "origin_date, origin_campaign_id, created_at, updated_at) "
+                             "origin_date, origin_campaign_ref, created_at, updated_at) "
                              "VALUES(?1, (SELECT ifnull(max(member_no), 0) + 1 FROM member), ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?7)");
-        insert.bind_text(1, id);
+        insert.bind_uuid(1, id);
         insert.bind_text(2, *civility);
         insert.bind_text(3, *first);
         insert.bind_text(4, *last);
         insert.bind_text(5, today);
-        insert.bind_text_or_null(6, f.origin_campaign_id);
+        bind_campaign(insert, 6);
         insert.bind_text(7, now);
         if (Result<void> r = insert.run(); !r)
             return r;
+        int64_t member_ref = sqlite3_last_insert_rowid(db);
 
-        Statement address(db, "INSERT INTO address(id, member_id, line1, postcode, city, country, is_main) "
+        Statement address(db, "INSERT INTO address(id, member_ref, line1, postcode, city, country, is_main) "
                               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1)");
-        address.bind_text(1, new_uuid_v7());
-        address.bind_text(2, id);
+        address.bind_uuid(1, new_uuid_v7());
+        address.bind_int64(2, member_ref);
         address.bind_text(3, *line1);
         address.bind_text(4, postcode);
         address.bind_text(5, *city);
@@ -190,21 +201,21 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
             return r;
 
         if (!email.empty()) {
-            Statement insert_email(db, "INSERT INTO email(id, member_id, address, origin_campaign_id, origin_date) "
+            Statement insert_email(db, "INSERT INTO email(id, member_ref, address, origin_campaign_ref, origin_date) "
                                        "VALUES(?1, ?2, ?3, ?4, ?5)");
-            insert_email.bind_text(1, new_uuid_v7());
-            insert_email.bind_text(2, id);
+            insert_email.bind_uuid(1, new_uuid_v7());
+            insert_email.bind_int64(2, member_ref);
             insert_email.bind_text(3, email);
-            insert_email.bind_text_or_null(4, f.origin_campaign_id);
+            bind_campaign(insert_email, 4);
             insert_email.bind_text(5, today);
             if (Result<void> r = insert_email.run(); !r)
                 return r;
         }
         if (!phone.empty()) {
-            Statement insert_phone(db, "INSERT INTO phone(id, member_id, kind, number, created_at) "
+            Statement insert_phone(db, "INSERT INTO phone(id, member_ref, kind, number, created_at) "
                                        "VALUES(?1, ?2, ?3, ?4, ?5)");
-            insert_phone.bind_text(1, new_uuid_v7());
-            insert_phone.bind_text(2, id);
+            insert_phone.bind_uuid(1, new_uuid_v7());
+            insert_phone.bind_int64(2, member_ref);
             insert_phone.bind_text(3, phone_kind(phone));
             insert_phone.bind_text(4, phone);
             insert_phone.bind_text(5, now);
@@ -232,7 +243,7 @@ Result<void> MemberRepository::set_text_column(const std::string& id, const char
         Statement update(store_.db(), sql.c_str());
         update.bind_text(1, text);
         update.bind_text(2, now_iso());
-        update.bind_text(3, id);
+        update.bind_uuid(3, id);
         if (Result<void> r = update.run(); !r)
             return r;
         if (sqlite3_changes(store_.db()) != 1)
@@ -266,7 +277,7 @@ Result<void> MemberRepository::set_markers(const std::string& id, const std::str
         update.bind_int64(2, stop_promo ? 1 : 0);
         update.bind_text(3, to_string(tax_receipt));
         update.bind_text(4, now_iso());
-        update.bind_text(5, id);
+        update.bind_uuid(5, id);
         if (Result<void> r = update.run(); !r)
             return r;
         if (sqlite3_changes(store_.db()) != 1)
@@ -280,13 +291,14 @@ Result<void> MemberRepository::set_markers(const std::string& id, const std::str
 std::vector<CampaignReceived> MemberRepository::campaigns_received(const std::string& member_id, int limit)
 {
     std::vector<CampaignReceived> out;
-    Statement select(store_.db(), "SELECT r.campaign_id, c.code, c.name, r.received_date FROM campaign_received r "
-                                  "JOIN campaign c ON c.id = r.campaign_id WHERE r.member_id = ?1 "
+    Statement select(store_.db(), "SELECT c.id, c.code, c.name, r.received_date FROM member m "
+                                  "JOIN campaign_received r ON r.member_ref = m.ref "
+                                  "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
                                   "ORDER BY r.received_date DESC, r.id DESC LIMIT ?2");
-    select.bind_text(1, member_id);
+    select.bind_uuid(1, member_id);
     select.bind_int64(2, limit);
     while (select.step() == Statement::Step::row)
-        out.push_back({select.column_text(0), select.column_text(1), select.column_text(2), select.column_text(3)});
+        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_text(3)});
     return out;
 }
 

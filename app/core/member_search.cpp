@@ -98,7 +98,7 @@ public:
           prefix_(db_, "SELECT token, doc FROM search_token WHERE field = ?1 AND token >= ?2 AND token < ?3"),
           count_(db_, "SELECT count(*) FROM (SELECT 1 FROM search_token WHERE field IN (1, 2) "
                       "AND token >= ?1 AND token < ?2 LIMIT 5000)"),
-          words_(db_, "SELECT sort_key, names, text, extra FROM search_doc WHERE doc = ?1")
+          words_(db_, "SELECT sort_key, text, extra FROM search_doc WHERE doc = ?1")
     {
     }
 
@@ -165,19 +165,23 @@ private:
     }
 
     // Adds a candidate of the driver with `tier`, after checking the other
-    // terms (the final tier is the weakest of all terms).
-    void consider(int64_t doc, int tier)
+    // terms (the final tier is the weakest of all terms). `substring`: the
+    // FTS index only says the doc holds every trigram of the driver term, so
+    // the doc's text must be checked for the term itself.
+    void consider(int64_t doc, int tier, const std::string* substring = nullptr)
     {
         if (!seen_.insert(doc).second)
             return;
-        if (!single()) {
-            if (++verified_ > kVerifyCap)
+        if (!single() || substring) {
+            if (!single() && ++verified_ > kVerifyCap)
                 return;
             words_.reset();
             words_.bind_int64(1, doc);
             if (words_.step() != Statement::Step::row)
                 return;
-            SearchWords w{words_.column_text(0), words_.column_text(1), words_.column_text(2), words_.column_text(3)};
+            SearchWords w = words_from_stored(words_.column_view(0), words_.column_view(1), words_.column_view(2));
+            if (substring && w.text.find(*substring) == std::string::npos)
+                return; // every trigram, but not together
             for (const std::string& other : others_) {
                 int t = match_tier(other, w);
                 if (t < 0)
@@ -190,7 +194,7 @@ private:
 
     void exact_member_no(const std::string& digits)
     {
-        Statement select(db_, "SELECT d.doc FROM member m JOIN search_doc d ON d.member_id = m.id "
+        Statement select(db_, "SELECT d.doc FROM member m JOIN search_doc d ON d.member_ref = m.ref "
                               "WHERE m.member_no = ?1 AND m.deleted = 0");
         select.bind_int64(1, std::strtoll(digits.c_str(), nullptr, 10));
         if (select.step() == Statement::Step::row)
@@ -240,18 +244,50 @@ private:
 
     void substring_scan(const std::string& term)
     {
-        // A trigram phrase query matches the term as a substring. Rows come
-        // in rowid (= name) order: stop once enough have been accepted.
+        // The index (detail=none) knows which docs hold a trigram, not where:
+        // ask for docs holding trigrams that cover the term, then check each
+        // doc's text (consider). Rows come in rowid (= name) order: stop once
+        // enough have been accepted.
+        std::string query = trigram_query(term);
+        if (query.empty())
+            return;
         Statement select(db_, "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid");
-        std::string phrase = "\"" + term + "\""; // folded terms hold no quotes
-        select.bind_text(1, phrase);
+        select.bind_text(1, query);
         int wanted = limit_ - good_count();
         int accepted = 0, read = 0;
         while (accepted < wanted && read++ < kSubstringCap && select.step() == Statement::Step::row) {
             size_t before = hits_.size();
-            consider(select.column_int64(0), 3);
+            consider(select.column_int64(0), 3, &term);
             accepted += int(hits_.size() - before);
         }
+    }
+
+    // "abcdefg" -> "abc" "def" "efg": trigrams (of code points) that cover
+    // the term, ANDed. "" when the term has fewer than three code points
+    // (the trigram index cannot look those up).
+    static std::string trigram_query(const std::string& term)
+    {
+        std::vector<size_t> starts; // byte offset of each code point
+        for (size_t i = 0; i < term.size(); ++i)
+            if ((static_cast<unsigned char>(term[i]) & 0xC0) != 0x80)
+                starts.push_back(i);
+        size_t n = starts.size();
+        if (n < 3)
+            return {};
+        starts.push_back(term.size());
+        std::string query;
+        auto add = [&](size_t first) { // code points first .. first + 2
+            if (!query.empty())
+                query.push_back(' ');
+            query.push_back('"');
+            query.append(term, starts[first], starts[first + 3] - starts[first]); // folded terms hold no quotes
+            query.push_back('"');
+        };
+        for (size_t first = 0; first + 3 <= n; first += 3)
+            add(first);
+        if (n % 3 != 0)
+            add(n - 3);
+        return query;
     }
 
     sqlite3* db_;
@@ -266,7 +302,7 @@ private:
 // Which stored value explains the hit: for the first term that is not a
 // name word, the field it matches (that is what the person typed); else the name.
 void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const std::string& folded_names,
-                 SearchHit* hit)
+                 int64_t member_ref, SearchHit* hit)
 {
     std::vector<std::string> terms;
     for (const std::string& t : all_terms)
@@ -275,12 +311,12 @@ void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const s
     std::vector<std::pair<std::string, std::string>> fields; // (kind, original value)
     fields.push_back({"member_no", std::to_string(hit->member_no)});
     fields.push_back({"postcode", hit->postcode});
-    Statement phones(db, "SELECT number FROM phone WHERE member_id = ?1 ORDER BY id");
-    phones.bind_text(1, hit->member_id);
+    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 ORDER BY id");
+    phones.bind_int64(1, member_ref);
     while (phones.step() == Statement::Step::row)
         fields.push_back({"phone", phones.column_text(0)});
-    Statement emails(db, "SELECT address FROM email WHERE member_id = ?1 ORDER BY id");
-    emails.bind_text(1, hit->member_id);
+    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 ORDER BY id");
+    emails.bind_int64(1, member_ref);
     while (emails.step() == Statement::Step::row)
         fields.push_back({"email", emails.column_text(0)});
     fields.push_back({"city", hit->city});
@@ -321,9 +357,9 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
     std::vector<Candidate> hits = run.run(terms);
 
     Statement select(store.db(),
-                     "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, '') "
-                     "FROM search_doc d JOIN member m ON m.id = d.member_id "
-                     "LEFT JOIN address a ON a.member_id = m.id AND a.is_main = 1 WHERE d.doc = ?1");
+                     "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, ''), "
+                     "m.ref FROM search_doc d JOIN member m ON m.ref = d.member_ref "
+                     "LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 WHERE d.doc = ?1");
     static const int kScore[] = {400, 300, 200, 100};
     for (const Candidate& c : hits) {
         select.reset();
@@ -331,7 +367,7 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
         if (select.step() != Statement::Step::row)
             continue;
         SearchHit hit;
-        hit.member_id = select.column_text(0);
+        hit.member_id = select.column_uuid(0);
         hit.member_no = select.column_int64(1);
         std::string first = select.column_text(2), last = select.column_text(3);
         // Japanese and Chinese names read family name first.
@@ -349,7 +385,7 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
             hit.matched = "name";
             hit.matched_text = hit.display_name;
         } else {
-            explain_hit(store.db(), terms, fold_for_search(first + " " + last), &hit);
+            explain_hit(store.db(), terms, fold_for_search(first + " " + last), select.column_int64(6), &hit);
         }
         out.push_back(std::move(hit));
     }

@@ -10,9 +10,23 @@ namespace obole {
 
 namespace {
 
-// Schema 1. Ids are UUIDv7 text made on the device; dates are ISO-8601 text;
-// money is integer cents. Empty text means "not given" (NOT NULL DEFAULT ''),
-// except references, which are NULL when absent so foreign keys hold.
+// Schema 1. Dates are ISO-8601 text; money is integer cents. Empty text
+// means "not given" (NOT NULL DEFAULT ''), except references, which are NULL
+// when absent so foreign keys hold.
+//
+// Ids: every row has a UUIDv7 made on the device (its identity for sync),
+// stored as a 16-byte BLOB (core/uuid.h: uuid_to_blob) and unique. The tables
+// other rows point to (member, campaign) also have `ref`, an INTEGER PRIMARY
+// KEY (the rowid, free), and references are `<table>_ref` integers: 1 to 3
+// bytes instead of a 16-byte id in every row and index. A ref is local to
+// this database file: it never appears in the API or in sync changes, which
+// name rows by UUID (repositories translate). Tables nothing points to are
+// WITHOUT ROWID, clustered on their UUID (time-ordered, so rows append).
+//
+// Indexes: the UUID of every row (but see campaign_received and gift), and
+// what a query reads by. References to
+// campaigns are not indexed: campaigns are never deleted (tombstones), so
+// the foreign-key check on delete that would need them never runs.
 const char kSchema1[] = R"SQL(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
@@ -20,7 +34,8 @@ CREATE TABLE meta(
 ) WITHOUT ROWID;
 
 CREATE TABLE campaign(
-  id         TEXT PRIMARY KEY,
+  ref        INTEGER PRIMARY KEY,
+  id         BLOB NOT NULL UNIQUE,
   code       TEXT NOT NULL UNIQUE,
   name       TEXT NOT NULL,
   channel    TEXT NOT NULL DEFAULT '',
@@ -28,95 +43,96 @@ CREATE TABLE campaign(
 );
 
 CREATE TABLE member(
-  id                 TEXT PRIMARY KEY,
-  member_no          INTEGER NOT NULL UNIQUE,
-  civility           TEXT NOT NULL DEFAULT '',
-  first_name         TEXT NOT NULL DEFAULT '',
-  last_name          TEXT NOT NULL,
-  birth_date         TEXT NOT NULL DEFAULT '',
-  entry_date         TEXT NOT NULL DEFAULT '',
-  origin_date        TEXT NOT NULL DEFAULT '',
-  origin_campaign_id TEXT REFERENCES campaign(id),
-  suspension_code    TEXT NOT NULL DEFAULT '',
-  stop_promo         INTEGER NOT NULL DEFAULT 0,
-  tax_receipt_pref   TEXT NOT NULL DEFAULT 'annual'
-                     CHECK(tax_receipt_pref IN ('annual','per_gift','none','email')),
-  memo_active        TEXT NOT NULL DEFAULT '',
-  memo_misc          TEXT NOT NULL DEFAULT '',
-  notepad            TEXT NOT NULL DEFAULT '',
-  created_at         TEXT NOT NULL,
-  updated_at         TEXT NOT NULL,
-  deleted            INTEGER NOT NULL DEFAULT 0
+  ref                 INTEGER PRIMARY KEY,
+  id                  BLOB NOT NULL UNIQUE,
+  member_no           INTEGER NOT NULL UNIQUE,
+  civility            TEXT NOT NULL DEFAULT '',
+  first_name          TEXT NOT NULL DEFAULT '',
+  last_name           TEXT NOT NULL,
+  birth_date          TEXT NOT NULL DEFAULT '',
+  entry_date          TEXT NOT NULL DEFAULT '',
+  origin_date         TEXT NOT NULL DEFAULT '',
+  origin_campaign_ref INTEGER REFERENCES campaign(ref),
+  suspension_code     TEXT NOT NULL DEFAULT '',
+  stop_promo          INTEGER NOT NULL DEFAULT 0,
+  tax_receipt_pref    TEXT NOT NULL DEFAULT 'annual'
+                      CHECK(tax_receipt_pref IN ('annual','per_gift','none','email')),
+  memo_active         TEXT NOT NULL DEFAULT '',
+  memo_misc           TEXT NOT NULL DEFAULT '',
+  notepad             TEXT NOT NULL DEFAULT '',
+  created_at          TEXT NOT NULL,
+  updated_at          TEXT NOT NULL,
+  deleted             INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX member_origin_campaign ON member(origin_campaign_id);
 
 CREATE TABLE address(
-  id        TEXT PRIMARY KEY,
-  member_id TEXT NOT NULL REFERENCES member(id),
-  line1     TEXT NOT NULL DEFAULT '',
-  line2     TEXT NOT NULL DEFAULT '',
-  postcode  TEXT NOT NULL DEFAULT '',
-  city      TEXT NOT NULL DEFAULT '',
-  country   TEXT NOT NULL DEFAULT '',
-  is_main   INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX address_member ON address(member_id, is_main);
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  line1      TEXT NOT NULL DEFAULT '',
+  line2      TEXT NOT NULL DEFAULT '',
+  postcode   TEXT NOT NULL DEFAULT '',
+  city       TEXT NOT NULL DEFAULT '',
+  country    TEXT NOT NULL DEFAULT '',
+  is_main    INTEGER NOT NULL DEFAULT 1
+) WITHOUT ROWID;
+CREATE INDEX address_member ON address(member_ref, is_main);
 
 CREATE TABLE phone(
-  id         TEXT PRIMARY KEY,
-  member_id  TEXT NOT NULL REFERENCES member(id),
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
   kind       TEXT NOT NULL DEFAULT '',
   number     TEXT NOT NULL,
   created_at TEXT NOT NULL
-);
-CREATE INDEX phone_member ON phone(member_id);
-CREATE INDEX phone_number ON phone(number);
+) WITHOUT ROWID;
+CREATE INDEX phone_member ON phone(member_ref);
 
 CREATE TABLE email(
-  id                 TEXT PRIMARY KEY,
-  member_id          TEXT NOT NULL REFERENCES member(id),
-  address            TEXT NOT NULL,
-  origin_campaign_id TEXT REFERENCES campaign(id),
-  origin_date        TEXT NOT NULL DEFAULT '',
-  usable             INTEGER NOT NULL DEFAULT 1,
-  bounces            INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX email_member ON email(member_id);
-CREATE INDEX email_address ON email(address COLLATE NOCASE);
-CREATE INDEX email_origin_campaign ON email(origin_campaign_id);
+  id                  BLOB PRIMARY KEY,
+  member_ref          INTEGER NOT NULL REFERENCES member(ref),
+  address             TEXT NOT NULL,
+  origin_campaign_ref INTEGER REFERENCES campaign(ref),
+  origin_date         TEXT NOT NULL DEFAULT '',
+  usable              INTEGER NOT NULL DEFAULT 1,
+  bounces             INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX email_member ON email(member_ref);
 
+-- Insert-only facts, the two biggest tables: clustered by member and date,
+-- so the dossier reads them in order from one place and no second index
+-- repeats them. The UUID ends the key: a row is still one UUID, and the same
+-- change applied twice (a retried sync) still hits the same key. Nothing
+-- looks them up by UUID alone (no updates, no deletes: corrections are new rows).
 CREATE TABLE campaign_received(
-  id            TEXT PRIMARY KEY,
-  member_id     TEXT NOT NULL REFERENCES member(id),
-  campaign_id   TEXT NOT NULL REFERENCES campaign(id),
-  received_date TEXT NOT NULL
-);
-CREATE INDEX campaign_received_member ON campaign_received(member_id, received_date);
-CREATE INDEX campaign_received_campaign ON campaign_received(campaign_id);
+  member_ref    INTEGER NOT NULL REFERENCES member(ref),
+  received_date TEXT NOT NULL,
+  id            BLOB NOT NULL,
+  campaign_ref  INTEGER NOT NULL REFERENCES campaign(ref),
+  PRIMARY KEY(member_ref, received_date, id)
+) WITHOUT ROWID;
 
 CREATE TABLE gift(
-  id             TEXT PRIMARY KEY,
-  member_id      TEXT NOT NULL REFERENCES member(id),
+  member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  gift_date      TEXT NOT NULL,
+  id             BLOB NOT NULL,
   amount_cents   INTEGER NOT NULL CHECK(amount_cents > 0),
   currency       TEXT NOT NULL DEFAULT 'EUR',
-  gift_date      TEXT NOT NULL,
   payment_method TEXT NOT NULL
                  CHECK(payment_method IN ('cash','cheque','card','transfer','direct_debit','other')),
   cheque_number  TEXT NOT NULL DEFAULT '',
-  campaign_id    TEXT REFERENCES campaign(id),
+  campaign_ref   INTEGER REFERENCES campaign(ref),
   operator       TEXT NOT NULL DEFAULT '',
-  created_at     TEXT NOT NULL
-);
-CREATE INDEX gift_member ON gift(member_id, gift_date);
-CREATE INDEX gift_campaign ON gift(campaign_id);
-CREATE INDEX gift_date ON gift(gift_date);
+  created_at     TEXT NOT NULL,
+  PRIMARY KEY(member_ref, gift_date, id)
+) WITHOUT ROWID;
 
--- No foreign key on member_id: the journal outlives what it describes.
+-- The member's UUID, not its ref, and no foreign key: the journal outlives
+-- what it describes. NULL member_id: an entry about no member. Rows may be
+-- long (a notepad), so this one keeps its rowid.
 CREATE TABLE journal(
-  id        TEXT PRIMARY KEY,
+  id        BLOB NOT NULL PRIMARY KEY,
   at        TEXT NOT NULL,
   operator  TEXT NOT NULL DEFAULT '',
-  member_id TEXT NOT NULL DEFAULT '',
+  member_id BLOB,
   action    TEXT NOT NULL,
   detail    TEXT NOT NULL DEFAULT ''
 );
@@ -124,12 +140,12 @@ CREATE INDEX journal_member ON journal(member_id, at);
 
 -- Search index: derived data, see core/search_index.h.
 CREATE TABLE search_doc(
-  doc       INTEGER PRIMARY KEY,
-  member_id TEXT NOT NULL UNIQUE REFERENCES member(id),
-  sort_key  TEXT NOT NULL UNIQUE,
-  names     TEXT NOT NULL,
-  text      TEXT NOT NULL,
-  extra     TEXT NOT NULL
+  doc        INTEGER PRIMARY KEY,
+  member_ref INTEGER NOT NULL UNIQUE REFERENCES member(ref),
+  sort_key   TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  extra      TEXT NOT NULL,
+  UNIQUE(sort_key, member_ref)
 );
 CREATE TABLE search_token(
   field INTEGER NOT NULL,
@@ -138,7 +154,7 @@ CREATE TABLE search_token(
   PRIMARY KEY(field, token, doc)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search_fts USING fts5(
-  text, content='search_doc', content_rowid='doc', tokenize='trigram');
+  text, content='', detail=none, columnsize=0, tokenize='trigram case_sensitive 1');
 )SQL";
 
 } // namespace

@@ -13,9 +13,11 @@ namespace obole {
 
 namespace {
 
-// Distance between consecutive docs after a rebuild: room for 32 insertions
-// at the same place in name order before the next rebuild.
-constexpr int64_t kDocGap = int64_t(1) << 32;
+// Distance between consecutive docs after a rebuild: room for 16 insertions
+// at the same place in name order before the next rebuild. Small numbers
+// keep the index small: FTS5 stores doc deltas as varints and search_token
+// stores docs as SQLite integers (100k members x 2^16 fits in 6 bytes).
+constexpr int64_t kDocGap = int64_t(1) << 16;
 
 // The distinct words of a doc with their field: 1 for name words, 2 others.
 std::map<std::string, int> token_fields(const SearchWords& w)
@@ -34,27 +36,27 @@ std::map<std::string, int> token_fields(const SearchWords& w)
 bool load_source(Store& store, const std::string& member_id, SearchSource* s)
 {
     sqlite3* db = store.db();
-    Statement member(db, "SELECT member_no, first_name, last_name FROM member WHERE id = ?1 AND deleted = 0");
-    member.bind_text(1, member_id);
+    Statement member(db, "SELECT ref, member_no, first_name, last_name FROM member WHERE id = ?1 AND deleted = 0");
+    member.bind_uuid(1, member_id);
     if (member.step() != Statement::Step::row)
         return false;
-    s->member_id = member_id;
-    s->member_no = member.column_int64(0);
-    s->first_name = member.column_text(1);
-    s->last_name = member.column_text(2);
+    s->member_ref = member.column_int64(0);
+    s->member_no = member.column_int64(1);
+    s->first_name = member.column_text(2);
+    s->last_name = member.column_text(3);
 
-    Statement address(db, "SELECT postcode, city FROM address WHERE member_id = ?1 ORDER BY is_main DESC LIMIT 1");
-    address.bind_text(1, member_id);
+    Statement address(db, "SELECT postcode, city FROM address WHERE member_ref = ?1 ORDER BY is_main DESC LIMIT 1");
+    address.bind_int64(1, s->member_ref);
     if (address.step() == Statement::Step::row) {
         s->postcode = address.column_text(0);
         s->city = address.column_text(1);
     }
-    Statement emails(db, "SELECT address FROM email WHERE member_id = ?1 ORDER BY id");
-    emails.bind_text(1, member_id);
+    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 ORDER BY id");
+    emails.bind_int64(1, s->member_ref);
     while (emails.step() == Statement::Step::row)
         s->emails.push_back(emails.column_text(0));
-    Statement phones(db, "SELECT number FROM phone WHERE member_id = ?1 ORDER BY id");
-    phones.bind_text(1, member_id);
+    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 ORDER BY id");
+    phones.bind_int64(1, s->member_ref);
     while (phones.step() == Statement::Step::row)
         s->phones.push_back(phones.column_text(0));
     return true;
@@ -67,12 +69,13 @@ struct StoredDoc {
 
 bool load_stored(Store& store, const std::string& member_id, StoredDoc* out)
 {
-    Statement select(store.db(), "SELECT doc, sort_key, names, text, extra FROM search_doc WHERE member_id = ?1");
-    select.bind_text(1, member_id);
+    Statement select(store.db(), "SELECT d.doc, d.sort_key, d.text, d.extra FROM member m "
+                                 "JOIN search_doc d ON d.member_ref = m.ref WHERE m.id = ?1");
+    select.bind_uuid(1, member_id);
     if (select.step() != Statement::Step::row)
         return false;
     out->doc = select.column_int64(0);
-    out->words = {select.column_text(1), select.column_text(2), select.column_text(3), select.column_text(4)};
+    out->words = words_from_stored(select.column_view(1), select.column_view(2), select.column_view(3));
     return true;
 }
 
@@ -88,7 +91,7 @@ Result<void> remove_doc(Store& store, const StoredDoc& old)
             return r;
         token.reset();
     }
-    // External-content FTS5: deleting needs the exact text that was indexed.
+    // Contentless FTS5: deleting needs the exact text that was indexed.
     Statement fts(db, "INSERT INTO search_fts(search_fts, rowid, text) VALUES('delete', ?1, ?2)");
     fts.bind_int64(1, old.doc);
     fts.bind_text(2, old.words.text);
@@ -99,17 +102,15 @@ Result<void> remove_doc(Store& store, const StoredDoc& old)
     return doc.run();
 }
 
-Result<void> insert_doc(Store& store, int64_t doc, const std::string& member_id, const SearchWords& w)
+Result<void> insert_doc(Store& store, int64_t doc, int64_t member_ref, const SearchWords& w)
 {
     sqlite3* db = store.db();
-    Statement insert(db, "INSERT INTO search_doc(doc, member_id, sort_key, names, text, extra) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement insert(db, "INSERT INTO search_doc(doc, member_ref, sort_key, text, extra) VALUES(?1, ?2, ?3, ?4, ?5)");
     insert.bind_int64(1, doc);
-    insert.bind_text(2, member_id);
+    insert.bind_int64(2, member_ref);
     insert.bind_text(3, w.sort_key);
-    insert.bind_text(4, w.names);
-    insert.bind_text(5, w.text);
-    insert.bind_text(6, w.extra);
+    insert.bind_text(4, stored_rest(w));
+    insert.bind_text(5, w.extra);
     if (Result<void> r = insert.run(); !r)
         return r;
     Statement fts(db, "INSERT INTO search_fts(rowid, text) VALUES(?1, ?2)");
@@ -131,14 +132,18 @@ Result<void> insert_doc(Store& store, int64_t doc, const std::string& member_id,
 
 // A doc number between the neighbours in name order; false when there is no
 // room left (the caller then renumbers everything).
-bool allocate_doc(Store& store, const std::string& sort_key, int64_t* doc)
+bool allocate_doc(Store& store, const std::string& sort_key, int64_t member_ref, int64_t* doc)
 {
     sqlite3* db = store.db();
-    Statement prev(db, "SELECT doc FROM search_doc WHERE sort_key < ?1 ORDER BY sort_key DESC LIMIT 1");
+    Statement prev(db, "SELECT doc FROM search_doc WHERE (sort_key, member_ref) < (?1, ?2) "
+                       "ORDER BY sort_key DESC, member_ref DESC LIMIT 1");
     prev.bind_text(1, sort_key);
+    prev.bind_int64(2, member_ref);
     bool has_prev = prev.step() == Statement::Step::row;
-    Statement next(db, "SELECT doc FROM search_doc WHERE sort_key > ?1 ORDER BY sort_key LIMIT 1");
+    Statement next(db, "SELECT doc FROM search_doc WHERE (sort_key, member_ref) > (?1, ?2) "
+                       "ORDER BY sort_key, member_ref LIMIT 1");
     next.bind_text(1, sort_key);
+    next.bind_int64(2, member_ref);
     bool has_next = next.step() == Statement::Step::row;
     int64_t lo = has_prev ? prev.column_int64(0) : 0;
     int64_t hi = has_next ? next.column_int64(0) : lo + 2 * kDocGap;
@@ -171,9 +176,9 @@ Result<void> reindex_member(Store& store, const std::string& member_id)
     int64_t doc = 0;
     if (had && words.sort_key == old.words.sort_key)
         doc = old.doc; // same place in name order
-    else if (!allocate_doc(store, words.sort_key, &doc))
+    else if (!allocate_doc(store, words.sort_key, source.member_ref, &doc))
         return rebuild_search_index(store);
-    return insert_doc(store, doc, member_id, words);
+    return insert_doc(store, doc, source.member_ref, words);
 }
 
 Result<void> rebuild_search_index(Store& store)
@@ -186,33 +191,33 @@ Result<void> rebuild_search_index(Store& store)
 
         sqlite3* db = store.db();
         std::vector<SearchSource> sources;
-        std::unordered_map<std::string, size_t> by_id;
-        Statement members(db, "SELECT id, member_no, first_name, last_name FROM member WHERE deleted = 0");
+        std::unordered_map<int64_t, size_t> by_ref;
+        Statement members(db, "SELECT ref, member_no, first_name, last_name FROM member WHERE deleted = 0");
         while (members.step() == Statement::Step::row) {
             SearchSource s;
-            s.member_id = members.column_text(0);
+            s.member_ref = members.column_int64(0);
             s.member_no = members.column_int64(1);
             s.first_name = members.column_text(2);
             s.last_name = members.column_text(3);
-            by_id.emplace(s.member_id, sources.size());
+            by_ref.emplace(s.member_ref, sources.size());
             sources.push_back(std::move(s));
         }
         auto each_row = [&](const char* sql, auto&& apply) {
             Statement select(db, sql);
             while (select.step() == Statement::Step::row) {
-                auto it = by_id.find(select.column_text(0));
-                if (it != by_id.end())
+                auto it = by_ref.find(select.column_int64(0));
+                if (it != by_ref.end())
                     apply(sources[it->second], select);
             }
         };
-        each_row("SELECT member_id, postcode, city FROM address ORDER BY is_main",
+        each_row("SELECT member_ref, postcode, city FROM address ORDER BY is_main",
                  [](SearchSource& s, Statement& row) { // the main address is read last and wins
                      s.postcode = row.column_text(1);
                      s.city = row.column_text(2);
                  });
-        each_row("SELECT member_id, address FROM email ORDER BY id",
+        each_row("SELECT member_ref, address FROM email ORDER BY id",
                  [](SearchSource& s, Statement& row) { s.emails.push_back(row.column_text(1)); });
-        each_row("SELECT member_id, number FROM phone ORDER BY id",
+        each_row("SELECT member_ref, number FROM phone ORDER BY id",
                  [](SearchSource& s, Statement& row) { s.phones.push_back(row.column_text(1)); });
 
         std::vector<SearchWords> words;
@@ -223,11 +228,14 @@ Result<void> rebuild_search_index(Store& store)
         for (size_t i = 0; i < order.size(); ++i)
             order[i] = i;
         std::sort(order.begin(), order.end(),
-                  [&](size_t a, size_t b) { return words[a].sort_key < words[b].sort_key; });
+                  [&](size_t a, size_t b) {
+                      int c = words[a].sort_key.compare(words[b].sort_key);
+                      return c != 0 ? c < 0 : sources[a].member_ref < sources[b].member_ref;
+                  });
 
         // Docs in name order; tokens sorted so the B-tree is filled in order.
-        Statement insert(db, "INSERT INTO search_doc(doc, member_id, sort_key, names, text, extra) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        Statement insert(db, "INSERT INTO search_doc(doc, member_ref, sort_key, text, extra) VALUES(?1, ?2, ?3, ?4, ?5)");
+        Statement fts(db, "INSERT INTO search_fts(rowid, text) VALUES(?1, ?2)");
         struct TokenRow {
             int field;
             std::string_view token;
@@ -244,14 +252,18 @@ Result<void> rebuild_search_index(Store& store)
             const SearchWords& w = words[order[rank]];
             int64_t doc = int64_t(rank + 1) * kDocGap;
             insert.bind_int64(1, doc);
-            insert.bind_text(2, sources[order[rank]].member_id);
+            insert.bind_int64(2, sources[order[rank]].member_ref);
             insert.bind_text(3, w.sort_key);
-            insert.bind_text(4, w.names);
-            insert.bind_text(5, w.text);
-            insert.bind_text(6, w.extra);
+            insert.bind_text(4, stored_rest(w));
+            insert.bind_text(5, w.extra);
             if (Result<void> r = insert.run(); !r)
                 return r;
             insert.reset();
+            fts.bind_int64(1, doc);
+            fts.bind_text(2, w.text);
+            if (Result<void> r = fts.run(); !r)
+                return r;
+            fts.reset();
             std::set<std::string_view> in_names;
             for (std::string_view word : split_words(w.names))
                 if (in_names.insert(word).second)
@@ -272,7 +284,8 @@ Result<void> rebuild_search_index(Store& store)
                 return r;
             token.reset();
         }
-        return store.exec("INSERT INTO search_fts(search_fts) VALUES('rebuild')");
+        // One segment instead of the many the bulk insert left: smaller and faster.
+        return store.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
     });
 }
 

@@ -1,20 +1,23 @@
 // The member search index, kept in the same database and updated in the same
 // transaction as the member it describes.
 //
-//   search_doc(doc, member_id, sort_key, names, text, extra)
-//       one row per member; `doc` numbers follow name order (sort_key), with
-//       gaps, so that sorting hits by doc sorts them by name and the FTS
-//       index returns them in name order.
+//   search_doc(doc, member_ref, sort_key, text, extra)
+//       one row per member; `doc` numbers follow name order (sort_key, then
+//       member_ref), with gaps, so that sorting hits by doc sorts them by
+//       name and the FTS index returns them in name order.
 //   search_token(field, token, doc)   WITHOUT ROWID
 //       every folded word; field 1 = a name word, 2 = any other word. Prefix
 //       queries are range scans: token >= q AND token < q || U+10FFFF.
-//   search_fts  FTS5 trigram index over search_doc.text (external content)
-//       substrings of three characters or more ("345678" inside a phone).
+//   search_fts  FTS5 trigram index of the doc's words, contentless and
+//       detail=none: it tells which docs hold all the trigrams of a term
+//       ("345678" inside a phone); the search checks those docs' text.
 //
-// `names` holds the folded name words, `text` every folded searchable word
-// (names, email, national phone digits, postcode, city), `extra` words that
-// only prefix search needs (E.164 digits, member number, the suffixes of
-// Japanese/Chinese names so that one or two ideographs find a name).
+// The words (SearchWords, search_words.h): `names` the folded name words,
+// `text` every folded searchable word (names, email, national phone digits,
+// postcode, city), `extra` words that only prefix search needs (E.164
+// digits, member number, the suffixes of Japanese/Chinese names so that one
+// or two ideographs find a name). search_doc keeps no copy of the names: they
+// follow from sort_key, and `text` is stored without them (stored_rest).
 #pragma once
 
 #include <string>

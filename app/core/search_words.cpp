@@ -64,7 +64,7 @@ SearchWords search_words_for(const SearchSource& s)
 {
     SearchWords w;
     std::string last = fold_for_search(s.last_name), first = fold_for_search(s.first_name);
-    w.sort_key = last + "\x1f" + first + "\x1f" + s.member_id;
+    w.sort_key = last + "\x1f" + first;
 
     append_word(w.names, first);
     append_word(w.names, last);
@@ -81,6 +81,30 @@ SearchWords search_words_for(const SearchSource& s)
     append_word(w.extra, std::to_string(s.member_no));
     for (std::string_view name_word : split_words(w.names))
         append_cjk_suffixes(w.extra, name_word);
+    return w;
+}
+
+std::string_view stored_rest(const SearchWords& w)
+{
+    // text = names [+ " " + rest]
+    std::string_view text = w.text;
+    if (w.names.empty())
+        return text;
+    return text.size() > w.names.size() ? text.substr(w.names.size() + 1) : std::string_view();
+}
+
+SearchWords words_from_stored(std::string_view sort_key, std::string_view rest, std::string_view extra)
+{
+    SearchWords w;
+    w.sort_key = sort_key;
+    size_t split = sort_key.find('\x1f');
+    std::string_view last = sort_key.substr(0, split);
+    std::string_view first = split == std::string_view::npos ? std::string_view() : sort_key.substr(split + 1);
+    append_word(w.names, first);
+    append_word(w.names, last);
+    w.text = w.names;
+    append_word(w.text, rest);
+    w.extra = extra;
     return w;
 }
 

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "core/uuid.h"
+
 namespace obole {
 
 Statement::Statement(sqlite3* db, const char* sql) : db_(db)
@@ -47,6 +49,15 @@ void Statement::bind_text_or_null(int index, std::string_view value)
         bind_null(index);
     else
         bind_text(index, value);
+}
+
+void Statement::bind_uuid(int index, std::string_view uuid)
+{
+    UuidBytes bytes;
+    if (!uuid_to_blob(uuid, &bytes))
+        bind_null(index);
+    else if (stmt_)
+        sqlite3_bind_blob(stmt_, index, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
 }
 
 Statement::Step Statement::step()
@@ -98,6 +109,14 @@ std::string_view Statement::column_view(int column) const
 int64_t Statement::column_int64(int column) const
 {
     return stmt_ ? sqlite3_column_int64(stmt_, column) : 0;
+}
+
+std::string Statement::column_uuid(int column) const
+{
+    if (!stmt_ || sqlite3_column_type(stmt_, column) != SQLITE_BLOB)
+        return {};
+    const void* data = sqlite3_column_blob(stmt_, column);
+    return uuid_from_blob(data, size_t(sqlite3_column_bytes(stmt_, column)));
 }
 
 bool Statement::column_is_null(int column) const

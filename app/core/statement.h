@@ -29,6 +29,10 @@ public:
     void bind_int64(int index, int64_t value);
     void bind_null(int index);
     void bind_text_or_null(int index, std::string_view value); // NULL when empty
+    // A UUID given as canonical text, stored as a 16-byte BLOB (core/uuid.h).
+    // Empty or malformed text binds NULL: it matches no row, and a NOT NULL
+    // column refuses it.
+    void bind_uuid(int index, std::string_view uuid);
 
     enum class Step { row, done, error };
     Step step();
@@ -41,6 +45,8 @@ public:
     std::string column_text(int column) const;
     std::string_view column_view(int column) const; // valid until the next step/reset
     int64_t column_int64(int column) const;
+    // A 16-byte BLOB column as canonical UUID text; "" for NULL.
+    std::string column_uuid(int column) const;
     bool column_is_null(int column) const;
 
     Error error() const;

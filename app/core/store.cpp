@@ -32,6 +32,7 @@ Error corrupt_error()
 
 Store::~Store()
 {
+    journal_.reset(); // its session belongs to the connection: delete it first
     sqlite3_close_v2(db_);
 }
 
@@ -182,6 +183,9 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
         return exec("RELEASE nested");
     }
 
+    if (journal_)
+        if (Result<void> r = journal_->begin(); !r)
+            return r;
     if (Result<void> r = exec("BEGIN IMMEDIATE"); !r)
         return r;
     transaction_depth_ = 1;
@@ -189,14 +193,37 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
     transaction_depth_ = 0;
     if (!result) {
         exec("ROLLBACK");
+        if (journal_)
+            journal_->rolled_back();
         return result;
     }
     if (Result<void> r = exec("COMMIT"); !r) {
         exec("ROLLBACK");
+        if (journal_)
+            journal_->rolled_back();
         return r;
     }
     ++change_count_;
+    if (journal_)
+        return journal_->committed();
     return {};
+}
+
+Result<void> Store::enable_journal(uint64_t next_seq)
+{
+    journal_ = std::make_unique<ChangeCapture>(db_, next_seq);
+    return journal_->begin();
+}
+
+Result<std::vector<JournalRecord>> Store::take_journal_records()
+{
+    if (!journal_)
+        return std::vector<JournalRecord>{};
+    // Writes made outside transaction() are in the session too: flush them.
+    if (transaction_depth_ == 0)
+        if (Result<void> r = journal_->begin(); !r)
+            return r.error();
+    return journal_->take();
 }
 
 } // namespace obole

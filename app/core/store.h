@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/change_journal.h"
 #include "core/result.h"
 
 struct sqlite3;
@@ -56,6 +57,14 @@ public:
     // know when to refresh its views and persist a snapshot.
     uint64_t change_count() const { return change_count_; }
 
+    // From now on every committed write transaction also becomes a journal
+    // record (core/change_journal.h), numbered from next_seq. Call after the
+    // start-up replay, which must not record itself.
+    Result<void> enable_journal(uint64_t next_seq);
+    // Records committed since the last call, oldest first (empty when the
+    // journal is off).
+    Result<std::vector<JournalRecord>> take_journal_records();
+
     // An Error built from the connection's last SQLite error ("db.error").
     Error sqlite_error() const;
 
@@ -68,6 +77,7 @@ private:
     std::string device_id_;
     uint64_t change_count_ = 0;
     int transaction_depth_ = 0;
+    std::unique_ptr<ChangeCapture> journal_;
 };
 
 } // namespace obole

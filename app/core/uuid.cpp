@@ -93,4 +93,49 @@ bool is_uuid_v7(const std::string& text)
     return text[14] == '7' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
 }
 
+bool uuid_to_blob(std::string_view text, UuidBytes* out)
+{
+    if (text.size() != 36)
+        return false;
+    UuidBytes bytes{};
+    size_t n = 0;
+    for (size_t i = 0; i < 36; ++i) {
+        char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+            continue;
+        }
+        int digit;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return false;
+        bytes[n / 2] = uint8_t(bytes[n / 2] | (n % 2 ? digit : digit << 4));
+        ++n;
+    }
+    *out = bytes;
+    return true;
+}
+
+std::string uuid_from_blob(const void* data, size_t size)
+{
+    if (!data || size != 16)
+        return {};
+    const auto* bytes = static_cast<const uint8_t*>(data);
+    std::string out;
+    out.reserve(36);
+    for (size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out.push_back('-');
+        out.push_back(kHex[bytes[i] >> 4]);
+        out.push_back(kHex[bytes[i] & 0xF]);
+    }
+    return out;
+}
+
 } // namespace obole

@@ -2,8 +2,11 @@
 // by creation time and two devices never need to agree on a counter.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace obole {
 
@@ -18,5 +21,17 @@ std::string format_uuid_v7(uint64_t unix_ms, uint16_t counter12, uint64_t random
 
 // True for the canonical lowercase 8-4-4-4-12 form with version 7 and variant 10.
 bool is_uuid_v7(const std::string& text);
+
+// The 16 bytes of a UUID, as the database stores ids (a BLOB, 16 bytes
+// instead of 36 characters in every row and index). The C++ API keeps the
+// canonical text everywhere; repositories convert at the SQL boundary.
+using UuidBytes = std::array<uint8_t, 16>;
+
+// False (and *out untouched) unless `text` is an 8-4-4-4-12 hexadecimal
+// UUID, of any version; upper-case digits are accepted.
+bool uuid_to_blob(std::string_view text, UuidBytes* out);
+
+// Canonical lower-case text of 16 bytes; "" when size is not 16.
+std::string uuid_from_blob(const void* data, size_t size);
 
 } // namespace obole

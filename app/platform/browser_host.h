@@ -1,12 +1,10 @@
 // The browser side of ui::Host: localStorage, navigator.onLine, document.title,
-// and keeping the local database in IndexedDB.
+// and the device journal that keeps the local database durable.
 #pragma once
+#include "platform/device_journal.h"
 #include "ui/host.h"
 
-#include <cstdint>
 #include <string>
-
-namespace obole { class Store; }
 
 namespace obole::platform {
 
@@ -20,22 +18,10 @@ class BrowserHost : public ui::Host {
   std::string save_error() const override;
   void set_title(const std::string& title) override;
 
-  // Called once per frame: when the store changed, hand a copy to IndexedDB.
-  // Until the durable journal lands (offline issue), the whole database is
-  // written after each change and "saved" is shown once IndexedDB confirms it.
-  void persist_if_changed(Store& store);
-  // The store did not come from this device's storage (first visit): write it
-  // even though nothing changed yet.
-  void mark_unsaved() { persisted_change_ = ~uint64_t{0}; }
-  // IndexedDB's answer for a write; called from JavaScript.
-  void on_persisted(uint32_t generation, bool ok, const std::string& error);
+  DeviceJournal& journal() { return journal_; }
 
  private:
-  uint64_t persisted_change_ = 0;
-  uint32_t generation_sent_ = 0;
-  uint32_t generation_done_ = 0;
-  std::string error_;
-  bool failed_ = false;
+  DeviceJournal journal_;
 };
 
 BrowserHost& browser_host();

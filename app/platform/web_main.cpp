@@ -1,5 +1,6 @@
 // Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
 // ImGui, and runs ui::App once per animation frame.
+#include "core/change_journal.h"
 #include "core/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
@@ -32,33 +33,50 @@ struct WebApp {
 
 WebApp* g_web = nullptr;
 
-// web/boot.js leaves the database it found (IndexedDB, else the server's
-// snapshot) at this path, and says where it came from.
+// web/boot.js leaves what this device holds in the module's file system: the
+// newest snapshot (or, on a first visit, the server's copy) and the journal
+// records stored after it.
 constexpr const char* kBootDatabase = "/local/obole.db";
+constexpr const char* kBootJournal = "/local/journal.bin";
+
+// Start-up writes a fresh snapshot when it had to replay this many records.
+constexpr size_t kReplayBeforeSnapshot = 200;
 
 struct OpenedStore {
   std::unique_ptr<Store> store;
   std::string error;
-  bool from_device = false;
 };
 
 OpenedStore open_local_store() {
   OpenedStore out;
+  const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; });
+  const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
+
   std::ifstream in(kBootDatabase, std::ios::binary);
-  if (!in) {
-    auto fresh = Store::open_memory();
-    if (fresh) out.store = std::move(fresh.value());
-    else out.error = fresh.error().message;
-    return out;
-  }
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const char* source = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; }) ? "device" : "server";
-  out.from_device = std::string(source) == "device";
-  auto opened = Store::open_bytes(bytes);
   // A database we cannot read is never replaced: store stays null, and with it
   // every write path, so the bytes on the device are left as they are.
-  if (opened) out.store = std::move(opened.value());
-  else out.error = opened.error().message;
+  auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes(bytes);
+  if (!opened) {
+    out.error = opened.error().message;
+    return out;
+  }
+  auto records = platform::read_boot_journal(kBootJournal);
+  if (!records) {
+    out.error = records.error().message;
+    return out;
+  }
+  if (auto replayed = replay_journal(*opened.value(), *records); !replayed) {
+    out.error = replayed.error().message;
+    return out;
+  }
+  const uint64_t last = records->empty() ? covered : records->back().seq;
+  if (auto on = opened.value()->enable_journal(last + 1); !on) {
+    out.error = on.error().message;
+    return out;
+  }
+  platform::browser_host().journal().start(last, !from_device || records->size() > kReplayBeforeSnapshot);
+  out.store = std::move(opened.value());
   return out;
 }
 
@@ -75,7 +93,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   platform::item_mirror_end_frame();
-  if (g_web->store) platform::browser_host().persist_if_changed(*g_web->store);
+  if (g_web->store) platform::browser_host().journal().after_frame(*g_web->store);
 }
 
 }  // namespace
@@ -87,7 +105,6 @@ int main() {
   OpenedStore opened = open_local_store();
   g_web->store = std::move(opened.store);
   platform::bench_hooks_attach(g_web->store.get());
-  if (g_web->store && !opened.from_device) platform::browser_host().mark_unsaved();
 
   platform::apply_glfw_patches();
   if (!glfwInit()) {

@@ -15,15 +15,17 @@ function need(name) {
   return v;
 }
 
-// Resolves with { url, stop() } once the server prints its URL.
-function startServer(extraArgs = []) {
+// Resolves with { url, stop() } once the server prints its URL. `site` serves
+// another folder than the build's (a test that changes the files works on a copy).
+// `exited` resolves when the process is gone.
+function startServer(extraArgs = [], { site = need('OBOLE_WEB_SITE') } = {}) {
   const server = need('OBOLE_SERVER');
-  const site = need('OBOLE_WEB_SITE');
   if (!fs.existsSync(path.join(site, 'obole.wasm'))) throw new Error(`no web build in ${site}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'obole-e2e-'));
   const proc = spawn(server, ['--port', '0', '--data', dataDir, '--web', site, ...extraArgs],
                      { stdio: ['ignore', 'pipe', 'inherit'] });
   const log = [];
+  const exited = new Promise((ok) => proc.on('exit', ok));
   return new Promise((resolve, reject) => {
     let out = '';
     proc.stdout.on('data', (chunk) => {
@@ -33,20 +35,32 @@ function startServer(extraArgs = []) {
       for (const line of lines) {
         log.push(line);
         const m = line.match(/running at (http:\/\/\S+)/);
-        if (m) resolve({ url: m[1], log, dataDir, stop: () => proc.kill('SIGTERM') });
+        if (m) resolve({ url: m[1], log, dataDir, exited, stop: () => proc.kill('SIGTERM') });
       }
     });
     proc.on('exit', (code) => reject(new Error(`obole-server exited with ${code}:\n${log.join('\n')}`)));
   });
 }
 
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 async function launchBrowser() {
   const { chromium } = require('playwright-core');
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+// A browser with a profile on disk, as a user has: browser.newContext() is an
+// incognito-like context, in which Chromium never offers to install an app.
+// Resolves with the context (close() ends the browser) and the profile folder.
+async function launchWithProfile(contextOptions = {}) {
+  const { chromium } = require('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'obole-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, ...contextOptions });
+  return { context, profile };
 }
 
 class AppPage {
@@ -97,10 +111,19 @@ class AppPage {
     }
   }
 
+  // Lets the app run `n` frames. ImGui spreads queued input over frames (one
+  // key transition per frame), so a burst of typing needs a few to land.
+  async frames(n) {
+    await this.page.evaluate((count) => new Promise((done) => {
+      const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+      step(count);
+    }), n);
+  }
+
   async click(name) {
     const it = await this.find(name);
     await this.page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
-    await this.page.waitForTimeout(60);
+    await this.frames(3);
   }
 
   // Clicks a text field, selects what it holds and types over it.
@@ -109,28 +132,27 @@ class AppPage {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 15 });
-    await this.page.waitForTimeout(60);
+    await this.frames(2 * [...text].length + 6);
   }
 
   async press(key) {
     await this.page.keyboard.press(key);
-    await this.page.waitForTimeout(60);
+    await this.frames(3);
   }
 
-  // The bytes of the local database as IndexedDB holds them (web/device_storage.js).
+  // The snapshot of the local database as this device stores it (web/device_storage.js).
   async storedDatabase() {
     return this.page.evaluate(async () => {
-      const s = await openDeviceStorage();
-      const bytes = await s.get();
-      return bytes ? Array.from(bytes) : null;
+      const saved = await (await openDeviceStorage()).load();
+      return saved.snapshot ? Array.from(saved.snapshot) : null;
     });
   }
 
-  async replaceStoredDatabase(bytes) {
-    await this.page.evaluate(async (arr) => {
-      const s = await openDeviceStorage();
-      await s.put(new Uint8Array(arr));
-    }, Array.from(bytes));
+  // Replaces the stored snapshot (and drops the journal records it would cover).
+  async replaceStoredDatabase(bytes, seq = 0) {
+    await this.page.evaluate(async ([arr, covered]) => {
+      await (await openDeviceStorage()).snapshot(covered, new Uint8Array(arr));
+    }, [Array.from(bytes), seq]);
   }
 
   async screenshot(name) {
@@ -161,4 +183,4 @@ async function runSteps(title, steps, onFail = async () => {}) {
   return failed + skipped === 0;
 }
 
-module.exports = { startServer, launchBrowser, AppPage, runSteps, assert, need };
+module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need };

@@ -226,3 +226,15 @@ TEST(MemberSearchGenerated, LimitAndOrderOverADemoSet)
     ASSERT_FALSE(hits.empty());
     EXPECT_NE(hits[0].display_name.find("Hélène"), std::string::npos);
 }
+
+// The substring index only knows which trigrams a member has: a member with
+// every trigram of the query, but not in one piece, is not a hit.
+TEST_F(MemberSearchTest, SubstringNeedsTheWholeFragmentInOnePiece)
+{
+    std::string scattered = add("Abcx", "Defy", "", "", "", "");
+    std::string whole = add("Zabcdefz", "Martin", "", "", "", "");
+    EXPECT_FALSE(finds("abcdef", scattered));
+    EXPECT_TRUE(finds("abcdef", whole));
+    EXPECT_TRUE(finds("bcd", whole));
+    EXPECT_FALSE(finds("bcd", scattered));
+}

@@ -103,13 +103,20 @@ TEST(Store, MigrationsCreateTheSchema)
         ASSERT_EQ(s.step(), Statement::Step::row);
         EXPECT_EQ(s.column_int64(0), 1) << table;
     }
-    // Every foreign key column is indexed.
-    for (const char* index : {"address_member", "phone_member", "email_member", "campaign_received_member",
-                              "campaign_received_campaign", "gift_member", "gift_campaign", "journal_member"}) {
+    // Every reference to a member is indexed, or leads the primary key
+    // (campaigns are never deleted, so references to them need no index: see
+    // migrations.cpp).
+    for (const char* index : {"address_member", "phone_member", "email_member", "journal_member"}) {
         Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?1");
         s.bind_text(1, index);
         ASSERT_EQ(s.step(), Statement::Step::row);
         EXPECT_EQ(s.column_int64(0), 1) << index;
+    }
+    for (const char* table : {"campaign_received", "gift"}) {
+        Statement s((*store)->db(), "SELECT name FROM pragma_table_info(?1) WHERE pk = 1");
+        s.bind_text(1, table);
+        ASSERT_EQ(s.step(), Statement::Step::row);
+        EXPECT_EQ(s.column_text(0), "member_ref") << table;
     }
 }
 

@@ -113,6 +113,12 @@ int main(int argc, char** argv)
         return 1;
     }
     start = Clock::now();
+    // Generation and the index rebuild leave free pages and half-full ones:
+    // the snapshot is what devices download, so pack it.
+    if (obole::Result<void> r = (*store)->exec("VACUUM"); !r) {
+        std::fprintf(stderr, "obole-gen: %s\n", r.error().message.c_str());
+        return 1;
+    }
     std::vector<uint8_t> bytes = (*store)->serialize();
     if (bytes.empty() || !write_file(out, bytes)) {
         std::fprintf(stderr, "obole-gen: could not write %s\n", out.c_str());

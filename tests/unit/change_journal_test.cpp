@@ -1,0 +1,243 @@
+// The durable journal's core: each committed transaction becomes one record,
+// and replaying the records onto the same base gives back the same data.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <set>
+#include <string>
+
+#include "core/change_journal.h"
+#include "core/demo_data.h"
+#include "core/gift_repository.h"
+#include "core/member_repository.h"
+#include "core/member_search.h"
+#include "core/store.h"
+
+using namespace obole;
+
+namespace {
+
+std::unique_ptr<Store> fresh()
+{
+    auto s = Store::open_memory();
+    EXPECT_TRUE(s.ok());
+    return std::move(*s);
+}
+
+// Every row of every journaled table, in primary-key order, as text.
+std::string dump(Store& store)
+{
+    std::string out;
+    std::vector<std::string> tables;
+    sqlite3_stmt* t = nullptr;
+    sqlite3_prepare_v2(store.db(),
+                       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%' "
+                       "AND name NOT LIKE 'sqlite%' ORDER BY name",
+                       -1, &t, nullptr);
+    while (sqlite3_step(t) == SQLITE_ROW)
+        tables.push_back(reinterpret_cast<const char*>(sqlite3_column_text(t, 0)));
+    sqlite3_finalize(t);
+    for (const std::string& table : tables) {
+        out += "[" + table + "]\n";
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(store.db(), ("SELECT * FROM \"" + table + "\" ORDER BY 1").c_str(), -1, &s, nullptr);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(s); ++c) {
+                const unsigned char* v = sqlite3_column_text(s, c);
+                out += v ? std::string(reinterpret_cast<const char*>(v), size_t(sqlite3_column_bytes(s, c))) : "NULL";
+                out += "|";
+            }
+            out += "\n";
+        }
+        sqlite3_finalize(s);
+    }
+    return out;
+}
+
+// Compares two dumps line by line and names the first difference (a whole
+// dump in a failure message is unreadable).
+::testing::AssertionResult same_data(const std::string& a, const std::string& b)
+{
+    size_t i = 0, line = 1;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) {
+        if (a[i] == '\n')
+            ++line;
+        ++i;
+    }
+    if (a.size() == b.size() && i == a.size())
+        return ::testing::AssertionSuccess();
+    auto around = [&](const std::string& s) {
+        size_t from = s.rfind('\n', i == 0 ? 0 : i - 1);
+        from = from == std::string::npos ? 0 : from + 1;
+        return s.substr(from, 160);
+    };
+    return ::testing::AssertionFailure() << "first difference at dump line " << line << ":\n  " << around(a)
+                                         << "\n  " << around(b);
+}
+
+std::string add_member(Store& store, const char* first, const char* last)
+{
+    NewMember m;
+    m.first_name = first;
+    m.last_name = last;
+    m.postcode = "75011";
+    m.city = "Paris";
+    auto id = MemberRepository(store).create(m, "test");
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : "";
+}
+
+Result<std::string> add_gift(Store& store, const std::string& member, const char* amount)
+{
+    NewGift g;
+    g.member_id = member;
+    g.amount_text = amount;
+    return GiftRepository(store).add(g, "test");
+}
+
+std::vector<JournalRecord> take(Store& store)
+{
+    auto records = store.take_journal_records();
+    EXPECT_TRUE(records.ok());
+    return records.ok() ? std::move(*records) : std::vector<JournalRecord>{};
+}
+
+} // namespace
+
+TEST(ChangeJournal, OneRecordPerCommittedTransactionNumberedInOrder)
+{
+    auto store = fresh();
+    ASSERT_TRUE(store->enable_journal(41).ok());
+    std::string id = add_member(*store, "Hélène", "Dupont");
+    ASSERT_TRUE(add_gift(*store, id, "25").ok());
+    std::vector<JournalRecord> records = take(*store);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0].seq, 41u);
+    EXPECT_EQ(records[1].seq, 42u);
+    EXPECT_FALSE(records[0].changeset.empty());
+    EXPECT_TRUE(take(*store).empty()); // taken once
+}
+
+TEST(ChangeJournal, RefusedInputMakesNoRecord)
+{
+    auto store = fresh();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+    std::string id = add_member(*store, "Иван", "Петров");
+    take(*store);
+    EXPECT_FALSE(add_gift(*store, id, "0").ok());
+    EXPECT_FALSE(add_gift(*store, id, "abc").ok());
+    NewMember nameless;
+    EXPECT_FALSE(MemberRepository(*store).create(nameless, "test").ok());
+    EXPECT_TRUE(take(*store).empty());
+}
+
+TEST(ChangeJournal, ReplayOntoTheSameBaseGivesTheSameData)
+{
+    auto store = fresh();
+    DemoOptions demo;
+    demo.members = 50;
+    demo.today = "2026-06-01";
+    ASSERT_TRUE(generate_demo(*store, demo).ok());
+    std::vector<uint8_t> base = store->serialize();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+
+    std::string a = add_member(*store, "Zoé", "Lefèvre");
+    std::string b = add_member(*store, "太郎", "山田");
+    ASSERT_TRUE(add_gift(*store, a, "12,50").ok());
+    ASSERT_TRUE(add_gift(*store, b, "100").ok());
+    ASSERT_TRUE(MemberRepository(*store).set_notepad(a, "Rappeler en janvier.", "test").ok());
+    ASSERT_TRUE(MemberRepository(*store).set_notepad(a, "Rappeler en février.", "test").ok());
+    ASSERT_TRUE(MemberRepository(*store).set_markers(b, "NPAI", true, TaxReceiptPref::email, "test").ok());
+    EXPECT_FALSE(add_gift(*store, b, "-5").ok());
+    // A transaction whose inner step fails and is undone, then commits the rest.
+    ASSERT_TRUE(store->transaction([&]() -> Result<void> {
+                         if (auto r = MemberRepository(*store).set_memo_active(b, "Membre du CA", "test"); !r)
+                             return r;
+                         Result<void> inner = store->transaction([&]() -> Result<void> {
+                             add_member(*store, "Undone", "Inner");
+                             return fail("test.inner", "undone on purpose");
+                         });
+                         EXPECT_FALSE(inner.ok());
+                         return {};
+                     }).ok());
+    std::vector<JournalRecord> records = take(*store);
+    ASSERT_EQ(records.size(), 8u);
+
+    auto copy = Store::open_bytes(base);
+    ASSERT_TRUE(copy.ok());
+    ASSERT_TRUE(replay_journal(**copy, records).ok());
+    EXPECT_TRUE(same_data(dump(**copy), dump(*store)));
+    // The search index is rebuilt for what the records touched.
+    auto hits = search_members(**copy, "lefevre zoe");
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].member_id, a);
+    EXPECT_EQ(search_members(**copy, "山田").size(), search_members(*store, "山田").size());
+    EXPECT_TRUE(search_members(**copy, "inner undone").empty());
+}
+
+TEST(ChangeJournal, SearchIndexIsNotInTheRecords)
+{
+    auto store = fresh();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+    add_member(*store, "Gaël", "Benoît");
+    std::vector<JournalRecord> records = take(*store);
+    ASSERT_EQ(records.size(), 1u);
+    sqlite3_changeset_iter* it = nullptr;
+    ASSERT_EQ(sqlite3changeset_start(&it, int(records[0].changeset.size()), records[0].changeset.data()), SQLITE_OK);
+    std::set<std::string> tables;
+    while (sqlite3changeset_next(it) == SQLITE_ROW) {
+        const char* table = nullptr;
+        int columns = 0, op = 0, indirect = 0;
+        sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+        tables.insert(table);
+    }
+    sqlite3changeset_finalize(it);
+    EXPECT_TRUE(tables.count("member"));
+    EXPECT_TRUE(tables.count("journal"));
+    for (const std::string& t : tables)
+        EXPECT_NE(t.rfind("search", 0), 0u) << t;
+}
+
+TEST(ChangeJournal, ReplayOntoTheWrongBaseChangesNothing)
+{
+    auto store = fresh();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+    std::string id = add_member(*store, "Anne", "Martin");
+    take(*store);
+    ASSERT_TRUE(add_gift(*store, id, "30").ok());
+    std::vector<JournalRecord> gift_only = take(*store);
+
+    // A base that lacks the member the gift belongs to... and that already
+    // holds a row the record inserts is the same failure: the record does not fit.
+    auto other = fresh();
+    std::string before = dump(*other);
+    Result<void> r = replay_journal(*other, gift_only);
+    EXPECT_FALSE(r.ok());
+    EXPECT_TRUE(same_data(dump(*other), before));
+
+    auto same = Store::open_bytes(store->serialize());
+    ASSERT_TRUE(same.ok());
+    std::string holds = dump(**same);
+    Result<void> twice = replay_journal(**same, gift_only); // the gift is already there
+    EXPECT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().code, "journal.conflict");
+    EXPECT_TRUE(same_data(dump(**same), holds));
+}
+
+TEST(ChangeJournal, DamagedRecordIsRefusedAndChangesNothing)
+{
+    auto store = fresh();
+    std::vector<uint8_t> base = store->serialize();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+    add_member(*store, "Louis", "Moreau");
+    std::vector<JournalRecord> records = take(*store);
+    ASSERT_EQ(records.size(), 1u);
+    records[0].changeset.resize(records[0].changeset.size() / 2); // torn
+
+    auto copy = Store::open_bytes(base);
+    ASSERT_TRUE(copy.ok());
+    std::string before = dump(**copy);
+    EXPECT_FALSE(replay_journal(**copy, records).ok());
+    EXPECT_TRUE(same_data(dump(**copy), before));
+}
