@@ -27,6 +27,69 @@ EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
+// navigator.storage.estimate() is asynchronous and not free: read it every
+// few seconds into Module.oboleStorageInfo, which the frame reads.
+EM_JS(void, js_storage_watch, (), {
+  const read = () => {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false])
+      .then(([e, persisted]) => { Module.oboleStorageInfo = { usage: e.usage || 0, quota: e.quota || 0, persisted }; })
+      .catch((err) => console.warn('Obole: storage estimate:', err));
+  };
+  read();
+  setInterval(read, 10000);
+});
+
+EM_JS(double, js_storage_number, (int which), {
+  const i = Module.oboleStorageInfo;
+  if (!i) return -1;
+  return which === 0 ? i.usage : which === 1 ? i.quota : (i.persisted ? 1 : 0);
+});
+
+EM_JS(char*, js_storage_backend, (), {
+  const kind = Module.oboleStorage ? String(Module.oboleStorage.kind || "") : "";
+  const n = lengthBytesUTF8(kind) + 1;
+  const p = _malloc(n);
+  stringToUTF8(kind, p, n);
+  return p;
+});
+
+EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size), {
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: 'application/vnd.sqlite3' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+});
+
+// The picker needs the user's recent click (transient activation), which the
+// frame after the click still has.
+EM_JS(void, js_choose_file, (), {
+  let input = document.getElementById('obole-file-input');
+  if (!input) {
+    input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'obole-file-input';
+    input.accept = '.sqlite,.db,application/vnd.sqlite3,application/octet-stream';
+    input.style.display = 'none';
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      input.value = "";
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const p = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, p);
+      Module.ccall('obole_file_chosen', null, ['string', 'number', 'number'], [file.name, p, bytes.length]);
+      _free(p);
+    });
+    document.body.appendChild(input);
+  }
+  input.click();
+});
+
 // --- C++ side ---------------------------------------------------------------
 
 namespace obole::platform {
@@ -65,4 +128,39 @@ std::string BrowserHost::save_error() const { return journal_.error(); }
 
 void BrowserHost::set_title(const std::string& title) { js_set_title(title.c_str()); }
 
+void BrowserHost::start_storage_watch() { js_storage_watch(); }
+
+ui::StorageInfo BrowserHost::storage_info() const {
+  ui::StorageInfo info;
+  char* backend = js_storage_backend();
+  info.backend = backend;
+  std::free(backend);
+  const double used = js_storage_number(0);
+  if (used < 0) return info;
+  info.known = true;
+  info.used_bytes = used;
+  info.quota_bytes = js_storage_number(1);
+  info.persistent = js_storage_number(2) > 0;
+  return info;
+}
+
+void BrowserHost::save_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+  js_save_file(name.c_str(), bytes.data(), bytes.size());
+}
+
+void BrowserHost::choose_file() { js_choose_file(); }
+
+std::optional<ui::ChosenFile> BrowserHost::take_chosen_file() {
+  std::optional<ui::ChosenFile> f = std::move(chosen_);
+  chosen_.reset();
+  return f;
+}
+
+void BrowserHost::replace_device_data(const std::vector<uint8_t>& image) { journal_.replace_with(image); }
+
 }  // namespace obole::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void obole_file_chosen(const char* name, const uint8_t* bytes, size_t size) {
+  obole::platform::browser_host().on_file_chosen(
+      obole::ui::ChosenFile{name ? name : "", std::vector<uint8_t>(bytes, bytes + size)});
+}

@@ -17,11 +17,21 @@ class BrowserHost : public ui::Host {
   ui::SaveState save_state() const override;
   std::string save_error() const override;
   void set_title(const std::string& title) override;
+  ui::StorageInfo storage_info() const override;
+  void save_file(const std::string& name, const std::vector<uint8_t>& bytes) override;
+  void choose_file() override;
+  std::optional<ui::ChosenFile> take_chosen_file() override;
+  void replace_device_data(const std::vector<uint8_t>& image) override;
+
+  // Starts the periodic reading of the storage estimate.
+  void start_storage_watch();
+  void on_file_chosen(ui::ChosenFile file) { chosen_ = std::move(file); }
 
   DeviceJournal& journal() { return journal_; }
 
  private:
   DeviceJournal journal_;
+  std::optional<ui::ChosenFile> chosen_;
 };
 
 BrowserHost& browser_host();

@@ -24,6 +24,21 @@ EM_JS(void, js_journal_snapshot, (double seq, const uint8_t* bytes, size_t size)
   Module.oboleStorage.snapshot(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
 });
 
+// The page restarts on the database the snapshot just made durable.
+EM_JS(void, js_journal_replace, (double seq, const uint8_t* bytes, size_t size), {
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
+  if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
+  Module.oboleStorage.snapshot(seq, copy).then(() => location.reload(), (e) => done(0, String(e && e.message || e)));
+});
+
+// Asked once, after the first real entry: an installed or often-used app is
+// usually granted it, which protects the data from eviction under pressure.
+EM_JS(void, js_request_persist, (), {
+  if (navigator.storage && navigator.storage.persist)
+    navigator.storage.persist().then((granted) => console.log('Obole: persistent storage ' + (granted ? 'granted' : 'not granted')));
+});
+
 namespace obole::platform {
 
 // A snapshot bounds the journal: start-up replays at most this much.
@@ -62,6 +77,19 @@ void DeviceJournal::after_frame(Store& store) {
   if (!records) {
     error_ = records.error().message;
     return;
+  }
+  if (!replacement_.empty()) {
+    // These records changed the data being replaced: the snapshot covers
+    // (and so drops) them.
+    if (!records->empty()) last_taken_ = records->back().seq;
+    js_journal_replace(static_cast<double>(last_taken_), replacement_.data(), replacement_.size());
+    ++in_flight_;
+    replacement_.clear();
+    return;
+  }
+  if (!records->empty() && !persist_asked_) {
+    js_request_persist();
+    persist_asked_ = true;
   }
   for (const JournalRecord& r : *records) {
     js_journal_append(static_cast<double>(r.seq), r.changeset.data(), r.changeset.size());

@@ -28,6 +28,9 @@ class DeviceJournal {
   void start(uint64_t covered, bool snapshot_now);
   // Once per frame: sends new records, and a snapshot when it is time.
   void after_frame(Store& store);
+  // Makes `image` the device's database at the next frame: a snapshot that
+  // covers every record so far, after which the page reloads on it.
+  void replace_with(std::vector<uint8_t> image) { replacement_ = std::move(image); }
   // Storage's answer for the record (or snapshot) `seq`.
   void on_stored(uint64_t seq, bool snapshot, bool ok, const std::string& error);
 
@@ -38,6 +41,8 @@ class DeviceJournal {
   void snapshot(Store& store);
 
   bool started_ = false;
+  bool persist_asked_ = false;
+  std::vector<uint8_t> replacement_;
   bool snapshot_due_ = false;
   uint64_t last_taken_ = 0;    // newest record taken from the store
   int in_flight_ = 0;          // writes handed to storage, not yet answered

@@ -135,6 +135,7 @@ int main() {
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
+  platform::browser_host().start_storage_watch();
   g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
   EM_ASM({ Module.oboleReady = true; });
   emscripten_set_main_loop(frame, 0, true);

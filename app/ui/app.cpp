@@ -47,6 +47,11 @@ void App::frame() {
     ImGui::End();
     return;
   }
+  if (state_.restoring) {
+    draw_restoring();
+    ImGui::End();
+    return;
+  }
   draw_top_bar();
   ImGui::Separator();
   // The status line is pinned to the bottom; the screen gets the rest.
@@ -105,8 +110,26 @@ void App::draw_status_line() {
       break;
     }
   }
+  const StorageInfo storage = host_.storage_info();
+  if (storage.known && storage.quota_bytes > 0 && storage.used_bytes / storage.quota_bytes >= 0.8) {
+    ImGui::SameLine();
+    announced_text(tr("Device storage nearly full"), IM_COL32(200, 90, 0, 255));
+  }
   ImGui::SameLine();
   ImGui::TextDisabled("%s · %s", state_.operator_name.c_str(), state_.notice.c_str());
+}
+
+// Nothing else is drawn, so nothing else can write while the backup becomes
+// the device's data; the page restarts on it once storage confirms.
+void App::draw_restoring() {
+  if (host_.save_state() == SaveState::failed) {
+    std::string msg = std::string(tr("The backup could not be stored on this device:")) + " " + host_.save_error();
+    announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+    announced_text(tr("Nothing was replaced: the data on this device is as it was."));
+    if (ImGui::Button(tr("Back"))) state_.restoring = false;
+    return;
+  }
+  announced_text(tr("Restoring the backup… Obole restarts when it is stored."));
 }
 
 void App::draw_store_error() {

@@ -26,6 +26,7 @@ class App {
   void draw_top_bar();
   void draw_status_line();
   void draw_store_error();
+  void draw_restoring();
 
   AppState state_;
   Host& host_;

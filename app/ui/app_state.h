@@ -18,6 +18,7 @@ struct AppState {
   Screen screen = Screen::search;
   std::string member_id;  // member shown by the dossier
   std::string notice;     // last confirmation ("Gift saved"), shown in the status line
+  bool restoring = false; // a backup is becoming the device's data: no writes until restart
 
   void open_member(const std::string& id) {
     member_id = id;

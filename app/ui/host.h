@@ -2,13 +2,29 @@
 // (browser today; a native window for development later), so app/ui never calls
 // Emscripten or the DOM itself.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace obole::ui {
 
 // Where the local copy stands on its way to durable storage on this device.
 enum class SaveState { idle, saving, saved, failed };
+
+// What the browser says of the space this device gives Obole.
+struct StorageInfo {
+  bool known = false;      // the browser answered
+  double used_bytes = 0;
+  double quota_bytes = 0;
+  bool persistent = false; // protected from eviction under storage pressure
+  std::string backend;     // "opfs", "indexeddb", or "" when none
+};
+
+struct ChosenFile {
+  std::string name;
+  std::vector<uint8_t> bytes;
+};
 
 class Host {
  public:
@@ -22,6 +38,16 @@ class Host {
   virtual SaveState save_state() const = 0;
   virtual std::string save_error() const = 0;
   virtual void set_title(const std::string& title) = 0;
+
+  virtual StorageInfo storage_info() const = 0;
+  // Hands a file to the person (a download).
+  virtual void save_file(const std::string& name, const std::vector<uint8_t>& bytes) = 0;
+  // Opens the file picker; the file arrives later through take_chosen_file().
+  virtual void choose_file() = 0;
+  virtual std::optional<ChosenFile> take_chosen_file() = 0;
+  // Makes `image` this device's database, durably, then restarts the app on
+  // it. Until then nothing else may write: the app shows only a wait screen.
+  virtual void replace_device_data(const std::vector<uint8_t>& image) = 0;
 };
 
 }  // namespace obole::ui

@@ -1,6 +1,7 @@
 // Settings: language, operator name, and demo data for a first look.
 #pragma once
 #include "ui/app_state.h"
+#include "ui/backup_panel.h"
 
 #include <string>
 
@@ -15,6 +16,7 @@ class SettingsScreen {
   std::string operator_edit_;
   bool operator_loaded_ = false;
   std::string message_;
+  BackupPanel backups_;
 };
 
 }  // namespace obole::ui

@@ -1,0 +1,33 @@
+#include "core/backup.h"
+
+#include "core/member_repository.h"
+#include "core/statement.h"
+#include "core/store.h"
+
+namespace obole {
+
+Result<Backup> read_backup(const std::vector<uint8_t>& bytes)
+{
+    // open_bytes would take an empty image for a new database: a backup file
+    // with nothing in it is a mistake, not a fresh start.
+    if (bytes.empty())
+        return fail("backup.empty", "This file is empty: it is not an Obole backup.");
+    Result<std::unique_ptr<Store>> store = Store::open_bytes(bytes);
+    if (!store)
+        return store.error();
+    Backup b;
+    b.members = MemberRepository(**store).count();
+    Statement gifts((*store)->db(), "SELECT count(*) FROM gift");
+    b.gifts = gifts.step() == Statement::Step::row ? gifts.column_int64(0) : 0;
+    b.image = (*store)->serialize();
+    if (b.image.empty())
+        return fail("backup.unreadable", "This backup could not be read into memory.");
+    return b;
+}
+
+std::string backup_file_name(const std::string& iso_date)
+{
+    return "obole-backup-" + iso_date + ".sqlite";
+}
+
+} // namespace obole

@@ -1,0 +1,87 @@
+// Backups: what is exported reads back as the same data; anything else is
+// refused with a reason and left as it was.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include "core/backup.h"
+#include "core/demo_data.h"
+#include "core/member_repository.h"
+#include "core/member_search.h"
+#include "core/store.h"
+
+using namespace obole;
+
+namespace {
+
+std::unique_ptr<Store> demo_store(int members)
+{
+    auto s = Store::open_memory();
+    EXPECT_TRUE(s.ok());
+    DemoOptions demo;
+    demo.members = members;
+    demo.today = "2026-06-01";
+    EXPECT_TRUE(generate_demo(**s, demo).ok());
+    return std::move(*s);
+}
+
+} // namespace
+
+TEST(Backup, ExportReadsBackAsTheSameData)
+{
+    auto store = demo_store(120);
+    Result<Backup> b = read_backup(store->serialize());
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_EQ(b->members, 120);
+    EXPECT_GT(b->gifts, 0);
+    auto copy = Store::open_bytes(b->image);
+    ASSERT_TRUE(copy.ok());
+    EXPECT_EQ(MemberRepository(**copy).count(), 120);
+    EXPECT_EQ(search_members(**copy, "helene dupont").size(), search_members(*store, "helene dupont").size());
+}
+
+TEST(Backup, EmptyFileIsRefused)
+{
+    Result<Backup> b = read_backup({});
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.error().code, "backup.empty");
+}
+
+TEST(Backup, NotADatabaseIsRefusedUntouched)
+{
+    std::vector<uint8_t> text(5000, 'x');
+    const std::vector<uint8_t> before = text;
+    Result<Backup> b = read_backup(text);
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.error().code, "db.corrupt");
+    EXPECT_EQ(text, before);
+}
+
+TEST(Backup, AnotherApplicationsDatabaseIsRefused)
+{
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES('x');", nullptr, nullptr, nullptr);
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db, "main", &size, 0);
+    std::vector<uint8_t> bytes(data, data + size);
+    sqlite3_free(data);
+    sqlite3_close(db);
+    Result<Backup> b = read_backup(bytes);
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.error().code, "db.not_obole");
+}
+
+TEST(Backup, NewerSchemaIsRefused)
+{
+    auto store = demo_store(5);
+    ASSERT_TRUE(store->exec("PRAGMA user_version = 999").ok());
+    Result<Backup> b = read_backup(store->serialize());
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.error().code, "db.newer_version");
+}
+
+TEST(Backup, FileNameCarriesTheDate)
+{
+    EXPECT_EQ(backup_file_name("2026-11-23"), "obole-backup-2026-11-23.sqlite");
+}
