@@ -1,7 +1,9 @@
 #include "platform/bench_hooks.h"
 
+#include "core/gift_repository.h"
 #include "core/member_search.h"
 #include "core/store.h"
+#include "platform/browser_host.h"
 
 #include <emscripten.h>
 
@@ -23,4 +25,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE double obole_bench_search(const char* query) {
   auto hits = obole::search_members(*obole::platform::g_store, query, 50);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return hits.size() > 50 ? -1 : ms;  // use the result so the call is not optimised away
+}
+
+// Saves one gift for the first member found by `query`, through the same
+// repository call as the gift form; the page then waits, frame by frame, for
+// obole_bench_saved() to time the whole way to "Saved on this device".
+// Returns 0, or -1 when there is nothing to save it to.
+extern "C" EMSCRIPTEN_KEEPALIVE int obole_bench_add_gift(const char* query, const char* amount) {
+  if (!obole::platform::g_store) return -1;
+  auto hits = obole::search_members(*obole::platform::g_store, query, 1);
+  if (hits.empty()) return -1;
+  obole::NewGift g;
+  g.member_id = hits[0].member_id;
+  g.amount_text = amount;
+  auto added = obole::GiftRepository(*obole::platform::g_store).add(g, "bench");
+  return added ? 0 : -1;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int obole_bench_saved() {
+  return obole::platform::browser_host().save_state() == obole::ui::SaveState::saved ? 1 : 0;
 }
