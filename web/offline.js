@@ -37,9 +37,9 @@ async function startServiceWorker() {
 }
 
 // Called once this page has its program running (or has given up): it needs no
-// more shell files, so a new version's worker, which the browser installs in the
-// background when it sees a changed sw.js, may take over now. The running page
-// keeps working; the new version shows on the next load.
+// more shell files, so a new version's worker (installed in the background when
+// sw.js changed) may take over now. The running page keeps working; the new
+// version shows on the next load.
 function letNewVersionTakeOver(reg) {
   if (!reg) return;
   const whenInstalled = (worker) => {
@@ -50,4 +50,7 @@ function letNewVersionTakeOver(reg) {
   if (reg.waiting) whenInstalled(reg.waiting);
   if (reg.installing) whenInstalled(reg.installing);
   reg.addEventListener('updatefound', () => { if (reg.installing) whenInstalled(reg.installing); });
+  // Look for a new version now: the browser's own check after a visit may come
+  // much later. Offline it fails, which is fine: the next visit looks again.
+  reg.update().catch(() => {});
 }

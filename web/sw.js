@@ -3,13 +3,13 @@
 // visit. Registered by web/offline.js.
 //
 // Versions: the build writes BUILD_ID (a hash of every file of the site, see
-// app/platform/CMakeLists.txt) into the served copy of this file, so each build
-// changes these bytes. The browser compares them on every visit; a changed file
-// is installed as a new worker that fills its own cache, obole-shell-<BUILD_ID>.
-// It waits until a page that has finished starting says it no longer needs the
-// old files (web/offline.js), then takes over and deletes the older shell caches. The
-// new version therefore shows on the next load, and no page ever starts on a mix
-// of two versions' files.
+// app/platform/CMakeLists.txt) and SHELL_FILES (those files) into the served
+// copy of this file, so each build changes these bytes. The browser compares
+// them on each visit; a changed file is installed as a new worker that fills its
+// own cache, obole-shell-<BUILD_ID>. It waits until a page that has finished
+// starting says it no longer needs the old files (web/offline.js), then takes
+// over and deletes the older shell caches. The new version therefore shows on
+// the next load, and no page starts on a mix of two versions' files.
 //
 // The user's data lives in IndexedDB ('obole', web/device_storage.js): this
 // worker never opens it, and it never answers /api/ requests, which always go
@@ -20,12 +20,10 @@ const BUILD_ID = '@OBOLE_BUILD_ID@';
 const CACHE_PREFIX = 'obole-shell-';
 const CACHE = CACHE_PREFIX + BUILD_ID;
 
-// What boot.js and index.html load, relative to this worker's folder. The
-// translations and fonts are added from asset-list.json, the list boot.js reads.
-const SHELL_FILES = [
-  'index.html', 'obole.css', 'device_storage.js', 'offline.js', 'boot.js', 'obole.js', 'obole.wasm',
-  'asset-list.json', 'favicon.svg', 'manifest.webmanifest', 'icon-maskable.svg',
-];
+// Every file of the site but this one (page, scripts, program, manifest, icons,
+// translations, fonts), relative to this worker's folder; written by the build
+// too, so that a file added to web/ or assets/ is never left out of the cache.
+const SHELL_FILES = ['@OBOLE_SHELL_FILES@'];
 
 const scoped = (file) => new URL(file, self.registration.scope).href;
 const API_PREFIX = scoped('api/');
@@ -36,10 +34,8 @@ self.addEventListener('install', (event) => {
     // cache: 'reload' skips the HTTP cache: the files must be this build's, fresh
     // from the server. addAll stores nothing unless every file arrived with a 2xx,
     // so a half-downloaded version is never installed (the old one stays).
-    const list = await (await fetch(scoped('asset-list.json'), { cache: 'reload' })).json();
-    const files = SHELL_FILES.concat(list.files);
     const cache = await caches.open(CACHE);
-    await cache.addAll(files.map((f) => new Request(scoped(f), { cache: 'reload' })));
+    await cache.addAll(SHELL_FILES.map((f) => new Request(scoped(f), { cache: 'reload' })));
   })());
 });
 

@@ -544,12 +544,12 @@ struct Showcase {
 };
 
 const Showcase kShowcase[] = {
-    {{"Mme", "Hélène", "Dupont", "helene.dupont@example.fr", "+33 6 12 34 56 78", "12 rue Oberkampf", "75011", "Paris"},
+    {{"Mme", "Hélène", "Dupont", "helene.dupont@example.fr", "+33 6 12 34 56 78", "12 rue Oberkampf", "75011", "Paris", "FR", ""},
      "VIP — membre du conseil d'administration", "Préfère être appelée le matin. Sensible aux projets jeunesse.",
      {50, 120, 75}},
-    {{"", "Иван", "Петров", "ivan.petrov@example.ru", "+7 912 345 67 89", "8 avenue Jean Jaurès", "69007", "Lyon"},
+    {{"", "Иван", "Петров", "ivan.petrov@example.ru", "+7 912 345 67 89", "8 avenue Jean Jaurès", "69007", "Lyon", "FR", ""},
      "", "Reçu fiscal à envoyer en fin d'année.", {30, 30, 0}},
-    {{"", "太郎", "山田", "taro.yamada@example.jp", "+81 90 1234 5678", "3 rue de la Paix", "13001", "Marseille"},
+    {{"", "太郎", "山田", "taro.yamada@example.jp", "+81 90 1234 5678", "3 rue de la Paix", "13001", "Marseille", "FR", ""},
      "", "", {200, 0, 0}},
 };
 

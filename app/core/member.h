@@ -36,7 +36,7 @@ struct Member {
     std::string suspension_code;
     bool stop_promo = false;
     TaxReceiptPref tax_receipt = TaxReceiptPref::annual;
-    std::string memo_active, memo_misc, notepad, created_at, updated_at;
+    std::string memo_active, memo_misc, memo_bequest, memo_portal, notepad, created_at, updated_at;
     // Origin: the date and campaign that created the record.
     std::string origin_date, origin_campaign_id;
 };

@@ -58,7 +58,8 @@ Result<Member> MemberRepository::get(const std::string& id)
     sqlite3* db = store_.db();
     Statement select(db, "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
                          "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
-                         "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref "
+                         "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
+                         "m.memo_portal "
                          "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
                          "WHERE m.id = ?1 AND m.deleted = 0");
     select.bind_uuid(1, id);
@@ -87,6 +88,8 @@ Result<Member> MemberRepository::get(const std::string& id)
     m.origin_date = select.column_text(15);
     m.origin_campaign_id = select.column_uuid(16);
     int64_t ref = select.column_int64(17);
+    m.memo_bequest = select.column_text(18);
+    m.memo_portal = select.column_text(19);
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
                           "WHERE member_ref = ?1 ORDER BY is_main DESC LIMIT 1");

@@ -1,5 +1,7 @@
 #include "core/migrations.h"
 
+#include <cstdio>
+
 #include <string>
 
 #include <sqlite3.h>
@@ -159,10 +161,18 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 
 } // namespace
 
+// The dossier's four memos (DESIGN.md: misc, active in entry, bequest, donor
+// portal): v1 had the first two.
+const char kSchema2[] = R"SQL(
+ALTER TABLE member ADD COLUMN memo_bequest TEXT NOT NULL DEFAULT '';
+ALTER TABLE member ADD COLUMN memo_portal  TEXT NOT NULL DEFAULT '';
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1},
+        {2, kSchema2},
     };
     return list;
 }
@@ -174,8 +184,12 @@ int current_schema_version()
 
 Result<void> apply_migrations(sqlite3* db)
 {
+    // SQLite's own words go to the console for support; the person gets a
+    // sentence that the UI can translate.
     auto sql_error = [db](const char* what) {
-        return fail("db.migration_failed", std::string(what) + sqlite3_errmsg(db));
+        std::fprintf(stderr, "obole: %s%s\n", what, sqlite3_errmsg(db));
+        return fail("db.migration_failed",
+                    "The data could not be upgraded for this version of Obole; it was left as it was.");
     };
     sqlite3_stmt* stmt = nullptr;
     int version = 0;

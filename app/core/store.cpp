@@ -62,6 +62,16 @@ Result<std::unique_ptr<Store>> Store::open_memory()
 
 Result<std::unique_ptr<Store>> Store::open_bytes(const std::vector<uint8_t>& bytes)
 {
+    return open_image(bytes, true);
+}
+
+Result<std::unique_ptr<Store>> Store::open_bytes_unmigrated(const std::vector<uint8_t>& bytes)
+{
+    return open_image(bytes, false);
+}
+
+Result<std::unique_ptr<Store>> Store::open_image(const std::vector<uint8_t>& bytes, bool migrate_now)
+{
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         sqlite3_close_v2(db);
@@ -82,11 +92,11 @@ Result<std::unique_ptr<Store>> Store::open_bytes(const std::vector<uint8_t>& byt
             return corrupt_error();
         }
     }
-    return finish_open(db);
+    return finish_open(db, migrate_now);
 }
 
 // Checks what the connection holds before writing anything, then migrates.
-Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db)
+Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
 {
     sqlite3_extended_result_codes(db, 1);
     int64_t pages = 0, app_id = 0, version = 0, objects = 0;
@@ -113,11 +123,25 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db)
     std::unique_ptr<Store> store(new Store(db));
     if (Result<void> r = store->exec("PRAGMA foreign_keys = ON"); !r)
         return r.error();
-    if (Result<void> r = apply_migrations(db); !r)
-        return r.error();
+    if (empty || migrate_now)
+        if (Result<void> r = apply_migrations(db); !r)
+            return r.error();
     if (Result<void> r = store->load_device_id(); !r)
         return r.error();
     return store;
+}
+
+bool Store::needs_migration() const
+{
+    return schema_version() < current_schema_version();
+}
+
+Result<void> Store::migrate()
+{
+    if (Result<void> r = apply_migrations(db_); !r)
+        return r;
+    ++change_count_;
+    return {};
 }
 
 Result<void> Store::load_device_id()

@@ -31,6 +31,14 @@ public:
     // An in-memory copy of a database image (same checks as open_file; an
     // empty image gives a new database). The caller's bytes are not kept.
     static Result<std::unique_ptr<Store>> open_bytes(const std::vector<uint8_t>& bytes);
+    // The same, without migrating an older schema yet: the browser first
+    // replays the journal records written under that schema, then calls
+    // migrate(). (An empty image is always given the current schema.)
+    static Result<std::unique_ptr<Store>> open_bytes_unmigrated(const std::vector<uint8_t>& bytes);
+    bool needs_migration() const;
+    // Each migration in its own transaction (core/migrations.h); on failure
+    // the data stays at the last version that succeeded.
+    Result<void> migrate();
 
     ~Store();
     Store(const Store&) = delete;
@@ -70,7 +78,8 @@ public:
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}
-    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db);
+    static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now);
+    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true);
     Result<void> load_device_id();
 
     sqlite3* db_ = nullptr;

@@ -56,7 +56,9 @@ OpenedStore open_local_store() {
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // A database we cannot read is never replaced: store stays null, and with it
   // every write path, so the bytes on the device are left as they are.
-  auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes(bytes);
+  // Not migrated yet: the journal records were written under the snapshot's
+  // schema and are replayed on it first.
+  auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes_unmigrated(bytes);
   if (!opened) {
     out.error = opened.error().message;
     return out;
@@ -70,12 +72,21 @@ OpenedStore open_local_store() {
     out.error = replayed.error().message;
     return out;
   }
+  // The device keeps its snapshot and records until the migrated snapshot
+  // is stored, so a failed migration leaves them as they were.
+  const bool migrating = opened.value()->needs_migration();
+  if (migrating)
+    if (auto migrated = opened.value()->migrate(); !migrated) {
+      out.error = migrated.error().message;
+      return out;
+    }
   const uint64_t last = records->empty() ? covered : records->back().seq;
   if (auto on = opened.value()->enable_journal(last + 1); !on) {
     out.error = on.error().message;
     return out;
   }
-  platform::browser_host().journal().start(last, !from_device || records->size() > kReplayBeforeSnapshot);
+  platform::browser_host().journal().start(
+      last, !from_device || migrating || records->size() > kReplayBeforeSnapshot);
   out.store = std::move(opened.value());
   return out;
 }

@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startServer, launchWithProfile, AppPage, runSteps, assert, need } = require('./harness.cjs');
+const { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need } = require('./harness.cjs');
 
 const BUILD_ID_LINE = /^const BUILD_ID = '([^']+)';$/m;
 // The marker the "new version" adds to obole.css: seen only by a page loaded from it.
@@ -29,8 +29,9 @@ function listFiles(dir, prefix = '') {
   const newId = `${oldId}-e2e-new`;
 
   const server = await startServer(['--demo', '--demo-members', '300'], { site });
-  const { context, profile } = await launchWithProfile({ viewport: { width: 1280, height: 800 } });
-  const app = new AppPage(context.pages()[0] || await context.newPage(), need('OBOLE_ARTIFACTS'));
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = new AppPage(await context.newPage(), need('OBOLE_ARTIFACTS'));
   const today = new Date().toISOString().slice(0, 10);
   const GIFT = new RegExp(`^${today} €37\\.50 Cash`);
 
@@ -46,8 +47,11 @@ function listFiles(dir, prefix = '') {
       await app.page.waitForTimeout(100);
     }
   }
-  // Requests the server answered since `from` (its log has one line per request).
-  const requestsSince = (from) => server.log.slice(from).filter((l) => / (GET|POST|PUT|HEAD) \//.test(l));
+  // Requests the server answered since `from` (its log has one line per request),
+  // but for the browser's checks for a new sw.js: Playwright's offline switch
+  // does not cover those, and they only ask, they serve nothing to the page.
+  const requestsSince = (from) => server.log.slice(from)
+    .filter((l) => / (GET|POST|PUT|HEAD) \//.test(l) && !/ GET \/sw\.js /.test(l));
   async function findTheGift() {
     await app.find('Find a member', { timeout: 30000 });
     await app.fill('Find a member', 'helene dupont');
@@ -71,17 +75,26 @@ function listFiles(dir, prefix = '') {
       await app.screenshot('01-first-visit');
     }],
     ['the app is installable: manifest, icons and content types', async () => {
-      const cdp = await context.newCDPSession(app.page);
-      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-      assert.deepEqual(installabilityErrors, []);
-      const manifest = await cdp.send('Page.getAppManifest');
-      assert.deepEqual(manifest.errors, []);
-      await cdp.detach();
+      // Chromium offers to install only in a browser profile (not in the
+      // incognito-like contexts of the other steps): a second browser, briefly.
+      const { context: withProfile, profile } = await launchWithProfile();
+      try {
+        const page = withProfile.pages()[0] || await withProfile.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
+        const cdp = await withProfile.newCDPSession(page);
+        const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+        assert.deepEqual(installabilityErrors, []);
+        assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+      } finally {
+        await withProfile.close();
+        fs.rmSync(profile, { recursive: true, force: true });
+      }
       const types = await app.page.evaluate(async () => {
-        const m = await (await fetch('manifest.webmanifest', { cache: 'no-store' })).json();
-        const out = { manifest: (await fetch('manifest.webmanifest', { cache: 'no-store' })).headers.get('content-type') };
-        for (const icon of m.icons) out[icon.src] = (await fetch(icon.src, { cache: 'no-store' })).headers.get('content-type');
-        out.name = m.name; out.display = m.display;
+        const get = (url) => fetch(url, { cache: 'no-store' });
+        const m = await (await get('manifest.webmanifest')).json();
+        const out = { name: m.name, display: m.display, manifest: (await get('manifest.webmanifest')).headers.get('content-type') };
+        for (const icon of m.icons) out[icon.src] = (await get(icon.src)).headers.get('content-type');
         return out;
       });
       assert.equal(types.name, 'Obole');
@@ -106,15 +119,19 @@ function listFiles(dir, prefix = '') {
       await app.open(server.url);
       const startMs = Date.now() - t0;
       await findTheGift();
-      // Playwright's offline switch may not cover the worker's own fetches: the
-      // server's log proves that nothing came from the network.
+      // Playwright's offline switch does not cover every fetch a service worker
+      // makes: the server's log proves that nothing came from the network.
       assert.deepEqual(requestsSince(before), []);
       console.log(`     offline start: ${startMs} ms`);
       await app.screenshot('03-offline-reload');
     }],
     ['the API is never answered from the cache', async () => {
+      const errorsBefore = app.consoleErrors.length;
       const offline = await app.page.evaluate(() => fetch('api/health').then((r) => `HTTP ${r.status}`, () => 'failed'));
       assert.equal(offline, 'failed');
+      // The browser reports that failed request in the console: this step's doing.
+      await app.page.waitForTimeout(200);
+      app.consoleErrors.splice(errorsBefore).forEach((e) => assert.match(e, /ERR_INTERNET_DISCONNECTED/));
       await context.setOffline(false);
       const online = await app.page.evaluate(() => fetch('api/health').then((r) => r.json()));
       assert.equal(online.service, 'obole-server');
@@ -124,11 +141,20 @@ function listFiles(dir, prefix = '') {
       const swPath = path.join(site, 'sw.js');
       fs.writeFileSync(swPath, fs.readFileSync(swPath, 'utf8').replace(BUILD_ID_LINE, `const BUILD_ID = '${newId}';`));
       fs.appendFileSync(path.join(site, 'obole.css'), NEW_CSS);
+      const logFrom = server.log.length;
       await app.open(server.url);
       // This load came from the old cache; the browser saw the changed sw.js and
       // installs it; once this page has started, the new worker takes over.
       await waitFor('the new cache to replace the old one',
-                    async () => JSON.stringify(await cacheNames()) === JSON.stringify([`obole-shell-${newId}`]));
+                    async () => JSON.stringify(await cacheNames()) === JSON.stringify([`obole-shell-${newId}`]))
+        .catch(async (e) => {
+          const reg = await app.page.evaluate(async () => {
+            const r = await navigator.serviceWorker.getRegistration();
+            return { installing: r.installing?.state, waiting: r.waiting?.state, active: r.active?.state };
+          });
+          throw new Error(`${e.message}: caches ${JSON.stringify(await cacheNames())}, registration ` +
+                          `${JSON.stringify(reg)}, server saw:\n${server.log.slice(logFrom).join('\n')}`);
+        });
       assert.equal(await cssVersion(), '', 'the running page switched files under itself');
       await findTheGift();
       await app.screenshot('04-update-installed');
@@ -154,10 +180,9 @@ function listFiles(dir, prefix = '') {
     }],
   ], () => app.screenshot('failure'));
 
-  await context.close();
+  await browser.close();
   server.stop();
   fs.rmSync(site, { recursive: true, force: true });
-  fs.rmSync(profile, { recursive: true, force: true });
   process.exit(ok ? 0 : 1);
 })().catch((e) => {
   console.log(`offline start: 0 passed, 1 failed\n${e && e.stack || e}`);

@@ -12,6 +12,7 @@
 #include "core/gift_repository.h"
 #include "core/member_repository.h"
 #include "core/member_search.h"
+#include "core/migrations.h"
 #include "core/store.h"
 
 using namespace obole;
@@ -240,4 +241,37 @@ TEST(ChangeJournal, DamagedRecordIsRefusedAndChangesNothing)
     std::string before = dump(**copy);
     EXPECT_FALSE(replay_journal(**copy, records).ok());
     EXPECT_TRUE(same_data(dump(**copy), before));
+}
+
+// Records written under an older schema are replayed on it before the
+// migration runs: the browser's start-up order (app/platform/web_main.cpp).
+TEST(ChangeJournal, RecordsOfAnOlderSchemaReplayBeforeTheMigration)
+{
+    auto store = fresh();
+    // Back to schema 1: what a device that last ran the previous version holds.
+    ASSERT_TRUE(store->exec("ALTER TABLE member DROP COLUMN memo_portal; ALTER TABLE member DROP COLUMN memo_bequest; "
+                            "PRAGMA user_version = 1").ok());
+    std::vector<uint8_t> v1 = store->serialize();
+    auto old = Store::open_bytes_unmigrated(v1);
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE((*old)->needs_migration());
+    ASSERT_TRUE((*old)->enable_journal(1).ok());
+    std::string id = add_member(**old, "Gaël", "Le Gall");
+    ASSERT_TRUE(add_gift(**old, id, "40").ok());
+    std::vector<JournalRecord> records = take(**old);
+    ASSERT_EQ(records.size(), 2u);
+
+    auto device = Store::open_bytes_unmigrated(v1);
+    ASSERT_TRUE(device.ok());
+    ASSERT_TRUE(replay_journal(**device, records).ok());
+    ASSERT_TRUE((*device)->migrate().ok());
+    EXPECT_FALSE((*device)->needs_migration());
+    EXPECT_EQ((*device)->schema_version(), current_schema_version());
+    auto m = MemberRepository(**device).get(id);
+    ASSERT_TRUE(m.ok());
+    EXPECT_EQ(m->last_name, "Le Gall");
+    EXPECT_EQ(m->memo_bequest, "");
+    EXPECT_EQ(search_members(**device, "le gall gael").size(), 1u);
+    // (SQLite would also apply these records after an ADD COLUMN migration;
+    // the order matters for migrations that reshape a table.)
 }
