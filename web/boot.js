@@ -71,7 +71,9 @@
     script.onerror = () => { say('Obole could not load its program (obole.js).', true); letNewVersionTakeOver(offline); };
     document.body.appendChild(script);
   } catch (e) {
-    say('Obole could not start: ' + e.message, true);
+    // Storage's refusals are already sentences for the person ("Obole is
+    // already open in another tab..."); anything else gets a lead-in.
+    say(/^Obole /.test(e.message) ? e.message : 'Obole could not start: ' + e.message, true);
     letNewVersionTakeOver(offline);
   }
 })();

@@ -11,7 +11,7 @@
 // over and deletes the older shell caches. The new version therefore shows on
 // the next load, and no page starts on a mix of two versions' files.
 //
-// The user's data lives in IndexedDB ('obole', web/device_storage.js): this
+// The user's data lives in OPFS or IndexedDB (web/device_storage.js): this
 // worker never opens it, and it never answers /api/ requests, which always go
 // to the network (offline they fail, and boot.js starts from the device copy).
 'use strict';
@@ -47,7 +47,7 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    // Only our own older shell caches; IndexedDB is never touched here.
+    // Only our own older shell caches; the user's data is never touched here.
     for (const name of await caches.keys()) {
       if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
     }

@@ -65,6 +65,9 @@ function random(seed) {
     await page.setViewportSize({ width: 1280, height: 1200 });
     app = new AppPage(page, path.join(artifacts, `cycle-${cycle}`));
     await app.open(server.url);
+    // Chromium has OPFS sync access handles: the journal must be there, not
+    // in the IndexedDB fallback (web/device_storage.js).
+    assert.equal(await page.evaluate(() => Module.oboleStorage && Module.oboleStorage.kind), 'opfs');
     await app.fill('Find a member', 'helene dupont');
     await app.click('Hélène Dupont');
     await app.find('Amount');
