@@ -1,5 +1,6 @@
-// A local database the app cannot open (damaged, or written by a newer Obole)
-// is reported in words and left exactly as it was: the app never writes over it.
+// A local database the app cannot open (damaged, written by a newer Obole, or
+// one whose upgrade fails) is reported in words and left exactly as it was: the
+// app never writes over it.
 'use strict';
 
 const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
@@ -43,6 +44,14 @@ const CANNOT_OPEN = 'The data on this device could not be opened.';
       await expectRefusedAndUntouched(newer,
         'This database was written by a newer version of Obole; it was left untouched. Update Obole to open it.',
         '02-newer');
+    }],
+    ['a migration that fails leaves the data as it was and says so', async () => {
+      // Schema 2 adds the bequest memo: a copy that says "schema 1" but
+      // already has that column makes the upgrade fail half-way.
+      const older = Uint8Array.from(snapshot);
+      new DataView(older.buffer).setUint32(60, 1);
+      await expectRefusedAndUntouched(older,
+        'The data could not be upgraded for this version of Obole; it was left as it was.', '03-migration-failed');
     }],
     ['the search screen is not offered over unreadable data', async () => {
       assert.equal((await app.items()).some((it) => it.name === 'Find a member'), false);

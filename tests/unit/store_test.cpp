@@ -252,3 +252,23 @@ TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'a'"), 1);
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'b'"), 0);
 }
+
+// A migration that fails part-way is undone: the data stays at the version it
+// had, and the reason is a sentence the UI can show.
+TEST(Store, FailedMigrationLeavesTheDataAtItsVersion)
+{
+    auto store = Store::open_memory();
+    ASSERT_TRUE(store.ok());
+    // Says schema 1 but already has a column schema 2 adds: the upgrade fails.
+    ASSERT_TRUE((*store)->exec("ALTER TABLE member DROP COLUMN memo_portal; PRAGMA user_version = 1").ok());
+    std::vector<uint8_t> v1 = (*store)->serialize();
+    auto old = Store::open_bytes_unmigrated(v1);
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE((*old)->needs_migration());
+    Result<void> r = (*old)->migrate();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "db.migration_failed");
+    EXPECT_EQ((*old)->schema_version(), 1);
+    EXPECT_EQ((*old)->serialize(), v1);
+    EXPECT_FALSE(Store::open_bytes(v1).ok());
+}
