@@ -23,9 +23,8 @@ int journaled_table(void*, const char* table)
     return std::strncmp(table, "search_", 7) != 0 && std::strncmp(table, "sqlite_", 7) != 0;
 }
 
-Error capture_error(sqlite3* db)
+Error capture_error()
 {
-    (void)db; // sqlite3_errmsg has nothing for the user: the message says what failed
     return fail("journal.capture", "This change could not be prepared for saving on this device.");
 }
 
@@ -213,13 +212,13 @@ Result<void> ChangeCapture::open_session()
 {
     if (sqlite3session_create(db_, "main", &session_) != SQLITE_OK) {
         session_ = nullptr;
-        return capture_error(db_);
+        return capture_error();
     }
     sqlite3session_table_filter(session_, journaled_table, nullptr);
     if (sqlite3session_attach(session_, nullptr) != SQLITE_OK) {
         sqlite3session_delete(session_);
         session_ = nullptr;
-        return capture_error(db_);
+        return capture_error();
     }
     return {};
 }
@@ -232,7 +231,7 @@ Result<void> ChangeCapture::flush()
         int size = 0;
         void* data = nullptr;
         if (sqlite3session_changeset(session_, &size, &data) != SQLITE_OK)
-            return capture_error(db_);
+            return capture_error();
         // An empty changeset: the changes cancelled out (a row added and removed).
         if (size > 0) {
             const uint8_t* bytes = static_cast<const uint8_t*>(data);

@@ -128,13 +128,18 @@ std::string BrowserHost::save_error() const { return journal_.error(); }
 
 void BrowserHost::set_title(const std::string& title) { js_set_title(title.c_str()); }
 
-void BrowserHost::start_storage_watch() { js_storage_watch(); }
+void BrowserHost::start_storage_watch() {
+  // boot.js chose the backend before the module started: read it once.
+  char* backend = js_storage_backend();
+  storage_backend_ = backend;
+  std::free(backend);
+  js_storage_watch();
+}
 
+// Called every frame by the status line: only reads what the watch cached.
 ui::StorageInfo BrowserHost::storage_info() const {
   ui::StorageInfo info;
-  char* backend = js_storage_backend();
-  info.backend = backend;
-  std::free(backend);
+  info.backend = storage_backend_;
   const double used = js_storage_number(0);
   if (used < 0) return info;
   info.known = true;

@@ -32,6 +32,7 @@ class BrowserHost : public ui::Host {
  private:
   DeviceJournal journal_;
   std::optional<ui::ChosenFile> chosen_;
+  std::string storage_backend_;
 };
 
 BrowserHost& browser_host();

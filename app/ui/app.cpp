@@ -110,8 +110,7 @@ void App::draw_status_line() {
       break;
     }
   }
-  const StorageInfo storage = host_.storage_info();
-  if (storage.known && storage.quota_bytes > 0 && storage.used_bytes / storage.quota_bytes >= 0.8) {
+  if (host_.storage_info().near_quota()) {
     ImGui::SameLine();
     announced_text(tr("Device storage nearly full"), IM_COL32(200, 90, 0, 255));
   }

@@ -11,9 +11,6 @@
 
 namespace obole::ui {
 
-// Above this share of the quota the app warns: the next entries may not fit.
-constexpr double kNearQuota = 0.8;
-
 std::string format_bytes(double bytes) {
   const char* units[] = {"B", "kB", "MB", "GB", "TB"};
   int u = 0;
@@ -36,7 +33,7 @@ void BackupPanel::draw_storage(AppState& app) {
   std::snprintf(line, sizeof line, tr("Storage used: %s of %s available to Obole."), format_bytes(info.used_bytes).c_str(),
                 format_bytes(info.quota_bytes).c_str());
   announced_text(line);
-  if (info.quota_bytes > 0 && info.used_bytes / info.quota_bytes >= kNearQuota)
+  if (info.near_quota())
     announced_text(tr("This device is nearly full: export a backup and free some space before entering more."),
                    IM_COL32(200, 90, 0, 255));
   announced_text(info.persistent ? tr("The browser keeps this data even when space runs low.")

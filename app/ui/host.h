@@ -19,6 +19,9 @@ struct StorageInfo {
   double quota_bytes = 0;
   bool persistent = false; // protected from eviction under storage pressure
   std::string backend;     // "opfs", "indexeddb", or "" when none
+
+  // From this share of the quota on, the app warns: the next entries may not fit.
+  bool near_quota() const { return known && quota_bytes > 0 && used_bytes / quota_bytes >= 0.8; }
 };
 
 struct ChosenFile {
