@@ -266,12 +266,14 @@ void ChangeCapture::rolled_back()
     (void)open_session(); // a failure resurfaces at the next begin()
 }
 
-Result<void> replay_journal(Store& store, const std::vector<JournalRecord>& records)
+Result<std::vector<std::string>> replay_journal(Store& store, const std::vector<JournalRecord>& records)
 {
+    std::vector<std::string> later;
     if (records.empty())
-        return {};
+        return later;
     sqlite3* db = store.db();
-    return store.transaction([&]() -> Result<void> {
+    const bool old_schema = store.needs_migration();
+    Result<void> replayed = store.transaction([&]() -> Result<void> {
         TouchedMembers touched(db);
         for (const JournalRecord& r : records) {
             if (Result<void> c = touched.collect(r); !c)
@@ -282,11 +284,17 @@ Result<void> replay_journal(Store& store, const std::vector<JournalRecord>& reco
                 return fail("journal.conflict",
                             "The changes saved on this device do not fit its data; nothing was changed.");
         }
-        for (const std::string& id : touched.ids())
-            if (Result<void> r = reindex_member(store, id); !r)
+        for (const std::string& id : touched.ids()) {
+            if (old_schema)
+                later.push_back(id);
+            else if (Result<void> r = reindex_member(store, id); !r)
                 return r;
+        }
         return {};
     });
+    if (!replayed)
+        return replayed.error();
+    return later;
 }
 
 } // namespace obole

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -58,6 +59,11 @@ private:
 // Applies records in order, in one transaction, then reindexes the members
 // they touched. Any conflict (a record that does not fit the data, i.e. the
 // wrong base or a damaged journal) undoes everything: "journal.conflict".
-Result<void> replay_journal(Store& store, const std::vector<JournalRecord>& records);
+//
+// On a store that still needs migrating, the search code (written for the
+// current schema) cannot run yet: the members are returned instead, for the
+// caller to reindex after migrate() (reindex_members). Otherwise the list
+// is empty.
+Result<std::vector<std::string>> replay_journal(Store& store, const std::vector<JournalRecord>& records);
 
 } // namespace obole

@@ -39,6 +39,8 @@ struct Member {
     std::string memo_active, memo_misc, memo_bequest, memo_portal, notepad, created_at, updated_at;
     // Origin: the date and campaign that created the record.
     std::string origin_date, origin_campaign_id;
+    // Set when a person merged this record into another (the survivor).
+    std::string merged_into_id;
 };
 
 struct CampaignReceived {

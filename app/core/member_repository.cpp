@@ -59,8 +59,9 @@ Result<Member> MemberRepository::get(const std::string& id)
     Statement select(db, "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
                          "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
                          "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
-                         "m.memo_portal "
+                         "m.memo_portal, s.id "
                          "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
+                         "LEFT JOIN member s ON s.ref = m.merged_into_ref "
                          "WHERE m.id = ?1 AND m.deleted = 0");
     select.bind_uuid(1, id);
     Statement::Step step = select.step();
@@ -90,22 +91,24 @@ Result<Member> MemberRepository::get(const std::string& id)
     int64_t ref = select.column_int64(17);
     m.memo_bequest = select.column_text(18);
     m.memo_portal = select.column_text(19);
+    m.merged_into_id = select.column_uuid(20);
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
-                          "WHERE member_ref = ?1 ORDER BY is_main DESC LIMIT 1");
+                          "WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1");
     address.bind_int64(1, ref);
     if (address.step() == Statement::Step::row)
         m.address = {address.column_text(0), address.column_text(1), address.column_text(2), address.column_text(3),
                      address.column_text(4)};
 
-    Statement phones(db, "SELECT id, kind, number FROM phone WHERE member_ref = ?1 ORDER BY created_at, id");
+    Statement phones(db, "SELECT id, kind, number FROM phone WHERE member_ref = ?1 AND deleted = 0 "
+                         "ORDER BY created_at, id");
     phones.bind_int64(1, ref);
     while (phones.step() == Statement::Step::row)
         m.phones.push_back({phones.column_uuid(0), phones.column_text(1), phones.column_text(2)});
 
     Statement emails(db, "SELECT e.id, e.address, ifnull(c.code, ''), e.origin_date, e.usable FROM email e "
                          "LEFT JOIN campaign c ON c.ref = e.origin_campaign_ref "
-                         "WHERE e.member_ref = ?1 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
+                         "WHERE e.member_ref = ?1 AND e.deleted = 0 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
     emails.bind_int64(1, ref);
     while (emails.step() == Statement::Step::row)
         m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2),
@@ -288,6 +291,25 @@ Result<void> MemberRepository::set_markers(const std::string& id, const std::str
         std::string detail = "suspension_code=" + *code + "; stop_promo=" + (stop_promo ? "1" : "0") +
                              "; tax_receipt=" + to_string(tax_receipt);
         return Journal(store_).append(id, "member.markers", detail, operator_name);
+    });
+}
+
+Result<void> MemberRepository::remove(const std::string& id, const std::string& operator_name)
+{
+    Result<Member> member = get(id);
+    if (!member)
+        return member.error();
+    return store_.transaction([&]() -> Result<void> {
+        Statement update(store_.db(), "UPDATE member SET deleted = 1, updated_at = ?1 WHERE id = ?2");
+        update.bind_text(1, now_iso());
+        update.bind_uuid(2, id);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        const std::string name = member->first_name.empty() ? member->last_name
+                                                            : member->first_name + " " + member->last_name;
+        if (Result<void> r = Journal(store_).append(id, "member.delete", name, operator_name); !r)
+            return r;
+        return reindex_member(store_, id);
     });
 }
 

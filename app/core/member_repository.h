@@ -33,6 +33,10 @@ public:
     Result<void> set_markers(const std::string& id, const std::string& suspension_code, bool stop_promo,
                              TaxReceiptPref tax_receipt, const std::string& operator_name);
 
+    // A tombstone: the member disappears from search and dossiers, and the
+    // deletion reaches other devices like any change. Code member.not_found.
+    Result<void> remove(const std::string& id, const std::string& operator_name);
+
     // Newest first.
     std::vector<CampaignReceived> campaigns_received(const std::string& member_id, int limit = 10);
 

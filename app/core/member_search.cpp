@@ -311,11 +311,11 @@ void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const s
     std::vector<std::pair<std::string, std::string>> fields; // (kind, original value)
     fields.push_back({"member_no", std::to_string(hit->member_no)});
     fields.push_back({"postcode", hit->postcode});
-    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 ORDER BY id");
+    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 AND deleted = 0 ORDER BY id");
     phones.bind_int64(1, member_ref);
     while (phones.step() == Statement::Step::row)
         fields.push_back({"phone", phones.column_text(0)});
-    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 ORDER BY id");
+    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 AND deleted = 0 ORDER BY id");
     emails.bind_int64(1, member_ref);
     while (emails.step() == Statement::Step::row)
         fields.push_back({"email", emails.column_text(0)});

@@ -168,11 +168,70 @@ ALTER TABLE member ADD COLUMN memo_bequest TEXT NOT NULL DEFAULT '';
 ALTER TABLE member ADD COLUMN memo_portal  TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Sync (sync/protocol, sync/client). Deletes become tombstones, so the
+// member's contact rows get a `deleted` flag; a merged member points to its
+// survivor. field_clock holds the HLC of each field changed after its row
+// was created (a field without one still has its creation value, older than
+// any change to it). outbox is this device's changes not yet acknowledged by
+// the server, written in the transaction of the change. text_conflict and
+// duplicate_candidate are made by the server and shown to a person.
+const char kSchema3[] = R"SQL(
+ALTER TABLE member  ADD COLUMN merged_into_ref INTEGER REFERENCES member(ref);
+ALTER TABLE address ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE phone   ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE email   ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE field_clock(
+  row_id BLOB NOT NULL,
+  field  TEXT NOT NULL,
+  hlc    TEXT NOT NULL,
+  PRIMARY KEY(row_id, field)
+) WITHOUT ROWID;
+
+CREATE TABLE outbox(
+  seq    INTEGER PRIMARY KEY,
+  hlc    TEXT NOT NULL,
+  tbl    TEXT NOT NULL,
+  row_id BLOB NOT NULL,
+  op     TEXT NOT NULL CHECK(op IN ('insert','update')),
+  fields TEXT NOT NULL,
+  base   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_row ON outbox(row_id);
+
+CREATE TABLE text_conflict(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  field      TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  hlc        TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  resolved   INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX text_conflict_member ON text_conflict(member_ref, resolved);
+
+CREATE TABLE duplicate_candidate(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  other_ref  INTEGER NOT NULL REFERENCES member(ref),
+  reason     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status     TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','merged','dismissed'))
+) WITHOUT ROWID;
+CREATE INDEX duplicate_open ON duplicate_candidate(status, member_ref);
+CREATE INDEX duplicate_pair ON duplicate_candidate(member_ref, other_ref);
+
+-- Finding one person twice: by email (any case) and by phone (E.164).
+CREATE INDEX email_address ON email(address COLLATE NOCASE);
+CREATE INDEX phone_number ON phone(number);
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1},
         {2, kSchema2},
+        {3, kSchema3},
     };
     return list;
 }
@@ -182,7 +241,7 @@ int current_schema_version()
     return migrations().back().version;
 }
 
-Result<void> apply_migrations(sqlite3* db)
+Result<void> apply_migrations(sqlite3* db, int up_to)
 {
     // SQLite's own words go to the console for support; the person gets a
     // sentence that the UI can translate.
@@ -199,7 +258,7 @@ Result<void> apply_migrations(sqlite3* db)
     sqlite3_finalize(stmt);
 
     for (const Migration& m : migrations()) {
-        if (m.version <= version)
+        if (m.version <= version || m.version > up_to)
             continue;
         if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return sql_error("Could not start the schema upgrade: ");

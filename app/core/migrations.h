@@ -19,8 +19,9 @@ struct Migration {
 const std::vector<Migration>& migrations();
 int current_schema_version();
 
-// Applies every migration newer than the database's user_version. The caller
+// Applies every migration newer than the database's user_version, up to
+// `up_to` (tests build the databases older versions left behind). The caller
 // has already refused databases newer than current_schema_version().
-Result<void> apply_migrations(sqlite3* db);
+Result<void> apply_migrations(sqlite3* db, int up_to = current_schema_version());
 
 } // namespace obole

@@ -36,7 +36,8 @@ std::map<std::string, int> token_fields(const SearchWords& w)
 bool load_source(Store& store, const std::string& member_id, SearchSource* s)
 {
     sqlite3* db = store.db();
-    Statement member(db, "SELECT ref, member_no, first_name, last_name FROM member WHERE id = ?1 AND deleted = 0");
+    Statement member(db, "SELECT ref, member_no, first_name, last_name FROM member "
+                         "WHERE id = ?1 AND deleted = 0 AND merged_into_ref IS NULL");
     member.bind_uuid(1, member_id);
     if (member.step() != Statement::Step::row)
         return false;
@@ -45,17 +46,18 @@ bool load_source(Store& store, const std::string& member_id, SearchSource* s)
     s->first_name = member.column_text(2);
     s->last_name = member.column_text(3);
 
-    Statement address(db, "SELECT postcode, city FROM address WHERE member_ref = ?1 ORDER BY is_main DESC LIMIT 1");
+    Statement address(db, "SELECT postcode, city FROM address WHERE member_ref = ?1 AND deleted = 0 "
+                          "ORDER BY is_main DESC LIMIT 1");
     address.bind_int64(1, s->member_ref);
     if (address.step() == Statement::Step::row) {
         s->postcode = address.column_text(0);
         s->city = address.column_text(1);
     }
-    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 ORDER BY id");
+    Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 AND deleted = 0 ORDER BY id");
     emails.bind_int64(1, s->member_ref);
     while (emails.step() == Statement::Step::row)
         s->emails.push_back(emails.column_text(0));
-    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 ORDER BY id");
+    Statement phones(db, "SELECT number FROM phone WHERE member_ref = ?1 AND deleted = 0 ORDER BY id");
     phones.bind_int64(1, s->member_ref);
     while (phones.step() == Statement::Step::row)
         s->phones.push_back(phones.column_text(0));
@@ -192,7 +194,8 @@ Result<void> rebuild_search_index(Store& store)
         sqlite3* db = store.db();
         std::vector<SearchSource> sources;
         std::unordered_map<int64_t, size_t> by_ref;
-        Statement members(db, "SELECT ref, member_no, first_name, last_name FROM member WHERE deleted = 0");
+        Statement members(db, "SELECT ref, member_no, first_name, last_name FROM member "
+                              "WHERE deleted = 0 AND merged_into_ref IS NULL");
         while (members.step() == Statement::Step::row) {
             SearchSource s;
             s.member_ref = members.column_int64(0);
@@ -210,14 +213,14 @@ Result<void> rebuild_search_index(Store& store)
                     apply(sources[it->second], select);
             }
         };
-        each_row("SELECT member_ref, postcode, city FROM address ORDER BY is_main",
+        each_row("SELECT member_ref, postcode, city FROM address WHERE deleted = 0 ORDER BY is_main",
                  [](SearchSource& s, Statement& row) { // the main address is read last and wins
                      s.postcode = row.column_text(1);
                      s.city = row.column_text(2);
                  });
-        each_row("SELECT member_ref, address FROM email ORDER BY id",
+        each_row("SELECT member_ref, address FROM email WHERE deleted = 0 ORDER BY id",
                  [](SearchSource& s, Statement& row) { s.emails.push_back(row.column_text(1)); });
-        each_row("SELECT member_ref, number FROM phone ORDER BY id",
+        each_row("SELECT member_ref, number FROM phone WHERE deleted = 0 ORDER BY id",
                  [](SearchSource& s, Statement& row) { s.phones.push_back(row.column_text(1)); });
 
         std::vector<SearchWords> words;
@@ -286,6 +289,16 @@ Result<void> rebuild_search_index(Store& store)
         }
         // One segment instead of the many the bulk insert left: smaller and faster.
         return store.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
+    });
+}
+
+Result<void> reindex_members(Store& store, const std::vector<std::string>& member_ids)
+{
+    return store.transaction([&]() -> Result<void> {
+        for (const std::string& id : member_ids)
+            if (Result<void> r = reindex_member(store, id); !r)
+                return r;
+        return {};
     });
 }
 

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -31,6 +32,8 @@ class Store;
 // Recomputes one member's rows (or removes them when the member is gone or
 // deleted). Call inside the transaction that changed the member.
 Result<void> reindex_member(Store& store, const std::string& member_id);
+// The same for several members, in one transaction.
+Result<void> reindex_members(Store& store, const std::vector<std::string>& member_ids);
 
 // Rebuilds the whole index, numbering docs in name order with wide gaps.
 // Used after bulk imports and when a gap runs out.

@@ -214,23 +214,38 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
         return r;
     transaction_depth_ = 1;
     Result<void> result = body();
+    if (result && observer_)
+        result = observer_->before_commit();
     transaction_depth_ = 0;
-    if (!result) {
+    auto roll_back = [this] {
         exec("ROLLBACK");
         if (journal_)
             journal_->rolled_back();
+        if (observer_)
+            observer_->rolled_back();
+    };
+    if (!result) {
+        roll_back();
         return result;
     }
     if (Result<void> r = exec("COMMIT"); !r) {
-        exec("ROLLBACK");
-        if (journal_)
-            journal_->rolled_back();
+        roll_back();
         return r;
     }
     ++change_count_;
     if (journal_)
         return journal_->committed();
     return {};
+}
+
+Result<void> Store::unobserved(const std::function<Result<void>()>& body)
+{
+    if (observer_ && unobserved_depth_++ == 0)
+        observer_->set_paused(true);
+    Result<void> result = body();
+    if (observer_ && --unobserved_depth_ == 0)
+        observer_->set_paused(false);
+    return result;
 }
 
 Result<void> Store::enable_journal(uint64_t next_seq)

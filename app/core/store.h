@@ -16,6 +16,19 @@ struct sqlite3;
 
 namespace obole {
 
+// Listens to a Store's own writes (sync/client's outbox turns them into
+// changes to send). Core knows nothing of sync: it only calls these.
+class WriteObserver {
+public:
+    virtual ~WriteObserver() = default;
+    // Inside every top-level write transaction, just before COMMIT; an error
+    // rolls the transaction back and is returned by Store::transaction().
+    virtual Result<void> before_commit() = 0;
+    virtual void rolled_back() = 0;
+    // While paused, writes are not observed (see Store::unobserved).
+    virtual void set_paused(bool paused) = 0;
+};
+
 // PRAGMA application_id of every Obole database: "OBOL" in ASCII. It is how
 // we tell our files from other SQLite files before touching them.
 constexpr int32_t kObolApplicationId = 0x4F424F4C;
@@ -73,6 +86,13 @@ public:
     // journal is off).
     Result<std::vector<JournalRecord>> take_journal_records();
 
+    // One observer at a time (nullptr: none). Not owned.
+    void set_write_observer(WriteObserver* observer) { observer_ = observer; }
+    // Runs body with the observer paused: writes that are not changes of
+    // this device but follow from one (applying a change pulled from the
+    // server, gifts moving to the survivor of a merge). Nests.
+    Result<void> unobserved(const std::function<Result<void>()>& body);
+
     // An Error built from the connection's last SQLite error ("db.error").
     Error sqlite_error() const;
 
@@ -87,6 +107,8 @@ private:
     uint64_t change_count_ = 0;
     int transaction_depth_ = 0;
     std::unique_ptr<ChangeCapture> journal_;
+    WriteObserver* observer_ = nullptr;
+    int unobserved_depth_ = 0;
 };
 
 } // namespace obole

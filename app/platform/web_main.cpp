@@ -1,6 +1,7 @@
 // Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
 // ImGui, and runs ui::App once per animation frame.
 #include "core/change_journal.h"
+#include "core/search_index.h"
 #include "core/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
@@ -68,7 +69,8 @@ OpenedStore open_local_store() {
     out.error = records.error().message;
     return out;
   }
-  if (auto replayed = replay_journal(*opened.value(), *records); !replayed) {
+  auto replayed = replay_journal(*opened.value(), *records);
+  if (!replayed) {
     out.error = replayed.error().message;
     return out;
   }
@@ -80,6 +82,10 @@ OpenedStore open_local_store() {
       out.error = migrated.error().message;
       return out;
     }
+  if (auto indexed = reindex_members(*opened.value(), *replayed); !indexed) {
+    out.error = indexed.error().message;
+    return out;
+  }
   const uint64_t last = records->empty() ? covered : records->back().seq;
   if (auto on = opened.value()->enable_journal(last + 1); !on) {
     out.error = on.error().message;

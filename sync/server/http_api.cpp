@@ -2,7 +2,10 @@
 
 #include "core/member_repository.h"
 #include "core/store.h"
+#include "server/auth_routes.h"
 #include "server/request_log.h"
+#include "server/sync_routes.h"
+#include "server/sync_service.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -21,13 +24,13 @@ static constexpr size_t kMaxRequestBytes = 1 << 20;
 // Set when routing starts, read by the logger on the same worker thread.
 static thread_local Clock::time_point t_request_start;
 
-static void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  res.status = status;
-  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), "application/json");
-}
 
-HttpApi::HttpApi(Store& store, const ServerOptions& options)
-    : store_(store), options_(options), http_(std::make_unique<httplib::Server>()) {
+HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options)
+    : store_(store),
+      auth_(auth),
+      sync_(std::make_unique<SyncService>(store)),
+      options_(options),
+      http_(std::make_unique<httplib::Server>()) {
   add_routes();
 }
 
@@ -61,18 +64,8 @@ void HttpApi::add_routes() {
     res.set_content(body.dump(), "application/json");
   });
 
-  // The whole store as one SQLite file: how a new browser gets its first local
-  // copy. (The sync issue replaces this with a paged, per-operator snapshot.)
-  s.Get("/api/snapshot", [this](const httplib::Request&, httplib::Response& res) {
-    std::vector<uint8_t> bytes;
-    {
-      std::lock_guard lock(store_mutex_);
-      bytes = store_.serialize();
-    }
-    if (bytes.empty()) return send_error(res, 500, "snapshot.failed", "The database could not be serialised.");
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(std::string(bytes.begin(), bytes.end()), "application/vnd.sqlite3");
-  });
+  add_auth_routes(s, auth_, store_mutex_);
+  add_sync_routes(s, store_, *sync_, auth_, store_mutex_, {options_.demo});
 
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -92,6 +85,7 @@ void HttpApi::add_routes() {
 }
 
 Result<int> HttpApi::bind() {
+  if (Result<void> r = sync_->ensure_schema(); !r) return r.error();
   int port = options_.port == 0 ? http_->bind_to_any_port(options_.host)
                                 : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
   if (port < 0)

@@ -1,13 +1,20 @@
-// obole-server: serves the web app and the API over one embedded SQLite database.
+// obole-server: serves the web app and the API over one embedded SQLite
+// database, or runs one administration command on its data folder.
 #include "core/demo_data.h"
 #include "core/member_repository.h"
 #include "core/store.h"
+#include "server/admin_cli.h"
+#include "server/auth.h"
 #include "server/http_api.h"
 #include "server/server_options.h"
+#include "server/server_store.h"
+
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 
 using namespace obole;
 
@@ -39,11 +46,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "obole-server: cannot create data folder %s: %s\n", opt.data_dir.c_str(), ec.message().c_str());
     return 1;
   }
-  const std::string db_path = (std::filesystem::path(opt.data_dir) / "obole.db").string();
-  auto store = Store::open_file(db_path);
+  auto store = server::open_server_store(opt.data_dir);
   if (!store) {
-    std::fprintf(stderr, "obole-server: %s: %s\n", db_path.c_str(), store.error().message.c_str());
+    std::fprintf(stderr, "obole-server: %s: %s\n", opt.data_dir.c_str(), store.error().message.c_str());
     return 1;
+  }
+  server::Auth auth(*store.value());
+  if (auto schema = auth.ensure_schema(); !schema) {
+    std::fprintf(stderr, "obole-server: %s\n", schema.error().message.c_str());
+    return 1;
+  }
+
+  if (!opt.command.empty()) {
+    server::AdminConsole console{std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1};
+    return server::run_admin_command(auth, opt.command, console, server::unix_now_ms());
   }
 
   if (opt.demo && MemberRepository(*store.value()).count() == 0) {
@@ -56,8 +72,14 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  if (opt.demo && !auth.has_operators()) {
+    if (auto demo = server::add_demo_operators(auth, std::cout, server::unix_now_ms()); !demo) {
+      std::fprintf(stderr, "obole-server: demo operators: %s\n", demo.error().message.c_str());
+      return 1;
+    }
+  }
 
-  server::HttpApi api(*store.value(), opt);
+  server::HttpApi api(*store.value(), auth, opt);
   auto port = api.bind();
   if (!port) {
     std::fprintf(stderr, "obole-server: %s\n", port.error().message.c_str());
@@ -67,8 +89,11 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
 
-  std::printf("Obole server: data in %s, %lld members\n", db_path.c_str(),
+  std::printf("Obole server: data in %s, %lld members\n", opt.data_dir.c_str(),
               static_cast<long long>(MemberRepository(*store.value()).count()));
+  if (!auth.has_operators())
+    std::printf("No operator yet: devices cannot enrol. Create the first administrator with:\n  %s\n",
+                server::first_admin_command(argv[0], opt.data_dir).c_str());
   std::printf("Obole is running at http://%s:%d/\n", opt.host.c_str(), port.value());
   std::fflush(stdout);
   api.serve();

@@ -6,12 +6,27 @@ namespace obole::server {
 
 const char* server_usage() {
   return "usage: obole-server [--host H] [--port N] [--data DIR] [--web DIR] [--demo] [--demo-members N]\n"
+         "       obole-server COMMAND ... [--data DIR]\n"
          "  --host H          address to bind (default 127.0.0.1)\n"
          "  --port N          TCP port, 0 picks a free one (default 8080)\n"
-         "  --data DIR        data folder holding obole.db (default ./data)\n"
+         "  --data DIR        data folder holding obole.db and server.db (default ./data)\n"
          "  --web DIR         folder of the built web app to serve\n"
-         "  --demo            fill an empty database with generated demo members\n"
-         "  --demo-members N  how many demo members (default 2000)\n";
+         "  --demo            fill an empty database with generated demo members, and\n"
+         "                    create demo operators when there is none\n"
+         "  --demo-members N  how many demo members (default 2000)\n"
+         "commands (on the data folder, with or without the server running):\n"
+         "  operator add LOGIN --role admin|staff|volunteer [--name \"Full Name\"]\n"
+         "                    add an operator; the password is read from standard input\n"
+         "                    (asked twice when it is a terminal), at least 10 characters\n"
+         "  operator password LOGIN\n"
+         "                    set a new password, read the same way\n"
+         "  operator list     list operators\n"
+         "  enrol-code LOGIN [--ttl-minutes N]\n"
+         "                    print a one-time code that enrols one device of LOGIN\n"
+         "                    (valid 24 hours unless told, 30 days at most)\n"
+         "  device list       list enrolled devices\n"
+         "  device revoke DEVICE_ID\n"
+         "                    refuse that device's token from now on\n";
 }
 
 static Result<int> parse_int(const std::string& flag, const std::string& text, int lo, int hi) {
@@ -31,6 +46,8 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args)
     if (a == "--help" || a == "-h") { o.help = true; continue; }
     if (a == "--demo") { o.demo = true; continue; }
     const bool takes_value = a == "--host" || a == "--port" || a == "--data" || a == "--web" || a == "--demo-members";
+    // After a subcommand's name, what the server does not know is the subcommand's (admin_cli checks it).
+    if (!takes_value && (!o.command.empty() || a.empty() || a[0] != '-')) { o.command.push_back(a); continue; }
     if (!takes_value) return fail("options.unknown", "unknown option '" + a + "'");
     const std::string* v = value();
     if (!v) return fail("options.missing_value", a + " needs a value");

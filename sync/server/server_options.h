@@ -14,6 +14,9 @@ struct ServerOptions {
   bool demo = false;                // fill an empty database with generated members
   int demo_members = 2000;
   bool help = false;
+  // A subcommand and its own arguments ({"operator", "add", "alice", "--role", "admin"});
+  // empty = serve. The options above may come before, inside or after it.
+  std::vector<std::string> command;
 };
 
 Result<ServerOptions> parse_server_options(const std::vector<std::string>& args);

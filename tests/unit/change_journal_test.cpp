@@ -13,6 +13,7 @@
 #include "core/member_repository.h"
 #include "core/member_search.h"
 #include "core/migrations.h"
+#include "core/search_index.h"
 #include "core/store.h"
 
 using namespace obole;
@@ -213,14 +214,14 @@ TEST(ChangeJournal, ReplayOntoTheWrongBaseChangesNothing)
     // holds a row the record inserts is the same failure: the record does not fit.
     auto other = fresh();
     std::string before = dump(*other);
-    Result<void> r = replay_journal(*other, gift_only);
+    auto r = replay_journal(*other, gift_only);
     EXPECT_FALSE(r.ok());
     EXPECT_TRUE(same_data(dump(*other), before));
 
     auto same = Store::open_bytes(store->serialize());
     ASSERT_TRUE(same.ok());
     std::string holds = dump(**same);
-    Result<void> twice = replay_journal(**same, gift_only); // the gift is already there
+    auto twice = replay_journal(**same, gift_only); // the gift is already there
     EXPECT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().code, "journal.conflict");
     EXPECT_TRUE(same_data(dump(**same), holds));
@@ -243,30 +244,52 @@ TEST(ChangeJournal, DamagedRecordIsRefusedAndChangesNothing)
     EXPECT_TRUE(same_data(dump(**copy), before));
 }
 
+// A database as an older version of Obole left it: schema `version`.
+std::vector<uint8_t> database_of_schema(int version)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    EXPECT_TRUE(apply_migrations(db, version).ok());
+    sqlite3_int64 size = 0;
+    unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
+    std::vector<uint8_t> out(bytes, bytes + size);
+    sqlite3_free(bytes);
+    sqlite3_close(db);
+    return out;
+}
+
 // Records written under an older schema are replayed on it before the
-// migration runs: the browser's start-up order (app/platform/web_main.cpp).
+// migration runs (the browser's start-up order, app/platform/web_main.cpp),
+// and the members they touched are reindexed once the schema is current.
 TEST(ChangeJournal, RecordsOfAnOlderSchemaReplayBeforeTheMigration)
 {
-    auto store = fresh();
-    // Back to schema 1: what a device that last ran the previous version holds.
-    ASSERT_TRUE(store->exec("ALTER TABLE member DROP COLUMN memo_portal; ALTER TABLE member DROP COLUMN memo_bequest; "
-                            "PRAGMA user_version = 1").ok());
-    std::vector<uint8_t> v1 = store->serialize();
-    auto old = Store::open_bytes_unmigrated(v1);
+    const std::vector<uint8_t> v2 = database_of_schema(2);
+    auto old = Store::open_bytes_unmigrated(v2);
     ASSERT_TRUE(old.ok());
     ASSERT_TRUE((*old)->needs_migration());
     ASSERT_TRUE((*old)->enable_journal(1).ok());
-    std::string id = add_member(**old, "Gaël", "Le Gall");
-    ASSERT_TRUE(add_gift(**old, id, "40").ok());
+    // What the previous version wrote: its own SQL, on its own schema.
+    const std::string id = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
+    ASSERT_TRUE((*old)->transaction([&]() -> Result<void> {
+        return (*old)->exec("INSERT INTO member(id, member_no, first_name, last_name, created_at, updated_at) "
+                            "VALUES(x'0190f2a45b1c7d3e8f123456789abcde', 1, 'Gaël', 'Le Gall', '2026-01-01', "
+                            "'2026-01-01');"
+                            "INSERT INTO gift(member_ref, gift_date, id, amount_cents, payment_method, created_at) "
+                            "VALUES(1, '2026-01-02', x'0190f2a45b1c7d3e8f123456789abcdf', 4000, 'cash', '2026-01-02')");
+    }).ok());
     std::vector<JournalRecord> records = take(**old);
-    ASSERT_EQ(records.size(), 2u);
+    ASSERT_EQ(records.size(), 1u);
 
-    auto device = Store::open_bytes_unmigrated(v1);
+    auto device = Store::open_bytes_unmigrated(v2);
     ASSERT_TRUE(device.ok());
-    ASSERT_TRUE(replay_journal(**device, records).ok());
+    Result<std::vector<std::string>> replayed = replay_journal(**device, records);
+    ASSERT_TRUE(replayed.ok());
+    EXPECT_EQ(*replayed, std::vector<std::string>{id});
     ASSERT_TRUE((*device)->migrate().ok());
     EXPECT_FALSE((*device)->needs_migration());
     EXPECT_EQ((*device)->schema_version(), current_schema_version());
+    EXPECT_TRUE(search_members(**device, "le gall gael").empty()); // not indexed yet
+    ASSERT_TRUE(reindex_members(**device, *replayed).ok());
     auto m = MemberRepository(**device).get(id);
     ASSERT_TRUE(m.ok());
     EXPECT_EQ(m->last_name, "Le Gall");

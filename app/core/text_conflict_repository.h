@@ -1,0 +1,39 @@
+// Versions of a member's free text (notepad, memos) written apart on two
+// devices: the server keeps the one that lost (sync/server/sync_service.cpp)
+// and every device shows it next to the current text until a person chooses.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace obole {
+
+class Store;
+
+struct TextConflict {
+    std::string id, member_id;
+    std::string field;      // "notepad", "memo_active", "memo_misc", "memo_bequest", "memo_portal"
+    std::string other_text; // the version that is not shown
+    std::string written_at; // when that version was written (ISO, from its clock)
+};
+
+class TextConflictRepository {
+public:
+    explicit TextConflictRepository(Store& store) : store_(store) {}
+
+    // Not yet resolved, oldest first.
+    std::vector<TextConflict> open_for_member(const std::string& member_id);
+    int64_t open_count();
+
+    // keep_other: the other version replaces the current text; otherwise the
+    // current text stays. Either way the conflict is closed. Codes:
+    // conflict.not_found (or already resolved).
+    Result<void> resolve(const std::string& conflict_id, bool keep_other, const std::string& operator_name);
+
+private:
+    Store& store_;
+};
+
+} // namespace obole

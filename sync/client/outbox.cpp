@@ -1,0 +1,329 @@
+#include "client/outbox.h"
+
+#include <cstdlib>
+#include <map>
+
+#include <sqlite3.h>
+
+#include "core/statement.h"
+#include "core/uuid.h"
+#include "protocol/sync_tables.h"
+#include "protocol/replica_rows.h"
+
+namespace obole::sync {
+
+namespace {
+
+Error capture_error(const std::string& why)
+{
+    return fail("sync.capture", "This change could not be prepared for the server: " + why);
+}
+
+// A column's value as it travels (sync_tables.h), read from a changeset.
+json wire_value(Store& store, const SyncField& f, sqlite3_value* v)
+{
+    if (!v || sqlite3_value_type(v) == SQLITE_NULL)
+        return nullptr;
+    switch (f.type) {
+    case FieldType::text:
+        return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
+    case FieldType::integer:
+        return sqlite3_value_int64(v);
+    case FieldType::member_uuid:
+        return uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v)));
+    case FieldType::member:
+    case FieldType::campaign: {
+        Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"
+                                                            : "SELECT id FROM campaign WHERE ref = ?1");
+        s.bind_int64(1, sqlite3_value_int64(v));
+        return s.step() == Statement::Step::row ? json(s.column_uuid(0)) : json(nullptr);
+    }
+    }
+    return nullptr;
+}
+
+struct TableColumns {
+    std::vector<std::string> names;
+    int id = -1, ref = -1;
+};
+
+const TableColumns& columns_of(Store& store, const std::string& table)
+{
+    static thread_local std::map<std::pair<sqlite3*, std::string>, TableColumns> cache;
+    auto key = std::make_pair(store.db(), table);
+    auto found = cache.find(key);
+    if (found != cache.end())
+        return found->second;
+    TableColumns c;
+    Statement info(store.db(), ("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid").c_str());
+    while (info.step() == Statement::Step::row) {
+        const std::string name = info.column_text(0);
+        if (name == "id")
+            c.id = int(c.names.size());
+        if (name == "ref")
+            c.ref = int(c.names.size());
+        c.names.push_back(name);
+    }
+    return cache.emplace(key, std::move(c)).first->second;
+}
+
+} // namespace
+
+std::string read_meta(Store& store, const std::string& key)
+{
+    Statement s(store.db(), "SELECT value FROM meta WHERE key = ?1");
+    s.bind_text(1, key);
+    return s.step() == Statement::Step::row ? s.column_text(0) : "";
+}
+
+Result<void> write_meta(Store& store, const std::string& key, const std::string& value)
+{
+    Statement s(store.db(), "INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind_text(1, key);
+    s.bind_text(2, value);
+    return s.run();
+}
+
+Outbox::Outbox(Store& store, WallClock wall_clock, std::string device)
+    : store_(store), wall_clock_(std::move(wall_clock)), clock_(std::move(device))
+{
+}
+
+Result<std::unique_ptr<Outbox>> Outbox::attach(Store& store, WallClock wall_clock)
+{
+    std::string device = read_meta(store, "sync_device_id");
+    if (device.empty())
+        device = store.device_id();
+    std::unique_ptr<Outbox> outbox(new Outbox(store, std::move(wall_clock), device));
+    if (std::optional<Hlc> last = Hlc::parse(read_meta(store, "hlc_last")))
+        outbox->clock_.restore(*last);
+    if (Result<void> r = outbox->open_session(); !r)
+        return r.error();
+    store.set_write_observer(outbox.get());
+    return outbox;
+}
+
+Outbox::~Outbox()
+{
+    store_.set_write_observer(nullptr);
+    if (session_)
+        sqlite3session_delete(session_);
+}
+
+Result<void> Outbox::open_session()
+{
+    if (session_)
+        sqlite3session_delete(session_);
+    session_ = nullptr;
+    if (sqlite3session_create(store_.db(), "main", &session_) != SQLITE_OK) {
+        session_ = nullptr;
+        return capture_error("no session");
+    }
+    for (const SyncTable& t : sync_tables())
+        if (sqlite3session_attach(session_, t.name) != SQLITE_OK)
+            return capture_error(t.name);
+    sqlite3session_enable(session_, paused_ ? 0 : 1);
+    return {};
+}
+
+void Outbox::set_paused(bool paused)
+{
+    paused_ = paused;
+    if (session_)
+        sqlite3session_enable(session_, paused ? 0 : 1);
+}
+
+void Outbox::rolled_back()
+{
+    (void)open_session(); // the session held only the undone writes; a failure shows at the next commit
+}
+
+Result<void> Outbox::before_commit()
+{
+    if (!session_)
+        if (Result<void> r = open_session(); !r)
+            return r;
+    if (sqlite3session_isempty(session_))
+        return {};
+    int size = 0;
+    void* data = nullptr;
+    if (sqlite3session_changeset(session_, &size, &data) != SQLITE_OK)
+        return capture_error("changeset");
+    std::vector<Change> changes;
+    sqlite3_changeset_iter* it = nullptr;
+    Result<void> result;
+    if (sqlite3changeset_start(&it, size, data) != SQLITE_OK) {
+        sqlite3_free(data);
+        return capture_error("changeset");
+    }
+    while (result && sqlite3changeset_next(it) == SQLITE_ROW) {
+        const char* table_name = nullptr;
+        int ncols = 0, op = 0, indirect = 0;
+        sqlite3changeset_op(it, &table_name, &ncols, &op, &indirect);
+        const SyncTable* table = find_sync_table(table_name);
+        const TableColumns& cols = columns_of(store_, table_name);
+        if (!table || int(cols.names.size()) != ncols) {
+            result = capture_error(std::string("unexpected table ") + table_name);
+            break;
+        }
+        if (op == SQLITE_DELETE) {
+            // Deletes are tombstones (an update of `deleted`): a row that
+            // vanished could never be deleted on the other copies.
+            result = capture_error(std::string("a row of ") + table_name + " was deleted");
+            break;
+        }
+        Change c;
+        c.table = table_name;
+        c.op = op == SQLITE_INSERT ? Op::insert : Op::update;
+        // The row's UUID: in the change for an insert, else from its key.
+        sqlite3_value* key = nullptr;
+        if (op == SQLITE_INSERT && cols.id >= 0) {
+            sqlite3changeset_new(it, cols.id, &key);
+            if (key)
+                c.row = uuid_from_blob(sqlite3_value_blob(key), size_t(sqlite3_value_bytes(key)));
+        } else if (cols.id >= 0 && sqlite3changeset_old(it, cols.id, &key) == SQLITE_OK && key &&
+                   sqlite3_value_type(key) == SQLITE_BLOB) {
+            c.row = uuid_from_blob(sqlite3_value_blob(key), size_t(sqlite3_value_bytes(key)));
+        } else if (cols.ref >= 0 && sqlite3changeset_old(it, cols.ref, &key) == SQLITE_OK && key) {
+            Statement s(store_.db(), (std::string("SELECT id FROM ") + table_name + " WHERE ref = ?1").c_str());
+            s.bind_int64(1, sqlite3_value_int64(key));
+            if (s.step() == Statement::Step::row)
+                c.row = s.column_uuid(0);
+        }
+        if (c.row.empty()) {
+            result = capture_error(std::string("a changed row of ") + table_name + " has no id");
+            break;
+        }
+        for (int col = 0; col < ncols; ++col) {
+            const SyncField* f = table->field(cols.names[col]);
+            if (!f) // `ref`, `id`: not fields
+                for (const SyncField& candidate : table->fields)
+                    if (cols.names[col] == candidate.column)
+                        f = &candidate;
+            if (!f)
+                continue;
+            sqlite3_value* v = nullptr;
+            if (sqlite3changeset_new(it, col, &v) != SQLITE_OK || !v)
+                continue; // an update leaves unchanged columns out
+            c.fields[f->wire] = wire_value(store_, *f, v);
+        }
+        if (!c.fields.empty())
+            changes.push_back(std::move(c));
+    }
+    sqlite3changeset_finalize(it);
+    sqlite3_free(data);
+    if (!result)
+        return result;
+    // The next transaction starts with an empty session.
+    if (Result<void> r = open_session(); !r)
+        return r;
+
+    if (changes.empty())
+        return {};
+    int64_t next_seq = std::atoll(read_meta(store_, "outbox_next_seq").c_str());
+    if (next_seq < 1)
+        next_seq = 1;
+    ReplicaRows rows(store_);
+    Statement insert(store_.db(), "INSERT INTO outbox(seq, hlc, tbl, row_id, op, fields, base) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (Change& c : changes) {
+        c.hlc = clock_.tick(wall_clock_()).text();
+        const SyncTable* table = find_sync_table(c.table);
+        if (c.op == Op::update)
+            for (auto f = c.fields.begin(); f != c.fields.end(); ++f) {
+                const SyncField* field = table->field(f.key());
+                if (field->keeps_conflicts)
+                    c.base[f.key()] = rows.clock(c.row, f.key());
+                if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)
+                    return r;
+            }
+        insert.reset();
+        insert.bind_int64(1, next_seq++);
+        insert.bind_text(2, c.hlc);
+        insert.bind_text(3, c.table);
+        insert.bind_uuid(4, c.row);
+        insert.bind_text(5, op_name(c.op));
+        insert.bind_text(6, c.fields.dump());
+        insert.bind_text(7, c.base.empty() ? "" : c.base.dump());
+        if (Result<void> r = insert.run(); !r)
+            return r;
+    }
+    if (Result<void> r = write_meta(store_, "outbox_next_seq", std::to_string(next_seq)); !r)
+        return r;
+    return save_clock();
+}
+
+Result<void> Outbox::save_clock()
+{
+    return write_meta(store_, "hlc_last", clock_.last().text());
+}
+
+Result<std::vector<OutboxChange>> Outbox::pending(size_t limit)
+{
+    std::vector<OutboxChange> out;
+    Statement s(store_.db(), "SELECT seq, hlc, tbl, row_id, op, fields, base FROM outbox ORDER BY seq LIMIT ?1");
+    s.bind_int64(1, int64_t(limit));
+    while (s.step() == Statement::Step::row) {
+        OutboxChange o;
+        o.seq = uint64_t(s.column_int64(0));
+        o.change.hlc = s.column_text(1);
+        o.change.table = s.column_text(2);
+        o.change.row = s.column_uuid(3);
+        o.change.op = s.column_view(4) == "insert" ? Op::insert : Op::update;
+        o.change.fields = json::parse(s.column_view(5), nullptr, false);
+        const std::string_view base = s.column_view(6);
+        o.change.base = base.empty() ? json::object() : json::parse(base, nullptr, false);
+        if (o.change.fields.is_discarded() || o.change.base.is_discarded())
+            return fail("sync.outbox_damaged", "A change waiting for the server is damaged.");
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+int64_t Outbox::count()
+{
+    Statement s(store_.db(), "SELECT count(*) FROM outbox");
+    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+}
+
+Result<void> Outbox::acknowledge(uint64_t last_seq)
+{
+    return store_.transaction([&]() -> Result<void> {
+        Statement s(store_.db(), "DELETE FROM outbox WHERE seq <= ?1");
+        s.bind_int64(1, int64_t(last_seq));
+        return s.run();
+    });
+}
+
+std::optional<std::string> Outbox::pending_clock(const std::string& row, const std::string& wire_field)
+{
+    Statement s(store_.db(), "SELECT hlc FROM outbox WHERE row_id = ?1 AND json_type(fields, '$.' || ?2) IS NOT NULL "
+                             "ORDER BY seq DESC LIMIT 1");
+    s.bind_uuid(1, row);
+    s.bind_text(2, wire_field);
+    if (s.step() == Statement::Step::row)
+        return s.column_text(0);
+    return std::nullopt;
+}
+
+Result<void> Outbox::become_device(const std::string& device_id)
+{
+    return store_.transaction([&]() -> Result<void> {
+        // Through negative numbers: no two rows ever share a seq on the way.
+        if (Result<void> r = store_.exec("UPDATE outbox SET seq = -seq;"
+                                         "UPDATE outbox SET seq = -seq - (SELECT -max(seq) - 1 FROM outbox)");
+            !r)
+            return r;
+        Statement next(store_.db(), "SELECT ifnull(max(seq), 0) + 1 FROM outbox");
+        next.step();
+        if (Result<void> r = write_meta(store_, "outbox_next_seq", std::to_string(next.column_int64(0))); !r)
+            return r;
+        if (Result<void> r = write_meta(store_, "sync_device_id", device_id); !r)
+            return r;
+        clock_.set_device(device_id);
+        return save_clock();
+    });
+}
+
+} // namespace obole::sync

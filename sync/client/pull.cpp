@@ -1,0 +1,93 @@
+#include "client/pull.h"
+
+#include <cstdlib>
+
+#include "client/outbox.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "protocol/replica_rows.h"
+
+namespace obole::sync {
+
+namespace {
+
+// Member numbers are unique; a number this device gave offline may belong
+// to another member on the server, whose numbering wins. The local member
+// steps aside (a negative, provisional number) until its own number arrives.
+Result<void> free_member_no(Store& store, const std::string& row, const json& fields)
+{
+    auto no = fields.find("member_no");
+    if (no == fields.end() || !no->is_number_integer())
+        return {};
+    Statement s(store.db(), "UPDATE member SET member_no = -ref WHERE member_no = ?1 AND id <> ?2");
+    s.bind_int64(1, no->get<int64_t>());
+    s.bind_uuid(2, row);
+    return s.run();
+}
+
+Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Change& c)
+{
+    const SyncTable* table = find_sync_table(c.table);
+    if (!table)
+        return fail("sync.unknown_table", "The server sent a change to an unknown table: " + c.table);
+    if (table->kind == TableKind::insert_only) {
+        Result<bool> there = rows.exists(*table, c.row, c.fields);
+        if (!there)
+            return there.error();
+        return *there ? Result<void>() : rows.insert(*table, c.row, c.fields);
+    }
+    Result<std::optional<json>> current = rows.read(*table, c.row);
+    if (!current)
+        return current.error();
+    if (!current->has_value()) {
+        if (c.op != Op::insert)
+            return fail("sync.unknown_row", "The server changed a row this device does not have.");
+        if (Result<void> r = free_member_no(store, c.row, c.fields); !r)
+            return r;
+        return rows.insert(*table, c.row, c.fields);
+    }
+    // An update, or an insert this device already has (its own, coming
+    // back with what the server made of it): field by field.
+    json taken = json::object();
+    for (auto f = c.fields.begin(); f != c.fields.end(); ++f) {
+        std::optional<std::string> mine = outbox.pending_clock(c.row, f.key());
+        if (mine && *mine > c.hlc)
+            continue;
+        taken[f.key()] = f.value();
+        if (c.op == Op::update)
+            if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)
+                return r;
+    }
+    if (Result<void> r = free_member_no(store, c.row, taken); !r)
+        return r;
+    return rows.update(*table, c.row, taken);
+}
+
+} // namespace
+
+int64_t pull_cursor(Store& store)
+{
+    return std::atoll(read_meta(store, "pull_cursor").c_str());
+}
+
+Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, int64_t wall_ms)
+{
+    return store.unobserved([&]() -> Result<void> {
+        return store.transaction([&]() -> Result<void> {
+            ReplicaRows rows(store);
+            for (const LoggedChange& logged : page.changes) {
+                if (Result<void> r = apply_one(store, outbox, rows, logged.change); !r)
+                    return r;
+                if (std::optional<Hlc> seen = Hlc::parse(logged.change.hlc))
+                    outbox.clock().observe(*seen, wall_ms);
+            }
+            if (Result<void> r = rows.reindex_touched(); !r)
+                return r;
+            if (Result<void> r = outbox.save_clock(); !r)
+                return r;
+            return write_meta(store, "pull_cursor", std::to_string(page.cursor));
+        });
+    });
+}
+
+} // namespace obole::sync

@@ -1,0 +1,203 @@
+#include "client/sync_engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "client/outbox.h"
+#include "client/pull.h"
+#include "core/migrations.h"
+#include "core/store.h"
+#include "protocol/codec.h"
+
+namespace obole::sync {
+
+namespace {
+
+// The message of an error body ({"error": {"code", "message"}}), or a
+// sentence about the status when the body says nothing readable.
+std::pair<std::string, std::string> error_of(int status, std::string_view body)
+{
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+        const json& e = j["error"];
+        if (e.contains("code") && e["code"].is_string() && e.contains("message") && e["message"].is_string())
+            return {e["code"].get<std::string>(), e["message"].get<std::string>()};
+    }
+    return {"http." + std::to_string(status), "The server answered with status " + std::to_string(status) + "."};
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncTiming timing)
+    : store_(store), outbox_(outbox), timing_(timing), jitter_(jitter_seed)
+{
+    token_ = read_meta(store_, "sync_token");
+    operator_login_ = read_meta(store_, "sync_operator");
+    last_success_ms_ = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
+}
+
+std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
+{
+    if (in_flight_ || token_.empty() || token_refused_ || !online_)
+        return std::nullopt;
+    if (phase_ == Phase::idle) {
+        if (now_ms < next_attempt_ms_)
+            return std::nullopt;
+        phase_ = Phase::pushing;
+    }
+    in_flight_ = true;
+    if (phase_ == Phase::pushing && outbox_.count() == 0)
+        phase_ = Phase::pulling;
+    return phase_ == Phase::pushing ? push_call() : pull_call();
+}
+
+HttpCall SyncEngine::push_call()
+{
+    PushRequest request;
+    request.schema_version = current_schema_version();
+    Result<std::vector<OutboxChange>> pending = outbox_.pending(timing_.push_batch);
+    if (pending)
+        request.changes = std::move(*pending);
+    return {"POST", "/api/sync/push", to_json(request).dump(), true};
+}
+
+HttpCall SyncEngine::pull_call()
+{
+    return {"GET",
+            "/api/sync/pull?since=" + std::to_string(pull_cursor(store_)) + "&limit=" +
+                std::to_string(timing_.pull_page) + "&schema_version=" + std::to_string(current_schema_version()),
+            "", true};
+}
+
+void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
+{
+    in_flight_ = false;
+    if (status == 401) {
+        // The token was revoked or never valid: retrying cannot help.
+        token_refused_ = true;
+        auto [code, message] = error_of(status, body);
+        return fail_round(code, message, now_ms);
+    }
+    if (status != 200) {
+        auto [code, message] = error_of(status, body);
+        return fail_round(code, message, now_ms);
+    }
+    if (phase_ == Phase::pushing) {
+        Result<PushResponse> answer = parse_push_response(body);
+        if (!answer)
+            return fail_round(answer.error().code, answer.error().message, now_ms);
+        const int64_t before = outbox_.count();
+        if (Result<void> r = outbox_.acknowledge(answer->last_seq); !r)
+            return fail_round(r.error().code, r.error().message, now_ms);
+        if (before > 0 && outbox_.count() == before)
+            return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
+        // More to push comes next; the pull starts once the outbox is empty.
+        return;
+    }
+    Result<PullResponse> page = parse_pull_response(body);
+    if (!page)
+        return fail_round(page.error().code, page.error().message, now_ms);
+    if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
+        return fail_round(r.error().code, r.error().message, now_ms);
+    if (!page->more)
+        finish_round(now_ms);
+}
+
+void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
+{
+    in_flight_ = false;
+    fail_round("network", message, now_ms);
+}
+
+void SyncEngine::finish_round(int64_t now_ms)
+{
+    phase_ = Phase::idle;
+    failures_ = 0;
+    last_error_.clear();
+    last_error_code_.clear();
+    last_success_ms_ = now_ms;
+    next_attempt_ms_ = now_ms + timing_.periodic_ms;
+    (void)store_.unobserved([&] { return write_meta(store_, "sync_last_success_ms", std::to_string(now_ms)); });
+}
+
+void SyncEngine::fail_round(const std::string& code, const std::string& message, int64_t now_ms)
+{
+    phase_ = Phase::idle;
+    last_error_code_ = code;
+    last_error_ = message;
+    ++failures_;
+    const int64_t delay =
+        std::min(timing_.max_retry_ms, timing_.first_retry_ms << std::min(failures_ - 1, 20));
+    // "Equal jitter": half the delay fixed, half random.
+    std::uniform_int_distribution<int64_t> half(0, delay / 2);
+    next_attempt_ms_ = now_ms + delay / 2 + half(jitter_);
+}
+
+void SyncEngine::set_online(bool online, int64_t now_ms)
+{
+    if (online && !online_)
+        next_attempt_ms_ = now_ms; // the network is back: try now
+    online_ = online;
+}
+
+void SyncEngine::sync_now(int64_t now_ms)
+{
+    next_attempt_ms_ = now_ms;
+    token_refused_ = false;
+}
+
+HttpCall SyncEngine::enrol_call(const std::string& code, const std::string& login, const std::string& password,
+                                const std::string& device_name) const
+{
+    json body = {{"code", code}, {"login", login}, {"password", password}, {"device_name", device_name}};
+    return {"POST", "/api/enrol", body.dump(), false};
+}
+
+Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
+{
+    if (status != 200) {
+        auto [code, message] = error_of(status, body);
+        return fail(code, message);
+    }
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (!j.is_object() || !j.contains("token") || !j["token"].is_string() || !j.contains("device_id") ||
+        !j["device_id"].is_string())
+        return fail("sync.bad_message", "The server's answer to the enrolment is not readable.");
+    std::string login;
+    if (j.contains("operator") && j["operator"].is_object() && j["operator"].contains("login") &&
+        j["operator"]["login"].is_string())
+        login = j["operator"]["login"].get<std::string>();
+    const std::string token = j["token"].get<std::string>();
+    Result<void> saved = store_.transaction([&]() -> Result<void> {
+        if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
+            return r;
+        if (Result<void> r = write_meta(store_, "sync_token", token); !r)
+            return r;
+        return write_meta(store_, "sync_operator", login);
+    });
+    if (!saved)
+        return saved;
+    token_ = token;
+    operator_login_ = login;
+    token_refused_ = false;
+    failures_ = 0;
+    next_attempt_ms_ = 0;
+    return {};
+}
+
+SyncStatus SyncEngine::status()
+{
+    SyncStatus s;
+    s.enrolled = !token_.empty();
+    s.online = online_;
+    s.busy = phase_ != Phase::idle;
+    s.waiting = outbox_.count();
+    s.last_success_ms = last_success_ms_;
+    s.next_attempt_ms = next_attempt_ms_;
+    s.last_error = last_error_;
+    s.last_error_code = last_error_code_;
+    s.operator_login = operator_login_;
+    return s;
+}
+
+} // namespace obole::sync

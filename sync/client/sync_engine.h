@@ -1,0 +1,100 @@
+// When and what this device says to the server, without doing any I/O: the
+// platform layer (browser fetch, or a test's in-process server) sends the
+// requests the engine asks for and hands back the answers.
+//
+// One round: push the outbox in batches until the server holds all of it,
+// then pull the server's log page by page. Rounds start when the device is
+// enrolled and online: at once when the network comes back or a person asks,
+// then every `periodic_ms`. A failed round is retried after an exponential
+// delay with jitter (so 200 devices coming back together do not retry in
+// step); a refused token stops the retries until the device is enrolled again.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace obole { class Store; }
+
+namespace obole::sync {
+
+class Outbox;
+
+struct HttpCall {
+    std::string method; // "GET" | "POST"
+    std::string path;   // "/api/sync/push", "/api/sync/pull?since=12&limit=1000"
+    std::string body;   // JSON, for POST
+    bool authorized = true; // send "Authorization: Bearer <token>"
+};
+
+struct SyncTiming {
+    int64_t first_retry_ms = 2'000;
+    int64_t max_retry_ms = 300'000;
+    int64_t periodic_ms = 30'000;
+    size_t push_batch = 500;
+    int pull_page = 1000;
+};
+
+struct SyncStatus {
+    bool enrolled = false;
+    bool online = false;
+    bool busy = false;          // a round is under way
+    int64_t waiting = 0;        // changes in the outbox
+    int64_t last_success_ms = 0;
+    int64_t next_attempt_ms = 0;
+    std::string last_error;      // in words; empty after a successful round
+    std::string last_error_code;
+    std::string operator_login;
+};
+
+class SyncEngine {
+public:
+    SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncTiming timing = {});
+
+    // The request to send now, if any (one at a time).
+    std::optional<HttpCall> poll(int64_t now_ms);
+    // The answer to the request poll() gave: HTTP status and body.
+    void on_response(int status, std::string_view body, int64_t now_ms);
+    // The request never got an answer (network down, server unreachable).
+    void on_failure(const std::string& message, int64_t now_ms);
+
+    void set_online(bool online, int64_t now_ms);
+    // "Sync now": a round at once, whatever the retry delay.
+    void sync_now(int64_t now_ms);
+
+    // Enrolment: the call to make, then its answer (stores the token and the
+    // device id the server gave, renumbers the outbox for that identity).
+    HttpCall enrol_call(const std::string& code, const std::string& login, const std::string& password,
+                        const std::string& device_name) const;
+    Result<void> on_enrol_response(int status, std::string_view body);
+
+    const std::string& token() const { return token_; }
+    SyncStatus status();
+
+private:
+    enum class Phase { idle, pushing, pulling };
+    HttpCall push_call();
+    HttpCall pull_call();
+    void finish_round(int64_t now_ms);
+    void fail_round(const std::string& code, const std::string& message, int64_t now_ms);
+
+    Store& store_;
+    Outbox& outbox_;
+    SyncTiming timing_;
+    std::mt19937_64 jitter_;
+    Phase phase_ = Phase::idle;
+    bool in_flight_ = false;
+    bool online_ = false;
+    bool token_refused_ = false;
+    int failures_ = 0;
+    int64_t next_attempt_ms_ = 0;
+    int64_t last_success_ms_ = 0;
+    std::string token_, operator_login_;
+    std::string last_error_, last_error_code_;
+};
+
+} // namespace obole::sync

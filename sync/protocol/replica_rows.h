@@ -1,0 +1,55 @@
+// The replicated rows of a Store, read and written by UUID with the values
+// as they travel (sync_tables.h): the one place that translates between a
+// change's fields and SQL. The server's push and the device's pull both
+// apply changes through it, so both replicas store a change the same way.
+//
+// Values are stored as given: the server decides where a reference to a
+// merged member leads (server/sync_service.cpp) and logs the outcome, so
+// every copy stores the same.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/result.h"
+#include "protocol/change.h"
+#include "protocol/sync_tables.h"
+
+namespace obole { class Store; class Statement; }
+
+namespace obole::sync {
+
+class ReplicaRows {
+public:
+    explicit ReplicaRows(Store& store) : store_(store) {}
+
+    // A mutable row's fields as wire values; nullopt when there is no such row.
+    Result<std::optional<json>> read(const SyncTable& table, const std::string& row);
+    // Whether the row is already there. Insert-only rows are found by their
+    // member (or the member it was merged into), date and id.
+    Result<bool> exists(const SyncTable& table, const std::string& row, const json& fields);
+
+    Result<void> insert(const SyncTable& table, const std::string& row, const json& fields);
+    // Sets the given fields of an existing row (sync.unknown_row otherwise).
+    Result<void> update(const SyncTable& table, const std::string& row, const json& fields);
+
+    // The clock of a field's last change; "" when it still has the value
+    // its row was created with.
+    std::string clock(const std::string& row, const std::string& field);
+    Result<void> set_clock(const std::string& row, const std::string& field, const std::string& hlc);
+
+    // Reindexes the members whose search entry the writes so far may have
+    // changed, and forgets them. Call before the transaction ends.
+    Result<void> reindex_touched();
+
+private:
+    Result<void> bind_value(Statement& s, int index, const SyncField& f, const json& value);
+    void touch(const SyncTable& table, const std::string& row);
+    Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields);
+
+    Store& store_;
+    std::set<std::string> touched_members_; // member UUIDs
+};
+
+} // namespace obole::sync

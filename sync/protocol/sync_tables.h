@@ -1,0 +1,61 @@
+// What is replicated: each table a device and the server share, its fields
+// as they travel (wire names), and how a field merges. The schema itself is
+// core's (app/core/migrations.cpp); this is the list of what sync may touch,
+// so a change naming anything else is refused.
+//
+// On the wire a row is its UUID, never its local integer `ref`: a column
+// `member_ref` travels as "member_id" (the member's UUID), and so on.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace obole::sync {
+
+enum class FieldType {
+    text,
+    integer,
+    member,   // *_ref column to member(ref), a UUID on the wire (or null)
+    campaign, // *_ref column to campaign(ref), a UUID on the wire (or null)
+    member_uuid, // a member's UUID kept as a BLOB (journal.member_id, which outlives members)
+};
+
+struct SyncField {
+    const char* wire;
+    const char* column;
+    FieldType type;
+    // Free text a person writes (the notepad, memos): concurrent edits keep
+    // both versions for a person to choose instead of one silently winning.
+    bool keeps_conflicts = false;
+    // Only the server writes it (it numbers, it detects): a device's change
+    // to it is refused.
+    bool server_only = false;
+};
+
+enum class TableKind {
+    mutable_rows, // inserted, then updated field by field (last writer wins)
+    insert_only,  // money and other facts: a correction is a new row
+};
+
+struct SyncTable {
+    const char* name;
+    TableKind kind;
+    std::vector<SyncField> fields;
+    // Rows a device may not create (the server makes them: conflicts,
+    // duplicate candidates); devices may still update the fields not marked
+    // server_only (a person resolves a conflict).
+    bool server_creates = false;
+    // For tables whose rows belong to a member: the wire name of that field
+    // ("member_id"); the member table itself has none.
+    const char* member_field = nullptr;
+    // The primary key after (member_ref, <date>, id) for clustered insert-only
+    // tables, whose rows are found by member, date and id.
+    const char* date_column = nullptr;
+
+    const SyncField* field(std::string_view wire) const;
+};
+
+const std::vector<SyncTable>& sync_tables();
+const SyncTable* find_sync_table(std::string_view name);
+
+} // namespace obole::sync

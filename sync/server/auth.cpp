@@ -1,0 +1,444 @@
+#include "server/auth.h"
+
+#include <chrono>
+#include <cstdio>
+#include <string_view>
+
+#include <sodium.h>
+
+#include "core/date.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/text_fold.h"
+#include "core/uuid.h"
+#include "core/validation.h"
+#include "server/password.h"
+
+namespace obole::server {
+
+namespace {
+
+// Secrets are kept as their BLAKE2b hash (hex): tokens carry 256 random bits
+// and codes are single-use and short-lived, so a fast unsalted hash is
+// enough; operator passwords, chosen by people, get Argon2id instead.
+// Foreign keys stay inside the `server` schema, as SQLite requires.
+const char kSchema[] = R"SQL(
+CREATE TABLE IF NOT EXISTS server.operator(
+  login         TEXT PRIMARY KEY,
+  name          TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'volunteer')),
+  password_hash TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS server.enrol_code(
+  code_hash      TEXT PRIMARY KEY,
+  operator_login TEXT NOT NULL REFERENCES operator(login),
+  issued_at      INTEGER NOT NULL,
+  expires_at     INTEGER NOT NULL,
+  used_at        INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS server.device(
+  device_id      BLOB PRIMARY KEY,
+  name           TEXT NOT NULL,
+  operator_login TEXT NOT NULL REFERENCES operator(login),
+  token_hash     TEXT NOT NULL UNIQUE,
+  enrolled_at    INTEGER NOT NULL,
+  last_seen      INTEGER NOT NULL,
+  revoked        INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+)SQL";
+
+// No 0/O, 1/I/L: a code read aloud or copied from a screen survives.
+constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+constexpr size_t kCodeLength = 8; // 31^8: about 40 bits, and the password is needed too
+constexpr size_t kTokenBytes = 32;
+constexpr size_t kMinPasswordLength = 10;
+constexpr size_t kMaxLoginLength = 64;
+// last_seen feeds the admin's device list, not an audit trail: writing it at
+// most once a minute per device keeps most authenticated requests read-only.
+constexpr int64_t kLastSeenStepMs = 60'000;
+// Expired codes are kept a week so that a late attempt hears "expired"
+// rather than "unknown"; then issuing a new code clears them away.
+constexpr int64_t kExpiredCodeKeptMs = 7LL * 24 * 3600 * 1000;
+
+Error crypto_unavailable()
+{
+    return fail("auth.crypto_unavailable", "The cryptography library could not start.");
+}
+
+Error unknown_operator()
+{
+    return fail("auth.unknown_operator", "No operator has this login.", "login");
+}
+
+Error bad_code()
+{
+    return fail("auth.bad_code", "This enrol code is unknown, already used, or issued for another login.", "code");
+}
+
+std::string secret_hash(std::string_view secret)
+{
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                       nullptr, 0);
+    char hex[2 * sizeof digest + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+std::string new_token()
+{
+    unsigned char bytes[kTokenBytes];
+    randombytes_buf(bytes, sizeof bytes);
+    // URL-safe, unpadded: 43 characters that fit a header, a URL or a file as they are.
+    char text[sodium_base64_ENCODED_LEN(kTokenBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return text;
+}
+
+// The 8 characters of a code, without its dash.
+std::string new_code()
+{
+    std::string code;
+    for (size_t i = 0; i < kCodeLength; ++i)
+        code += kCodeAlphabet[randombytes_uniform(uint32_t(kCodeAlphabet.size()))];
+    return code;
+}
+
+// "k7qx-m2pa", " K7QXM2PA " -> "K7QXM2PA"; "" when it cannot be a code.
+std::string canonical_code(std::string_view typed)
+{
+    std::string code;
+    for (char c : trim_spaces(typed)) {
+        if (c == '-' || c == ' ')
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c = char(c - 'a' + 'A');
+        if (kCodeAlphabet.find(c) == std::string_view::npos)
+            return {};
+        code += c;
+    }
+    return code.size() == kCodeLength ? code : std::string();
+}
+
+Result<std::string> canonical_login(std::string_view typed)
+{
+    std::string login(trim_spaces(typed));
+    bool ok = !login.empty() && login.size() <= kMaxLoginLength;
+    for (char& c : login) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@'))
+            ok = false;
+    }
+    if (!ok)
+        return fail("auth.bad_login", "A login has 1 to 64 characters: letters, digits, '.', '_', '-' or '@'.",
+                    "login");
+    return login;
+}
+
+Result<void> check_password_strength(const std::string& password)
+{
+    if (utf8_length(password) < kMinPasswordLength)
+        return fail("auth.weak_password", "A password has at least 10 characters.", "password");
+    return {};
+}
+
+bool operator_exists(Store& store, const std::string& login)
+{
+    Statement select(store.db(), "SELECT 1 FROM server.operator WHERE login = ?1");
+    select.bind_text(1, login);
+    return select.step() == Statement::Step::row;
+}
+
+Role role_or_volunteer(const std::string& name)
+{
+    // The table's CHECK allows only the three names; volunteer is the least
+    // privilege should that ever be bypassed.
+    Result<Role> role = parse_role(name);
+    return role ? *role : Role::volunteer;
+}
+
+} // namespace
+
+const char* role_name(Role role)
+{
+    switch (role) {
+    case Role::admin: return "admin";
+    case Role::staff: return "staff";
+    case Role::volunteer: return "volunteer";
+    }
+    return "volunteer";
+}
+
+Result<Role> parse_role(const std::string& name)
+{
+    for (Role role : {Role::admin, Role::staff, Role::volunteer})
+        if (name == role_name(role))
+            return role;
+    return fail("auth.bad_role", "A role is admin, staff or volunteer.", "role");
+}
+
+int64_t unix_now_ms()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string iso_from_unix_ms(int64_t unix_ms)
+{
+    constexpr int64_t kDayMs = 86'400'000;
+    int64_t days = unix_ms / kDayMs, ms = unix_ms % kDayMs;
+    if (ms < 0) {
+        ms += kDayMs;
+        --days;
+    }
+    char time[32];
+    std::snprintf(time, sizeof time, "T%02d:%02d:%02d.%03dZ", int(ms / 3'600'000), int(ms / 60'000 % 60),
+                  int(ms / 1000 % 60), int(ms % 1000));
+    return iso_from_days(days) + time;
+}
+
+Result<void> Auth::ensure_schema()
+{
+    if (!sodium_ready())
+        return crypto_unavailable();
+    return store_.exec(kSchema);
+}
+
+bool Auth::has_operators()
+{
+    Statement select(store_.db(), "SELECT 1 FROM server.operator LIMIT 1");
+    return select.step() == Statement::Step::row;
+}
+
+Result<void> Auth::add_operator(const std::string& login, const std::string& name, Role role,
+                                const std::string& password)
+{
+    Result<std::string> key = canonical_login(login);
+    if (!key)
+        return key.error();
+    Result<std::string> full_name = validate_person_name(name);
+    if (!full_name)
+        return fail(full_name.error().code, full_name.error().message, "name");
+    if (Result<void> r = check_password_strength(password); !r)
+        return r;
+    if (operator_exists(store_, *key))
+        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+    Result<std::string> hash = hash_password(password);
+    if (!hash)
+        return hash.error();
+
+    Statement insert(store_.db(), "INSERT INTO server.operator(login, name, role, password_hash) "
+                                  "VALUES(?1, ?2, ?3, ?4)");
+    insert.bind_text(1, *key);
+    insert.bind_text(2, full_name->empty() ? *key : *full_name);
+    insert.bind_text(3, role_name(role));
+    insert.bind_text(4, *hash);
+    return insert.run();
+}
+
+Result<void> Auth::set_password(const std::string& login, const std::string& password)
+{
+    Result<std::string> key = canonical_login(login);
+    if (!key)
+        return key.error();
+    if (Result<void> r = check_password_strength(password); !r)
+        return r;
+    if (!operator_exists(store_, *key))
+        return unknown_operator();
+    Result<std::string> hash = hash_password(password);
+    if (!hash)
+        return hash.error();
+    Statement update(store_.db(), "UPDATE server.operator SET password_hash = ?2 WHERE login = ?1");
+    update.bind_text(1, *key);
+    update.bind_text(2, *hash);
+    return update.run();
+}
+
+std::vector<OperatorInfo> Auth::operators()
+{
+    std::vector<OperatorInfo> out;
+    Statement select(store_.db(), "SELECT login, name, role FROM server.operator ORDER BY login");
+    while (select.step() == Statement::Step::row)
+        out.push_back({select.column_text(0), select.column_text(1), role_or_volunteer(select.column_text(2))});
+    return out;
+}
+
+Result<OperatorInfo> Auth::find_operator(const std::string& login)
+{
+    Result<std::string> key = canonical_login(login);
+    if (!key)
+        return key.error();
+    Statement select(store_.db(), "SELECT login, name, role FROM server.operator WHERE login = ?1");
+    select.bind_text(1, *key);
+    if (select.step() != Statement::Step::row)
+        return unknown_operator();
+    return OperatorInfo{select.column_text(0), select.column_text(1), role_or_volunteer(select.column_text(2))};
+}
+
+Result<std::string> Auth::issue_enrol_code(const std::string& login, int ttl_minutes, int64_t now_ms)
+{
+    if (!sodium_ready())
+        return crypto_unavailable();
+    Result<std::string> key = canonical_login(login);
+    if (!key)
+        return key.error();
+    if (!operator_exists(store_, *key))
+        return unknown_operator();
+    if (ttl_minutes < 1 || ttl_minutes > kMaxEnrolTtlMinutes)
+        return fail("auth.bad_ttl", "An enrol code is valid from 1 minute to 30 days.", "ttl_minutes");
+
+    Statement prune(store_.db(), "DELETE FROM server.enrol_code WHERE expires_at < ?1");
+    prune.bind_int64(1, now_ms - kExpiredCodeKeptMs);
+    if (Result<void> r = prune.run(); !r)
+        return r.error();
+
+    // Two live codes with the same hash would make one of them ambiguous;
+    // the primary key refuses the second, and a fresh draw is all but certain
+    // to differ.
+    Result<void> inserted = fail("auth.code_collision", "No free enrol code could be drawn.");
+    std::string code;
+    for (int attempt = 0; attempt < 3 && !inserted; ++attempt) {
+        code = new_code();
+        Statement insert(store_.db(), "INSERT INTO server.enrol_code(code_hash, operator_login, issued_at, expires_at) "
+                                      "VALUES(?1, ?2, ?3, ?4)");
+        insert.bind_text(1, secret_hash(code));
+        insert.bind_text(2, *key);
+        insert.bind_int64(3, now_ms);
+        insert.bind_int64(4, now_ms + int64_t(ttl_minutes) * 60'000);
+        inserted = insert.run();
+    }
+    if (!inserted)
+        return inserted.error();
+    return code.substr(0, 4) + "-" + code.substr(4);
+}
+
+Result<Enrolment> Auth::enrol(const std::string& code, const std::string& login, const std::string& password,
+                              const std::string& device_name, int64_t now_ms)
+{
+    if (!sodium_ready())
+        return crypto_unavailable();
+    const std::string typed_code = canonical_code(code);
+    Result<std::string> key = canonical_login(login);
+    if (typed_code.empty() || !key)
+        return bad_code();
+    const std::string code_hash = secret_hash(typed_code);
+
+    Statement code_row(store_.db(), "SELECT operator_login, expires_at, used_at IS NOT NULL "
+                                    "FROM server.enrol_code WHERE code_hash = ?1");
+    code_row.bind_text(1, code_hash);
+    Statement::Step found = code_row.step();
+    if (found == Statement::Step::error)
+        return code_row.error();
+    if (found != Statement::Step::row || code_row.column_int64(2) != 0)
+        return bad_code();
+    if (code_row.column_int64(1) <= now_ms)
+        return fail("auth.code_expired", "This enrol code has expired; ask an administrator for a new one.", "code");
+    if (code_row.column_text(0) != *key)
+        return bad_code();
+    code_row.reset(); // no read left open across the write transaction below
+
+    Statement op(store_.db(), "SELECT name, role, password_hash FROM server.operator WHERE login = ?1");
+    op.bind_text(1, *key);
+    if (op.step() != Statement::Step::row)
+        return bad_code();
+    const std::string operator_name = op.column_text(0);
+    const Role role = role_or_volunteer(op.column_text(1));
+    const std::string password_hash = op.column_text(2);
+    op.reset();
+    if (!verify_password(password, password_hash))
+        return fail("auth.bad_password", "The password is wrong.", "password");
+
+    Result<std::string> name = validate_person_name(device_name);
+    if (!name)
+        return fail(name.error().code, name.error().message, "device_name");
+    Enrolment made;
+    made.token = new_token();
+    made.device_id = new_uuid_v7();
+    made.principal = {*key, operator_name, role, made.device_id, name->empty() ? "Unnamed device" : *name};
+
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        // used_at IS NULL again, inside the write lock: of two enrolments
+        // racing with one code (another process on the same files), one wins.
+        Statement use(store_.db(), "UPDATE server.enrol_code SET used_at = ?2 "
+                                   "WHERE code_hash = ?1 AND used_at IS NULL RETURNING 1");
+        use.bind_text(1, code_hash);
+        use.bind_int64(2, now_ms);
+        Statement::Step used = use.step();
+        if (used == Statement::Step::error)
+            return use.error();
+        if (used != Statement::Step::row)
+            return bad_code();
+        if (Result<void> r = use.run(); !r)
+            return r;
+        Statement insert(store_.db(), "INSERT INTO server.device(device_id, name, operator_login, token_hash, "
+                                      "enrolled_at, last_seen) VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
+        insert.bind_uuid(1, made.device_id);
+        insert.bind_text(2, made.principal.device_name);
+        insert.bind_text(3, *key);
+        insert.bind_text(4, secret_hash(made.token));
+        insert.bind_int64(5, now_ms);
+        return insert.run();
+    });
+    if (!written)
+        return written.error();
+    return made;
+}
+
+Result<Principal> Auth::authenticate(const std::string& token, int64_t now_ms)
+{
+    if (!sodium_ready())
+        return crypto_unavailable();
+    Statement select(store_.db(), "SELECT d.device_id, d.name, d.last_seen, d.revoked, o.login, o.name, o.role "
+                                  "FROM server.device d JOIN server.operator o ON o.login = d.operator_login "
+                                  "WHERE d.token_hash = ?1");
+    select.bind_text(1, secret_hash(token));
+    Statement::Step found = select.step();
+    if (found == Statement::Step::error)
+        return select.error();
+    if (found != Statement::Step::row)
+        return fail("auth.invalid_token", "This token is not known to the server; enrol the device.");
+    if (select.column_int64(3) != 0)
+        return fail("auth.revoked", "This device was revoked; enrol it again with a new code.");
+
+    Principal who{select.column_text(4), select.column_text(5), role_or_volunteer(select.column_text(6)),
+                  select.column_uuid(0), select.column_text(1)};
+    const int64_t last_seen = select.column_int64(2);
+    select.reset();
+    if (now_ms - last_seen >= kLastSeenStepMs) {
+        Statement touch(store_.db(), "UPDATE server.device SET last_seen = ?2 WHERE device_id = ?1");
+        touch.bind_uuid(1, who.device_id);
+        touch.bind_int64(2, now_ms);
+        // A busy database (the CLI writing) must not refuse a valid token:
+        // last_seen is simply written on a later request.
+        (void)touch.run();
+    }
+    return who;
+}
+
+Result<void> Auth::revoke_device(const std::string& device_id)
+{
+    Statement update(store_.db(), "UPDATE server.device SET revoked = 1 WHERE device_id = ?1 RETURNING 1");
+    update.bind_uuid(1, device_id);
+    Statement::Step step = update.step();
+    if (step == Statement::Step::error)
+        return update.error();
+    if (step != Statement::Step::row)
+        return fail("auth.unknown_device", "No device has this id.", "device_id");
+    return update.run();
+}
+
+std::vector<DeviceInfo> Auth::devices()
+{
+    std::vector<DeviceInfo> out;
+    Statement select(store_.db(), "SELECT device_id, name, operator_login, enrolled_at, last_seen, revoked "
+                                  "FROM server.device ORDER BY enrolled_at, device_id");
+    while (select.step() == Statement::Step::row)
+        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_int64(3),
+                       select.column_int64(4), select.column_int64(5) != 0});
+    return out;
+}
+
+} // namespace obole::server

@@ -1,0 +1,112 @@
+#include "server/change_log.h"
+
+#include <sqlite3.h>
+
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/store.h"
+
+namespace obole::server {
+
+Result<void> ChangeLog::ensure_schema()
+{
+    return store_.exec(R"SQL(
+CREATE TABLE IF NOT EXISTS server.change_log(
+  version INTEGER PRIMARY KEY,
+  hlc     TEXT NOT NULL,
+  tbl     TEXT NOT NULL,
+  row_id  BLOB NOT NULL,
+  op      TEXT NOT NULL,
+  fields  TEXT NOT NULL,
+  base    TEXT NOT NULL DEFAULT '',
+  device  TEXT NOT NULL,
+  seq     INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS server.device_seq(
+  device   TEXT PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+)SQL");
+}
+
+Result<int64_t> ChangeLog::append(const sync::Change& c, const std::string& device, uint64_t seq)
+{
+    Statement insert(store_.db(), "INSERT INTO server.change_log(hlc, tbl, row_id, op, fields, base, device, seq) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind_text(1, c.hlc);
+    insert.bind_text(2, c.table);
+    insert.bind_uuid(3, c.row);
+    insert.bind_text(4, sync::op_name(c.op));
+    insert.bind_text(5, c.fields.dump());
+    insert.bind_text(6, c.base.empty() ? "" : c.base.dump());
+    insert.bind_text(7, device);
+    insert.bind_int64(8, int64_t(seq));
+    if (Result<void> r = insert.run(); !r)
+        return r.error();
+    return sqlite3_last_insert_rowid(store_.db());
+}
+
+Result<void> ChangeLog::publish_cursor()
+{
+    Statement cursor(store_.db(), "INSERT INTO main.meta(key, value) VALUES('pull_cursor', ?1) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    cursor.bind_text(1, std::to_string(last_version()));
+    return cursor.run();
+}
+
+int64_t ChangeLog::last_version()
+{
+    Statement s(store_.db(), "SELECT ifnull(max(version), 0) FROM server.change_log");
+    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+}
+
+Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit)
+{
+    sync::PullResponse page;
+    page.schema_version = current_schema_version();
+    page.cursor = since;
+    // One more than asked: whether another page waits.
+    Statement s(store_.db(), "SELECT version, hlc, tbl, row_id, op, fields FROM server.change_log "
+                             "WHERE version > ?1 ORDER BY version LIMIT ?2");
+    s.bind_int64(1, since);
+    s.bind_int64(2, int64_t(limit) + 1);
+    Statement::Step step;
+    while ((step = s.step()) == Statement::Step::row) {
+        if (int(page.changes.size()) == limit) {
+            page.more = true;
+            break;
+        }
+        sync::LoggedChange logged;
+        logged.version = s.column_int64(0);
+        logged.change.hlc = s.column_text(1);
+        logged.change.table = s.column_text(2);
+        logged.change.row = s.column_uuid(3);
+        logged.change.op = s.column_view(4) == "insert" ? sync::Op::insert : sync::Op::update;
+        logged.change.fields = sync::json::parse(s.column_view(5), nullptr, false);
+        if (logged.change.fields.is_discarded())
+            return fail("sync.log_damaged", "The server's change log is damaged.");
+        page.cursor = logged.version;
+        page.changes.push_back(std::move(logged));
+    }
+    if (step == Statement::Step::error)
+        return s.error();
+    return page;
+}
+
+uint64_t ChangeLog::device_last_seq(const std::string& device)
+{
+    Statement s(store_.db(), "SELECT last_seq FROM server.device_seq WHERE device = ?1");
+    s.bind_text(1, device);
+    return s.step() == Statement::Step::row ? uint64_t(s.column_int64(0)) : 0;
+}
+
+Result<void> ChangeLog::set_device_last_seq(const std::string& device, uint64_t seq)
+{
+    Statement s(store_.db(), "INSERT INTO server.device_seq(device, last_seq) VALUES(?1, ?2) "
+                             "ON CONFLICT(device) DO UPDATE SET last_seq = excluded.last_seq");
+    s.bind_text(1, device);
+    s.bind_int64(2, int64_t(seq));
+    return s.run();
+}
+
+} // namespace obole::server

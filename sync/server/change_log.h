@@ -1,0 +1,41 @@
+// The server's numbered log of applied changes (schema `server`, see
+// server_store.h) and the last sequence number it holds of each device.
+// Devices pull the log from their cursor; replaying it in order rebuilds the
+// server's data, which is why it holds changes as applied, not as sent.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "protocol/change.h"
+
+namespace obole { class Store; }
+
+namespace obole::server {
+
+class ChangeLog {
+public:
+    explicit ChangeLog(Store& store) : store_(store) {}
+
+    Result<void> ensure_schema();
+
+    // Appends and returns the change's version.
+    Result<int64_t> append(const sync::Change& change, const std::string& device, uint64_t seq);
+    // Writes the last version into obole.db's own meta (pull_cursor), in the
+    // transaction that logged it: a snapshot of obole.db then tells a new
+    // device where to pull from.
+    Result<void> publish_cursor();
+    int64_t last_version();
+
+    // Changes after `since`, at most `limit`.
+    Result<sync::PullResponse> read(int64_t since, int limit);
+
+    uint64_t device_last_seq(const std::string& device);
+    Result<void> set_device_last_seq(const std::string& device, uint64_t seq);
+
+private:
+    Store& store_;
+};
+
+} // namespace obole::server

@@ -1,0 +1,17 @@
+// What each operator role may change, checked for every pushed change
+// (the server is where the rule holds: a device only hides what its
+// operator may not do). A volunteer adds members, contacts, gifts,
+// campaigns received and journal entries, and edits members; deleting and
+// merging are for staff and admins.
+#pragma once
+
+#include "core/result.h"
+#include "protocol/change.h"
+#include "server/auth.h"
+
+namespace obole::server {
+
+// auth.forbidden, naming what was refused.
+Result<void> check_permission(Role role, const sync::Change& change);
+
+} // namespace obole::server

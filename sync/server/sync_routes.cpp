@@ -1,0 +1,97 @@
+#include "server/sync_routes.h"
+
+#include <chrono>
+#include <charconv>
+
+#include <httplib.h>
+
+#include "core/store.h"
+#include "protocol/codec.h"
+#include "server/auth_routes.h"
+#include "server/sync_service.h"
+
+namespace obole::server {
+
+namespace {
+
+int64_t now_ms()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool read_number(const httplib::Request& req, const char* name, int64_t* out)
+{
+    if (!req.has_param(name))
+        return false;
+    const std::string v = req.get_param_value(name);
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
+    return ec == std::errc() && end == v.data() + v.size();
+}
+
+void send_json(httplib::Response& res, const sync::json& body)
+{
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body.dump(), "application/json");
+}
+
+void send_failure(httplib::Response& res, const Error& e)
+{
+    send_error(res, status_for(e), e.code, e.message);
+}
+
+} // namespace
+
+void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
+                     SyncRoutesOptions options)
+{
+    http.Post("/api/sync/push", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(store_mutex);
+        Result<Principal> who = authenticate_request(req, auth);
+        if (!who)
+            return send_failure(res, who.error());
+        Result<sync::PushRequest> request = sync::parse_push_request(req.body);
+        if (!request)
+            return send_failure(res, request.error());
+        Result<sync::PushResponse> answer = sync.push(*who, *request, now_ms());
+        if (!answer)
+            return send_failure(res, answer.error());
+        send_json(res, sync::to_json(*answer));
+    });
+
+    http.Get("/api/sync/pull", [&](const httplib::Request& req, httplib::Response& res) {
+        int64_t since = 0, limit = 0, schema = 0;
+        if (!read_number(req, "since", &since) || !read_number(req, "limit", &limit) ||
+            !read_number(req, "schema_version", &schema))
+            return send_failure(res, fail("request.bad_query", "A pull needs since, limit and schema_version numbers."));
+        std::lock_guard lock(store_mutex);
+        Result<Principal> who = authenticate_request(req, auth);
+        if (!who)
+            return send_failure(res, who.error());
+        Result<sync::PullResponse> page = sync.pull(since, int(limit), int(schema));
+        if (!page)
+            return send_failure(res, page.error());
+        send_json(res, sync::to_json(*page));
+    });
+
+    // The whole of obole.db: a new device's first copy, with the cursor to
+    // pull from next in its meta (ChangeLog::publish_cursor).
+    http.Get("/api/snapshot", [&store, &auth, &store_mutex, options](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+        std::vector<uint8_t> bytes;
+        {
+            std::lock_guard lock(store_mutex);
+            if (!options.open_snapshot)
+                if (Result<Principal> who = authenticate_request(req, auth); !who)
+                    return send_failure(res, who.error());
+            bytes = store.serialize();
+        }
+        if (bytes.empty())
+            return send_error(res, 500, "snapshot.failed", "The database could not be serialised.");
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::string(bytes.begin(), bytes.end()), "application/vnd.sqlite3");
+    });
+}
+
+} // namespace obole::server

@@ -1,0 +1,24 @@
+// HTTP routes of sync: push, pull, and the snapshot a new device starts from.
+#pragma once
+
+#include <mutex>
+
+namespace httplib { class Server; }
+
+namespace obole { class Store; }
+
+namespace obole::server {
+
+class Auth;
+class SyncService;
+
+struct SyncRoutesOptions {
+    // A demo server's data is generated, not personal: its snapshot may be
+    // read without a token, so a browser can try the app before enrolling.
+    bool open_snapshot = false;
+};
+
+void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
+                     SyncRoutesOptions options);
+
+} // namespace obole::server

@@ -1,0 +1,355 @@
+#include "server/sync_service.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/date.h"
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/uuid.h"
+#include "protocol/codec.h"
+#include "protocol/merge.h"
+#include "protocol/replica_rows.h"
+#include "server/duplicate_finder.h"
+#include "server/permissions.h"
+
+namespace obole::server {
+
+using sync::Change;
+using sync::json;
+using sync::Op;
+using sync::SyncTable;
+
+namespace {
+
+std::string iso_from_ms(int64_t ms)
+{
+    const long long days = ms / 86'400'000;
+    const long long in_day = ms % 86'400'000;
+    char time[32];
+    std::snprintf(time, sizeof time, "T%02lld:%02lld:%02lld.%03lldZ", in_day / 3'600'000, in_day / 60'000 % 60,
+                  in_day / 1000 % 60, in_day % 1000);
+    return iso_from_days(days) + time;
+}
+
+Error schema_mismatch()
+{
+    return fail("sync.schema_mismatch",
+                "This device runs another version of Obole than the server; update the app and try again.");
+}
+
+// A member number the device chose offline may be taken already: the
+// server's numbering wins, and the device learns its number when it pulls.
+void number_member(Store& store, json& fields)
+{
+    auto given = fields.find("member_no");
+    if (given != fields.end() && given->is_number_integer() && given->get<int64_t>() > 0) {
+        Statement taken(store.db(), "SELECT 1 FROM member WHERE member_no = ?1");
+        taken.bind_int64(1, given->get<int64_t>());
+        if (taken.step() != Statement::Step::row)
+            return;
+    }
+    Statement next(store.db(), "SELECT ifnull(max(member_no), 0) + 1 FROM member");
+    next.step();
+    fields["member_no"] = next.column_int64(0);
+}
+
+// Member references as they are stored: followed to the surviving member,
+// so that the log tells every device the same thing.
+void resolve_members(Store& store, const SyncTable& table, json& fields)
+{
+    for (const sync::SyncField& f : table.fields) {
+        if (f.type != sync::FieldType::member && f.type != sync::FieldType::member_uuid)
+            continue;
+        auto v = fields.find(f.wire);
+        if (v == fields.end() || !v->is_string())
+            continue;
+        Statement s(store.db(), "SELECT m2.id FROM member m1 JOIN member m2 ON m2.ref = m1.merged_into_ref "
+                                "WHERE m1.id = ?1");
+        for (int hop = 0; hop < 32; ++hop) {
+            s.reset();
+            s.bind_uuid(1, v->get<std::string>());
+            if (s.step() != Statement::Step::row)
+                break;
+            *v = s.column_uuid(0);
+        }
+    }
+}
+
+} // namespace
+
+SyncService::SyncService(Store& store, SyncLimits limits)
+    : store_(store), limits_(limits), log_(store), clock_(store.device_id())
+{
+}
+
+Result<void> SyncService::ensure_schema()
+{
+    if (Result<void> r = log_.ensure_schema(); !r)
+        return r;
+    Statement last(store_.db(), "SELECT hlc FROM server.change_log ORDER BY version DESC LIMIT 1");
+    if (last.step() == Statement::Step::row)
+        if (std::optional<sync::Hlc> h = sync::Hlc::parse(last.column_text(0)))
+            clock_.observe(*h, 0);
+    return {};
+}
+
+Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::PushRequest& request, int64_t now_ms)
+{
+    if (request.schema_version != current_schema_version())
+        return schema_mismatch();
+    if (request.changes.size() > limits_.max_changes_per_push)
+        return fail("sync.batch_too_large",
+                    "Too many changes in one push; send at most " + std::to_string(limits_.max_changes_per_push) + ".");
+    uint64_t last = 0;
+    touched_members_.clear();
+    Result<void> applied = store_.transaction([&]() -> Result<void> {
+        last = log_.device_last_seq(who.device_id);
+        for (const sync::OutboxChange& c : request.changes) {
+            if (c.seq <= last)
+                continue; // already held: a retry
+            if (c.seq != last + 1)
+                return fail("sync.gap", "Changes are missing before number " + std::to_string(c.seq) +
+                                            "; the server holds up to " + std::to_string(last) + ".");
+            if (Result<void> r = apply(who, c.change, c.seq, now_ms); !r)
+                return Error{r.error().code, r.error().message + " (change " + std::to_string(c.seq) + ")", ""};
+            last = c.seq;
+        }
+        if (Result<void> r = log_.set_device_last_seq(who.device_id, last); !r)
+            return r;
+        if (Result<void> r = offer_duplicates(now_ms); !r)
+            return r;
+        return log_.publish_cursor();
+    });
+    if (!applied)
+        return applied.error();
+    return sync::PushResponse{last, log_.last_version()};
+}
+
+Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schema_version)
+{
+    if (schema_version != current_schema_version())
+        return schema_mismatch();
+    if (limit < 1 || limit > limits_.max_pull_page)
+        return fail("sync.bad_limit", "A pull asks for 1 to " + std::to_string(limits_.max_pull_page) + " changes.");
+    if (since < 0)
+        return fail("sync.bad_cursor", "A pull starts after a version of 0 or more.");
+    return log_.read(since, limit);
+}
+
+Result<void> SyncService::apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)
+{
+    if (Result<void> r = sync::check_change(change); !r)
+        return r;
+    if (Result<void> r = check_permission(who.role, change); !r)
+        return r;
+    const SyncTable& table = *sync::find_sync_table(change.table);
+    if (change.op == Op::insert && table.server_creates)
+        return fail("sync.server_only", "Only the server creates rows of " + change.table + ".");
+    for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
+        if (table.field(f.key())->server_only && change.op == Op::update)
+            return fail("sync.server_only", "Only the server sets " + change.table + "." + f.key() + ".");
+
+    std::optional<sync::Hlc> hlc = sync::Hlc::parse(change.hlc);
+    if (hlc->wall_ms > now_ms + limits_.max_clock_ahead_ms)
+        change.hlc = clock_.tick(now_ms).text();
+    else
+        clock_.observe(*hlc, now_ms);
+
+    resolve_members(store_, table, change.fields);
+    if (change.op == Op::insert)
+        return apply_insert(table, change, who.device_id, seq);
+    return apply_update(table, change, who.device_id, seq, now_ms);
+}
+
+Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device,
+                                       uint64_t seq)
+{
+    sync::ReplicaRows rows(store_);
+    bool there = false;
+    if (table.kind == sync::TableKind::insert_only) {
+        Result<bool> found = rows.exists(table, change.row, change.fields);
+        if (!found)
+            return found.error();
+        there = *found;
+    } else {
+        Result<std::optional<json>> found = rows.read(table, change.row);
+        if (!found)
+            return found.error();
+        there = found->has_value();
+    }
+    if (there)
+        return {}; // the same row again: nothing new to apply or log
+    if (std::string(table.name) == "member")
+        number_member(store_, change.fields);
+    if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
+        return r;
+    if (Result<void> r = rows.reindex_touched(); !r)
+        return r;
+    change.base = json::object();
+    if (Result<int64_t> v = log_.append(change, device, seq); !v)
+        return v.error();
+    note_person_change(table, change.row);
+    return {};
+}
+
+Result<void> SyncService::apply_update(const SyncTable& table, Change& change, const std::string& device,
+                                       uint64_t seq, int64_t now_ms)
+{
+    sync::ReplicaRows rows(store_);
+    Result<std::optional<json>> current = rows.read(table, change.row);
+    if (!current)
+        return current.error();
+    if (!current->has_value())
+        return fail("sync.unknown_row", "This change updates a row the server does not have (" + change.table + ").");
+    json effect = json::object(), corrective = json::object();
+    for (auto f = change.fields.begin(); f != change.fields.end(); ++f) {
+        const sync::SyncField& field = *table.field(f.key());
+        const std::string clock = rows.clock(change.row, f.key());
+        auto base = change.base.find(f.key());
+        const std::string* base_text =
+            base != change.base.end() ? &base->get_ref<const std::string&>() : nullptr;
+        sync::FieldMerge m = sync::merge_field(field, change.hlc, base_text, clock);
+        const json& mine = (**current)[f.key()];
+        if (f.key() == "merged_into_id")
+            m = {merge_allowed(change.row, mine, f.value()), false};
+        if (m.conflict && mine != f.value()) {
+            // Both versions stay: the one that lost is kept for a person.
+            const json& loser = m.take ? mine : f.value();
+            const std::string& loser_clock = m.take ? clock : change.hlc;
+            if (Result<void> r = record_conflict(change.row, f.key(), loser, loser_clock, now_ms); !r)
+                return r;
+        }
+        if (m.take) {
+            effect[f.key()] = f.value();
+            if (Result<void> r = rows.set_clock(change.row, f.key(), change.hlc); !r)
+                return r;
+        } else {
+            corrective[f.key()] = mine;
+        }
+    }
+    // What the device sent and the server did not take: the device may
+    // believe it won (its clock was clamped, a merge came first elsewhere),
+    // so the server's value is logged again for it to take back.
+    if (!corrective.empty())
+        if (Result<void> r = log_correction(table, change.row, corrective, now_ms); !r)
+            return r;
+    if (effect.empty())
+        return {};
+    if (Result<void> r = rows.update(table, change.row, effect); !r)
+        return r;
+    if (Result<void> r = rows.reindex_touched(); !r)
+        return r;
+    change.fields = std::move(effect);
+    change.base = json::object();
+    if (Result<int64_t> v = log_.append(change, device, seq); !v)
+        return v.error();
+    note_person_change(table, change.row);
+    return {};
+}
+
+// The first merge of a member stands; a merge into a member that (through
+// its own merges) leads back to this one would make a cycle.
+bool SyncService::merge_allowed(const std::string& row, const json& current, const json& target)
+{
+    if (!current.is_null() || !target.is_string())
+        return false;
+    json fields = {{"merged_into_id", target}};
+    resolve_members(store_, *sync::find_sync_table("member"), fields);
+    return fields["merged_into_id"].get<std::string>() != row;
+}
+
+Result<void> SyncService::log_correction(const SyncTable& table, const std::string& row, const json& fields,
+                                         int64_t now_ms)
+{
+    sync::ReplicaRows rows(store_);
+    Change c;
+    c.table = table.name;
+    c.row = row;
+    c.op = Op::update;
+    // Each field goes back with its own clock, so that devices keep the
+    // clocks the server has; a field never changed gets one now.
+    for (auto f = fields.begin(); f != fields.end(); ++f) {
+        std::string clock = rows.clock(row, f.key());
+        if (clock.empty()) {
+            clock = clock_.tick(now_ms).text();
+            if (Result<void> r = rows.set_clock(row, f.key(), clock); !r)
+                return r;
+        }
+        c.hlc = clock;
+        c.fields = {{f.key(), f.value()}};
+        // Applied here too, as every device will apply it: writing a merge
+        // pointer again moves what was added to the merged member since.
+        if (Result<void> r = rows.update(table, row, c.fields); !r)
+            return r;
+        if (Result<int64_t> v = log_.append(c, store_.device_id(), 0); !v)
+            return v.error();
+    }
+    return rows.reindex_touched();
+}
+
+Result<void> SyncService::record_conflict(const std::string& member, const std::string& field, const json& value,
+                                          const std::string& hlc, int64_t now_ms)
+{
+    Change c;
+    c.table = "text_conflict";
+    c.row = new_uuid_v7();
+    c.op = Op::insert;
+    c.hlc = clock_.tick(now_ms).text();
+    // Shown on the member that survived, if this one was merged since.
+    json where = {{"member_id", member}};
+    resolve_members(store_, *sync::find_sync_table("text_conflict"), where);
+    c.fields = {{"member_id", where["member_id"]}, {"field", field}, {"value", value.is_string() ? value : json("")},
+                {"hlc", hlc}, {"created_at", iso_from_ms(now_ms)}, {"resolved", 0}};
+    return log_server_change(std::move(c));
+}
+
+// Who a person is (name, postcode, email, phone) changed: look for their
+// duplicates at the end of the push.
+void SyncService::note_person_change(const SyncTable& table, const std::string& row)
+{
+    const std::string name = table.name;
+    if (name == "member") {
+        touched_members_.push_back(row);
+    } else if (name == "address" || name == "phone" || name == "email") {
+        Statement owner(store_.db(), ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref "
+                                      "WHERE t.id = ?1").c_str());
+        owner.bind_uuid(1, row);
+        if (owner.step() == Statement::Step::row)
+            touched_members_.push_back(owner.column_uuid(0));
+    }
+}
+
+Result<void> SyncService::offer_duplicates(int64_t now_ms)
+{
+    std::sort(touched_members_.begin(), touched_members_.end());
+    touched_members_.erase(std::unique(touched_members_.begin(), touched_members_.end()), touched_members_.end());
+    for (const std::string& member : touched_members_)
+        for (const DuplicatePair& pair : find_duplicates(store_, member)) {
+            Change c;
+            c.table = "duplicate_candidate";
+            c.row = new_uuid_v7();
+            c.op = Op::insert;
+            c.hlc = clock_.tick(now_ms).text();
+            c.fields = {{"member_id", pair.member_id}, {"other_member_id", pair.other_member_id},
+                        {"reason", pair.reason}, {"created_at", iso_from_ms(now_ms)}, {"status", "open"}};
+            if (Result<void> r = log_server_change(std::move(c)); !r)
+                return r;
+        }
+    touched_members_.clear();
+    return {};
+}
+
+Result<void> SyncService::log_server_change(Change change)
+{
+    sync::ReplicaRows rows(store_);
+    const SyncTable& table = *sync::find_sync_table(change.table);
+    if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
+        return r;
+    if (Result<int64_t> v = log_.append(change, store_.device_id(), 0); !v)
+        return v.error();
+    return {};
+}
+
+} // namespace obole::server

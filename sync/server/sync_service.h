@@ -1,0 +1,66 @@
+// The server's side of sync over its store: apply a device's push, hand out
+// the log, and find duplicates among the members a push touched. The HTTP
+// routes (sync_routes.h) and the in-process simulation both call this.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "protocol/change.h"
+#include "protocol/hlc.h"
+#include "protocol/sync_tables.h"
+#include "server/auth.h"
+#include "server/change_log.h"
+
+namespace obole { class Store; }
+
+namespace obole::server {
+
+struct SyncLimits {
+    size_t max_changes_per_push = 1000;
+    int max_pull_page = 5000;
+    // A clock further ahead of the server's than this is replaced by the
+    // server's own: one device with a wrong date must not win every edit.
+    int64_t max_clock_ahead_ms = 5 * 60 * 1000;
+};
+
+class SyncService {
+public:
+    SyncService(Store& store, SyncLimits limits = {});
+
+    Result<void> ensure_schema();
+
+    // In one transaction: changes the device already pushed are skipped, a
+    // gap in its numbering refuses the whole batch (sync.gap), as does any
+    // change that is malformed, forbidden to the operator's role or does not
+    // fit the data. Answers with the last sequence number the server holds.
+    Result<sync::PushResponse> push(const Principal& who, const sync::PushRequest& request, int64_t now_ms);
+
+    Result<sync::PullResponse> pull(int64_t since, int limit, int schema_version);
+
+    ChangeLog& log() { return log_; }
+
+private:
+    Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
+    Result<void> apply_insert(const sync::SyncTable& table, sync::Change& change, const std::string& device,
+                              uint64_t seq);
+    Result<void> apply_update(const sync::SyncTable& table, sync::Change& change, const std::string& device,
+                              uint64_t seq, int64_t now_ms);
+    Result<void> record_conflict(const std::string& member, const std::string& field, const sync::json& value,
+                                 const std::string& hlc, int64_t now_ms);
+    Result<void> log_server_change(sync::Change change);
+    Result<void> offer_duplicates(int64_t now_ms);
+    void note_person_change(const sync::SyncTable& table, const std::string& row);
+    bool merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);
+    Result<void> log_correction(const sync::SyncTable& table, const std::string& row, const sync::json& fields,
+                                int64_t now_ms);
+
+    Store& store_;
+    SyncLimits limits_;
+    ChangeLog log_;
+    sync::HlcClock clock_;
+    std::vector<std::string> touched_members_; // for duplicate detection
+};
+
+} // namespace obole::server

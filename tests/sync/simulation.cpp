@@ -1,0 +1,363 @@
+#include "simulation.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "client/pull.h"
+#include "core/demo_data.h"
+#include "core/gift_repository.h"
+#include "core/member_merge.h"
+#include "core/member_repository.h"
+#include "core/statement.h"
+#include "core/uuid.h"
+#include "protocol/codec.h"
+#include "protocol/sync_tables.h"
+#include "server/server_store.h"
+
+namespace obole::sim {
+
+struct Simulation::Device {
+    int index = 0;
+    server::Principal who;
+    int64_t skew_ms = 0;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<sync::Outbox> outbox;
+    std::unique_ptr<sync::SyncEngine> engine;
+    bool online = true;
+    int offline_until = 0;
+    uint64_t waiting_call = 0; // the call in flight; 0: none
+    int timeout_step = 0;
+    int notes = 0;
+};
+
+namespace {
+
+constexpr int64_t kStepMs = 500;
+
+const char* const kFirst[] = {"Hélène", "Jean", "Иван", "太郎", "Anne", "Luc"};
+const char* const kLast[] = {"Dupont", "Martin", "Петров", "山田", "Moreau", "Lefèvre"};
+const char* const kPostcodes[] = {"75011", "69002", "13001"};
+
+int64_t number_param(const std::string& path, const std::string& name)
+{
+    const size_t at = path.find(name + "=");
+    if (at == std::string::npos)
+        return -1;
+    int64_t v = -1;
+    const char* begin = path.data() + at + name.size() + 1;
+    std::from_chars(begin, path.data() + path.size(), v);
+    return v;
+}
+
+std::string select_expression(const sync::SyncField& f)
+{
+    switch (f.type) {
+    case sync::FieldType::member:
+        return std::string("(SELECT hex(id) FROM member WHERE ref = t.") + f.column + ")";
+    case sync::FieldType::campaign:
+        return std::string("(SELECT hex(id) FROM campaign WHERE ref = t.") + f.column + ")";
+    case sync::FieldType::member_uuid:
+        return std::string("hex(t.") + f.column + ")";
+    default:
+        return std::string("t.") + f.column;
+    }
+}
+
+} // namespace
+
+Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_(options)
+{
+    server_ = std::move(server::open_memory_server_store().value());
+    service_ = std::make_unique<server::SyncService>(*server_);
+    (void)service_->ensure_schema();
+    DemoOptions demo;
+    demo.members = 12;
+    demo.seed = seed;
+    demo.today = "2025-11-20";
+    (void)generate_demo(*server_, demo);
+    const std::vector<uint8_t> snapshot = server_->serialize();
+    const int64_t skews[] = {0, -30'000, 20'000, 10 * 60'000, 4'000, -7'000};
+    for (int i = 0; i < options_.devices; ++i) {
+        auto d = std::make_unique<Device>();
+        d->index = i;
+        d->skew_ms = skews[i % 6];
+        d->who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, seed * 16 + uint64_t(i));
+        d->who.operator_login = "op" + std::to_string(i);
+        // Device 0 is a volunteer's: it never deletes or merges.
+        d->who.role = i == 0 ? server::Role::volunteer : server::Role::staff;
+        d->store = std::move(Store::open_bytes(snapshot).value());
+        (void)sync::write_meta(*d->store, "sync_token", "token-" + std::to_string(i));
+        devices_.push_back(std::move(d));
+        restart(*devices_.back());
+        (void)devices_.back()->outbox->become_device(devices_.back()->who.device_id);
+    }
+}
+
+Simulation::~Simulation() = default;
+
+Store& Simulation::device_store(int i) { return *devices_[size_t(i)]->store; }
+sync::Outbox& Simulation::device_outbox(int i) { return *devices_[size_t(i)]->outbox; }
+
+int64_t Simulation::now(const Device& d) const
+{
+    return server_ms_ + d.skew_ms;
+}
+
+void Simulation::restart(Device& d)
+{
+    // What a device holds after a restart is what it had committed (the
+    // durable journal acknowledges each commit): its serialised database.
+    d.engine.reset();
+    d.outbox.reset();
+    if (d.store) {
+        std::vector<uint8_t> bytes = d.store->serialize();
+        d.store = std::move(Store::open_bytes(bytes).value());
+    }
+    d.outbox = std::move(sync::Outbox::attach(*d.store, [this, &d] { return now(d); }).value());
+    sync::SyncTiming timing;
+    timing.push_batch = 7; // small batches: more messages to lose and reorder
+    timing.pull_page = 9;
+    d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.outbox, rng_(), timing);
+    d.engine->set_online(d.online, now(d));
+    d.waiting_call = 0;
+}
+
+std::string Simulation::pick_member(Device& d)
+{
+    std::vector<std::string> ids;
+    Statement s(d.store->db(), "SELECT id FROM member WHERE deleted = 0 AND merged_into_ref IS NULL ORDER BY id");
+    while (s.step() == Statement::Step::row)
+        ids.push_back(s.column_uuid(0));
+    if (ids.empty())
+        return {};
+    return ids[rng_() % ids.size()];
+}
+
+void Simulation::edit(Device& d)
+{
+    const std::string op_name = d.who.operator_login;
+    const int roll = int(rng_() % 100);
+    if (roll < 20) {
+        NewMember m;
+        m.first_name = kFirst[rng_() % 6];
+        m.last_name = kLast[rng_() % 6];
+        m.postcode = kPostcodes[rng_() % 3];
+        m.city = "Ville";
+        m.line1 = "1 rue de la Paix";
+        if (rng_() % 2)
+            m.email = std::string("person") + std::to_string(rng_() % 8) + "@example.org";
+        Result<std::string> id = MemberRepository(*d.store).create(m, op_name);
+        if (id) {
+            created_members_.insert(*id);
+            ++report_.members;
+        }
+        return;
+    }
+    const std::string member = pick_member(d);
+    if (member.empty())
+        return;
+    if (roll < 50) {
+        NewGift g;
+        g.member_id = member;
+        const int64_t cents = 100 * int64_t(1 + rng_() % 200);
+        g.amount_text = std::to_string(cents / 100);
+        g.date_text = "2025-11-" + std::to_string(10 + rng_() % 10);
+        g.method = rng_() % 2 ? PaymentMethod::cash : PaymentMethod::card;
+        Result<std::string> id = GiftRepository(*d.store).add(g, op_name);
+        if (id) {
+            saved_gifts_[*id] = cents;
+            ++report_.gifts;
+        }
+    } else if (roll < 75) {
+        const std::string text = "note " + std::to_string(d.index) + "." + std::to_string(++d.notes);
+        if (MemberRepository(*d.store).set_notepad(member, text, op_name))
+            ++report_.notepad_edits;
+    } else if (roll < 85) {
+        (void)MemberRepository(*d.store).set_markers(member, rng_() % 2 ? "NPAI" : "", rng_() % 2 != 0,
+                                                     TaxReceiptPref::annual, op_name);
+    } else if (d.who.role == server::Role::volunteer) {
+        return;
+    } else if (roll < 91) {
+        if (MemberRepository(*d.store).remove(member, op_name))
+            ++report_.deletes;
+    } else {
+        const std::string other = pick_member(d);
+        if (!other.empty() && other != member && merge_members(*d.store, member, other, op_name, false))
+            ++report_.merges;
+    }
+}
+
+void Simulation::deliver(const InFlight& m, bool answer)
+{
+    Device& d = *devices_[size_t(m.device)];
+    int status = 200;
+    std::string body;
+    if (m.call.method == "POST") {
+        ++report_.pushes;
+        Result<sync::PushRequest> request = sync::parse_push_request(m.call.body);
+        Result<sync::PushResponse> done =
+            request ? service_->push(d.who, *request, server_ms_) : Result<sync::PushResponse>(request.error());
+        if (done)
+            body = sync::to_json(*done).dump();
+        else {
+            status = 400;
+            body = sync::json{{"error", {{"code", done.error().code}, {"message", done.error().message}}}}.dump();
+        }
+    } else {
+        ++report_.pulls;
+        Result<sync::PullResponse> page =
+            service_->pull(number_param(m.call.path, "since"), int(number_param(m.call.path, "limit")),
+                           int(number_param(m.call.path, "schema_version")));
+        if (page)
+            body = sync::to_json(*page).dump();
+        else {
+            status = 400;
+            body = sync::json{{"error", {{"code", page.error().code}, {"message", page.error().message}}}}.dump();
+        }
+    }
+    // The answer reaches the device only if it still waits for it.
+    if (answer && d.waiting_call == m.call_id) {
+        d.waiting_call = 0;
+        d.engine->on_response(status, body, now(d));
+    }
+}
+
+void Simulation::network_step()
+{
+    std::shuffle(network_.begin(), network_.end(), rng_);
+    std::vector<InFlight> later;
+    for (InFlight& m : network_) {
+        if (m.due_step > step_) {
+            later.push_back(std::move(m));
+            continue;
+        }
+        const bool lose_answer = !healing_ && double(rng_() % 1000) / 1000.0 < options_.loss;
+        if (!healing_ && double(rng_() % 1000) / 1000.0 < options_.duplicate) {
+            // Delivered now and once more, later: a retried or replayed request.
+            InFlight again = m;
+            again.due_step = step_ + 1 + int(rng_() % 20);
+            again.call_id = 0;
+            later.push_back(again);
+            ++report_.duplicated;
+        }
+        if (lose_answer)
+            ++report_.lost;
+        deliver(m, !lose_answer);
+    }
+    network_ = std::move(later);
+}
+
+void Simulation::run()
+{
+    for (step_ = 0; step_ < options_.steps; ++step_) {
+        server_ms_ += kStepMs;
+        Device& d = *devices_[rng_() % devices_.size()];
+        if (rng_() % 100 < 60)
+            edit(d);
+        if (double(rng_() % 1000) / 1000.0 < options_.restart) {
+            restart(d);
+            ++report_.restarts;
+        }
+        if (double(rng_() % 1000) / 1000.0 < options_.partition && d.online) {
+            d.online = false;
+            d.offline_until = step_ + 20 + int(rng_() % 100);
+            d.engine->set_online(false, now(d));
+        }
+        for (auto& dev : devices_) {
+            if (!dev->online && step_ >= dev->offline_until) {
+                dev->online = true;
+                dev->engine->set_online(true, now(*dev));
+            }
+            if (dev->waiting_call && step_ >= dev->timeout_step) {
+                dev->waiting_call = 0;
+                dev->engine->on_failure("timeout", now(*dev));
+            }
+            if (dev->waiting_call)
+                continue;
+            std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev));
+            if (!call)
+                continue;
+            static uint64_t next_id = 1;
+            const uint64_t id = next_id++;
+            dev->waiting_call = id;
+            dev->timeout_step = step_ + 10;
+            const bool lost = !healing_ && (!dev->online || double(rng_() % 1000) / 1000.0 < options_.loss);
+            if (lost) {
+                ++report_.lost;
+                continue;
+            }
+            network_.push_back({dev->index, id, std::move(*call), step_ + int(rng_() % 4)});
+        }
+        network_step();
+    }
+}
+
+bool Simulation::settle(int max_steps)
+{
+    healing_ = true;
+    const int end = step_ + max_steps;
+    SimOptions calm = options_;
+    options_.steps = 0;
+    for (auto& d : devices_) {
+        d->online = true;
+        d->offline_until = 0;
+        d->engine->set_online(true, now(*d));
+    }
+    while (step_ < end) {
+        bool settled = network_.empty();
+        for (auto& d : devices_)
+            settled = settled && d->outbox->count() == 0 && !d->waiting_call &&
+                      sync::pull_cursor(*d->store) == service_->log().last_version();
+        if (settled) {
+            options_ = calm;
+            return true;
+        }
+        for (auto& d : devices_)
+            if (!d->waiting_call && !d->engine->status().busy)
+                d->engine->sync_now(now(*d));
+        // One step of the loop above without edits, restarts or partitions.
+        server_ms_ += kStepMs;
+        for (auto& dev : devices_) {
+            if (dev->waiting_call && step_ >= dev->timeout_step) {
+                dev->waiting_call = 0;
+                dev->engine->on_failure("timeout", now(*dev));
+            }
+            if (dev->waiting_call)
+                continue;
+            if (std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev))) {
+                static uint64_t next_id = 1u << 30;
+                dev->waiting_call = next_id++;
+                dev->timeout_step = step_ + 10;
+                network_.push_back({dev->index, dev->waiting_call, std::move(*call), step_});
+            }
+        }
+        network_step();
+        ++step_;
+    }
+    options_ = calm;
+    return false;
+}
+
+std::string Simulation::dump(Store& store)
+{
+    std::string out;
+    for (const sync::SyncTable& t : sync::sync_tables()) {
+        std::string sql = "SELECT hex(t.id)";
+        for (const sync::SyncField& f : t.fields)
+            sql += ", " + select_expression(f);
+        sql += std::string(" FROM ") + t.name + " t ORDER BY t.id";
+        Statement s(store.db(), sql.c_str());
+        while (s.step() == Statement::Step::row) {
+            out += t.name;
+            for (int c = 0; c <= int(t.fields.size()); ++c)
+                out += "|" + s.column_text(c);
+            out += "\n";
+        }
+    }
+    Statement clocks(store.db(), "SELECT hex(row_id), field, hlc FROM field_clock ORDER BY 1, 2");
+    while (clocks.step() == Statement::Step::row)
+        out += "clock|" + clocks.column_text(0) + "|" + clocks.column_text(1) + "|" + clocks.column_text(2) + "\n";
+    return out;
+}
+
+} // namespace obole::sim
