@@ -38,7 +38,21 @@ SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncT
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
 {
-    if (in_flight_ || token_.empty() || token_refused_ || !online_)
+    if (in_flight_)
+        return std::nullopt;
+    if (!enrol_body_.empty()) {
+        if (!online_) {
+            enrol_body_.clear();
+            enrolment_ = {Enrolment::State::failed, "This device is offline; connect it to enrol."};
+            return std::nullopt;
+        }
+        phase_ = Phase::enrolling;
+        in_flight_ = true;
+        HttpCall call{"POST", "/api/enrol", std::move(enrol_body_), false};
+        enrol_body_.clear();
+        return call;
+    }
+    if (token_.empty() || token_refused_ || !online_)
         return std::nullopt;
     if (phase_ == Phase::idle) {
         if (now_ms < next_attempt_ms_)
@@ -72,6 +86,14 @@ HttpCall SyncEngine::pull_call()
 void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::enrolling) {
+        phase_ = Phase::idle;
+        Result<void> enrolled = on_enrol_response(status, body);
+        enrolment_ = enrolled ? Enrolment{Enrolment::State::done, ""}
+                              : Enrolment{Enrolment::State::failed, enrolled.error().message};
+        next_attempt_ms_ = now_ms; // a first round at once
+        return;
+    }
     if (status == 401) {
         // The token was revoked or never valid: retrying cannot help.
         token_refused_ = true;
@@ -106,6 +128,11 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
 void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::enrolling) {
+        phase_ = Phase::idle;
+        enrolment_ = {Enrolment::State::failed, "The server could not be reached: " + message};
+        return;
+    }
     fail_round("network", message, now_ms);
 }
 
@@ -146,11 +173,26 @@ void SyncEngine::sync_now(int64_t now_ms)
     token_refused_ = false;
 }
 
-HttpCall SyncEngine::enrol_call(const std::string& code, const std::string& login, const std::string& password,
-                                const std::string& device_name) const
+void SyncEngine::request_enrolment(const std::string& code, const std::string& login, const std::string& password,
+                                   const std::string& device_name)
 {
-    json body = {{"code", code}, {"login", login}, {"password", password}, {"device_name", device_name}};
-    return {"POST", "/api/enrol", body.dump(), false};
+    enrol_body_ = json{{"code", code}, {"login", login}, {"password", password}, {"device_name", device_name}}.dump();
+    enrolment_ = {Enrolment::State::waiting, ""};
+}
+
+Result<void> SyncEngine::leave()
+{
+    Result<void> r = store_.transaction([&]() -> Result<void> {
+        if (Result<void> w = write_meta(store_, "sync_token", ""); !w)
+            return w;
+        return write_meta(store_, "sync_operator", "");
+    });
+    if (r) {
+        token_.clear();
+        operator_login_.clear();
+        enrolment_ = {};
+    }
+    return r;
 }
 
 Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
@@ -190,7 +232,7 @@ SyncStatus SyncEngine::status()
     SyncStatus s;
     s.enrolled = !token_.empty();
     s.online = online_;
-    s.busy = phase_ != Phase::idle;
+    s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling;
     s.waiting = outbox_.count();
     s.last_success_ms = last_success_ms_;
     s.next_attempt_ms = next_attempt_ms_;

@@ -66,17 +66,25 @@ public:
     // "Sync now": a round at once, whatever the retry delay.
     void sync_now(int64_t now_ms);
 
-    // Enrolment: the call to make, then its answer (stores the token and the
-    // device id the server gave, renumbers the outbox for that identity).
-    HttpCall enrol_call(const std::string& code, const std::string& login, const std::string& password,
-                        const std::string& device_name) const;
-    Result<void> on_enrol_response(int status, std::string_view body);
+    // Enrolment, asked for by a person: poll() sends it next. Its answer
+    // stores the token and the device id the server gave, and renumbers the
+    // outbox for that identity; enrolment() tells how it went.
+    void request_enrolment(const std::string& code, const std::string& login, const std::string& password,
+                           const std::string& device_name);
+    struct Enrolment {
+        enum class State { none, waiting, done, failed } state = State::none;
+        std::string error; // in words, when failed
+    };
+    const Enrolment& enrolment() const { return enrolment_; }
+    // Forgets the token (another operator will enrol this device).
+    Result<void> leave();
 
     const std::string& token() const { return token_; }
     SyncStatus status();
 
 private:
-    enum class Phase { idle, pushing, pulling };
+    enum class Phase { idle, enrolling, pushing, pulling };
+    Result<void> on_enrol_response(int status, std::string_view body);
     HttpCall push_call();
     HttpCall pull_call();
     void finish_round(int64_t now_ms);
@@ -95,6 +103,8 @@ private:
     int64_t last_success_ms_ = 0;
     std::string token_, operator_login_;
     std::string last_error_, last_error_code_;
+    std::string enrol_body_; // the request waiting to be sent (holds a password: cleared once sent)
+    Enrolment enrolment_;
 };
 
 } // namespace obole::sync

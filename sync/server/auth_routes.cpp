@@ -240,12 +240,18 @@ int status_for(const Error& error)
         {"auth.revoked", 401},           {"auth.bad_code", 401},         {"auth.bad_password", 401},
         {"auth.forbidden", 403},         {"auth.unknown_operator", 404}, {"auth.unknown_device", 404},
         {"auth.operator_exists", 409},   {"auth.code_expired", 410},
+        {"request.bad_query", 400},      {"sync.gap", 409},              {"sync.schema_mismatch", 409},
+        {"sync.batch_too_large", 413},   {"sync.unknown_row", 422},      {"sync.unknown_reference", 422},
     };
     if (auto it = kStatus.find(error.code); it != kStatus.end())
         return it->second;
     // Name checks (core/validation.h: name.too_long, ...) are input errors;
     // anything else (db.error, auth.hash_failed) is the server's fault.
     if (error.code.rfind("name.", 0) == 0)
+        return 400;
+    // A sync message that is not what it should be (unknown table or field,
+    // a wrong value): the request is wrong, and nothing was applied.
+    if (error.code.rfind("sync.", 0) == 0)
         return 400;
     return 500;
 }

@@ -1,0 +1,136 @@
+// The device side on its own: what the outbox records, and when the engine
+// talks to the server.
+#include <gtest/gtest.h>
+
+#include "client/outbox.h"
+#include "client/sync_engine.h"
+#include "core/gift_repository.h"
+#include "core/member_repository.h"
+#include "core/store.h"
+
+namespace obole::sync {
+namespace {
+
+struct Device {
+    std::unique_ptr<Store> store = std::move(Store::open_memory().value());
+    int64_t now = 1'763'900'000'000;
+    std::unique_ptr<Outbox> outbox = std::move(Outbox::attach(*store, [this] { return now; }).value());
+
+    std::string add_member(const std::string& last)
+    {
+        NewMember m;
+        m.last_name = last;
+        m.postcode = "75011";
+        m.city = "Paris";
+        m.line1 = "1 rue Oberkampf";
+        return MemberRepository(*store).create(m, "anne").value();
+    }
+};
+
+TEST(Outbox, EachChangedRowBecomesOneChangeInTheSameTransaction)
+{
+    Device d;
+    const std::string id = d.add_member("Durand");
+    // member, address, journal: one transaction, three rows.
+    Result<std::vector<OutboxChange>> pending = d.outbox->pending(100);
+    ASSERT_TRUE(pending.ok());
+    ASSERT_EQ(pending->size(), 3u);
+    EXPECT_EQ((*pending)[0].seq, 1u);
+    EXPECT_EQ((*pending)[2].seq, 3u);
+    const OutboxChange* member = nullptr;
+    for (const OutboxChange& c : *pending)
+        if (c.change.table == "member")
+            member = &c;
+    ASSERT_NE(member, nullptr);
+    EXPECT_EQ(member->change.row, id);
+    EXPECT_EQ(member->change.op, Op::insert);
+    EXPECT_EQ(member->change.fields["last_name"], "Durand");
+    EXPECT_FALSE(member->change.fields.contains("ref")); // local, never sent
+
+    // An update carries only what changed, with the base of free text.
+    ASSERT_TRUE(MemberRepository(*d.store).set_notepad(id, "Rappeler lundi", "anne"));
+    pending = d.outbox->pending(100);
+    const OutboxChange& edit = pending->at(3);
+    EXPECT_EQ(edit.change.op, Op::update);
+    EXPECT_EQ(edit.change.fields.size(), 2u); // notepad, updated_at
+    EXPECT_EQ(edit.change.fields["notepad"], "Rappeler lundi");
+    EXPECT_EQ(edit.change.base, (json{{"notepad", ""}}));
+    EXPECT_EQ(d.outbox->pending_clock(id, "notepad"), edit.change.hlc);
+
+    // A failed transaction leaves nothing behind.
+    NewGift bad;
+    bad.member_id = id;
+    bad.amount_text = "-3";
+    bad.date_text = "2026-11-23";
+    EXPECT_FALSE(GiftRepository(*d.store).add(bad, "anne").ok());
+    EXPECT_EQ(d.outbox->count(), 5);
+}
+
+TEST(Outbox, AcknowledgedChangesLeaveAndEnrolmentRenumbers)
+{
+    Device d;
+    d.add_member("Durand");
+    d.add_member("Martin");
+    ASSERT_EQ(d.outbox->count(), 6);
+    ASSERT_TRUE(d.outbox->acknowledge(4));
+    EXPECT_EQ(d.outbox->pending(10)->front().seq, 5u);
+    // The server has never seen this device: it starts at 1 again.
+    ASSERT_TRUE(d.outbox->become_device("0190f2a4-5b1c-7d3e-8f12-3456789abcde"));
+    std::vector<OutboxChange> pending = d.outbox->pending(10).value();
+    ASSERT_EQ(pending.size(), 2u);
+    EXPECT_EQ(pending[0].seq, 1u);
+    EXPECT_EQ(pending[1].seq, 2u);
+    d.add_member("Petit");
+    EXPECT_EQ(d.outbox->pending(10)->back().seq, 5u);
+    EXPECT_NE(d.outbox->pending(10)->back().change.hlc.find("0190f2a4"), std::string::npos);
+}
+
+TEST(SyncEngine, WaitsForATokenAndTheNetworkThenBacksOffWithJitter)
+{
+    Device d;
+    SyncTiming timing;
+    SyncEngine engine(*d.store, *d.outbox, 1, timing);
+    engine.set_online(true, d.now);
+    EXPECT_FALSE(engine.poll(d.now)) << "no token yet";
+
+    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
+    std::optional<HttpCall> enrol = engine.poll(d.now);
+    ASSERT_TRUE(enrol);
+    EXPECT_EQ(enrol->path, "/api/enrol");
+    EXPECT_FALSE(enrol->authorized);
+    engine.on_response(200, R"({"token":"t0k","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                            R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+                       d.now);
+    EXPECT_EQ(engine.enrolment().state, SyncEngine::Enrolment::State::done);
+    EXPECT_EQ(engine.status().operator_login, "anne");
+
+    // Failures space the next attempts out, never beyond the maximum.
+    int64_t previous_gap = 0;
+    for (int i = 0; i < 12; ++i) {
+        std::optional<HttpCall> call = engine.poll(d.now);
+        ASSERT_TRUE(call) << "attempt " << i;
+        engine.on_failure("offline", d.now);
+        const int64_t gap = engine.status().next_attempt_ms - d.now;
+        EXPECT_GE(gap, timing.first_retry_ms / 2);
+        EXPECT_LE(gap, timing.max_retry_ms);
+        if (i < 5) {
+            EXPECT_GT(gap, previous_gap / 2 + 1); // growing while below the maximum
+        }
+        previous_gap = gap;
+        EXPECT_FALSE(engine.poll(d.now + gap - 1)) << "too early";
+        d.now += gap;
+    }
+    EXPECT_EQ(engine.status().last_error, "offline");
+
+    // The network coming back: at once.
+    engine.set_online(false, d.now);
+    engine.set_online(true, d.now + 1);
+    EXPECT_TRUE(engine.poll(d.now + 1));
+    // A refused token stops the retries until a person acts.
+    engine.on_response(401, R"({"error":{"code":"auth.revoked","message":"This device was revoked."}})", d.now + 1);
+    EXPECT_FALSE(engine.poll(d.now + 10'000'000));
+    EXPECT_EQ(engine.status().last_error, "This device was revoked.");
+}
+
+} // namespace
+} // namespace obole::sync
