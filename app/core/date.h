@@ -2,6 +2,7 @@
 // "2026-11-23T14:05:09.123Z". Text comparison then orders them correctly.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,8 @@ int days_in_month(int year, int month); // 0 when month is out of 1..12
 std::string today_iso();       // UTC calendar date
 std::string today_local_iso(); // the device's local calendar date
 std::string now_iso();         // UTC, with milliseconds and "Z"
+int64_t unix_now_ms();
+std::string iso_from_unix_ms(int64_t unix_ms); // the now_iso() form of a Unix time
 
 // Calendar arithmetic for ISO dates (proleptic Gregorian). days_from_iso
 // returns days since 1970-01-01; the input must be a valid ISO date.

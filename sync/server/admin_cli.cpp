@@ -1,3 +1,4 @@
+#include "core/date.h"
 #include "server/admin_cli.h"
 
 #include <algorithm>

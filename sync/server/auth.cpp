@@ -180,26 +180,6 @@ Result<Role> parse_role(const std::string& name)
     return fail("auth.bad_role", "A role is admin, staff or volunteer.", "role");
 }
 
-int64_t unix_now_ms()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::string iso_from_unix_ms(int64_t unix_ms)
-{
-    constexpr int64_t kDayMs = 86'400'000;
-    int64_t days = unix_ms / kDayMs, ms = unix_ms % kDayMs;
-    if (ms < 0) {
-        ms += kDayMs;
-        --days;
-    }
-    char time[32];
-    std::snprintf(time, sizeof time, "T%02d:%02d:%02d.%03dZ", int(ms / 3'600'000), int(ms / 60'000 % 60),
-                  int(ms / 1000 % 60), int(ms % 1000));
-    return iso_from_days(days) + time;
-}
-
 Result<void> Auth::ensure_schema()
 {
     if (!sodium_ready())

@@ -55,8 +55,6 @@ constexpr int kMaxEnrolTtlMinutes = 30 * 24 * 60;
 
 // The wall clock as the HTTP routes and the CLI pass it to Auth, and how
 // they show such a time: "2026-11-23T14:05:09.123Z" (core/date.h's format).
-int64_t unix_now_ms();
-std::string iso_from_unix_ms(int64_t unix_ms);
 
 // All times are Unix milliseconds passed in by the caller (tests move time).
 class Auth {

@@ -1,3 +1,4 @@
+#include "core/date.h"
 #include "server/auth_routes.h"
 
 #include <httplib.h>

@@ -1,5 +1,6 @@
 // obole-server: serves the web app and the API over one embedded SQLite
 // database, or runs one administration command on its data folder.
+#include "core/date.h"
 #include "core/demo_data.h"
 #include "core/member_repository.h"
 #include "core/store.h"
@@ -59,7 +60,7 @@ int main(int argc, char** argv) {
 
   if (!opt.command.empty()) {
     server::AdminConsole console{std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1};
-    return server::run_admin_command(auth, opt.command, console, server::unix_now_ms());
+    return server::run_admin_command(auth, opt.command, console, obole::unix_now_ms());
   }
 
   if (opt.demo && MemberRepository(*store.value()).count() == 0) {
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
     }
   }
   if (opt.demo && !auth.has_operators()) {
-    if (auto demo = server::add_demo_operators(auth, std::cout, server::unix_now_ms()); !demo) {
+    if (auto demo = server::add_demo_operators(auth, std::cout, obole::unix_now_ms()); !demo) {
       std::fprintf(stderr, "obole-server: demo operators: %s\n", demo.error().message.c_str());
       return 1;
     }

@@ -1,10 +1,10 @@
 #include "server/sync_routes.h"
 
-#include <chrono>
 #include <charconv>
 
 #include <httplib.h>
 
+#include "core/date.h"
 #include "core/store.h"
 #include "protocol/codec.h"
 #include "server/auth_routes.h"
@@ -13,13 +13,6 @@
 namespace obole::server {
 
 namespace {
-
-int64_t now_ms()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool read_number(const httplib::Request& req, const char* name, int64_t* out)
 {
@@ -54,7 +47,7 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
         Result<sync::PushRequest> request = sync::parse_push_request(req.body);
         if (!request)
             return send_failure(res, request.error());
-        Result<sync::PushResponse> answer = sync.push(*who, *request, now_ms());
+        Result<sync::PushResponse> answer = sync.push(*who, *request, unix_now_ms());
         if (!answer)
             return send_failure(res, answer.error());
         send_json(res, sync::to_json(*answer));

@@ -23,16 +23,6 @@ using sync::SyncTable;
 
 namespace {
 
-std::string iso_from_ms(int64_t ms)
-{
-    const long long days = ms / 86'400'000;
-    const long long in_day = ms % 86'400'000;
-    char time[32];
-    std::snprintf(time, sizeof time, "T%02lld:%02lld:%02lld.%03lldZ", in_day / 3'600'000, in_day / 60'000 % 60,
-                  in_day / 1000 % 60, in_day % 1000);
-    return iso_from_days(days) + time;
-}
-
 Error schema_mismatch()
 {
     return fail("sync.schema_mismatch",
@@ -301,7 +291,7 @@ Result<void> SyncService::record_conflict(const std::string& member, const std::
     json where = {{"member_id", member}};
     resolve_members(store_, *sync::find_sync_table("text_conflict"), where);
     c.fields = {{"member_id", where["member_id"]}, {"field", field}, {"value", value.is_string() ? value : json("")},
-                {"hlc", hlc}, {"created_at", iso_from_ms(now_ms)}, {"resolved", 0}};
+                {"hlc", hlc}, {"created_at", iso_from_unix_ms(now_ms)}, {"resolved", 0}};
     return log_server_change(std::move(c));
 }
 
@@ -333,7 +323,7 @@ Result<void> SyncService::offer_duplicates(int64_t now_ms)
             c.op = Op::insert;
             c.hlc = clock_.tick(now_ms).text();
             c.fields = {{"member_id", pair.member_id}, {"other_member_id", pair.other_member_id},
-                        {"reason", pair.reason}, {"created_at", iso_from_ms(now_ms)}, {"status", "open"}};
+                        {"reason", pair.reason}, {"created_at", iso_from_unix_ms(now_ms)}, {"status", "open"}};
             if (Result<void> r = log_server_change(std::move(c)); !r)
                 return r;
         }

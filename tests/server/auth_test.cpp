@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "core/date.h"
 #include "core/store.h"
 #include "core/uuid.h"
 #include "server/auth.h"
@@ -98,13 +99,6 @@ TEST(Role, NamesParseBackAndOthersAreRefused)
         ASSERT_FALSE(parsed) << bad;
         EXPECT_EQ(parsed.error().code, "auth.bad_role");
     }
-}
-
-TEST(TimeText, IsoFromUnixMs)
-{
-    EXPECT_EQ(iso_from_unix_ms(0), "1970-01-01T00:00:00.000Z");
-    EXPECT_EQ(iso_from_unix_ms(kNow), "2026-05-28T20:26:40.000Z");
-    EXPECT_EQ(iso_from_unix_ms(-1), "1969-12-31T23:59:59.999Z");
 }
 
 TEST_F(AuthTest, EnrolHappyPathGivesATokenThatAuthenticates)

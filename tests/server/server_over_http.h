@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "core/store.h"
 #include "server/auth.h"
 #include "server/auth_routes.h"
@@ -48,8 +49,8 @@ protected:
         ASSERT_TRUE(auth->add_operator("admin", "Ada Admin", server::Role::admin, kAdminPassword));
         ASSERT_TRUE(auth->add_operator("vol", "Victor Volunteer", server::Role::volunteer, kVolunteerPassword));
         // Codes made before the server runs: afterwards only HTTP touches the store.
-        auto admin = auth->issue_enrol_code("admin", 60, server::unix_now_ms());
-        auto vol = auth->issue_enrol_code("vol", 60, server::unix_now_ms());
+        auto admin = auth->issue_enrol_code("admin", 60, obole::unix_now_ms());
+        auto vol = auth->issue_enrol_code("vol", 60, obole::unix_now_ms());
         ASSERT_TRUE(admin && vol);
         admin_code = *admin;
         volunteer_code = *vol;

@@ -3,6 +3,7 @@
 // changes are refused whole, roles are enforced, limits hold.
 #include <gtest/gtest.h>
 
+#include "core/date.h"
 #include "core/migrations.h"
 #include "core/statement.h"
 #include "core/uuid.h"
@@ -189,7 +190,7 @@ TEST_F(SyncHttpTest, LimitsHold)
 TEST_F(SyncHttpTest, AClockFarAheadIsReplacedByTheServers)
 {
     const std::string a = obole::new_uuid_v7();
-    const int64_t next_year = obole::server::unix_now_ms() + 365LL * 86'400'000;
+    const int64_t next_year = obole::unix_now_ms() + 365LL * 86'400'000;
     ASSERT_EQ(push(admin_token, json::array({new_member(1, a, "Faure")})).status, 200);
     ASSERT_EQ(push(admin_token, json::array({change(2, "member", a, "update", {{"notepad", "from the future"}},
                                                     next_year)}))
@@ -198,7 +199,7 @@ TEST_F(SyncHttpTest, AClockFarAheadIsReplacedByTheServers)
     obole::Statement clock(store->db(), "SELECT hlc FROM field_clock WHERE field = 'notepad'");
     ASSERT_EQ(clock.step(), obole::Statement::Step::row);
     const int64_t stored = std::atoll(clock.column_text(0).substr(0, 15).c_str());
-    EXPECT_LT(stored, obole::server::unix_now_ms() + 60'000);
+    EXPECT_LT(stored, obole::unix_now_ms() + 60'000);
 }
 
 TEST_F(SyncHttpTest, TheSnapshotNeedsATokenOutsideTheDemo)

@@ -68,3 +68,10 @@ TEST(Dates, TodayAndNowShapes)
     EXPECT_EQ(now_iso().substr(0, 10) >= today, true);
     EXPECT_TRUE(parse_date(today_local_iso()).ok());
 }
+
+TEST(Date, IsoFromUnixMs)
+{
+    EXPECT_EQ(obole::iso_from_unix_ms(0), "1970-01-01T00:00:00.000Z");
+    EXPECT_EQ(obole::iso_from_unix_ms(1'780'000'000'000), "2026-05-28T20:26:40.000Z");
+    EXPECT_EQ(obole::iso_from_unix_ms(-1), "1969-12-31T23:59:59.999Z");
+}
