@@ -1,5 +1,6 @@
 // tools/obole bench: runs the benchmarks at each size and prints one table.
-// Native figures come from obole-gen --bench, browser ones from browser_bench.cjs.
+// Native figures come from obole-gen --bench, browser ones from browser_bench.cjs,
+// sync ones from obole-sync-bench (next to obole-gen's folder, tools/syncbench).
 // Writes the same figures as JSON to build/bench/latest.json.
 // usage: node run_bench.cjs OBOLE_GEN OUT_DIR SIZE...
 'use strict';
@@ -36,6 +37,12 @@ for (const size of sizes) {
   results.push({ members, native: nativeBench(members), browser: browserBench(members) });
 }
 
+// Sync against a real server on loopback: once, at the size the budgets name.
+console.log('-- sync (100000 members, 500000 gifts, 200 devices)');
+const syncBench = path.join(path.dirname(gen), '..', 'syncbench', 'obole-sync-bench');
+const syncOut = run(syncBench, ['--members', '100000', '--gifts', '500000', '--devices', '200']);
+const sync = JSON.parse(syncOut.trim().split('\n').pop());
+
 const mb = (b) => (b / 1048576).toFixed(1) + ' MB';
 const rows = [['figure', ...results.map((r) => `${r.members} members`)]];
 const row = (name, f) => rows.push([name, ...results.map(f)]);
@@ -52,6 +59,13 @@ const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).le
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
 console.log(`download: wasm ${dl(d.wasm)}; js ${dl(d.js)}; Latin font ${dl(d.font_latin)}; Japanese font ${dl(d.font_japanese)}`);
 
+console.log(`sync: push ${sync.push.changes} offline changes until acknowledged ${sync.push.ms.toFixed(0)} ms ` +
+            `(${sync.push.bytes_per_change.toFixed(0)} bytes sent per change); ` +
+            `${sync.load.devices} devices at once ${sync.load.pushes_per_s.toFixed(0)} pushes/s, ` +
+            `${sync.load.changes_per_s.toFixed(0)} changes/s, p99 ${sync.load.latency_p99_ms.toFixed(0)} ms; ` +
+            `fresh device from ${sync.snapshot.members} members + ${sync.snapshot.gifts} gifts ` +
+            `${sync.snapshot.ms.toFixed(0)} ms (${mb(sync.snapshot.bytes)})`);
+
 const file = path.join(outDir, 'latest.json');
-fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), results, sync }, null, 2));
 console.log(`figures written to ${file}`);

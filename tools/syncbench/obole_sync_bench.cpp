@@ -1,0 +1,362 @@
+// obole-sync-bench: what sync costs, measured against a real obole-server
+// (its HttpApi on a loopback port, files in a temporary data folder):
+//   - a device pushing 10,000 offline changes until they are acknowledged,
+//     and the bytes on the wire per change;
+//   - 200 devices pushing at once (a load generator that stops by itself):
+//     pushes per second and latency;
+//   - a fresh device starting from the snapshot of N members and G gifts.
+// Prints a table, then one line of JSON (read by tests/bench/run_bench.cjs).
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+
+#include "client/outbox.h"
+#include "client/sync_engine.h"
+#include "core/date.h"
+#include "core/demo_data.h"
+#include "core/gift_repository.h"
+#include "core/member_repository.h"
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/uuid.h"
+#include "protocol/codec.h"
+#include "server/auth.h"
+#include "server/http_api.h"
+#include "server/server_store.h"
+
+using namespace obole;
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+namespace {
+
+const char kPassword[] = "bench password";
+
+double ms_since(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+[[noreturn]] void die(const std::string& what)
+{
+    std::fprintf(stderr, "obole-sync-bench: %s\n", what.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T must(Result<T> r, const char* what)
+{
+    if (!r)
+        die(std::string(what) + ": " + r.error().message);
+    return std::move(r.value());
+}
+
+void must(Result<void> r, const char* what)
+{
+    if (!r)
+        die(std::string(what) + ": " + r.error().message);
+}
+
+// A real server on a free loopback port, with its data in a fresh folder.
+struct BenchServer {
+    std::filesystem::path dir;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<server::Auth> auth;
+    std::unique_ptr<server::HttpApi> api;
+    std::thread serving;
+    int port = 0;
+
+    explicit BenchServer(const std::function<void(Store&)>& fill)
+    {
+        dir = std::filesystem::temp_directory_path() / ("obole-sync-bench-" + new_uuid_v7());
+        std::filesystem::create_directories(dir);
+        store = must(server::open_server_store(dir.string()), "open the server's store");
+        fill(*store);
+        auth = std::make_unique<server::Auth>(*store);
+        must(auth->ensure_schema(), "auth schema");
+        must(auth->add_operator("bench", "Bench", server::Role::staff, kPassword), "operator");
+        server::ServerOptions options;
+        options.port = 0;
+        api = std::make_unique<server::HttpApi>(*store, *auth, options);
+        port = must(api->bind(), "bind");
+        serving = std::thread([this] { api->serve(); });
+    }
+
+    ~BenchServer()
+    {
+        api->stop();
+        serving.join();
+        api.reset();
+        auth.reset();
+        store.reset();
+        std::filesystem::remove_all(dir);
+    }
+
+    // A device's token (one Argon2 check each: enrol before timing).
+    server::Enrolment enrol(const std::string& name)
+    {
+        const std::string code = must(auth->issue_enrol_code("bench", 60, unix_now_ms()), "enrol code");
+        return must(auth->enrol(code, "bench", kPassword, name, unix_now_ms()), "enrol");
+    }
+};
+
+struct Wire {
+    size_t requests = 0, sent = 0, received = 0;
+};
+
+// Sends what the engine asks for until it rests; counts the bytes.
+void drive(sync::SyncEngine& engine, httplib::Client& http, Wire& wire)
+{
+    for (int guard = 0; guard < 100000; ++guard) {
+        std::optional<sync::HttpCall> call = engine.poll(unix_now_ms());
+        if (!call) {
+            if (engine.status().busy)
+                continue;
+            return;
+        }
+        httplib::Headers headers = {{"Authorization", "Bearer " + engine.token()}};
+        httplib::Result res = call->method == "POST"
+                                  ? http.Post(call->path.c_str(), headers, call->body, "application/json")
+                                  : http.Get(call->path.c_str(), headers);
+        if (!res)
+            die("no answer from the server");
+        ++wire.requests;
+        wire.sent += call->body.size() + call->path.size();
+        wire.received += res->body.size();
+        engine.on_response(res->status, res->body, unix_now_ms());
+        if (!engine.status().last_error.empty())
+            die("sync failed: " + engine.status().last_error);
+    }
+}
+
+json bench_push(int changes)
+{
+    BenchServer server([](Store& s) {
+        DemoOptions demo;
+        demo.members = 2000;
+        must(generate_demo(s, demo), "demo data");
+    });
+    httplib::Client http("127.0.0.1", server.port);
+    server::Enrolment enrolled = server.enrol("bench device");
+    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
+    if (!snapshot || snapshot->status != 200)
+        die("no snapshot");
+    std::unique_ptr<Store> device =
+        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
+    std::unique_ptr<sync::Outbox> outbox = must(sync::Outbox::attach(*device, unix_now_ms), "outbox");
+    must(outbox->become_device(enrolled.device_id), "device id");
+    must(sync::write_meta(*device, "sync_token", enrolled.token), "token");
+
+    // Offline: gifts, each a gift row and a journal row.
+    std::vector<std::string> members;
+    Statement ids(device->db(), "SELECT id FROM member ORDER BY ref");
+    while (ids.step() == Statement::Step::row)
+        members.push_back(ids.column_uuid(0));
+    GiftRepository gifts(*device);
+    for (int i = 0; outbox->count() < changes; ++i) {
+        NewGift g;
+        g.member_id = members[size_t(i) % members.size()];
+        g.amount_text = std::to_string(5 + i % 50);
+        g.date_text = "2026-11-23";
+        must(gifts.add(g, "bench"), "gift");
+    }
+    const int64_t made = outbox->count();
+
+    sync::SyncEngine engine(*device, *outbox, 1);
+    engine.set_online(true, unix_now_ms());
+    Wire wire;
+    const auto start = Clock::now();
+    drive(engine, http, wire);
+    const double total_ms = ms_since(start);
+    if (outbox->count() != 0)
+        die("the outbox did not empty");
+    return {{"changes", made}, {"ms", total_ms}, {"requests", wire.requests},
+            {"bytes_sent", wire.sent}, {"bytes_received", wire.received},
+            {"bytes_per_change", double(wire.sent) / double(made)}};
+}
+
+json bench_load(int devices, int pushes_each, int changes_each)
+{
+    BenchServer server([](Store& s) {
+        DemoOptions demo;
+        demo.members = 2000;
+        must(generate_demo(s, demo), "demo data");
+    });
+    std::vector<std::string> members;
+    Statement ids(server.store->db(), "SELECT id FROM member ORDER BY ref");
+    while (ids.step() == Statement::Step::row)
+        members.push_back(ids.column_uuid(0));
+    // Tokens and request bodies before the clock starts.
+    std::vector<std::string> tokens;
+    std::vector<std::vector<std::string>> bodies(static_cast<size_t>(devices));
+    for (int d = 0; d < devices; ++d) {
+        tokens.push_back(server.enrol("device " + std::to_string(d)).token);
+        uint64_t seq = 0;
+        for (int p = 0; p < pushes_each; ++p) {
+            sync::PushRequest request;
+            request.schema_version = current_schema_version();
+            for (int c = 0; c < changes_each; ++c) {
+                sync::Change g;
+                g.table = "gift";
+                g.row = new_uuid_v7();
+                g.op = sync::Op::insert;
+                g.hlc = sync::Hlc{unix_now_ms(), uint32_t(c), tokens.back().substr(0, 8)}.text();
+                g.fields = {{"member_id", members[(size_t(d) * 31 + size_t(c)) % members.size()]},
+                            {"gift_date", "2026-11-23"}, {"amount_cents", 1000 + c}, {"payment_method", "cash"},
+                            {"created_at", iso_from_unix_ms(unix_now_ms())}};
+                request.changes.push_back({++seq, std::move(g)});
+            }
+            bodies[size_t(d)].push_back(sync::to_json(request).dump());
+        }
+    }
+    std::vector<std::vector<double>> latencies(static_cast<size_t>(devices));
+    std::atomic<int> failures{0}, retries{0};
+    const auto start = Clock::now();
+    std::vector<std::thread> threads;
+    for (int d = 0; d < devices; ++d)
+        threads.emplace_back([&, d] {
+            httplib::Client http("127.0.0.1", server.port);
+            http.set_read_timeout(120, 0);
+            std::mt19937 jitter{static_cast<uint32_t>(d)};
+            for (const std::string& body : bodies[size_t(d)]) {
+                // As a device does: a push that gets no answer is sent again
+                // after a short random wait; the latency is what its person
+                // waits, retries included.
+                const auto sent = Clock::now();
+                for (int attempt = 0;; ++attempt) {
+                    httplib::Result res =
+                        http.Post("/api/sync/push", {{"Authorization", "Bearer " + tokens[size_t(d)]}}, body,
+                                  "application/json");
+                    if (res && res->status == 200)
+                        break;
+                    if (res || attempt == 20) {
+                        if (failures++ == 0)
+                            std::fprintf(stderr, "first failed push: %s\n",
+                                         res ? (std::to_string(res->status) + " " + res->body).c_str()
+                                             : httplib::to_string(res.error()).c_str());
+                        break;
+                    }
+                    ++retries;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(100 + jitter() % 400));
+                }
+                latencies[size_t(d)].push_back(ms_since(sent));
+            }
+        });
+    for (std::thread& t : threads)
+        t.join();
+    const double total_ms = ms_since(start);
+    if (failures)
+        die(std::to_string(failures.load()) + " pushes failed under load");
+    std::vector<double> all;
+    for (const auto& l : latencies)
+        all.insert(all.end(), l.begin(), l.end());
+    const int pushes = devices * pushes_each;
+    return {{"devices", devices}, {"pushes", pushes}, {"changes", pushes * changes_each}, {"ms", total_ms},
+            {"pushes_per_s", pushes / (total_ms / 1000)}, {"changes_per_s", pushes * changes_each / (total_ms / 1000)},
+            {"latency_p50_ms", percentile(all, 0.5)}, {"latency_p99_ms", percentile(all, 0.99)},
+            {"retries", retries.load()}};
+}
+
+json bench_snapshot(int members, int gifts)
+{
+    int64_t gift_count = 0;
+    BenchServer server([&](Store& s) {
+        DemoOptions demo;
+        demo.members = members;
+        must(generate_demo(s, demo), "demo data");
+        // The demo gives about 2.6 gifts a member: more, for the size asked.
+        Statement have(s.db(), "SELECT count(*) FROM gift");
+        have.step();
+        int64_t missing = gifts - have.column_int64(0);
+        must(s.transaction([&]() -> Result<void> {
+                 Statement add(s.db(), "INSERT INTO gift(member_ref, gift_date, id, amount_cents, payment_method, "
+                                       "created_at) VALUES(?1, ?2, ?3, ?4, 'transfer', ?2)");
+                 for (int64_t i = 0; i < missing; ++i) {
+                     add.reset();
+                     add.bind_int64(1, 1 + i % members);
+                     add.bind_text(2, iso_from_days(days_from_iso("2020-01-01") + i % 2000));
+                     add.bind_uuid(3, new_uuid_v7());
+                     add.bind_int64(4, 500 + i % 9500);
+                     if (Result<void> r = add.run(); !r)
+                         return r;
+                 }
+                 return {};
+             }),
+             "more gifts");
+        Statement now(s.db(), "SELECT count(*) FROM gift");
+        now.step();
+        gift_count = now.column_int64(0);
+    });
+    httplib::Client http("127.0.0.1", server.port);
+    http.set_read_timeout(300, 0);
+    server::Enrolment enrolled = server.enrol("fresh device");
+    const auto start = Clock::now();
+    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
+    if (!snapshot || snapshot->status != 200)
+        die("no snapshot");
+    const double download_ms = ms_since(start);
+    std::unique_ptr<Store> device =
+        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
+    std::unique_ptr<sync::Outbox> outbox = must(sync::Outbox::attach(*device, unix_now_ms), "outbox");
+    must(outbox->become_device(enrolled.device_id), "device id");
+    must(sync::write_meta(*device, "sync_token", enrolled.token), "token");
+    sync::SyncEngine engine(*device, *outbox, 1);
+    engine.set_online(true, unix_now_ms());
+    Wire wire;
+    drive(engine, http, wire); // the pull after the snapshot: nothing new
+    const double total_ms = ms_since(start);
+    return {{"members", members}, {"gifts", gift_count}, {"bytes", snapshot->body.size()},
+            {"download_ms", download_ms}, {"ms", total_ms}};
+}
+
+int number_after(int argc, char** argv, const char* flag, int fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == flag)
+            return std::atoi(argv[i + 1]);
+    return fallback;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int members = number_after(argc, argv, "--members", 100000);
+    const int gifts = number_after(argc, argv, "--gifts", 500000);
+    const int devices = number_after(argc, argv, "--devices", 200);
+
+    json push = bench_push(10000);
+    std::printf("push %lld offline changes until acknowledged: %.0f ms in %zu requests, %.0f bytes sent per change\n",
+                push["changes"].get<long long>(), push["ms"].get<double>(), push["requests"].get<size_t>(),
+                push["bytes_per_change"].get<double>());
+    json load = bench_load(devices, 10, 50);
+    std::printf("%d devices pushing at once: %.0f pushes/s (%.0f changes/s), latency p50 %.0f ms, p99 %.0f ms, "
+                "%d connections retried\n",
+                devices, load["pushes_per_s"].get<double>(), load["changes_per_s"].get<double>(),
+                load["latency_p50_ms"].get<double>(), load["latency_p99_ms"].get<double>(), load["retries"].get<int>());
+    json snapshot = bench_snapshot(members, gifts);
+    std::printf("fresh device from the snapshot of %d members and %lld gifts: %.0f ms (%.1f MB, download %.0f ms)\n",
+                members, snapshot["gifts"].get<long long>(), snapshot["ms"].get<double>(),
+                double(snapshot["bytes"].get<size_t>()) / 1048576.0, snapshot["download_ms"].get<double>());
+    std::printf("%s\n", json{{"push", push}, {"load", load}, {"snapshot", snapshot}}.dump().c_str());
+    return 0;
+}
