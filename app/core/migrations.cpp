@@ -221,6 +221,12 @@ CREATE TABLE duplicate_candidate(
 CREATE INDEX duplicate_open ON duplicate_candidate(status, member_ref);
 CREATE INDEX duplicate_pair ON duplicate_candidate(member_ref, other_ref);
 
+-- Money facts arrive by sync as well as from this device: found by id, so
+-- the same gift is never stored twice, whichever member it is filed under
+-- (a merge may have moved it).
+CREATE UNIQUE INDEX gift_id ON gift(id);
+CREATE UNIQUE INDEX campaign_received_id ON campaign_received(id);
+
 -- Finding one person twice: by email (any case) and by phone (E.164).
 CREATE INDEX email_address ON email(address COLLATE NOCASE);
 CREATE INDEX phone_number ON phone(number);

@@ -31,7 +31,7 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
     if (!table)
         return fail("sync.unknown_table", "The server sent a change to an unknown table: " + c.table);
     if (table->kind == TableKind::insert_only) {
-        Result<bool> there = rows.exists(*table, c.row, c.fields);
+        Result<bool> there = rows.exists(*table, c.row);
         if (!there)
             return there.error();
         return *there ? Result<void>() : rows.insert(*table, c.row, c.fields);
@@ -50,8 +50,9 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
     // back with what the server made of it): field by field.
     json taken = json::object();
     for (auto f = c.fields.begin(); f != c.fields.end(); ++f) {
+        const SyncField* field = table->field(f.key());
         std::optional<std::string> mine = outbox.pending_clock(c.row, f.key());
-        if (mine && *mine > c.hlc)
+        if (mine && *mine > c.hlc && !(field && field->server_decides))
             continue;
         taken[f.key()] = f.value();
         if (c.op == Op::update)

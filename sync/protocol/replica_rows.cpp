@@ -108,36 +108,12 @@ Result<std::optional<json>> ReplicaRows::read(const SyncTable& table, const std:
     return std::optional<json>{std::move(fields)};
 }
 
-Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row, const json& fields)
+Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row)
 {
-    if (!table.date_column) {
-        Statement s(store_.db(), (std::string("SELECT 1 FROM ") + table.name + " WHERE id = ?1").c_str());
-        s.bind_uuid(1, row);
-        return s.step() == Statement::Step::row;
-    }
-    // Clustered by (member_ref, date, id): look under the member named and
-    // under each member it was merged into.
-    auto member = fields.find(table.member_field);
-    auto date = fields.find(table.date_column);
-    if (member == fields.end() || !member->is_string() || date == fields.end() || !date->is_string())
-        return fail("sync.bad_value", std::string("A new row of ") + table.name + " needs its member and date.");
-    int64_t ref = member_ref(store_, member->get<std::string>());
-    const std::string sql = std::string("SELECT 1 FROM ") + table.name + " WHERE member_ref = ?1 AND " +
-                            table.date_column + " = ?2 AND id = ?3";
-    Statement s(store_.db(), sql.c_str());
-    Statement next(store_.db(), "SELECT ifnull(merged_into_ref, 0) FROM member WHERE ref = ?1");
-    for (int hop = 0; ref && hop < 32; ++hop) {
-        s.reset();
-        s.bind_int64(1, ref);
-        s.bind_text(2, date->get_ref<const std::string&>());
-        s.bind_uuid(3, row);
-        if (s.step() == Statement::Step::row)
-            return true;
-        next.reset();
-        next.bind_int64(1, ref);
-        ref = next.step() == Statement::Step::row ? next.column_int64(0) : 0;
-    }
-    return false;
+    // Every replicated table has its UUID indexed (core/migrations.cpp).
+    Statement s(store_.db(), (std::string("SELECT 1 FROM ") + table.name + " WHERE id = ?1").c_str());
+    s.bind_uuid(1, row);
+    return s.step() == Statement::Step::row;
 }
 
 Result<void> ReplicaRows::insert(const SyncTable& table, const std::string& row, const json& fields)

@@ -26,9 +26,8 @@ public:
 
     // A mutable row's fields as wire values; nullopt when there is no such row.
     Result<std::optional<json>> read(const SyncTable& table, const std::string& row);
-    // Whether the row is already there. Insert-only rows are found by their
-    // member (or the member it was merged into), date and id.
-    Result<bool> exists(const SyncTable& table, const std::string& row, const json& fields);
+    // Whether the row is already there, whatever member it is filed under.
+    Result<bool> exists(const SyncTable& table, const std::string& row);
 
     Result<void> insert(const SyncTable& table, const std::string& row, const json& fields);
     // Sets the given fields of an existing row (sync.unknown_row otherwise).

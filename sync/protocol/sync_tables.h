@@ -30,6 +30,10 @@ struct SyncField {
     // Only the server writes it (it numbers, it detects): a device's change
     // to it is refused.
     bool server_only = false;
+    // The server settles it by a rule of its own, not by the clock (the
+    // first merge of a member stands): a device takes the server's value
+    // even over a change of its own still waiting.
+    bool server_decides = false;
 };
 
 enum class TableKind {
@@ -45,12 +49,6 @@ struct SyncTable {
     // duplicate candidates); devices may still update the fields not marked
     // server_only (a person resolves a conflict).
     bool server_creates = false;
-    // For tables whose rows belong to a member: the wire name of that field
-    // ("member_id"); the member table itself has none.
-    const char* member_field = nullptr;
-    // The primary key after (member_ref, <date>, id) for clustered insert-only
-    // tables, whose rows are found by member, date and id.
-    const char* date_column = nullptr;
 
     const SyncField* field(std::string_view wire) const;
 };

@@ -159,7 +159,7 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
     sync::ReplicaRows rows(store_);
     bool there = false;
     if (table.kind == sync::TableKind::insert_only) {
-        Result<bool> found = rows.exists(table, change.row, change.fields);
+        Result<bool> found = rows.exists(table, change.row);
         if (!found)
             return found.error();
         there = *found;

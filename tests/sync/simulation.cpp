@@ -5,10 +5,12 @@
 
 #include "client/pull.h"
 #include "core/demo_data.h"
+#include "core/duplicate_repository.h"
 #include "core/gift_repository.h"
 #include "core/member_merge.h"
 #include "core/member_repository.h"
 #include "core/statement.h"
+#include "core/text_conflict_repository.h"
 #include "core/uuid.h"
 #include "protocol/codec.h"
 #include "protocol/sync_tables.h"
@@ -172,9 +174,20 @@ void Simulation::edit(Device& d)
         const std::string text = "note " + std::to_string(d.index) + "." + std::to_string(++d.notes);
         if (MemberRepository(*d.store).set_notepad(member, text, op_name))
             ++report_.notepad_edits;
-    } else if (roll < 85) {
+    } else if (roll < 80) {
         (void)MemberRepository(*d.store).set_markers(member, rng_() % 2 ? "NPAI" : "", rng_() % 2 != 0,
                                                      TaxReceiptPref::annual, op_name);
+    } else if (roll < 85) {
+        // A person settles what the server offered: a text conflict, or a pair
+        // of members that are not the same person.
+        Statement conflict(d.store->db(), "SELECT id FROM text_conflict WHERE resolved = 0 ORDER BY id LIMIT 1");
+        if (conflict.step() == Statement::Step::row &&
+            TextConflictRepository(*d.store).resolve(conflict.column_uuid(0), rng_() % 2 != 0, op_name))
+            ++report_.resolutions;
+        std::vector<DuplicateCandidate> pairs = DuplicateRepository(*d.store).open(1);
+        if (!pairs.empty() && d.who.role != server::Role::volunteer &&
+            DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
+            ++report_.resolutions;
     } else if (d.who.role == server::Role::volunteer) {
         return;
     } else if (roll < 91) {
@@ -336,6 +349,18 @@ bool Simulation::settle(int max_steps)
     }
     options_ = calm;
     return false;
+}
+
+std::string Simulation::state() const
+{
+    std::string out = "server at version " + std::to_string(service_->log().last_version()) + "\n";
+    for (const auto& d : devices_) {
+        sync::SyncStatus st = d->engine->status();
+        out += "device " + std::to_string(d->index) + ": " + std::to_string(st.waiting) + " waiting, cursor " +
+               std::to_string(sync::pull_cursor(*d->store)) + ", last error: " + st.last_error_code + " " +
+               st.last_error + "\n";
+    }
+    return out;
 }
 
 std::string Simulation::dump(Store& store)

@@ -33,7 +33,7 @@ struct SimOptions {
 
 struct SimReport {
     int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0,
-        deletes = 0, notepad_edits = 0;
+        deletes = 0, notepad_edits = 0, resolutions = 0;
 };
 
 class Simulation {
@@ -46,6 +46,8 @@ public:
     // Everyone online, no more loss: runs until every outbox is empty and
     // every device has pulled the whole log. False if it never settles.
     bool settle(int max_steps = 5000);
+    // Each device's outbox, cursor and last error: what a failed settle shows.
+    std::string state() const;
 
     // The replicated tables (and field clocks) of a copy, as canonical text.
     static std::string dump(Store& store);

@@ -44,7 +44,7 @@ std::string difference(const std::string& a, const std::string& b)
 void check_converged(Simulation& sim, uint64_t seed)
 {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    ASSERT_TRUE(sim.settle()) << "the copies never settled";
+    ASSERT_TRUE(sim.settle()) << "the copies never settled:\n" << sim.state();
     Store& server = sim.server_store();
     const std::string truth = Simulation::dump(server);
     for (int i = 0; i < sim.device_count(); ++i) {
@@ -78,7 +78,7 @@ void check_converged(Simulation& sim, uint64_t seed)
 int seeds()
 {
     const char* env = std::getenv("OBOLE_SIM_SEEDS");
-    return env ? std::atoi(env) : 24;
+    return env ? std::atoi(env) : 100;
 }
 
 TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
@@ -101,6 +101,7 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
         total.merges += r.merges;
         total.deletes += r.deletes;
         total.notepad_edits += r.notepad_edits;
+        total.resolutions += r.resolutions;
     }
     // The run exercised what it claims to.
     EXPECT_GT(total.lost, 0);
@@ -108,10 +109,11 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.restarts, 0);
     EXPECT_GT(total.merges, 0);
     EXPECT_GT(total.deletes, 0);
+    EXPECT_GT(total.resolutions, 0);
     std::printf("simulation: %d seeds, %d pushes, %d pulls, %d lost, %d duplicated, %d restarts, "
-                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges\n",
+                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges, %d conflicts and duplicates settled\n",
                 seeds(), total.pushes, total.pulls, total.lost, total.duplicated, total.restarts, total.members,
-                total.gifts, total.notepad_edits, total.deletes, total.merges);
+                total.gifts, total.notepad_edits, total.deletes, total.merges, total.resolutions);
 }
 
 TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
