@@ -15,6 +15,16 @@ Result<Backup> read_backup(const std::vector<uint8_t>& bytes)
     Result<std::unique_ptr<Store>> store = Store::open_bytes(bytes);
     if (!store)
         return store.error();
+    // A restored copy is a new device to the server: one that kept the old
+    // enrolment would number its next changes as the server has already
+    // seen them, and they would be skipped. It forgets the token and device
+    // id (sync/client writes them) and is enrolled again; its waiting changes
+    // then go out under the new identity, and what the server already holds
+    // is recognised by the rows' ids.
+    if (Result<void> r = (*store)->exec("DELETE FROM meta WHERE key IN ('sync_token', 'sync_device_id', "
+                                        "'sync_operator', 'sync_last_success_ms')");
+        !r)
+        return r.error();
     Backup b;
     b.members = MemberRepository(**store).count();
     Statement gifts((*store)->db(), "SELECT count(*) FROM gift");

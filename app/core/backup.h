@@ -18,7 +18,8 @@ struct Backup {
 };
 
 // Codes: backup.empty, and those of Store::open_bytes (db.corrupt,
-// db.not_obole, db.newer_version). The bytes given are never modified.
+// db.not_obole, db.newer_version). The bytes given are never modified; the
+// image returned has forgotten its enrolment with a server (see backup.cpp).
 Result<Backup> read_backup(const std::vector<uint8_t>& bytes);
 
 // "obole-backup-2026-11-23.sqlite" for the given ISO date.

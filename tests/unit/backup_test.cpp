@@ -8,6 +8,7 @@
 #include "core/demo_data.h"
 #include "core/member_repository.h"
 #include "core/member_search.h"
+#include "core/statement.h"
 #include "core/store.h"
 
 using namespace obole;
@@ -38,6 +39,24 @@ TEST(Backup, ExportReadsBackAsTheSameData)
     ASSERT_TRUE(copy.ok());
     EXPECT_EQ(MemberRepository(**copy).count(), 120);
     EXPECT_EQ(search_members(**copy, "helene dupont").size(), search_members(*store, "helene dupont").size());
+}
+
+// A device restored from a backup must enrol again: kept, its old identity
+// would reuse sequence numbers the server already holds.
+TEST(Backup, ARestoredCopyForgetsItsEnrolment)
+{
+    auto store = demo_store(10);
+    ASSERT_TRUE(store->exec("INSERT INTO meta(key, value) VALUES('sync_token', 'secret'), "
+                            "('sync_device_id', '0190f2a4-5b1c-7d3e-8f12-3456789abcde'), ('pull_cursor', '42')")
+                    .ok());
+    Result<Backup> b = read_backup(store->serialize());
+    ASSERT_TRUE(b.ok());
+    auto copy = Store::open_bytes(b->image);
+    ASSERT_TRUE(copy.ok());
+    Statement meta((*copy)->db(), "SELECT group_concat(key, ',') FROM (SELECT key FROM meta WHERE key LIKE 'sync%' "
+                                  "OR key = 'pull_cursor' ORDER BY key)");
+    ASSERT_EQ(meta.step(), Statement::Step::row);
+    EXPECT_EQ(meta.column_text(0), "pull_cursor"); // where to pull from still holds
 }
 
 TEST(Backup, EmptyFileIsRefused)
