@@ -116,6 +116,19 @@ Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row)
     return s.step() == Statement::Step::row;
 }
 
+// Runs an INSERT or UPDATE whose ?1 is the row's UUID and ?2... the given
+// fields' values, in order.
+Result<void> ReplicaRows::run(const std::string& sql, const std::string& row,
+                              const std::vector<const SyncField*>& given, const json& fields)
+{
+    Statement s(store_.db(), sql.c_str());
+    s.bind_uuid(1, row);
+    for (size_t i = 0; i < given.size(); ++i)
+        if (Result<void> r = bind_value(s, int(i + 2), *given[i], fields[given[i]->wire]); !r)
+            return r;
+    return s.run();
+}
+
 Result<void> ReplicaRows::insert(const SyncTable& table, const std::string& row, const json& fields)
 {
     std::string columns = "id", values = "?1";
@@ -127,12 +140,7 @@ Result<void> ReplicaRows::insert(const SyncTable& table, const std::string& row,
             values += ", ?" + std::to_string(given.size() + 1);
         }
     const std::string sql = std::string("INSERT INTO ") + table.name + "(" + columns + ") VALUES(" + values + ")";
-    Statement s(store_.db(), sql.c_str());
-    s.bind_uuid(1, row);
-    for (size_t i = 0; i < given.size(); ++i)
-        if (Result<void> r = bind_value(s, int(i + 2), *given[i], fields[given[i]->wire]); !r)
-            return r;
-    if (Result<void> r = s.run(); !r)
+    if (Result<void> r = run(sql, row, given, fields); !r)
         return r;
     return after_write(table, row, fields);
 }
@@ -149,12 +157,7 @@ Result<void> ReplicaRows::update(const SyncTable& table, const std::string& row,
     if (given.empty())
         return {};
     const std::string sql = std::string("UPDATE ") + table.name + " SET " + sets + " WHERE id = ?1";
-    Statement s(store_.db(), sql.c_str());
-    s.bind_uuid(1, row);
-    for (size_t i = 0; i < given.size(); ++i)
-        if (Result<void> r = bind_value(s, int(i + 2), *given[i], fields[given[i]->wire]); !r)
-            return r;
-    if (Result<void> r = s.run(); !r)
+    if (Result<void> r = run(sql, row, given, fields); !r)
         return r;
     if (sqlite3_changes(store_.db()) == 0)
         return fail("sync.unknown_row", std::string("A change updates a row this copy does not have (") + table.name +

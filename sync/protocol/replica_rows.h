@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "protocol/change.h"
@@ -44,6 +45,8 @@ public:
 
 private:
     Result<void> bind_value(Statement& s, int index, const SyncField& f, const json& value);
+    Result<void> run(const std::string& sql, const std::string& row, const std::vector<const SyncField*>& given,
+                     const json& fields);
     void touch(const SyncTable& table, const std::string& row);
     Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields);
 

@@ -29,11 +29,6 @@ void send_json(httplib::Response& res, const sync::json& body)
     res.set_content(body.dump(), "application/json");
 }
 
-void send_failure(httplib::Response& res, const Error& e)
-{
-    send_error(res, status_for(e), e.code, e.message);
-}
-
 } // namespace
 
 void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
@@ -43,13 +38,13 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
         std::lock_guard lock(store_mutex);
         Result<Principal> who = authenticate_request(req, auth);
         if (!who)
-            return send_failure(res, who.error());
+            return send_error(res, who.error());
         Result<sync::PushRequest> request = sync::parse_push_request(req.body);
         if (!request)
-            return send_failure(res, request.error());
+            return send_error(res, request.error());
         Result<sync::PushResponse> answer = sync.push(*who, *request, unix_now_ms());
         if (!answer)
-            return send_failure(res, answer.error());
+            return send_error(res, answer.error());
         send_json(res, sync::to_json(*answer));
     });
 
@@ -57,14 +52,14 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
         int64_t since = 0, limit = 0, schema = 0;
         if (!read_number(req, "since", &since) || !read_number(req, "limit", &limit) ||
             !read_number(req, "schema_version", &schema))
-            return send_failure(res, fail("request.bad_query", "A pull needs since, limit and schema_version numbers."));
+            return send_error(res, fail("request.bad_query", "A pull needs since, limit and schema_version numbers."));
         std::lock_guard lock(store_mutex);
         Result<Principal> who = authenticate_request(req, auth);
         if (!who)
-            return send_failure(res, who.error());
+            return send_error(res, who.error());
         Result<sync::PullResponse> page = sync.pull(since, int(limit), int(schema));
         if (!page)
-            return send_failure(res, page.error());
+            return send_error(res, page.error());
         send_json(res, sync::to_json(*page));
     });
 
@@ -77,7 +72,7 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
             std::lock_guard lock(store_mutex);
             if (!options.open_snapshot)
                 if (Result<Principal> who = authenticate_request(req, auth); !who)
-                    return send_failure(res, who.error());
+                    return send_error(res, who.error());
             bytes = store.serialize();
         }
         if (bytes.empty())
