@@ -1,6 +1,7 @@
 #include "platform/browser_host.h"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -24,6 +25,22 @@ EM_JS(void, js_set_setting, (const char* key, const char* value), {
 });
 
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
+
+// "Chrome on Android", "Firefox on Windows"...: enough to tell a team's
+// devices apart in the server's list; the person may write something better.
+EM_JS(char*, js_device_description, (), {
+  const ua = navigator.userAgent || "";
+  const has = (...words) => words.some((w) => ua.includes(w));
+  const browser = has("Edg/") ? "Edge" : has("Firefox/") ? "Firefox" : has("OPR/") ? "Opera"
+                : has("Chrome/", "Chromium/") ? "Chrome" : has("Safari/") ? "Safari" : "Browser";
+  const system = has("Android") ? "Android" : has("iPhone", "iPad", "iPod") ? "iOS" : has("Windows") ? "Windows"
+               : has("Mac OS X", "Macintosh") ? "macOS" : has("CrOS") ? "ChromeOS" : has("Linux") ? "Linux" : "";
+  const text = system ? browser + " on " + system : browser;
+  const n = lengthBytesUTF8(text) + 1;
+  const p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
+});
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
@@ -121,6 +138,15 @@ std::optional<std::string> BrowserHost::read_asset(const std::string& path) cons
 }
 
 bool BrowserHost::online() const { return js_online() != 0; }
+
+int64_t BrowserHost::now_ms() const { return static_cast<int64_t>(emscripten_date_now()); }
+
+std::string BrowserHost::device_description() const {
+  char* d = js_device_description();
+  std::string s(d);
+  std::free(d);
+  return s;
+}
 
 ui::SaveState BrowserHost::save_state() const { return journal_.state(); }
 

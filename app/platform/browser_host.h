@@ -14,6 +14,8 @@ class BrowserHost : public ui::Host {
   void set_setting(const std::string& key, const std::string& value) override;
   std::optional<std::string> read_asset(const std::string& path) const override;
   bool online() const override;
+  int64_t now_ms() const override;
+  std::string device_description() const override;
   ui::SaveState save_state() const override;
   std::string save_error() const override;
   void set_title(const std::string& title) override;

@@ -8,6 +8,7 @@
 #include "platform/fonts.h"
 #include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
+#include "platform/sync_transport.h"
 #include "ui/app.h"
 
 #include <GLES3/gl3.h>
@@ -101,6 +102,9 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
+  // Pulled changes land before the screens draw: they show in this frame.
+  // Nothing is pulled while a backup becomes the device's data.
+  if (g_web->store && !g_web->app->restoring()) platform::sync_transport().pump();
   g_web->app->frame();
   ImGui::Render();
   int w = 0, h = 0;
@@ -154,6 +158,12 @@ int main() {
 
   platform::browser_host().start_storage_watch();
   g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
+  // Sync watches the store's writes from here on (the journal is on; the
+  // start-up replay was not a change of this device).
+  if (g_web->store) {
+    auto sync_on = platform::sync_transport().start(*g_web->store);
+    g_web->app->attach_sync(platform::sync_transport().engine(), sync_on ? std::string() : sync_on.error().message);
+  }
   EM_ASM({ Module.oboleReady = true; });
   emscripten_set_main_loop(frame, 0, true);
   return 0;

@@ -2,12 +2,44 @@
 
 #include <imgui_internal.h>
 
+#include <cstring>
+#include <string>
+
 namespace obole::ui {
 
 void announced_text(const char* text, ImU32 colour) {
   if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextWrapped("%s", text);
   if (colour) ImGui::PopStyleColor();
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  ImGuiContext& g = *GImGui;
+  const ImGuiID id = ImGui::GetID(text);
+  IMGUI_TEST_ENGINE_ITEM_ADD(id, g.LastItemData.Rect, nullptr);
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, text, 0);
+#endif
+}
+
+void announced_text_fit(const char* text, float max_width, ImU32 colour) {
+  const char* end = text + std::strlen(text);
+  const char* cut = end;
+  const float ellipsis = ImGui::CalcTextSize("…").x;
+  if (ImGui::CalcTextSize(text).x > max_width) {
+    // Drop whole UTF-8 characters from the end until the rest and "…" fit.
+    while (cut > text && ImGui::CalcTextSize(text, cut).x + ellipsis > max_width) {
+      --cut;
+      while (cut > text && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) --cut;
+    }
+  }
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  if (cut == end) {
+    ImGui::TextUnformatted(text, end);
+  } else {
+    std::string shown(text, cut);
+    shown += "…";
+    ImGui::TextUnformatted(shown.c_str());
+  }
+  if (colour) ImGui::PopStyleColor();
+  if (cut != end && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   ImGuiContext& g = *GImGui;
   const ImGuiID id = ImGui::GetID(text);

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 namespace obole::ui {
 
 App::App(Store* store, std::string store_error, Host& host) : host_(host), store_error_(std::move(store_error)) {
@@ -15,6 +17,11 @@ App::App(Store* store, std::string store_error, Host& host) : host_(host), store
   if (state_.operator_name.empty()) state_.operator_name = "volunteer";
   std::string lang = host.setting("lang");
   load_language(lang.empty() ? "en" : lang);
+}
+
+void App::attach_sync(sync::SyncEngine* engine, std::string error) {
+  state_.sync = engine;
+  state_.sync_error = std::move(error);
 }
 
 void App::load_language(const std::string& lang) {
@@ -52,6 +59,7 @@ void App::frame() {
     ImGui::End();
     return;
   }
+  sync_.watch(state_);
   draw_top_bar();
   ImGui::Separator();
   // The status line is pinned to the bottom; the screen gets the rest.
@@ -61,6 +69,8 @@ void App::frame() {
       case Screen::search: search_.draw(state_); break;
       case Screen::dossier: dossier_.draw(state_); break;
       case Screen::new_member: member_form_.draw(state_); break;
+      case Screen::sync: sync_.draw(state_); break;
+      case Screen::duplicates: duplicates_.draw(state_); break;
       case Screen::settings: {
         std::string lang = settings_.draw(state_);
         if (!lang.empty()) load_language(lang);
@@ -90,6 +100,13 @@ void App::draw_top_bar() {
     host_.set_title("Obole");
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
+  // Shown while there are pairs to review; the Sync screen links there too.
+  if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
+    char label[96];
+    std::snprintf(label, sizeof label, tr("Possible duplicates (%lld)"), static_cast<long long>(pairs));
+    if (nav((std::string(label) + "###duplicates").c_str(), Screen::duplicates)) state_.screen = Screen::duplicates;
+  }
+  if (nav(tr("Sync"), Screen::sync)) state_.screen = Screen::sync;
   if (nav(tr("Settings"), Screen::settings)) state_.screen = Screen::settings;
   ImGui::NewLine();
 }
@@ -97,8 +114,8 @@ void App::draw_top_bar() {
 void App::draw_status_line() {
   ImGui::Separator();
   const bool online = host_.online();
-  ImGui::TextColored(online ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.7f, 0.35f, 0, 1), "%s",
-                     online ? tr("Online") : tr("Offline"));
+  announced_text(online ? tr("Online") : tr("Offline"), online ? IM_COL32(25, 128, 50, 255) : IM_COL32(180, 90, 0, 255));
+  draw_sync_status(state_);
   ImGui::SameLine();
   switch (host_.save_state()) {
     case SaveState::idle: break;

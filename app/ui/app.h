@@ -5,9 +5,11 @@
 #include "core/catalog.h"
 #include "ui/app_state.h"
 #include "ui/dossier_screen.h"
+#include "ui/duplicates_screen.h"
 #include "ui/member_form.h"
 #include "ui/search_screen.h"
 #include "ui/settings_screen.h"
+#include "ui/sync_screen.h"
 
 #include <memory>
 #include <string>
@@ -20,6 +22,11 @@ class App {
   // then says why, and the app shows it instead of touching the data.
   App(Store* store, std::string store_error, Host& host);
   void frame();
+  // The device's sync engine, once platform code has started it (null, with
+  // the reason, when it could not start).
+  void attach_sync(sync::SyncEngine* engine, std::string error);
+  // A backup is becoming the device's data: nothing else may write.
+  bool restoring() const { return state_.restoring; }
 
  private:
   void load_language(const std::string& lang);
@@ -36,6 +43,9 @@ class App {
   DossierScreen dossier_;
   MemberForm member_form_;
   SettingsScreen settings_;
+  SyncScreen sync_;
+  DuplicatesScreen duplicates_;
+  DuplicateCount duplicate_count_;
 };
 
 }  // namespace obole::ui

@@ -6,14 +6,19 @@
 #include <string>
 
 namespace obole { class Store; }
+namespace obole::sync { class SyncEngine; }
 
 namespace obole::ui {
 
-enum class Screen { search, dossier, new_member, settings };
+enum class Screen { search, dossier, new_member, settings, sync, duplicates };
 
 struct AppState {
   Store* store = nullptr;
   Host* host = nullptr;
+  // The device's link to the server (sync/client/sync_engine.h); null when
+  // sync could not start, sync_error then says why.
+  sync::SyncEngine* sync = nullptr;
+  std::string sync_error;
   std::string operator_name;
   Screen screen = Screen::search;
   std::string member_id;  // member shown by the dossier
@@ -24,6 +29,8 @@ struct AppState {
     member_id = id;
     screen = Screen::dossier;
   }
+  // Enrolled with a server: changes travel, and merges wait for its word.
+  bool enrolled() const;
 };
 
 }  // namespace obole::ui

@@ -4,11 +4,14 @@
 #include "core/member_repository.h"
 #include "core/money.h"
 #include "core/store.h"
+#include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <cstdio>
 
 namespace obole::ui {
 
@@ -28,6 +31,18 @@ void DossierScreen::load(AppState& app) {
   member_ = m.value();
   campaigns_ = MemberRepository(*app.store).campaigns_received(member_.id, 10);
   gifts_ = GiftRepository(*app.store).list_for_member(member_.id);
+  conflicts_ = TextConflictRepository(*app.store).open_for_member(member_.id);
+  survivor_label_.clear();
+  if (!member_.merged_into_id.empty()) {
+    auto survivor = MemberRepository(*app.store).get(member_.merged_into_id);
+    if (survivor) {
+      char label[256];
+      std::snprintf(label, sizeof label, tr("%s (No. %lld)"),
+                    (survivor.value().first_name + " " + survivor.value().last_name).c_str(),
+                    static_cast<long long>(survivor.value().member_no));
+      survivor_label_ = label;
+    }
+  }
   // Keep what the user is typing in the notepad when another change lands.
   if (other_member || !notepad_dirty_) {
     notepad_ = member_.notepad;
@@ -44,14 +59,92 @@ void DossierScreen::draw(AppState& app) {
     if (ImGui::Button(tr("Back to search"))) app.screen = Screen::search;
     return;
   }
+  draw_merged(app);
   draw_header(app);
+  draw_conflicts(app);
   ImGui::Separator();
   if (ImGui::BeginChild("dossier_body")) {
-    ImGui::SeparatorText(tr("New gift"));
-    gift_entry_.draw(app);
+    // A merged record takes no new gift: they belong to the member it became.
+    if (member_.merged_into_id.empty()) {
+      ImGui::SeparatorText(tr("New gift"));
+      gift_entry_.draw(app);
+    }
     draw_gifts();
   }
   ImGui::EndChild();
+}
+
+// A record merged into another (a duplicate) only points there.
+void DossierScreen::draw_merged(AppState& app) {
+  if (member_.merged_into_id.empty()) return;
+  char line[320];
+  std::snprintf(line, sizeof line, tr("This member was merged into %s: its gifts and contacts are there."),
+                survivor_label_.empty() ? tr("another member") : survivor_label_.c_str());
+  announced_text(line, kWarnColour);
+  std::snprintf(line, sizeof line, tr("Open %s"), survivor_label_.empty() ? tr("the member it was merged into")
+                                                                          : survivor_label_.c_str());
+  if (ImGui::Button(line)) app.open_member(member_.merged_into_id);
+}
+
+static const char* text_field_label(const std::string& field) {
+  if (field == "notepad") return tr("Notepad");
+  if (field == "memo_active") return tr("Active in entry");
+  if (field == "memo_misc") return tr("Miscellaneous memo");
+  if (field == "memo_bequest") return tr("Bequest memo");
+  if (field == "memo_portal") return tr("Portal memo");
+  return field.c_str();
+}
+
+static const std::string& current_text(const Member& m, const std::string& field) {
+  if (field == "memo_active") return m.memo_active;
+  if (field == "memo_misc") return m.memo_misc;
+  if (field == "memo_bequest") return m.memo_bequest;
+  if (field == "memo_portal") return m.memo_portal;
+  return m.notepad;
+}
+
+// Free text written apart on two devices: the server kept one version and
+// the other waits here until a person chooses.
+void DossierScreen::draw_conflicts(AppState& app) {
+  if (conflicts_.empty()) return;
+  for (const TextConflict& c : conflicts_) {
+    ImGui::PushID(c.id.c_str());
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 214, 255));
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(200, 140, 20, 255));
+    if (ImGui::BeginChild("conflict", ImVec2(0, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY)) {
+      char line[320];
+      std::snprintf(line, sizeof line, tr("%s: two versions were written apart. Choose the one to keep."),
+                    text_field_label(c.field));
+      announced_text(line, IM_COL32(120, 70, 0, 255));
+      const std::string& mine = current_text(member_, c.field);
+      ImGui::TextDisabled("%s", tr("Current text:"));
+      ImGui::Indent();
+      announced_text(mine.empty() ? tr("(empty)") : mine.c_str());
+      ImGui::Unindent();
+      if (c.written_at.empty()) ImGui::TextDisabled("%s", tr("Other version:"));
+      else ImGui::TextDisabled(tr("Other version, written %s:"), c.written_at.c_str());
+      ImGui::Indent();
+      announced_text(c.other_text.empty() ? tr("(empty)") : c.other_text.c_str());
+      ImGui::Unindent();
+      int keep = -1;
+      if (ImGui::Button(tr("Keep this version"))) keep = 1;
+      ImGui::SameLine();
+      if (ImGui::Button(tr("Keep the current text"))) keep = 0;
+      if (keep >= 0) {
+        auto resolved = TextConflictRepository(*app.store).resolve(c.id, keep == 1, app.operator_name);
+        if (resolved) {
+          conflict_error_.clear();
+          app.notice = tr("Version kept.");
+        } else {
+          conflict_error_ = tr(resolved.error().message);
+        }
+      }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+    ImGui::PopID();
+  }
+  if (!conflict_error_.empty()) form_error(conflict_error_.c_str());
 }
 
 void DossierScreen::draw_header(AppState& app) {
@@ -134,7 +227,9 @@ void DossierScreen::draw_markers_and_memos(AppState& app) {
 
   ImGui::SeparatorText(tr("Notepad"));
   ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);
-  if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size)) notepad_dirty_ = true;
+  // A merged record's notes are read where it points (draw_merged).
+  const ImGuiInputTextFlags flags = m.merged_into_id.empty() ? 0 : ImGuiInputTextFlags_ReadOnly;
+  if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags)) notepad_dirty_ = true;
   ImGui::BeginDisabled(!notepad_dirty_);
   if (ImGui::Button(tr("Save notepad"))) {
     auto saved = MemberRepository(*app.store).set_notepad(m.id, notepad_, app.operator_name);

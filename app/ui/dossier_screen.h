@@ -4,6 +4,7 @@
 #include "core/gift.h"
 #include "core/journal.h"
 #include "core/member.h"
+#include "core/text_conflict_repository.h"
 #include "ui/app_state.h"
 #include "ui/gift_entry.h"
 
@@ -23,6 +24,8 @@ class DossierScreen {
   void draw_contact();
   void draw_markers_and_memos(AppState& app);
   void draw_gifts();
+  void draw_merged(AppState& app);
+  void draw_conflicts(AppState& app);
 
   std::string loaded_id_;
   uint64_t loaded_at_change_ = ~uint64_t{0};
@@ -30,6 +33,9 @@ class DossierScreen {
   Member member_;
   std::vector<CampaignReceived> campaigns_;
   std::vector<Gift> gifts_;
+  std::vector<TextConflict> conflicts_;
+  std::string survivor_label_;  // "Name (No. 12)" of the member this one was merged into
+  std::string conflict_error_;
   std::string notepad_;
   bool notepad_dirty_ = false;
   GiftEntry gift_entry_;

@@ -38,6 +38,11 @@ class Host {
   // Files shipped with the app (translations); nullopt when missing.
   virtual std::optional<std::string> read_asset(const std::string& path) const = 0;
   virtual bool online() const = 0;
+  // Unix milliseconds, as the wall clock says.
+  virtual int64_t now_ms() const = 0;
+  // What this device is, in a few words ("Chrome on Android"): the default
+  // name it is enrolled under.
+  virtual std::string device_description() const = 0;
   virtual SaveState save_state() const = 0;
   virtual std::string save_error() const = 0;
   virtual void set_title(const std::string& title) = 0;
