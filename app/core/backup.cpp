@@ -22,7 +22,8 @@ Result<Backup> read_backup(const std::vector<uint8_t>& bytes)
     // then go out under the new identity, and what the server already holds
     // is recognised by the rows' ids.
     if (Result<void> r = (*store)->exec("DELETE FROM meta WHERE key IN ('sync_token', 'sync_device_id', "
-                                        "'sync_operator', 'sync_last_success_ms')");
+                                        "'sync_operator', 'sync_operator_name', 'sync_operator_role', "
+                                        "'sync_last_success_ms')");
         !r)
         return r.error();
     Backup b;

@@ -49,16 +49,25 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
     if (from_ref == to_ref)
         return {};
     return store.unobserved([&]() -> Result<void> {
-        // The survivor keeps its own main address.
+        // The survivor keeps its own main address, and an email or phone it
+        // already has is not listed twice (the loser's copy is retired).
+        static const char kSameEmail[] =
+            "UPDATE email SET deleted = 1 WHERE member_ref = ?1 AND deleted = 0 AND address COLLATE NOCASE IN "
+            "(SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0)";
+        static const char kSamePhone[] = "UPDATE phone SET deleted = 1 WHERE member_ref = ?1 AND deleted = 0 AND "
+                                         "number IN (SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0)";
+        static const char kJournal[] = "UPDATE journal SET member_id = (SELECT id FROM member WHERE ref = ?2) "
+                                       "WHERE member_id = (SELECT id FROM member WHERE ref = ?1)";
         static const char* const kMoves[] = {
+            kSameEmail,
+            kSamePhone,
             "UPDATE address SET member_ref = ?2, is_main = 0 WHERE member_ref = ?1",
             "UPDATE phone SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE email SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE campaign_received SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE gift SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE text_conflict SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE journal SET member_id = (SELECT id FROM member WHERE ref = ?2) "
-            "WHERE member_id = (SELECT id FROM member WHERE ref = ?1)",
+            kJournal,
         };
         for (const char* sql : kMoves) {
             Statement move(store.db(), sql);

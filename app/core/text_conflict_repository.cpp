@@ -19,13 +19,15 @@ bool is_text_field(const std::string& field)
            field == "memo_portal";
 }
 
-// An HLC's wall time ("000001763900000000.00000.<device>") as ISO text.
-std::string iso_of_clock(const std::string& hlc)
+// An HLC's wall time ("000001763900000000.00000.<device>") as
+// "2026-11-23 14:05 UTC".
+std::string time_of_clock(const std::string& hlc)
 {
     const long long ms = std::atoll(hlc.substr(0, 15).c_str());
     if (ms <= 0)
         return {};
-    return iso_from_days(ms / 86'400'000);
+    std::string iso = iso_from_unix_ms(ms);
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
 } // namespace
@@ -39,7 +41,7 @@ std::vector<TextConflict> TextConflictRepository::open_for_member(const std::str
     s.bind_uuid(1, member_id);
     while (s.step() == Statement::Step::row)
         out.push_back({s.column_uuid(0), s.column_uuid(1), s.column_text(2), s.column_text(3),
-                       iso_of_clock(s.column_text(4))});
+                       time_of_clock(s.column_text(4))});
     return out;
 }
 

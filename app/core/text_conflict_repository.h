@@ -16,7 +16,7 @@ struct TextConflict {
     std::string id, member_id;
     std::string field;      // "notepad", "memo_active", "memo_misc", "memo_bequest", "memo_portal"
     std::string other_text; // the version that is not shown
-    std::string written_at; // when that version was written (ISO, from its clock)
+    std::string written_at; // when that version was written, "2026-11-23 14:05 UTC" (from its clock)
 };
 
 class TextConflictRepository {

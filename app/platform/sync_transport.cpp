@@ -99,7 +99,6 @@ void SyncTransport::pump() {
   std::optional<sync::HttpCall> call = engine_->poll(now);
   if (!call) return;
   in_flight_ = ++last_call_;
-  in_flight_is_enrolment_ = call->path == "/api/enrol";
   const std::string token = call->authorized ? engine_->token() : std::string();
   js_sync_send(in_flight_, call->method.c_str(), call->path.c_str(), call->body.c_str(), token.c_str(), kTimeoutMs);
 }
@@ -116,21 +115,6 @@ void SyncTransport::deliver(Answer a, int64_t now_ms) {
     return;
   }
   engine_->on_response(a.status, a.body, now_ms);
-  if (in_flight_is_enrolment_ && a.status == 200 && !engine_->token().empty()) remember_operator(a.body);
-}
-
-// The engine keeps the operator's login; the interface also needs the role
-// (a volunteer may not merge members) and the name (journal entries).
-void SyncTransport::remember_operator(const std::string& enrol_answer) {
-  const nlohmann::json j = nlohmann::json::parse(enrol_answer, nullptr, false);
-  if (!j.is_object() || !j.contains("operator") || !j["operator"].is_object()) return;
-  const nlohmann::json& op = j["operator"];
-  const std::string role = op.contains("role") && op["role"].is_string() ? op["role"].get<std::string>() : "";
-  const std::string name = op.contains("name") && op["name"].is_string() ? op["name"].get<std::string>() : "";
-  (void)store_->transaction([&]() -> Result<void> {
-    if (auto r = sync::write_meta(*store_, "sync_operator_role", role); !r) return r;
-    return sync::write_meta(*store_, "sync_operator_name", name);
-  });
 }
 
 }  // namespace obole::platform

@@ -41,14 +41,12 @@ class SyncTransport {
     std::string body;
   };
   void deliver(Answer answer, int64_t now_ms);
-  void remember_operator(const std::string& enrol_answer);
 
   Store* store_ = nullptr;
   std::unique_ptr<sync::Outbox> outbox_;
   std::unique_ptr<sync::SyncEngine> engine_;
   int last_call_ = 0;
   int in_flight_ = 0;          // the call waiting for its answer; 0: none
-  bool in_flight_is_enrolment_ = false;
   std::optional<bool> online_; // as last told to the engine
   std::optional<Answer> answer_;
 };

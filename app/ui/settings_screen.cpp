@@ -62,7 +62,9 @@ std::string SettingsScreen::draw(AppState& app) {
   if (ImGui::Button(tr("Load demo data"))) {
     DemoOptions demo;
     demo.members = 2000;
-    auto made = generate_demo(*app.store, demo);
+    // Demo members stay on this device: they are not changes to send to a
+    // server this device may be enrolled with one day.
+    Result<void> made = app.store->unobserved([&] { return generate_demo(*app.store, demo); });
     message_ = made ? tr("Demo data loaded.") : tr(made.error().message);
   }
   ImGui::EndDisabled();

@@ -33,10 +33,9 @@ std::string local_time(int64_t unix_ms, bool full) {
 
 bool may_merge(AppState& app) {
   if (!app.enrolled()) return true;
-  // The role the server gave at enrolment (app/platform/sync_transport.cpp);
-  // the server refuses a volunteer's merge, which would then block the
-  // changes behind it.
-  return sync::read_meta(*app.store, "sync_operator_role") != "volunteer";
+  // The role the server gave at enrolment; the server refuses a volunteer's
+  // merge, which would then block the changes behind it.
+  return app.sync->status().operator_role != "volunteer";
 }
 
 static std::string waiting_text(int64_t waiting) {
@@ -202,9 +201,7 @@ void SyncScreen::draw_state(AppState& app) {
     if (s.busy) row(tr("Now"), tr("Syncing…"));
     if (!s.last_error.empty()) {
       row(tr("Last error"), tr(s.last_error), kErrorColour);
-      // A refused token (HTTP 401, an auth.* code) is not retried.
-      const bool retried = s.last_error_code.rfind("auth.", 0) != 0;
-      if (retried && s.next_attempt_ms > now && s.online) {
+      if (!s.stopped && s.next_attempt_ms > now && s.online) {
         std::snprintf(line, sizeof line, tr("in %lld s"), static_cast<long long>((s.next_attempt_ms - now + 999) / 1000));
         row(tr("Next attempt"), line);
       }
@@ -223,7 +220,7 @@ void SyncScreen::draw_state(AppState& app) {
   if (!s.online) announced_text(tr("This device is offline: its changes wait here and are sent when it is back online."),
                                 kQuietColour);
   // A revoked or unknown token: no retry can help, a new enrolment can.
-  if (s.last_error_code == "auth.revoked" || s.last_error_code == "auth.invalid_token")
+  if (s.stopped)
     announced_text(tr("The server no longer accepts this device: leave this server, then enrol the device again "
                       "with a new code."),
                    kErrorColour);

@@ -1,6 +1,7 @@
 #include "client/sync_engine.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "client/outbox.h"
@@ -23,7 +24,7 @@ std::pair<std::string, std::string> error_of(int status, std::string_view body)
         if (e.contains("code") && e["code"].is_string() && e.contains("message") && e["message"].is_string())
             return {e["code"].get<std::string>(), e["message"].get<std::string>()};
     }
-    return {"http." + std::to_string(status), "The server answered with status " + std::to_string(status) + "."};
+    return {"http." + std::to_string(status), "The server gave an unexpected answer."};
 }
 
 } // namespace
@@ -33,6 +34,8 @@ SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncT
 {
     token_ = read_meta(store_, "sync_token");
     operator_login_ = read_meta(store_, "sync_operator");
+    operator_name_ = read_meta(store_, "sync_operator_name");
+    operator_role_ = read_meta(store_, "sync_operator_role");
     last_success_ms_ = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
 }
 
@@ -54,6 +57,13 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
     }
     if (token_.empty() || token_refused_ || !online_)
         return std::nullopt;
+    if (phase_ == Phase::idle && failures_ == 0) {
+        // New changes on this device: a round soon, not at the next period.
+        const int64_t waiting = outbox_.count();
+        if (waiting > waiting_seen_)
+            next_attempt_ms_ = std::min(next_attempt_ms_, now_ms + timing_.after_change_ms);
+        waiting_seen_ = waiting;
+    }
     if (phase_ == Phase::idle) {
         if (now_ms < next_attempt_ms_)
             return std::nullopt;
@@ -130,10 +140,11 @@ void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
     in_flight_ = false;
     if (phase_ == Phase::enrolling) {
         phase_ = Phase::idle;
-        enrolment_ = {Enrolment::State::failed, "The server could not be reached: " + message};
+        enrolment_ = {Enrolment::State::failed, "The server could not be reached."};
         return;
     }
-    fail_round("network", message, now_ms);
+    std::fprintf(stderr, "obole: sync: %s\n", message.c_str()); // the details, for support
+    fail_round("network", "The server could not be reached.", now_ms);
 }
 
 void SyncEngine::finish_round(int64_t now_ms)
@@ -183,13 +194,16 @@ void SyncEngine::request_enrolment(const std::string& code, const std::string& l
 Result<void> SyncEngine::leave()
 {
     Result<void> r = store_.transaction([&]() -> Result<void> {
-        if (Result<void> w = write_meta(store_, "sync_token", ""); !w)
-            return w;
-        return write_meta(store_, "sync_operator", "");
+        for (const char* key : {"sync_token", "sync_operator", "sync_operator_name", "sync_operator_role"})
+            if (Result<void> w = write_meta(store_, key, ""); !w)
+                return w;
+        return {};
     });
     if (r) {
         token_.clear();
         operator_login_.clear();
+        operator_name_.clear();
+        operator_role_.clear();
         enrolment_ = {};
     }
     return r;
@@ -205,22 +219,29 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
     if (!j.is_object() || !j.contains("token") || !j["token"].is_string() || !j.contains("device_id") ||
         !j["device_id"].is_string())
         return fail("sync.bad_message", "The server's answer to the enrolment is not readable.");
-    std::string login;
-    if (j.contains("operator") && j["operator"].is_object() && j["operator"].contains("login") &&
-        j["operator"]["login"].is_string())
-        login = j["operator"]["login"].get<std::string>();
+    auto operator_text = [&j](const char* key) {
+        const json& op = j.contains("operator") ? j["operator"] : json();
+        return op.is_object() && op.contains(key) && op[key].is_string() ? op[key].get<std::string>() : "";
+    };
+    const std::string login = operator_text("login"), name = operator_text("name"), role = operator_text("role");
     const std::string token = j["token"].get<std::string>();
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
-        if (Result<void> r = write_meta(store_, "sync_token", token); !r)
-            return r;
-        return write_meta(store_, "sync_operator", login);
+        for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
+                                         {"sync_operator", login},
+                                         {"sync_operator_name", name},
+                                         {"sync_operator_role", role}})
+            if (Result<void> r = write_meta(store_, key, value); !r)
+                return r;
+        return {};
     });
     if (!saved)
         return saved;
     token_ = token;
     operator_login_ = login;
+    operator_name_ = name;
+    operator_role_ = role;
     token_refused_ = false;
     failures_ = 0;
     next_attempt_ms_ = 0;
@@ -238,7 +259,10 @@ SyncStatus SyncEngine::status()
     s.next_attempt_ms = next_attempt_ms_;
     s.last_error = last_error_;
     s.last_error_code = last_error_code_;
+    s.stopped = token_refused_;
     s.operator_login = operator_login_;
+    s.operator_name = operator_name_;
+    s.operator_role = operator_role_;
     return s;
 }
 

@@ -35,6 +35,9 @@ struct SyncTiming {
     int64_t first_retry_ms = 2'000;
     int64_t max_retry_ms = 300'000;
     int64_t periodic_ms = 30'000;
+    // A change made on the device goes out this soon (a few edits in a row
+    // share a round).
+    int64_t after_change_ms = 2'000;
     size_t push_batch = 500;
     int pull_page = 1000;
 };
@@ -48,7 +51,10 @@ struct SyncStatus {
     int64_t next_attempt_ms = 0;
     std::string last_error;      // in words; empty after a successful round
     std::string last_error_code;
-    std::string operator_login;
+    // The server refused the token: no retry until the device enrols again.
+    bool stopped = false;
+    // Who the device works for, as the server said at enrolment.
+    std::string operator_login, operator_name, operator_role;
 };
 
 class SyncEngine {
@@ -101,7 +107,8 @@ private:
     int failures_ = 0;
     int64_t next_attempt_ms_ = 0;
     int64_t last_success_ms_ = 0;
-    std::string token_, operator_login_;
+    std::string token_, operator_login_, operator_name_, operator_role_;
+    int64_t waiting_seen_ = 0; // outbox size when last looked at
     std::string last_error_, last_error_code_;
     std::string enrol_body_; // the request waiting to be sent (holds a password: cleared once sent)
     Enrolment enrolment_;

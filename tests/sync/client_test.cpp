@@ -120,7 +120,7 @@ TEST(SyncEngine, WaitsForATokenAndTheNetworkThenBacksOffWithJitter)
         EXPECT_FALSE(engine.poll(d.now + gap - 1)) << "too early";
         d.now += gap;
     }
-    EXPECT_EQ(engine.status().last_error, "offline");
+    EXPECT_EQ(engine.status().last_error, "The server could not be reached.");
 
     // The network coming back: at once.
     engine.set_online(false, d.now);
@@ -129,7 +129,41 @@ TEST(SyncEngine, WaitsForATokenAndTheNetworkThenBacksOffWithJitter)
     // A refused token stops the retries until a person acts.
     engine.on_response(401, R"({"error":{"code":"auth.revoked","message":"This device was revoked."}})", d.now + 1);
     EXPECT_FALSE(engine.poll(d.now + 10'000'000));
+    EXPECT_TRUE(engine.status().stopped);
     EXPECT_EQ(engine.status().last_error, "This device was revoked.");
+}
+
+TEST(SyncEngine, AChangeOnTheDeviceGoesOutSoonAfter)
+{
+    Device d;
+    SyncEngine engine(*d.store, *d.outbox, 2);
+    engine.set_online(true, d.now);
+    engine.request_enrolment("ABCD-EFGH", "zoe", "secret", "phone");
+    ASSERT_TRUE(engine.poll(d.now));
+    engine.on_response(200, R"({"token":"t","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                            R"("operator":{"login":"zoe","name":"Zoé","role":"volunteer"}})",
+                       d.now);
+    EXPECT_EQ(engine.status().operator_role, "volunteer");
+    EXPECT_EQ(engine.status().operator_name, "Zoé");
+    // A first round: nothing to push, an empty page to pull.
+    std::optional<HttpCall> pull = engine.poll(d.now);
+    ASSERT_TRUE(pull);
+    EXPECT_EQ(pull->method, "GET");
+    engine.on_response(200, R"({"schema_version":3,"changes":[],"cursor":0,"more":false})", d.now);
+    EXPECT_TRUE(engine.status().last_error.empty()) << engine.status().last_error;
+    EXPECT_FALSE(engine.poll(d.now + 1000)) << "the next period is 30 s away";
+
+    d.add_member("Durand");
+    EXPECT_FALSE(engine.poll(d.now + 1000));
+    std::optional<HttpCall> push = engine.poll(d.now + 3000);
+    ASSERT_TRUE(push) << "a change goes out about 2 s after it is made";
+    EXPECT_EQ(push->path, "/api/sync/push");
+
+    // Leaving forgets the operator too.
+    engine.on_failure("offline", d.now + 3000);
+    ASSERT_TRUE(engine.leave());
+    EXPECT_EQ(engine.status().operator_role, "");
+    EXPECT_FALSE(engine.status().enrolled);
 }
 
 } // namespace
