@@ -199,6 +199,10 @@ void SyncScreen::draw_state(AppState& app) {
     row(tr("Waiting to be sent"), waiting_text(s.waiting));
     row(tr("Last sync"), s.last_success_ms > 0 ? local_time(s.last_success_ms, true) : std::string(tr("Never")));
     if (s.busy) row(tr("Now"), tr("Syncing…"));
+    if (s.refused > 0) {
+      std::snprintf(line, sizeof line, tr("%d changes, the last: %s"), s.refused, tr(s.last_refusal));
+      row(tr("Refused by the server"), line, kErrorColour);
+    }
     if (!s.last_error.empty()) {
       row(tr("Last error"), tr(s.last_error), kErrorColour);
       if (!s.stopped && s.next_attempt_ms > now && s.online) {

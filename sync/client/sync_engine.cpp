@@ -123,6 +123,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
             return fail_round(r.error().code, r.error().message, now_ms);
         if (before > 0 && outbox_.count() == before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
+        for (const RefusedChange& r : answer->refused) {
+            ++refused_;
+            last_refusal_ = r.message;
+        }
         // More to push comes next; the pull starts once the outbox is empty.
         return;
     }
@@ -260,6 +264,8 @@ SyncStatus SyncEngine::status()
     s.last_error = last_error_;
     s.last_error_code = last_error_code_;
     s.stopped = token_refused_;
+    s.refused = refused_;
+    s.last_refusal = last_refusal_;
     s.operator_login = operator_login_;
     s.operator_name = operator_name_;
     s.operator_role = operator_role_;

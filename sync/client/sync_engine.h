@@ -53,6 +53,10 @@ struct SyncStatus {
     std::string last_error_code;
     // The server refused the token: no retry until the device enrols again.
     bool stopped = false;
+    // Changes the server held but refused (the operator's role does not
+    // allow them) since the app started, and the reason for the last one.
+    int refused = 0;
+    std::string last_refusal;
     // Who the device works for, as the server said at enrolment.
     std::string operator_login, operator_name, operator_role;
 };
@@ -109,6 +113,8 @@ private:
     int64_t last_success_ms_ = 0;
     std::string token_, operator_login_, operator_name_, operator_role_;
     int64_t waiting_seen_ = 0; // outbox size when last looked at
+    int refused_ = 0;
+    std::string last_refusal_;
     std::string last_error_, last_error_code_;
     std::string enrol_body_; // the request waiting to be sent (holds a password: cleared once sent)
     Enrolment enrolment_;

@@ -42,9 +42,17 @@ struct PushRequest {
     std::vector<OutboxChange> changes; // consecutive sequence numbers
 };
 
+// A change the server held but did not apply: the operator's role does not
+// allow it. The device is told, and its copy is put back by the log.
+struct RefusedChange {
+    uint64_t seq = 0;
+    std::string code, message;
+};
+
 struct PushResponse {
     uint64_t last_seq = 0; // the last of this device's sequence numbers the server holds
     int64_t server_version = 0;
+    std::vector<RefusedChange> refused;
 };
 
 // A change as the server applied it: only the fields that took effect (a

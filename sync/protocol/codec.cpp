@@ -138,7 +138,10 @@ json to_json(const PushRequest& r)
 
 json to_json(const PushResponse& r)
 {
-    return {{"last_seq", r.last_seq}, {"server_version", r.server_version}};
+    json refused = json::array();
+    for (const RefusedChange& c : r.refused)
+        refused.push_back({{"seq", c.seq}, {"code", c.code}, {"message", c.message}});
+    return {{"last_seq", r.last_seq}, {"server_version", r.server_version}, {"refused", std::move(refused)}};
 }
 
 json to_json(const PullResponse& r)
@@ -186,7 +189,16 @@ Result<PushResponse> parse_push_response(std::string_view body)
     const json *last = number(*j, "last_seq"), *version = number(*j, "server_version");
     if (!last || !version)
         return bad("a push answer needs last_seq and server_version");
-    return PushResponse{last->get<uint64_t>(), version->get<int64_t>()};
+    PushResponse r{last->get<uint64_t>(), version->get<int64_t>(), {}};
+    if (const json* refused = array(*j, "refused"))
+        for (const json& c : *refused) {
+            const json *seq = c.is_object() ? number(c, "seq") : nullptr, *code = seq ? text(c, "code") : nullptr,
+                       *message = code ? text(c, "message") : nullptr;
+            if (!message)
+                return bad("a refused change needs seq, code and message");
+            r.refused.push_back({seq->get<uint64_t>(), code->get<std::string>(), message->get<std::string>()});
+        }
+    return r;
 }
 
 Result<PullResponse> parse_pull_response(std::string_view body)

@@ -7,9 +7,10 @@ namespace obole::server {
 
 namespace {
 
-Error forbidden(const std::string& what)
+// Whole sentences: the device shows them, translated.
+Error forbidden(const char* sentence)
 {
-    return fail("auth.forbidden", "This operator's role does not allow it: " + what + ".");
+    return fail("auth.forbidden", sentence);
 }
 
 } // namespace
@@ -22,13 +23,14 @@ Result<void> check_permission(Role role, const sync::Change& c)
                                                "gift", "campaign_received", "journal"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     if (c.op == sync::Op::insert)
-        return adds.count(c.table) ? Result<void>() : forbidden("adding to " + c.table);
+        return adds.count(c.table) ? Result<void>()
+                                   : forbidden("This operator's role does not allow adding these records.");
     if (!edits.count(c.table))
-        return forbidden("changing " + c.table);
+        return forbidden("This operator's role does not allow changing these records.");
     if (c.fields.contains("deleted"))
-        return forbidden("deleting");
+        return forbidden("This operator's role does not allow deleting.");
     if (c.fields.contains("merged_into_id"))
-        return forbidden("merging members");
+        return forbidden("This operator's role does not allow merging members.");
     return {};
 }
 

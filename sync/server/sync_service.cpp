@@ -92,7 +92,8 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     if (request.changes.size() > limits_.max_changes_per_push)
         return fail("sync.batch_too_large",
                     "Too many changes in one push; send at most " + std::to_string(limits_.max_changes_per_push) + ".");
-    uint64_t last = 0;
+    sync::PushResponse answer;
+    uint64_t& last = answer.last_seq;
     touched_members_.clear();
     Result<void> applied = store_.transaction([&]() -> Result<void> {
         last = log_.device_last_seq(who.device_id);
@@ -102,8 +103,20 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
             if (c.seq != last + 1)
                 return fail("sync.gap", "Changes are missing before number " + std::to_string(c.seq) +
                                             "; the server holds up to " + std::to_string(last) + ".");
-            if (Result<void> r = apply(who, c.change, c.seq, now_ms); !r)
-                return Error{r.error().code, r.error().message + " (change " + std::to_string(c.seq) + ")", ""};
+            auto at = [&c](const Error& e) {
+                return Error{e.code, e.message + " (change " + std::to_string(c.seq) + ")", ""};
+            };
+            if (Result<void> r = sync::check_change(c.change); !r)
+                return at(r.error());
+            if (Result<void> allowed = check_permission(who.role, c.change); !allowed) {
+                // Refused on its own, not with the batch: refusing the batch
+                // would hold back every change behind it, forever.
+                if (Result<void> r = refuse(c.change, now_ms); !r)
+                    return at(r.error());
+                answer.refused.push_back({c.seq, allowed.error().code, allowed.error().message});
+            } else if (Result<void> r = apply(who, c.change, c.seq, now_ms); !r) {
+                return at(r.error());
+            }
             last = c.seq;
         }
         if (Result<void> r = log_.set_device_last_seq(who.device_id, last); !r)
@@ -114,7 +127,8 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     });
     if (!applied)
         return applied.error();
-    return sync::PushResponse{last, log_.last_version()};
+    answer.server_version = log_.last_version();
+    return answer;
 }
 
 Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schema_version)
@@ -130,10 +144,6 @@ Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schem
 
 Result<void> SyncService::apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)
 {
-    if (Result<void> r = sync::check_change(change); !r)
-        return r;
-    if (Result<void> r = check_permission(who.role, change); !r)
-        return r;
     const SyncTable& table = *sync::find_sync_table(change.table);
     if (change.op == Op::insert && table.server_creates)
         return fail("sync.server_only", "Only the server creates rows of " + change.table + ".");
@@ -237,6 +247,26 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
         return v.error();
     note_person_change(table, change.row);
     return {};
+}
+
+// A refused update: the device changed its copy already, so the fields go
+// back to it as the server has them. (A refused new row stays on the device
+// alone: the interface does not offer what the role may not do.)
+Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
+{
+    const SyncTable& table = *sync::find_sync_table(change.table);
+    if (change.op != Op::update)
+        return {};
+    sync::ReplicaRows rows(store_);
+    Result<std::optional<json>> current = rows.read(table, change.row);
+    if (!current)
+        return current.error();
+    if (!current->has_value())
+        return {};
+    json fields = json::object();
+    for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
+        fields[f.key()] = (**current)[f.key()];
+    return log_correction(table, change.row, fields, now_ms);
 }
 
 // The first merge of a member stands; a merge into a member that (through

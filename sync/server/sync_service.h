@@ -33,8 +33,10 @@ public:
 
     // In one transaction: changes the device already pushed are skipped, a
     // gap in its numbering refuses the whole batch (sync.gap), as does any
-    // change that is malformed, forbidden to the operator's role or does not
-    // fit the data. Answers with the last sequence number the server holds.
+    // change that is malformed or does not fit the data. A change the
+    // operator's role does not allow is refused alone (listed in the answer,
+    // the device's copy put back). Answers with the last sequence number the
+    // server holds.
     Result<sync::PushResponse> push(const Principal& who, const sync::PushRequest& request, int64_t now_ms);
 
     Result<sync::PullResponse> pull(int64_t since, int limit, int schema_version);
@@ -43,6 +45,7 @@ public:
 
 private:
     Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
+    Result<void> refuse(const sync::Change& change, int64_t now_ms);
     Result<void> apply_insert(const sync::SyncTable& table, sync::Change& change, const std::string& device,
                               uint64_t seq);
     Result<void> apply_update(const sync::SyncTable& table, sync::Change& change, const std::string& device,

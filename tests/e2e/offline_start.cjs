@@ -149,9 +149,18 @@ function listFiles(dir, prefix = '') {
       // under Playwright), so a person would simply come back: up to three
       // online visits, the way "picked up on the next online visit" reads.
       let visits = 0;
+      // A later visit, as after the browser was closed: its service worker
+      // starts afresh. The page asks for the update check itself
+      // (web/offline.js: reg.update()), but under Playwright, after its
+      // offline switch was turned off again, Chromium sometimes drops that
+      // request; the same check is then asked through DevTools.
+      const cdp = await context.newCDPSession(app.page);
+      await cdp.send('ServiceWorker.enable');
       await (async () => {
         for (;;) {
+          await cdp.send('ServiceWorker.stopAllWorkers');
           await app.open(server.url);
+          if (visits > 0) await cdp.send('ServiceWorker.updateRegistration', { scopeURL: server.url });
           visits++;
           try {
             return await waitFor('the new cache to replace the old one', replaced, 20000);

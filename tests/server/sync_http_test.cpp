@@ -154,12 +154,26 @@ TEST_F(SyncHttpTest, TokensAndRolesAreChecked)
     Reply adds = push(volunteer_token, json::array({new_member(1, a, "Colin"), new_member(2, b, "Colin"),
                                                     new_gift(3, obole::new_uuid_v7(), a, 1000)}));
     ASSERT_EQ(adds.status, 200) << adds.body.dump();
-    Reply remove = push(volunteer_token, json::array({change(4, "member", a, "update", {{"deleted", 1}})}));
-    EXPECT_EQ(remove.status, 403);
-    EXPECT_EQ(remove.error_code(), "auth.forbidden");
-    Reply merge = push(volunteer_token, json::array({change(4, "member", a, "update", {{"merged_into_id", b}})}));
-    EXPECT_EQ(merge.status, 403);
+    // A change the role does not allow is refused alone: the answer says
+    // which and why, the change behind it is applied, nothing is deleted,
+    // and the log puts the field back for the device.
+    Reply remove = push(volunteer_token,
+                        json::array({change(4, "member", a, "update", {{"deleted", 1}}),
+                                     change(5, "member", a, "update", {{"notepad", "Appelle le lundi"}})}));
+    ASSERT_EQ(remove.status, 200) << remove.body.dump();
+    EXPECT_EQ(remove.body["last_seq"], 5);
+    ASSERT_EQ(remove.body["refused"].size(), 1u);
+    EXPECT_EQ(remove.body["refused"][0]["seq"], 4);
+    EXPECT_EQ(remove.body["refused"][0]["code"], "auth.forbidden");
+    EXPECT_EQ(count("SELECT count(*) FROM member WHERE notepad = 'Appelle le lundi'"), 1);
+    Reply merge = push(volunteer_token, json::array({change(6, "member", a, "update", {{"merged_into_id", b}})}));
+    EXPECT_EQ(merge.body["refused"].size(), 1u);
     EXPECT_EQ(count("SELECT count(*) FROM member WHERE deleted = 1 OR merged_into_ref IS NOT NULL"), 0);
+    Reply log = pull(volunteer_token, 0, 100);
+    bool put_back = false;
+    for (const json& c : log.body["changes"])
+        put_back = put_back || (c["row"] == a && c["fields"] == json{{"deleted", 0}});
+    EXPECT_TRUE(put_back) << "no correction in the log for the refused delete";
     // Staff and admins may.
     Reply admin_merge = push(admin_token, json::array({change(1, "member", a, "update", {{"merged_into_id", b}})}));
     EXPECT_EQ(admin_merge.status, 200) << admin_merge.body.dump();

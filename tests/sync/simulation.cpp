@@ -85,7 +85,7 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
         d->skew_ms = skews[i % 6];
         d->who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, seed * 16 + uint64_t(i));
         d->who.operator_login = "op" + std::to_string(i);
-        // Device 0 is a volunteer's: it never deletes or merges.
+        // Device 0 is a volunteer's: the server refuses its deletes and merges.
         d->who.role = i == 0 ? server::Role::volunteer : server::Role::staff;
         d->store = std::move(Store::open_bytes(snapshot).value());
         (void)sync::write_meta(*d->store, "sync_token", "token-" + std::to_string(i));
@@ -188,12 +188,13 @@ void Simulation::edit(Device& d)
         if (!pairs.empty() && d.who.role != server::Role::volunteer &&
             DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
             ++report_.resolutions;
-    } else if (d.who.role == server::Role::volunteer) {
-        return;
     } else if (roll < 91) {
+        // A volunteer's delete is refused by the server and put back.
         if (MemberRepository(*d.store).remove(member, op_name))
             ++report_.deletes;
     } else {
+        // A volunteer's merge is refused too (the app does not offer it, but a
+        // role may change while a device is offline).
         const std::string other = pick_member(d);
         if (!other.empty() && other != member && merge_members(*d.store, member, other, op_name, false))
             ++report_.merges;
@@ -210,8 +211,10 @@ void Simulation::deliver(const InFlight& m, bool answer)
         Result<sync::PushRequest> request = sync::parse_push_request(m.call.body);
         Result<sync::PushResponse> done =
             request ? service_->push(d.who, *request, server_ms_) : Result<sync::PushResponse>(request.error());
-        if (done)
+        if (done) {
             body = sync::to_json(*done).dump();
+            report_.refused += int(done->refused.size());
+        }
         else {
             status = 400;
             body = sync::json{{"error", {{"code", done.error().code}, {"message", done.error().message}}}}.dump();

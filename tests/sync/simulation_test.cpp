@@ -102,6 +102,7 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
         total.deletes += r.deletes;
         total.notepad_edits += r.notepad_edits;
         total.resolutions += r.resolutions;
+        total.refused += r.refused;
     }
     // The run exercised what it claims to.
     EXPECT_GT(total.lost, 0);
@@ -110,10 +111,11 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.merges, 0);
     EXPECT_GT(total.deletes, 0);
     EXPECT_GT(total.resolutions, 0);
+    EXPECT_GT(total.refused, 0);
     std::printf("simulation: %d seeds, %d pushes, %d pulls, %d lost, %d duplicated, %d restarts, "
-                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges, %d conflicts and duplicates settled\n",
+                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges, %d conflicts and duplicates settled, %d changes refused\n",
                 seeds(), total.pushes, total.pulls, total.lost, total.duplicated, total.restarts, total.members,
-                total.gifts, total.notepad_edits, total.deletes, total.merges, total.resolutions);
+                total.gifts, total.notepad_edits, total.deletes, total.merges, total.resolutions, total.refused);
 }
 
 TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
