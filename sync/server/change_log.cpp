@@ -18,7 +18,6 @@ CREATE TABLE IF NOT EXISTS server.change_log(
   row_id  BLOB NOT NULL,
   op      TEXT NOT NULL,
   fields  TEXT NOT NULL,
-  base    TEXT NOT NULL DEFAULT '',
   device  TEXT NOT NULL,
   seq     INTEGER NOT NULL
 );
@@ -31,16 +30,16 @@ CREATE TABLE IF NOT EXISTS server.device_seq(
 
 Result<int64_t> ChangeLog::append(const sync::Change& c, const std::string& device, uint64_t seq)
 {
-    Statement insert(store_.db(), "INSERT INTO server.change_log(hlc, tbl, row_id, op, fields, base, device, seq) "
-                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    // As applied: the base a device sent was for the server alone.
+    Statement insert(store_.db(), "INSERT INTO server.change_log(hlc, tbl, row_id, op, fields, device, seq) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert.bind_text(1, c.hlc);
     insert.bind_text(2, c.table);
     insert.bind_uuid(3, c.row);
     insert.bind_text(4, sync::op_name(c.op));
     insert.bind_text(5, c.fields.dump());
-    insert.bind_text(6, c.base.empty() ? "" : c.base.dump());
-    insert.bind_text(7, device);
-    insert.bind_int64(8, int64_t(seq));
+    insert.bind_text(6, device);
+    insert.bind_int64(7, int64_t(seq));
     if (Result<void> r = insert.run(); !r)
         return r.error();
     return sqlite3_last_insert_rowid(store_.db());

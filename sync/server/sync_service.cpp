@@ -187,7 +187,6 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)
         return r;
-    change.base = json::object();
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
     note_person_change(table, change.row);
@@ -242,7 +241,6 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     if (Result<void> r = rows.reindex_touched(); !r)
         return r;
     change.fields = std::move(effect);
-    change.base = json::object();
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
     note_person_change(table, change.row);
