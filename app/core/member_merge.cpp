@@ -44,6 +44,17 @@ int64_t surviving_ref(Store& store, int64_t member_ref)
     return member_ref;
 }
 
+std::string surviving_id(Store& store, const std::string& member_id)
+{
+    Statement ref(store.db(), "SELECT ref FROM member WHERE id = ?1");
+    ref.bind_uuid(1, member_id);
+    if (ref.step() != Statement::Step::row)
+        return member_id;
+    Statement id(store.db(), "SELECT id FROM member WHERE ref = ?1");
+    id.bind_int64(1, surviving_ref(store, ref.column_int64(0)));
+    return id.step() == Statement::Step::row ? id.column_uuid(0) : member_id;
+}
+
 Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
 {
     if (from_ref == to_ref)

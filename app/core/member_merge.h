@@ -25,6 +25,8 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
 
 // Where a member's rows live now: the end of its merged_into chain.
 int64_t surviving_ref(Store& store, int64_t member_ref);
+// The same by UUID; an unknown member is its own survivor.
+std::string surviving_id(Store& store, const std::string& member_id);
 
 // Moves the rows of `from` to `to`. The same on every replica, so sync
 // runs it when a merge arrives instead of sending each moved row; it is not

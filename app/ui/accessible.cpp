@@ -7,16 +7,24 @@
 
 namespace obole::ui {
 
-void announced_text(const char* text, ImU32 colour) {
-  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::TextWrapped("%s", text);
-  if (colour) ImGui::PopStyleColor();
+// Text is no item to ImGui: the item mirror learns of it here, named by
+// what it says, at the rectangle just drawn.
+static void mirror_last_item(const char* text) {
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   ImGuiContext& g = *GImGui;
   const ImGuiID id = ImGui::GetID(text);
   IMGUI_TEST_ENGINE_ITEM_ADD(id, g.LastItemData.Rect, nullptr);
   IMGUI_TEST_ENGINE_ITEM_INFO(id, text, 0);
+#else
+  (void)text;
 #endif
+}
+
+void announced_text(const char* text, ImU32 colour) {
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", text);
+  if (colour) ImGui::PopStyleColor();
+  mirror_last_item(text);
 }
 
 void announced_text_fit(const char* text, float max_width, ImU32 colour) {
@@ -40,12 +48,7 @@ void announced_text_fit(const char* text, float max_width, ImU32 colour) {
   }
   if (colour) ImGui::PopStyleColor();
   if (cut != end && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-#ifdef IMGUI_ENABLE_TEST_ENGINE
-  ImGuiContext& g = *GImGui;
-  const ImGuiID id = ImGui::GetID(text);
-  IMGUI_TEST_ENGINE_ITEM_ADD(id, g.LastItemData.Rect, nullptr);
-  IMGUI_TEST_ENGINE_ITEM_INFO(id, text, 0);
-#endif
+  mirror_last_item(text);
 }
 
 bool begin_combo(const char* label, const char* preview) {

@@ -1,8 +1,6 @@
 #include "ui/sync_screen.h"
 
-#include "client/outbox.h"
 #include "client/sync_engine.h"
-#include "core/duplicate_repository.h"
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
@@ -257,18 +255,15 @@ void SyncScreen::draw_leave_confirm(AppState& app) {
 }
 
 void SyncScreen::draw_duplicates_link(AppState& app) {
-  if (duplicates_at_change_ != app.store->change_count()) {
-    duplicates_ = DuplicateRepository(*app.store).open_count();
-    duplicates_at_change_ = app.store->change_count();
-  }
+  const int64_t pairs = duplicates_.get(app);
   ImGui::SeparatorText(tr("Possible duplicates"));
-  if (duplicates_ == 0) {
+  if (pairs == 0) {
     ImGui::TextDisabled("%s", tr("No pair of members to review."));
     return;
   }
   char line[160];
-  if (duplicates_ == 1) std::snprintf(line, sizeof line, "%s", tr("1 pair of members may be one person."));
-  else std::snprintf(line, sizeof line, tr("%lld pairs of members may be one person."), static_cast<long long>(duplicates_));
+  if (pairs == 1) std::snprintf(line, sizeof line, "%s", tr("1 pair of members may be one person."));
+  else std::snprintf(line, sizeof line, tr("%lld pairs of members may be one person."), static_cast<long long>(pairs));
   announced_text(line);
   if (ImGui::Button(tr("Review possible duplicates"))) app.screen = Screen::duplicates;
 }

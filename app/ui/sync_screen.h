@@ -4,6 +4,7 @@
 // sync part of the status line every screen shows.
 #pragma once
 #include "ui/app_state.h"
+#include "ui/duplicates_screen.h"
 
 #include <cstdint>
 #include <string>
@@ -27,8 +28,7 @@ class SyncScreen {
   bool device_name_set_ = false;
   bool enrolment_seen_done_ = false;
   std::string leave_error_;
-  uint64_t duplicates_at_change_ = ~uint64_t{0};
-  int64_t duplicates_ = 0;
+  DuplicateCount duplicates_;
 };
 
 // The sync part of the status line: "Not enrolled", or the changes waiting,

@@ -42,31 +42,6 @@ json wire_value(Store& store, const SyncField& f, sqlite3_value* v)
     return nullptr;
 }
 
-struct TableColumns {
-    std::vector<std::string> names;
-    int id = -1, ref = -1;
-};
-
-const TableColumns& columns_of(Store& store, const std::string& table)
-{
-    static thread_local std::map<std::pair<sqlite3*, std::string>, TableColumns> cache;
-    auto key = std::make_pair(store.db(), table);
-    auto found = cache.find(key);
-    if (found != cache.end())
-        return found->second;
-    TableColumns c;
-    Statement info(store.db(), ("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid").c_str());
-    while (info.step() == Statement::Step::row) {
-        const std::string name = info.column_text(0);
-        if (name == "id")
-            c.id = int(c.names.size());
-        if (name == "ref")
-            c.ref = int(c.names.size());
-        c.names.push_back(name);
-    }
-    return cache.emplace(key, std::move(c)).first->second;
-}
-
 } // namespace
 
 std::string read_meta(Store& store, const std::string& key)
@@ -83,6 +58,26 @@ Result<void> write_meta(Store& store, const std::string& key, const std::string&
     s.bind_text(1, key);
     s.bind_text(2, value);
     return s.run();
+}
+
+// A table's column names by position, as a changeset gives them, read once
+// per table for this Outbox's store.
+const Outbox::TableColumns& Outbox::columns_of(const std::string& table)
+{
+    auto found = columns_.find(table);
+    if (found != columns_.end())
+        return found->second;
+    TableColumns c;
+    Statement info(store_.db(), ("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid").c_str());
+    while (info.step() == Statement::Step::row) {
+        const std::string name = info.column_text(0);
+        if (name == "id")
+            c.id = int(c.names.size());
+        if (name == "ref")
+            c.ref = int(c.names.size());
+        c.names.push_back(name);
+    }
+    return columns_.emplace(table, std::move(c)).first->second;
 }
 
 Outbox::Outbox(Store& store, WallClock wall_clock, std::string device)
@@ -162,7 +157,7 @@ Result<void> Outbox::before_commit()
         int ncols = 0, op = 0, indirect = 0;
         sqlite3changeset_op(it, &table_name, &ncols, &op, &indirect);
         const SyncTable* table = find_sync_table(table_name);
-        const TableColumns& cols = columns_of(store_, table_name);
+        const TableColumns& cols = columns_of(table_name);
         if (!table || int(cols.names.size()) != ncols) {
             result = capture_error(std::string("unexpected table ") + table_name);
             break;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,11 @@ public:
 
 private:
     Outbox(Store& store, WallClock wall_clock, std::string device);
+    struct TableColumns {
+        std::vector<std::string> names;
+        int id = -1, ref = -1;
+    };
+    const TableColumns& columns_of(const std::string& table);
     Result<void> open_session();
 
     Store& store_;
@@ -68,6 +74,7 @@ private:
     HlcClock clock_;
     sqlite3_session* session_ = nullptr;
     bool paused_ = false;
+    std::map<std::string, TableColumns> columns_;
 };
 
 // meta keys this module and the sync engine keep in the store.

@@ -33,10 +33,19 @@ SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncT
     : store_(store), outbox_(outbox), timing_(timing), jitter_(jitter_seed)
 {
     token_ = read_meta(store_, "sync_token");
-    operator_login_ = read_meta(store_, "sync_operator");
-    operator_name_ = read_meta(store_, "sync_operator_name");
-    operator_role_ = read_meta(store_, "sync_operator_role");
-    last_success_ms_ = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
+    kept_.operator_login = read_meta(store_, "sync_operator");
+    kept_.operator_name = read_meta(store_, "sync_operator_name");
+    kept_.operator_role = read_meta(store_, "sync_operator_role");
+    kept_.last_success_ms = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
+}
+
+int64_t SyncEngine::waiting()
+{
+    if (waiting_at_change_ != store_.change_count()) {
+        waiting_ = outbox_.count();
+        waiting_at_change_ = store_.change_count();
+    }
+    return waiting_;
 }
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
@@ -55,14 +64,14 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         enrol_body_.clear();
         return call;
     }
-    if (token_.empty() || token_refused_ || !online_)
+    if (token_.empty() || kept_.stopped || !online_)
         return std::nullopt;
     if (phase_ == Phase::idle && failures_ == 0) {
         // New changes on this device: a round soon, not at the next period.
-        const int64_t waiting = outbox_.count();
-        if (waiting > waiting_seen_)
+        const int64_t now_waiting = waiting();
+        if (now_waiting > waiting_seen_)
             next_attempt_ms_ = std::min(next_attempt_ms_, now_ms + timing_.after_change_ms);
-        waiting_seen_ = waiting;
+        waiting_seen_ = now_waiting;
     }
     if (phase_ == Phase::idle) {
         if (now_ms < next_attempt_ms_)
@@ -70,7 +79,7 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         phase_ = Phase::pushing;
     }
     in_flight_ = true;
-    if (phase_ == Phase::pushing && outbox_.count() == 0)
+    if (phase_ == Phase::pushing && waiting() == 0)
         phase_ = Phase::pulling;
     return phase_ == Phase::pushing ? push_call() : pull_call();
 }
@@ -106,7 +115,7 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     }
     if (status == 401) {
         // The token was revoked or never valid: retrying cannot help.
-        token_refused_ = true;
+        kept_.stopped = true;
         auto [code, message] = error_of(status, body);
         return fail_round(code, message, now_ms);
     }
@@ -118,14 +127,14 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         Result<PushResponse> answer = parse_push_response(body);
         if (!answer)
             return fail_round(answer.error().code, answer.error().message, now_ms);
-        const int64_t before = outbox_.count();
+        const int64_t before = waiting();
         if (Result<void> r = outbox_.acknowledge(answer->last_seq); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
-        if (before > 0 && outbox_.count() == before)
+        if (before > 0 && waiting() == before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
         for (const RefusedChange& r : answer->refused) {
-            ++refused_;
-            last_refusal_ = r.message;
+            ++kept_.refused;
+            kept_.last_refusal = r.message;
         }
         // More to push comes next; the pull starts once the outbox is empty.
         return;
@@ -155,9 +164,9 @@ void SyncEngine::finish_round(int64_t now_ms)
 {
     phase_ = Phase::idle;
     failures_ = 0;
-    last_error_.clear();
-    last_error_code_.clear();
-    last_success_ms_ = now_ms;
+    kept_.last_error.clear();
+    kept_.last_error_code.clear();
+    kept_.last_success_ms = now_ms;
     next_attempt_ms_ = now_ms + timing_.periodic_ms;
     (void)store_.unobserved([&] { return write_meta(store_, "sync_last_success_ms", std::to_string(now_ms)); });
 }
@@ -165,8 +174,8 @@ void SyncEngine::finish_round(int64_t now_ms)
 void SyncEngine::fail_round(const std::string& code, const std::string& message, int64_t now_ms)
 {
     phase_ = Phase::idle;
-    last_error_code_ = code;
-    last_error_ = message;
+    kept_.last_error_code = code;
+    kept_.last_error = message;
     ++failures_;
     const int64_t delay =
         std::min(timing_.max_retry_ms, timing_.first_retry_ms << std::min(failures_ - 1, 20));
@@ -185,7 +194,7 @@ void SyncEngine::set_online(bool online, int64_t now_ms)
 void SyncEngine::sync_now(int64_t now_ms)
 {
     next_attempt_ms_ = now_ms;
-    token_refused_ = false;
+    kept_.stopped = false;
 }
 
 void SyncEngine::request_enrolment(const std::string& code, const std::string& login, const std::string& password,
@@ -205,9 +214,9 @@ Result<void> SyncEngine::leave()
     });
     if (r) {
         token_.clear();
-        operator_login_.clear();
-        operator_name_.clear();
-        operator_role_.clear();
+        kept_.operator_login.clear();
+        kept_.operator_name.clear();
+        kept_.operator_role.clear();
         enrolment_ = {};
     }
     return r;
@@ -243,10 +252,10 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
     if (!saved)
         return saved;
     token_ = token;
-    operator_login_ = login;
-    operator_name_ = name;
-    operator_role_ = role;
-    token_refused_ = false;
+    kept_.operator_login = login;
+    kept_.operator_name = name;
+    kept_.operator_role = role;
+    kept_.stopped = false;
     failures_ = 0;
     next_attempt_ms_ = 0;
     return {};
@@ -254,21 +263,12 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
 
 SyncStatus SyncEngine::status()
 {
-    SyncStatus s;
+    SyncStatus s = kept_;
     s.enrolled = !token_.empty();
     s.online = online_;
     s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling;
-    s.waiting = outbox_.count();
-    s.last_success_ms = last_success_ms_;
+    s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;
-    s.last_error = last_error_;
-    s.last_error_code = last_error_code_;
-    s.stopped = token_refused_;
-    s.refused = refused_;
-    s.last_refusal = last_refusal_;
-    s.operator_login = operator_login_;
-    s.operator_name = operator_name_;
-    s.operator_role = operator_role_;
     return s;
 }
 

@@ -107,15 +107,18 @@ private:
     Phase phase_ = Phase::idle;
     bool in_flight_ = false;
     bool online_ = false;
-    bool token_refused_ = false;
     int failures_ = 0;
     int64_t next_attempt_ms_ = 0;
-    int64_t last_success_ms_ = 0;
-    std::string token_, operator_login_, operator_name_, operator_role_;
-    int64_t waiting_seen_ = 0; // outbox size when last looked at
-    int refused_ = 0;
-    std::string last_refusal_;
-    std::string last_error_, last_error_code_;
+    std::string token_;
+    // What status() reports that is not derived: last success and error,
+    // refusals, whether the token was refused, the operator.
+    SyncStatus kept_;
+    // The outbox's size, counted again only after a commit (it changes no
+    // other way): the status line asks every frame.
+    int64_t waiting();
+    int64_t waiting_ = 0;
+    uint64_t waiting_at_change_ = ~uint64_t{0};
+    int64_t waiting_seen_ = 0; // the size when poll() last looked
     std::string enrol_body_; // the request waiting to be sent (holds a password: cleared once sent)
     Enrolment enrolment_;
 };

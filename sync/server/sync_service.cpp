@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/date.h"
+#include "core/member_merge.h"
 #include "core/migrations.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -53,17 +54,8 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
         if (f.type != sync::FieldType::member && f.type != sync::FieldType::member_uuid)
             continue;
         auto v = fields.find(f.wire);
-        if (v == fields.end() || !v->is_string())
-            continue;
-        Statement s(store.db(), "SELECT m2.id FROM member m1 JOIN member m2 ON m2.ref = m1.merged_into_ref "
-                                "WHERE m1.id = ?1");
-        for (int hop = 0; hop < 32; ++hop) {
-            s.reset();
-            s.bind_uuid(1, v->get<std::string>());
-            if (s.step() != Statement::Step::row)
-                break;
-            *v = s.column_uuid(0);
-        }
+        if (v != fields.end() && v->is_string())
+            *v = surviving_id(store, v->get<std::string>());
     }
 }
 
@@ -271,11 +263,7 @@ Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
 // its own merges) leads back to this one would make a cycle.
 bool SyncService::merge_allowed(const std::string& row, const json& current, const json& target)
 {
-    if (!current.is_null() || !target.is_string())
-        return false;
-    json fields = {{"merged_into_id", target}};
-    resolve_members(store_, *sync::find_sync_table("member"), fields);
-    return fields["merged_into_id"].get<std::string>() != row;
+    return current.is_null() && target.is_string() && surviving_id(store_, target.get<std::string>()) != row;
 }
 
 Result<void> SyncService::log_correction(const SyncTable& table, const std::string& row, const json& fields,
@@ -316,9 +304,7 @@ Result<void> SyncService::record_conflict(const std::string& member, const std::
     c.op = Op::insert;
     c.hlc = clock_.tick(now_ms).text();
     // Shown on the member that survived, if this one was merged since.
-    json where = {{"member_id", member}};
-    resolve_members(store_, *sync::find_sync_table("text_conflict"), where);
-    c.fields = {{"member_id", where["member_id"]}, {"field", field}, {"value", value.is_string() ? value : json("")},
+    c.fields = {{"member_id", surviving_id(store_, member)}, {"field", field}, {"value", value.is_string() ? value : json("")},
                 {"hlc", hlc}, {"created_at", iso_from_unix_ms(now_ms)}, {"resolved", 0}};
     return log_server_change(std::move(c));
 }
