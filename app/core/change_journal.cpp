@@ -16,11 +16,12 @@ namespace obole {
 
 namespace {
 
-// The search index is derived from the tables it describes; SQLite's own
-// tables are not ours to replay.
+// The search index and the segments are derived from the tables they
+// describe (recomputed, never replayed); SQLite's own tables are not ours.
 int journaled_table(void*, const char* table)
 {
-    return std::strncmp(table, "search_", 7) != 0 && std::strncmp(table, "sqlite_", 7) != 0;
+    return std::strncmp(table, "search_", 7) != 0 && std::strncmp(table, "sqlite_", 7) != 0 &&
+           std::strcmp(table, "member_segment") != 0;
 }
 
 Error capture_error()

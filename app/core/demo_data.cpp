@@ -7,6 +7,7 @@
 
 #include "core/campaign_repository.h"
 #include "core/date.h"
+#include "core/demo_history.h"
 #include "core/gift_repository.h"
 #include "core/member_repository.h"
 #include "core/search_index.h"
@@ -19,24 +20,7 @@ namespace obole {
 
 namespace {
 
-// splitmix64: tiny, and the same output on every compiler and library, unlike
-// std::*_distribution whose results differ between libstdc++ and libc++.
-struct Rng {
-    uint64_t state;
-    uint64_t next()
-    {
-        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % uint64_t(n)); }        // 0..n-1
-    int between(int lo, int hi) { return lo + below(hi - lo + 1); } // lo..hi
-    bool chance(int percent) { return below(1000) < percent * 10; }
-    bool chance_permille(int permille) { return below(1000) < permille; }
-    template <class T, size_t N>
-    const T& pick(const T (&items)[N]) { return items[below(int(N))]; }
-};
+using Rng = DemoRng;
 
 // A name as written, and in Latin letters for the email address.
 struct Name {
@@ -606,6 +590,9 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         return fail("demo.bad_options", "The reference date is not a valid ISO date.");
     DemoCounts counts;
     Result<void> r = store.transaction([&]() -> Result<void> {
+        Statement last_ref(store.db(), "SELECT ifnull(max(ref), 0) + 1 FROM member");
+        last_ref.step();
+        const int64_t first_new_ref = last_ref.column_int64(0);
         const int showcase = options.members >= 3 ? 3 : 0;
         DemoWriter writer(store, options);
         Result<DemoCounts> c = writer.run(options.members - showcase);
@@ -614,9 +601,16 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         counts = *c;
         if (Result<void> r = rebuild_search_index(store); !r)
             return r;
-        if (!showcase)
-            return {};
-        return add_showcase_members(store, days_from_iso(options.today.empty() ? today_iso() : options.today), counts);
+        const long long today = days_from_iso(options.today.empty() ? today_iso() : options.today);
+        if (showcase)
+            if (Result<void> r = add_showcase_members(store, today, counts); !r)
+                return r;
+        // The dossier's other tabs, for the members just made.
+        DemoHistory history{store, today, options.seed, first_new_ref};
+        for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis})
+            if (Result<void> r = add(history); !r)
+                return r;
+        return {};
     });
     if (!r)
         return r.error();

@@ -78,6 +78,22 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
             "UPDATE campaign_received SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE gift SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE text_conflict SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE purchase_order SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE membership SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE sepa_mandate SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE sepa_collection SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE card_recurring SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE tax_receipt SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE mobilisation SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE email_activity SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE sponsorship SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE event_registration SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE document SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE relation SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE relation SET other_ref = ?2 WHERE other_ref = ?1",
+            // A relation between the two merged records means nothing now.
+            "UPDATE relation SET deleted = 1 WHERE member_ref = ?2 AND other_ref = ?2",
+            "DELETE FROM member_segment WHERE member_ref = ?1",
             kJournal,
         };
         for (const char* sql : kMoves) {

@@ -232,12 +232,253 @@ CREATE INDEX email_address ON email(address COLLATE NOCASE);
 CREATE INDEX phone_number ON phone(number);
 )SQL";
 
+// The complete dossier (issue 5). Every table a person fills from the
+// dossier's tabs, each with its UUID and the member it belongs to; money
+// facts are insert-only like gifts. member_segment is derived (like the
+// search index): neither journaled nor synced, recomputed on the device.
+const char kSchema4[] = R"SQL(
+-- Synthetic tabs: marketing codes and scores (internal, and bought from
+-- data-mining firms), and the bequest pipeline's two dated steps.
+ALTER TABLE member ADD COLUMN internal_codes         TEXT NOT NULL DEFAULT '';
+ALTER TABLE member ADD COLUMN internal_score         INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE member ADD COLUMN external_codes         TEXT NOT NULL DEFAULT '';
+ALTER TABLE member ADD COLUMN external_score         INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE member ADD COLUMN bequest_promise_date   TEXT NOT NULL DEFAULT '';
+ALTER TABLE member ADD COLUMN bequest_confirmed_date TEXT NOT NULL DEFAULT '';
+-- A phone, like an email, remembers the campaign that brought it.
+ALTER TABLE phone ADD COLUMN origin_campaign_ref INTEGER REFERENCES campaign(ref);
+ALTER TABLE phone ADD COLUMN origin_date TEXT NOT NULL DEFAULT '';
+
+-- Orders (commandes): goods bought from the association. Money in, not a
+-- gift: no tax receipt.
+CREATE TABLE purchase_order(
+  id             BLOB PRIMARY KEY,
+  member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  order_date     TEXT NOT NULL,
+  description    TEXT NOT NULL,
+  quantity       INTEGER NOT NULL DEFAULT 1 CHECK(quantity > 0),
+  amount_cents   INTEGER NOT NULL CHECK(amount_cents >= 0),
+  payment_method TEXT NOT NULL,
+  campaign_ref   INTEGER REFERENCES campaign(ref),
+  status         TEXT NOT NULL DEFAULT 'paid' CHECK(status IN ('paid','shipped','cancelled')),
+  operator       TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX purchase_order_member ON purchase_order(member_ref, order_date);
+
+-- Memberships (adhésions): one row per period; renewing adds the next one.
+CREATE TABLE membership(
+  id             BLOB PRIMARY KEY,
+  member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  period_start   TEXT NOT NULL,
+  period_end     TEXT NOT NULL,
+  fee_cents      INTEGER NOT NULL CHECK(fee_cents >= 0),
+  payment_method TEXT NOT NULL DEFAULT '',
+  paid_date      TEXT NOT NULL DEFAULT '',
+  renewal_date   TEXT NOT NULL DEFAULT '',
+  status         TEXT NOT NULL DEFAULT 'active' CHECK(status IN ('active','cancelled')),
+  operator       TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX membership_member ON membership(member_ref, period_end);
+
+-- SEPA direct debits: the mandate (its reference, the RUM, is unique
+-- everywhere), and the collections made under it (insert-only; a collected
+-- one is also the gift it became).
+CREATE TABLE sepa_mandate(
+  id             BLOB PRIMARY KEY,
+  member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  rum            TEXT NOT NULL UNIQUE,
+  iban           TEXT NOT NULL,
+  bic            TEXT NOT NULL DEFAULT '',
+  holder         TEXT NOT NULL,
+  signature_date TEXT NOT NULL,
+  frequency      TEXT NOT NULL CHECK(frequency IN ('monthly','quarterly','half_yearly','yearly')),
+  amount_cents   INTEGER NOT NULL CHECK(amount_cents > 0),
+  first_collection_date TEXT NOT NULL DEFAULT '',
+  status         TEXT NOT NULL DEFAULT 'active' CHECK(status IN ('active','suspended','revoked')),
+  campaign_ref   INTEGER REFERENCES campaign(ref),
+  operator       TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sepa_mandate_member ON sepa_mandate(member_ref);
+
+CREATE TABLE sepa_collection(
+  id              BLOB PRIMARY KEY,
+  mandate_id      BLOB NOT NULL,
+  member_ref      INTEGER NOT NULL REFERENCES member(ref),
+  collection_date TEXT NOT NULL,
+  amount_cents    INTEGER NOT NULL CHECK(amount_cents > 0),
+  status          TEXT NOT NULL CHECK(status IN ('collected','rejected')),
+  reject_reason   TEXT NOT NULL DEFAULT '',
+  gift_id         BLOB,
+  created_at      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sepa_collection_member ON sepa_collection(member_ref, collection_date);
+CREATE INDEX sepa_collection_mandate ON sepa_collection(mandate_id, collection_date);
+
+-- Recurring card (or PayPal) gifts: the payment provider holds the card;
+-- we keep what the dossier shows.
+CREATE TABLE card_recurring(
+  id           BLOB PRIMARY KEY,
+  member_ref   INTEGER NOT NULL REFERENCES member(ref),
+  provider     TEXT NOT NULL DEFAULT 'card' CHECK(provider IN ('card','paypal')),
+  amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+  frequency    TEXT NOT NULL CHECK(frequency IN ('monthly','quarterly','half_yearly','yearly')),
+  card_last4   TEXT NOT NULL DEFAULT '',
+  card_expiry  TEXT NOT NULL DEFAULT '',
+  start_date   TEXT NOT NULL,
+  end_date     TEXT NOT NULL DEFAULT '',
+  status       TEXT NOT NULL DEFAULT 'active' CHECK(status IN ('active','suspended','ended')),
+  campaign_ref INTEGER REFERENCES campaign(ref),
+  operator     TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX card_recurring_member ON card_recurring(member_ref);
+
+-- Tax receipts (reçus fiscaux). `number` is the receipt's place in its
+-- year's sequence: NULL until the numbering authority (the server, or a
+-- device that has never been enrolled) gives it, never reused.
+CREATE TABLE tax_receipt(
+  id            BLOB PRIMARY KEY,
+  member_ref    INTEGER NOT NULL REFERENCES member(ref),
+  year          INTEGER NOT NULL,
+  number        INTEGER,
+  kind          TEXT NOT NULL CHECK(kind IN ('annual','per_gift')),
+  amount_cents  INTEGER NOT NULL CHECK(amount_cents > 0),
+  gift_ids      TEXT NOT NULL,
+  first_date    TEXT NOT NULL,
+  last_date     TEXT NOT NULL,
+  donor_name    TEXT NOT NULL,
+  donor_address TEXT NOT NULL,
+  issued_at     TEXT NOT NULL,
+  copies        INTEGER NOT NULL DEFAULT 0,
+  operator      TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX tax_receipt_number ON tax_receipt(year, number) WHERE number IS NOT NULL;
+CREATE INDEX tax_receipt_member ON tax_receipt(member_ref, year);
+
+-- Behavioural tabs.
+CREATE TABLE mobilisation(
+  id           BLOB PRIMARY KEY,
+  member_ref   INTEGER NOT NULL REFERENCES member(ref),
+  signed_date  TEXT NOT NULL,
+  petition     TEXT NOT NULL,
+  channel      TEXT NOT NULL DEFAULT '',
+  campaign_ref INTEGER REFERENCES campaign(ref),
+  created_at   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX mobilisation_member ON mobilisation(member_ref, signed_date);
+
+CREATE TABLE email_activity(
+  id           BLOB PRIMARY KEY,
+  member_ref   INTEGER NOT NULL REFERENCES member(ref),
+  at           TEXT NOT NULL,
+  kind         TEXT NOT NULL CHECK(kind IN ('sent','open','click','bounce','unsubscribe')),
+  mailing      TEXT NOT NULL DEFAULT '',
+  link         TEXT NOT NULL DEFAULT '',
+  campaign_ref INTEGER REFERENCES campaign(ref),
+  created_at   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX email_activity_member ON email_activity(member_ref, at);
+
+CREATE TABLE sponsorship(
+  id            BLOB PRIMARY KEY,
+  member_ref    INTEGER NOT NULL REFERENCES member(ref),
+  child_name    TEXT NOT NULL,
+  child_code    TEXT NOT NULL DEFAULT '',
+  country       TEXT NOT NULL DEFAULT '',
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL DEFAULT '',
+  monthly_cents INTEGER NOT NULL DEFAULT 0 CHECK(monthly_cents >= 0),
+  status        TEXT NOT NULL DEFAULT 'active' CHECK(status IN ('active','ended')),
+  created_at    TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sponsorship_member ON sponsorship(member_ref);
+
+CREATE TABLE event(
+  ref        INTEGER PRIMARY KEY,
+  id         BLOB NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  place      TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE event_registration(
+  id              BLOB PRIMARY KEY,
+  member_ref      INTEGER NOT NULL REFERENCES member(ref),
+  event_id        BLOB NOT NULL,
+  registered_date TEXT NOT NULL,
+  attended        INTEGER NOT NULL DEFAULT 0,
+  guests          INTEGER NOT NULL DEFAULT 0,
+  created_at      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX event_registration_member ON event_registration(member_ref);
+CREATE INDEX event_registration_event ON event_registration(event_id);
+
+-- Documents (GED): files sent to or received from the member, kept on the
+-- device and synced like any row (the size is capped, core/document).
+CREATE TABLE document(
+  id          BLOB PRIMARY KEY,
+  member_ref  INTEGER NOT NULL REFERENCES member(ref),
+  name        TEXT NOT NULL,
+  mime_type   TEXT NOT NULL DEFAULT 'application/octet-stream',
+  doc_date    TEXT NOT NULL,
+  direction   TEXT NOT NULL CHECK(direction IN ('sent','received')),
+  size_bytes  INTEGER NOT NULL,
+  content     BLOB NOT NULL,
+  operator    TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  deleted     INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX document_member ON document(member_ref, doc_date);
+
+-- Relations between members (spouse, household, employer...): one row,
+-- shown on both members' dossiers.
+CREATE TABLE relation(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  other_ref  INTEGER NOT NULL REFERENCES member(ref),
+  kind       TEXT NOT NULL,
+  since      TEXT NOT NULL DEFAULT '',
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  deleted    INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX relation_member ON relation(member_ref);
+CREATE INDEX relation_other ON relation(other_ref);
+
+-- Settings every device of the association shares (major donor threshold,
+-- the association's identity printed on receipts). One row per key, its id
+-- derived from the key, so two devices setting it write the same row.
+CREATE TABLE setting(
+  id    BLOB PRIMARY KEY,
+  key   TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Derived: each member's segments and RFM scores (core/segmentation.h).
+CREATE TABLE member_segment(
+  member_ref     INTEGER PRIMARY KEY REFERENCES member(ref),
+  segments       INTEGER NOT NULL DEFAULT 0,
+  recency        INTEGER NOT NULL DEFAULT 0,
+  frequency      INTEGER NOT NULL DEFAULT 0,
+  monetary       INTEGER NOT NULL DEFAULT 0,
+  first_gift     TEXT NOT NULL DEFAULT '',
+  last_gift      TEXT NOT NULL DEFAULT '',
+  total_12m      INTEGER NOT NULL DEFAULT 0
+);
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1},
         {2, kSchema2},
         {3, kSchema3},
+        {4, kSchema4},
     };
     return list;
 }

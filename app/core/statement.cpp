@@ -51,6 +51,12 @@ void Statement::bind_text_or_null(int index, std::string_view value)
         bind_text(index, value);
 }
 
+void Statement::bind_blob(int index, std::string_view bytes)
+{
+    if (stmt_)
+        sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT);
+}
+
 void Statement::bind_uuid(int index, std::string_view uuid)
 {
     UuidBytes bytes;
@@ -94,6 +100,16 @@ void Statement::reset()
 std::string Statement::column_text(int column) const
 {
     return std::string(column_view(column));
+}
+
+std::string Statement::column_blob(int column) const
+{
+    if (!stmt_)
+        return {};
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    if (!bytes)
+        return {};
+    return std::string(static_cast<const char*>(bytes), size_t(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::string_view Statement::column_view(int column) const

@@ -33,6 +33,8 @@ public:
     // Empty or malformed text binds NULL: it matches no row, and a NOT NULL
     // column refuses it.
     void bind_uuid(int index, std::string_view uuid);
+    // Bytes as a BLOB (a document's content); copied.
+    void bind_blob(int index, std::string_view bytes);
 
     enum class Step { row, done, error };
     Step step();
@@ -47,6 +49,8 @@ public:
     int64_t column_int64(int column) const;
     // A 16-byte BLOB column as canonical UUID text; "" for NULL.
     std::string column_uuid(int column) const;
+    // A BLOB column's bytes; "" for NULL.
+    std::string column_blob(int column) const;
     bool column_is_null(int column) const;
 
     Error error() const;

@@ -76,6 +76,24 @@ std::string new_uuid_v7()
     return format_uuid_v7(s.last_ms, s.counter, s.rng());
 }
 
+std::string name_uuid(std::string_view name)
+{
+    // Two FNV-1a 64-bit hashes with different offsets: not cryptographic,
+    // only stable and well spread over the few names we give it.
+    uint64_t h[2] = {0xcbf29ce484222325ull, 0x84222325cbf29ce4ull};
+    for (uint64_t& x : h)
+        for (unsigned char c : name)
+            x = (x ^ c) * 0x100000001b3ull;
+    uint8_t b[16];
+    for (int i = 0; i < 8; ++i) {
+        b[i] = uint8_t(h[0] >> (56 - 8 * i));
+        b[8 + i] = uint8_t(h[1] >> (56 - 8 * i));
+    }
+    b[6] = uint8_t((b[6] & 0x0f) | 0x80); // version 8
+    b[8] = uint8_t((b[8] & 0x3f) | 0x80); // variant 10
+    return uuid_from_blob(b, sizeof b);
+}
+
 bool is_uuid_v7(const std::string& text)
 {
     if (text.size() != 36)

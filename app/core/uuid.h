@@ -19,6 +19,10 @@ std::string new_uuid_v7();
 // reproducible ids from its own seeded generator.
 std::string format_uuid_v7(uint64_t unix_ms, uint16_t counter12, uint64_t random62);
 
+// A UUID (version 8) that only depends on `name`: rows every device must
+// agree on without talking (a shared setting's row) are named this way.
+std::string name_uuid(std::string_view name);
+
 // True for the canonical lowercase 8-4-4-4-12 form with version 7 and variant 10.
 bool is_uuid_v7(const std::string& text);
 

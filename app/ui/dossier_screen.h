@@ -1,12 +1,27 @@
-// The member dossier ("fiche"): the top part that every entry screen shows for
-// the member, then the gift entry form and the member's gifts.
+// The member dossier ("fiche"): the top part every entry screen shows for
+// the member, text conflicts to settle, then the tabs of the 360° record.
 #pragma once
-#include "core/gift.h"
-#include "core/journal.h"
 #include "core/member.h"
 #include "core/text_conflict_repository.h"
 #include "ui/app_state.h"
-#include "ui/gift_entry.h"
+#include "ui/dossier/campaigns_tab.h"
+#include "ui/dossier/card_gifts_tab.h"
+#include "ui/dossier/direct_debits_tab.h"
+#include "ui/dossier/documents_tab.h"
+#include "ui/dossier/email_behaviour_tab.h"
+#include "ui/dossier/events_tab.h"
+#include "ui/dossier/gifts_tab.h"
+#include "ui/dossier/infos_tab.h"
+#include "ui/dossier/journal_tab.h"
+#include "ui/dossier/member_tab.h"
+#include "ui/dossier/memberships_tab.h"
+#include "ui/dossier/mobilisations_tab.h"
+#include "ui/dossier/orders_tab.h"
+#include "ui/dossier/receipts_tab.h"
+#include "ui/dossier/relations_tab.h"
+#include "ui/dossier/sponsorships_tab.h"
+#include "ui/dossier/tax_receipts_tab.h"
+#include "ui/dossier/top_part.h"
 
 #include <cstdint>
 #include <string>
@@ -20,25 +35,38 @@ class DossierScreen {
 
  private:
   void load(AppState& app);
-  void draw_header(AppState& app);
-  void draw_contact();
-  void draw_markers_and_memos(AppState& app);
-  void draw_gifts();
   void draw_merged(AppState& app);
   void draw_conflicts(AppState& app);
+  void draw_tabs(AppState& app);
+  template <typename Draw>
+  void tab(const char* title, Draw&& draw);
 
   std::string loaded_id_;
   uint64_t loaded_at_change_ = ~uint64_t{0};
   std::string load_error_;
   Member member_;
-  std::vector<CampaignReceived> campaigns_;
-  std::vector<Gift> gifts_;
   std::vector<TextConflict> conflicts_;
   std::string survivor_label_;  // "Name (No. 12)" of the member this one was merged into
   std::string conflict_error_;
-  std::string notepad_;
-  bool notepad_dirty_ = false;
-  GiftEntry gift_entry_;
+
+  TopPart top_part_;
+  ReceiptsTab receipts_;
+  GiftsTab gifts_;
+  OrdersTab orders_;
+  MembershipsTab memberships_;
+  DirectDebitsTab direct_debits_;
+  CardGiftsTab card_gifts_;
+  TaxReceiptsTab tax_receipts_;
+  MobilisationsTab mobilisations_;
+  EmailBehaviourTab email_behaviour_;
+  SponsorshipsTab sponsorships_;
+  EventsTab events_;
+  DocumentsTab documents_;
+  CampaignsTab campaigns_;
+  JournalTab journal_;
+  MemberTab member_tab_;
+  InfosTab infos_;
+  RelationsTab relations_;
 };
 
 }  // namespace obole::ui

@@ -7,6 +7,7 @@
 
 #include "core/statement.h"
 #include "core/uuid.h"
+#include "protocol/base64.h"
 #include "protocol/sync_tables.h"
 #include "protocol/replica_rows.h"
 
@@ -30,7 +31,11 @@ json wire_value(Store& store, const SyncField& f, sqlite3_value* v)
     case FieldType::integer:
         return sqlite3_value_int64(v);
     case FieldType::member_uuid:
+    case FieldType::row_uuid:
         return uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v)));
+    case FieldType::blob:
+        return base64_encode(std::string_view(static_cast<const char*>(sqlite3_value_blob(v)),
+                                              size_t(sqlite3_value_bytes(v))));
     case FieldType::member:
     case FieldType::campaign: {
         Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"

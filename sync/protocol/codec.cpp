@@ -1,5 +1,7 @@
 #include "protocol/codec.h"
 
+#include "protocol/base64.h"
+
 #include "core/uuid.h"
 #include "protocol/hlc.h"
 #include "protocol/sync_tables.h"
@@ -103,7 +105,11 @@ Result<void> check_change(const Change& c)
         case FieldType::member:
         case FieldType::campaign:
         case FieldType::member_uuid:
+        case FieldType::row_uuid:
             ok = v.is_null() || (v.is_string() && is_uuid(v.get<std::string>()));
+            break;
+        case FieldType::blob:
+            ok = v.is_string() && base64_decode(v.get_ref<const std::string&>()).has_value();
             break;
         }
         if (!ok)

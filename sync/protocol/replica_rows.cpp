@@ -6,6 +6,7 @@
 #include "core/search_index.h"
 #include "core/statement.h"
 #include "core/store.h"
+#include "protocol/base64.h"
 
 namespace obole::sync {
 
@@ -34,6 +35,8 @@ json column_value(Statement& s, int column, const SyncField& f)
         return s.column_int64(column);
     case FieldType::text:
         return s.column_text(column);
+    case FieldType::blob:
+        return base64_encode(s.column_blob(column));
     default:
         return s.column_uuid(column);
     }
@@ -83,7 +86,11 @@ Result<void> ReplicaRows::bind_value(Statement& s, int index, const SyncField& f
         return {};
     }
     case FieldType::member_uuid: // the journal outlives members: kept as named
+    case FieldType::row_uuid:
         s.bind_uuid(index, v.get<std::string>());
+        return {};
+    case FieldType::blob: // checked by check_change
+        s.bind_blob(index, base64_decode(v.get_ref<const std::string&>()).value_or(std::string()));
         return {};
     }
     return {};

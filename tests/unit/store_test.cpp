@@ -95,7 +95,7 @@ TEST(Store, MigrationsCreateTheSchema)
     Result<std::unique_ptr<Store>> store = Store::open_memory();
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(pragma(**store, "PRAGMA user_version"), current_schema_version());
-    EXPECT_EQ(current_schema_version(), 3);
+    EXPECT_EQ(current_schema_version(), 4);
     for (const char* table : {"member", "address", "phone", "email", "campaign", "campaign_received", "gift",
                               "journal", "meta", "search_doc", "search_token", "search_fts", "field_clock",
                               "outbox", "text_conflict", "duplicate_candidate"}) {

@@ -1,0 +1,17 @@
+// Campaigns the member received, newest first.
+#pragma once
+#include "core/member.h"
+#include "ui/app_state.h"
+#include "ui/dossier/freshness.h"
+
+namespace obole::ui {
+
+class CampaignsTab {
+ public:
+  void draw(AppState& app, const Member& member);
+
+ private:
+  Freshness fresh_;
+};
+
+}  // namespace obole::ui

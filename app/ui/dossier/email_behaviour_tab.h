@@ -1,0 +1,17 @@
+// Email behaviour: mailings sent, opened, clicked (imported).
+#pragma once
+#include "core/member.h"
+#include "ui/app_state.h"
+#include "ui/dossier/freshness.h"
+
+namespace obole::ui {
+
+class EmailBehaviourTab {
+ public:
+  void draw(AppState& app, const Member& member);
+
+ private:
+  Freshness fresh_;
+};
+
+}  // namespace obole::ui

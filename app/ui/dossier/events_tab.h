@@ -1,0 +1,17 @@
+// Events the member registered for, and attended.
+#pragma once
+#include "core/member.h"
+#include "ui/app_state.h"
+#include "ui/dossier/freshness.h"
+
+namespace obole::ui {
+
+class EventsTab {
+ public:
+  void draw(AppState& app, const Member& member);
+
+ private:
+  Freshness fresh_;
+};
+
+}  // namespace obole::ui

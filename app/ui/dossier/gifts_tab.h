@@ -1,0 +1,25 @@
+// Gifts: the entry form (a gift is the most frequent entry, so it opens the
+// tab), then the member's gifts, newest first.
+#pragma once
+#include "core/gift.h"
+#include "core/member.h"
+#include "ui/app_state.h"
+#include "ui/dossier/freshness.h"
+#include "ui/gift_entry.h"
+
+#include <vector>
+
+namespace obole::ui {
+
+class GiftsTab {
+ public:
+  void draw(AppState& app, const Member& member);
+
+ private:
+  void draw_list();
+  Freshness fresh_;
+  std::vector<Gift> gifts_;
+  GiftEntry entry_;
+};
+
+}  // namespace obole::ui

@@ -1,0 +1,127 @@
+#include "ui/dossier/top_part.h"
+
+#include "core/member_repository.h"
+#include "ui/accessible.h"
+#include "ui/labels.h"
+#include "ui/segment_badges.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace obole::ui {
+
+static const ImU32 kWarnColour = IM_COL32(170, 60, 0, 255);
+static const ImU32 kMemoBackground = IM_COL32(255, 236, 179, 255);
+
+void TopPart::draw(AppState& app, const Member& m) {
+  if (fresh_.stale(app, m.id)) {
+    campaigns_ = MemberRepository(*app.store).campaigns_received(m.id, 10);
+    // Keep what the user is typing in the notepad when another change lands.
+    if (fresh_.other_member(m.id) || !notepad_dirty_) {
+      notepad_ = m.notepad;
+      notepad_dirty_ = false;
+    }
+    fresh_.mark(app, m.id);
+  }
+  draw_identity(app, m);
+  if (ImGui::BeginTable("top", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    draw_contact(m);
+    ImGui::TableNextColumn();
+    draw_markers_and_notepad(app, m);
+    ImGui::TableNextColumn();
+    draw_campaigns();
+    ImGui::EndTable();
+  }
+}
+
+void TopPart::draw_identity(AppState& app, const Member& m) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
+  ImGui::Text("%s %s %s", m.civility.c_str(), m.first_name.c_str(), m.last_name.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled(tr("No. %lld · member since %s"), static_cast<long long>(m.member_no), m.entry_date.c_str());
+  draw_segment_badges(app, m);
+
+  // The "active in entry" memo is what the person entering must not miss (VIP,
+  // board member, deceased spouse...): it sits on top, on a coloured band.
+  if (!m.memo_active.empty()) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeightWithSpacing() + 6);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kMemoBackground, 4.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 3));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 0, 255));
+    ImGui::Text("%s: %s", tr("Active in entry"), m.memo_active.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
+  }
+}
+
+void TopPart::draw_contact(const Member& m) {
+  ImGui::SeparatorText(tr("Address"));
+  if (!m.address.line1.empty()) ImGui::TextUnformatted(m.address.line1.c_str());
+  if (!m.address.line2.empty()) ImGui::TextUnformatted(m.address.line2.c_str());
+  ImGui::Text("%s %s %s", m.address.postcode.c_str(), m.address.city.c_str(), m.address.country.c_str());
+  if (!m.birth_date.empty()) ImGui::Text("%s: %s", tr("Born"), m.birth_date.c_str());
+
+  ImGui::SeparatorText(tr("Phones"));
+  if (m.phones.empty()) ImGui::TextDisabled("%s", tr("None"));
+  for (const Phone& p : m.phones) ImGui::Text("%s  %s", p.number.c_str(), tr(p.kind));
+
+  ImGui::SeparatorText(tr("Emails"));
+  if (m.emails.empty()) ImGui::TextDisabled("%s", tr("None"));
+  for (const Email& e : m.emails) {
+    if (!e.usable) ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
+    ImGui::TextUnformatted(e.address.c_str());
+    if (!e.usable) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted(tr("(unusable)"));
+      ImGui::PopStyleColor();
+    }
+    if (!e.origin_campaign_code.empty() || !e.origin_date.empty())
+      ImGui::TextDisabled("  %s %s %s", tr("from"), e.origin_campaign_code.c_str(), e.origin_date.c_str());
+  }
+}
+
+void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
+  ImGui::SeparatorText(tr("Markers"));
+  if (!m.suspension_code.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
+    ImGui::Text("%s: %s", tr("Suspended"), m.suspension_code.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (m.stop_promo) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
+    ImGui::TextUnformatted(tr("Stop promo: no solicitation"));
+    ImGui::PopStyleColor();
+  }
+  ImGui::TextUnformatted(tax_receipt_label(m.tax_receipt));
+
+  ImGui::SeparatorText(tr("Notepad"));
+  ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);
+  // A merged record's notes are read where it points (the dossier says where).
+  const ImGuiInputTextFlags flags = m.merged_into_id.empty() ? 0 : ImGuiInputTextFlags_ReadOnly;
+  if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags)) notepad_dirty_ = true;
+  ImGui::BeginDisabled(!notepad_dirty_);
+  if (ImGui::Button(tr("Save notepad"))) {
+    auto saved = MemberRepository(*app.store).set_notepad(m.id, notepad_, app.operator_name);
+    if (saved) {
+      notepad_dirty_ = false;
+      app.notice = tr("Notepad saved.");
+    } else {
+      app.notice = tr(saved.error().message);
+    }
+  }
+  ImGui::EndDisabled();
+}
+
+void TopPart::draw_campaigns() {
+  ImGui::SeparatorText(tr("Last campaigns received"));
+  if (campaigns_.empty()) ImGui::TextDisabled("%s", tr("None"));
+  for (const CampaignReceived& c : campaigns_)
+    ImGui::Text("%s  %s — %s", c.received_date.c_str(), c.code.c_str(), c.name.c_str());
+}
+
+}  // namespace obole::ui
