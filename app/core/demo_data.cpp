@@ -580,6 +580,81 @@ Result<void> add_showcase_members(Store& store, long long today, DemoCounts& cou
     return {};
 }
 
+// A member with a long history, as old associations have: a parish that has
+// given every week since the 1980s (2,000 gifts) and whose file has been
+// handled by many people (200 journal entries). The dossier must open as fast
+// for it as for anyone (the figure is in tools/obole bench), and the browser
+// test of the dossier's tabs opens it.
+constexpr int kLongHistoryGifts = 2000;
+constexpr int kLongHistoryJournal = 200;
+
+Result<void> add_long_history_member(Store& store, long long today, uint64_t seed, DemoCounts& counts)
+{
+    NewMember fields;
+    fields.last_name = "Paroisse Saint-Roch";
+    fields.email = "secretariat@saint-roch.example.fr";
+    fields.phone = "+33 1 42 44 13 20";
+    fields.line1 = "296 rue Saint-Honoré";
+    fields.postcode = "75001";
+    fields.city = "Paris";
+    Result<std::string> id = MemberRepository(store).create(fields, "demo");
+    if (!id)
+        return id.error();
+    ++counts.members;
+    const long long first_day = today - 7LL * (kLongHistoryGifts - 1);
+    Statement entry(store.db(), "UPDATE member SET entry_date = ?1, origin_date = ?1, created_at = ?2 WHERE id = ?3");
+    entry.bind_text(1, iso_from_days(first_day));
+    entry.bind_text(2, iso_from_days(first_day) + "T09:00:00.000Z");
+    entry.bind_uuid(3, *id);
+    if (Result<void> r = entry.run(); !r)
+        return r;
+    DemoRng rng{seed ^ 0x5a1e7ull};
+    Statement gift(store.db(), "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
+                               "cheque_number, operator, created_at) SELECT ?1, ref, ?2, 'EUR', ?3, ?4, ?5, ?6, ?7 "
+                               "FROM member WHERE id = ?8");
+    for (int i = 0; i < kLongHistoryGifts; ++i) {
+        const long long day = first_day + 7LL * i;
+        const bool cheque = i % 4 != 0;
+        const std::string date = iso_from_days(day);
+        gift.reset();
+        gift.bind_uuid(1, format_uuid_v7(uint64_t(day) * 86400000ull, 0, rng.next()));
+        gift.bind_int64(2, int64_t(rng.between(4, 60)) * 500);
+        gift.bind_text(3, date);
+        gift.bind_text(4, cheque ? "cheque" : "transfer");
+        gift.bind_text(5, cheque ? random_digits(rng, 7) : "");
+        gift.bind_text(6, i % 3 ? "claire" : "marc");
+        gift.bind_text(7, date + "T10:00:00.000Z");
+        gift.bind_uuid(8, *id);
+        if (Result<void> r = gift.run(); !r)
+            return r;
+        ++counts.gifts;
+    }
+    // What people did on the file over the years: calls, letters, changes.
+    static const char* const kActions[][2] = {
+        {"call.in", "Appel du secrétariat : demande de reçu fiscal"},
+        {"call.out", "Remerciements pour la quête de Noël"},
+        {"letter.sent", "Courrier : rapport annuel"},
+        {"member.notepad", "Contact : le père Martin, le mardi matin"},
+        {"email.sent", "Envoi du reçu fiscal par email"},
+    };
+    Statement journal(store.db(), "INSERT INTO journal(id, at, operator, member_id, action, detail) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    for (int i = 0; i < kLongHistoryJournal; ++i) {
+        const long long day = first_day + (today - first_day) * i / kLongHistoryJournal;
+        const auto& action = kActions[rng.below(5)];
+        journal.reset();
+        journal.bind_uuid(1, format_uuid_v7(uint64_t(day) * 86400000ull + 1, 0, rng.next()));
+        journal.bind_text(2, iso_from_days(day) + "T14:30:00.000Z");
+        journal.bind_text(3, i % 2 ? "claire" : "marc");
+        journal.bind_uuid(4, *id);
+        journal.bind_text(5, action[0]);
+        journal.bind_text(6, action[1]);
+        if (Result<void> r = journal.run(); !r)
+            return r;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& options)
@@ -593,7 +668,8 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         Statement last_ref(store.db(), "SELECT ifnull(max(ref), 0) + 1 FROM member");
         last_ref.step();
         const int64_t first_new_ref = last_ref.column_int64(0);
-        const int showcase = options.members >= 3 ? 3 : 0;
+        // The showcase members and the long history (below) count among the members asked for.
+        const int showcase = options.members >= 4 ? 4 : 0;
         DemoWriter writer(store, options);
         Result<DemoCounts> c = writer.run(options.members - showcase);
         if (!c)
@@ -602,9 +678,12 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         if (Result<void> r = rebuild_search_index(store); !r)
             return r;
         const long long today = days_from_iso(options.today.empty() ? today_iso() : options.today);
-        if (showcase)
+        if (showcase) {
             if (Result<void> r = add_showcase_members(store, today, counts); !r)
                 return r;
+            if (Result<void> r = add_long_history_member(store, today, options.seed, counts); !r)
+                return r;
+        }
         // The dossier's other tabs, for the members just made.
         DemoHistory history{store, today, options.seed, first_new_ref};
         for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis})

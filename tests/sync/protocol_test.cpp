@@ -1,6 +1,7 @@
 // The protocol's pieces on their own: clocks, the JSON codec, merge rules.
 #include <gtest/gtest.h>
 
+#include "protocol/base64.h"
 #include "protocol/codec.h"
 #include "protocol/hlc.h"
 #include "protocol/merge.h"
@@ -70,6 +71,42 @@ TEST(Codec, PushRoundTripsAndChecksEveryChange)
     EXPECT_EQ(check_change(c).error().code, "sync.bad_value");
     c.base = json::object();
     c.row = "42";
+    EXPECT_EQ(check_change(c).error().code, "sync.bad_value");
+}
+
+TEST(Base64, RoundTripsAnyBytesAndRefusesWhatIsNotCanonical)
+{
+    EXPECT_EQ(base64_encode(""), "");
+    EXPECT_EQ(base64_encode("f"), "Zg==");
+    EXPECT_EQ(base64_encode("fo"), "Zm8=");
+    EXPECT_EQ(base64_encode("foo"), "Zm9v");
+    EXPECT_EQ(base64_encode("foobar"), "Zm9vYmFy");
+    std::string bytes;
+    for (int i = 0; i < 256; ++i)
+        bytes += char(i);
+    for (size_t n = 0; n <= bytes.size(); n += 37)
+        EXPECT_EQ(base64_decode(base64_encode(bytes.substr(0, n))), bytes.substr(0, n));
+    EXPECT_FALSE(base64_decode("Zg=").has_value());   // not a multiple of 4
+    EXPECT_FALSE(base64_decode("Z!==").has_value());  // not the alphabet
+    EXPECT_FALSE(base64_decode("Zh==").has_value());  // unused bits set
+    EXPECT_FALSE(base64_decode("Zg==Zg==").has_value()); // padding inside
+}
+
+TEST(Codec, BlobAndRowUuidFieldsAreChecked)
+{
+    Change c;
+    c.table = "document";
+    c.row = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
+    c.op = Op::insert;
+    c.hlc = Hlc{1'763'900'000'000, 0, "dev"}.text();
+    c.fields = {{"content", base64_encode(std::string("%PDF\0\xff", 6))}};
+    EXPECT_TRUE(check_change(c).ok());
+    c.fields = {{"content", "not base64!"}};
+    EXPECT_EQ(check_change(c).error().code, "sync.bad_value");
+    c.table = "sepa_collection";
+    c.fields = {{"mandate_id", "0190f2a4-5b1c-7d3e-8f12-3456789abcdf"}};
+    EXPECT_TRUE(check_change(c).ok());
+    c.fields = {{"mandate_id", "RUM-1"}};
     EXPECT_EQ(check_change(c).error().code, "sync.bad_value");
 }
 

@@ -102,3 +102,17 @@ TEST(DemoData, RejectsBadOptions)
     EXPECT_EQ(generate_demo(**s, {-1, 1, ""}).error().code, "demo.bad_options");
     EXPECT_EQ(generate_demo(**s, {10, 1, "2026-02-30"}).error().code, "demo.bad_options");
 }
+
+TEST(DemoData, HasAMemberWithALongHistory)
+{
+    std::unique_ptr<Store> s = demo(100, 7);
+    Statement who(s->db(), "SELECT ref, id FROM member WHERE last_name = 'Paroisse Saint-Roch'");
+    ASSERT_EQ(who.step(), Statement::Step::row);
+    const std::string ref = std::to_string(who.column_int64(0));
+    EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref).c_str()), 2000);
+    EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref + " AND gift_date > '2026-01-15'").c_str()), 0);
+    EXPECT_EQ(scalar(*s, "SELECT count(*) FROM journal j JOIN member m ON m.id = j.member_id "
+                         "WHERE m.last_name = 'Paroisse Saint-Roch'"),
+              201); // 200 over the years, and its creation
+    EXPECT_EQ(scalar(*s, "SELECT count(*) FROM member"), 100);
+}
