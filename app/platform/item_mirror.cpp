@@ -89,9 +89,13 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
-  auto it = g_index.find(id);
-  if (it == g_index.end() || !label) return;
+  if (id == 0 || !label) return;
+  // Most widgets add their item, then describe it; a tab describes itself
+  // first. Either way both land on one entry (a tab's rectangle comes after).
+  auto [it, fresh] = g_index.try_emplace(id, g_current.size());
+  if (fresh) g_current.push_back({});
   obole::platform::MirrorItem& m = g_current[it->second];
+  m.id = id;
   m.name = obole::platform::accessible_name(label);
   m.status = flags;
 }

@@ -127,8 +127,8 @@ void DossierScreen::draw_conflicts(AppState& app) {
 
 // One tab whose body scrolls under the top part, which stays in view.
 template <typename Draw>
-void DossierScreen::tab(const char* title, Draw&& draw) {
-  if (!ImGui::BeginTabItem(title)) return;
+void DossierScreen::tab(const char* title, Draw&& draw, bool select) {
+  if (!ImGui::BeginTabItem(title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
   if (ImGui::BeginChild("body")) draw();
   ImGui::EndChild();
   ImGui::EndTabItem();
@@ -138,11 +138,17 @@ void DossierScreen::tab(const char* title, Draw&& draw) {
 // behavioural, documentary, synthetic.
 void DossierScreen::draw_tabs(AppState& app) {
   const Member& m = member_;
+  // A dossier opens on its gifts: entering one is what people come for most.
+  // Asked over two frames: an inner tab bar exists only once its family is shown.
+  if (opened_member_ != m.id) select_gifts_frames_ = 2;
+  opened_member_ = m.id;
+  const bool opening = select_gifts_frames_ > 0;
+  if (opening) --select_gifts_frames_;
   if (!ImGui::BeginTabBar("families")) return;
-  if (ImGui::BeginTabItem(tr("Financial"))) {
+  if (ImGui::BeginTabItem(tr("Financial"), nullptr, opening ? ImGuiTabItemFlags_SetSelected : 0)) {
     if (ImGui::BeginTabBar("financial", ImGuiTabBarFlags_FittingPolicyScroll)) {
       tab(tr("Receipts"), [&] { receipts_.draw(app, m); });
-      tab(tr("Gifts"), [&] { gifts_.draw(app, m); });
+      tab(tr("Gifts"), [&] { gifts_.draw(app, m); }, opening);
       tab(tr("Orders"), [&] { orders_.draw(app, m); });
       tab(tr("Memberships"), [&] { memberships_.draw(app, m); });
       tab(tr("Direct debits"), [&] { direct_debits_.draw(app, m); });

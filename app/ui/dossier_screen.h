@@ -39,7 +39,7 @@ class DossierScreen {
   void draw_conflicts(AppState& app);
   void draw_tabs(AppState& app);
   template <typename Draw>
-  void tab(const char* title, Draw&& draw);
+  void tab(const char* title, Draw&& draw, bool select = false);
 
   std::string loaded_id_;
   uint64_t loaded_at_change_ = ~uint64_t{0};
@@ -48,6 +48,8 @@ class DossierScreen {
   std::vector<TextConflict> conflicts_;
   std::string survivor_label_;  // "Name (No. 12)" of the member this one was merged into
   std::string conflict_error_;
+  std::string opened_member_;  // the member whose tabs were last drawn
+  int select_gifts_frames_ = 0;
 
   TopPart top_part_;
   ReceiptsTab receipts_;

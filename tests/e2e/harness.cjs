@@ -120,9 +120,16 @@ class AppPage {
     }), n);
   }
 
+  // Clicks as a hand does: the pointer arrives, then the button goes down and
+  // up over a few frames (an instant click can land before ImGui has seen the
+  // pointer over a tab).
   async click(name) {
     const it = await this.find(name);
-    await this.page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+    await this.page.mouse.move(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+    await this.frames(2);
+    await this.page.mouse.down();
+    await this.frames(2);
+    await this.page.mouse.up();
     await this.frames(3);
   }
 

@@ -2,10 +2,13 @@
 
 #include "core/gift_repository.h"
 #include "core/money.h"
+#include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
+
+#include <cstdio>
 
 namespace obole::ui {
 
@@ -27,8 +30,10 @@ void GiftsTab::draw_list() {
   int64_t total = 0;
   for (const Gift& g : gifts_) total += g.amount_cents;
   ImGui::SeparatorText(tr("Gifts"));
-  ImGui::Text(tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
-              format_money(total, "EUR", current_lang()).c_str());
+  char summary[128];
+  std::snprintf(summary, sizeof summary, tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
+                format_money(total, "EUR", current_lang()).c_str());
+  announced_text(summary);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("gifts", 5, flags)) return;
   ImGui::TableSetupColumn(tr("Date"));
