@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { startServer, launchBrowser, need } = require('../e2e/harness.cjs');
+const { startServer, launchBrowser, AppPage, need } = require('../e2e/harness.cjs');
 
 // Typed one character at a time, as a volunteer does: every prefix is a search.
 const QUERIES = ['dupont', 'helene', 'hélène dup', 'martin 75', 'иван', 'петров', '山田', '06 12 34 56',
@@ -74,11 +74,39 @@ function downloadSizes(site) {
     return { values: out, backend: Module.oboleStorage ? Module.oboleStorage.kind : 'none' };
   });
 
+  // The dossier of the member with the longest history (2,000 gifts, 200
+  // journal entries): from the click on the search hit to the first frame
+  // that shows its gift list. Another member is opened in between, so each
+  // time the dossier reads everything afresh.
+  const app = new AppPage(page, '/tmp');
+  const dossierOpen = [];
+  for (let i = 0; i < 6; i++) {
+    for (const [query, name] of [['helene dupont', 'Hélène Dupont'], ['saint-roch', 'Paroisse Saint-Roch']]) {
+      await app.click('Search');
+      await app.fill('Find a member', query);
+      const hit = await app.find(name);
+      await page.mouse.move(hit.x + 20, hit.y + hit.h / 2);
+      await app.frames(2);
+      await page.mouse.down();
+      await app.frames(2);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.mouse.up();
+      const ms = await page.evaluate((start) => new Promise((done) => {
+        const shown = () => JSON.parse(Module.UTF8ToString(Module._obole_items_json()))
+          .some((it) => /^\d+ gifts, /.test(it.name) && it.w > 0);
+        const check = () => (shown() ? done(performance.now() - start) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      }), t0);
+      if (name !== 'Hélène Dupont') dossierOpen.push(ms);
+    }
+  }
+
   await browser.close();
   server.stop();
   const result = {
     members, generate_ms: generateMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
-    search_keystroke_ms: summary(timings), gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
+    search_keystroke_ms: summary(timings), dossier_open_long_history_ms: summary(dossierOpen),
+    gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
     wasm_heap_bytes: heapBytes, download: downloadSizes(need('OBOLE_WEB_SITE')),
   };
   console.log(JSON.stringify(result));

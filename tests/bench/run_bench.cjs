@@ -48,6 +48,7 @@ const rows = [['figure', ...results.map((r) => `${r.members} members`)]];
 const row = (name, f) => rows.push([name, ...results.map(f)]);
 row('search per keystroke, native (median / p95)', (r) => `${r.native.search_ms.median} / ${r.native.search_ms.p95} ms`);
 row('search per keystroke, browser (median / p95)', (r) => `${r.browser.search_keystroke_ms.median.toFixed(2)} / ${r.browser.search_keystroke_ms.p95.toFixed(2)} ms`);
+row('dossier of 2,000 gifts to first frame (median / p95)', (r) => `${r.browser.dossier_open_long_history_ms.median.toFixed(0)} / ${r.browser.dossier_open_long_history_ms.p95.toFixed(0)} ms`);
 row('gift saved until durable (median / p95)', (r) => `${r.browser.gift_durable_ms.median.toFixed(1)} / ${r.browser.gift_durable_ms.p95.toFixed(1)} ms (${r.browser.storage_backend})`);
 row('first visit to interactive (server copy)', (r) => `${r.browser.first_visit_ms} ms`);
 row('start to interactive (copy on device)', (r) => `${r.browser.start_from_device_ms} ms`);
