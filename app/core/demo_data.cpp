@@ -602,12 +602,15 @@ Result<void> add_long_history_member(Store& store, long long today, uint64_t see
         return id.error();
     ++counts.members;
     const long long first_day = today - 7LL * (kLongHistoryGifts - 1);
-    Statement entry(store.db(), "UPDATE member SET entry_date = ?1, origin_date = ?1, created_at = ?2 WHERE id = ?3");
-    entry.bind_text(1, iso_from_days(first_day));
-    entry.bind_text(2, iso_from_days(first_day) + "T09:00:00.000Z");
-    entry.bind_uuid(3, *id);
-    if (Result<void> r = entry.run(); !r)
-        return r;
+    for (const char* sql : {"UPDATE member SET entry_date = ?1, origin_date = ?1, created_at = ?2 WHERE id = ?3",
+                            "UPDATE email SET origin_date = ?1 WHERE member_ref = (SELECT ref FROM member WHERE id = ?3)"}) {
+        Statement entry(store.db(), sql);
+        entry.bind_text(1, iso_from_days(first_day));
+        entry.bind_text(2, iso_from_days(first_day) + "T09:00:00.000Z");
+        entry.bind_uuid(3, *id);
+        if (Result<void> r = entry.run(); !r)
+            return r;
+    }
     DemoRng rng{seed ^ 0x5a1e7ull};
     Statement gift(store.db(), "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
                                "cheque_number, operator, created_at) SELECT ?1, ref, ?2, 'EUR', ?3, ?4, ?5, ?6, ?7 "
