@@ -55,10 +55,11 @@ async function launchBrowser() {
 
 // A browser with a profile on disk, as a user has: browser.newContext() is an
 // incognito-like context, in which Chromium never offers to install an app.
-// Resolves with the context (close() ends the browser) and the profile folder.
-async function launchWithProfile(contextOptions = {}) {
+// Resolves with the context (close() ends the browser) and the profile folder;
+// given a profile folder, starts the browser again on it, as a person reopens it.
+async function launchWithProfile(contextOptions = {},
+                                 profile = fs.mkdtempSync(path.join(os.tmpdir(), 'obole-e2e-profile-'))) {
   const { chromium } = require('playwright-core');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'obole-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, ...contextOptions });
   return { context, profile };
 }
@@ -70,6 +71,12 @@ class AppPage {
     // Screenshots of an earlier run must not pass for this one's.
     fs.rmSync(artifacts, { recursive: true, force: true });
     this.consoleErrors = [];
+    this.attach(page);
+  }
+
+  // Drives another page (a browser started again), keeping screenshots and errors.
+  attach(page) {
+    this.page = page;
     page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
