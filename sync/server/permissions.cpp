@@ -22,6 +22,12 @@ Result<void> check_permission(Role role, const sync::Change& c)
     static const std::set<std::string> adds = {"member", "address", "phone", "email",
                                                "gift", "campaign_received", "journal"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
+    // Volunteers sign people up (membership, order, SEPA mandate, card
+    // gift); changing or deleting those is for staff and admins.
+    static const std::set<std::string> sign_ups = {"membership", "purchase_order", "sepa_mandate",
+                                                   "card_recurring"};
+    if (c.op == sync::Op::insert && sign_ups.count(c.table))
+        return {};
     if (c.op == sync::Op::insert)
         return adds.count(c.table) ? Result<void>()
                                    : forbidden("This operator's role does not allow adding these records.");

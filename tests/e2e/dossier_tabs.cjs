@@ -7,8 +7,9 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
 
 // family -> [tab, an item the tab must show]
 const TABS = [
-  ['Financial', [['Receipts', null], ['Gifts', /^2000 gifts, /], ['Orders', null], ['Memberships', null],
-                 ['Direct debits', null], ['Card gifts', null], ['Tax receipts', null]]],
+  ['Financial', [['Receipts', /^\d+ payments, /], ['Gifts', /^2000 gifts, /], ['Orders', /^[1-9]\d* orders, /],
+                 ['Memberships', /^Current membership ends on /], ['Direct debits', /^\d+ collections, /],
+                 ['Card gifts', /^1 recurring card gifts/], ['Tax receipts', null]]],
   ['Behaviour', [['Mobilisations', null], ['Email behaviour', null], ['Sponsorships', null], ['Events', null]]],
   ['Documents', [['Files', null], ['Campaigns', null], ['Journal', null]]],
   ['Synthesis', [['Member', null], ['Infos', null], ['Relations', null]]],

@@ -1,8 +1,13 @@
-// Recurring card (or PayPal) gifts.
+// Card gifts: recurring card or PayPal gifts (only the card's last four
+// digits and expiry are kept), and a form to record one.
 #pragma once
+#include "core/card_recurring_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
+#include "ui/dossier/form_row.h"
 #include "ui/dossier/freshness.h"
+
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +16,17 @@ class CardGiftsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_form(AppState& app, const Member& member);
+  void draw_list(AppState& app, bool editable);
+  void reset_form();
+  bool save(AppState& app, const Member& member);
   Freshness fresh_;
+  std::vector<CardRecurring> gifts_;
+  bool paypal_ = false;
+  std::string amount_, last4_, expiry_, start_date_;
+  Frequency frequency_ = Frequency::monthly;
+  FormError error_;
+  std::string status_error_;
 };
 
 }  // namespace obole::ui

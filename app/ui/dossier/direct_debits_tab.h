@@ -1,8 +1,13 @@
-// SEPA direct debits: mandates (IBAN, BIC, RUM, signature, frequency, amount, status) and their collections.
+// Direct debits (prélèvements SEPA): the member's mandates, the selected
+// mandate's collections, and a form that checks the IBAN as it is typed.
 #pragma once
 #include "core/member.h"
+#include "core/sepa_mandate_repository.h"
 #include "ui/app_state.h"
+#include "ui/dossier/form_row.h"
 #include "ui/dossier/freshness.h"
+
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +16,20 @@ class DirectDebitsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_form(AppState& app, const Member& member);
+  void draw_iban_check();
+  void draw_list(AppState& app);
+  void draw_collections(AppState& app);
+  void reset_form(const Member& member);
+  bool save(AppState& app, const Member& member);
   Freshness fresh_;
+  std::vector<SepaMandate> mandates_;
+  std::string selected_id_;
+  std::vector<SepaCollection> collections_;
+  std::string iban_, bic_, holder_, signature_date_, amount_, first_collection_;
+  Frequency frequency_ = Frequency::monthly;
+  FormError error_;
+  std::string status_error_;
 };
 
 }  // namespace obole::ui

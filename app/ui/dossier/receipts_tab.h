@@ -1,8 +1,12 @@
-// Receipts (encaissements): all money in (gifts, orders, memberships), by payment method.
+// Receipts (encaissements): all money in (gifts, orders, membership fees,
+// collected direct debits) by date, with a total per payment method.
 #pragma once
 #include "core/member.h"
+#include "core/money_in.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +15,11 @@ class ReceiptsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_totals();
+  void draw_list();
   Freshness fresh_;
+  std::vector<MoneyIn> rows_;
+  std::vector<MethodTotal> totals_;
 };
 
 }  // namespace obole::ui

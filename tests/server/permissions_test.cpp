@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include "server/permissions.h"
+
+using namespace obole;
+using namespace obole::server;
+
+namespace {
+
+sync::Change change(const char* table, sync::Op op, sync::json fields = sync::json::object())
+{
+    sync::Change c;
+    c.table = table;
+    c.row = "01900000-0000-7000-8000-000000000001";
+    c.op = op;
+    c.fields = std::move(fields);
+    return c;
+}
+
+} // namespace
+
+TEST(Permissions, VolunteersSignPeopleUpButOnlyStaffChangesTheFinancialRecords)
+{
+    for (const char* table : {"membership", "purchase_order", "sepa_mandate", "card_recurring"}) {
+        EXPECT_TRUE(check_permission(Role::volunteer, change(table, sync::Op::insert))) << table;
+        Result<void> update = check_permission(Role::volunteer, change(table, sync::Op::update, {{"status", "revoked"}}));
+        ASSERT_FALSE(update) << table;
+        EXPECT_EQ(update.error().code, "auth.forbidden");
+        for (Role role : {Role::staff, Role::admin})
+            EXPECT_TRUE(check_permission(role, change(table, sync::Op::update, {{"status", "revoked"}}))) << table;
+    }
+    // Collections come from the bank's files, not from a volunteer.
+    EXPECT_FALSE(check_permission(Role::volunteer, change("sepa_collection", sync::Op::insert)));
+}

@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include "core/date.h"
+#include "core/journal.h"
+#include "core/member_repository.h"
+#include "core/membership_repository.h"
+#include "core/statement.h"
+#include "core/store.h"
+
+using namespace obole;
+
+namespace {
+
+class MembershipRepositoryTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        store = std::move(Store::open_memory().value());
+        NewMember m;
+        m.first_name = "Hélène";
+        m.last_name = "Dupont";
+        member_id = MemberRepository(*store).create(m, "alice").value();
+    }
+    int64_t rows()
+    {
+        Statement s(store->db(), "SELECT count(*) FROM membership");
+        return s.step() == Statement::Step::row ? s.column_int64(0) : -1;
+    }
+    NewMembership membership(const char* start, const char* end, const char* fee)
+    {
+        NewMembership n;
+        n.member_id = member_id;
+        n.start_text = start;
+        n.end_text = end;
+        n.fee_text = fee;
+        n.paid_date_text = "2025-01-05";
+        return n;
+    }
+    void expect_rejected(const NewMembership& n, const char* code, const char* field)
+    {
+        int64_t before = rows(), journal = Journal(*store).count();
+        Result<std::string> r = MembershipRepository(*store).add(n, "alice");
+        ASSERT_FALSE(r.ok()) << code;
+        EXPECT_EQ(r.error().code, code);
+        EXPECT_EQ(r.error().field, field) << code;
+        EXPECT_EQ(rows(), before) << code;
+        EXPECT_EQ(Journal(*store).count(), journal) << code;
+    }
+    std::unique_ptr<Store> store;
+    std::string member_id;
+};
+
+} // namespace
+
+TEST_F(MembershipRepositoryTest, AddStoresPeriodFeeAndJournal)
+{
+    Result<std::string> id = MembershipRepository(*store).add(membership("01/01/2025", "", "30"), "bob");
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    std::vector<Membership> list = MembershipRepository(*store).list_for_member(member_id);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].period_start, "2025-01-01");
+    EXPECT_EQ(list[0].period_end, "2025-12-31"); // a year by default
+    EXPECT_EQ(list[0].fee_cents, 3000);
+    EXPECT_EQ(list[0].renewal_date, "2025-12-01");
+    EXPECT_EQ(list[0].paid_date, "2025-01-05");
+    EXPECT_EQ(list[0].payment_method, "cheque");
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1);
+    ASSERT_EQ(journal.size(), 1u);
+    EXPECT_EQ(journal[0].action, "membership.add");
+    EXPECT_EQ(journal[0].operator_name, "bob");
+}
+
+TEST_F(MembershipRepositoryTest, BadInputChangesNothing)
+{
+    ASSERT_TRUE(MembershipRepository(*store).add(membership("2025-01-01", "2025-12-31", "30"), "alice").ok());
+    expect_rejected(membership("", "", "30"), "date.empty", "start");
+    expect_rejected(membership("2026-02-30", "", "30"), "date.invalid", "start");
+    expect_rejected(membership("2026-01-01", "2025-12-01", "30"), "membership.end_before_start", "end");
+    expect_rejected(membership("2026-01-01", "", "trente"), "amount.not_a_number", "fee");
+    expect_rejected(membership("2025-06-01", "", "30"), "membership.overlaps", "start");
+    NewMembership future = membership("2026-01-01", "", "30");
+    future.paid_date_text = "2999-01-01";
+    expect_rejected(future, "date.in_future", "paid_date");
+    NewMembership nobody = membership("2027-01-01", "", "30");
+    nobody.member_id = "01900000-0000-7000-8000-000000000000";
+    expect_rejected(nobody, "member.not_found", "");
+}
+
+TEST_F(MembershipRepositoryTest, RenewAddsTheNextPeriodWithTheSameFee)
+{
+    MembershipRepository repo(*store);
+    ASSERT_TRUE(repo.add(membership("2024-01-01", "2024-12-31", "45,50"), "alice").ok());
+    Result<std::string> renewed = repo.renew(member_id, "bob");
+    ASSERT_TRUE(renewed.ok()) << renewed.error().message;
+    std::vector<Membership> list = repo.list_for_member(member_id);
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, *renewed);
+    EXPECT_EQ(list[0].period_start, "2025-01-01");
+    EXPECT_EQ(list[0].period_end, "2025-12-31"); // a leap year renews as a calendar year
+    EXPECT_EQ(list[0].fee_cents, 4550);
+    EXPECT_EQ(list[0].payment_method, "cheque");
+    EXPECT_EQ(list[0].paid_date, today_local_iso());
+    ASSERT_TRUE(repo.renew(member_id, "bob").ok());
+    EXPECT_EQ(repo.list_for_member(member_id)[0].period_start, "2026-01-01");
+    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1)[0].action, "membership.add");
+}
+
+TEST_F(MembershipRepositoryTest, RenewOfAMidMonthPeriodAndOfNothing)
+{
+    MembershipRepository repo(*store);
+    EXPECT_EQ(repo.renew(member_id, "bob").error().code, "membership.none_to_renew");
+    EXPECT_EQ(rows(), 0);
+    ASSERT_TRUE(repo.add(membership("2024-03-15", "2024-09-14", "10"), "alice").ok());
+    ASSERT_TRUE(repo.renew(member_id, "bob").ok());
+    EXPECT_EQ(repo.list_for_member(member_id)[0].period_start, "2024-09-15");
+    EXPECT_EQ(repo.list_for_member(member_id)[0].period_end, "2025-03-14");
+}
+
+TEST(MembershipState, DerivedFromTheDates)
+{
+    Membership m;
+    m.period_start = "2025-01-01";
+    m.period_end = "2025-12-31";
+    m.renewal_date = "2025-12-01";
+    m.status = "active";
+    EXPECT_EQ(membership_state(m, "2025-06-01"), MembershipState::active);
+    EXPECT_EQ(membership_state(m, "2025-12-01"), MembershipState::due_for_renewal);
+    EXPECT_EQ(membership_state(m, "2025-12-31"), MembershipState::due_for_renewal);
+    EXPECT_EQ(membership_state(m, "2026-01-01"), MembershipState::expired);
+    m.status = "cancelled";
+    EXPECT_EQ(membership_state(m, "2025-06-01"), MembershipState::cancelled);
+    EXPECT_EQ(add_months_iso("2024-01-31", 1), "2024-02-29");
+    EXPECT_EQ(add_months_iso("2024-11-15", 3), "2025-02-15");
+}
