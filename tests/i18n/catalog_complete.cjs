@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
-const sources = (dir) => fs.readdirSync(path.join(root, dir))
+// Every .cpp and .h under dir, subfolders too (app/ui/dossier, ...).
+const sources = (dir) => fs.readdirSync(path.join(root, dir), { recursive: true })
   .filter((f) => /\.(cpp|h)$/.test(f)).map((f) => path.join(root, dir, f));
 
 const unescape = (s) => JSON.parse(`"${s}"`);
