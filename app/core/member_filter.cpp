@@ -1,6 +1,5 @@
 #include "core/member_filter.h"
 
-#include <variant>
 
 #include "core/date.h"
 #include "core/statement.h"
@@ -10,10 +9,20 @@ namespace obole {
 
 namespace {
 
-struct UuidText {
+// A value to bind: text, a number, or a UUID given as text (bound as 16 bytes).
+struct Value {
+    enum class Kind { text, number, uuid } kind;
     std::string text;
+    int64_t number = 0;
+    Value(std::string t) : kind(Kind::text), text(std::move(t)) {}
+    Value(int64_t n) : kind(Kind::number), number(n) {}
+    static Value uuid(std::string t)
+    {
+        Value v(std::move(t));
+        v.kind = Kind::uuid;
+        return v;
+    }
 };
-using Value = std::variant<std::string, int64_t, UuidText>;
 
 // The filter as SQL conditions on member m (and its segments s), with the
 // values they bind in order.
@@ -30,12 +39,13 @@ struct Where {
     void bind(Statement& s) const
     {
         for (size_t i = 0; i < values.size(); ++i) {
-            if (const auto* text = std::get_if<std::string>(&values[i]))
-                s.bind_text(int(i + 1), *text);
-            else if (const auto* uuid = std::get_if<UuidText>(&values[i]))
-                s.bind_uuid(int(i + 1), uuid->text);
+            const Value& v = values[i];
+            if (v.kind == Value::Kind::text)
+                s.bind_text(int(i + 1), v.text);
+            else if (v.kind == Value::Kind::uuid)
+                s.bind_uuid(int(i + 1), v.text);
             else
-                s.bind_int64(int(i + 1), std::get<int64_t>(values[i]));
+                s.bind_int64(int(i + 1), v.number);
         }
     }
 };
@@ -80,7 +90,7 @@ Where where_of(Store& store, const MemberFilter& f)
     if (!f.campaign_id.empty())
         w.add("EXISTS(SELECT 1 FROM campaign_received c WHERE c.member_ref = m.ref "
               "AND c.campaign_ref = (SELECT ref FROM campaign WHERE id = ?))",
-              UuidText{f.campaign_id});
+              Value::uuid(f.campaign_id));
     switch (f.bequest) {
     case BequestStage::any: break;
     case BequestStage::none: w.add("m.bequest_promise_date = '' AND m.bequest_confirmed_date = ''"); break;

@@ -47,7 +47,8 @@ CREATE TEMP TRIGGER IF NOT EXISTS segment_setting_update AFTER UPDATE ON main.se
 
 // One pass over the gifts (clustered by member and date) computes every
 // member's aggregates; the 12 months up to the last gift are a range seek on
-// the same key. ?1 today, ?2 threshold in cents. %FILTER% restricts to the
+// the same key. ?1 today, ?2 threshold in cents, ?3.. the window bounds
+// (boundaries(): computed once, not per gift). %FILTER% restricts to the
 // marked members (or nothing for all). Scores (1..5):
 //  recency   last gift within 3 / 6 / 12 / 24 months / older
 //  frequency gifts in the 12 months ending today: >=12 / >=6 / >=3 / >=2 / fewer
@@ -55,19 +56,15 @@ CREATE TEMP TRIGGER IF NOT EXISTS segment_setting_update AFTER UPDATE ON main.se
 //            / >= 100 EUR / >= 30 EUR / less
 const char kCompute[] = R"SQL(
 INSERT INTO member_segment(member_ref, segments, recency, frequency, monetary, first_gift, last_gift, total_12m)
-WITH d AS (
-  SELECT date(?1, '-12 months') AS y1, date(?1, '-24 months') AS y2, date(?1, '-36 months') AS y3,
-         date(?1, '-3 months') AS m3, date(?1, '-6 months') AS m6,
-         strftime('%Y-01-01', ?1) AS this_year, date(strftime('%Y-01-01', ?1), '-1 year') AS last_year),
-g AS (
+WITH g AS (
   SELECT member_ref, min(gift_date) AS first_gift, max(gift_date) AS last_gift,
-         sum(gift_date > d.y1) AS n12,
-         max(gift_date > d.y1) AS p0, max(gift_date > d.y2 AND gift_date <= d.y1) AS p1,
-         max(gift_date > d.y3 AND gift_date <= d.y2) AS p2,
-         max(gift_date >= d.this_year) AS this_year,
-         max(gift_date >= d.last_year AND gift_date < d.this_year) AS last_year,
-         max(gift_date < d.last_year) AS older
-  FROM gift, d WHERE 1 %FILTER% GROUP BY member_ref),
+         sum(gift_date > ?3) AS n12,
+         max(gift_date > ?3) AS p0, max(gift_date > ?4 AND gift_date <= ?3) AS p1,
+         max(gift_date > ?5 AND gift_date <= ?4) AS p2,
+         max(gift_date >= ?8) AS this_year,
+         max(gift_date >= ?9 AND gift_date < ?8) AS last_year,
+         max(gift_date < ?9) AS older
+  FROM gift WHERE 1 %FILTER% GROUP BY member_ref),
 t AS (
   SELECT g.*, (SELECT sum(x.amount_cents) FROM gift x
                WHERE x.member_ref = g.member_ref AND x.gift_date > date(g.last_gift, '-12 months')) AS total
@@ -86,21 +83,21 @@ a AS (
     SELECT member_ref FROM card_recurring WHERE status = 'active' AND (end_date = '' OR end_date >= ?1) %FILTER%) r
   WHERE NOT EXISTS(SELECT 1 FROM gift y WHERE y.member_ref = r.member_ref))
 SELECT a.member_ref,
-  (CASE WHEN a.first_gift > d.y1 THEN 1 ELSE 0 END)
+  (CASE WHEN a.first_gift > ?3 THEN 1 ELSE 0 END)
   | (CASE WHEN a.p0 AND a.p1 AND a.p2 THEN 2 ELSE 0 END)
   | (CASE WHEN a.recurring THEN 4 ELSE 0 END)
   | (CASE WHEN a.total >= ?2 THEN 8 ELSE 0 END)
-  | (CASE WHEN a.last_gift < d.y2 THEN 16 ELSE 0 END)
+  | (CASE WHEN a.last_gift < ?4 THEN 16 ELSE 0 END)
   | (CASE WHEN a.last_year AND NOT a.this_year THEN 32 ELSE 0 END)
   | (CASE WHEN a.older AND NOT a.last_year AND NOT a.this_year THEN 64 ELSE 0 END),
-  CASE WHEN a.last_gift IS NULL THEN 0 WHEN a.last_gift > d.m3 THEN 5 WHEN a.last_gift > d.m6 THEN 4
-       WHEN a.last_gift > d.y1 THEN 3 WHEN a.last_gift > d.y2 THEN 2 ELSE 1 END,
+  CASE WHEN a.last_gift IS NULL THEN 0 WHEN a.last_gift > ?6 THEN 5 WHEN a.last_gift > ?7 THEN 4
+       WHEN a.last_gift > ?3 THEN 3 WHEN a.last_gift > ?4 THEN 2 ELSE 1 END,
   CASE WHEN a.last_gift IS NULL THEN 0 WHEN a.n12 >= 12 THEN 5 WHEN a.n12 >= 6 THEN 4
        WHEN a.n12 >= 3 THEN 3 WHEN a.n12 >= 2 THEN 2 ELSE 1 END,
   CASE WHEN a.last_gift IS NULL THEN 0 WHEN a.total >= ?2 THEN 5 WHEN a.total >= 30000 THEN 4
        WHEN a.total >= 10000 THEN 3 WHEN a.total >= 3000 THEN 2 ELSE 1 END,
   coalesce(a.first_gift, ''), coalesce(a.last_gift, ''), coalesce(a.total, 0)
-FROM a, d
+FROM a
 )SQL";
 
 std::string compute_sql(bool marked_only)
@@ -112,12 +109,25 @@ std::string compute_sql(bool marked_only)
     return sql;
 }
 
+// The dates the windows start on, for ?3..?9 of kCompute: 12, 24 and 36
+// months ago, 3 and 6 months ago, 1 January of this year and of last year.
+const char kBoundaries[] = "SELECT date(?1, '-12 months'), date(?1, '-24 months'), date(?1, '-36 months'), "
+                           "date(?1, '-3 months'), date(?1, '-6 months'), strftime('%Y-01-01', ?1), "
+                           "date(strftime('%Y-01-01', ?1), '-1 year')";
+constexpr int kBoundaryCount = 7;
+
 Result<void> run_compute(Store& store, const std::string& today, bool marked_only)
 {
+    Statement bounds(store.db(), kBoundaries);
+    bounds.bind_text(1, today);
+    if (bounds.step() != Statement::Step::row)
+        return bounds.error();
     std::string sql = compute_sql(marked_only);
     Statement s(store.db(), sql.c_str());
     s.bind_text(1, today);
     s.bind_int64(2, major_threshold_cents(store));
+    for (int i = 0; i < kBoundaryCount; ++i)
+        s.bind_text(3 + i, bounds.column_text(i));
     return s.run();
 }
 
