@@ -144,8 +144,11 @@ SearchHit hit_from(Statement& s)
     return hit;
 }
 
-// The text search's limit when it feeds the filters: every member it finds.
+// The text search's limit when it feeds the filters: every member it finds
+// for an export, the best few thousand for a list on screen (a one-letter
+// query matches most members, and explaining each hit costs).
 constexpr int kAllTextHits = 1000000;
+constexpr int kShownTextHits = 5000;
 
 } // namespace
 
@@ -190,7 +193,7 @@ std::vector<SearchHit> filter_members(Store& store, const MemberFilter& f, int l
                           "FROM member m LEFT JOIN member_segment s ON s.member_ref = m.ref WHERE " + w.sql +
                           " AND m.id = ?";
         Statement s(store.db(), sql.c_str());
-        for (SearchHit& hit : search_members(store, f.text, kAllTextHits)) {
+        for (SearchHit& hit : search_members(store, f.text, limit < 0 ? kAllTextHits : kShownTextHits)) {
             s.reset();
             w.bind(s);
             s.bind_uuid(int(w.values.size() + 1), hit.member_id);

@@ -231,21 +231,30 @@ bool segments_stale(Store& store, const std::string& today)
 Result<void> refresh_marked_segments(Store& store, const std::string& today)
 {
     bool full = false;
-    bool marked = has_marks(store, &full);
-    if (full || segments_stale(store, today)) {
+    if (!has_marks(store, &full))
+        return {};
+    if (full) {
         if (Result<void> r = store.exec("DELETE FROM temp.segment_mark; DELETE FROM member_segment"); !r)
             return r;
         if (Result<void> r = run_compute(store, today, false); !r)
             return r;
         return write_basis(store, today);
     }
-    if (!marked)
-        return {};
     if (Result<void> r = store.exec("DELETE FROM member_segment WHERE member_ref IN (SELECT member_ref FROM temp.segment_mark)"); !r)
         return r;
     if (Result<void> r = run_compute(store, today, true); !r)
         return r;
     return store.exec("DELETE FROM temp.segment_mark");
+}
+
+Result<bool> refresh_segments_if_stale(Store& store)
+{
+    const std::string today = store.today();
+    if (!segments_stale(store, today))
+        return false;
+    if (Result<void> r = refresh_all_segments(store, today); !r)
+        return r.error();
+    return true;
 }
 
 } // namespace obole

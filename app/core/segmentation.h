@@ -8,8 +8,9 @@
 //
 // Refresh: triggers on gift, sepa_mandate, card_recurring and member mark the
 // members a write touches; Store::transaction recomputes just those before
-// COMMIT (refresh_marked_segments). Everything is recomputed when the day or
-// the major donor threshold changes (a one-row basis remembers both). Scores
+// COMMIT (refresh_marked_segments). Everything is recomputed when the major
+// donor threshold changes, and when the day changes (refresh_segments_if_stale,
+// at a quiet moment; a one-row basis remembers day and threshold). Scores
 // use fixed thresholds, not quantiles, so one member's result never depends
 // on the others and the incremental refresh stays exact.
 #pragma once
@@ -72,14 +73,18 @@ Result<void> install_segment_triggers(Store& store);
 // the caller's transaction when there is one.
 Result<void> refresh_all_segments(Store& store, const std::string& today);
 
-// Called by Store::transaction before COMMIT: a full refresh when the basis
-// (day, threshold) is stale or a setting asked for it, otherwise only the
-// members marked by the triggers. Cheap when nothing is marked.
+// Called by Store::transaction before COMMIT: recomputes the members the
+// triggers marked (everyone when the threshold setting changed). Cheap when
+// nothing is marked.
 Result<void> refresh_marked_segments(Store& store, const std::string& today);
 
-// True when the basis is not for `today` and the current threshold (the app
-// then runs an empty transaction at a quiet moment, so the first save of the
-// day does not pay for the full refresh).
+// True when the basis is not for `today` and the current threshold.
 bool segments_stale(Store& store, const std::string& today);
+
+// A new day changes who is new, lapsed, LYBUNT...: when the basis is stale,
+// recomputes everyone (true) for store.today(). The app calls it at a quiet
+// moment, not in the middle of a save or of start-up; until then members
+// written today are already computed for today, the others for their basis day.
+Result<bool> refresh_segments_if_stale(Store& store);
 
 } // namespace obole

@@ -68,8 +68,10 @@ void SearchScreen::run(AppState& app) {
     total_ = static_cast<int64_t>(hits_.size());
   } else {
     hits_ = filter_members(*app.store, filter_, kShown);
+    // Counting with text would run the whole text search: -1, not counted.
     total_ = static_cast<int64_t>(hits_.size()) < kShown ? static_cast<int64_t>(hits_.size())
-                                                          : count_filtered_members(*app.store, filter_);
+             : query_.empty()                            ? count_filtered_members(*app.store, filter_)
+                                                         : -1;
   }
   hit_segments_.clear();
   for (const SearchHit& h : hits_)
@@ -231,12 +233,14 @@ void SearchScreen::draw_export(AppState& app) {
 }
 
 void SearchScreen::draw(AppState& app) {
-  // A new day changes who is new, lapsed, LYBUNT...: recompute everyone now,
-  // at a quiet moment, rather than in the first save of the day.
-  if (app.host->now_ms() - segments_checked_ms_ > 60 * 1000 && !app.restoring) {
-    segments_checked_ms_ = app.host->now_ms();
-    if (segments_stale(*app.store, app.store->today()))
-      (void)app.store->transaction([] { return Result<void>(); });
+  // A new day changes who is new, lapsed, LYBUNT...: recompute everyone at a
+  // quiet moment (10 s after the screen first shows, then each minute), not
+  // during start-up nor in the first save of the day.
+  const int64_t now = app.host->now_ms();
+  if (segments_checked_ms_ == 0) segments_checked_ms_ = now - 50 * 1000;
+  if (now - segments_checked_ms_ > 60 * 1000 && !app.restoring) {
+    segments_checked_ms_ = now;
+    (void)refresh_segments_if_stale(*app.store);
   }
   if (want_focus_) {
     ImGui::SetKeyboardFocusHere();
@@ -273,7 +277,7 @@ void SearchScreen::draw(AppState& app) {
 void SearchScreen::draw_results(AppState& app) {
   MemberFilter shown = filter_;
   shown.text = query_;
-  if (!shown.only_text())
+  if (!shown.only_text() && total_ >= 0)
     ImGui::TextDisabled(tr("%lld members match, %d shown (%.1f ms)"), static_cast<long long>(total_),
                         static_cast<int>(hits_.size()), last_ms_);
   else if (hits_.size() == 1) ImGui::TextDisabled(tr("1 member shown (%.1f ms)"), last_ms_);

@@ -198,13 +198,21 @@ TEST_F(SegmentationTest, ChangingTheThresholdRecomputesEveryMember)
     EXPECT_TRUE(has(kSegmentMajor));
 }
 
-TEST_F(SegmentationTest, ANewDayRecomputesEveryMemberAtTheNextWrite)
+TEST_F(SegmentationTest, ANewDayRecomputesEveryMemberWhenAskedAndTouchedOnesAtOnce)
 {
+    std::string other = new_member("Martin");
     give("20", "2024-06-15");
+    give("20", "2024-06-15", other);
     EXPECT_FALSE(has(kSegmentLapsed));
+    ASSERT_TRUE(refresh_segments_if_stale(*store).ok()); // writes the basis
+    EXPECT_FALSE(refresh_segments_if_stale(*store).value()); // same day: nothing to do
     store->set_today("2026-06-16");
     EXPECT_TRUE(segments_stale(*store, "2026-06-16"));
-    ASSERT_TRUE(store->transaction([] { return Result<void>(); }).ok());
+    // A write of the new day recomputes the member it touches, for the new day.
+    give("20", "2022-01-01", other);
+    EXPECT_TRUE(member_segments(*store, other).segments & kSegmentLapsed);
+    EXPECT_FALSE(has(kSegmentLapsed)); // not touched: still as of its basis day
+    EXPECT_TRUE(refresh_segments_if_stale(*store).value());
     EXPECT_TRUE(has(kSegmentLapsed));
     EXPECT_FALSE(segments_stale(*store, "2026-06-16"));
 }
