@@ -21,7 +21,7 @@ namespace {
 int journaled_table(void*, const char* table)
 {
     return std::strncmp(table, "search_", 7) != 0 && std::strncmp(table, "sqlite_", 7) != 0 &&
-           std::strcmp(table, "member_segment") != 0;
+           std::strncmp(table, "member_segment", 14) != 0; // and its basis
 }
 
 Error capture_error()

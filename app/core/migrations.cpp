@@ -470,6 +470,13 @@ CREATE TABLE member_segment(
   last_gift      TEXT NOT NULL DEFAULT '',
   total_12m      INTEGER NOT NULL DEFAULT 0
 );
+-- The day and major donor threshold member_segment was computed for: when
+-- either changes, every member is recomputed.
+CREATE TABLE member_segment_basis(
+  id              INTEGER PRIMARY KEY CHECK(id = 1),
+  day             TEXT NOT NULL,
+  threshold_cents INTEGER NOT NULL
+);
 )SQL";
 
 const std::vector<Migration>& migrations()

@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include "core/date.h"
 #include "core/migrations.h"
+#include "core/segmentation.h"
 #include "core/statement.h"
 #include "core/uuid.h"
 
@@ -128,6 +130,8 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
             return r.error();
     if (Result<void> r = store->load_device_id(); !r)
         return r.error();
+    if (Result<void> r = store->start_segments(); !r)
+        return r.error();
     return store;
 }
 
@@ -141,7 +145,22 @@ Result<void> Store::migrate()
     if (Result<void> r = apply_migrations(db_); !r)
         return r;
     ++change_count_;
+    return start_segments();
+}
+
+Result<void> Store::start_segments()
+{
+    if (segments_ready_ || schema_version() != current_schema_version())
+        return {};
+    if (Result<void> r = install_segment_triggers(*this); !r)
+        return r;
+    segments_ready_ = true;
     return {};
+}
+
+std::string Store::today() const
+{
+    return fixed_today_.empty() ? today_local_iso() : fixed_today_;
 }
 
 Result<void> Store::load_device_id()
@@ -214,6 +233,9 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
         return r;
     transaction_depth_ = 1;
     Result<void> result = body();
+    // Derived data follows the rows this transaction wrote, in the same commit.
+    if (result && segments_ready_)
+        result = refresh_marked_segments(*this, today());
     if (result && observer_)
         result = observer_->before_commit();
     transaction_depth_ = 0;

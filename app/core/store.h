@@ -96,11 +96,18 @@ public:
     // An Error built from the connection's last SQLite error ("db.error").
     Error sqlite_error() const;
 
+    // The calendar day derived data (the segments, core/segmentation.h) are
+    // computed for: the device's local date, unless fixed (tests, benches).
+    std::string today() const;
+    void set_today(std::string day) { fixed_today_ = std::move(day); }
+
 private:
     explicit Store(sqlite3* db) : db_(db) {}
     static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now);
     static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true);
     Result<void> load_device_id();
+    // Once the schema is current: the segments' triggers (core/segmentation.h).
+    Result<void> start_segments();
 
     sqlite3* db_ = nullptr;
     std::string device_id_;
@@ -109,6 +116,8 @@ private:
     std::unique_ptr<ChangeCapture> journal_;
     WriteObserver* observer_ = nullptr;
     int unobserved_depth_ = 0;
+    bool segments_ready_ = false;
+    std::string fixed_today_;
 };
 
 } // namespace obole

@@ -5,6 +5,7 @@
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/major_threshold_panel.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -71,6 +72,7 @@ std::string SettingsScreen::draw(AppState& app) {
   if (members > 0) ImGui::TextDisabled("%s", tr("Demo data can only be loaded into an empty device."));
   if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
 
+  draw_major_threshold_panel(app);
   ImGui::SeparatorText(tr("Backups"));
   backups_.draw(app);
   return picked;

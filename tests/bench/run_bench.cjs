@@ -18,10 +18,14 @@ function nativeBench(members) {
   const out = run(gen, ['--members', String(members), '--out', db, '--bench']);
   const m = out.match(/median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/);
   const g = out.match(/generated in (\d+) ms/);
+  const seg = out.match(/segments: (\d+) members scored.*full refresh median ([\d.]+) ms, max ([\d.]+) ms \(cpu median ([\d.]+) ms\)/);
   const size = fs.statSync(db).size;
   fs.rmSync(db, { force: true });
   if (!m) throw new Error(`obole-gen printed no search figures:\n${out}`);
-  return { search_ms: { median: +m[1], p95: +m[2], max: +m[3] }, generate_ms: g ? +g[1] : null, db_bytes: size };
+  return {
+    search_ms: { median: +m[1], p95: +m[2], max: +m[3] }, generate_ms: g ? +g[1] : null, db_bytes: size,
+    segment_refresh_ms: seg ? { median: +seg[2], max: +seg[3], cpu_median: +seg[4], scored: +seg[1] } : null,
+  };
 }
 
 function browserBench(members) {
@@ -53,6 +57,8 @@ row('gift saved until durable (median / p95)', (r) => `${r.browser.gift_durable_
 row('first visit to interactive (server copy)', (r) => `${r.browser.first_visit_ms} ms`);
 row('start to interactive (copy on device)', (r) => `${r.browser.start_from_device_ms} ms`);
 row('database size', (r) => mb(r.native.db_bytes));
+row('segment refresh, all members (median / max; cpu)', (r) => (r.native.segment_refresh_ms
+  ? `${r.native.segment_refresh_ms.median} / ${r.native.segment_refresh_ms.max} ms; ${r.native.segment_refresh_ms.cpu_median} ms` : 'n/a'));
 row('wasm heap after load', (r) => mb(r.browser.wasm_heap_bytes));
 const d = results[0].browser.download;
 const dl = (x) => `${(x.raw / 1024).toFixed(0)} KB raw, ${(x.gzip / 1024).toFixed(0)} KB gzip, ${(x.brotli / 1024).toFixed(0)} KB brotli`;

@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/gift_repository.h"
 #include "core/member_repository.h"
+#include "core/segmentation.h"
 #include "core/statement.h"
 #include "simulation.h"
 
@@ -141,6 +143,33 @@ TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
     ASSERT_EQ(versions.step(), Statement::Step::row) << "no conflict recorded";
     std::set<std::string> both = {versions.column_text(0), versions.column_text(1)};
     EXPECT_EQ(both, (std::set<std::string>{"Calls back on Monday", "Prefers email"}));
+}
+
+TEST(SyncSimulation, SegmentsFollowGiftsPulledFromAnotherDevice)
+{
+    // A gift saved on one device makes the member a major donor on the other
+    // once pulled: applying a pull is a Store transaction, which refreshes.
+    SimOptions quiet;
+    quiet.devices = 2;
+    quiet.steps = 0;
+    Simulation sim(11, quiet);
+    ASSERT_TRUE(sim.settle());
+    Store& a = sim.device_store(0);
+    Store& b = sim.device_store(1);
+    Statement first(a.db(), "SELECT id FROM member WHERE deleted = 0 ORDER BY id LIMIT 1");
+    ASSERT_EQ(first.step(), Statement::Step::row);
+    const std::string member = first.column_uuid(0);
+    EXPECT_FALSE(member_segments(b, member).segments & kSegmentMajor);
+    NewGift gift;
+    gift.member_id = member;
+    gift.amount_text = "5000";
+    ASSERT_TRUE(GiftRepository(a).add(gift, "op0").ok());
+    EXPECT_TRUE(member_segments(a, member).segments & kSegmentMajor);
+    ASSERT_TRUE(sim.settle());
+    MemberSegments on_b = member_segments(b, member);
+    EXPECT_TRUE(on_b.segments & kSegmentMajor);
+    EXPECT_EQ(on_b.last_gift, member_segments(a, member).last_gift);
+    EXPECT_EQ(on_b.total_12m_cents, member_segments(a, member).total_12m_cents);
 }
 
 } // namespace

@@ -1,0 +1,29 @@
+// The search result list as a CSV file for a spreadsheet (Excel in French
+// locale first): UTF-8 with a byte order mark, ';' between cells, every cell
+// quoted, and cells that a spreadsheet would run as a formula (starting with
+// = + - @, tab or carriage return) prefixed with an apostrophe.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace obole {
+
+class Store;
+
+constexpr size_t kExportColumns = 11;
+// The header row, in column order; the UI passes its translation.
+using ExportHeaders = std::array<std::string, kExportColumns>;
+const ExportHeaders& default_export_headers();
+
+// One cell, quoted and escaped.
+std::string csv_cell(const std::string& value);
+
+// Member number, last name, first name, address, postcode, city, email,
+// phone, segments, last gift, total of the 12 months to the last gift (euros
+// with a decimal comma) -- one row per member, in the order given.
+std::string members_csv(Store& store, const std::vector<std::string>& member_ids,
+                        const ExportHeaders& headers = default_export_headers());
+
+} // namespace obole

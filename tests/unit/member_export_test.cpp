@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/gift_repository.h"
+#include "core/member_export.h"
+#include "core/member_repository.h"
+#include "core/store.h"
+
+using namespace obole;
+
+TEST(MemberExport, CellsAreQuotedAndFormulasDefused)
+{
+    EXPECT_EQ(csv_cell("Dupont"), "\"Dupont\"");
+    EXPECT_EQ(csv_cell("a \"b\"; c"), "\"a \"\"b\"\"; c\"");
+    EXPECT_EQ(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    EXPECT_EQ(csv_cell("+33 6"), "\"'+33 6\"");
+    EXPECT_EQ(csv_cell("-2"), "\"'-2\"");
+    EXPECT_EQ(csv_cell("@SUM"), "\"'@SUM\"");
+    EXPECT_EQ(csv_cell(""), "\"\"");
+}
+
+TEST(MemberExport, OneRowPerMemberWithBomSegmentsAndTotals)
+{
+    auto store = std::move(Store::open_memory().value());
+    store->set_today("2026-06-15");
+    NewMember m;
+    m.first_name = "Hélène";
+    m.last_name = "=Dupont";
+    m.line1 = "3 rue \"Haute\"";
+    m.postcode = "75011";
+    m.city = "Paris";
+    m.email = "helene@example.org";
+    std::string id = MemberRepository(*store).create(m, "alice").value();
+    NewGift g;
+    g.member_id = id;
+    g.amount_text = "1234,50";
+    g.date_text = "2026-05-01";
+    ASSERT_TRUE(GiftRepository(*store).add(g, "alice").ok());
+
+    std::string csv = members_csv(*store, {id, "not-a-member"});
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF\"Member no.\";\"Last name\";", 0), 0u) << csv;
+    size_t line = csv.find("\r\n") + 2;
+    std::string row = csv.substr(line);
+    EXPECT_NE(row.find("\"'=Dupont\";\"Hélène\";\"3 rue \"\"Haute\"\"\";\"75011\";\"Paris\";\"helene@example.org\""),
+              std::string::npos)
+        << row;
+    EXPECT_NE(row.find("\"new major\";\"2026-05-01\";\"1234,50\"\r\n"), std::string::npos) << row;
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2); // header + one member; the unknown id is skipped
+}
