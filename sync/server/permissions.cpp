@@ -20,7 +20,7 @@ Result<void> check_permission(Role role, const sync::Change& c)
     if (role != Role::volunteer)
         return {};
     static const std::set<std::string> adds = {"member", "address", "phone", "email",
-                                               "gift", "campaign_received", "journal"};
+                                               "gift", "campaign_received", "journal", "relation"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     if (c.op == sync::Op::insert)
         return adds.count(c.table) ? Result<void>()

@@ -1,7 +1,7 @@
 // What each operator role may change, checked for every pushed change
 // (the server is where the rule holds: a device only hides what its
 // operator may not do). A volunteer adds members, contacts, gifts,
-// campaigns received and journal entries, and edits members; deleting and
+// campaigns received, journal entries and relations, and edits members and their contacts; deleting and
 // merging are for staff and admins.
 #pragma once
 

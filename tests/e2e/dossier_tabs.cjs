@@ -10,8 +10,9 @@ const TABS = [
   ['Financial', [['Receipts', null], ['Gifts', /^2000 gifts, /], ['Orders', null], ['Memberships', null],
                  ['Direct debits', null], ['Card gifts', null], ['Tax receipts', null]]],
   ['Behaviour', [['Mobilisations', null], ['Email behaviour', null], ['Sponsorships', null], ['Events', null]]],
-  ['Documents', [['Files', null], ['Campaigns', null], ['Journal', null]]],
-  ['Synthesis', [['Member', null], ['Infos', null], ['Relations', null]]],
+  ['Documents', [['Files', null], ['Campaigns', /^\d+ campaigns received, gave to \d+$/], ['Journal', null]]],
+  ['Synthesis', [['Member', /^Member No\. \d+, record created /], ['Infos', /^Active sponsorships: \d+$/],
+                 ['Relations', /^Hélène Dupont \(No\. \d+\)$/]]],
 ];
 
 (async () => {
