@@ -238,11 +238,19 @@ private:
             if (Result<void> r = insert.run(); !r)
                 return r;
         }
-        Statement phone(h_.store.db(), "UPDATE phone SET origin_campaign_ref = (SELECT max(ref) FROM campaign), "
-                                       "origin_date = ?1 WHERE member_ref = ?2");
-        phone.bind_text(1, iso_from_days(h_.today - 900));
-        phone.bind_int64(2, helene.ref);
-        return phone.run();
+        // Her phone and email came with the appeal that brought her.
+        for (const char* table : {"phone", "email"}) {
+            std::string sql = std::string("UPDATE ") + table +
+                              " SET origin_campaign_ref = (SELECT ref FROM campaign WHERE start_date <> '' AND "
+                              "start_date <= ?1 ORDER BY start_date DESC LIMIT 1), origin_date = ?1 "
+                              "WHERE member_ref = ?2";
+            Statement origin(h_.store.db(), sql.c_str());
+            origin.bind_text(1, helene.entry_date);
+            origin.bind_int64(2, helene.ref);
+            if (Result<void> r = origin.run(); !r)
+                return r;
+        }
+        return {};
     }
 
     // Same seed, same ids.

@@ -42,7 +42,7 @@ void RelationsTab::draw(AppState& app, const Member& m) {
 
 void RelationsTab::draw_list(AppState& app) {
   char summary[64];
-  std::snprintf(summary, sizeof summary, tr("%d relations"), static_cast<int>(relations_.size()));
+  std::snprintf(summary, sizeof summary, tr("Relations: %d"), static_cast<int>(relations_.size()));
   ImGui::SeparatorText(summary);
   if (relations_.empty()) {
     announced_text(tr("No relation recorded."));
