@@ -238,12 +238,12 @@ private:
             if (Result<void> r = insert.run(); !r)
                 return r;
         }
-        // Her phone and email came with the appeal that brought her.
-        for (const char* table : {"phone", "email"}) {
+        // She, her phone and her email came with the appeal current at her entry.
+        for (const char* table : {"phone", "email", "member"}) {
             std::string sql = std::string("UPDATE ") + table +
                               " SET origin_campaign_ref = (SELECT ref FROM campaign WHERE start_date <> '' AND "
-                              "start_date <= ?1 ORDER BY start_date DESC LIMIT 1), origin_date = ?1 "
-                              "WHERE member_ref = ?2";
+                              "start_date <= ?1 ORDER BY start_date DESC LIMIT 1), origin_date = ?1 " +
+                              (std::string(table) == "member" ? "WHERE ref = ?2" : "WHERE member_ref = ?2");
             Statement origin(h_.store.db(), sql.c_str());
             origin.bind_text(1, helene.entry_date);
             origin.bind_int64(2, helene.ref);

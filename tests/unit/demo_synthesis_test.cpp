@@ -43,6 +43,8 @@ TEST(DemoSynthesis, ShowcaseMembersFillEverySyntheticTab)
     EXPECT_GT(h.bequest_confirmed_date, h.bequest_promise_date);
     EXPECT_FALSE(h.memo_bequest.empty());
     EXPECT_FALSE(h.phones.at(0).origin_campaign_code.empty());
+    EXPECT_FALSE(h.origin_campaign_id.empty());
+    EXPECT_EQ(h.origin_date, h.entry_date);
 
     std::vector<Relation> hr = RelationRepository(*store).list_for_member(helene);
     ASSERT_EQ(hr.size(), 2u);
