@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 #include "core/date.h"
 #include "core/journal.h"
 #include "core/search_index.h"
@@ -59,7 +61,8 @@ Result<Member> MemberRepository::get(const std::string& id)
     Statement select(db, "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
                          "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
                          "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
-                         "m.memo_portal, s.id "
+                         "m.memo_portal, s.id, m.internal_codes, m.internal_score, m.external_codes, m.external_score, "
+                         "m.bequest_promise_date, m.bequest_confirmed_date "
                          "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
                          "LEFT JOIN member s ON s.ref = m.merged_into_ref "
                          "WHERE m.id = ?1 AND m.deleted = 0");
@@ -92,6 +95,12 @@ Result<Member> MemberRepository::get(const std::string& id)
     m.memo_bequest = select.column_text(18);
     m.memo_portal = select.column_text(19);
     m.merged_into_id = select.column_uuid(20);
+    m.internal_codes = select.column_text(21);
+    m.internal_score = int(select.column_int64(22));
+    m.external_codes = select.column_text(23);
+    m.external_score = int(select.column_int64(24));
+    m.bequest_promise_date = select.column_text(25);
+    m.bequest_confirmed_date = select.column_text(26);
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
                           "WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1");
@@ -100,19 +109,21 @@ Result<Member> MemberRepository::get(const std::string& id)
         m.address = {address.column_text(0), address.column_text(1), address.column_text(2), address.column_text(3),
                      address.column_text(4)};
 
-    Statement phones(db, "SELECT id, kind, number FROM phone WHERE member_ref = ?1 AND deleted = 0 "
-                         "ORDER BY created_at, id");
+    Statement phones(db, "SELECT p.id, p.kind, p.number, ifnull(c.code, ''), p.origin_date, c.id FROM phone p "
+                         "LEFT JOIN campaign c ON c.ref = p.origin_campaign_ref "
+                         "WHERE p.member_ref = ?1 AND p.deleted = 0 ORDER BY p.created_at, p.id");
     phones.bind_int64(1, ref);
     while (phones.step() == Statement::Step::row)
-        m.phones.push_back({phones.column_uuid(0), phones.column_text(1), phones.column_text(2)});
+        m.phones.push_back({phones.column_uuid(0), phones.column_text(1), phones.column_text(2), phones.column_text(3),
+                            phones.column_text(4), phones.column_uuid(5)});
 
-    Statement emails(db, "SELECT e.id, e.address, ifnull(c.code, ''), e.origin_date, e.usable FROM email e "
+    Statement emails(db, "SELECT e.id, e.address, ifnull(c.code, ''), e.origin_date, e.usable, c.id FROM email e "
                          "LEFT JOIN campaign c ON c.ref = e.origin_campaign_ref "
                          "WHERE e.member_ref = ?1 AND e.deleted = 0 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
     emails.bind_int64(1, ref);
     while (emails.step() == Statement::Step::row)
         m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2),
-                            emails.column_text(3), emails.column_int64(4) != 0});
+                            emails.column_text(3), emails.column_int64(4) != 0, emails.column_uuid(5)});
     return m;
 }
 
@@ -316,14 +327,17 @@ Result<void> MemberRepository::remove(const std::string& id, const std::string& 
 std::vector<CampaignReceived> MemberRepository::campaigns_received(const std::string& member_id, int limit)
 {
     std::vector<CampaignReceived> out;
-    Statement select(store_.db(), "SELECT c.id, c.code, c.name, r.received_date FROM member m "
+    Statement select(store_.db(), "SELECT c.id, c.code, c.name, r.received_date, "
+                                  "EXISTS(SELECT 1 FROM gift g WHERE g.member_ref = m.ref "
+                                  "AND g.campaign_ref = r.campaign_ref) FROM member m "
                                   "JOIN campaign_received r ON r.member_ref = m.ref "
                                   "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
                                   "ORDER BY r.received_date DESC, r.id DESC LIMIT ?2");
     select.bind_uuid(1, member_id);
     select.bind_int64(2, limit);
     while (select.step() == Statement::Step::row)
-        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_text(3)});
+        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_text(3),
+                       select.column_int64(4) != 0});
     return out;
 }
 
@@ -331,6 +345,451 @@ int64_t MemberRepository::count()
 {
     Statement select(store_.db(), "SELECT count(*) FROM member WHERE deleted = 0");
     return select.step() == Statement::Step::row ? select.column_int64(0) : 0;
+}
+
+
+// ---- Edits of the dossier's top part and synthetic tabs -------------------
+
+namespace {
+
+// Campaign id -> ref; 0 with no campaign. campaign.not_found for an unknown id.
+Result<int64_t> campaign_ref_of(sqlite3* db, const std::string& campaign_id)
+{
+    if (campaign_id.empty())
+        return int64_t(0);
+    Statement s(db, "SELECT ref FROM campaign WHERE id = ?1");
+    s.bind_uuid(1, campaign_id);
+    if (s.step() != Statement::Step::row)
+        return fail("campaign.not_found", "This campaign does not exist.", "origin_campaign");
+    return s.column_int64(0);
+}
+
+Result<std::string> optional_date(const std::string& text, const char* field)
+{
+    if (trim_spaces(text).empty())
+        return std::string();
+    Result<std::string> d = parse_date(text);
+    if (!d)
+        return with_field(d.error(), field);
+    return d;
+}
+
+// Codes: free words ("MAJ24 LEG"), one line, up to 200 characters.
+Result<std::string> check_codes(const std::string& text, const char* field)
+{
+    Result<std::string> codes = validate_person_name(text);
+    if (!codes || utf8_length(*codes) > 200)
+        return fail("member.bad_codes", "Codes are one line of at most 200 characters.", field);
+    return codes;
+}
+
+const char* memo_column(MemoKind kind)
+{
+    switch (kind) {
+    case MemoKind::misc: return "memo_misc";
+    case MemoKind::active: return "memo_active";
+    case MemoKind::bequest: return "memo_bequest";
+    case MemoKind::portal: return "memo_portal";
+    }
+    return "memo_misc";
+}
+
+// The member a phone or email row belongs to: its id and country (for phones).
+struct ContactOwner {
+    std::string member_id, country;
+};
+
+Result<ContactOwner> owner_of(sqlite3* db, const char* table, const std::string& row_id)
+{
+    std::string sql = std::string("SELECT m.id, ifnull((SELECT a.country FROM address a WHERE a.member_ref = m.ref "
+                                  "AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1), 'FR') FROM ") +
+                      table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1 AND t.deleted = 0 "
+                              "AND m.deleted = 0";
+    Statement s(db, sql.c_str());
+    s.bind_uuid(1, row_id);
+    if (s.step() != Statement::Step::row)
+        return fail("contact.not_found", "This phone number or email address no longer exists.");
+    return ContactOwner{s.column_uuid(0), s.column_text(1)};
+}
+
+// A checked phone or email: normalised value, origin campaign ref and date.
+struct CheckedContact {
+    std::string value, origin_date;
+    int64_t campaign_ref = 0;
+};
+
+Result<CheckedContact> check_contact(sqlite3* db, const ContactFields& f, bool is_email, const std::string& country)
+{
+    CheckedContact c;
+    Result<std::string> value = is_email ? validate_email(f.value) : normalize_phone(f.value, country.empty() ? "FR" : country);
+    if (!value)
+        return with_field(value.error(), is_email ? "email" : "phone");
+    c.value = *value;
+    Result<std::string> date = optional_date(f.origin_date, "origin_date");
+    if (!date)
+        return date.error();
+    c.origin_date = *date;
+    Result<int64_t> ref = campaign_ref_of(db, f.origin_campaign_id);
+    if (!ref)
+        return ref.error();
+    c.campaign_ref = *ref;
+    return c;
+}
+
+std::string country_of(sqlite3* db, const std::string& member_id)
+{
+    Statement s(db, "SELECT a.country FROM address a JOIN member m ON m.ref = a.member_ref "
+                    "WHERE m.id = ?1 AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1");
+    s.bind_uuid(1, member_id);
+    return s.step() == Statement::Step::row ? s.column_text(0) : std::string("FR");
+}
+
+void bind_ref_or_null(Statement& s, int index, int64_t ref)
+{
+    if (ref)
+        s.bind_int64(index, ref);
+    else
+        s.bind_null(index);
+}
+
+} // namespace
+
+Result<void> MemberRepository::update_member(const std::string& id, const char* set_sql,
+                                             const std::function<void(Statement&)>& bind, const char* action,
+                                             const std::string& detail, const std::string& operator_name,
+                                             bool reindex)
+{
+    return store_.transaction([&]() -> Result<void> {
+        // ?1 is the id, ?2 the time; the caller's values start at ?3.
+        std::string sql = std::string("UPDATE member SET ") + set_sql + ", updated_at = ?2 WHERE id = ?1 AND deleted = 0";
+        Statement update(store_.db(), sql.c_str());
+        update.bind_uuid(1, id);
+        update.bind_text(2, now_iso());
+        bind(update);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        if (sqlite3_changes(store_.db()) != 1)
+            return member_not_found();
+        if (Result<void> r = Journal(store_).append(id, action, detail, operator_name); !r)
+            return r;
+        return reindex ? reindex_member(store_, id) : Result<void>();
+    });
+}
+
+Result<void> MemberRepository::set_identity(const std::string& id, const std::string& civility,
+                                            const std::string& first_name, const std::string& last_name,
+                                            const std::string& operator_name)
+{
+    Result<std::string> last = validate_person_name(last_name);
+    if (!last)
+        return with_field(last.error(), "last_name");
+    if (last->empty())
+        return fail("member.last_name_required", "A last name is required.", "last_name");
+    Result<std::string> first = validate_person_name(first_name);
+    if (!first)
+        return with_field(first.error(), "first_name");
+    Result<std::string> civ = validate_person_name(civility);
+    if (!civ)
+        return with_field(civ.error(), "civility");
+    std::string detail = *civ + " " + *first + " " + *last;
+    return update_member(
+        id, "civility = ?3, first_name = ?4, last_name = ?5",
+        [&](Statement& s) {
+            s.bind_text(3, *civ);
+            s.bind_text(4, *first);
+            s.bind_text(5, *last);
+        },
+        "member.identity", detail, operator_name, true);
+}
+
+Result<void> MemberRepository::set_address(const std::string& id, const Address& a, const std::string& operator_name)
+{
+    std::string country(trim_spaces(a.country));
+    for (char& c : country)
+        if (c >= 'a' && c <= 'z')
+            c = char(c - 32);
+    if (country.empty())
+        country = "FR";
+    if (country.size() != 2 || country[0] < 'A' || country[0] > 'Z' || country[1] < 'A' || country[1] > 'Z')
+        return fail("address.bad_country", "The country is a two-letter code such as FR.", "country");
+    std::string postcode(trim_spaces(a.postcode));
+    if (country == "FR" && !postcode.empty() && !is_five_digits(postcode))
+        return fail("address.bad_postcode", "A French postcode has 5 digits.", "postcode");
+    Result<std::string> line1 = validate_person_name(a.line1), line2 = validate_person_name(a.line2),
+                        city = validate_person_name(a.city);
+    if (!line1 || !line2 || !city)
+        return fail("address.invalid_text", "The address contains characters that are not allowed.",
+                    !line1 ? "line1" : !line2 ? "line2" : "city");
+    Result<Member> member = get(id);
+    if (!member)
+        return member.error();
+    sqlite3* db = store_.db();
+    return store_.transaction([&]() -> Result<void> {
+        Statement find(db, "SELECT a.id FROM address a JOIN member m ON m.ref = a.member_ref "
+                           "WHERE m.id = ?1 AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1");
+        find.bind_uuid(1, id);
+        std::string address_id = find.step() == Statement::Step::row ? find.column_uuid(0) : std::string();
+        Statement write(db, address_id.empty()
+                                ? "INSERT INTO address(line1, line2, postcode, city, country, id, member_ref, is_main) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, (SELECT ref FROM member WHERE id = ?7), 1)"
+                                : "UPDATE address SET line1 = ?1, line2 = ?2, postcode = ?3, city = ?4, country = ?5 "
+                                  "WHERE id = ?6");
+        write.bind_text(1, *line1);
+        write.bind_text(2, *line2);
+        write.bind_text(3, postcode);
+        write.bind_text(4, *city);
+        write.bind_text(5, country);
+        write.bind_uuid(6, address_id.empty() ? new_uuid_v7() : address_id);
+        if (address_id.empty())
+            write.bind_uuid(7, id);
+        if (Result<void> r = write.run(); !r)
+            return r;
+        std::string detail = *line1 + ", " + postcode + " " + *city + " " + country;
+        if (Result<void> r = Journal(store_).append(id, "member.address", detail, operator_name); !r)
+            return r;
+        return reindex_member(store_, id);
+    });
+}
+
+Result<std::string> MemberRepository::add_phone(const std::string& member_id, const ContactFields& f,
+                                                const std::string& operator_name)
+{
+    return add_contact("phone", member_id, f, false, operator_name);
+}
+
+Result<std::string> MemberRepository::add_email(const std::string& member_id, const ContactFields& f,
+                                                const std::string& operator_name)
+{
+    return add_contact("email", member_id, f, true, operator_name);
+}
+
+Result<std::string> MemberRepository::add_contact(const char* table, const std::string& member_id,
+                                                  const ContactFields& f, bool is_email,
+                                                  const std::string& operator_name)
+{
+    sqlite3* db = store_.db();
+    Result<Member> member = get(member_id);
+    if (!member)
+        return member.error();
+    Result<CheckedContact> c = check_contact(db, f, is_email, country_of(db, member_id));
+    if (!c)
+        return c.error();
+    std::string id = new_uuid_v7();
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        Statement insert(db, is_email ? "INSERT INTO email(id, member_ref, address, origin_campaign_ref, origin_date, "
+                                        "usable) VALUES(?1, (SELECT ref FROM member WHERE id = ?2), ?3, ?4, ?5, ?6)"
+                                      : "INSERT INTO phone(id, member_ref, number, origin_campaign_ref, origin_date, "
+                                        "kind, created_at) VALUES(?1, (SELECT ref FROM member WHERE id = ?2), ?3, ?4, "
+                                        "?5, ?6, ?7)");
+        insert.bind_uuid(1, id);
+        insert.bind_uuid(2, member_id);
+        insert.bind_text(3, c->value);
+        bind_ref_or_null(insert, 4, c->campaign_ref);
+        insert.bind_text(5, c->origin_date);
+        if (is_email) {
+            insert.bind_int64(6, f.usable ? 1 : 0);
+        } else {
+            insert.bind_text(6, phone_kind(c->value));
+            insert.bind_text(7, now_iso());
+        }
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        std::string action = std::string(table) + ".add";
+        if (Result<void> r = Journal(store_).append(member_id, action, c->value, operator_name); !r)
+            return r;
+        return reindex_member(store_, member_id);
+    });
+    if (!written)
+        return written.error();
+    return id;
+}
+
+Result<void> MemberRepository::update_phone(const std::string& phone_id, const ContactFields& f,
+                                            const std::string& operator_name)
+{
+    return set_contact("phone", phone_id, f, false, operator_name);
+}
+
+Result<void> MemberRepository::update_email(const std::string& email_id, const ContactFields& f,
+                                            const std::string& operator_name)
+{
+    return set_contact("email", email_id, f, true, operator_name);
+}
+
+Result<void> MemberRepository::set_contact(const char* table, const std::string& row_id, const ContactFields& f,
+                                           bool is_email, const std::string& operator_name)
+{
+    sqlite3* db = store_.db();
+    Result<ContactOwner> owner = owner_of(db, table, row_id);
+    if (!owner)
+        return owner.error();
+    Result<CheckedContact> c = check_contact(db, f, is_email, owner->country);
+    if (!c)
+        return c.error();
+    return store_.transaction([&]() -> Result<void> {
+        // Clearing the unusable mark starts the bounce count again.
+        Statement update(db, is_email ? "UPDATE email SET address = ?1, origin_campaign_ref = ?2, origin_date = ?3, "
+                                        "usable = ?4, bounces = CASE WHEN ?4 = 1 THEN 0 ELSE bounces END WHERE id = ?5"
+                                      : "UPDATE phone SET number = ?1, origin_campaign_ref = ?2, origin_date = ?3, "
+                                        "kind = ?4 WHERE id = ?5");
+        update.bind_text(1, c->value);
+        bind_ref_or_null(update, 2, c->campaign_ref);
+        update.bind_text(3, c->origin_date);
+        if (is_email)
+            update.bind_int64(4, f.usable ? 1 : 0);
+        else
+            update.bind_text(4, phone_kind(c->value));
+        update.bind_uuid(5, row_id);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        std::string detail = c->value;
+        if (is_email && !f.usable)
+            detail += " (unusable)";
+        std::string action = std::string(table) + ".edit";
+        if (Result<void> r = Journal(store_).append(owner->member_id, action, detail, operator_name); !r)
+            return r;
+        return reindex_member(store_, owner->member_id);
+    });
+}
+
+Result<void> MemberRepository::remove_phone(const std::string& phone_id, const std::string& operator_name)
+{
+    return remove_contact("phone", phone_id, operator_name);
+}
+
+Result<void> MemberRepository::remove_email(const std::string& email_id, const std::string& operator_name)
+{
+    return remove_contact("email", email_id, operator_name);
+}
+
+Result<void> MemberRepository::remove_contact(const char* table, const std::string& row_id,
+                                              const std::string& operator_name)
+{
+    sqlite3* db = store_.db();
+    Result<ContactOwner> owner = owner_of(db, table, row_id);
+    if (!owner)
+        return owner.error();
+    return store_.transaction([&]() -> Result<void> {
+        std::string column = std::strcmp(table, "email") == 0 ? "address" : "number";
+        Statement value(db, ("SELECT " + column + " FROM " + table + " WHERE id = ?1").c_str());
+        value.bind_uuid(1, row_id);
+        std::string detail = value.step() == Statement::Step::row ? value.column_text(0) : std::string();
+        Statement update(db, (std::string("UPDATE ") + table + " SET deleted = 1 WHERE id = ?1").c_str());
+        update.bind_uuid(1, row_id);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        std::string action = std::string(table) + ".remove";
+        if (Result<void> r = Journal(store_).append(owner->member_id, action, detail, operator_name); !r)
+            return r;
+        return reindex_member(store_, owner->member_id);
+    });
+}
+
+Result<void> MemberRepository::set_profile(const std::string& id, const MemberProfile& p,
+                                           const std::string& operator_name)
+{
+    if (trim_spaces(p.entry_date).empty())
+        return fail("member.entry_date_required", "An entry date is required.", "entry_date");
+    Result<std::string> entry = optional_date(p.entry_date, "entry_date");
+    if (!entry)
+        return entry.error();
+    Result<std::string> birth = optional_date(p.birth_date, "birth_date");
+    if (!birth)
+        return birth.error();
+    if (!birth->empty() && *birth > today_local_iso())
+        return fail("member.birth_in_future", "A birth date cannot be in the future.", "birth_date");
+    Result<std::string> internal = check_codes(p.internal_codes, "internal_codes");
+    if (!internal)
+        return internal.error();
+    Result<std::string> external = check_codes(p.external_codes, "external_codes");
+    if (!external)
+        return external.error();
+    if (p.internal_score < 0 || p.internal_score > 100)
+        return fail("member.bad_score", "A score is between 0 and 100.", "internal_score");
+    if (p.external_score < 0 || p.external_score > 100)
+        return fail("member.bad_score", "A score is between 0 and 100.", "external_score");
+    std::string detail = "entry_date=" + *entry + "; birth_date=" + *birth + "; internal=" + *internal + " " +
+                         std::to_string(p.internal_score) + "; external=" + *external + " " +
+                         std::to_string(p.external_score);
+    return update_member(
+        id,
+        "entry_date = ?3, birth_date = ?4, internal_codes = ?5, internal_score = ?6, external_codes = ?7, "
+        "external_score = ?8",
+        [&](Statement& s) {
+            s.bind_text(3, *entry);
+            s.bind_text(4, *birth);
+            s.bind_text(5, *internal);
+            s.bind_int64(6, p.internal_score);
+            s.bind_text(7, *external);
+            s.bind_int64(8, p.external_score);
+        },
+        "member.profile", detail, operator_name, false);
+}
+
+Result<void> MemberRepository::set_memo(const std::string& id, MemoKind kind, const std::string& text,
+                                        const std::string& operator_name)
+{
+    const char* column = memo_column(kind);
+    return set_text_column(id, column, (std::string("member.") + column).c_str(), text, operator_name);
+}
+
+Result<void> MemberRepository::bequest_promise(const std::string& id, const std::string& date,
+                                               const std::string& operator_name)
+{
+    Result<std::string> day = optional_date(date, "date");
+    if (!day)
+        return day.error();
+    std::string when = day->empty() ? today_local_iso() : *day;
+    Result<Member> m = get(id);
+    if (!m)
+        return m.error();
+    if (!m->bequest_promise_date.empty())
+        return fail("bequest.already_promised", "The bequest promise is already recorded.");
+    return update_member(
+        id, "bequest_promise_date = ?3", [&](Statement& s) { s.bind_text(3, when); }, "member.bequest_promise", when,
+        operator_name, false);
+}
+
+Result<void> MemberRepository::bequest_confirm(const std::string& id, const std::string& date,
+                                               const std::string& operator_name)
+{
+    Result<std::string> day = optional_date(date, "date");
+    if (!day)
+        return day.error();
+    std::string when = day->empty() ? today_local_iso() : *day;
+    Result<Member> m = get(id);
+    if (!m)
+        return m.error();
+    if (m->bequest_promise_date.empty())
+        return fail("bequest.not_promised", "Record the promise before confirming it.");
+    if (!m->bequest_confirmed_date.empty())
+        return fail("bequest.already_confirmed", "The bequest promise is already confirmed.");
+    if (when < m->bequest_promise_date)
+        return fail("bequest.before_promise", "The confirmation cannot be dated before the promise.", "date");
+    return update_member(
+        id, "bequest_confirmed_date = ?3", [&](Statement& s) { s.bind_text(3, when); }, "member.bequest_confirm",
+        when, operator_name, false);
+}
+
+Result<void> MemberRepository::bequest_undo(const std::string& id, const std::string& operator_name)
+{
+    Result<Member> m = get(id);
+    if (!m)
+        return m.error();
+    if (m->bequest_promise_date.empty())
+        return fail("bequest.nothing_to_undo", "There is no bequest step to undo.");
+    const bool confirmed = !m->bequest_confirmed_date.empty();
+    return update_member(
+        id, confirmed ? "bequest_confirmed_date = ''" : "bequest_promise_date = ''", [](Statement&) {},
+        "member.bequest_undo", confirmed ? "confirmation" : "promise", operator_name, false);
+}
+
+int64_t MemberRepository::active_sponsorships(const std::string& member_id)
+{
+    Statement s(store_.db(), "SELECT count(*) FROM sponsorship p JOIN member m ON m.ref = p.member_ref "
+                             "WHERE m.id = ?1 AND p.status = 'active'");
+    s.bind_uuid(1, member_id);
+    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
 }
 
 } // namespace obole

@@ -20,7 +20,7 @@ Result<void> check_permission(Role role, const sync::Change& c)
     if (role != Role::volunteer)
         return {};
     static const std::set<std::string> adds = {"member", "address", "phone", "email",
-                                               "gift", "campaign_received", "journal"};
+                                               "gift", "campaign_received", "journal", "relation"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     // Volunteers sign people up (membership, order, SEPA mandate, card
     // gift); changing or deleting those is for staff and admins.

@@ -11,8 +11,9 @@ const TABS = [
                  ['Memberships', /^Current membership ends on /], ['Direct debits', /^\d+ collections, /],
                  ['Card gifts', /^1 recurring card gifts/], ['Tax receipts', null]]],
   ['Behaviour', [['Mobilisations', null], ['Email behaviour', null], ['Sponsorships', null], ['Events', null]]],
-  ['Documents', [['Files', null], ['Campaigns', null], ['Journal', null]]],
-  ['Synthesis', [['Member', null], ['Infos', null], ['Relations', null]]],
+  ['Documents', [['Files', null], ['Campaigns', /^\d+ campaigns received, gave to \d+$/], ['Journal', null]]],
+  ['Synthesis', [['Member', /^Member No\. \d+, record created /], ['Infos', /^Active sponsorships: \d+$/],
+                 ['Relations', /^Hélène Dupont \(No\. \d+\)$/]]],
 ];
 
 (async () => {

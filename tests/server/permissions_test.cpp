@@ -32,3 +32,21 @@ TEST(Permissions, VolunteersSignPeopleUpButOnlyStaffChangesTheFinancialRecords)
     // Collections come from the bank's files, not from a volunteer.
     EXPECT_FALSE(check_permission(Role::volunteer, change("sepa_collection", sync::Op::insert)));
 }
+
+TEST(Permissions, VolunteerMayAddARelationButNotDeleteIt)
+{
+    EXPECT_TRUE(check_permission(Role::volunteer, change("relation", sync::Op::insert)).ok());
+    Result<void> removed = check_permission(Role::volunteer, change("relation", sync::Op::update, {{"deleted", 1}}));
+    ASSERT_FALSE(removed.ok());
+    EXPECT_EQ(removed.error().code, "auth.forbidden");
+    EXPECT_TRUE(check_permission(Role::staff, change("relation", sync::Op::update, {{"deleted", 1}})).ok());
+}
+
+TEST(Permissions, VolunteerMayEditContactDetailsAndMarkAnEmailUnusable)
+{
+    EXPECT_TRUE(check_permission(Role::volunteer, change("phone", sync::Op::insert)).ok());
+    EXPECT_TRUE(check_permission(Role::volunteer, change("email", sync::Op::update, {{"usable", 0}})).ok());
+    EXPECT_TRUE(check_permission(Role::volunteer, change("address", sync::Op::update, {{"city", "Lyon"}})).ok());
+    EXPECT_TRUE(check_permission(Role::volunteer, change("member", sync::Op::update, {{"internal_score", 40}})).ok());
+    EXPECT_FALSE(check_permission(Role::volunteer, change("phone", sync::Op::update, {{"deleted", 1}})).ok());
+}

@@ -1,8 +1,11 @@
-// Campaigns the member received, newest first.
+// Campaigns the member received, newest first, with whether they gave to
+// each (a gift names the campaign).
 #pragma once
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <vector>
 
 namespace obole::ui {
 
@@ -12,6 +15,8 @@ class CampaignsTab {
 
  private:
   Freshness fresh_;
+  std::vector<CampaignReceived> campaigns_;
+  int gave_ = 0;
 };
 
 }  // namespace obole::ui

@@ -1,9 +1,82 @@
 #include "ui/dossier/member_tab.h"
 
+#include "core/member_repository.h"
+#include "ui/accessible.h"
+#include "ui/labels.h"
+#include "ui/tr.h"
+
 #include <imgui.h>
+
+#include <cstdio>
 
 namespace obole::ui {
 
-void MemberTab::draw(AppState&, const Member&) { ImGui::TextDisabled("(not built yet)"); }
+void MemberTab::load(const Member& m) {
+  entry_date_ = m.entry_date;
+  birth_date_ = m.birth_date;
+  internal_codes_ = m.internal_codes;
+  external_codes_ = m.external_codes;
+  internal_score_ = m.internal_score;
+  external_score_ = m.external_score;
+  dirty_ = false;
+  form_.clear_error();
+}
+
+// A score typed as a number; the repository refuses one out of 0..100.
+static bool score_field(const char* label, int* score) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  return ImGui::InputInt(hidden_label(label).c_str(), score, 1, 10);
+}
+
+void MemberTab::draw(AppState& app, const Member& m) {
+  if (fresh_.stale(app, m.id)) {
+    // What is being typed survives another change landing; not a new dossier.
+    if (fresh_.other_member(m.id) || !dirty_) load(m);
+    fresh_.mark(app, m.id);
+  }
+  char line[160];
+  std::snprintf(line, sizeof line, tr("Member No. %lld, record created %s"), static_cast<long long>(m.member_no),
+                m.created_at.substr(0, 10).c_str());
+  announced_text(line);
+  const bool read_only = !m.merged_into_id.empty();
+  ImGui::BeginDisabled(read_only);
+  if (form_.begin("member_form")) {
+    form_.text(tr("Entry date"), "entry_date", &entry_date_, tr("YYYY-MM-DD or DD/MM/YYYY"));
+    form_.text(tr("Birth date"), "birth_date", &birth_date_, tr("YYYY-MM-DD or DD/MM/YYYY"));
+    form_.text(tr("Internal codes"), "internal_codes", &internal_codes_);
+    form_.row(tr("Internal score"));
+    score_field(tr("Internal score"), &internal_score_);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("0 to 100"));
+    form_.error_for("internal_score");
+    form_.text(tr("External codes"), "external_codes", &external_codes_);
+    form_.row(tr("External score"));
+    score_field(tr("External score"), &external_score_);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("0 to 100"));
+    form_.error_for("external_score");
+    dirty_ = entry_date_ != m.entry_date || birth_date_ != m.birth_date || internal_codes_ != m.internal_codes ||
+             external_codes_ != m.external_codes || internal_score_ != m.internal_score ||
+             external_score_ != m.external_score;
+    form_.row("");
+    if (ImGui::Button(tr("Save member details"))) {
+      MemberProfile p{entry_date_, birth_date_, internal_codes_, external_codes_, internal_score_, external_score_};
+      auto r = MemberRepository(*app.store).set_profile(m.id, p, app.operator_name);
+      if (r) {
+        dirty_ = false;
+        form_.clear_error();
+        app.notice = tr("Member details saved.");
+      } else {
+        form_.set_error(r.error());
+      }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!dirty_);
+    if (ImGui::Button(tr("Undo changes"))) load(m);
+    ImGui::EndDisabled();
+    form_.end();
+  }
+  ImGui::EndDisabled();
+}
 
 }  // namespace obole::ui

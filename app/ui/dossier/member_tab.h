@@ -1,8 +1,12 @@
-// Member: entry date, birth date, internal and external codes and scores.
+// Member: entry date, birth date, internal and external codes and scores
+// (0..100), edited in place and saved together.
 #pragma once
 #include "core/member.h"
 #include "ui/app_state.h"
+#include "ui/dossier/edit_form.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
 
 namespace obole::ui {
 
@@ -11,7 +15,12 @@ class MemberTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void load(const Member& m);
   Freshness fresh_;
+  std::string entry_date_, birth_date_, internal_codes_, external_codes_;
+  int internal_score_ = 0, external_score_ = 0;
+  bool dirty_ = false;
+  EditForm form_;
 };
 
 }  // namespace obole::ui

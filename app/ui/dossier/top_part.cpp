@@ -25,6 +25,7 @@ void TopPart::draw(AppState& app, const Member& m) {
     fresh_.mark(app, m.id);
   }
   draw_identity(app, m);
+  editor_.draw(app, m);
   if (ImGui::BeginTable("top", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -43,6 +44,12 @@ void TopPart::draw_identity(AppState& app, const Member& m) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled(tr("No. %lld · member since %s"), static_cast<long long>(m.member_no), m.entry_date.c_str());
+  // A merged record is read-only: its details live on the member it became.
+  if (m.merged_into_id.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("✎ Edit"))) editor_.open(app, m);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Edit identity, address, phones, emails, markers and memo"));
+  }
   draw_segment_badges(app, m);
 
   // The "active in entry" memo is what the person entering must not miss (VIP,
@@ -68,7 +75,11 @@ void TopPart::draw_contact(const Member& m) {
 
   ImGui::SeparatorText(tr("Phones"));
   if (m.phones.empty()) ImGui::TextDisabled("%s", tr("None"));
-  for (const Phone& p : m.phones) ImGui::Text("%s  %s", p.number.c_str(), tr(p.kind));
+  for (const Phone& p : m.phones) {
+    ImGui::Text("%s  %s", p.number.c_str(), tr(p.kind));
+    if (!p.origin_campaign_code.empty() || !p.origin_date.empty())
+      ImGui::TextDisabled("  %s %s %s", tr("from"), p.origin_campaign_code.c_str(), p.origin_date.c_str());
+  }
 
   ImGui::SeparatorText(tr("Emails"));
   if (m.emails.empty()) ImGui::TextDisabled("%s", tr("None"));
@@ -120,8 +131,13 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
 void TopPart::draw_campaigns() {
   ImGui::SeparatorText(tr("Last campaigns received"));
   if (campaigns_.empty()) ImGui::TextDisabled("%s", tr("None"));
-  for (const CampaignReceived& c : campaigns_)
+  for (const CampaignReceived& c : campaigns_) {
     ImGui::Text("%s  %s — %s", c.received_date.c_str(), c.code.c_str(), c.name.c_str());
+    if (c.gave) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", tr("(gave)"));
+    }
+  }
 }
 
 }  // namespace obole::ui

@@ -5,6 +5,7 @@
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+#include "ui/dossier/top_part_editor.h"
 
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ class TopPart {
   void draw_campaigns();
 
   Freshness fresh_;
+  TopPartEditor editor_;
   std::vector<CampaignReceived> campaigns_;
   std::string notepad_;
   bool notepad_dirty_ = false;
