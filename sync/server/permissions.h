@@ -1,8 +1,9 @@
 // What each operator role may change, checked for every pushed change
 // (the server is where the rule holds: a device only hides what its
 // operator may not do). A volunteer adds members, contacts, gifts,
-// campaigns received and journal entries, and edits members; deleting and
-// merging are for staff and admins.
+// campaigns received and journal entries, petitions signed, event
+// registrations and documents; edits members and marks registrations
+// attended; deleting and merging are for staff and admins.
 #pragma once
 
 #include "core/result.h"

@@ -9,8 +9,9 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
 const TABS = [
   ['Financial', [['Receipts', null], ['Gifts', /^2000 gifts, /], ['Orders', null], ['Memberships', null],
                  ['Direct debits', null], ['Card gifts', null], ['Tax receipts', null]]],
-  ['Behaviour', [['Mobilisations', null], ['Email behaviour', null], ['Sponsorships', null], ['Events', null]]],
-  ['Documents', [['Files', null], ['Campaigns', null], ['Journal', null]]],
+  ['Behaviour', [['Mobilisations', /^3 petitions signed$/], ['Email behaviour', /^\d+ mailings received: /],
+                 ['Sponsorships', /active sponsorships, 2 in all$/], ['Events', /^3 events registered, /]]],
+  ['Documents', [['Files', /^3 files$/], ['Campaigns', null], ['Journal', /^2\d\d journal entries$/]]],
   ['Synthesis', [['Member', null], ['Infos', null], ['Relations', null]]],
 ];
 
