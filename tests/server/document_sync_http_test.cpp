@@ -10,6 +10,7 @@
 #include "core/event_repository.h"
 #include "core/member_repository.h"
 #include "protocol/sync_limits.h"
+#include "server/permissions.h"
 
 namespace {
 
@@ -146,6 +147,27 @@ TEST_F(DocumentSyncTest, AnOversizedRequestGetsAClearError)
     EXPECT_EQ(r.status, 413);
     EXPECT_EQ(r.error_code(), "request.too_large");
     EXPECT_EQ(r.body["error"].value("message", std::string()), "The request is larger than 8 MB.");
+}
+
+TEST(VolunteerPermissions, AddBehaviourRowsAndMarkAttendanceOnly)
+{
+    auto change = [](const char* table, obole::sync::Op op, json fields) {
+        obole::sync::Change c;
+        c.table = table;
+        c.op = op;
+        c.fields = std::move(fields);
+        return c;
+    };
+    using obole::sync::Op;
+    const server::Role v = server::Role::volunteer;
+    for (const char* table : {"mobilisation", "event_registration", "document"})
+        EXPECT_TRUE(server::check_permission(v, change(table, Op::insert, json::object())).ok()) << table;
+    EXPECT_TRUE(server::check_permission(v, change("event_registration", Op::update, {{"attended", 1}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("event_registration", Op::update, {{"guests", 3}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("document", Op::update, {{"deleted", 1}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("sponsorship", Op::insert, json::object())).ok());
+    EXPECT_FALSE(server::check_permission(v, change("event", Op::insert, json::object())).ok());
+    EXPECT_TRUE(server::check_permission(server::Role::staff, change("sponsorship", Op::insert, json::object())).ok());
 }
 
 } // namespace
