@@ -104,10 +104,12 @@ void JournalTab::draw_filters() {
     }
     ImGui::EndCombo();
   }
-  ImGui::SetNextItemWidth(w);
+  // Wide enough for the hint, which tells the forms a date may take.
+  const float date_w = ImGui::CalcTextSize(tr("YYYY-MM-DD or DD/MM/YYYY")).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(date_w);
   bool dates = ImGui::InputTextWithHint(tr("From"), tr("YYYY-MM-DD or DD/MM/YYYY"), &from_text_);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(w);
+  ImGui::SetNextItemWidth(date_w);
   dates |= ImGui::InputTextWithHint(tr("To"), tr("YYYY-MM-DD or DD/MM/YYYY"), &to_text_);
   if (dates) {
     date_error_.clear();
