@@ -71,8 +71,8 @@ EM_JS(char*, js_storage_backend, (), {
   return p;
 });
 
-EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size), {
-  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: 'application/vnd.sqlite3' });
+EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = UTF8ToString(name);
@@ -82,15 +82,31 @@ EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size),
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
 
+// A new tab showing the file, which needs the user's recent click like the
+// picker below; when the browser refuses the tab, a download instead.
+EM_JS(void, js_open_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
+  const url = URL.createObjectURL(blob);
+  const shown = window.open(url, '_blank');
+  if (!shown) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
 // The picker needs the user's recent click (transient activation), which the
-// frame after the click still has.
-EM_JS(void, js_choose_file, (), {
+// frame after the click still has. `accept` narrows what it offers.
+EM_JS(void, js_choose_file, (const char* accept), {
   let input = document.getElementById('obole-file-input');
   if (!input) {
     input = document.createElement('input');
     input.type = 'file';
     input.id = 'obole-file-input';
-    input.accept = '.sqlite,.db,application/vnd.sqlite3,application/octet-stream';
     input.style.display = 'none';
     input.addEventListener('change', async () => {
       const file = input.files && input.files[0];
@@ -104,6 +120,7 @@ EM_JS(void, js_choose_file, (), {
     });
     document.body.appendChild(input);
   }
+  input.accept = UTF8ToString(accept);
   input.click();
 });
 
@@ -175,13 +192,26 @@ ui::StorageInfo BrowserHost::storage_info() const {
   return info;
 }
 
-void BrowserHost::save_file(const std::string& name, const std::vector<uint8_t>& bytes) {
-  js_save_file(name.c_str(), bytes.data(), bytes.size());
+void BrowserHost::save_file(const std::string& name, const std::vector<uint8_t>& bytes,
+                            const std::string& mime_type) {
+  js_save_file(name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
 }
 
-void BrowserHost::choose_file() { js_choose_file(); }
+void BrowserHost::open_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) {
+  js_open_file(name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
+}
 
-std::optional<ui::ChosenFile> BrowserHost::take_chosen_file() {
+void BrowserHost::choose_file(const std::string& purpose) {
+  chosen_.reset();
+  chosen_purpose_ = purpose;
+  const char* accept = purpose == "backup" ? ".sqlite,.db,application/vnd.sqlite3,application/octet-stream"
+                       : purpose == "csv"  ? ".csv,.txt,text/csv,text/plain"
+                                           : "";
+  js_choose_file(accept);
+}
+
+std::optional<ui::ChosenFile> BrowserHost::take_chosen_file(const std::string& purpose) {
+  if (!chosen_ || purpose != chosen_purpose_) return std::nullopt;
   std::optional<ui::ChosenFile> f = std::move(chosen_);
   chosen_.reset();
   return f;

@@ -20,9 +20,10 @@ class BrowserHost : public ui::Host {
   std::string save_error() const override;
   void set_title(const std::string& title) override;
   ui::StorageInfo storage_info() const override;
-  void save_file(const std::string& name, const std::vector<uint8_t>& bytes) override;
-  void choose_file() override;
-  std::optional<ui::ChosenFile> take_chosen_file() override;
+  void save_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) override;
+  void open_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) override;
+  void choose_file(const std::string& purpose) override;
+  std::optional<ui::ChosenFile> take_chosen_file(const std::string& purpose) override;
   void replace_device_data(const std::vector<uint8_t>& image) override;
 
   // Starts the periodic reading of the storage estimate.
@@ -34,6 +35,7 @@ class BrowserHost : public ui::Host {
  private:
   DeviceJournal journal_;
   std::optional<ui::ChosenFile> chosen_;
+  std::string chosen_purpose_; // what the last opened picker was for
   std::string storage_backend_;
 };
 

@@ -50,7 +50,7 @@ void BackupPanel::draw(AppState& app) {
       message_is_error_ = true;
     } else {
       const std::string name = backup_file_name(today_iso());
-      app.host->save_file(name, image);
+      app.host->save_file(name, image, "application/vnd.sqlite3");
       message_ = std::string(tr("Backup saved as")) + " " + name;
       message_is_error_ = false;
     }

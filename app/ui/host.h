@@ -48,11 +48,18 @@ class Host {
   virtual void set_title(const std::string& title) = 0;
 
   virtual StorageInfo storage_info() const = 0;
-  // Hands a file to the person (a download).
-  virtual void save_file(const std::string& name, const std::vector<uint8_t>& bytes) = 0;
-  // Opens the file picker; the file arrives later through take_chosen_file().
-  virtual void choose_file() = 0;
-  virtual std::optional<ChosenFile> take_chosen_file() = 0;
+  // Hands a file to the person (a download); mime_type says what it is.
+  virtual void save_file(const std::string& name, const std::vector<uint8_t>& bytes,
+                         const std::string& mime_type = "application/octet-stream") = 0;
+  // Shows a file in a new browser tab when the browser can (a PDF, an
+  // image, text), else downloads it. Call it in the frame after a click.
+  virtual void open_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) = 0;
+  // Opens the file picker for a purpose: "backup" (a database image),
+  // "document" (any file), "csv" (a spreadsheet export). The file arrives
+  // later through take_chosen_file(purpose), given only to the purpose that
+  // asked, so two screens polling for files never take each other's.
+  virtual void choose_file(const std::string& purpose = "backup") = 0;
+  virtual std::optional<ChosenFile> take_chosen_file(const std::string& purpose = "backup") = 0;
   // Makes `image` this device's database, durably, then restarts the app on
   // it. Until then nothing else may write: the app shows only a wait screen.
   virtual void replace_device_data(const std::vector<uint8_t>& image) = 0;

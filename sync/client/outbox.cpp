@@ -259,9 +259,10 @@ Result<void> Outbox::save_clock()
     return write_meta(store_, "hlc_last", clock_.last().text());
 }
 
-Result<std::vector<OutboxChange>> Outbox::pending(size_t limit)
+Result<std::vector<OutboxChange>> Outbox::pending(size_t limit, size_t max_bytes)
 {
     std::vector<OutboxChange> out;
+    size_t bytes = 0;
     Statement s(store_.db(), "SELECT seq, hlc, tbl, row_id, op, fields, base FROM outbox ORDER BY seq LIMIT ?1");
     s.bind_int64(1, int64_t(limit));
     while (s.step() == Statement::Step::row) {
@@ -271,6 +272,10 @@ Result<std::vector<OutboxChange>> Outbox::pending(size_t limit)
         o.change.table = s.column_text(2);
         o.change.row = s.column_uuid(3);
         o.change.op = s.column_view(4) == "insert" ? Op::insert : Op::update;
+        const size_t size = s.column_view(5).size() + s.column_view(6).size();
+        if (!out.empty() && bytes + size > max_bytes)
+            break;
+        bytes += size;
         o.change.fields = json::parse(s.column_view(5), nullptr, false);
         const std::string_view base = s.column_view(6);
         o.change.base = base.empty() ? json::object() : json::parse(base, nullptr, false);

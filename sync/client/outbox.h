@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,8 +38,9 @@ public:
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;
 
-    // Oldest first, at most `limit`.
-    Result<std::vector<OutboxChange>> pending(size_t limit);
+    // Oldest first, at most `limit`, and no more than `max_bytes` of JSON
+    // fields (the first change is always given, whatever its size).
+    Result<std::vector<OutboxChange>> pending(size_t limit, size_t max_bytes = SIZE_MAX);
     int64_t count();
     // The server holds every change up to last_seq: they leave the outbox.
     Result<void> acknowledge(uint64_t last_seq);

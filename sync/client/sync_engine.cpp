@@ -88,7 +88,7 @@ HttpCall SyncEngine::push_call()
 {
     PushRequest request;
     request.schema_version = current_schema_version();
-    Result<std::vector<OutboxChange>> pending = outbox_.pending(timing_.push_batch);
+    Result<std::vector<OutboxChange>> pending = outbox_.pending(timing_.push_batch, timing_.push_batch_bytes);
     if (pending)
         request.changes = std::move(*pending);
     return {"POST", "/api/sync/push", to_json(request).dump(), true};

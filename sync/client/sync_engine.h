@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "protocol/sync_limits.h"
 
 namespace obole { class Store; }
 
@@ -39,6 +40,7 @@ struct SyncTiming {
     // share a round).
     int64_t after_change_ms = 2'000;
     size_t push_batch = 500;
+    size_t push_batch_bytes = kPushBatchBytes; // documents make big changes
     int pull_page = 1000;
 };
 

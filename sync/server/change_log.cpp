@@ -59,8 +59,9 @@ int64_t ChangeLog::last_version()
     return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
 }
 
-Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit)
+Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit, size_t max_bytes)
 {
+    size_t bytes = 0;
     sync::PullResponse page;
     page.schema_version = current_schema_version();
     page.cursor = since;
@@ -71,10 +72,12 @@ Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit)
     s.bind_int64(2, int64_t(limit) + 1);
     Statement::Step step;
     while ((step = s.step()) == Statement::Step::row) {
-        if (int(page.changes.size()) == limit) {
+        const size_t size = s.column_view(5).size();
+        if (int(page.changes.size()) == limit || (!page.changes.empty() && bytes + size > max_bytes)) {
             page.more = true;
             break;
         }
+        bytes += size;
         sync::LoggedChange logged;
         logged.version = s.column_int64(0);
         logged.change.hlc = s.column_text(1);

@@ -4,6 +4,7 @@
 // server's data, which is why it holds changes as applied, not as sent.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -28,8 +29,9 @@ public:
     Result<void> publish_cursor();
     int64_t last_version();
 
-    // Changes after `since`, at most `limit`.
-    Result<sync::PullResponse> read(int64_t since, int limit);
+    // Changes after `since`, at most `limit`, stopping once their fields
+    // pass `max_bytes` of JSON (at least one change is given).
+    Result<sync::PullResponse> read(int64_t since, int limit, size_t max_bytes = SIZE_MAX);
 
     uint64_t device_last_seq(const std::string& device);
     Result<void> set_device_last_seq(const std::string& device, uint64_t seq);

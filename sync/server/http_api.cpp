@@ -2,6 +2,7 @@
 
 #include "core/member_repository.h"
 #include "core/store.h"
+#include "protocol/sync_limits.h"
 #include "server/auth_routes.h"
 #include "server/request_log.h"
 #include "server/sync_routes.h"
@@ -18,8 +19,9 @@ namespace obole::server {
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// Request bodies are small JSON documents; anything larger is refused before it is read.
-static constexpr size_t kMaxRequestBytes = 1 << 20;
+// Request bodies are JSON; a push may carry a member's documents (2 MiB each
+// at most, sync/protocol/sync_limits.h). Anything larger is refused before it is read.
+static constexpr size_t kMaxRequestBytes = sync::kMaxRequestBytes;
 
 // Set when routing starts, read by the logger on the same worker thread.
 static thread_local Clock::time_point t_request_start;
@@ -71,7 +73,7 @@ void HttpApi::add_routes() {
     if (!res.body.empty()) return;
     if (res.status == 413)
       return send_error(res, 413, "request.too_large",
-                        "The request is larger than " + std::to_string(kMaxRequestBytes) + " bytes.");
+                        "The request is larger than " + std::to_string(kMaxRequestBytes >> 20) + " MB.");
     if (res.status == 404)
       return send_error(res, 404, "not_found", "Nothing here: " + req.path.substr(0, req.path.find('?')));
     send_error(res, res.status, "http." + std::to_string(res.status), "The request failed.");

@@ -20,7 +20,9 @@ Result<void> check_permission(Role role, const sync::Change& c)
     if (role != Role::volunteer)
         return {};
     static const std::set<std::string> adds = {"member", "address", "phone", "email",
-                                               "gift", "campaign_received", "journal", "relation"};
+                                               "gift", "campaign_received", "journal", "relation",
+                                               // At a stand: petitions, registrations, a scanned form.
+                                               "mobilisation", "event_registration", "document"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     // Volunteers sign people up (membership, order, SEPA mandate, card
     // gift); changing or deleting those is for staff and admins.
@@ -31,6 +33,13 @@ Result<void> check_permission(Role role, const sync::Change& c)
     if (c.op == sync::Op::insert)
         return adds.count(c.table) ? Result<void>()
                                    : forbidden("This operator's role does not allow adding these records.");
+    // On the day of an event a volunteer marks who came, and nothing else.
+    if (c.table == "event_registration") {
+        for (auto f = c.fields.begin(); f != c.fields.end(); ++f)
+            if (f.key() != "attended")
+                return forbidden("This operator's role does not allow changing these records.");
+        return {};
+    }
     if (!edits.count(c.table))
         return forbidden("This operator's role does not allow changing these records.");
     if (c.fields.contains("deleted"))

@@ -1,10 +1,11 @@
 // What each operator role may change, checked for every pushed change
 // (the server is where the rule holds: a device only hides what its
 // operator may not do). A volunteer adds members, contacts, gifts,
-// campaigns received, journal entries and relations, and edits members and
-// their contacts; deleting and merging are for staff and admins. Volunteers
-// also sign people up: they add memberships, orders, SEPA mandates and card
-// gifts, but may not change them.
+// campaigns received, journal entries, relations, petitions signed, event
+// registrations and documents; edits members and their contacts and marks
+// registrations attended; deleting and merging are for staff and admins.
+// Volunteers also sign people up: they add memberships, orders, SEPA
+// mandates and card gifts, but may not change them.
 #pragma once
 
 #include "core/result.h"

@@ -131,7 +131,7 @@ Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schem
         return fail("sync.bad_limit", "A pull asks for 1 to " + std::to_string(limits_.max_pull_page) + " changes.");
     if (since < 0)
         return fail("sync.bad_cursor", "A pull starts after a version of 0 or more.");
-    return log_.read(since, limit);
+    return log_.read(since, limit, limits_.max_pull_bytes);
 }
 
 Result<void> SyncService::apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "protocol/change.h"
 #include "protocol/hlc.h"
+#include "protocol/sync_limits.h"
 #include "protocol/sync_tables.h"
 #include "server/auth.h"
 #include "server/change_log.h"
@@ -20,6 +21,7 @@ namespace obole::server {
 struct SyncLimits {
     size_t max_changes_per_push = 1000;
     int max_pull_page = 5000;
+    size_t max_pull_bytes = sync::kPullPageBytes;
     // A clock further ahead of the server's than this is replaced by the
     // server's own: one device with a wrong date must not win every edit.
     int64_t max_clock_ahead_ms = 5 * 60 * 1000;

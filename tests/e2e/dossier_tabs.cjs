@@ -10,8 +10,10 @@ const TABS = [
   ['Financial', [['Receipts', /^\d+ payments, /], ['Gifts', /^2000 gifts, /], ['Orders', /^[1-9]\d* orders, /],
                  ['Memberships', /^Current membership ends on /], ['Direct debits', /^\d+ collections, /],
                  ['Card gifts', /^1 recurring card gifts/], ['Tax receipts', null]]],
-  ['Behaviour', [['Mobilisations', null], ['Email behaviour', null], ['Sponsorships', null], ['Events', null]]],
-  ['Documents', [['Files', null], ['Campaigns', /^\d+ campaigns received, gave to \d+$/], ['Journal', null]]],
+  ['Behaviour', [['Mobilisations', /^3 petitions signed$/], ['Email behaviour', /^\d+ mailings received: /],
+                 ['Sponsorships', /active sponsorships, 2 in all$/], ['Events', /^3 events registered, /]]],
+  ['Documents', [['Files', /^3 files$/], ['Campaigns', /^\d+ campaigns received, gave to \d+$/],
+                 ['Journal', /^2\d\d journal entries$/]]],
   ['Synthesis', [['Member', /^Member No\. \d+, record created /], ['Infos', /^Active sponsorships: \d+$/],
                  ['Relations', /^Hélène Dupont \(No\. \d+\)$/]]],
 ];

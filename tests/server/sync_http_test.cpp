@@ -7,6 +7,7 @@
 #include "core/migrations.h"
 #include "core/statement.h"
 #include "core/uuid.h"
+#include "protocol/sync_limits.h"
 #include "server_over_http.h"
 
 namespace {
@@ -191,7 +192,7 @@ TEST_F(SyncHttpTest, LimitsHold)
     EXPECT_EQ(too_many.status, 413);
     EXPECT_EQ(too_many.error_code(), "sync.batch_too_large");
 
-    const std::string big(2 << 20, 'x');
+    const std::string big(obole::sync::kMaxRequestBytes + 1, 'x');
     Reply too_big = send("POST", "/api/sync/push", big, admin_token);
     EXPECT_EQ(too_big.status, 413);
     EXPECT_EQ(too_big.error_code(), "request.too_large");

@@ -28,7 +28,7 @@ void CampaignsTab::draw(AppState& app, const Member& m) {
   if (campaigns_.empty()) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("campaigns", 4, flags)) return;
-  ImGui::TableSetupColumn(tr("Received"));
+  ImGui::TableSetupColumn(tr("Received on"));
   ImGui::TableSetupColumn(tr("Code"));
   ImGui::TableSetupColumn(tr("Campaign"));
   ImGui::TableSetupColumn(tr("Gave"));

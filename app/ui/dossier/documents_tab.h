@@ -1,8 +1,13 @@
-// Documents (GED): files sent to or received from the member.
+// Files: the documents sent to or received from the member (GED), newest
+// first; attach one through the file picker, open or download it, delete it.
 #pragma once
+#include "core/document_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +16,18 @@ class DocumentsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_attach(AppState& app, const Member& member);
+  void attach(AppState& app, const Member& member, ChosenFile file);
+  void draw_list(AppState& app);
+  void draw_confirm_delete(AppState& app);
   Freshness fresh_;
+  std::vector<Document> rows_;
+  bool received_ = true;
+  std::string date_;
+  bool choosing_ = false; // the picker is open for us
+  std::string error_field_, error_;
+  std::string list_error_;
+  std::string deleting_id_, deleting_name_;
 };
 
 }  // namespace obole::ui

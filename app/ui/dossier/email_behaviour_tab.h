@@ -1,8 +1,15 @@
-// Email behaviour: mailings sent, opened, clicked (imported).
+// Email behaviour: what the member did with the mailings (a summary of open
+// and click rates, then every activity), and the import of a mailing tool's
+// CSV export, which adds activity for every member it names.
 #pragma once
+#include "core/email_activity_import.h"
+#include "core/email_activity_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +18,16 @@ class EmailBehaviourTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_summary();
+  void draw_import(AppState& app);
+  void draw_list();
   Freshness fresh_;
+  std::vector<EmailActivity> rows_;
+  EmailSummary summary_;
+  bool importing_ = false; // the picker is open for us
+  std::string import_message_;
+  bool import_failed_ = false;
+  std::vector<std::string> import_problems_;
 };
 
 }  // namespace obole::ui

@@ -1,8 +1,14 @@
-// Events the member registered for, and attended.
+// Events: the member's registrations (event, date, guests, attended), a
+// form to register the member to an event, a button to mark attendance on
+// the day, and a short form to create an event that is not listed yet.
 #pragma once
+#include "core/event_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +17,17 @@ class EventsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_register(AppState& app, const Member& member);
+  void draw_new_event(AppState& app);
+  void draw_list(AppState& app);
   Freshness fresh_;
+  std::vector<EventRegistration> rows_;
+  std::vector<Event> events_;
+  std::string event_id_;
+  int guests_ = 0;
+  std::string error_field_, error_;
+  std::string new_name_, new_date_, new_place_, new_error_field_, new_error_;
+  std::string list_error_;
 };
 
 }  // namespace obole::ui

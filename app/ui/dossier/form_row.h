@@ -1,55 +1,31 @@
-// Rows of the financial tabs' forms, laid out like the gift form: a label
-// column, then the field with its error under it. A form remembers one error
-// (the field it is about and the message); Enter in a text field saves.
+// The rows of a dossier tab's small forms, as the gift form lays them out: a
+// two-column table, the label on the left, the field on the right, and the
+// error about that field under it. Enter in a text field saves.
 #pragma once
-#include "ui/accessible.h"
-#include "ui/labels.h"
-#include "ui/tr.h"
-
-#include <imgui.h>
-#include <imgui_stdlib.h>
-
 #include <string>
 
 namespace obole::ui {
 
+// A form remembers one error: the field it is about and the message (an
+// English key, shown through tr()).
 struct FormError {
-  std::string field, message;  // message: an English key, shown through tr()
+  std::string field, message;
   void clear() { field.clear(), message.clear(); }
-  void show_if(const char* f) const {
-    if (field == f && !message.empty()) form_error(tr(message.c_str()));
-  }
+  void show_if(const char* f) const;
 };
 
-inline bool begin_form(const char* id) {
-  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
-  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch);
-  return true;
-}
-
-// Starts a row: the label, then the field column at the given width (in ems).
-inline void form_label(const char* label, float width_em = 10) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
-  ImGui::TableNextColumn();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
-}
-
+// Starts a form table; false when ImGui clips it (then do not end it).
+bool begin_form(const char* id);
+void end_form();
+// A new row with its label; the field drawn next goes in the right column.
+void form_row(const char* label);
+// Same, and the next field is the given width (in ems).
+void form_label(const char* label, float width_em = 10);
 // A labelled text field; true when Enter was pressed in it.
-inline bool form_text(const char* label, std::string* value, const char* hint = "", float width_em = 10) {
-  form_label(label, width_em);
-  return ImGui::InputTextWithHint(hidden_label(label).c_str(), hint, value, ImGuiInputTextFlags_EnterReturnsTrue);
-}
-
+bool form_text(const char* label, std::string* value, const char* hint = "", float width_em = 10);
 // The last row: the save button; true when pressed.
-inline bool form_button(const char* label) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TableNextColumn();
-  return ImGui::Button(label);
-}
+bool form_button(const char* label);
+// The message under a field when the error is about it.
+void field_error(const char* field, const std::string& error_field, const std::string& error);
 
 }  // namespace obole::ui

@@ -1,8 +1,14 @@
-// Mobilisations: petitions the member signed.
+// Mobilisations: the petitions the member signed, newest first, and a form
+// to record a signature.
 #pragma once
+#include "core/campaign.h"
 #include "core/member.h"
+#include "core/mobilisation_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +17,13 @@ class MobilisationsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_form(AppState& app, const Member& member);
+  void draw_list();
   Freshness fresh_;
+  std::vector<Mobilisation> rows_;
+  std::vector<Campaign> campaigns_;
+  std::string petition_, date_, channel_, campaign_id_;
+  std::string error_field_, error_;
 };
 
 }  // namespace obole::ui

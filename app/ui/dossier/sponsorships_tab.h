@@ -1,8 +1,13 @@
-// Child sponsorships.
+// Sponsorships: the children the member sponsors (active ones first), a form
+// to start one, and a button to end an active one.
 #pragma once
 #include "core/member.h"
+#include "core/sponsorship_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +16,13 @@ class SponsorshipsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void draw_form(AppState& app, const Member& member);
+  void draw_list(AppState& app);
   Freshness fresh_;
+  std::vector<Sponsorship> rows_;
+  NewSponsorship form_;
+  std::string error_field_, error_;
+  std::string ending_id_, end_date_, end_error_; // the sponsorship being ended
 };
 
 }  // namespace obole::ui

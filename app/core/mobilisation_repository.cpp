@@ -1,0 +1,85 @@
+#include "core/mobilisation_repository.h"
+
+#include <algorithm>
+
+#include "core/date.h"
+#include "core/journal.h"
+#include "core/member_ref.h"
+#include "core/past_date.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/one_line_text.h"
+#include "core/uuid.h"
+
+namespace obole {
+
+const std::vector<std::string>& mobilisation_channels()
+{
+    static const std::vector<std::string> channels = {"web", "paper", "event", "street"};
+    return channels;
+}
+
+Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const std::string& operator_name)
+{
+    Result<int64_t> member_ref = live_member_ref(store_, m.member_id);
+    if (!member_ref)
+        return member_ref.error();
+    std::optional<std::string> petition = one_line_text(m.petition, 200);
+    if (!petition)
+        return fail("mobilisation.bad_petition", "The petition's title must be one line of at most 200 characters.",
+                    "petition");
+    if (petition->empty())
+        return fail("mobilisation.petition_required", "Enter the petition's title.", "petition");
+    Result<std::string> date = parse_past_date(m.date_text);
+    if (!date)
+        return date.error();
+    const auto& channels = mobilisation_channels();
+    if (!m.channel.empty() && std::find(channels.begin(), channels.end(), m.channel) == channels.end())
+        return fail("mobilisation.bad_channel", "Choose how the petition was signed.", "channel");
+    sqlite3* db = store_.db();
+    int64_t campaign_ref = 0;
+    if (!m.campaign_id.empty()) {
+        Statement campaign(db, "SELECT ref FROM campaign WHERE id = ?1");
+        campaign.bind_uuid(1, m.campaign_id);
+        if (campaign.step() != Statement::Step::row)
+            return fail("campaign.not_found", "This campaign does not exist.", "campaign");
+        campaign_ref = campaign.column_int64(0);
+    }
+    const std::string id = new_uuid_v7();
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        Statement insert(db, "INSERT INTO mobilisation(id, member_ref, signed_date, petition, channel, campaign_ref, "
+                             "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        insert.bind_uuid(1, id);
+        insert.bind_int64(2, *member_ref);
+        insert.bind_text(3, *date);
+        insert.bind_text(4, *petition);
+        insert.bind_text(5, m.channel);
+        if (campaign_ref)
+            insert.bind_int64(6, campaign_ref);
+        else
+            insert.bind_null(6);
+        insert.bind_text(7, now_iso());
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        return Journal(store_).append(m.member_id, "mobilisation.add", *date + " " + *petition, operator_name);
+    });
+    if (!written)
+        return written.error();
+    return id;
+}
+
+std::vector<Mobilisation> MobilisationRepository::list_for_member(const std::string& member_id)
+{
+    std::vector<Mobilisation> out;
+    Statement select(store_.db(), "SELECT p.id, p.signed_date, p.petition, p.channel, c.id, ifnull(c.code, ''), "
+                                  "p.created_at FROM member m JOIN mobilisation p ON p.member_ref = m.ref "
+                                  "LEFT JOIN campaign c ON c.ref = p.campaign_ref WHERE m.id = ?1 "
+                                  "ORDER BY p.signed_date DESC, p.created_at DESC, p.id DESC");
+    select.bind_uuid(1, member_id);
+    while (select.step() == Statement::Step::row)
+        out.push_back({select.column_uuid(0), member_id, select.column_text(1), select.column_text(2),
+                       select.column_text(3), select.column_uuid(4), select.column_text(5), select.column_text(6)});
+    return out;
+}
+
+} // namespace obole

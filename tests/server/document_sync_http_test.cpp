@@ -1,0 +1,173 @@
+// Documents travel between devices through a real obole-server: byte for
+// byte, several 2 MiB files in batches that each fit under the server's
+// request limit, pulled a few at a time; a volunteer's device may add
+// documents and mark an event registration attended.
+#include "server_over_http.h"
+
+#include "client/outbox.h"
+#include "client/sync_engine.h"
+#include "core/document_repository.h"
+#include "core/event_repository.h"
+#include "core/member_repository.h"
+#include "protocol/sync_limits.h"
+#include "server/permissions.h"
+
+namespace {
+
+struct Device {
+    std::unique_ptr<obole::Store> store = std::move(obole::Store::open_memory().value());
+    int64_t now = obole::unix_now_ms();
+    std::unique_ptr<obole::sync::Outbox> outbox =
+        std::move(obole::sync::Outbox::attach(*store, [this] { return now; }).value());
+    obole::sync::SyncEngine engine{*store, *outbox, 7};
+    size_t largest_request = 0;
+    int pushes = 0, pulls = 0;
+};
+
+class DocumentSyncTest : public ServerOverHttp {
+protected:
+    // Sends what the engine asks until it has nothing more to say.
+    void run(Device& d)
+    {
+        d.engine.set_online(true, d.now);
+        d.engine.sync_now(d.now);
+        for (int i = 0; i < 200; ++i) {
+            std::optional<obole::sync::HttpCall> call = d.engine.poll(d.now);
+            if (!call)
+                return;
+            d.largest_request = std::max(d.largest_request, call->body.size());
+            d.pushes += call->path == "/api/sync/push";
+            d.pulls += call->path.rfind("/api/sync/pull", 0) == 0;
+            httplib::Headers headers;
+            if (call->authorized)
+                headers.emplace("Authorization", "Bearer " + d.engine.token());
+            httplib::Result res = call->method == "GET"
+                                      ? client->Get(call->path.c_str(), headers)
+                                      : client->Post(call->path.c_str(), headers, call->body, "application/json");
+            if (!res)
+                d.engine.on_failure("no answer", d.now);
+            else
+                d.engine.on_response(res->status, res->body, d.now);
+            d.now += 10;
+        }
+        ADD_FAILURE() << "the engine never went quiet";
+    }
+
+    void enrol(Device& d, const std::string& code, const std::string& login, const std::string& password)
+    {
+        d.engine.request_enrolment(code, login, password, "test");
+        run(d);
+        ASSERT_EQ(d.engine.enrolment().state, obole::sync::SyncEngine::Enrolment::State::done)
+            << d.engine.enrolment().error;
+    }
+
+    static std::vector<uint8_t> bytes(size_t size, uint32_t seed)
+    {
+        std::vector<uint8_t> out(size);
+        for (size_t i = 0; i < size; ++i) {
+            seed = seed * 1664525u + 1013904223u;
+            out[i] = uint8_t(seed >> 24);
+        }
+        return out;
+    }
+};
+
+TEST_F(DocumentSyncTest, SeveralTwoMegabyteDocumentsArriveByteIdentical)
+{
+    Device office, stand;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(stand, volunteer_code, "vol", kVolunteerPassword);
+
+    obole::NewMember m;
+    m.last_name = "Dupont";
+    const std::string member = obole::MemberRepository(*office.store).create(m, "ada").value();
+    std::vector<std::string> ids;
+    std::vector<std::vector<uint8_t>> contents;
+    for (uint32_t i = 0; i < 4; ++i) {
+        obole::NewDocument d;
+        d.member_id = member;
+        d.name = "scan-" + std::to_string(i) + ".pdf";
+        d.direction = "received";
+        d.content = bytes(i == 3 ? 300 : size_t(obole::kMaxDocumentBytes), i + 1);
+        contents.push_back(d.content);
+        ids.push_back(obole::DocumentRepository(*office.store).add(d, "ada").value());
+    }
+    run(office);
+    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_GE(office.pushes, 2) << "2 MiB documents must go in several batches";
+    EXPECT_LE(office.largest_request, obole::sync::kMaxRequestBytes);
+
+    run(stand);
+    EXPECT_EQ(stand.engine.status().last_error, "");
+    EXPECT_GE(stand.pulls, 3) << "a pull page holds a few documents, not all";
+    obole::DocumentRepository there(*stand.store);
+    ASSERT_EQ(there.list_for_member(member).size(), 4u);
+    for (size_t i = 0; i < ids.size(); ++i) {
+        obole::Result<std::vector<uint8_t>> got = there.content(ids[i]);
+        ASSERT_TRUE(got.ok()) << i;
+        EXPECT_TRUE(*got == contents[i]) << "document " << i << " differs";
+    }
+}
+
+TEST_F(DocumentSyncTest, AVolunteerAddsADocumentAndMarksAttendance)
+{
+    Device office, stand;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(stand, volunteer_code, "vol", kVolunteerPassword);
+    obole::NewMember m;
+    m.last_name = "Martin";
+    const std::string member = obole::MemberRepository(*office.store).create(m, "ada").value();
+    obole::EventRepository events(*office.store);
+    const std::string gala = events.create("Gala", "2026-11-20", "Paris", "ada").value();
+    const std::string reg = events.register_member(member, gala, 0, "ada").value();
+    run(office);
+    run(stand);
+
+    obole::NewDocument d;
+    d.member_id = member;
+    d.name = "bulletin.txt";
+    d.direction = "received";
+    d.content = bytes(500, 9);
+    const std::string doc = obole::DocumentRepository(*stand.store).add(d, "vic").value();
+    ASSERT_TRUE(obole::EventRepository(*stand.store).mark_attended(reg, "vic").ok());
+    run(stand);
+    EXPECT_EQ(stand.engine.status().refused, 0) << stand.engine.status().last_refusal;
+
+    run(office);
+    EXPECT_TRUE(obole::DocumentRepository(*office.store).content(doc).value() == d.content);
+    auto regs = obole::EventRepository(*office.store).list_for_member(member);
+    ASSERT_EQ(regs.size(), 1u);
+    EXPECT_TRUE(regs[0].attended);
+}
+
+TEST_F(DocumentSyncTest, AnOversizedRequestGetsAClearError)
+{
+    const std::string big(obole::sync::kMaxRequestBytes + 1, 'x');
+    Reply r = send("POST", "/api/sync/push", big, token_for(admin_code, "admin", kAdminPassword));
+    EXPECT_EQ(r.status, 413);
+    EXPECT_EQ(r.error_code(), "request.too_large");
+    EXPECT_EQ(r.body["error"].value("message", std::string()), "The request is larger than 8 MB.");
+}
+
+TEST(VolunteerPermissions, AddBehaviourRowsAndMarkAttendanceOnly)
+{
+    auto change = [](const char* table, obole::sync::Op op, json fields) {
+        obole::sync::Change c;
+        c.table = table;
+        c.op = op;
+        c.fields = std::move(fields);
+        return c;
+    };
+    using obole::sync::Op;
+    const server::Role v = server::Role::volunteer;
+    for (const char* table : {"mobilisation", "event_registration", "document"})
+        EXPECT_TRUE(server::check_permission(v, change(table, Op::insert, json::object())).ok()) << table;
+    EXPECT_TRUE(server::check_permission(v, change("event_registration", Op::update, {{"attended", 1}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("event_registration", Op::update, {{"guests", 3}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("document", Op::update, {{"deleted", 1}})).ok());
+    EXPECT_FALSE(server::check_permission(v, change("sponsorship", Op::insert, json::object())).ok());
+    EXPECT_FALSE(server::check_permission(v, change("event", Op::insert, json::object())).ok());
+    EXPECT_TRUE(server::check_permission(server::Role::staff, change("sponsorship", Op::insert, json::object())).ok());
+}
+
+} // namespace
