@@ -71,6 +71,9 @@ std::string SettingsScreen::draw(AppState& app) {
   if (members > 0) ImGui::TextDisabled("%s", tr("Demo data can only be loaded into an empty device."));
   if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
 
+  ImGui::SeparatorText(tr("Association"));
+  organisation_.draw(app);
+
   ImGui::SeparatorText(tr("Backups"));
   backups_.draw(app);
   return picked;

@@ -14,6 +14,7 @@
 #include "protocol/replica_rows.h"
 #include "server/duplicate_finder.h"
 #include "server/permissions.h"
+#include "server/receipt_numbering.h"
 
 namespace obole::server {
 
@@ -175,6 +176,8 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return {}; // the same row again: nothing new to apply or log
     if (std::string(table.name) == "member")
         number_member(store_, change.fields);
+    if (std::string(table.name) == "tax_receipt")
+        number_tax_receipt(store_, change.fields);
     if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)

@@ -1,0 +1,51 @@
+#include "server/receipt_numbering.h"
+
+#include <string>
+
+#include "core/statement.h"
+#include "core/store.h"
+
+namespace obole::server {
+
+namespace {
+
+// Is one of these gifts (comma-separated UUIDs) on an issued receipt already?
+bool already_receipted(Store& store, const std::string& gift_ids)
+{
+    Statement issued(store.db(), "SELECT 1 FROM tax_receipt WHERE status = 'issued' AND instr(gift_ids, ?1) > 0");
+    size_t start = 0;
+    while (start < gift_ids.size()) {
+        size_t end = gift_ids.find(',', start);
+        if (end == std::string::npos)
+            end = gift_ids.size();
+        if (end > start) {
+            issued.reset();
+            issued.bind_text(1, std::string_view(gift_ids).substr(start, end - start));
+            if (issued.step() == Statement::Step::row)
+                return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+void number_tax_receipt(Store& store, sync::json& fields)
+{
+    auto gifts = fields.find("gift_ids");
+    const std::string gift_ids = gifts != fields.end() && gifts->is_string() ? gifts->get<std::string>() : "";
+    if (already_receipted(store, gift_ids)) {
+        fields["number"] = nullptr;
+        fields["status"] = "void";
+        return;
+    }
+    auto year = fields.find("year");
+    Statement next(store.db(), "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1");
+    next.bind_int64(1, year != fields.end() && year->is_number_integer() ? year->get<int64_t>() : 0);
+    next.step();
+    fields["number"] = next.column_int64(0);
+    fields["status"] = "issued";
+}
+
+} // namespace obole::server
