@@ -154,7 +154,7 @@ std::vector<SyncTable> make_tables()
           {"year", "year", T::integer},
           // The server numbers (sync/server/receipt_numbering.h): a device's
           // number is replaced at the insert, never changed by an update.
-          {"number", "number", T::integer, false, true, true},
+          {"number", "number", T::integer, false, true, true, true},
           {"status", "status", T::text, false, true, true},
           {"kind", "kind", T::text},
           {"amount_cents", "amount_cents", T::integer},
