@@ -75,7 +75,10 @@ Result<void> SyncService::ensure_schema()
     if (last.step() == Statement::Step::row)
         if (std::optional<sync::Hlc> h = sync::Hlc::parse(last.column_text(0)))
             clock_.observe(*h, 0);
-    return {};
+    // A snapshot always names its cursor, even before the first push: a
+    // device started from it knows its data came from a server (it then
+    // leaves the numbering of tax receipts to the server).
+    return log_.publish_cursor();
 }
 
 Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::PushRequest& request, int64_t now_ms)

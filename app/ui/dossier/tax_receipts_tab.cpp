@@ -1,6 +1,6 @@
 #include "ui/dossier/tax_receipts_tab.h"
 
-#include "client/pull.h"
+#include "client/outbox.h"
 #include "client/sync_engine.h"
 #include "core/money.h"
 #include "core/organisation_settings.h"
@@ -20,11 +20,13 @@ namespace obole::ui {
 
 namespace {
 
-// A device that has never been enrolled is its own numbering authority; once
-// enrolled (even if it left since), the server numbers, so that no number is
-// given twice.
+// A device that has never been enrolled, on data that never came from a
+// server, is its own numbering authority; otherwise the server numbers (a
+// pull cursor in the meta: the data came from a server, or was synced), so
+// that no number is given twice.
 ReceiptNumbering numbering(const AppState& app) {
-  return app.enrolled() || sync::pull_cursor(*app.store) > 0 ? ReceiptNumbering::server : ReceiptNumbering::here;
+  return app.enrolled() || !sync::read_meta(*app.store, "pull_cursor").empty() ? ReceiptNumbering::server
+                                                                               : ReceiptNumbering::here;
 }
 
 // The server refuses a volunteer's receipts (sync/server/permissions.cpp):
