@@ -174,7 +174,7 @@ void TaxReceiptsTab::draw_list(AppState& app) {
     if (r.number > 0)
       ImGui::Text("%d-%lld", r.year, static_cast<long long>(r.number));
     else if (r.awaiting_number())
-      ImGui::TextDisabled("%s", tr("awaiting number"));
+      announced_text(tr("awaiting number"), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.kind == "annual" ? tr("Annual") : tr("Per gift"));
     ImGui::TableNextColumn();
