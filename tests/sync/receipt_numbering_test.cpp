@@ -18,6 +18,7 @@
 #include "core/store.h"
 #include "core/tax_receipt_repository.h"
 #include "core/uuid.h"
+#include "protocol/codec.h"
 #include "server/server_store.h"
 #include "server/sync_service.h"
 
@@ -213,6 +214,20 @@ TEST(ReceiptNumbering, DeviceNumberedBeforeEnrolmentTakesTheServersNumbers)
     server.pull(c);
     EXPECT_EQ(receipts(*c.store, 2025), receipts(*server.store, 2025));
     EXPECT_EQ(on_c.find(c1)->number, 3);
+}
+
+TEST(ReceiptNumbering, OnlyANullableIntegerTravelsAsNull)
+{
+    sync::Change c;
+    c.table = "tax_receipt";
+    c.row = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
+    c.op = sync::Op::insert;
+    c.hlc = sync::Hlc{1'763'900'000'000, 0, "dev"}.text();
+    c.fields = {{"number", nullptr}};
+    Result<void> awaiting = sync::check_change(c);
+    EXPECT_TRUE(awaiting.ok()) << awaiting.error().message;
+    c.fields = {{"copies", nullptr}};
+    EXPECT_EQ(sync::check_change(c).error().code, "sync.bad_value");
 }
 
 } // namespace
