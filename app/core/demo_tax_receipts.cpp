@@ -54,7 +54,7 @@ Result<void> add_demo_tax_receipts(const DemoHistory& h)
     while (select.step() == Statement::Step::row) {
         const int year = int(select.column_int64(3));
         if (!next.count(year)) {
-            Statement last(h.store.db(), "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1");
+            Statement last(h.store.db(), "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
             last.bind_int64(1, year);
             last.step();
             next[year] = last.column_int64(0);

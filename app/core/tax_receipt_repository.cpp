@@ -68,10 +68,12 @@ std::string join_nonempty(std::initializer_list<std::string> parts, const char* 
 
 } // namespace
 
-bool TaxReceiptRepository::receipted(const std::string& gift_id)
+bool TaxReceiptRepository::receipted(const std::string& member_id, const std::string& gift_id)
 {
-    Statement s(store_.db(), "SELECT 1 FROM tax_receipt WHERE status = 'issued' AND instr(gift_ids, ?1) > 0");
+    Statement s(store_.db(), "SELECT 1 FROM tax_receipt WHERE member_ref = (SELECT ref FROM member WHERE id = ?2) "
+                             "AND status = 'issued' AND instr(gift_ids, ?1) > 0");
     s.bind_text(1, gift_id);
+    s.bind_uuid(2, member_id);
     return s.step() == Statement::Step::row;
 }
 
@@ -113,7 +115,7 @@ Result<std::string> TaxReceiptRepository::issue_for_gift(const std::string& memb
         return fail("gift.not_found", "This gift does not exist.");
     if (gift->currency != "EUR")
         return fail("tax_receipt.not_euro", "Tax receipts are in euros; this gift is in another currency.");
-    if (receipted(gift_id))
+    if (receipted(member_id, gift_id))
         return fail("tax_receipt.already_receipted", "This gift is on a tax receipt already.");
     return issue(member_id, {*gift}, "per_gift", std::atoi(gift->gift_date.substr(0, 4).c_str()), numbering,
                  operator_name);
@@ -157,7 +159,7 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
     Result<void> written = store_.transaction([&]() -> Result<void> {
         int64_t number = 0;
         if (numbering == ReceiptNumbering::here) {
-            Statement next(db, "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1");
+            Statement next(db, "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
             next.bind_int64(1, year);
             if (next.step() != Statement::Step::row)
                 return next.error();

@@ -53,7 +53,7 @@ public:
 private:
     Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const char* kind,
                               int year, ReceiptNumbering numbering, const std::string& operator_name);
-    bool receipted(const std::string& gift_id);
+    bool receipted(const std::string& member_id, const std::string& gift_id);
 
     Store& store_;
 };
