@@ -2,6 +2,7 @@
 
 #include "client/outbox.h"
 #include "client/sync_engine.h"
+#include "core/date.h"
 #include "core/money.h"
 #include "core/organisation_settings.h"
 #include "core/tax_receipt_document.h"
@@ -57,7 +58,12 @@ void TaxReceiptsTab::reload(AppState& app, const Member& member) {
     if (std::find(years_.begin(), years_.end(), y) == years_.end()) years_.push_back(y);
   }
   std::sort(years_.rbegin(), years_.rend());
-  if (std::find(years_.begin(), years_.end(), year_) == years_.end()) year_ = years_.empty() ? 0 : years_.front();
+  // By default the last finished year: an annual receipt is made once the year is over.
+  if (std::find(years_.begin(), years_.end(), year_) == years_.end()) {
+    const int this_year = std::atoi(today_local_iso().substr(0, 4).c_str());
+    auto past = std::find_if(years_.begin(), years_.end(), [&](int y) { return y < this_year; });
+    year_ = past != years_.end() ? *past : years_.empty() ? 0 : years_.front();
+  }
   gift_ = std::clamp(gift_, 0, std::max(0, static_cast<int>(unreceipted_.size()) - 1));
   fresh_.mark(app, member.id);
 }
@@ -187,7 +193,9 @@ void TaxReceiptsTab::draw_list(AppState& app) {
     ImGui::TableNextColumn();
     if (r.is_void()) {
       ImGui::TextUnformatted(tr("Void: its gifts are on another receipt"));
-    } else if (r.copies > 0) {
+    } else if (r.copies == 1) {
+      ImGui::TextUnformatted(tr("Printed"));
+    } else if (r.copies > 1) {
       ImGui::Text(tr("Printed (%d copies)"), r.copies);
     } else {
       ImGui::TextUnformatted(tr("Issued"));
