@@ -338,7 +338,10 @@ CREATE INDEX card_recurring_member ON card_recurring(member_ref);
 
 -- Tax receipts (reçus fiscaux). `number` is the receipt's place in its
 -- year's sequence: NULL until the numbering authority (the server, or a
--- device that has never been enrolled) gives it, never reused.
+-- device that has never been enrolled) gives it, never reused. `status`
+-- is the authority's too: 'void' when the gifts were receipted already
+-- (by another device); a void receipt has no number. `gift_ids`: the
+-- receipted gifts' UUIDs, comma-separated.
 CREATE TABLE tax_receipt(
   id            BLOB PRIMARY KEY,
   member_ref    INTEGER NOT NULL REFERENCES member(ref),
@@ -353,6 +356,7 @@ CREATE TABLE tax_receipt(
   donor_address TEXT NOT NULL,
   issued_at     TEXT NOT NULL,
   copies        INTEGER NOT NULL DEFAULT 0,
+  status        TEXT NOT NULL DEFAULT 'issued' CHECK(status IN ('issued','void')),
   operator      TEXT NOT NULL DEFAULT '',
   created_at    TEXT NOT NULL
 ) WITHOUT ROWID;

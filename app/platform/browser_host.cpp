@@ -99,6 +99,24 @@ EM_JS(void, js_open_file, (const char* name, const uint8_t* bytes, size_t size, 
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
+// In a hidden frame rather than a new window: no popup blocker, and the
+// app's page stays as it is. The browser tests read window.oboleLastPrinted.
+EM_JS(void, js_print_html, (const char* html), {
+  const text = UTF8ToString(html);
+  window.oboleLastPrinted = text;
+  const old = document.getElementById('obole-print-frame');
+  if (old) old.remove();
+  const frame = document.createElement('iframe');
+  frame.id = 'obole-print-frame';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+  frame.onload = () => {
+    try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn('print:', e); }
+  };
+  frame.srcdoc = text;
+  document.body.appendChild(frame);
+});
+
 // The picker needs the user's recent click (transient activation), which the
 // frame after the click still has. `accept` narrows what it offers.
 EM_JS(void, js_choose_file, (const char* accept), {
@@ -218,6 +236,8 @@ std::optional<ui::ChosenFile> BrowserHost::take_chosen_file(const std::string& p
 }
 
 void BrowserHost::replace_device_data(const std::vector<uint8_t>& image) { journal_.replace_with(image); }
+
+void BrowserHost::print_html(const std::string& html) { js_print_html(html.c_str()); }
 
 }  // namespace obole::platform
 

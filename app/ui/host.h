@@ -63,6 +63,9 @@ class Host {
   // Makes `image` this device's database, durably, then restarts the app on
   // it. Until then nothing else may write: the app shows only a wait screen.
   virtual void replace_device_data(const std::vector<uint8_t>& image) = 0;
+  // Prints a complete HTML page (a tax receipt) through the browser's print
+  // dialog, where the person may also save it as PDF.
+  virtual void print_html(const std::string& html) = 0;
 };
 
 }  // namespace obole::ui

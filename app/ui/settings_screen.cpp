@@ -73,6 +73,10 @@ std::string SettingsScreen::draw(AppState& app) {
   if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
 
   draw_major_threshold_panel(app);
+
+  ImGui::SeparatorText(tr("Association"));
+  organisation_.draw(app);
+
   ImGui::SeparatorText(tr("Backups"));
   backups_.draw(app);
   return picked;

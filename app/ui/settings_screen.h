@@ -2,6 +2,7 @@
 #pragma once
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
+#include "ui/organisation_panel.h"
 
 #include <string>
 
@@ -17,6 +18,7 @@ class SettingsScreen {
   bool operator_loaded_ = false;
   std::string message_;
   BackupPanel backups_;
+  OrganisationPanel organisation_;
 };
 
 }  // namespace obole::ui

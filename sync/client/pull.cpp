@@ -25,6 +25,26 @@ Result<void> free_member_no(Store& store, const std::string& row, const json& fi
     return s.run();
 }
 
+// Likewise a receipt number this device gave while it was never enrolled:
+// the server numbered again, and a local receipt holding the number another
+// receipt now has waits (NULL) for its own, which follows in the log.
+Result<void> free_receipt_number(Store& store, const SyncTable& table, const std::string& row, const json& fields)
+{
+    auto no = fields.find("number");
+    if (std::string_view(table.name) != "tax_receipt" || no == fields.end() || !no->is_number_integer())
+        return {};
+    auto year = fields.find("year");
+    Statement s(store.db(), "UPDATE tax_receipt SET number = NULL WHERE number = ?1 AND id <> ?2 AND "
+                            "year = ifnull(?3, (SELECT year FROM tax_receipt WHERE id = ?2))");
+    s.bind_int64(1, no->get<int64_t>());
+    s.bind_uuid(2, row);
+    if (year != fields.end() && year->is_number_integer())
+        s.bind_int64(3, year->get<int64_t>());
+    else
+        s.bind_null(3);
+    return s.run();
+}
+
 Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Change& c)
 {
     const SyncTable* table = find_sync_table(c.table);
@@ -44,6 +64,8 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
             return fail("sync.unknown_row", "The server changed a row this device does not have.");
         if (Result<void> r = free_member_no(store, c.row, c.fields); !r)
             return r;
+        if (Result<void> r = free_receipt_number(store, *table, c.row, c.fields); !r)
+            return r;
         return rows.insert(*table, c.row, c.fields);
     }
     // An update, or an insert this device already has (its own, coming
@@ -60,6 +82,8 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
                 return r;
     }
     if (Result<void> r = free_member_no(store, c.row, taken); !r)
+        return r;
+    if (Result<void> r = free_receipt_number(store, *table, c.row, taken); !r)
         return r;
     return rows.update(*table, c.row, taken);
 }

@@ -100,7 +100,7 @@ Result<void> check_change(const Change& c)
             ok = v.is_string();
             break;
         case FieldType::integer:
-            ok = v.is_number_integer();
+            ok = v.is_number_integer() || (f->nullable && v.is_null());
             break;
         case FieldType::member:
         case FieldType::campaign:

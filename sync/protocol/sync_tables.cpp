@@ -152,7 +152,10 @@ std::vector<SyncTable> make_tables()
         {"tax_receipt", TableKind::mutable_rows,
          {{"member_id", "member_ref", T::member},
           {"year", "year", T::integer},
-          {"number", "number", T::integer, false, false, true},
+          // The server numbers (sync/server/receipt_numbering.h): a device's
+          // number is replaced at the insert, never changed by an update.
+          {"number", "number", T::integer, false, true, true, true},
+          {"status", "status", T::text, false, true, true},
           {"kind", "kind", T::text},
           {"amount_cents", "amount_cents", T::integer},
           {"gift_ids", "gift_ids", T::text},

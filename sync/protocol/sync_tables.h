@@ -36,6 +36,8 @@ struct SyncField {
     // first merge of a member stands): a device takes the server's value
     // even over a change of its own still waiting.
     bool server_decides = false;
+    // An integer that may be null (a tax receipt before its number).
+    bool nullable = false;
 };
 
 enum class TableKind {

@@ -14,6 +14,7 @@
 #include "protocol/replica_rows.h"
 #include "server/duplicate_finder.h"
 #include "server/permissions.h"
+#include "server/receipt_numbering.h"
 
 namespace obole::server {
 
@@ -74,7 +75,10 @@ Result<void> SyncService::ensure_schema()
     if (last.step() == Statement::Step::row)
         if (std::optional<sync::Hlc> h = sync::Hlc::parse(last.column_text(0)))
             clock_.observe(*h, 0);
-    return {};
+    // A snapshot always names its cursor, even before the first push: a
+    // device started from it knows its data came from a server (it then
+    // leaves the numbering of tax receipts to the server).
+    return log_.publish_cursor();
 }
 
 Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::PushRequest& request, int64_t now_ms)
@@ -175,6 +179,8 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return {}; // the same row again: nothing new to apply or log
     if (std::string(table.name) == "member")
         number_member(store_, change.fields);
+    if (std::string(table.name) == "tax_receipt")
+        number_tax_receipt(store_, change.fields);
     if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)

@@ -1,8 +1,15 @@
-// Tax receipts (reçus fiscaux): issued receipts, issuing, printing, re-issuing as a duplicate.
+// Tax receipts (reçus fiscaux): issuing one for a year or for a gift, the
+// member's receipts (a receipt waits for its number from the server before
+// it can be printed), printing, and printing again as a duplicate.
 #pragma once
+#include "core/gift.h"
 #include "core/member.h"
+#include "core/tax_receipt.h"
 #include "ui/app_state.h"
 #include "ui/dossier/freshness.h"
+
+#include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -11,7 +18,18 @@ class TaxReceiptsTab {
   void draw(AppState& app, const Member& member);
 
  private:
+  void reload(AppState& app, const Member& member);
+  void draw_issue(AppState& app, const Member& member);
+  void draw_list(AppState& app);
+  void print(AppState& app, const TaxReceipt& receipt);
+
   Freshness fresh_;
+  std::vector<TaxReceipt> receipts_;
+  std::vector<Gift> unreceipted_;
+  std::vector<int> years_; // years with gifts left to receipt, newest first
+  int year_ = 0;
+  int gift_ = 0; // index into unreceipted_
+  std::string message_, error_;
 };
 
 }  // namespace obole::ui

@@ -1,0 +1,34 @@
+// A tax receipt (reçu fiscal, Cerfa 11580): the proof a donor attaches to
+// their tax return. Annual (every gift of a year) or per gift.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace obole {
+
+struct TaxReceipt {
+    std::string id, member_id;
+    int year = 0;
+    // 0 until the numbering authority gives it (the server at sync, or the
+    // device itself when it was never enrolled): it cannot be printed before.
+    int64_t number = 0;
+    std::string kind;   // "annual" or "per_gift"
+    std::string status; // "issued", or "void" when its gifts were receipted elsewhere first
+    int64_t amount_cents = 0;
+    std::vector<std::string> gift_ids;
+    std::string first_date, last_date, donor_name, donor_address, issued_at;
+    int copies = 0; // how many times it was printed; from the second, a duplicate
+    std::string operator_name, created_at;
+
+    bool awaiting_number() const { return status == "issued" && number == 0; }
+    bool is_void() const { return status == "void"; }
+};
+
+// Who issues receipts: printed on each one, kept in the shared settings.
+struct Organisation {
+    std::string name, address, object, signatory, place;
+};
+
+} // namespace obole

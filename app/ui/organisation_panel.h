@@ -1,0 +1,22 @@
+// Settings → the association as its tax receipts name it: name, address,
+// object, signatory and place of signature (shared settings: every device
+// prints the same).
+#pragma once
+#include "core/tax_receipt.h"
+#include "ui/app_state.h"
+
+#include <string>
+
+namespace obole::ui {
+
+class OrganisationPanel {
+ public:
+  void draw(AppState& app);
+
+ private:
+  Organisation edit_;
+  bool loaded_ = false;
+  std::string message_, error_;
+};
+
+}  // namespace obole::ui

@@ -1,0 +1,57 @@
+#include "server/receipt_numbering.h"
+
+#include <string>
+
+#include "core/statement.h"
+#include "core/store.h"
+
+namespace obole::server {
+
+namespace {
+
+// Is one of these gifts (comma-separated UUIDs) on an issued receipt already?
+// Only the member's receipts are read (a gift and its receipts follow the
+// member, merges included), through the index on member_ref.
+bool already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids)
+{
+    Statement issued(store.db(), "SELECT 1 FROM tax_receipt WHERE member_ref = (SELECT ref FROM member WHERE id = ?2) "
+                                 "AND status = 'issued' AND instr(gift_ids, ?1) > 0");
+    size_t start = 0;
+    while (start < gift_ids.size()) {
+        size_t end = gift_ids.find(',', start);
+        if (end == std::string::npos)
+            end = gift_ids.size();
+        if (end > start) {
+            issued.reset();
+            issued.bind_text(1, std::string_view(gift_ids).substr(start, end - start));
+            issued.bind_uuid(2, member_id);
+            if (issued.step() == Statement::Step::row)
+                return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+void number_tax_receipt(Store& store, sync::json& fields)
+{
+    auto gifts = fields.find("gift_ids");
+    const std::string gift_ids = gifts != fields.end() && gifts->is_string() ? gifts->get<std::string>() : "";
+    auto member = fields.find("member_id");
+    const std::string member_id = member != fields.end() && member->is_string() ? member->get<std::string>() : "";
+    if (already_receipted(store, member_id, gift_ids)) {
+        fields["number"] = nullptr;
+        fields["status"] = "void";
+        return;
+    }
+    auto year = fields.find("year");
+    Statement next(store.db(), "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
+    next.bind_int64(1, year != fields.end() && year->is_number_integer() ? year->get<int64_t>() : 0);
+    next.step();
+    fields["number"] = next.column_int64(0);
+    fields["status"] = "issued";
+}
+
+} // namespace obole::server

@@ -1,0 +1,234 @@
+// Tax receipt numbers across offline devices: the server numbers each
+// receipt inside the push that brings it (sync/server/receipt_numbering.h),
+// so a year's numbers run 1..N with no gap and no duplicate whatever the
+// devices did offline; a retried push is not numbered again; a second
+// receipt for a gift already receipted is void; the numbers reach every
+// device; a device that numbered its own receipts before it was enrolled
+// gets the server's numbers.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "client/outbox.h"
+#include "client/pull.h"
+#include "core/gift_repository.h"
+#include "core/member_repository.h"
+#include "core/migrations.h"
+#include "core/statement.h"
+#include "core/store.h"
+#include "core/tax_receipt_repository.h"
+#include "core/uuid.h"
+#include "protocol/codec.h"
+#include "server/server_store.h"
+#include "server/sync_service.h"
+
+namespace obole {
+namespace {
+
+constexpr int64_t kNow = 1'763'900'000'000; // 2025-11-23
+
+struct Device {
+    explicit Device(int i)
+    {
+        who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, uint64_t(i) + 1);
+        who.operator_login = "op" + std::to_string(i);
+        who.role = server::Role::staff;
+    }
+    void enrol() { ASSERT_TRUE(outbox->become_device(who.device_id)); }
+
+    std::unique_ptr<Store> store = std::move(Store::open_memory().value());
+    std::unique_ptr<sync::Outbox> outbox = std::move(sync::Outbox::attach(*store, [] { return kNow; }).value());
+    server::Principal who;
+};
+
+struct Server {
+    Server() { EXPECT_TRUE(service.ensure_schema()); }
+    std::unique_ptr<Store> store = std::move(server::open_memory_server_store().value());
+    server::SyncService service{*store};
+
+    sync::PushRequest request(Device& d)
+    {
+        return {current_schema_version(), d.outbox->pending(1000).value()};
+    }
+    void push(Device& d)
+    {
+        Result<sync::PushResponse> answer = service.push(d.who, request(d), kNow);
+        ASSERT_TRUE(answer.ok()) << answer.error().message;
+        ASSERT_TRUE(d.outbox->acknowledge(answer->last_seq));
+    }
+    void pull(Device& d)
+    {
+        for (bool more = true; more;) {
+            Result<sync::PullResponse> page =
+                service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
+            ASSERT_TRUE(page.ok()) << page.error().message;
+            Result<void> applied = sync::apply_pull(*d.store, *d.outbox, *page, kNow);
+            ASSERT_TRUE(applied.ok()) << applied.error().message;
+            more = page->more;
+        }
+    }
+};
+
+std::string add_member(Store& store, const char* last)
+{
+    NewMember m;
+    m.last_name = last;
+    m.line1 = "1 rue Oberkampf";
+    m.postcode = "75011";
+    m.city = "Paris";
+    return MemberRepository(store).create(m, "anne").value();
+}
+
+std::string add_gift(Store& store, const std::string& member, const char* amount, const char* date)
+{
+    NewGift g;
+    g.member_id = member;
+    g.amount_text = amount;
+    g.date_text = date;
+    return GiftRepository(store).add(g, "anne").value();
+}
+
+// id → (number or 0, status), as this copy holds them.
+std::map<std::string, std::pair<int64_t, std::string>> receipts(Store& store, int year)
+{
+    std::map<std::string, std::pair<int64_t, std::string>> out;
+    Statement s(store.db(), "SELECT id, ifnull(number, 0), status FROM tax_receipt WHERE year = ?1");
+    s.bind_int64(1, year);
+    while (s.step() == Statement::Step::row)
+        out[s.column_uuid(0)] = {s.column_int64(1), s.column_text(2)};
+    return out;
+}
+
+std::vector<int64_t> issued_numbers(Store& store, int year)
+{
+    std::vector<int64_t> out;
+    for (const auto& [id, r] : receipts(store, year))
+        if (r.second == "issued")
+            out.push_back(r.first);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<int64_t> one_to(int n)
+{
+    std::vector<int64_t> out;
+    for (int i = 1; i <= n; ++i)
+        out.push_back(i);
+    return out;
+}
+
+TEST(ReceiptNumbering, OfflineDevicesGetOneSequencePerYearFromTheServer)
+{
+    Server server;
+    Device a(1), b(2);
+    a.enrol();
+    b.enrol();
+    const std::string durand = add_member(*a.store, "Durand"), martin = add_member(*a.store, "Martin");
+    const std::string g1 = add_gift(*a.store, durand, "10", "2025-01-05");
+    const std::string g2 = add_gift(*a.store, durand, "20", "2025-02-05");
+    const std::string g3 = add_gift(*a.store, durand, "30", "2025-03-05");
+    const std::string g4 = add_gift(*a.store, durand, "40", "2024-12-05");
+    add_gift(*a.store, martin, "15", "2025-04-01");
+    add_gift(*a.store, martin, "25", "2025-05-01");
+    server.push(a);
+    server.pull(b);
+
+    // Both offline: each issues receipts, which wait for their numbers.
+    TaxReceiptRepository on_a(*a.store), on_b(*b.store);
+    const auto server_numbers = ReceiptNumbering::server;
+    std::vector<std::string> from_a = {on_a.issue_for_gift(durand, g1, server_numbers, "anne").value(),
+                                       on_a.issue_for_gift(durand, g2, server_numbers, "anne").value(),
+                                       on_a.issue_for_gift(durand, g4, server_numbers, "anne").value()};
+    std::vector<std::string> from_b = {on_b.issue_for_gift(durand, g3, server_numbers, "bob").value(),
+                                       on_b.issue_annual(martin, 2025, server_numbers, "bob").value()};
+    // B receipts g1 too, not knowing A did; B reaches the server first.
+    const std::string twice = on_b.issue_for_gift(durand, g1, server_numbers, "bob").value();
+    for (const std::string& id : from_a)
+        EXPECT_TRUE(on_a.find(id)->awaiting_number());
+    Result<TaxReceipt> early = on_b.record_print(twice, "bob");
+    ASSERT_FALSE(early.ok());
+    EXPECT_EQ(early.error().code, "tax_receipt.awaiting_number");
+
+    // B pushes first; A's push is sent twice (its answer was lost).
+    server.push(b);
+    const sync::PushRequest again = server.request(a);
+    server.push(a);
+    const auto before_retry = receipts(*server.store, 2025);
+    ASSERT_TRUE(server.service.push(a.who, again, kNow).ok());
+    EXPECT_EQ(receipts(*server.store, 2025), before_retry) << "a retry is not numbered again";
+
+    EXPECT_EQ(issued_numbers(*server.store, 2025), one_to(4)); // B: g3, Martin's annual, g1; A: g2
+    EXPECT_EQ(issued_numbers(*server.store, 2024), one_to(1)); // g4: its own year
+    // g1 was receipted by B, first to reach the server: A's receipt for it is void, with no number.
+    EXPECT_EQ(receipts(*server.store, 2025)[twice], (std::pair<int64_t, std::string>{3, "issued"}));
+    EXPECT_EQ(receipts(*server.store, 2025)[from_a[0]], (std::pair<int64_t, std::string>{0, "void"}));
+
+    // The numbers reach both devices, as the server has them.
+    server.pull(a);
+    server.pull(b);
+    for (int year : {2024, 2025}) {
+        EXPECT_EQ(receipts(*a.store, year), receipts(*server.store, year)) << year;
+        EXPECT_EQ(receipts(*b.store, year), receipts(*server.store, year)) << year;
+    }
+    EXPECT_TRUE(on_b.record_print(twice, "bob").ok());
+    EXPECT_TRUE(on_a.record_print(from_a[1], "anne").ok());
+    Result<TaxReceipt> void_print = on_a.record_print(from_a[0], "anne");
+    ASSERT_FALSE(void_print.ok());
+    EXPECT_EQ(void_print.error().code, "tax_receipt.void");
+    // The gift is receipted once: A cannot issue for it again.
+    EXPECT_EQ(on_a.issue_for_gift(durand, g1, server_numbers, "anne").error().code, "tax_receipt.already_receipted");
+}
+
+TEST(ReceiptNumbering, DeviceNumberedBeforeEnrolmentTakesTheServersNumbers)
+{
+    Server server;
+    Device a(1), c(3);
+    a.enrol();
+    const std::string durand = add_member(*a.store, "Durand");
+    TaxReceiptRepository on_a(*a.store);
+    on_a.issue_for_gift(durand, add_gift(*a.store, durand, "10", "2025-01-05"), ReceiptNumbering::server, "anne")
+        .value();
+    on_a.issue_for_gift(durand, add_gift(*a.store, durand, "11", "2025-01-06"), ReceiptNumbering::server, "anne")
+        .value();
+    server.push(a);
+
+    // C works alone (never enrolled) and numbers its own receipts 1 and 2.
+    const std::string petit = add_member(*c.store, "Petit");
+    TaxReceiptRepository on_c(*c.store);
+    const std::string c1 =
+        on_c.issue_for_gift(petit, add_gift(*c.store, petit, "5", "2025-03-01"), ReceiptNumbering::here, "carl")
+            .value();
+    const std::string c2 =
+        on_c.issue_for_gift(petit, add_gift(*c.store, petit, "6", "2025-03-02"), ReceiptNumbering::here, "carl")
+            .value();
+    EXPECT_EQ(on_c.find(c1)->number, 1);
+    EXPECT_EQ(on_c.find(c2)->number, 2);
+
+    // Enrolled, it sends them: the server's sequence goes on from A's.
+    c.enrol();
+    server.push(c);
+    EXPECT_EQ(issued_numbers(*server.store, 2025), one_to(4));
+    EXPECT_EQ(receipts(*server.store, 2025)[c1].first, 3);
+    EXPECT_EQ(receipts(*server.store, 2025)[c2].first, 4);
+    // Its own numbers give way to the server's (A's receipts 1 and 2 arrive first).
+    server.pull(c);
+    EXPECT_EQ(receipts(*c.store, 2025), receipts(*server.store, 2025));
+    EXPECT_EQ(on_c.find(c1)->number, 3);
+}
+
+TEST(ReceiptNumbering, OnlyANullableIntegerTravelsAsNull)
+{
+    sync::Change c;
+    c.table = "tax_receipt";
+    c.row = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
+    c.op = sync::Op::insert;
+    c.hlc = sync::Hlc{1'763'900'000'000, 0, "dev"}.text();
+    c.fields = {{"number", nullptr}};
+    Result<void> awaiting = sync::check_change(c);
+    EXPECT_TRUE(awaiting.ok()) << awaiting.error().message;
+    c.fields = {{"copies", nullptr}};
+    EXPECT_EQ(sync::check_change(c).error().code, "sync.bad_value");
+}
+
+} // namespace
+} // namespace obole
