@@ -9,6 +9,7 @@
 #include "core/tax_receipt_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -28,12 +29,6 @@ namespace {
 ReceiptNumbering numbering(const AppState& app) {
   return app.enrolled() || !sync::read_meta(*app.store, "pull_cursor").empty() ? ReceiptNumbering::server
                                                                                : ReceiptNumbering::here;
-}
-
-// The server refuses a volunteer's receipts (sync/server/permissions.cpp):
-// they would wait for a number forever.
-bool staff(const AppState& app) {
-  return !app.enrolled() || app.sync->status().operator_role != "volunteer";
 }
 
 std::string gift_line(const Gift& g) {
@@ -70,8 +65,10 @@ void TaxReceiptsTab::reload(AppState& app, const Member& member) {
 
 void TaxReceiptsTab::draw(AppState& app, const Member& member) {
   if (fresh_.stale(app, member.id)) reload(app, member);
-  // A merged record's gifts belong to the member it became.
-  if (!staff(app))
+  // The server refuses a volunteer's receipts (sync/server/permissions.cpp):
+  // they would wait for a number forever. A merged record's gifts belong to
+  // the member it became.
+  if (is_volunteer(app))
     ImGui::TextDisabled("%s", tr("Only office staff issue and print tax receipts."));
   else if (member.merged_into_id.empty())
     draw_issue(app, member);
@@ -201,7 +198,7 @@ void TaxReceiptsTab::draw_list(AppState& app) {
       ImGui::TextUnformatted(tr("Issued"));
     }
     ImGui::TableNextColumn();
-    if (!r.is_void() && staff(app)) {
+    if (!r.is_void() && !is_volunteer(app)) {
       ImGui::BeginDisabled(r.awaiting_number());
       if (ImGui::SmallButton(r.copies > 0 ? tr("Print duplicate") : tr("Print"))) to_print = &r;
       ImGui::EndDisabled();
