@@ -3,7 +3,13 @@
 #include "core/iban.h"
 #include "core/money.h"
 #include "core/text_fold.h"
+#include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
+#include "ui/labels.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <cstdio>
 

@@ -2,7 +2,13 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "ui/accessible.h"
 #include "ui/dossier/payment_method_combo.h"
+#include "ui/labels.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
