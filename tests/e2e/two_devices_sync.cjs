@@ -29,7 +29,9 @@ const PASSWORD = 'obole-demo-2026';
   const browser = await launchBrowser();
   const artifacts = need('OBOLE_ARTIFACTS');
   const device = async (name) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Tall enough that, under the notepad conflict and the gift form, the gift
+    // list shows both new gifts (the test reads rows on screen).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
     const page = await context.newPage();
     const app = new AppPage(page, artifacts);
     app.name = name;
