@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "core/journal.h"
+#include "core/member_ref.h"
 #include "core/money.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -54,11 +55,10 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
 
     sqlite3* db = store_.db();
-    Statement member(db, "SELECT ref FROM member WHERE id = ?1 AND deleted = 0");
-    member.bind_uuid(1, g.member_id);
-    if (member.step() != Statement::Step::row)
-        return fail("member.not_found", "This member does not exist.");
-    int64_t member_ref = member.column_int64(0);
+    Result<int64_t> found = live_member_ref(store_, g.member_id);
+    if (!found)
+        return found.error();
+    int64_t member_ref = *found;
     int64_t campaign_ref = 0;
     if (!g.campaign_id.empty()) {
         Statement campaign(db, "SELECT ref FROM campaign WHERE id = ?1");

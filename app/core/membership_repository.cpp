@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "core/journal.h"
+#include "core/member_ref.h"
 #include "core/money.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -141,11 +142,10 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
     }
 
     sqlite3* db = store_.db();
-    Statement member(db, "SELECT ref FROM member WHERE id = ?1 AND deleted = 0");
-    member.bind_uuid(1, n.member_id);
-    if (member.step() != Statement::Step::row)
-        return fail("member.not_found", "This member does not exist.");
-    const int64_t member_ref = member.column_int64(0);
+    Result<int64_t> found = live_member_ref(store_, n.member_id);
+    if (!found)
+        return found.error();
+    const int64_t member_ref = *found;
     Statement overlap(db, kOverlapSql);
     overlap.bind_int64(1, member_ref);
     overlap.bind_text(2, *start);

@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "core/iban.h"
 #include "core/journal.h"
+#include "core/member_ref.h"
 #include "core/money.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -75,11 +76,10 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
     }
 
     sqlite3* db = store_.db();
-    Statement member(db, "SELECT ref FROM member WHERE id = ?1 AND deleted = 0");
-    member.bind_uuid(1, n.member_id);
-    if (member.step() != Statement::Step::row)
-        return fail("member.not_found", "This member does not exist.");
-    const int64_t member_ref = member.column_int64(0);
+    Result<int64_t> found = live_member_ref(store_, n.member_id);
+    if (!found)
+        return found.error();
+    const int64_t member_ref = *found;
 
     const std::string id = new_uuid_v7();
     const std::string rum = mandate_rum(id);
