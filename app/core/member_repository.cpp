@@ -784,12 +784,4 @@ Result<void> MemberRepository::bequest_undo(const std::string& id, const std::st
         "member.bequest_undo", confirmed ? "confirmation" : "promise", operator_name, false);
 }
 
-int64_t MemberRepository::active_sponsorships(const std::string& member_id)
-{
-    Statement s(store_.db(), "SELECT count(*) FROM sponsorship p JOIN member m ON m.ref = p.member_ref "
-                             "WHERE m.id = ?1 AND p.status = 'active'");
-    s.bind_uuid(1, member_id);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
-}
-
 } // namespace obole

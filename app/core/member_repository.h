@@ -76,9 +76,6 @@ public:
     Result<void> bequest_confirm(const std::string& id, const std::string& date, const std::string& operator_name);
     Result<void> bequest_undo(const std::string& id, const std::string& operator_name);
 
-    // Sponsorships with status 'active' (shown in Infos).
-    int64_t active_sponsorships(const std::string& member_id);
-
     // A tombstone: the member disappears from search and dossiers, and the
     // deletion reaches other devices like any change. Code member.not_found.
     Result<void> remove(const std::string& id, const std::string& operator_name);

@@ -7,6 +7,7 @@
 #include "core/journal.h"
 #include "core/member_repository.h"
 #include "core/member_search.h"
+#include "core/sponsorship_repository.h"
 #include "core/statement.h"
 #include "core/store.h"
 
@@ -220,7 +221,7 @@ TEST_F(MemberEditsTest, CampaignsReceivedTellWhetherTheMemberGave)
 
 TEST_F(MemberEditsTest, ActiveSponsorshipsCount)
 {
-    EXPECT_EQ(repo().active_sponsorships(id), 0);
+    EXPECT_EQ(SponsorshipRepository(*store).count_active(id), 0);
     for (const char* status : {"active", "active", "ended"}) {
         Statement s(store->db(), "INSERT INTO sponsorship(id, member_ref, child_name, start_date, status, created_at) "
                                  "VALUES(randomblob(16), (SELECT ref FROM member WHERE id = ?1), 'Awa', '2020-01-01', "
@@ -229,5 +230,5 @@ TEST_F(MemberEditsTest, ActiveSponsorshipsCount)
         s.bind_text(2, status);
         ASSERT_TRUE(s.run().ok());
     }
-    EXPECT_EQ(repo().active_sponsorships(id), 2);
+    EXPECT_EQ(SponsorshipRepository(*store).count_active(id), 2);
 }

@@ -2,6 +2,7 @@
 
 #include "core/campaign_repository.h"
 #include "core/member_repository.h"
+#include "core/sponsorship_repository.h"
 #include "ui/accessible.h"
 #include "ui/tr.h"
 
@@ -63,7 +64,7 @@ void InfosTab::load(AppState& app, const Member& m) {
   origin_campaign_.clear();
   if (!m.origin_campaign_id.empty())
     if (auto c = CampaignRepository(*app.store).get(m.origin_campaign_id)) origin_campaign_ = c->code + " — " + c->name;
-  active_sponsorships_ = MemberRepository(*app.store).active_sponsorships(m.id);
+  active_sponsorships_ = SponsorshipRepository(*app.store).count_active(m.id);
 }
 
 void InfosTab::draw(AppState& app, const Member& m) {
