@@ -483,6 +483,92 @@ CREATE TABLE member_segment_basis(
 );
 )SQL";
 
+// Event and field modes (issue 6).
+const char kSchema5[] = R"SQL(
+-- A batch of gifts entered together at an event's cash box (or from the
+-- morning's post). Its lines are drafts while it is open; it is closed
+-- against control totals counted in the cash box (expected count and
+-- amount per payment method, JSON in `control`), and closing posts each
+-- line as a gift with the line's UUID (so no line is ever posted twice)
+-- and locks the batch. An event session is a batch with its event.
+CREATE TABLE gift_batch(
+  id            BLOB PRIMARY KEY,
+  name          TEXT NOT NULL,
+  event_id      BLOB,
+  campaign_ref  INTEGER REFERENCES campaign(ref),
+  operator      TEXT NOT NULL DEFAULT '',
+  opened_at     TEXT NOT NULL,
+  status        TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','closed')),
+  closed_at     TEXT NOT NULL DEFAULT '',
+  control       TEXT NOT NULL DEFAULT '',
+  mismatch_note TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX gift_batch_operator ON gift_batch(operator, status);
+
+CREATE TABLE gift_batch_line(
+  id             BLOB PRIMARY KEY,
+  batch_id       BLOB NOT NULL,
+  line_no        INTEGER NOT NULL,
+  member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  amount_cents   INTEGER NOT NULL CHECK(amount_cents > 0),
+  payment_method TEXT NOT NULL CHECK(payment_method IN ('cash','cheque','card','other')),
+  reference      TEXT NOT NULL DEFAULT '',
+  campaign_ref   INTEGER REFERENCES campaign(ref),
+  created_at     TEXT NOT NULL,
+  deleted        INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX gift_batch_line_batch ON gift_batch_line(batch_id, line_no);
+CREATE INDEX gift_batch_line_member ON gift_batch_line(member_ref);
+
+-- A posted gift remembers its batch; a card gift, the terminal's reference
+-- (a cheque's number stays in cheque_number).
+ALTER TABLE gift ADD COLUMN batch_id BLOB;
+ALTER TABLE gift ADD COLUMN payment_ref TEXT NOT NULL DEFAULT '';
+
+-- Check-in: who came without registering, and when each was marked present.
+ALTER TABLE event_registration ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_registration ADD COLUMN attended_at TEXT NOT NULL DEFAULT '';
+
+-- A petition signed at a stand keeps the consent wording the signer was
+-- shown and when they agreed.
+ALTER TABLE mobilisation ADD COLUMN consent_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE mobilisation ADD COLUMN consent_at   TEXT NOT NULL DEFAULT '';
+
+-- GDPR consent, per channel, as facts: the wording shown, the answer and
+-- its time. The newest row of a channel is the member's current choice.
+CREATE TABLE consent(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  channel    TEXT NOT NULL CHECK(channel IN ('post','email','phone','sms')),
+  granted    INTEGER NOT NULL CHECK(granted IN (0,1)),
+  wording    TEXT NOT NULL,
+  given_at   TEXT NOT NULL,
+  source     TEXT NOT NULL DEFAULT '',
+  operator   TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX consent_member ON consent(member_ref, channel, given_at);
+
+-- The donor's signature on a mandate taken in the street (SVG paths).
+ALTER TABLE sepa_mandate ADD COLUMN signature_svg TEXT NOT NULL DEFAULT '';
+
+-- A regular donor signed up in the street: the member, the mandate, when
+-- the donor confirmed the summary, and who signed them up. From then on
+-- the member is locked for the fundraiser (field_locked): only the office
+-- changes it.
+CREATE TABLE field_signup(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  mandate_id BLOB,
+  fundraiser TEXT NOT NULL,
+  signed_at  TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX field_signup_day ON field_signup(fundraiser, signed_at);
+ALTER TABLE member ADD COLUMN field_locked INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
@@ -490,6 +576,7 @@ const std::vector<Migration>& migrations()
         {2, kSchema2},
         {3, kSchema3},
         {4, kSchema4},
+        {5, kSchema5},
     };
     return list;
 }

@@ -22,12 +22,14 @@ Result<void> check_permission(Role role, const sync::Change& c)
     static const std::set<std::string> adds = {"member", "address", "phone", "email",
                                                "gift", "campaign_received", "journal", "relation",
                                                // At a stand: petitions, registrations, a scanned form.
-                                               "mobilisation", "event_registration", "document"};
+                                               "mobilisation", "event_registration", "document",
+                                               // Event and field modes: a cash box's batch, consents.
+                                               "gift_batch", "gift_batch_line", "consent"};
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     // Volunteers sign people up (membership, order, SEPA mandate, card
     // gift); changing or deleting those is for staff and admins.
     static const std::set<std::string> sign_ups = {"membership", "purchase_order", "sepa_mandate",
-                                                   "card_recurring"};
+                                                   "card_recurring", "field_signup"};
     if (c.op == sync::Op::insert && sign_ups.count(c.table))
         return {};
     if (c.op == sync::Op::insert)
@@ -40,6 +42,13 @@ Result<void> check_permission(Role role, const sync::Change& c)
                 return forbidden("This operator's role does not allow changing these records.");
         return {};
     }
+    // The volunteer's own cash box, while it is open (sync/server/record_locks
+    // refuses changes to a closed one): lines corrected or struck out, the
+    // batch closed.
+    if (c.table == "gift_batch" || c.table == "gift_batch_line")
+        return {};
+    if (c.fields.contains("field_locked"))
+        return forbidden("Only the office can unlock a record signed up in the street.");
     if (!edits.count(c.table))
         return forbidden("This operator's role does not allow changing these records.");
     if (c.fields.contains("deleted"))

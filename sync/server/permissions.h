@@ -5,7 +5,10 @@
 // registrations and documents; edits members and their contacts and marks
 // registrations attended; deleting and merging are for staff and admins.
 // Volunteers also sign people up: they add memberships, orders, SEPA
-// mandates and card gifts, but may not change them.
+// mandates, card gifts and street sign-ups, but may not change them; they
+// keep their own cash box (gift batches and their lines) and record
+// consents. Only staff unlock a record signed up in the street.
+// What is locked, whoever asks, is record_locks.h's.
 #pragma once
 
 #include "core/result.h"

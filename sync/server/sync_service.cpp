@@ -15,6 +15,7 @@
 #include "server/duplicate_finder.h"
 #include "server/permissions.h"
 #include "server/receipt_numbering.h"
+#include "server/record_locks.h"
 
 namespace obole::server {
 
@@ -104,7 +105,10 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
             };
             if (Result<void> r = sync::check_change(c.change); !r)
                 return at(r.error());
-            if (Result<void> allowed = check_permission(who.role, c.change); !allowed) {
+            Result<void> allowed = check_permission(who.role, c.change);
+            if (allowed)
+                allowed = check_record_lock(store_, who.role, c.change);
+            if (!allowed) {
                 // Refused on its own, not with the batch: refusing the batch
                 // would hold back every change behind it, forever.
                 if (Result<void> r = refuse(c.change, now_ms); !r)

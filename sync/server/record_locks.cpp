@@ -1,0 +1,81 @@
+#include "server/record_locks.h"
+
+#include "core/statement.h"
+#include "core/store.h"
+
+namespace obole::server {
+
+namespace {
+
+Error locked(const char* sentence)
+{
+    return fail("auth.locked", sentence);
+}
+
+bool batch_closed(Store& store, const std::string& batch_id)
+{
+    Statement s(store.db(), "SELECT 1 FROM gift_batch WHERE id = ?1 AND status = 'closed'");
+    s.bind_uuid(1, batch_id);
+    return s.step() == Statement::Step::row;
+}
+
+// The batch a change is about: the row itself, or the line's batch (as the
+// server holds it, or as the change says for a new line).
+std::string batch_of(Store& store, const sync::Change& c)
+{
+    if (c.table == "gift_batch")
+        return c.row;
+    Statement s(store.db(), "SELECT batch_id FROM gift_batch_line WHERE id = ?1");
+    s.bind_uuid(1, c.row);
+    if (s.step() == Statement::Step::row)
+        return s.column_uuid(0);
+    auto given = c.fields.find("batch_id");
+    return given != c.fields.end() && given->is_string() ? given->get<std::string>() : std::string();
+}
+
+// The member a change to a member or one of their contacts is about, when
+// that member is locked: by the row as the server holds it, or for a new
+// contact by the member it names.
+bool member_field_locked(Store& store, const sync::Change& c)
+{
+    if (c.table == "member") {
+        Statement s(store.db(), "SELECT field_locked FROM member WHERE id = ?1");
+        s.bind_uuid(1, c.row);
+        return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+    }
+    if (c.table != "address" && c.table != "phone" && c.table != "email")
+        return false;
+    if (c.op == sync::Op::insert) {
+        auto member = c.fields.find("member_id");
+        if (member == c.fields.end() || !member->is_string())
+            return false;
+        Statement s(store.db(), "SELECT field_locked FROM member WHERE id = ?1");
+        s.bind_uuid(1, member->get<std::string>());
+        return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+    }
+    const std::string sql =
+        "SELECT m.field_locked FROM " + c.table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
+    Statement s(store.db(), sql.c_str());
+    s.bind_uuid(1, c.row);
+    return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+}
+
+} // namespace
+
+Result<void> check_record_lock(Store& store, Role role, const sync::Change& c)
+{
+    if (c.table == "gift_batch" || c.table == "gift_batch_line") {
+        // A new batch is never closed yet; a new line of a closed batch is refused.
+        if (!(c.op == sync::Op::insert && c.table == "gift_batch")) {
+            const std::string batch = batch_of(store, c);
+            if (!batch.empty() && batch_closed(store, batch))
+                return locked("This batch is closed: its gifts were reconciled and posted, it cannot change.");
+        }
+        return {};
+    }
+    if (role == Role::volunteer && member_field_locked(store, c))
+        return locked("This donor was signed up in the street and confirmed the summary: only the office can change it.");
+    return {};
+}
+
+} // namespace obole::server
