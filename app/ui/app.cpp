@@ -71,6 +71,7 @@ void App::frame() {
       case Screen::new_member: member_form_.draw(state_); break;
       case Screen::sync: sync_.draw(state_); break;
       case Screen::duplicates: duplicates_.draw(state_); break;
+      case Screen::event: event_.draw(state_); break;
       case Screen::settings: {
         std::string lang = settings_.draw(state_);
         if (!lang.empty()) load_language(lang);
@@ -100,6 +101,7 @@ void App::draw_top_bar() {
     host_.set_title("Obole");
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
+  if (nav(tr("Event"), Screen::event)) state_.screen = Screen::event;
   // Shown while there are pairs to review; the Sync screen links there too.
   if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
     char label[96];
