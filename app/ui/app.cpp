@@ -2,6 +2,7 @@
 
 #include "core/store.h"
 #include "ui/accessible.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -86,13 +87,12 @@ void App::frame() {
 
 void App::draw_top_bar() {
   ImGui::TextUnformatted("Obole");
-  ImGui::SameLine();
+  // On a phone the buttons wrap onto a second line.
   auto nav = [&](const char* label, Screen s) {
     const bool current = state_.screen == s;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    bool clicked = ImGui::Button(label);
+    bool clicked = flow_button(label);
     if (current) ImGui::PopStyleColor();
-    ImGui::SameLine();
     return clicked;
   };
   if (nav(tr("Search"), Screen::search)) {
@@ -110,7 +110,6 @@ void App::draw_top_bar() {
   }
   if (nav(tr("Sync"), Screen::sync)) state_.screen = Screen::sync;
   if (nav(tr("Settings"), Screen::settings)) state_.screen = Screen::settings;
-  ImGui::NewLine();
 }
 
 void App::draw_status_line() {

@@ -21,6 +21,18 @@ float field_width() {
   return avail < readable ? avail : readable;
 }
 
+void flow(float width) {
+  // Called below the last item: the cursor is at the start of a new line.
+  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine();
+}
+
+bool flow_button(const char* label) {
+  flow(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
+  return ImGui::Button(label);
+}
+
 bool touch_row(const char* label, bool selected) {
   // The text sits in the middle of the row's height.
   ImGui::AlignTextToFramePadding();

@@ -18,6 +18,11 @@ bool narrow_screen();
 // The width of a field that fills the line on a phone, and stops at a
 // readable width on a wide screen.
 float field_width();
+// Puts the next item, `width` wide, on the line of the last one when it
+// fits, else on the next line: rows of buttons wrap on a phone.
+void flow(float width);
+// A button placed by flow().
+bool flow_button(const char* label);
 // A row of a list a finger can hit: a selectable as high as a button.
 bool touch_row(const char* label, bool selected = false);
 

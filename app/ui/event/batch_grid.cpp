@@ -133,11 +133,10 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session) {
   ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
   for (PaymentMethod m : batch_payment_methods()) {
     const std::string label = digit_of(m) + " " + payment_method_label(m);
+    flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
     if (ImGui::RadioButton(label.c_str(), m == method)) method_digit_ = digit_of(m);
-    ImGui::SameLine();
   }
   ImGui::PopItemFlag();
-  ImGui::NewLine();
   ImGui::EndGroup();
 
   if (method != PaymentMethod::cash) {
@@ -163,10 +162,7 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session) {
   }
   error_.show_if("campaign");
   submit |= ImGui::Button(editing_line_.empty() ? tr("Add gift (Enter)") : tr("Save correction"));
-  if (!editing_line_.empty()) {
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Cancel correction"))) clear_entry();
-  }
+  if (!editing_line_.empty() && flow_button(tr("Cancel correction"))) clear_entry();
   if (!error_.message.empty() && error_.field != "amount" && error_.field != "reference" && error_.field != "campaign")
     form_error(tr(error_.message));
   if (submit) save(app, session);

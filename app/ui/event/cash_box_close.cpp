@@ -65,7 +65,8 @@ bool CashBoxClose::draw(AppState& app, EventSession& session, const std::vector<
       if (ImGui::Button(tr("Close the batch and post the gifts"))) closed = close(app, session);
     } else {
       announced_text(tr("The count does not match the lines:"), IM_COL32(200, 40, 40, 255));
-      if (ImGui::BeginTable("differences", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      if (ImGui::BeginTable("differences", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame,
+                            ImVec2(field_width(), 0))) {
         ImGui::TableSetupColumn(tr("Method"));
         ImGui::TableSetupColumn(tr("Counted"));
         ImGui::TableSetupColumn(tr("Entered"));

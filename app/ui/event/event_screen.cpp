@@ -47,12 +47,11 @@ void EventScreen::draw(AppState& app) {
 void EventScreen::draw_session(AppState& app) {
   const GiftBatch& b = session_.batch;
   std::string title = b.name;
-  if (!b.event_name.empty()) title += "  ·  " + b.event_name;
+  if (!b.event_name.empty() && b.name.find(b.event_name) == std::string::npos) title += "  ·  " + b.event_name;
   if (!b.campaign_code.empty()) title += "  ·  " + b.campaign_code;
   ImGui::AlignTextToFramePadding();
   announced_text(title.c_str());
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Leave session"))) {
+  if (flow_button(tr("Leave session"))) {
     // The session stays open (its batch too): it can be resumed from here.
     session_ = EventSession{};
     app.host->set_setting("event.session", "");

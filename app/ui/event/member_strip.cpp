@@ -7,6 +7,7 @@
 #include "core/money.h"
 #include "core/store.h"
 #include "ui/accessible.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -83,17 +84,12 @@ void MemberStrip::draw_actions(AppState& app, EventSession& session, const Sessi
   (void)choices;
   using Ask = EventSession::Ask;
   if (ImGui::Button(tr("Membership (M)")) || shortcut(ImGuiKey_M)) session.ask = Ask::membership;
-  ImGui::SameLine();
-  if (!session.batch.event_id.empty() && !present_) {
-    if (ImGui::Button(registered_ ? tr("Check in (C)") : tr("Walk-in (C)")) || shortcut(ImGuiKey_C))
+  if (!session.batch.event_id.empty() && !present_)
+    if (flow_button(registered_ ? tr("Check in (C)") : tr("Walk-in (C)")) || shortcut(ImGuiKey_C))
       session.ask = Ask::check_in;
-    ImGui::SameLine();
-  }
-  if (ImGui::Button(tr("Petition (P)")) || shortcut(ImGuiKey_P)) session.ask = Ask::petition;
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Open dossier"))) app.open_member(session.member_id);
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Next person (Esc)")) || (session.ask == Ask::none && shortcut(ImGuiKey_Escape)))
+  if (flow_button(tr("Petition (P)")) || shortcut(ImGuiKey_P)) session.ask = Ask::petition;
+  if (flow_button(tr("Open dossier"))) app.open_member(session.member_id);
+  if (flow_button(tr("Next person (Esc)")) || (session.ask == Ask::none && shortcut(ImGuiKey_Escape)))
     session.next_person();
 }
 
@@ -127,8 +123,7 @@ void MemberStrip::draw_ask(AppState& app, EventSession& session, const SessionCh
   bool confirm = ImGui::Button(tr("Confirm (Enter)")) || shortcut(ImGuiKey_Enter) || shortcut(ImGuiKey_KeypadEnter) ||
                  session.confirm;
   session.confirm = false;
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Cancel (Esc)")) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+  if (flow_button(tr("Cancel (Esc)")) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     session.ask = Ask::none;
     return;
   }

@@ -79,8 +79,7 @@ QuickSignUp::Outcome QuickSignUp::draw(AppState& app, EventSession& session) {
     }
   }
   submit |= ImGui::Button(tr("Sign up"));
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Cancel"))) return Outcome::cancelled;
+  if (flow_button(tr("Cancel"))) return Outcome::cancelled;
   if (!error_.message.empty() && error_.field.empty()) form_error(tr(error_.message));
   if (submit && save(app, session)) return Outcome::chosen;
   return Outcome::editing;
