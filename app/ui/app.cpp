@@ -71,6 +71,7 @@ void App::frame() {
       case Screen::new_member: member_form_.draw(state_); break;
       case Screen::sync: sync_.draw(state_); break;
       case Screen::duplicates: duplicates_.draw(state_); break;
+      case Screen::field: field_.draw(state_); break;
       case Screen::settings: {
         std::string lang = settings_.draw(state_);
         if (!lang.empty()) load_language(lang);
@@ -87,6 +88,9 @@ void App::draw_top_bar() {
   ImGui::TextUnformatted("Obole");
   ImGui::SameLine();
   auto nav = [&](const char* label, Screen s) {
+    // On a phone the bar wraps instead of running off the screen.
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     const bool current = state_.screen == s;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     bool clicked = ImGui::Button(label);
@@ -100,6 +104,7 @@ void App::draw_top_bar() {
     host_.set_title("Obole");
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
+  if (nav(tr("Field"), Screen::field)) state_.screen = Screen::field;
   // Shown while there are pairs to review; the Sync screen links there too.
   if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
     char label[96];

@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"
+#include "ui/field/field_mode_screen.h"
 #include "ui/member_form.h"
 #include "ui/search_screen.h"
 #include "ui/settings_screen.h"
@@ -45,6 +46,7 @@ class App {
   SettingsScreen settings_;
   SyncScreen sync_;
   DuplicatesScreen duplicates_;
+  FieldModeScreen field_;
   DuplicateCount duplicate_count_;
 };
 

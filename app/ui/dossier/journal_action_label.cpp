@@ -17,6 +17,7 @@ const Label kActions[] = {
     {"call.out", "Call made"},
     {"campaign.create", "Campaign created"},
     {"conflict.resolve", "Version chosen between two edits"},
+    {"consent.record", "Consent recorded"},
     {"document.add", "File attached"},
     {"document.delete", "File deleted"},
     {"duplicate.dismiss", "Not a duplicate"},
@@ -25,10 +26,13 @@ const Label kActions[] = {
     {"event.attended", "Attended an event"},
     {"event.create", "Event created"},
     {"event.register", "Registered to an event"},
+    {"field.signup", "Field sign-up"},
     {"gift.add", "Gift recorded"},
     {"letter.sent", "Letter sent"},
     {"member.create", "Member created"},
     {"member.delete", "Member deleted"},
+    {"member.field_lock", "Locked for the fundraiser"},
+    {"member.field_unlock", "Unlocked by the office"},
     {"member.markers", "Markers changed"},
     {"member.memo_active", "\"Active in entry\" memo changed"},
     {"member.memo_bequest", "Bequest memo changed"},
@@ -48,7 +52,7 @@ const Label kKinds[] = {
     {"document", "Files"},       {"duplicate", "Duplicates"},  {"email", "Emails"},
     {"event", "Events"},         {"gift", "Gifts"},            {"letter", "Letters"},
     {"member", "Member record"}, {"mobilisation", "Petitions"}, {"setting", "Settings"},
-    {"sponsorship", "Sponsorships"},
+    {"sponsorship", "Sponsorships"}, {"consent", "Consents"}, {"field", "Field sign-ups"},
 };
 
 }  // namespace
