@@ -2,6 +2,8 @@
 // members registered to them; on the day a registration is marked attended.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,17 @@ struct EventRegistration {
     std::string id, member_id, event_id, event_name, event_date, place, registered_date;
     bool attended = false;
     int guests = 0;
+    bool walk_in = false;     // came without registering
+    std::string attended_at;  // when marked present ("" before, or before check-in times were kept)
+};
+
+// One line of an event's check-in list.
+struct Attendee {
+    std::string registration_id, member_id;
+    int64_t member_no = 0;
+    std::string display_name, postcode;
+    int guests = 0;
+    bool attended = false, walk_in = false;
 };
 
 class EventRepository {
@@ -44,10 +57,22 @@ public:
     // Journal: "event.attended".
     Result<void> mark_attended(const std::string& registration_id, const std::string& operator_name);
 
+    // Someone who came without registering: registered and present at once
+    // (the same errors as register_member). Journal: "event.walk_in".
+    Result<std::string> add_walk_in(const std::string& member_id, const std::string& event_id, int guests,
+                                    const std::string& operator_name);
+
+    // The event's check-in list, by name.
+    std::vector<Attendee> attendees(const std::string& event_id);
+    // The registration of a member to an event, if any.
+    std::optional<EventRegistration> registration_of(const std::string& member_id, const std::string& event_id);
+
     // The member's registrations, newest event first.
     std::vector<EventRegistration> list_for_member(const std::string& member_id);
 
 private:
+    Result<std::string> insert_registration(const std::string& member_id, const std::string& event_id, int guests,
+                                            bool walk_in, const std::string& operator_name);
     Store& store_;
 };
 

@@ -53,6 +53,9 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     Result<std::string> cheque = validate_person_name(g.cheque_number); // one line of plain text
     if (!cheque || utf8_length(*cheque) > 40)
         return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
+    Result<std::string> payment_ref = validate_person_name(g.payment_ref);
+    if (!payment_ref || utf8_length(*payment_ref) > 40)
+        return fail("gift.bad_payment_ref", "The payment reference is not valid.", "payment_ref");
 
     sqlite3* db = store_.db();
     Result<int64_t> found = live_member_ref(store_, g.member_id);
@@ -68,11 +71,11 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         campaign_ref = campaign.column_int64(0);
     }
 
-    std::string id = new_uuid_v7();
+    std::string id = g.id.empty() ? new_uuid_v7() : g.id;
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
-                             "cheque_number, campaign_ref, operator, created_at) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                             "cheque_number, campaign_ref, operator, created_at, payment_ref, batch_id) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
         insert.bind_int64(3, *cents);
@@ -86,6 +89,11 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
             insert.bind_null(8);
         insert.bind_text(9, operator_name);
         insert.bind_text(10, now_iso());
+        insert.bind_text(11, *payment_ref);
+        if (g.batch_id.empty())
+            insert.bind_null(12);
+        else
+            insert.bind_uuid(12, g.batch_id);
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + date;
@@ -102,7 +110,7 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
     Statement select(store_.db(),
                      "SELECT g.id, m.id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
                      "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
-                     "g.created_at FROM member m JOIN gift g ON g.member_ref = m.ref "
+                     "g.created_at, g.payment_ref, g.batch_id FROM member m JOIN gift g ON g.member_ref = m.ref "
                      "LEFT JOIN campaign c ON c.ref = g.campaign_ref "
                      "WHERE m.id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
     select.bind_uuid(1, member_id);
@@ -120,6 +128,8 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
         g.campaign_name = select.column_text(9);
         g.operator_name = select.column_text(10);
         g.created_at = select.column_text(11);
+        g.payment_ref = select.column_text(12);
+        g.batch_id = select.column_uuid(13);
         out.push_back(std::move(g));
     }
     return out;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/member.h"
 #include "core/search_words.h"
 #include "core/statement.h"
 #include "core/store.h"
@@ -370,11 +371,7 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
         hit.member_id = select.column_uuid(0);
         hit.member_no = select.column_int64(1);
         std::string first = select.column_text(2), last = select.column_text(3);
-        // Japanese and Chinese names read family name first.
-        if (starts_with_cjk(last))
-            hit.display_name = first.empty() ? last : last + " " + first;
-        else
-            hit.display_name = first.empty() ? last : first + " " + last;
+        hit.display_name = person_display_name(first, last);
         hit.postcode = select.column_text(4);
         hit.city = select.column_text(5);
         hit.score = kScore[c.tier];

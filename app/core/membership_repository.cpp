@@ -198,6 +198,34 @@ Result<std::string> MembershipRepository::renew(const std::string& member_id, co
     return add(n, operator_name);
 }
 
+Result<std::string> MembershipRepository::join_or_renew(const std::string& member_id, const std::string& fee_text,
+                                                       PaymentMethod method, const std::string& operator_name)
+{
+    std::vector<Membership> all = list_for_member(member_id);
+    auto last = std::find_if(all.begin(), all.end(), [](const Membership& m) { return m.status != "cancelled"; });
+    NewMembership n;
+    n.member_id = member_id;
+    n.start_text = today_local_iso();
+    if (last != all.end()) {
+        switch (membership_state(*last, today_local_iso())) {
+        case MembershipState::active:
+            return fail("membership.still_active", "This member's membership is current: it is not due for renewal yet.");
+        case MembershipState::due_for_renewal: {
+            Period next = next_period(last->period_start, last->period_end);
+            n.start_text = next.start;
+            n.end_text = next.end;
+            break;
+        }
+        case MembershipState::expired:
+        case MembershipState::cancelled: break;
+        }
+    }
+    n.fee_text = fee_text;
+    n.paid_date_text = today_local_iso();
+    n.method = method;
+    return add(n, operator_name);
+}
+
 std::vector<Membership> MembershipRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Membership> out;

@@ -54,6 +54,13 @@ public:
     // membership.none_to_renew when the member has none.
     Result<std::string> renew(const std::string& member_id, const std::string& operator_name);
 
+    // At a stand, in one action: the next period of a membership due for
+    // renewal, or else a year from today (no membership, or only expired or
+    // cancelled ones); at `fee_text`, paid today by `method`.
+    // membership.still_active when the current period is not yet due.
+    Result<std::string> join_or_renew(const std::string& member_id, const std::string& fee_text, PaymentMethod method,
+                                      const std::string& operator_name);
+
     // Newest period first.
     std::vector<Membership> list_for_member(const std::string& member_id);
 

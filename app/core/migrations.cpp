@@ -511,6 +511,7 @@ CREATE TABLE gift_batch_line(
   batch_id       BLOB NOT NULL,
   line_no        INTEGER NOT NULL,
   member_ref     INTEGER NOT NULL REFERENCES member(ref),
+  gift_date      TEXT NOT NULL,
   amount_cents   INTEGER NOT NULL CHECK(amount_cents > 0),
   payment_method TEXT NOT NULL CHECK(payment_method IN ('cash','cheque','card','other')),
   reference      TEXT NOT NULL DEFAULT '',

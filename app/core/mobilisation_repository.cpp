@@ -36,6 +36,12 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
     const auto& channels = mobilisation_channels();
     if (!m.channel.empty() && std::find(channels.begin(), channels.end(), m.channel) == channels.end())
         return fail("mobilisation.bad_channel", "Choose how the petition was signed.", "channel");
+    std::optional<std::string> consent = one_line_text(m.consent_text, 1000);
+    if (!consent)
+        return fail("mobilisation.bad_consent", "The consent wording must be one paragraph of at most 1,000 characters.",
+                    "consent");
+    if (consent->empty() && m.consent_required)
+        return fail("mobilisation.no_consent", "Show the signer the consent wording and enter it.", "consent");
     sqlite3* db = store_.db();
     int64_t campaign_ref = 0;
     if (!m.campaign_id.empty()) {
@@ -48,7 +54,7 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
     const std::string id = new_uuid_v7();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO mobilisation(id, member_ref, signed_date, petition, channel, campaign_ref, "
-                             "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                             "created_at, consent_text, consent_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         insert.bind_uuid(1, id);
         insert.bind_int64(2, *member_ref);
         insert.bind_text(3, *date);
@@ -58,7 +64,10 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
             insert.bind_int64(6, campaign_ref);
         else
             insert.bind_null(6);
-        insert.bind_text(7, now_iso());
+        const std::string now = now_iso();
+        insert.bind_text(7, now);
+        insert.bind_text(8, *consent);
+        insert.bind_text(9, consent->empty() ? std::string() : now);
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append(m.member_id, "mobilisation.add", *date + " " + *petition, operator_name);
@@ -72,13 +81,15 @@ std::vector<Mobilisation> MobilisationRepository::list_for_member(const std::str
 {
     std::vector<Mobilisation> out;
     Statement select(store_.db(), "SELECT p.id, p.signed_date, p.petition, p.channel, c.id, ifnull(c.code, ''), "
-                                  "p.created_at FROM member m JOIN mobilisation p ON p.member_ref = m.ref "
+                                  "p.created_at, p.consent_text, p.consent_at "
+                                  "FROM member m JOIN mobilisation p ON p.member_ref = m.ref "
                                   "LEFT JOIN campaign c ON c.ref = p.campaign_ref WHERE m.id = ?1 "
                                   "ORDER BY p.signed_date DESC, p.created_at DESC, p.id DESC");
     select.bind_uuid(1, member_id);
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_uuid(0), member_id, select.column_text(1), select.column_text(2),
-                       select.column_text(3), select.column_uuid(4), select.column_text(5), select.column_text(6)});
+                       select.column_text(3), select.column_uuid(4), select.column_text(5), select.column_text(6),
+                       select.column_text(7), select.column_text(8)});
     return out;
 }
 

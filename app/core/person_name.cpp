@@ -1,5 +1,6 @@
 #include "core/validation.h"
 
+#include "core/member.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
 
@@ -37,6 +38,14 @@ Result<std::string> validate_person_name(std::string_view text)
     if (length > 100)
         return fail("name.too_long", "The name is longer than 100 characters.", "name");
     return out;
+}
+
+std::string person_display_name(const std::string& first, const std::string& last)
+{
+    if (first.empty())
+        return last;
+    // Japanese and Chinese names read family name first.
+    return starts_with_cjk(last) ? last + " " + first : first + " " + last;
 }
 
 } // namespace obole

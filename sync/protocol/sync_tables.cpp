@@ -227,6 +227,7 @@ std::vector<SyncTable> make_tables()
          {{"batch_id", "batch_id", T::row_uuid},
           {"line_no", "line_no", T::integer},
           {"member_id", "member_ref", T::member},
+          {"gift_date", "gift_date", T::text},
           {"amount_cents", "amount_cents", T::integer},
           {"payment_method", "payment_method", T::text},
           {"reference", "reference", T::text},

@@ -38,7 +38,7 @@ Result<void> check_permission(Role role, const sync::Change& c)
     // On the day of an event a volunteer marks who came, and nothing else.
     if (c.table == "event_registration") {
         for (auto f = c.fields.begin(); f != c.fields.end(); ++f)
-            if (f.key() != "attended")
+            if (f.key() != "attended" && f.key() != "attended_at")
                 return forbidden("This operator's role does not allow changing these records.");
         return {};
     }

@@ -43,4 +43,36 @@ TEST_F(EventTest, bad_registrations_save_nothing)
               "event.registration_not_found");
 }
 
+TEST_F(EventTest, check_in_list_walk_ins_and_times)
+{
+    EventRepository repo(*store);
+    std::string gala = repo.create("Gala", "2026-11-20", "", "alice").value();
+    NewMember m;
+    m.first_name = "Anne";
+    m.last_name = "Bernard";
+    std::string anne = MemberRepository(*store).create(m, "alice").value();
+    std::string reg = repo.register_member(member_id, gala, 2, "bob").value();
+    ASSERT_TRUE(repo.add_walk_in(anne, gala, 0, "bob").ok());
+    EXPECT_EQ(Journal(*store).list_for_member(anne, 1)[0].action, "event.walk_in");
+
+    std::vector<Attendee> list = repo.attendees(gala);
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].display_name, "Anne Bernard"); // by last name
+    EXPECT_TRUE(list[0].attended);
+    EXPECT_TRUE(list[0].walk_in);
+    EXPECT_EQ(list[1].display_name, "Hélène Dupont");
+    EXPECT_FALSE(list[1].attended);
+    EXPECT_EQ(list[1].guests, 2);
+
+    ASSERT_TRUE(repo.mark_attended(reg, "bob").ok());
+    std::optional<EventRegistration> r = repo.registration_of(member_id, gala);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_TRUE(r->attended);
+    EXPECT_FALSE(r->walk_in);
+    EXPECT_FALSE(r->attended_at.empty());
+    // A registered member is checked in, not added as a walk-in.
+    EXPECT_EQ(repo.add_walk_in(member_id, gala, 0, "bob").error().code, "event.already_registered");
+    EXPECT_FALSE(repo.registration_of(anne, repo.create("Other", "2026-12-01", "", "alice").value()).has_value());
+}
+
 } // namespace

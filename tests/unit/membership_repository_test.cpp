@@ -132,3 +132,43 @@ TEST(MembershipState, DerivedFromTheDates)
     EXPECT_EQ(add_months_iso("2024-01-31", 1), "2024-02-29");
     EXPECT_EQ(add_months_iso("2024-11-15", 3), "2025-02-15");
 }
+
+TEST_F(MembershipRepositoryTest, JoinOrRenewAtAStand)
+{
+    MembershipRepository repo(*store);
+    const std::string today = today_local_iso();
+    // No membership: a year from today, at the fee given, paid today.
+    ASSERT_TRUE(repo.join_or_renew(member_id, "30", PaymentMethod::cash, "bob").ok());
+    std::vector<Membership> all = repo.list_for_member(member_id);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].period_start, today);
+    EXPECT_EQ(all[0].fee_cents, 3000);
+    EXPECT_EQ(all[0].paid_date, today);
+    EXPECT_EQ(all[0].payment_method, "cash");
+    // Current and not due: refused, nothing added.
+    EXPECT_EQ(repo.join_or_renew(member_id, "30", PaymentMethod::cash, "bob").error().code,
+              "membership.still_active");
+    EXPECT_EQ(rows(), 1);
+    // A bad fee changes nothing either.
+    NewMember m;
+    m.last_name = "Sans";
+    std::string other = MemberRepository(*store).create(m, "alice").value();
+    EXPECT_EQ(repo.join_or_renew(other, "abc", PaymentMethod::cash, "bob").error().field, "fee");
+    EXPECT_EQ(rows(), 1);
+}
+
+TEST_F(MembershipRepositoryTest, JoinOrRenewContinuesAPeriodDueForRenewal)
+{
+    MembershipRepository repo(*store);
+    const std::string today = today_local_iso();
+    // A period ending in ten days: due for renewal, the next one follows it.
+    const std::string end = iso_from_days(days_from_iso(today) + 10);
+    const std::string start = iso_from_days(days_from_iso(today) - 300);
+    NewMembership n = membership(start.c_str(), end.c_str(), "25");
+    ASSERT_TRUE(repo.add(n, "alice").ok());
+    ASSERT_TRUE(repo.join_or_renew(member_id, "40", PaymentMethod::card, "bob").ok());
+    std::vector<Membership> all = repo.list_for_member(member_id);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].period_start, iso_from_days(days_from_iso(end) + 1));
+    EXPECT_EQ(all[0].fee_cents, 4000);
+}

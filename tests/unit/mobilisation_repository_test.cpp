@@ -48,3 +48,24 @@ TEST_F(MobilisationTest, bad_input_saves_nothing)
 }
 
 } // namespace
+
+TEST_F(MobilisationTest, signature_at_a_stand_keeps_its_consent_wording_and_time)
+{
+    MobilisationRepository repo(*store);
+    NewMobilisation m;
+    m.member_id = member_id;
+    m.petition = "Sauvons la forêt";
+    m.channel = "event";
+    m.consent_required = true;
+    EXPECT_EQ(repo.add(m, "bob").error().code, "mobilisation.no_consent");
+    EXPECT_EQ(count("mobilisation"), 0);
+    m.consent_text = "J'accepte que mon nom soit transmis au préfet.";
+    ASSERT_TRUE(repo.add(m, "bob").ok());
+    std::vector<Mobilisation> rows = repo.list_for_member(member_id);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].consent_text, "J'accepte que mon nom soit transmis au préfet.");
+    EXPECT_FALSE(rows[0].consent_at.empty());
+    m.consent_text = std::string(1001, 'x');
+    EXPECT_EQ(repo.add(m, "bob").error().code, "mobilisation.bad_consent");
+    EXPECT_EQ(count("mobilisation"), 1);
+}
