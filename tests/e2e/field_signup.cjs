@@ -14,7 +14,9 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
 const PASSWORD = 'obole-demo-2026';
 const PHONE = { width: 360, height: 740 };
 const TABLET = { width: 800, height: 1280 };
-const BAD_IBAN = 'FR14 2004 1010 0505 0001 3M02 607';
+// One letter mistyped (M -> N, the 22nd character): the message names it.
+const BAD_IBAN = 'FR14 2004 1010 0505 0001 3N02 606';
+const BAD_IBAN_MESSAGE = 'The check digits do not match: character 22 is probably mistyped.';
 const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
 
 (async () => {
@@ -150,9 +152,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
     }],
     ['an invalid IBAN gets the precise message as it is typed, then is corrected', async () => {
       await type('IBAN', BAD_IBAN);
-      const message = await app.find(/^The check digits do not match: /);
-      assert.match(message.name, /(character \d+ is probably mistyped|characters [\d, ]+(or \d+)? |group \d+ of the IBAN)/,
-                   `not precise: ${message.name}`);
+      const message = await app.find(BAD_IBAN_MESSAGE);
       await shots('3-bank-invalid-iban');
       await tap('Next');
       await app.find('Step 3 of 6: Bank account');

@@ -90,6 +90,9 @@ void FieldModeScreen::start_new() {
   form_.mandate_id = new_uuid_v7();  // its RUM is shown before anything is saved
   pad_.clear();
   signed_ = {};
+  hints_.clear();
+  hints_for_.clear();
+  picked_ = {};
   holder_filled_.clear();
   error_.clear();
   step_ = FieldStep::donor;
@@ -111,7 +114,7 @@ void FieldModeScreen::draw(AppState& app) {
   }
   draw_step_header();
   switch (step_) {
-    case FieldStep::donor: draw_donor(); break;
+    case FieldStep::donor: draw_donor(app); break;
     case FieldStep::gift: draw_gift(); break;
     case FieldStep::bank: draw_bank(); break;
     case FieldStep::signature: draw_signature_step(); break;
@@ -138,7 +141,7 @@ void FieldModeScreen::draw_step_header() {
   ImGui::Dummy(ImVec2(w, 8));
 }
 
-void FieldModeScreen::draw_donor() {
+void FieldModeScreen::draw_donor(AppState& app) {
   ImGui::TextUnformatted(tr("Title"));
   static const char* kCivilities[] = {"Mme", "M.", "Mx"};
   const float third = share(3);
@@ -154,6 +157,46 @@ void FieldModeScreen::draw_donor() {
   touch_text(tr("Address"), &form_.line1, "line1", error_);
   touch_text(tr("Postcode"), &form_.postcode, "postcode", error_, ImGuiInputTextFlags_CharsDecimal);
   touch_text(tr("City"), &form_.city, "city", error_);
+  draw_duplicate_hints(app);
+}
+
+// Under the identity: the members already on the device who may be this
+// person. Tapping one says so and attaches the sign-up to them (a regular
+// gift from a member is welcome); "Not this person" goes back to a new one.
+void FieldModeScreen::draw_duplicate_hints(AppState& app) {
+  NewMember typed;
+  typed.first_name = form_.first_name, typed.last_name = form_.last_name, typed.email = form_.email;
+  typed.phone = form_.mobile, typed.postcode = form_.postcode, typed.city = form_.city;
+  const std::string key = typed.first_name + '\n' + typed.last_name + '\n' + typed.email + '\n' + typed.phone + '\n' +
+                          typed.postcode;
+  if (key != hints_for_) {
+    hints_ = likely_duplicates(*app.store, typed, 3);
+    hints_for_ = key;
+  }
+  char line[320];
+  if (!form_.existing_member_id.empty()) {
+    ImGui::Spacing();
+    std::snprintf(line, sizeof line, tr("%s is already a member (No. %lld): this sign-up will be added to their record."),
+                  picked_.display_name.c_str(), static_cast<long long>(picked_.member_no));
+    announced_text(line, IM_COL32(170, 90, 0, 255));
+    if (touch_button(tr("Not this person"))) {
+      form_.existing_member_id.clear();
+      picked_ = {};
+    }
+    return;
+  }
+  if (hints_.empty()) return;
+  ImGui::SeparatorText(tr("Already a member?"));
+  for (const DuplicateHint& h : hints_) {
+    std::snprintf(line, sizeof line, tr("No. %lld · %s · %s %s"), static_cast<long long>(h.member_no),
+                  h.display_name.c_str(), h.postcode.c_str(), h.city.c_str());
+    ImGui::PushID(h.member_id.c_str());
+    if (touch_button(line)) {
+      form_.existing_member_id = h.member_id;
+      picked_ = h;
+    }
+    ImGui::PopID();
+  }
 }
 
 void FieldModeScreen::draw_gift() {
@@ -181,8 +224,10 @@ void FieldModeScreen::draw_gift() {
 void FieldModeScreen::draw_bank() {
   // The holder is the donor unless someone else's account pays: filled in
   // from the name until the fundraiser changes it.
-  const std::string name(trim_spaces(form_.first_name + " " + form_.last_name));
-  if (form_.existing_member_id.empty() && form_.holder == holder_filled_ && name != holder_filled_) {
+  const std::string name = form_.existing_member_id.empty()
+                               ? std::string(trim_spaces(form_.first_name + " " + form_.last_name))
+                               : picked_.display_name;
+  if (form_.holder == holder_filled_ && name != holder_filled_) {
     form_.holder = name;
     holder_filled_ = name;
   }
@@ -245,10 +290,18 @@ void FieldModeScreen::draw_summary(AppState& app) {
   (void)app;
   announced_text(tr("Please read and check with the donor before confirming."));
   ImGui::SeparatorText(tr("Donor"));
-  summary_line(tr("Name"), std::string(trim_spaces(form_.civility + " " + form_.first_name + " " + form_.last_name)));
-  summary_line(tr("Email"), form_.email);
-  summary_line(tr("Mobile phone"), form_.mobile);
-  summary_line(tr("Address"), form_.line1 + ", " + form_.postcode + " " + form_.city);
+  if (!form_.existing_member_id.empty()) {
+    // Their record stays as the office holds it: only the gift is new.
+    char line[200];
+    std::snprintf(line, sizeof line, tr("Already a member: No. %lld"), static_cast<long long>(picked_.member_no));
+    announced_text(line);
+    summary_line(tr("Name"), picked_.display_name);
+  } else {
+    summary_line(tr("Name"), std::string(trim_spaces(form_.civility + " " + form_.first_name + " " + form_.last_name)));
+    summary_line(tr("Email"), form_.email);
+    summary_line(tr("Mobile phone"), form_.mobile);
+    summary_line(tr("Address"), form_.line1 + ", " + form_.postcode + " " + form_.city);
+  }
   ImGui::SeparatorText(tr("Gift"));
   auto cents = parse_amount_cents(form_.amount_text);
   summary_line(tr("Amount"), cents ? format_money(*cents, "EUR", current_lang()) : form_.amount_text);
@@ -322,7 +375,9 @@ void FieldModeScreen::confirm(AppState& app) {
     go_to_error(done.error());
     return;
   }
-  const std::string name(trim_spaces(form_.first_name + " " + form_.last_name));
+  const std::string name = form_.existing_member_id.empty()
+                               ? std::string(trim_spaces(form_.first_name + " " + form_.last_name))
+                               : picked_.display_name;
   char message[256];
   std::snprintf(message, sizeof message, tr("%s is signed up (mandate %s)."), name.c_str(), done->rum.c_str());
   done_message_ = message;

@@ -4,6 +4,7 @@
 // saved in one transaction (core/field_signup.h). "My day" lists the day's
 // sign-ups. One column, full-width fields, buttons a finger can hit.
 #pragma once
+#include "core/duplicate_hints.h"
 #include "core/field_signup.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
@@ -11,6 +12,7 @@
 #include "ui/field/signature_pad.h"
 
 #include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -21,7 +23,8 @@ class FieldModeScreen {
  private:
   void start_new();
   void draw_step_header();
-  void draw_donor();
+  void draw_donor(AppState& app);
+  void draw_duplicate_hints(AppState& app);
   void draw_gift();
   void draw_bank();
   void draw_signature_step();
@@ -41,6 +44,10 @@ class FieldModeScreen {
   FormError error_;
   std::string done_message_;   // after a confirmation, on the day view
   FieldDayView day_;
+  // Members already on the device who may be this donor, for what was typed.
+  std::vector<DuplicateHint> hints_;
+  std::string hints_for_;
+  DuplicateHint picked_; // the one the fundraiser said it is (form_.existing_member_id)
 };
 
 }  // namespace obole::ui
