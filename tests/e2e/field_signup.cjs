@@ -40,22 +40,25 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
 
   const visible = async (name) => (await app.items()).find((it) =>
     (name instanceof RegExp ? name.test(it.name) : it.name === name) && it.w > 0 && it.h > 0);
-  // Scrolls the screen (mouse wheel over it) until the item is on screen:
-  // a phone's form is taller than the phone.
-  async function reveal(name, { timeout = 15000 } = {}) {
+  // Scrolls the screen (mouse wheel over it) until the item is wholly inside
+  // the screen's area (under the top bar, over the status line): a phone's
+  // form is taller than the phone.
+  async function reveal(name, { timeout = 20000 } = {}) {
     const deadline = Date.now() + timeout;
     let direction = 1, moved = 0;
     for (;;) {
-      const it = await visible(name);
-      // Whole, and clear of the status line at the bottom.
+      const items = await app.items();
+      const screen = items.find((it) => /^Obole\/screen_[0-9A-F]+$/.test(it.name));
+      const it = items.find((i) => (name instanceof RegExp ? name.test(i.name) : i.name === name) && i.w > 0 && i.h > 0);
+      if (it && screen && it.y >= screen.y && it.y + it.h <= screen.y + screen.h) return it;
+      if (Date.now() > deadline) throw new Error(`${name} never came into view`);
       const size = page.viewportSize();
-      if (it && it.y >= 0 && it.y + it.h <= size.height - 40) return it;
-      if (Date.now() > deadline) return app.find(name, { timeout: 1 });
       await page.mouse.move(size.width / 2, size.height / 2);
-      const dy = it ? Math.sign(it.y - size.height / 2) * 150 : direction * 150;
+      // Towards the item when it shows in part, else down, then up.
+      const dy = it && screen ? (it.y < screen.y ? -120 : 120) : direction * 150;
       await page.mouse.wheel(0, dy);
       await app.frames(4);
-      if (!it && ++moved > 12) { direction = -direction; moved = 0; }
+      if (!it && ++moved > 10) { direction = -direction; moved = 0; }
     }
   }
   async function tap(name) {
@@ -108,7 +111,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
     ['the phone enrols as the demo volunteer, then the network goes', async () => {
       assert.ok(codes.volunteer, `no enrol code in the server's output:\n${server.log.join('\n')}`);
       await app.open(server.url);
-      await tap('Sync');
+      await app.click('Sync');
       await type('Enrol code', codes.volunteer);
       await type('Operator login', 'volunteer');
       await type('Password', PASSWORD);
@@ -119,7 +122,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await app.find('Offline');
     }],
     ['field mode opens on the donor step, with buttons a finger can hit', async () => {
-      await tap('Field');
+      await app.click('Field');
       await app.find('Step 1 of 6: Donor');
       for (const name of ['New sign-up', 'My day', 'Mme', 'First name', 'Next']) {
         const it = await reveal(name);
