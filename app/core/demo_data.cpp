@@ -689,7 +689,7 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         }
         // The dossier's other tabs, for the members just made.
         DemoHistory history{store, today, options.seed, first_new_ref};
-        for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis})
+        for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis, add_demo_field})
             if (Result<void> r = add(history); !r)
                 return r;
         return {};

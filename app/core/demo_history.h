@@ -46,5 +46,8 @@ Result<void> add_demo_tax_receipts(const DemoHistory& h);
 Result<void> add_demo_behaviour(const DemoHistory& h);
 // Marketing codes and scores, bequest steps, relations between members.
 Result<void> add_demo_synthesis(const DemoHistory& h);
+// Street sign-ups by the demo volunteer: mandates signed on the device,
+// consents, the lock (core/demo_field.cpp).
+Result<void> add_demo_field(const DemoHistory& h);
 
 } // namespace obole

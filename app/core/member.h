@@ -65,6 +65,9 @@ struct Member {
     std::string bequest_promise_date, bequest_confirmed_date;
     // Set when a person merged this record into another (the survivor).
     std::string merged_into_id;
+    // Signed up in the street and confirmed by the donor: only the office
+    // (staff, admins) changes it (core/field_signup.h).
+    bool field_locked = false;
 };
 
 struct CampaignReceived {

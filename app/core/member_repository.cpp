@@ -62,7 +62,7 @@ Result<Member> MemberRepository::get(const std::string& id)
                          "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
                          "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
                          "m.memo_portal, s.id, m.internal_codes, m.internal_score, m.external_codes, m.external_score, "
-                         "m.bequest_promise_date, m.bequest_confirmed_date "
+                         "m.bequest_promise_date, m.bequest_confirmed_date, m.field_locked "
                          "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
                          "LEFT JOIN member s ON s.ref = m.merged_into_ref "
                          "WHERE m.id = ?1 AND m.deleted = 0");
@@ -101,6 +101,7 @@ Result<Member> MemberRepository::get(const std::string& id)
     m.external_score = int(select.column_int64(24));
     m.bequest_promise_date = select.column_text(25);
     m.bequest_confirmed_date = select.column_text(26);
+    m.field_locked = select.column_int64(27) != 0;
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
                           "WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1");
@@ -453,6 +454,13 @@ void bind_ref_or_null(Statement& s, int index, int64_t ref)
 }
 
 } // namespace
+
+Result<void> MemberRepository::set_field_locked(const std::string& id, bool locked, const std::string& operator_name)
+{
+    return update_member(
+        id, "field_locked = ?3", [locked](Statement& s) { s.bind_int64(3, locked ? 1 : 0); },
+        locked ? "member.field_lock" : "member.field_unlock", "", operator_name, false);
+}
 
 Result<void> MemberRepository::update_member(const std::string& id, const char* set_sql,
                                              const std::function<void(Statement&)>& bind, const char* action,

@@ -76,6 +76,11 @@ public:
     Result<void> bequest_confirm(const std::string& id, const std::string& date, const std::string& operator_name);
     Result<void> bequest_undo(const std::string& id, const std::string& operator_name);
 
+    // Locks a member signed up in the street for the fundraiser, or unlocks
+    // it (the office: the server refuses a volunteer's unlock). Journal
+    // "member.field_lock" / "member.field_unlock". member.not_found.
+    Result<void> set_field_locked(const std::string& id, bool locked, const std::string& operator_name);
+
     // A tombstone: the member disappears from search and dossiers, and the
     // deletion reaches other devices like any change. Code member.not_found.
     Result<void> remove(const std::string& id, const std::string& operator_name);

@@ -7,6 +7,7 @@
 #include "core/journal.h"
 #include "core/member_ref.h"
 #include "core/money.h"
+#include "core/signature.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
@@ -19,12 +20,12 @@ namespace {
 
 const char kInsertSql[] =
     "INSERT INTO sepa_mandate(id, member_ref, rum, iban, bic, holder, signature_date, frequency, amount_cents, "
-    "first_collection_date, status, operator, created_at) "
-    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'active', ?11, ?12)";
+    "first_collection_date, status, operator, created_at, signature_svg) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'active', ?11, ?12, ?13)";
 
 const char kListSql[] =
     "SELECT s.id, m.id, s.rum, s.iban, s.bic, s.holder, s.signature_date, s.frequency, s.amount_cents, "
-    "s.first_collection_date, s.status, s.operator, s.created_at "
+    "s.first_collection_date, s.status, s.operator, s.created_at, s.signature_svg "
     "FROM member m JOIN sepa_mandate s ON s.member_ref = m.ref "
     "WHERE m.id = ?1 ORDER BY s.signature_date DESC, s.id DESC";
 
@@ -75,13 +76,20 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         first = *f;
     }
 
+    if (!n.signature_svg.empty() &&
+        (n.signature_svg.size() > kMaxSignatureBytes + 512 || parse_signature_svg(n.signature_svg).strokes.empty()))
+        return fail("mandate.bad_signature", "The signature could not be read: ask the donor to sign again.",
+                    "signature");
+    if (!n.id.empty() && mandate_rum(n.id).empty())
+        return fail("mandate.bad_id", "This mandate's identifier is not valid.");
+
     sqlite3* db = store_.db();
     Result<int64_t> found = live_member_ref(store_, n.member_id);
     if (!found)
         return found.error();
     const int64_t member_ref = *found;
 
-    const std::string id = new_uuid_v7();
+    const std::string id = n.id.empty() ? new_uuid_v7() : n.id;
     const std::string rum = mandate_rum(id);
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, kInsertSql);
@@ -97,11 +105,12 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         insert.bind_text(10, first);
         insert.bind_text(11, operator_name);
         insert.bind_text(12, now_iso());
+        insert.bind_text(13, n.signature_svg);
         if (Result<void> r = insert.run(); !r)
             return r;
         // The journal names the account by its masked IBAN only.
         std::string detail = rum + " " + mask_iban(*iban) + " " + std::to_string(*cents) + " EUR " +
-                             to_string(n.frequency);
+                             to_string(n.frequency) + (n.signature_svg.empty() ? "" : " signed on the device");
         return Journal(store_).append(n.member_id, "mandate.add", detail, operator_name);
     });
     if (!written)
@@ -156,6 +165,7 @@ std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::strin
         s.status = select.column_text(10);
         s.operator_name = select.column_text(11);
         s.created_at = select.column_text(12);
+        s.signature_svg = select.column_text(13);
         out.push_back(std::move(s));
     }
     return out;

@@ -21,6 +21,9 @@ struct SepaMandate {
     Frequency frequency = Frequency::monthly;
     int64_t amount_cents = 0;
     std::string first_collection_date, status, operator_name, created_at;
+    // The donor's signature drawn on the device (core/signature.h), "" when
+    // the mandate was signed on paper.
+    std::string signature_svg;
 };
 
 struct SepaCollection {
@@ -33,6 +36,12 @@ struct NewSepaMandate {
     std::string member_id, iban_text, bic_text, holder, signature_date_text, amount_text;
     std::string first_collection_date_text; // optional
     Frequency frequency = Frequency::monthly;
+    // Optional: the UUID chosen beforehand, when its reference (RUM) was
+    // already shown to the donor (a street sign-up's summary). "" = a new one.
+    std::string id;
+    // Optional: the signature drawn on the device (signature_svg() of
+    // core/signature.h); mandate.bad_signature when it is not one.
+    std::string signature_svg;
 };
 
 class SepaMandateRepository {

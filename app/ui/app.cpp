@@ -73,6 +73,7 @@ void App::frame() {
       case Screen::sync: sync_.draw(state_); break;
       case Screen::duplicates: duplicates_.draw(state_); break;
       case Screen::event: event_.draw(state_); break;
+      case Screen::field: field_.draw(state_); break;
       case Screen::settings: {
         std::string lang = settings_.draw(state_);
         if (!lang.empty()) load_language(lang);
@@ -89,6 +90,9 @@ void App::draw_top_bar() {
   ImGui::TextUnformatted("Obole");
   // On a phone the buttons wrap onto a second line.
   auto nav = [&](const char* label, Screen s) {
+    // On a phone the bar wraps instead of running off the screen.
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     const bool current = state_.screen == s;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     bool clicked = flow_button(label);
@@ -102,6 +106,7 @@ void App::draw_top_bar() {
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
   if (nav(tr("Event"), Screen::event)) state_.screen = Screen::event;
+  if (nav(tr("Field"), Screen::field)) state_.screen = Screen::field;
   // Shown while there are pairs to review; the Sync screen links there too.
   if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
     char label[96];

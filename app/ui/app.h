@@ -7,6 +7,7 @@
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"
 #include "ui/event/event_screen.h"
+#include "ui/field/field_mode_screen.h"
 #include "ui/member_form.h"
 #include "ui/search_screen.h"
 #include "ui/settings_screen.h"
@@ -47,6 +48,7 @@ class App {
   SyncScreen sync_;
   DuplicatesScreen duplicates_;
   EventScreen event_;
+  FieldModeScreen field_;
   DuplicateCount duplicate_count_;
 };
 

@@ -26,4 +26,14 @@ const char* tax_receipt_label(TaxReceiptPref p) {
   return "";
 }
 
+const char* consent_channel_label(ConsentChannel c) {
+  switch (c) {
+    case ConsentChannel::post: return tr("Post");
+    case ConsentChannel::email: return tr("Email");
+    case ConsentChannel::phone: return tr("Phone");
+    case ConsentChannel::sms: return tr("SMS");
+  }
+  return "";
+}
+
 }  // namespace obole::ui

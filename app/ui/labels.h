@@ -1,5 +1,6 @@
 // How the UI names things: translated words for core values, and hidden labels.
 #pragma once
+#include "core/consent_repository.h"
 #include "core/gift.h"
 #include "core/member.h"
 
@@ -9,6 +10,7 @@ namespace obole::ui {
 
 const char* payment_method_label(PaymentMethod m);
 const char* tax_receipt_label(TaxReceiptPref p);
+const char* consent_channel_label(ConsentChannel c);
 
 // ImGui hides what follows "##" in a label. Obole puts the item's accessible
 // name there when the visible label is drawn separately (a column of labels),

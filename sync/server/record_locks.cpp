@@ -33,31 +33,39 @@ std::string batch_of(Store& store, const sync::Change& c)
     return given != c.fields.end() && given->is_string() ? given->get<std::string>() : std::string();
 }
 
+// Locked: signed up in the street (field_locked) and the sign-up confirmed
+// here (its field_signup row). The sign-up's own push carries the new
+// member (already marked), then its address, phone and email, then the
+// field_signup row last (the outbox sends a transaction's rows in the sync
+// catalog's table order): the lock starts with that row, so the donor's
+// own contacts are not refused on the way in.
+bool member_locked(Store& store, const char* where, const std::string& id)
+{
+    const std::string sql = std::string("SELECT m.field_locked AND EXISTS(SELECT 1 FROM field_signup f "
+                                        "WHERE f.member_ref = m.ref) ") +
+                            where;
+    Statement s(store.db(), sql.c_str());
+    s.bind_uuid(1, id);
+    return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+}
+
 // The member a change to a member or one of their contacts is about, when
 // that member is locked: by the row as the server holds it, or for a new
 // contact by the member it names.
 bool member_field_locked(Store& store, const sync::Change& c)
 {
-    if (c.table == "member") {
-        Statement s(store.db(), "SELECT field_locked FROM member WHERE id = ?1");
-        s.bind_uuid(1, c.row);
-        return s.step() == Statement::Step::row && s.column_int64(0) != 0;
-    }
+    if (c.table == "member")
+        return member_locked(store, "FROM member m WHERE m.id = ?1", c.row);
     if (c.table != "address" && c.table != "phone" && c.table != "email")
         return false;
     if (c.op == sync::Op::insert) {
         auto member = c.fields.find("member_id");
         if (member == c.fields.end() || !member->is_string())
             return false;
-        Statement s(store.db(), "SELECT field_locked FROM member WHERE id = ?1");
-        s.bind_uuid(1, member->get<std::string>());
-        return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+        return member_locked(store, "FROM member m WHERE m.id = ?1", member->get<std::string>());
     }
-    const std::string sql =
-        "SELECT m.field_locked FROM " + c.table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
-    Statement s(store.db(), sql.c_str());
-    s.bind_uuid(1, c.row);
-    return s.step() == Statement::Step::row && s.column_int64(0) != 0;
+    const std::string where = "FROM " + c.table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
+    return member_locked(store, where.c_str(), c.row);
 }
 
 } // namespace

@@ -2,15 +2,18 @@
 
 #include "core/iban.h"
 #include "core/money.h"
+#include "core/signature.h"
 #include "core/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
+#include "ui/field/signature_pad.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace obole::ui {
@@ -108,6 +111,11 @@ void DirectDebitsTab::draw_collections(AppState& app) {
   char title[128];
   std::snprintf(title, sizeof title, tr("Collections of %s"), selected->rum.c_str());
   ImGui::SeparatorText(title);
+  // A mandate signed in the street carries the signature drawn on the device.
+  if (!selected->signature_svg.empty()) {
+    announced_text(tr("Signed on the device by the donor:"));
+    draw_signature(parse_signature_svg(selected->signature_svg), std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+  }
   // Status changes of the selected mandate; revoked is final.
   auto change = [&](const char* label, const char* status) {
     if (!ImGui::Button(label)) return;

@@ -4,6 +4,7 @@
 #include "core/member_repository.h"
 #include "core/sponsorship_repository.h"
 #include "ui/accessible.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -81,7 +82,10 @@ void InfosTab::draw(AppState& app, const Member& m) {
   announced_text(line);
   std::snprintf(line, sizeof line, tr("Active sponsorships: %lld"), static_cast<long long>(active_sponsorships_));
   announced_text(line);
+  // A member signed up in the street is the office's to change.
+  ImGui::BeginDisabled(m.field_locked && is_volunteer(app));
   draw_bequest(app, m);
+  ImGui::EndDisabled();
   draw_memos(app, m);
 }
 
@@ -138,7 +142,7 @@ void InfosTab::draw_bequest(AppState& app, const Member& m) {
 
 void InfosTab::draw_memos(AppState& app, const Member& m) {
   ImGui::SeparatorText(tr("Memos"));
-  const bool read_only = !m.merged_into_id.empty();
+  const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
   if (!memo_form_.begin("memos_form")) return;
   for (MemoKind k : kMemos) {
     std::string& text = memos_[int(k)];

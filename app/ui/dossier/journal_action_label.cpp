@@ -22,6 +22,7 @@ const Label kActions[] = {
     {"call.out", "Call made"},
     {"campaign.create", "Campaign created"},
     {"conflict.resolve", "Version chosen between two edits"},
+    {"consent.record", "Consent recorded"},
     {"document.add", "File attached"},
     {"document.delete", "File deleted"},
     {"duplicate.dismiss", "Not a duplicate"},
@@ -31,6 +32,7 @@ const Label kActions[] = {
     {"event.create", "Event created"},
     {"event.register", "Registered to an event"},
     {"event.walk_in", "Came to an event without registering"},
+    {"field.signup", "Field sign-up"},
     {"gift.add", "Gift recorded"},
     {"letter.sent", "Letter sent"},
     {"mandate.add", "SEPA mandate signed"},
@@ -39,6 +41,8 @@ const Label kActions[] = {
     {"member.create", "Member created"},
     {"member.delete", "Member deleted"},
     {"member.identity", "Identity changed"},
+    {"member.field_lock", "Locked for the fundraiser"},
+    {"member.field_unlock", "Unlocked by the office"},
     {"member.markers", "Markers changed"},
     {"member.memo_active", "\"Active in entry\" memo changed"},
     {"member.memo_bequest", "Bequest memo changed"},
@@ -68,7 +72,7 @@ const Label kKinds[] = {
     {"member", "Member record"}, {"mobilisation", "Petitions"}, {"setting", "Settings"},
     {"sponsorship", "Sponsorships"}, {"card_gift", "Card gifts"}, {"mandate", "Direct debits"},
     {"membership", "Memberships"}, {"order", "Orders"},            {"relation", "Relations"},
-    {"tax_receipt", "Tax receipts"},
+    {"tax_receipt", "Tax receipts"}, {"consent", "Consents"},      {"field", "Field sign-ups"},
 };
 
 }  // namespace

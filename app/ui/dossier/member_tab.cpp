@@ -1,8 +1,10 @@
 #include "ui/dossier/member_tab.h"
 
+#include "core/consent_repository.h"
 #include "core/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -32,13 +34,14 @@ void MemberTab::draw(AppState& app, const Member& m) {
   if (fresh_.stale(app, m.id)) {
     // What is being typed survives another change landing; not a new dossier.
     if (fresh_.other_member(m.id) || !dirty_) load(m);
+    consents_ = ConsentRepository(*app.store).list_for_member(m.id);
     fresh_.mark(app, m.id);
   }
   char line[160];
   std::snprintf(line, sizeof line, tr("Member No. %lld, record created %s"), static_cast<long long>(m.member_no),
                 m.created_at.substr(0, 10).c_str());
   announced_text(line);
-  const bool read_only = !m.merged_into_id.empty();
+  const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
   ImGui::BeginDisabled(read_only);
   if (form_.begin("member_form")) {
     form_.text(tr("Entry date"), "entry_date", &entry_date_, tr("YYYY-MM-DD or DD/MM/YYYY"));
@@ -77,6 +80,41 @@ void MemberTab::draw(AppState& app, const Member& m) {
     form_.end();
   }
   ImGui::EndDisabled();
+  draw_consents();
+}
+
+// GDPR consents: the current answer per channel first, then each answer as
+// given, with the words the person was shown and when.
+void MemberTab::draw_consents() {
+  ImGui::SeparatorText(tr("Consents"));
+  if (consents_.empty()) {
+    announced_text(tr("No consent recorded."));
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("consents", 4, flags)) return;
+  ImGui::TableSetupColumn(tr("Channel"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(tr("Answer"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(tr("Given on"), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(tr("Wording shown"), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
+  for (const Consent& c : consents_) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(consent_channel_label(c.channel));
+    ImGui::TableNextColumn();
+    if (c.granted)
+      ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", tr("Yes"));
+    else
+      ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", tr("No"));
+    ImGui::TableNextColumn();
+    // "2026-12-02 14:05" (UTC, as stored).
+    const std::string at = c.given_at.substr(0, 10) + " " + c.given_at.substr(11, 5);
+    ImGui::TextUnformatted(at.c_str());
+    ImGui::TableNextColumn();
+    announced_text(c.wording.c_str());
+  }
+  ImGui::EndTable();
 }
 
 }  // namespace obole::ui

@@ -1,12 +1,14 @@
 // Member: entry date, birth date, internal and external codes and scores
-// (0..100), edited in place and saved together.
+// (0..100), edited in place and saved together; the GDPR consents given.
 #pragma once
+#include "core/consent_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"
 
 #include <string>
+#include <vector>
 
 namespace obole::ui {
 
@@ -16,6 +18,8 @@ class MemberTab {
 
  private:
   void load(const Member& m);
+  void draw_consents();
+  std::vector<Consent> consents_;
   Freshness fresh_;
   std::string entry_date_, birth_date_, internal_codes_, external_codes_;
   int internal_score_ = 0, external_score_ = 0;

@@ -3,6 +3,7 @@
 #include "core/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/operator_role.h"
 #include "ui/segment_badges.h"
 #include "ui/tr.h"
 
@@ -45,12 +46,16 @@ void TopPart::draw_identity(AppState& app, const Member& m) {
   ImGui::SameLine();
   ImGui::TextDisabled(tr("No. %lld · member since %s"), static_cast<long long>(m.member_no), m.entry_date.c_str());
   // A merged record is read-only: its details live on the member it became.
-  if (m.merged_into_id.empty()) {
+  // One signed up in the street is the office's (the server refuses a
+  // volunteer's change to it).
+  const bool locked = m.field_locked && is_volunteer(app);
+  if (m.merged_into_id.empty() && !locked) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("✎ Edit"))) editor_.open(app, m);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Edit identity, address, phones, emails, markers and memo"));
   }
   draw_segment_badges(app, m);
+  draw_field_lock(app, m);
 
   // The "active in entry" memo is what the person entering must not miss (VIP,
   // board member, deceased spouse...): it sits on top, on a coloured band.
@@ -63,6 +68,20 @@ void TopPart::draw_identity(AppState& app, const Member& m) {
     ImGui::Text("%s: %s", tr("Active in entry"), m.memo_active.c_str());
     ImGui::PopStyleColor();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
+  }
+}
+
+void TopPart::draw_field_lock(AppState& app, const Member& m) {
+  if (!m.field_locked) return;
+  if (is_volunteer(app)) {
+    announced_text(tr("Signed up in the street — only the office can change it"), kWarnColour);
+    return;
+  }
+  announced_text(tr("Signed up in the street: locked for volunteers"), kWarnColour);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("Unlock"))) {
+    auto r = MemberRepository(*app.store).set_field_locked(m.id, false, app.operator_name);
+    app.notice = r ? tr("Unlocked: volunteers may change this member again.") : tr(r.error().message);
   }
 }
 
@@ -113,9 +132,10 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
   ImGui::SeparatorText(tr("Notepad"));
   ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);
   // A merged record's notes are read where it points (the dossier says where).
-  const ImGuiInputTextFlags flags = m.merged_into_id.empty() ? 0 : ImGuiInputTextFlags_ReadOnly;
+  const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
+  const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
   if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags)) notepad_dirty_ = true;
-  ImGui::BeginDisabled(!notepad_dirty_);
+  ImGui::BeginDisabled(!notepad_dirty_ || read_only);
   if (ImGui::Button(tr("Save notepad"))) {
     auto saved = MemberRepository(*app.store).set_notepad(m.id, notepad_, app.operator_name);
     if (saved) {

@@ -18,6 +18,8 @@ class TopPart {
 
  private:
   void draw_identity(AppState& app, const Member& m);
+  // A member signed up in the street: the note, and the office's Unlock.
+  void draw_field_lock(AppState& app, const Member& m);
   void draw_contact(const Member& m);
   void draw_markers_and_notepad(AppState& app, const Member& m);
   void draw_campaigns();

@@ -1,0 +1,63 @@
+#include "ui/field/field_day_view.h"
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/store.h"
+#include "ui/accessible.h"
+#include "ui/dossier/frequency_label.h"
+#include "ui/tr.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace obole::ui {
+
+namespace {
+
+const ImU32 kWaiting = IM_COL32(170, 90, 0, 255);
+const ImU32 kSynced = IM_COL32(25, 128, 50, 255);
+
+}  // namespace
+
+void FieldDayView::draw(AppState& app) {
+  // Reads again after a write, and every second: a sync round empties the
+  // outbox, which is what turns "waiting" into "synced".
+  const int64_t now = app.host->now_ms();
+  if (app.store->change_count() != change_ || now - read_at_ms_ > 1000) {
+    day_ = field_day(*app.store, app.operator_name, today_local_iso());
+    change_ = app.store->change_count();
+    read_at_ms_ = now;
+  }
+  const std::string lang = current_lang();
+  char line[256];
+  std::snprintf(line, sizeof line, tr("Sign-ups today: %d · %s a month"), static_cast<int>(day_.rows.size()),
+                format_money(day_.monthly_cents, "EUR", lang).c_str());
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
+  announced_text(line);
+  ImGui::PopFont();
+  if (day_.waiting > 0) {
+    std::snprintf(line, sizeof line, tr("%d waiting to sync"), day_.waiting);
+    announced_text(line, kWaiting);
+  } else if (!day_.rows.empty()) {
+    announced_text(tr("All synced"), kSynced);
+  }
+  ImGui::Separator();
+  if (day_.rows.empty()) {
+    announced_text(tr("No sign-up yet today."));
+    return;
+  }
+  for (const FieldDayRow& r : day_.rows) {
+    ImGui::PushID(r.signup_id.c_str());
+    // The donor's dossier (the office's, once signed: see the lock there).
+    if (ImGui::Selectable(r.name.c_str(), false, 0, ImVec2(0, 36))) app.open_member(r.member_id);
+    std::snprintf(line, sizeof line, "%s · %s · %s · %s", r.time.c_str(),
+                  format_money(r.amount_cents, "EUR", lang).c_str(), frequency_label(r.frequency),
+                  r.waiting ? tr("Waiting to sync") : tr("Synced"));
+    announced_text(line, r.waiting ? kWaiting : kSynced);
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace obole::ui

@@ -1,0 +1,22 @@
+// The fundraiser's day on the phone: today's sign-ups by this operator
+// (name, amount, frequency, time), the totals, and whether each has
+// reached the server or still waits on the device.
+#pragma once
+#include "core/field_day.h"
+#include "ui/app_state.h"
+
+#include <cstdint>
+
+namespace obole::ui {
+
+class FieldDayView {
+ public:
+  void draw(AppState& app);
+
+ private:
+  FieldDay day_;
+  uint64_t change_ = ~uint64_t{0};
+  int64_t read_at_ms_ = 0;
+};
+
+}  // namespace obole::ui
