@@ -45,10 +45,13 @@ Result<void> add_demo_field(const DemoHistory& h)
 {
     Store& store = h.store;
     DemoRng rng{h.seed ^ 0xf1e1d5ull};
-    // The newest members: the showcase members come first and must stay
-    // editable by the demo volunteer (a signed-up donor is locked).
-    Statement members(store.db(), "SELECT ref, first_name || ' ' || last_name FROM member "
-                                  "WHERE ref >= ?1 AND deleted = 0 ORDER BY ref DESC LIMIT ?2");
+    // New donors: members who never gave, newest first. Not the showcase
+    // members (they have a history), which must stay editable by the demo
+    // volunteer: a signed-up donor is locked.
+    Statement members(store.db(), "SELECT ref, first_name || ' ' || last_name FROM member m "
+                                  "WHERE ref >= ?1 AND deleted = 0 AND memo_active = '' "
+                                  "AND NOT EXISTS(SELECT 1 FROM gift g WHERE g.member_ref = m.ref) "
+                                  "ORDER BY ref DESC LIMIT ?2");
     members.bind_int64(1, h.first_member_ref);
     members.bind_int64(2, kSignups);
     Statement mandate(store.db(), kMandateSql), consent(store.db(), kConsentSql), signup(store.db(), kSignupSql);

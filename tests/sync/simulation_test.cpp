@@ -130,7 +130,8 @@ TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
     ASSERT_TRUE(sim.settle());
     Store& a = sim.device_store(0);
     Store& b = sim.device_store(1);
-    Statement first(a.db(), "SELECT id FROM member WHERE deleted = 0 ORDER BY id LIMIT 1");
+    // Device 0 is a volunteer: a member signed up in the street is not theirs to edit.
+    Statement first(a.db(), "SELECT id FROM member WHERE deleted = 0 AND field_locked = 0 ORDER BY id LIMIT 1");
     ASSERT_EQ(first.step(), Statement::Step::row);
     const std::string member = first.column_uuid(0);
     ASSERT_TRUE(MemberRepository(a).set_notepad(member, "Calls back on Monday", "op0"));
