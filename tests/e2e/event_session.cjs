@@ -115,6 +115,45 @@ const PASSWORD = 'obole-demo-2026';
       await app.fill('Postcode', '75011');
       await app.click('Sign up');
       await app.find(/^Zoe Testeur {2}· {2}\d+/);
+      await app.find('Not a member  ·  Not registered');
+    }],
+    ['two keystrokes make her a member; one checks her in as a walk-in', async () => {
+      await app.frames(5);  // the amount field has the keyboard
+      const k0 = keystrokes;
+      await type('m');
+      await app.find(/^Membership at €30\.00 paid in cash/);
+      await key('Enter');
+      assert.equal(keystrokes - k0, 2);
+      await app.find('Membership recorded.');
+      await app.find(/^Member · \d{4}-\d\d-\d\d {2}· {2}Not registered$/);
+      await type('c');
+      await app.find('Checked in.');
+      await app.find(/^Member · .* {2}· {2}Checked in$/);
+      await app.screenshot('02b-member-and-walk-in');
+    }],
+    ['her petition signature keeps the wording read to her', async () => {
+      await app.click('Session');
+      await app.fill('Petition', 'Protect the river');
+      await app.fill('Consent wording shown to signers', 'I agree that my name is sent to the mayor.');
+      await app.click('Gifts');
+      await app.click('Petition (P)');
+      await app.find('Petition: Protect the river');
+      await app.find('I agree that my name is sent to the mayor.');
+      await app.click('Confirm (Enter)');
+      await app.find('Signature recorded.');
+    }],
+    ['the check-in list shows her as a walk-in; a registered guest is marked present', async () => {
+      await app.click('Check-in');
+      await app.find(/^Zoe Testeur {2}· {2}\d+ {2}· {2}walk-in$/);
+      const counts = await app.find(/^\d+ present of \d+ registered, 1 walk-ins$/);
+      const present = Number(counts.name.match(/^(\d+)/)[1]);
+      const absent = (await app.items()).find((it) => / {2}· {2}\d+$/.test(it.name) && it.w > 0 &&
+                                                    !it.name.startsWith('Zoe'));
+      assert.ok(absent, 'no registered person to check in');
+      await app.click(absent.name);
+      await app.find(new RegExp(`^${present + 1} present of \\d+ registered, 1 walk-ins$`));
+      await app.screenshot('02c-check-in');
+      await app.click('Gifts');
       await app.click('Next person (Esc)');
     }],
     ['20 gifts typed with the keyboard alone, the running total follows', async () => {

@@ -68,12 +68,11 @@ void MemberStrip::draw(AppState& app, EventSession& session, const SessionChoice
     const std::string memo = std::string(tr("Active in entry:")) + " " + m.memo_active;
     announced_text(memo.c_str(), IM_COL32(170, 60, 0, 255));
   }
-  ImGui::TextDisabled("%s", membership_.empty() ? tr("Not a member") : membership_.c_str());
-  if (!session.batch.event_id.empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("·  %s", present_ ? tr("Checked in") : registered_ ? tr("Registered, not checked in")
-                                                                         : tr("Not registered"));
-  }
+  std::string status = membership_.empty() ? tr("Not a member") : membership_;
+  if (!session.batch.event_id.empty())
+    status += std::string("  ·  ") +
+              (present_ ? tr("Checked in") : registered_ ? tr("Registered, not checked in") : tr("Not registered"));
+  announced_text(status.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   draw_actions(app, session, choices);
   draw_ask(app, session, choices);
   if (!message_.empty())
@@ -116,7 +115,7 @@ void MemberStrip::draw_ask(AppState& app, EventSession& session, const SessionCh
       return;
     }
     announced_text((std::string(tr("Petition:")) + " " + choices.petition).c_str(), IM_COL32(30, 90, 170, 255));
-    ImGui::TextWrapped("%s", choices.consent.c_str());
+    announced_text(choices.consent.c_str());
     announced_text(tr("Read the wording to the signer. Enter when they agree, Esc to cancel."),
                    IM_COL32(30, 90, 170, 255));
   }
