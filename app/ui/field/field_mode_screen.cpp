@@ -278,10 +278,14 @@ void FieldModeScreen::draw_consents() {
     const char* wording = tr(consent_wording(c));
     announced_text(wording);
     const float half = share(2);
-    if (choice_button(tr("Yes"), a.answered && a.granted, half)) a = {true, true, wording, now};
+    const std::string field = std::string("consent_") + to_string(c);
+    bool answered = false;
+    if (choice_button(tr("Yes"), a.answered && a.granted, half)) a = {true, true, wording, now}, answered = true;
     ImGui::SameLine();
-    if (choice_button(tr("No"), a.answered && !a.granted, half)) a = {true, false, wording, now};
-    error_.show_if((std::string("consent_") + to_string(c)).c_str());
+    if (choice_button(tr("No"), a.answered && !a.granted, half)) a = {true, false, wording, now}, answered = true;
+    // The question just answered no longer needs its message.
+    if (answered && error_.field == field) error_.clear();
+    error_.show_if(field.c_str());
     ImGui::PopID();
   }
 }
