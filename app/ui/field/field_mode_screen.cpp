@@ -11,6 +11,7 @@
 #include "ui/tr.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -78,6 +79,19 @@ float share(int n) {
   return (ImGui::GetContentRegionAvail().x - spacing * float(n - 1)) / float(n);
 }
 
+// A finger drags the screen up and down (a touch arrives as the mouse held
+// down): from anywhere that is not a field or a button, which take the press
+// (the signature pad too). A press on the background only activates the
+// window's own move id, which this window does not use.
+void drag_to_scroll() {
+  ImGuiContext& g = *GImGui;
+  const bool on_background = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+  const float dy = ImGui::GetIO().MouseDelta.y;
+  if (on_background && dy != 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+    ImGui::SetScrollY(ImGui::GetScrollY() - dy);
+}
+
 void summary_line(const char* label, const std::string& value) {
   std::string line = std::string(label) + ": " + value;
   announced_text(line.c_str());
@@ -110,6 +124,7 @@ void FieldModeScreen::draw(AppState& app) {
   if (day_view_) {
     if (!done_message_.empty()) announced_text(done_message_.c_str(), kGood);
     day_.draw(app);
+    drag_to_scroll();
     return;
   }
   draw_step_header();
@@ -123,6 +138,7 @@ void FieldModeScreen::draw(AppState& app) {
   }
   ImGui::Spacing();
   draw_navigation(app);
+  drag_to_scroll();
 }
 
 void FieldModeScreen::draw_step_header() {
