@@ -303,6 +303,34 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       assert.ok(!(await visible('✎ Edit')), 'Edit is offered on a locked member');
       await app.screenshot('phone-9-dossier-locked');
     }],
+    ['the dossier shows the consents with their wording and the mandate signed on the device', async () => {
+      await page.setViewportSize(TABLET);
+      await app.frames(8);
+      await app.click('Synthesis');
+      await app.click('Member');
+      await app.find('I agree to receive text messages (SMS) from the association.');
+      assert.ok(await visible('Save member details'), 'the Member tab is not drawn');
+      await app.screenshot('tablet-10-dossier-consents');
+      await app.click('Financial');
+      await app.click('Direct debits');
+      await app.find('Signed on the device by the donor:');
+      await app.screenshot('tablet-11-dossier-signature');
+    }],
+    ['typing the same person again offers the existing member, who may give again', async () => {
+      await page.setViewportSize(PHONE);
+      await app.frames(8);
+      await app.click('Field');
+      await tap('New sign-up');
+      await app.find('Step 1 of 6: Donor');
+      await type('First name', 'Lea');
+      await type('Last name', 'martinez');
+      const hint = await reveal(/^No\. \d+ · Lea Martinez · 69003 Lyon$/);
+      await tap(hint.name);
+      await reveal(/^Lea Martinez is already a member \(No\. \d+\): this sign-up will be added to their record\.$/);
+      await app.screenshot('phone-12-already-a-member');
+      await tap('Not this person');
+      await app.find(hint.name);
+    }],
   ], () => app.screenshot('failure'));
 
   if (app.consoleErrors.length) console.log(`console errors:\n${app.consoleErrors.join('\n')}`);
