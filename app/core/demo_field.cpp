@@ -45,21 +45,19 @@ Result<void> add_demo_field(const DemoHistory& h)
 {
     Store& store = h.store;
     DemoRng rng{h.seed ^ 0xf1e1d5ull};
-    // Members from the middle of this run's, without a mandate yet: clear of
-    // the first ones and of the showcase members made last, which other
-    // demos and tests use as they are.
+    // The newest members, without a mandate yet: the showcase members come
+    // first and must stay editable by the demo volunteer (a signed-up donor
+    // is locked). A small demo (the sync simulation's) gets none.
     Statement count(store.db(), "SELECT count(*) FROM member WHERE ref >= ?1");
     count.bind_int64(1, h.first_member_ref);
-    const int64_t made = count.step() == Statement::Step::row ? count.column_int64(0) : 0;
-    if (made < 50)
+    if (count.step() != Statement::Step::row || count.column_int64(0) < 50)
         return {};
     Statement members(store.db(), "SELECT ref, first_name || ' ' || last_name FROM member m "
                                   "WHERE ref >= ?1 AND deleted = 0 AND NOT EXISTS("
                                   "SELECT 1 FROM sepa_mandate s WHERE s.member_ref = m.ref) "
-                                  "ORDER BY ref LIMIT ?2 OFFSET ?3");
+                                  "ORDER BY ref DESC LIMIT ?2");
     members.bind_int64(1, h.first_member_ref);
     members.bind_int64(2, kSignups);
-    members.bind_int64(3, made / 2);
     Statement mandate(store.db(), kMandateSql), consent(store.db(), kConsentSql), signup(store.db(), kSignupSql);
     Statement lock(store.db(), "UPDATE member SET field_locked = 1 WHERE ref = ?1");
     static const int kAmounts[] = {10, 15, 20, 30};

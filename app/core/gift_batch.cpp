@@ -22,7 +22,7 @@ BatchTotals batch_totals(const std::vector<BatchLine>& lines)
     for (const BatchLine& line : lines) {
         ++t.count;
         t.cents += line.amount_cents;
-        for (MethodTotal& m : t.by_method)
+        for (MethodTally& m : t.by_method)
             if (m.method == line.method) {
                 ++m.count;
                 m.cents += line.amount_cents;
@@ -31,11 +31,11 @@ BatchTotals batch_totals(const std::vector<BatchLine>& lines)
     return t;
 }
 
-Result<std::vector<MethodTotal>> parse_control(const std::vector<ControlEntry>& typed)
+Result<std::vector<MethodTally>> parse_control(const std::vector<ControlEntry>& typed)
 {
-    std::vector<MethodTotal> out;
+    std::vector<MethodTally> out;
     for (const ControlEntry& e : typed) {
-        MethodTotal t{e.method, 0, 0};
+        MethodTally t{e.method, 0, 0};
         const std::string_view count = trim_spaces(e.count_text);
         const std::string field = to_string(e.method);
         if (!count.empty()) {
@@ -58,12 +58,12 @@ Result<std::vector<MethodTotal>> parse_control(const std::vector<ControlEntry>& 
 }
 
 std::vector<ControlDifference> control_differences(const BatchTotals& entered,
-                                                   const std::vector<MethodTotal>& expected)
+                                                   const std::vector<MethodTally>& expected)
 {
     std::vector<ControlDifference> out;
-    for (const MethodTotal& have : entered.by_method) {
-        MethodTotal want{have.method, 0, 0};
-        for (const MethodTotal& e : expected)
+    for (const MethodTally& have : entered.by_method) {
+        MethodTally want{have.method, 0, 0};
+        for (const MethodTally& e : expected)
             if (e.method == have.method)
                 want = e;
         if (want.count != have.count || want.cents != have.cents)
@@ -72,17 +72,17 @@ std::vector<ControlDifference> control_differences(const BatchTotals& entered,
     return out;
 }
 
-std::string control_json(const std::vector<MethodTotal>& control)
+std::string control_json(const std::vector<MethodTally>& control)
 {
     nlohmann::json j = nlohmann::json::object();
-    for (const MethodTotal& t : control)
+    for (const MethodTally& t : control)
         j[to_string(t.method)] = {{"count", t.count}, {"cents", t.cents}};
     return j.dump();
 }
 
-std::vector<MethodTotal> control_from_json(std::string_view text)
+std::vector<MethodTally> control_from_json(std::string_view text)
 {
-    std::vector<MethodTotal> out;
+    std::vector<MethodTally> out;
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object())
         return out;

@@ -44,7 +44,7 @@ struct NewBatchLine {
 };
 
 // A count and a sum for one payment method.
-struct MethodTotal {
+struct MethodTally {
     PaymentMethod method = PaymentMethod::cash;
     int count = 0;
     int64_t cents = 0;
@@ -54,7 +54,7 @@ struct MethodTotal {
 struct BatchTotals {
     int count = 0;
     int64_t cents = 0;
-    std::vector<MethodTotal> by_method;
+    std::vector<MethodTally> by_method;
 };
 
 BatchTotals batch_totals(const std::vector<BatchLine>& lines);
@@ -68,18 +68,18 @@ struct ControlEntry {
 
 // Parses the counted totals: batch.bad_count (field "count_<method>") and
 // amount.* (field "amount_<method>"; an empty amount is zero).
-Result<std::vector<MethodTotal>> parse_control(const std::vector<ControlEntry>& typed);
+Result<std::vector<MethodTally>> parse_control(const std::vector<ControlEntry>& typed);
 
 // Where the entered lines and the cash box disagree, method by method.
 struct ControlDifference {
     PaymentMethod method = PaymentMethod::cash;
-    MethodTotal expected, entered;
+    MethodTally expected, entered;
 };
 std::vector<ControlDifference> control_differences(const BatchTotals& entered,
-                                                   const std::vector<MethodTotal>& expected);
+                                                   const std::vector<MethodTally>& expected);
 
 // The control totals as the batch row keeps them (JSON), and back.
-std::string control_json(const std::vector<MethodTotal>& control);
-std::vector<MethodTotal> control_from_json(std::string_view json);
+std::string control_json(const std::vector<MethodTally>& control);
+std::vector<MethodTally> control_from_json(std::string_view json);
 
 } // namespace obole

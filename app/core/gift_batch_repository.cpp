@@ -308,7 +308,7 @@ Result<void> GiftBatchRepository::strike_line(const std::string& line_id, const 
     });
 }
 
-Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::vector<MethodTotal>& counted,
+Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::vector<MethodTally>& counted,
                                         const std::string& mismatch_note, const std::string& operator_name)
 {
     Result<GiftBatch> batch = open_batch(batch_id);

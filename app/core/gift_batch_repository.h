@@ -55,7 +55,7 @@ public:
     // becomes a gift (the line's UUID, date, method, reference, campaign,
     // and the batch), the count and the note are kept, and the batch is
     // closed for good. batch.empty when it has no line; batch.closed.
-    Result<void> close(const std::string& batch_id, const std::vector<MethodTotal>& counted,
+    Result<void> close(const std::string& batch_id, const std::vector<MethodTally>& counted,
                        const std::string& mismatch_note, const std::string& operator_name);
 
 private:

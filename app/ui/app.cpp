@@ -2,6 +2,7 @@
 
 #include "core/store.h"
 #include "ui/accessible.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -71,6 +72,7 @@ void App::frame() {
       case Screen::new_member: member_form_.draw(state_); break;
       case Screen::sync: sync_.draw(state_); break;
       case Screen::duplicates: duplicates_.draw(state_); break;
+      case Screen::event: event_.draw(state_); break;
       case Screen::field: field_.draw(state_); break;
       case Screen::settings: {
         std::string lang = settings_.draw(state_);
@@ -86,16 +88,12 @@ void App::frame() {
 
 void App::draw_top_bar() {
   ImGui::TextUnformatted("Obole");
-  ImGui::SameLine();
+  // On a phone the buttons wrap onto a second line.
   auto nav = [&](const char* label, Screen s) {
-    // On a phone the bar wraps instead of running off the screen.
-    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     const bool current = state_.screen == s;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    bool clicked = ImGui::Button(label);
+    bool clicked = flow_button(label);
     if (current) ImGui::PopStyleColor();
-    ImGui::SameLine();
     return clicked;
   };
   if (nav(tr("Search"), Screen::search)) {
@@ -104,6 +102,7 @@ void App::draw_top_bar() {
     host_.set_title("Obole");
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
+  if (nav(tr("Event"), Screen::event)) state_.screen = Screen::event;
   if (nav(tr("Field"), Screen::field)) state_.screen = Screen::field;
   // Shown while there are pairs to review; the Sync screen links there too.
   if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
@@ -113,7 +112,6 @@ void App::draw_top_bar() {
   }
   if (nav(tr("Sync"), Screen::sync)) state_.screen = Screen::sync;
   if (nav(tr("Settings"), Screen::settings)) state_.screen = Screen::settings;
-  ImGui::NewLine();
 }
 
 void App::draw_status_line() {

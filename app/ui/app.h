@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"
+#include "ui/event/event_screen.h"
 #include "ui/field/field_mode_screen.h"
 #include "ui/member_form.h"
 #include "ui/search_screen.h"
@@ -46,6 +47,7 @@ class App {
   SettingsScreen settings_;
   SyncScreen sync_;
   DuplicatesScreen duplicates_;
+  EventScreen event_;
   FieldModeScreen field_;
   DuplicateCount duplicate_count_;
 };

@@ -10,7 +10,7 @@ namespace obole::sync { class SyncEngine; }
 
 namespace obole::ui {
 
-enum class Screen { search, dossier, new_member, settings, sync, duplicates, field };
+enum class Screen { search, dossier, new_member, settings, sync, duplicates, event, field };
 
 struct AppState {
   Store* store = nullptr;

@@ -3,7 +3,7 @@
 #include "core/segmentation.h"
 #include "core/store.h"
 #include "ui/accessible.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 #include "ui/tr.h"
 
 #include <imgui.h>

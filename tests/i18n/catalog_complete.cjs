@@ -16,10 +16,17 @@ const unescape = (s) => JSON.parse(`"${s}"`);
 const texts = new Map();  // english -> where
 const collect = (file, re) => {
   const src = fs.readFileSync(file, 'utf8');
-  for (const m of src.matchAll(re)) texts.set(unescape(m[1]), path.relative(root, file));
+  // A text written as adjacent literals ("Count the box: " "then close.") is one text.
+  const joined = (literals) => [...literals.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((l) => unescape(l[1])).join('');
+  for (const m of src.matchAll(re)) texts.set(joined(m[1]), path.relative(root, file));
 };
-for (const f of sources('app/ui')) collect(f, /\btr\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g);
-for (const f of sources('app/core')) collect(f, /\(\s*"[a-z_]+(?:\.[a-z_]+)+"\s*,\s*"((?:[^"\\]|\\.)*)"/g);
+const LITERALS = '((?:"(?:[^"\\\\]|\\\\.)*"\\s*)+)';
+for (const f of sources('app/ui')) {
+  collect(f, new RegExp(`\\btr\\(\\s*${LITERALS}\\)`, 'g'));
+  // Label tables: {"gift.add", "Gift recorded"}, shown through tr().
+  collect(f, /\{\s*"[a-z_]+(?:\.[a-z_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
+}
+for (const f of sources('app/core')) collect(f, /\(\s*"[a-z_]+(?:\.[a-z_]+)+"\s*,\s*("(?:[^"\\]|\\.)*")/g);
 
 let passed = 0, failed = 0;
 const catalogs = fs.readdirSync(path.join(root, 'assets/i18n')).filter((f) => f.endsWith('.json'));

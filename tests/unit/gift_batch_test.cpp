@@ -31,7 +31,7 @@ protected:
         l.reference = reference;
         return repo().add_line(batch, l, "bob").value();
     }
-    static std::vector<MethodTotal> counted(int cash_n, int64_t cash, int cheque_n, int64_t cheque, int card_n = 0,
+    static std::vector<MethodTally> counted(int cash_n, int64_t cash, int cheque_n, int64_t cheque, int card_n = 0,
                                             int64_t card = 0)
     {
         return {{PaymentMethod::cash, cash_n, cash},
@@ -145,7 +145,7 @@ TEST_F(GiftBatchTest, MismatchRefusedThenFixedThenClosedPostsGiftsAndLocks)
     GiftBatch closed = repo().get(batch).value();
     EXPECT_TRUE(closed.closed);
     EXPECT_FALSE(closed.closed_at.empty());
-    std::vector<MethodTotal> kept = control_from_json(closed.control);
+    std::vector<MethodTally> kept = control_from_json(closed.control);
     ASSERT_EQ(kept.size(), 3u);
     EXPECT_EQ(kept[0].cents, 2500);
     // Every line is now a gift, with the line's UUID, the batch, its reference.
@@ -188,13 +188,13 @@ TEST_F(GiftBatchTest, EmptyBatchCannotClose)
 
 TEST_F(GiftBatchTest, ControlTotalsAsTyped)
 {
-    Result<std::vector<MethodTotal>> ok = parse_control({{PaymentMethod::cash, "3", "45,50"},
+    Result<std::vector<MethodTally>> ok = parse_control({{PaymentMethod::cash, "3", "45,50"},
                                                          {PaymentMethod::cheque, "", ""}});
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ((*ok)[0].count, 3);
     EXPECT_EQ((*ok)[0].cents, 4550);
     EXPECT_EQ((*ok)[1].count, 0);
-    Result<std::vector<MethodTotal>> bad = parse_control({{PaymentMethod::cheque, "2x", "10"}});
+    Result<std::vector<MethodTally>> bad = parse_control({{PaymentMethod::cheque, "2x", "10"}});
     EXPECT_EQ(bad.error().code, "batch.bad_count");
     EXPECT_EQ(bad.error().field, "count_cheque");
     bad = parse_control({{PaymentMethod::card, "1", "ten"}});

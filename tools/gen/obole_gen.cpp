@@ -2,8 +2,9 @@
 //
 // Generates the demo association in memory, then writes the database image
 // to FILE.db (through a temporary file and a rename, so a half-written
-// database never appears). --bench also times typical searches and a full
-// refresh of the segments (core/segmentation.h).
+// database never appears). --bench also times typical searches, the
+// sign-up form's duplicate hints, and a full refresh of the segments
+// (core/segmentation.h).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/demo_data.h"
+#include "core/duplicate_hints.h"
 #include "core/gift_repository.h"
 #include "core/member_filter.h"
 #include "core/member_search.h"
@@ -78,6 +80,52 @@ void bench(obole::Store& store)
     auto at = [&](double p) { return times[std::min(times.size() - 1, size_t(p * double(times.size())))]; };
     std::printf("search: %zu timed queries, median %.3f ms, p95 %.3f ms, max %.3f ms\n", times.size(), at(0.5),
                 at(0.95), times.back());
+}
+
+// Times the likely-duplicate hints of a stand's sign-up form, one lookup per
+// keystroke, as a volunteer types a person already on file: last name,
+// first name, postcode, then email, letter by letter. Prints how often the
+// person was among the hints once their name was typed.
+void bench_duplicate_hints(obole::Store& store)
+{
+    obole::Statement people(store.db(),
+                            "SELECT m.first_name, m.last_name, ifnull(a.postcode, ''), "
+                            "ifnull((SELECT address FROM email e WHERE e.member_ref = m.ref AND e.deleted = 0 LIMIT 1), ''), "
+                            "m.id FROM member m LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 "
+                            "WHERE m.ref % (SELECT max(1, count(*) / 40) FROM member) = 0 LIMIT 40");
+    std::vector<double> times;
+    int people_typed = 0, found = 0;
+    while (people.step() == obole::Statement::Step::row) {
+        const std::string first = people.column_text(0), last = people.column_text(1), postcode = people.column_text(2),
+                          email = people.column_text(3), id = people.column_uuid(4);
+        obole::NewMember typed;
+        bool seen = false;
+        // Byte by byte is letter by letter for ASCII; a multi-byte letter
+        // costs a few extra lookups, as an IME would.
+        auto type_into = [&](std::string* field, const std::string& text) {
+            for (size_t i = 1; i <= text.size(); ++i) {
+                *field = text.substr(0, i);
+                auto start = Clock::now();
+                std::vector<obole::DuplicateHint> hints = obole::likely_duplicates(store, typed);
+                times.push_back(ms_since(start));
+                for (const obole::DuplicateHint& h : hints)
+                    seen |= h.member_id == id;
+            }
+        };
+        type_into(&typed.last_name, last);
+        type_into(&typed.first_name, first);
+        type_into(&typed.postcode, postcode);
+        type_into(&typed.email, email);
+        ++people_typed;
+        found += seen;
+    }
+    if (times.empty())
+        return;
+    std::sort(times.begin(), times.end());
+    auto at = [&](double p) { return times[std::min(times.size() - 1, size_t(p * double(times.size())))]; };
+    std::printf("duplicate hints: %d sign-ups typed (%zu keystrokes), the person suggested in %d; "
+                "per keystroke median %.3f ms, p95 %.3f ms, max %.3f ms\n",
+                people_typed, times.size(), found, at(0.5), at(0.95), times.back());
 }
 
 // Times the full, set-based recomputation of every member's segments (what a
@@ -211,6 +259,7 @@ int main(int argc, char** argv)
                 out.c_str(), double(bytes.size()) / 1e6, write_ms);
     if (run_bench) {
         bench(**store);
+        bench_duplicate_hints(**store);
         bench_segments(**store);
     }
     return 0;

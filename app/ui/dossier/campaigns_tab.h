@@ -3,7 +3,7 @@
 #pragma once
 #include "core/member.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <vector>
 

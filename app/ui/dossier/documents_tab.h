@@ -4,7 +4,7 @@
 #include "core/document_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

@@ -6,7 +6,7 @@
 #include "core/email_activity_repository.h"
 #include "core/member.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

@@ -65,6 +65,11 @@ void GiftsTab::draw_list() {
         ImGui::SameLine();
         ImGui::TextDisabled("#%s", g.cheque_number.c_str());
       }
+      // A card terminal's reference, or what an "other" payment was.
+      if (!g.payment_ref.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", g.payment_ref.c_str());
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(g.campaign_code.c_str());
       ImGui::TableNextColumn();

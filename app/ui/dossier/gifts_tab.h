@@ -4,7 +4,7 @@
 #include "core/gift.h"
 #include "core/member.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 #include "ui/gift_entry.h"
 
 #include <vector>

@@ -13,7 +13,12 @@ struct Label {
 
 // Every action id core and the demo write for a member, with its sentence.
 const Label kActions[] = {
+    {"batch.line_add", "Gift typed into a cash box batch"},
+    {"batch.line_change", "Cash box batch line corrected"},
+    {"batch.line_strike", "Cash box batch line removed"},
     {"call.in", "Call received"},
+    {"card_gift.add", "Recurring card gift started"},
+    {"card_gift.status", "Recurring card gift status changed"},
     {"call.out", "Call made"},
     {"campaign.create", "Campaign created"},
     {"conflict.resolve", "Version chosen between two edits"},
@@ -26,11 +31,16 @@ const Label kActions[] = {
     {"event.attended", "Attended an event"},
     {"event.create", "Event created"},
     {"event.register", "Registered to an event"},
+    {"event.walk_in", "Came to an event without registering"},
     {"field.signup", "Field sign-up"},
     {"gift.add", "Gift recorded"},
     {"letter.sent", "Letter sent"},
+    {"mandate.add", "SEPA mandate signed"},
+    {"mandate.status", "SEPA mandate status changed"},
+    {"member.address", "Address changed"},
     {"member.create", "Member created"},
     {"member.delete", "Member deleted"},
+    {"member.identity", "Identity changed"},
     {"member.field_lock", "Locked for the fundraiser"},
     {"member.field_unlock", "Unlocked by the office"},
     {"member.markers", "Markers changed"},
@@ -40,19 +50,29 @@ const Label kActions[] = {
     {"member.memo_portal", "Portal memo changed"},
     {"member.merge", "Duplicate merged into this member"},
     {"member.notepad", "Notepad changed"},
+    {"member.profile", "Dates, codes or scores changed"},
     {"member.update", "Member details changed"},
+    {"membership.add", "Membership recorded"},
     {"mobilisation.add", "Petition signed"},
+    {"order.add", "Order recorded"},
+    {"relation.add", "Relation added"},
+    {"relation.remove", "Relation removed"},
     {"setting.set", "Setting changed"},
     {"sponsorship.add", "Sponsorship started"},
     {"sponsorship.end", "Sponsorship ended"},
+    {"tax_receipt.issue", "Tax receipt issued"},
+    {"tax_receipt.print", "Tax receipt printed"},
+    {"tax_receipt.void", "Tax receipt voided"},
 };
 
 const Label kKinds[] = {
-    {"call", "Calls"},           {"campaign", "Campaigns"},    {"conflict", "Edit conflicts"},
+    {"batch", "Cash box batches"}, {"call", "Calls"},           {"campaign", "Campaigns"},    {"conflict", "Edit conflicts"},
     {"document", "Files"},       {"duplicate", "Duplicates"},  {"email", "Emails"},
     {"event", "Events"},         {"gift", "Gifts"},            {"letter", "Letters"},
     {"member", "Member record"}, {"mobilisation", "Petitions"}, {"setting", "Settings"},
-    {"sponsorship", "Sponsorships"}, {"consent", "Consents"}, {"field", "Field sign-ups"},
+    {"sponsorship", "Sponsorships"}, {"card_gift", "Card gifts"}, {"mandate", "Direct debits"},
+    {"membership", "Memberships"}, {"order", "Orders"},            {"relation", "Relations"},
+    {"tax_receipt", "Tax receipts"}, {"consent", "Consents"},      {"field", "Field sign-ups"},
 };
 
 }  // namespace

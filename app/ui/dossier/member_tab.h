@@ -5,7 +5,7 @@
 #include "core/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

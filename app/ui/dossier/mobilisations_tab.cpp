@@ -80,7 +80,7 @@ void MobilisationsTab::draw_form(AppState& app, const Member& member) {
   field_error("form", error_field_, error_);
   end_form();
   if (!submit) return;
-  auto added = MobilisationRepository(*app.store).add({member.id, date_, petition_, channel_, campaign_id_},
+  auto added = MobilisationRepository(*app.store).add({member.id, date_, petition_, channel_, campaign_id_, "", false},
                                                        app.operator_name);
   if (!added) {
     const std::string& f = added.error().field;

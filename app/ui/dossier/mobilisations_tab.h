@@ -5,7 +5,7 @@
 #include "core/member.h"
 #include "core/mobilisation_repository.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 #include "core/purchase_order_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <vector>
 

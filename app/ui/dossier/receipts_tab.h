@@ -4,7 +4,7 @@
 #include "core/member.h"
 #include "core/money_in.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <vector>
 

@@ -6,7 +6,7 @@
 #include "core/member.h"
 #include "core/tax_receipt.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

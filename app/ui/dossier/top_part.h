@@ -4,7 +4,7 @@
 #pragma once
 #include "core/member.h"
 #include "ui/app_state.h"
-#include "ui/dossier/freshness.h"
+#include "ui/freshness.h"
 #include "ui/dossier/top_part_editor.h"
 
 #include <string>

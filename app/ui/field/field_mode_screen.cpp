@@ -8,6 +8,7 @@
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/labels.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -36,17 +37,6 @@ const char* step_title(FieldStep s) {
   }
   return "";
 }
-
-// Large frames for fields and buttons while a step is drawn.
-struct TouchStyle {
-  TouchStyle() {
-    const float pad_y = std::max(8.0f, (kTouch - ImGui::GetFontSize()) / 2);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, pad_y));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6);
-  }
-  ~TouchStyle() { ImGui::PopStyleVar(3); }
-};
 
 // The label above, the field full width under it, its error under that.
 bool touch_text(const char* label, std::string* value, const char* field, const FormError& error,

@@ -1,5 +1,6 @@
-// Whether rows a tab read for a member are still current: same member, and
-// nothing written to the store since. Tabs read SQLite only when this says so.
+// Whether rows a screen read are still current: same key (the member of a
+// dossier tab, the batch of an event session...), and nothing written to
+// the store since. Screens read SQLite only when this says so.
 #pragma once
 #include "core/store.h"
 #include "ui/app_state.h"

@@ -1,0 +1,25 @@
+// Check-in at the door: the event's registered people by name, with a
+// filter; a tap (or Space on the focused row) marks one present. Walk-ins
+// are added from the person at the stand (member_strip.h).
+#pragma once
+#include "core/event_repository.h"
+#include "ui/app_state.h"
+#include "ui/event/event_session.h"
+#include "ui/freshness.h"
+
+#include <string>
+#include <vector>
+
+namespace obole::ui {
+
+class CheckInList {
+ public:
+  void draw(AppState& app, EventSession& session);
+
+ private:
+  Freshness fresh_;
+  std::string filter_, message_;
+  std::vector<Attendee> attendees_;
+};
+
+}  // namespace obole::ui

@@ -1,0 +1,42 @@
+#include "ui/touch_style.h"
+
+#include <imgui.h>
+
+namespace obole::ui {
+
+TouchStyle::TouchStyle() {
+  // A frame is the font height plus twice the vertical padding.
+  const float pad_y = (44.0f - ImGui::GetFontSize()) / 2;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, pad_y > 6 ? pad_y : 6));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10, 10));
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(6, 6));
+}
+
+TouchStyle::~TouchStyle() { ImGui::PopStyleVar(3); }
+
+bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 700; }
+
+float field_width() {
+  const float avail = ImGui::GetContentRegionAvail().x, readable = ImGui::GetFontSize() * 30;
+  return avail < readable ? avail : readable;
+}
+
+void flow(float width) {
+  // Called below the last item: the cursor is at the start of a new line.
+  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine();
+}
+
+bool flow_button(const char* label) {
+  flow(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
+  return ImGui::Button(label);
+}
+
+bool touch_row(const char* label, bool selected) {
+  // The text sits in the middle of the row's height.
+  ImGui::AlignTextToFramePadding();
+  return ImGui::Selectable(label, selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+}
+
+}  // namespace obole::ui
