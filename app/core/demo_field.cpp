@@ -45,12 +45,18 @@ Result<void> add_demo_field(const DemoHistory& h)
 {
     Store& store = h.store;
     DemoRng rng{h.seed ^ 0xf1e1d5ull};
-    // New donors: members who never gave, newest first. Not the showcase
-    // members (they have a history), which must stay editable by the demo
-    // volunteer: a signed-up donor is locked.
+    // New donors: members who never gave and have no mandate, newest first.
+    // Never a showcase member (they have a history): those must stay
+    // editable by the demo volunteer, and a signed-up donor is locked. A
+    // small demo (the sync simulation's) gets none.
+    Statement count(store.db(), "SELECT count(*) FROM member WHERE ref >= ?1");
+    count.bind_int64(1, h.first_member_ref);
+    if (count.step() != Statement::Step::row || count.column_int64(0) < 50)
+        return {};
     Statement members(store.db(), "SELECT ref, first_name || ' ' || last_name FROM member m "
                                   "WHERE ref >= ?1 AND deleted = 0 AND memo_active = '' "
                                   "AND NOT EXISTS(SELECT 1 FROM gift g WHERE g.member_ref = m.ref) "
+                                  "AND NOT EXISTS(SELECT 1 FROM sepa_mandate s WHERE s.member_ref = m.ref) "
                                   "ORDER BY ref DESC LIMIT ?2");
     members.bind_int64(1, h.first_member_ref);
     members.bind_int64(2, kSignups);

@@ -18,8 +18,53 @@ EM_JS(void, js_patch_set_window_size, (), {
   };
 });
 
+// Touch: library_glfw.js turns a finger's touchstart/touchend into mouse
+// button presses, but Browser.calculateMouseEvent takes a position only
+// from SDL's "touch" property, so the press lands where the mouse last was
+// and a finger's moves never move the cursor: a tap hits the wrong button
+// and nothing can be drawn on a signature pad. Here the finger's position
+// becomes the cursor's before each touch event is handled, and the touch
+// is not left to the browser (no page scroll or zoom, and no emulated
+// mouse click after it, which would press a second time). A second finger
+// is ignored. Must run before the window is created: GLFW registers its
+// listeners then.
+EM_JS(void, js_patch_touch, (), {
+  var isTouch = function(e) { return e.type.lastIndexOf('touch', 0) === 0; };
+  var followFinger = function(e) {
+    if (e.cancelable) e.preventDefault();
+    var t = (e.changedTouches && e.changedTouches[0]) || (e.touches && e.touches[0]);
+    if (!t) return;
+    var canvas = Module['canvas'];
+    var rect = canvas.getBoundingClientRect();
+    Browser.mouseX = (t.clientX - rect.left) * (canvas.width / rect.width);
+    Browser.mouseY = (t.clientY - rect.top) * (canvas.height / rect.height);
+    if (GLFW.active && GLFW.active.cursorPosFunc)
+      getWasmTableEntry(GLFW.active.cursorPosFunc)(GLFW.active.id, Browser.mouseX, Browser.mouseY);
+  };
+  var move = GLFW.onMousemove;
+  GLFW.onMousemove = function(e) {
+    if (isTouch(e)) {
+      if (e.touches && e.touches.length > 1) return;
+      followFinger(e);
+      return;
+    }
+    move(e);
+  };
+  var button = GLFW.onMouseButtonChanged;
+  GLFW.onMouseButtonChanged = function(e, status) {
+    if (isTouch(e)) {
+      if (status == 1 && e.touches && e.touches.length > 1) return;
+      followFinger(e);
+    }
+    button(e, status);
+  };
+});
+
 namespace obole::platform {
 
-void apply_glfw_patches() { js_patch_set_window_size(); }
+void apply_glfw_patches() {
+  js_patch_set_window_size();
+  js_patch_touch();
+}
 
 }  // namespace obole::platform

@@ -90,9 +90,6 @@ void App::draw_top_bar() {
   ImGui::TextUnformatted("Obole");
   // On a phone the buttons wrap onto a second line.
   auto nav = [&](const char* label, Screen s) {
-    // On a phone the bar wraps instead of running off the screen.
-    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     const bool current = state_.screen == s;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     bool clicked = flow_button(label);

@@ -35,8 +35,10 @@ bool flow_button(const char* label) {
 
 bool touch_row(const char* label, bool selected) {
   // The text sits in the middle of the row's height.
-  ImGui::AlignTextToFramePadding();
-  return ImGui::Selectable(label, selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+  const bool clicked = ImGui::Selectable(label, selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+  ImGui::PopStyleVar();
+  return clicked;
 }
 
 }  // namespace obole::ui

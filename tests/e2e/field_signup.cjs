@@ -1,7 +1,8 @@
 // Field mode on a phone, offline: a street fundraiser (the demo volunteer,
 // enrolled) signs up a regular donor step by step at 360 x 740 with the
 // network off. An invalid IBAN gets the precise message (where the typo
-// is), is corrected; the donor signs on the pad with real pointer moves;
+// is), is corrected; the donor signs on the pad with a finger (CDP touch
+// events), then again with real mouse moves;
 // each consent is answered; the summary is confirmed. "My day" shows the
 // sign-up waiting; back online it syncs, and the server holds the member,
 // the signed mandate, the four consents and the sign-up. Screenshots of
@@ -131,6 +132,22 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       const field = await reveal('Last name');
       assert.ok(field.w >= PHONE.width - 40, `Last name is ${field.w} px wide on a ${PHONE.width} px phone`);
       await shots('1-donor');
+      // The form is taller than the phone: a finger drags it up from a label.
+      assert.ok(!(await visible('City')), 'the whole donor step fits: nothing to drag');
+      const title = await app.find('Step 1 of 6: Donor');
+      const cdp = await context.newCDPSession(page);
+      const x = PHONE.width / 2;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: title.y + 8 }] });
+      await app.frames(2);
+      for (let i = 1; i <= 10; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: title.y + 8 - i * 30 }] });
+        await app.frames(1);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await app.frames(3);
+      await app.find('City');
+      assert.ok((await app.find('First name')).y < title.y, 'the form did not move up under the finger');
+      await top();
     }],
     ['the donor is typed in; Next checks the step', async () => {
       await tap('Next');
@@ -168,11 +185,31 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await tap('Next');
       await app.find('Step 4 of 6: Signature');
     }],
-    ['no signature is refused; the donor signs with the pointer on the pad', async () => {
+    ['no signature is refused; a finger (touch events) signs on the pad', async () => {
       await tap('Next');
       await app.find('The donor has not signed yet: ask them to sign in the box.');
       const pad = await reveal('Signature pad');
       assert.ok(pad.h >= 150 && pad.w >= PHONE.width - 40, `the pad is ${pad.w} x ${pad.h}`);
+      // A finger's stroke through Chromium's touch input, a point per frame.
+      const cdp = await context.newCDPSession(page);
+      const point = (i) => ({ x: pad.x + pad.w * (0.1 + i * 0.03), y: pad.y + pad.h * (0.5 + 0.2 * Math.cos(i / 2)) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point(0)] });
+      await app.frames(2);
+      for (let i = 1; i <= 25; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point(i)] });
+        await app.frames(1);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await app.frames(3);
+      await app.screenshot('phone-4-signature-touch');
+      await tap('Next');
+      await app.find('Step 5 of 6: Consents');
+      await tap('Back');
+      await app.find('Step 4 of 6: Signature');
+    }],
+    ['signed again with the mouse: pointer moves over the pad', async () => {
+      await tap('Clear the signature');
+      const pad = await reveal('Signature pad');
       // Two strokes: a wave, then an underline, each point on its own frame.
       const at = (fx, fy) => [pad.x + pad.w * fx, pad.y + pad.h * fy];
       await page.mouse.move(...at(0.1, 0.5));
@@ -265,6 +302,34 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await app.find('Signed up in the street — only the office can change it');
       assert.ok(!(await visible('✎ Edit')), 'Edit is offered on a locked member');
       await app.screenshot('phone-9-dossier-locked');
+    }],
+    ['the dossier shows the consents with their wording and the mandate signed on the device', async () => {
+      await page.setViewportSize(TABLET);
+      await app.frames(8);
+      await app.click('Synthesis');
+      await app.click('Member');
+      await app.find('I agree to receive text messages (SMS) from the association.');
+      assert.ok(await visible('Save member details'), 'the Member tab is not drawn');
+      await app.screenshot('tablet-10-dossier-consents');
+      await app.click('Financial');
+      await app.click('Direct debits');
+      await app.find('Signed on the device by the donor:');
+      await app.screenshot('tablet-11-dossier-signature');
+    }],
+    ['typing the same person again offers the existing member, who may give again', async () => {
+      await page.setViewportSize(PHONE);
+      await app.frames(8);
+      await app.click('Field');
+      await tap('New sign-up');
+      await app.find('Step 1 of 6: Donor');
+      await type('First name', 'Lea');
+      await type('Last name', 'martinez');
+      const hint = await reveal(/^No\. \d+ · Lea Martinez · 69003 Lyon$/);
+      await tap(hint.name);
+      await reveal(/^Lea Martinez is already a member \(No\. \d+\): this sign-up will be added to their record\.$/);
+      await app.screenshot('phone-12-already-a-member');
+      await tap('Not this person');
+      await app.find(hint.name);
     }],
   ], () => app.screenshot('failure'));
 

@@ -5,6 +5,7 @@
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -50,7 +51,7 @@ void FieldDayView::draw(AppState& app) {
   for (const FieldDayRow& r : day_.rows) {
     ImGui::PushID(r.signup_id.c_str());
     // The donor's dossier (the office's, once signed: see the lock there).
-    if (ImGui::Selectable(r.name.c_str(), false, 0, ImVec2(0, 36))) app.open_member(r.member_id);
+    if (touch_row(r.name.c_str())) app.open_member(r.member_id);
     std::snprintf(line, sizeof line, "%s · %s · %s · %s", r.time.c_str(),
                   format_money(r.amount_cents, "EUR", lang).c_str(), frequency_label(r.frequency),
                   r.waiting ? tr("Waiting to sync") : tr("Synced"));

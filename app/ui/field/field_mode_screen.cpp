@@ -8,9 +8,11 @@
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/labels.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -35,17 +37,6 @@ const char* step_title(FieldStep s) {
   }
   return "";
 }
-
-// Large frames for fields and buttons while a step is drawn.
-struct TouchStyle {
-  TouchStyle() {
-    const float pad_y = std::max(8.0f, (kTouch - ImGui::GetFontSize()) / 2);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, pad_y));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6);
-  }
-  ~TouchStyle() { ImGui::PopStyleVar(3); }
-};
 
 // The label above, the field full width under it, its error under that.
 bool touch_text(const char* label, std::string* value, const char* field, const FormError& error,
@@ -76,6 +67,19 @@ bool choice_button(const char* label, bool chosen, float width) {
 float share(int n) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   return (ImGui::GetContentRegionAvail().x - spacing * float(n - 1)) / float(n);
+}
+
+// A finger drags the screen up and down (a touch arrives as the mouse held
+// down): from anywhere that is not a field or a button, which take the press
+// (the signature pad too). A press on the background only activates the
+// window's own move id, which this window does not use.
+void drag_to_scroll() {
+  ImGuiContext& g = *GImGui;
+  const bool on_background = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+  const float dy = ImGui::GetIO().MouseDelta.y;
+  if (on_background && dy != 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+    ImGui::SetScrollY(ImGui::GetScrollY() - dy);
 }
 
 void summary_line(const char* label, const std::string& value) {
@@ -110,6 +114,7 @@ void FieldModeScreen::draw(AppState& app) {
   if (day_view_) {
     if (!done_message_.empty()) announced_text(done_message_.c_str(), kGood);
     day_.draw(app);
+    drag_to_scroll();
     return;
   }
   draw_step_header();
@@ -123,6 +128,7 @@ void FieldModeScreen::draw(AppState& app) {
   }
   ImGui::Spacing();
   draw_navigation(app);
+  drag_to_scroll();
 }
 
 void FieldModeScreen::draw_step_header() {
@@ -278,10 +284,14 @@ void FieldModeScreen::draw_consents() {
     const char* wording = tr(consent_wording(c));
     announced_text(wording);
     const float half = share(2);
-    if (choice_button(tr("Yes"), a.answered && a.granted, half)) a = {true, true, wording, now};
+    const std::string field = std::string("consent_") + to_string(c);
+    bool answered = false;
+    if (choice_button(tr("Yes"), a.answered && a.granted, half)) a = {true, true, wording, now}, answered = true;
     ImGui::SameLine();
-    if (choice_button(tr("No"), a.answered && !a.granted, half)) a = {true, false, wording, now};
-    error_.show_if((std::string("consent_") + to_string(c)).c_str());
+    if (choice_button(tr("No"), a.answered && !a.granted, half)) a = {true, false, wording, now}, answered = true;
+    // The question just answered no longer needs its message.
+    if (answered && error_.field == field) error_.clear();
+    error_.show_if(field.c_str());
     ImGui::PopID();
   }
 }
