@@ -29,39 +29,29 @@ Error with_field(Error e, const char* field)
 
 bool blank(const std::string& s) { return trim_spaces(s).empty(); }
 
-bool is_five_digits(std::string_view s)
+// The donor as MemberRepository::create takes them.
+NewMember new_member_of(const FieldSignupForm& f)
 {
-    if (s.size() != 5)
-        return false;
-    for (char c : s)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
+    NewMember m;
+    m.civility = f.civility, m.first_name = f.first_name, m.last_name = f.last_name;
+    m.email = f.email, m.phone = f.mobile;
+    m.line1 = f.line1, m.postcode = f.postcode, m.city = f.city;
+    m.origin_campaign_id = f.campaign_id;
+    return m;
 }
 
 Result<void> check_donor(const FieldSignupForm& f)
 {
     if (!f.existing_member_id.empty())
         return {};
-    Result<std::string> last = validate_person_name(f.last_name);
-    if (!last)
-        return with_field(last.error(), "last_name");
-    if (last->empty())
-        return fail("member.last_name_required", "A last name is required.", "last_name");
-    Result<std::string> first = validate_person_name(f.first_name);
-    if (!first)
-        return with_field(first.error(), "first_name");
-    if (!blank(f.email))
-        if (Result<std::string> e = validate_email(f.email); !e)
-            return with_field(e.error(), "email");
-    if (!blank(f.mobile))
-        if (Result<std::string> p = normalize_phone(f.mobile, "FR"); !p)
-            return with_field(p.error(), "mobile");
+    if (Result<CheckedMember> checked = check_new_member(new_member_of(f)); !checked) {
+        // The street form calls its phone field "mobile".
+        const Error& e = checked.error();
+        return e.field == "phone" ? with_field(e, "mobile") : e;
+    }
     const char* missing = blank(f.line1) ? "line1" : blank(f.postcode) ? "postcode" : blank(f.city) ? "city" : nullptr;
     if (missing)
         return fail("field.no_address", "Enter the donor's address: the mandate needs it.", missing);
-    if (!is_five_digits(trim_spaces(f.postcode)))
-        return fail("address.bad_postcode", "A French postcode has 5 digits.", "postcode");
     return {};
 }
 
@@ -158,12 +148,7 @@ Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm
     Result<void> written = store.transaction([&]() -> Result<void> {
         MemberRepository members(store);
         if (done.new_member) {
-            NewMember m;
-            m.civility = f.civility, m.first_name = f.first_name, m.last_name = f.last_name;
-            m.email = f.email, m.phone = f.mobile;
-            m.line1 = f.line1, m.postcode = f.postcode, m.city = f.city;
-            m.origin_campaign_id = f.campaign_id;
-            Result<std::string> id = members.create(m, fundraiser);
+            Result<std::string> id = members.create(new_member_of(f), fundraiser);
             if (!id)
                 return id.error();
             done.member_id = *id;

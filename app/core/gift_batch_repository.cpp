@@ -1,5 +1,6 @@
 #include "core/gift_batch_repository.h"
 
+#include "core/campaign_ref.h"
 #include "core/date.h"
 #include "core/gift_repository.h"
 #include "core/journal.h"
@@ -36,15 +37,6 @@ GiftBatch read_batch(const Statement& s)
     b.control = s.column_text(10);
     b.mismatch_note = s.column_text(11);
     return b;
-}
-
-Result<int64_t> campaign_ref(Store& store, const std::string& campaign_id)
-{
-    Statement s(store.db(), "SELECT ref FROM campaign WHERE id = ?1");
-    s.bind_uuid(1, campaign_id);
-    if (s.step() != Statement::Step::row)
-        return fail("campaign.not_found", "This campaign does not exist.", "campaign");
-    return s.column_int64(0);
 }
 
 void bind_ref_or_null(Statement& s, int index, int64_t ref)
@@ -101,13 +93,9 @@ Result<std::string> GiftBatchRepository::open(const NewGiftBatch& n, const std::
         if (event.step() != Statement::Step::row)
             return fail("event.not_found", "This event does not exist.", "event");
     }
-    int64_t campaign = 0;
-    if (!n.campaign_id.empty()) {
-        Result<int64_t> ref = campaign_ref(store_, n.campaign_id);
-        if (!ref)
-            return ref.error();
-        campaign = *ref;
-    }
+    Result<int64_t> campaign = campaign_ref_of(store_, n.campaign_id);
+    if (!campaign)
+        return campaign.error();
     const std::string id = new_uuid_v7(), now = now_iso();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO gift_batch(id, name, event_id, campaign_ref, operator, opened_at, "
@@ -118,7 +106,7 @@ Result<std::string> GiftBatchRepository::open(const NewGiftBatch& n, const std::
             insert.bind_null(3);
         else
             insert.bind_uuid(3, n.event_id);
-        bind_ref_or_null(insert, 4, campaign);
+        bind_ref_or_null(insert, 4, *campaign);
         insert.bind_text(5, operator_name);
         insert.bind_text(6, now);
         if (Result<void> r = insert.run(); !r)
@@ -218,13 +206,10 @@ Result<GiftBatchRepository::Checked> GiftBatchRepository::check_line(const std::
     if (reference->empty() && n.method == PaymentMethod::card)
         return fail("batch.no_card_reference", "Enter the card terminal's reference for this payment.", "reference");
     c.reference = *reference;
-    const std::string campaign = n.campaign_id.empty() ? batch->campaign_id : n.campaign_id;
-    if (!campaign.empty()) {
-        Result<int64_t> ref = campaign_ref(store_, campaign);
-        if (!ref)
-            return ref.error();
-        c.campaign_ref = *ref;
-    }
+    Result<int64_t> campaign = campaign_ref_of(store_, n.campaign_id.empty() ? batch->campaign_id : n.campaign_id);
+    if (!campaign)
+        return campaign.error();
+    c.campaign_ref = *campaign;
     return c;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/campaign_ref.h"
 #include "core/date.h"
 #include "core/journal.h"
 #include "core/member_ref.h"
@@ -62,14 +63,10 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     if (!found)
         return found.error();
     int64_t member_ref = *found;
-    int64_t campaign_ref = 0;
-    if (!g.campaign_id.empty()) {
-        Statement campaign(db, "SELECT ref FROM campaign WHERE id = ?1");
-        campaign.bind_uuid(1, g.campaign_id);
-        if (campaign.step() != Statement::Step::row)
-            return fail("campaign.not_found", "This campaign does not exist.", "campaign");
-        campaign_ref = campaign.column_int64(0);
-    }
+    Result<int64_t> campaign = campaign_ref_of(store_, g.campaign_id);
+    if (!campaign)
+        return campaign.error();
+    const int64_t campaign_ref = *campaign;
 
     std::string id = g.id.empty() ? new_uuid_v7() : g.id;
     Result<void> written = store_.transaction([&]() -> Result<void> {

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "core/campaign_ref.h"
 #include "core/date.h"
 #include "core/journal.h"
 #include "core/search_index.h"
@@ -128,61 +129,70 @@ Result<Member> MemberRepository::get(const std::string& id)
     return m;
 }
 
-Result<std::string> MemberRepository::create(const NewMember& f, const std::string& operator_name)
+Result<CheckedMember> check_new_member(const NewMember& f)
 {
-    // Validate every field before touching the database.
+    CheckedMember c;
     Result<std::string> last = validate_person_name(f.last_name);
     if (!last)
         return with_field(last.error(), "last_name");
     if (last->empty())
         return fail("member.last_name_required", "A last name is required.", "last_name");
+    c.last_name = *last;
     Result<std::string> first = validate_person_name(f.first_name);
     if (!first)
         return with_field(first.error(), "first_name");
+    c.first_name = *first;
     Result<std::string> civility = validate_person_name(f.civility);
     if (!civility)
         return with_field(civility.error(), "civility");
+    c.civility = *civility;
 
-    std::string country(trim_spaces(f.country));
-    for (char& c : country)
-        if (c >= 'a' && c <= 'z')
-            c = char(c - 32);
-    if (country.empty())
-        country = "FR";
+    c.country = std::string(trim_spaces(f.country));
+    for (char& ch : c.country)
+        if (ch >= 'a' && ch <= 'z')
+            ch = char(ch - 32);
+    if (c.country.empty())
+        c.country = "FR";
 
-    std::string email;
     if (!trim_spaces(f.email).empty()) {
         Result<std::string> r = validate_email(f.email);
         if (!r)
             return r.error();
-        email = *r;
+        c.email = *r;
     }
-    std::string phone;
     if (!trim_spaces(f.phone).empty()) {
-        Result<std::string> r = normalize_phone(f.phone, country);
+        Result<std::string> r = normalize_phone(f.phone, c.country);
         if (!r)
             return r.error();
-        phone = *r;
+        c.phone = *r;
     }
-    std::string postcode(trim_spaces(f.postcode));
-    if (country == "FR" && !postcode.empty() && !is_five_digits(postcode))
+    c.postcode = std::string(trim_spaces(f.postcode));
+    if (c.country == "FR" && !c.postcode.empty() && !is_five_digits(c.postcode))
         return fail("address.bad_postcode", "A French postcode has 5 digits.", "postcode");
     Result<std::string> line1 = validate_person_name(f.line1); // same rules: one line of text
     if (!line1)
         return fail("address.invalid_text", "The address contains characters that are not allowed.", "line1");
+    c.line1 = *line1;
     Result<std::string> city = validate_person_name(f.city);
     if (!city)
         return fail("address.invalid_text", "The address contains characters that are not allowed.", "city");
+    c.city = *city;
+    return c;
+}
+
+Result<std::string> MemberRepository::create(const NewMember& f, const std::string& operator_name)
+{
+    // Validate every field before touching the database.
+    Result<CheckedMember> checked = check_new_member(f);
+    if (!checked)
+        return checked.error();
+    const CheckedMember& c = *checked;
 
     sqlite3* db = store_.db();
-    int64_t campaign_ref = 0;
-    if (!f.origin_campaign_id.empty()) {
-        Statement exists(db, "SELECT ref FROM campaign WHERE id = ?1");
-        exists.bind_uuid(1, f.origin_campaign_id);
-        if (exists.step() != Statement::Step::row)
-            return fail("campaign.not_found", "This campaign does not exist.", "origin_campaign");
-        campaign_ref = exists.column_int64(0);
-    }
+    Result<int64_t> campaign = campaign_ref_of(store_, f.origin_campaign_id, "origin_campaign");
+    if (!campaign)
+        return campaign.error();
+    const int64_t campaign_ref = *campaign;
     auto bind_campaign = [campaign_ref](Statement& s, int index) {
         if (campaign_ref)
             s.bind_int64(index, campaign_ref);
@@ -197,9 +207,9 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
                              "origin_date, origin_campaign_ref, created_at, updated_at) "
                              "VALUES(?1, (SELECT ifnull(max(member_no), 0) + 1 FROM member), ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?7)");
         insert.bind_uuid(1, id);
-        insert.bind_text(2, *civility);
-        insert.bind_text(3, *first);
-        insert.bind_text(4, *last);
+        insert.bind_text(2, c.civility);
+        insert.bind_text(3, c.first_name);
+        insert.bind_text(4, c.last_name);
         insert.bind_text(5, today);
         bind_campaign(insert, 6);
         insert.bind_text(7, now);
@@ -211,36 +221,36 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
                               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1)");
         address.bind_uuid(1, new_uuid_v7());
         address.bind_int64(2, member_ref);
-        address.bind_text(3, *line1);
-        address.bind_text(4, postcode);
-        address.bind_text(5, *city);
-        address.bind_text(6, country);
+        address.bind_text(3, c.line1);
+        address.bind_text(4, c.postcode);
+        address.bind_text(5, c.city);
+        address.bind_text(6, c.country);
         if (Result<void> r = address.run(); !r)
             return r;
 
-        if (!email.empty()) {
+        if (!c.email.empty()) {
             Statement insert_email(db, "INSERT INTO email(id, member_ref, address, origin_campaign_ref, origin_date) "
                                        "VALUES(?1, ?2, ?3, ?4, ?5)");
             insert_email.bind_uuid(1, new_uuid_v7());
             insert_email.bind_int64(2, member_ref);
-            insert_email.bind_text(3, email);
+            insert_email.bind_text(3, c.email);
             bind_campaign(insert_email, 4);
             insert_email.bind_text(5, today);
             if (Result<void> r = insert_email.run(); !r)
                 return r;
         }
-        if (!phone.empty()) {
+        if (!c.phone.empty()) {
             Statement insert_phone(db, "INSERT INTO phone(id, member_ref, kind, number, created_at) "
                                        "VALUES(?1, ?2, ?3, ?4, ?5)");
             insert_phone.bind_uuid(1, new_uuid_v7());
             insert_phone.bind_int64(2, member_ref);
-            insert_phone.bind_text(3, phone_kind(phone));
-            insert_phone.bind_text(4, phone);
+            insert_phone.bind_text(3, phone_kind(c.phone));
+            insert_phone.bind_text(4, c.phone);
             insert_phone.bind_text(5, now);
             if (Result<void> r = insert_phone.run(); !r)
                 return r;
         }
-        std::string display = first->empty() ? *last : *first + " " + *last;
+        std::string display = c.first_name.empty() ? c.last_name : c.first_name + " " + c.last_name;
         if (Result<void> r = Journal(store_).append(id, "member.create", display, operator_name); !r)
             return r;
         return reindex_member(store_, id);
@@ -353,18 +363,6 @@ int64_t MemberRepository::count()
 
 namespace {
 
-// Campaign id -> ref; 0 with no campaign. campaign.not_found for an unknown id.
-Result<int64_t> campaign_ref_of(sqlite3* db, const std::string& campaign_id)
-{
-    if (campaign_id.empty())
-        return int64_t(0);
-    Statement s(db, "SELECT ref FROM campaign WHERE id = ?1");
-    s.bind_uuid(1, campaign_id);
-    if (s.step() != Statement::Step::row)
-        return fail("campaign.not_found", "This campaign does not exist.", "origin_campaign");
-    return s.column_int64(0);
-}
-
 Result<std::string> optional_date(const std::string& text, const char* field)
 {
     if (trim_spaces(text).empty())
@@ -419,7 +417,7 @@ struct CheckedContact {
     int64_t campaign_ref = 0;
 };
 
-Result<CheckedContact> check_contact(sqlite3* db, const ContactFields& f, bool is_email, const std::string& country)
+Result<CheckedContact> check_contact(Store& store, const ContactFields& f, bool is_email, const std::string& country)
 {
     CheckedContact c;
     Result<std::string> value = is_email ? validate_email(f.value) : normalize_phone(f.value, country.empty() ? "FR" : country);
@@ -430,7 +428,7 @@ Result<CheckedContact> check_contact(sqlite3* db, const ContactFields& f, bool i
     if (!date)
         return date.error();
     c.origin_date = *date;
-    Result<int64_t> ref = campaign_ref_of(db, f.origin_campaign_id);
+    Result<int64_t> ref = campaign_ref_of(store, f.origin_campaign_id, "origin_campaign");
     if (!ref)
         return ref.error();
     c.campaign_ref = *ref;
@@ -579,7 +577,7 @@ Result<std::string> MemberRepository::add_contact(const char* table, const std::
     Result<Member> member = get(member_id);
     if (!member)
         return member.error();
-    Result<CheckedContact> c = check_contact(db, f, is_email, country_of(db, member_id));
+    Result<CheckedContact> c = check_contact(store_, f, is_email, country_of(db, member_id));
     if (!c)
         return c.error();
     std::string id = new_uuid_v7();
@@ -631,7 +629,7 @@ Result<void> MemberRepository::set_contact(const char* table, const std::string&
     Result<ContactOwner> owner = owner_of(db, table, row_id);
     if (!owner)
         return owner.error();
-    Result<CheckedContact> c = check_contact(db, f, is_email, owner->country);
+    Result<CheckedContact> c = check_contact(store_, f, is_email, owner->country);
     if (!c)
         return c.error();
     return store_.transaction([&]() -> Result<void> {

@@ -14,6 +14,20 @@ namespace obole {
 class Statement;
 class Store;
 
+// A new member's fields as they are stored: checked and normalised (one
+// line each, the email as validate_email leaves it, the phone in E.164, the
+// country in capitals, France when empty).
+struct CheckedMember {
+    std::string civility, first_name, last_name, email, phone, line1, postcode, city, country;
+};
+
+// What create() checks before it writes, for a form that checks first and
+// writes later (a street sign-up's steps). Errors name their field:
+// member.last_name_required, name.* (first_name, last_name, civility),
+// email.*, phone.*, address.bad_postcode (a French postcode is 5 digits),
+// address.invalid_text (line1, city).
+Result<CheckedMember> check_new_member(const NewMember& fields);
+
 class MemberRepository {
 public:
     explicit MemberRepository(Store& store) : store_(store) {}
@@ -21,10 +35,7 @@ public:
     // Code member.not_found when there is no such (non-deleted) member.
     Result<Member> get(const std::string& id);
 
-    // Validates everything before writing anything. Codes:
-    // member.last_name_required, name.* (validate_person_name) for first and
-    // last names, email.* and phone.* when those are given,
-    // address.bad_postcode (a French postcode is 5 digits),
+    // Validates everything before writing anything: check_new_member(), and
     // campaign.not_found (origin campaign). Error::field names the field.
     // Assigns member_no = max + 1. Returns the new member's id.
     Result<std::string> create(const NewMember& fields, const std::string& operator_name);

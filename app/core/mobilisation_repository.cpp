@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/campaign_ref.h"
 #include "core/date.h"
 #include "core/journal.h"
 #include "core/member_ref.h"
@@ -43,14 +44,10 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
     if (consent->empty() && m.consent_required)
         return fail("mobilisation.no_consent", "Show the signer the consent wording and enter it.", "consent");
     sqlite3* db = store_.db();
-    int64_t campaign_ref = 0;
-    if (!m.campaign_id.empty()) {
-        Statement campaign(db, "SELECT ref FROM campaign WHERE id = ?1");
-        campaign.bind_uuid(1, m.campaign_id);
-        if (campaign.step() != Statement::Step::row)
-            return fail("campaign.not_found", "This campaign does not exist.", "campaign");
-        campaign_ref = campaign.column_int64(0);
-    }
+    Result<int64_t> campaign = campaign_ref_of(store_, m.campaign_id);
+    if (!campaign)
+        return campaign.error();
+    const int64_t campaign_ref = *campaign;
     const std::string id = new_uuid_v7();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO mobilisation(id, member_ref, signed_date, petition, channel, campaign_ref, "
