@@ -9,6 +9,7 @@
 #include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
 #include "platform/sync_transport.h"
+#include "platform/text_input.h"
 #include "ui/app.h"
 
 #include <GLES3/gl3.h>
@@ -114,6 +115,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   platform::item_mirror_end_frame();
+  platform::text_input_after_frame();
   if (g_web->store) platform::browser_host().journal().after_frame(*g_web->store);
 }
 
@@ -155,6 +157,7 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  platform::text_input_install();
 
   platform::browser_host().start_storage_watch();
   g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());

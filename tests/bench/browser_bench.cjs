@@ -12,6 +12,11 @@ const { startServer, launchBrowser, AppPage, need } = require('../e2e/harness.cj
 const QUERIES = ['dupont', 'helene', 'hélène dup', 'martin 75', 'иван', 'петров', '山田', '06 12 34 56',
                  '+33 6 12', '75011', 'gmail', 'lyon', '1234', 'le', 'marie-claire'];
 
+// [first name, last name, email, postcode] of people signing up at a stand.
+const SIGN_UPS = [['Hélène', 'Dupont', 'helene.dupont@example.fr', '75011'], ['Marie', 'Martin', 'marie.martin@gmail.com', '69003'],
+                  ['Иван', 'Петров', 'ivan.petrov@mail.ru', '13001'], ['太郎', '山田', 'taro@example.jp', '75002'],
+                  ['Jean', 'Bernard', 'jbernard@orange.fr', '33000']];
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 function summary(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -57,6 +62,23 @@ function downloadSizes(site) {
     return out;
   }, QUERIES);
   if (timings.some((t) => t < 0)) throw new Error('the page has no database open');
+  // The sign-up form's duplicate hints, typed field after field, letter by
+  // letter, as at a stand: last name, first name, postcode, email.
+  const hintTimings = await page.evaluate((people) => {
+    const out = [];
+    for (let round = 0; round < 3; round++)
+      for (const person of people) {
+        const typed = ['', '', '', ''];
+        for (const field of [1, 0, 3, 2])
+          for (let i = 1; i <= [...person[field]].length; i++) {
+            typed[field] = [...person[field]].slice(0, i).join('');
+            out.push(Module.ccall('obole_bench_duplicate_hints', 'number', ['string', 'string', 'string', 'string'],
+                                  typed));
+          }
+      }
+    return out;
+  }, SIGN_UPS);
+  if (hintTimings.some((t) => t < 0)) throw new Error('the duplicate hints could not be timed');
   const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
 
   // A gift saved, until the app shows "Saved on this device": the frame that
@@ -105,7 +127,8 @@ function downloadSizes(site) {
   server.stop();
   const result = {
     members, generate_ms: generateMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
-    search_keystroke_ms: summary(timings), dossier_open_long_history_ms: summary(dossierOpen),
+    search_keystroke_ms: summary(timings), duplicate_hints_keystroke_ms: summary(hintTimings),
+    dossier_open_long_history_ms: summary(dossierOpen),
     gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
     wasm_heap_bytes: heapBytes, download: downloadSizes(need('OBOLE_WEB_SITE')),
   };

@@ -18,12 +18,14 @@ function nativeBench(members) {
   const out = run(gen, ['--members', String(members), '--out', db, '--bench']);
   const m = out.match(/median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/);
   const g = out.match(/generated in (\d+) ms/);
+  const hints = out.match(/duplicate hints: .*per keystroke median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/);
   const seg = out.match(/segments: (\d+) members scored.*full refresh median ([\d.]+) ms, max ([\d.]+) ms \(cpu median ([\d.]+) ms\)/);
   const size = fs.statSync(db).size;
   fs.rmSync(db, { force: true });
   if (!m) throw new Error(`obole-gen printed no search figures:\n${out}`);
   return {
     search_ms: { median: +m[1], p95: +m[2], max: +m[3] }, generate_ms: g ? +g[1] : null, db_bytes: size,
+    duplicate_hints_ms: hints ? { median: +hints[1], p95: +hints[2], max: +hints[3] } : null,
     segment_refresh_ms: seg ? { median: +seg[2], max: +seg[3], cpu_median: +seg[4], scored: +seg[1] } : null,
   };
 }
@@ -52,6 +54,8 @@ const rows = [['figure', ...results.map((r) => `${r.members} members`)]];
 const row = (name, f) => rows.push([name, ...results.map(f)]);
 row('search per keystroke, native (median / p95)', (r) => `${r.native.search_ms.median} / ${r.native.search_ms.p95} ms`);
 row('search per keystroke, browser (median / p95)', (r) => `${r.browser.search_keystroke_ms.median.toFixed(2)} / ${r.browser.search_keystroke_ms.p95.toFixed(2)} ms`);
+row('duplicate hints of a sign-up per keystroke, native (median / p95)', (r) => (r.native.duplicate_hints_ms ? `${r.native.duplicate_hints_ms.median} / ${r.native.duplicate_hints_ms.p95} ms` : '—'));
+row('duplicate hints of a sign-up per keystroke, browser (median / p95)', (r) => r.browser.duplicate_hints_keystroke_ms ? `${r.browser.duplicate_hints_keystroke_ms.median.toFixed(2)} / ${r.browser.duplicate_hints_keystroke_ms.p95.toFixed(2)} ms` : '—');
 row('dossier of 2,000 gifts to first frame (median / p95)', (r) => `${r.browser.dossier_open_long_history_ms.median.toFixed(0)} / ${r.browser.dossier_open_long_history_ms.p95.toFixed(0)} ms`);
 row('gift saved until durable (median / p95)', (r) => `${r.browser.gift_durable_ms.median.toFixed(1)} / ${r.browser.gift_durable_ms.p95.toFixed(1)} ms (${r.browser.storage_backend})`);
 row('first visit to interactive (server copy)', (r) => `${r.browser.first_visit_ms} ms`);

@@ -10,9 +10,9 @@
 // build/native/e2e-artifacts/field_signup.
 'use strict';
 
-const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, DEMO_PASSWORD,
+        ServerLog } = require('./harness.cjs');
 
-const PASSWORD = 'obole-demo-2026';
 const PHONE = { width: 360, height: 740 };
 const TABLET = { width: 800, height: 1280 };
 // One letter mistyped (M -> N, the 22nd character): the message names it.
@@ -22,22 +22,12 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
 
 (async () => {
   const server = await startServer(['--demo', '--demo-members', '300']);
-  const codes = {};
-  for (const line of server.log) {
-    const m = line.match(/login (\w+) \((\w+)\), enrol code (\S+)/);
-    if (m) codes[m[1]] = m[3];
-  }
+  const codes = demoEnrolCodes(server);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true });
   const page = await context.newPage();
   const app = new AppPage(page, need('OBOLE_ARTIFACTS'));
-  let authorization = '', schemaVersion = '';
-  page.on('request', (r) => {
-    if (r.url().includes('/api/sync/pull')) {
-      authorization = r.headers().authorization;
-      schemaVersion = new URL(r.url()).searchParams.get('schema_version');
-    }
-  });
+  const serverLog = new ServerLog(server, page);
 
   const visible = async (name) => (await app.items()).find((it) =>
     (name instanceof RegExp ? name.test(it.name) : it.name === name) && it.w > 0 && it.h > 0);
@@ -115,7 +105,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await app.click('Sync');
       await type('Enrol code', codes.volunteer);
       await type('Operator login', 'volunteer');
-      await type('Password', PASSWORD);
+      await type('Password', DEMO_PASSWORD);
       await tap('Enrol this device');
       await app.find('Enrolled as volunteer.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
@@ -271,16 +261,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await shots('8-my-day-synced');
     }],
     ['the server holds the member (locked), the signed mandate, four consents and the sign-up', async () => {
-      const changes = [];
-      for (let since = 0; ;) {
-        const url = new URL(`api/sync/pull?since=${since}&limit=5000&schema_version=${schemaVersion}`, server.url);
-        const r = await fetch(url, { headers: { Authorization: authorization } });
-        assert.equal(r.status, 200);
-        const pageOf = await r.json();
-        changes.push(...pageOf.changes);
-        since = pageOf.cursor;
-        if (!pageOf.more) break;
-      }
+      const changes = await serverLog.changes();
       const member = changes.find((c) => c.table === 'member' && c.fields.last_name === 'Martinez');
       assert.ok(member, 'no member in the server log');
       assert.equal(member.fields.field_locked, 1);

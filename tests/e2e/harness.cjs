@@ -178,6 +178,61 @@ class AppPage {
   }
 }
 
+// The enrol code the demo server prints for each demo operator at its first
+// start: { admin: '...', volunteer: '...' }.
+function demoEnrolCodes(server) {
+  const codes = {};
+  for (const line of server.log) {
+    const m = line.match(/login (\w+) \((\w+)\), enrol code (\S+)/);
+    if (m) codes[m[1]] = m[3];
+  }
+  return codes;
+}
+
+// The demo operators' password (obole-server --demo).
+const DEMO_PASSWORD = 'obole-demo-2026';
+
+// Enrols the device from the Sync screen with an enrol code.
+async function enrol(app, code, login, password = DEMO_PASSWORD) {
+  await app.click('Sync');
+  await app.fill('Enrol code', code);
+  await app.fill('Operator login', login);
+  await app.fill('Password', password);
+  await app.click('Enrol this device');
+}
+
+// Reads the server's whole change log as the page's device does: with its
+// token and schema version, taken from the page's own pulls.
+class ServerLog {
+  constructor(server, page) {
+    this.server = server;
+    this.authorization = '';
+    this.schemaVersion = '';
+    page.on('request', (r) => {
+      if (r.url().includes('/api/sync/pull')) {
+        this.authorization = r.headers().authorization;
+        this.schemaVersion = new URL(r.url()).searchParams.get('schema_version');
+      }
+    });
+  }
+
+  async changes() {
+    const changes = [];
+    let since = 0;
+    for (;;) {
+      const url = new URL(`api/sync/pull?since=${since}&limit=5000&schema_version=${this.schemaVersion}`,
+                          this.server.url);
+      const r = await fetch(url, { headers: { Authorization: this.authorization } });
+      const text = await r.text();
+      assert.equal(r.status, 200, `pull answered ${r.status}: ${text}`);
+      const page = JSON.parse(text);
+      changes.push(...page.changes);
+      since = page.cursor;
+      if (!page.more) return changes;
+    }
+  }
+}
+
 // Runs the steps, prints "N passed, N failed", and exits non-zero on failure.
 // When a step fails, onFail (if given) runs first, e.g. to save a screenshot.
 async function runSteps(title, steps, onFail = async () => {}) {
@@ -200,4 +255,5 @@ async function runSteps(title, steps, onFail = async () => {}) {
   return failed + skipped === 0;
 }
 
-module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need };
+module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need,
+                   demoEnrolCodes, DEMO_PASSWORD, enrol, ServerLog };

@@ -10,22 +10,18 @@
 'use strict';
 
 const { execFileSync } = require('node:child_process');
-const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, DEMO_PASSWORD, enrol: enrolWith,
+        ServerLog } = require('./harness.cjs');
 
 const today = new Date().toISOString().slice(0, 10);
 const giftRow = (euros) => new RegExp(`^${today} €${euros}\\.00 Cash`);
 const NOTE_A = 'A: call Monday';
 const NOTE_B = 'B: email only';
-const PASSWORD = 'obole-demo-2026';
 
 (async () => {
   const server = await startServer(['--demo', '--demo-members', '300']);
   // The demo server prints one fresh enrol code per demo operator at its first start.
-  const codes = {};
-  for (const line of server.log) {
-    const m = line.match(/login (\w+) \((\w+)\), enrol code (\S+)/);
-    if (m) codes[m[1]] = m[3];
-  }
+  const codes = demoEnrolCodes(server);
   const browser = await launchBrowser();
   const artifacts = need('OBOLE_ARTIFACTS');
   const device = async (name) => {
@@ -36,14 +32,8 @@ const PASSWORD = 'obole-demo-2026';
     const app = new AppPage(page, artifacts);
     app.name = name;
     app.context = context;
-    // What the device says to the server: its token and schema version, to
-    // read the server's log as a device does.
-    page.on('request', (r) => {
-      if (r.url().includes('/api/sync/pull')) {
-        app.authorization = r.headers().authorization;
-        app.schemaVersion = new URL(r.url()).searchParams.get('schema_version');
-      }
-    });
+    // The server's log, read with this device's token.
+    app.serverLog = new ServerLog(server, page);
     return app;
   };
   // Both are created before anything runs: AppPage empties the artifacts folder.
@@ -80,13 +70,7 @@ const PASSWORD = 'obole-demo-2026';
     }
   }
 
-  async function enrol(app, login, password) {
-    await app.click('Sync');
-    await app.fill('Enrol code', codes[login]);
-    await app.fill('Operator login', login);
-    await app.fill('Password', password);
-    await app.click('Enrol this device');
-  }
+  const enrol = (app, login, password) => enrolWith(app, codes[login], login, password);
 
   async function openHelene(app) {
     await app.click('Search');
@@ -101,21 +85,8 @@ const PASSWORD = 'obole-demo-2026';
     await app.find(giftRow(euros));
   }
 
-  // The server's whole change log, read with a device's token.
-  async function serverLog() {
-    const changes = [];
-    let since = 0;
-    for (;;) {
-      const url = new URL(`api/sync/pull?since=${since}&limit=5000&schema_version=${a.schemaVersion}`, server.url);
-      const r = await fetch(url, { headers: { Authorization: a.authorization } });
-      const text = await r.text();
-      assert.equal(r.status, 200, `pull answered ${r.status}: ${text}`);
-      const page = JSON.parse(text);
-      changes.push(...page.changes);
-      since = page.cursor;
-      if (!page.more) return changes;
-    }
-  }
+  // The server's whole change log, read with device A's token.
+  const serverLog = () => a.serverLog.changes();
   const giftInserts = (log, cents) => log.filter((c) => c.table === 'gift' && c.op === 'insert' &&
                                                        c.fields.amount_cents === cents);
 
@@ -139,7 +110,7 @@ const PASSWORD = 'obole-demo-2026';
       await a.find('Enrol this device');
       await a.find('Device name');
       await shot(a, '01-sync-not-enrolled');
-      await enrol(a, 'admin', PASSWORD);
+      await enrol(a, 'admin', DEMO_PASSWORD);
       await a.find('This device is enrolled.', { timeout: 20000 });
       await a.find('Enrolled as admin.');
       await a.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
@@ -150,7 +121,7 @@ const PASSWORD = 'obole-demo-2026';
       await enrol(b, 'volunteer', 'not-the-password');
       await b.find('Enrolment failed: The password is wrong.', { timeout: 20000 });
       await shot(b, '01-enrol-refused');
-      await b.fill('Password', PASSWORD);
+      await b.fill('Password', DEMO_PASSWORD);
       await b.click('Enrol this device');
       await b.find('This device is enrolled.', { timeout: 20000 });
       await b.find('Enrolled as volunteer.');

@@ -73,14 +73,13 @@ void MemberStrip::draw(AppState& app, EventSession& session, const SessionChoice
     status += std::string("  ·  ") +
               (present_ ? tr("Checked in") : registered_ ? tr("Registered, not checked in") : tr("Not registered"));
   announced_text(status.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  draw_actions(app, session, choices);
+  draw_actions(app, session);
   draw_ask(app, session, choices);
   if (!message_.empty())
     announced_text(tr(message_), message_is_error_ ? IM_COL32(200, 40, 40, 255) : IM_COL32(25, 128, 50, 255));
 }
 
-void MemberStrip::draw_actions(AppState& app, EventSession& session, const SessionChoices& choices) {
-  (void)choices;
+void MemberStrip::draw_actions(AppState& app, EventSession& session) {
   using Ask = EventSession::Ask;
   if (ImGui::Button(tr("Membership (M)")) || shortcut(ImGuiKey_M)) session.ask = Ask::membership;
   if (!session.batch.event_id.empty() && !present_)

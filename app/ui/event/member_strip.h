@@ -22,7 +22,7 @@ class MemberStrip {
 
  private:
   void reload(AppState& app, const EventSession& session);
-  void draw_actions(AppState& app, EventSession& session, const SessionChoices& choices);
+  void draw_actions(AppState& app, EventSession& session);
   void draw_ask(AppState& app, EventSession& session, const SessionChoices& choices);
   void join_or_renew(AppState& app, const SessionChoices& choices);
   void check_in(AppState& app, const EventSession& session);
