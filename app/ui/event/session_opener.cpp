@@ -6,6 +6,7 @@
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/touch_style.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -16,6 +17,7 @@ namespace obole::ui {
 void SessionOpener::reload(AppState& app) {
   fresh_.mark(app, "");
   open_ = GiftBatchRepository(*app.store).open_batches(app.operator_name);
+  recent_ = GiftBatchRepository(*app.store).recent(20);
   events_ = EventRepository(*app.store).list_all();
   campaigns_ = CampaignRepository(*app.store).list_all();
   // The event of the day (or the next one) is the likely choice.
@@ -79,6 +81,17 @@ std::string SessionOpener::draw(AppState& app) {
   }
   if (creating_event_) draw_new_event(app);
   if (!error_.message.empty() && error_.field.empty()) form_error(tr(error_.message));
+  if (!recent_.empty()) {
+    ImGui::SeparatorText(tr("Recent batches"));
+    for (const GiftBatch& b : recent_) {
+      ImGui::PushID(b.id.c_str());
+      std::string label = b.name + "  ·  " + b.operator_name + "  ·  " + b.opened_at.substr(0, 10) + "  ·  " +
+                          (b.closed ? tr("closed") : tr("open"));
+      if (!b.mismatch_note.empty()) label += std::string("  ·  ") + tr("closed despite a difference");
+      if (touch_row(label.c_str())) chosen = b.id;
+      ImGui::PopID();
+    }
+  }
   return chosen;
 }
 

@@ -1,5 +1,7 @@
 // Before a session: resume one of the operator's open sessions, or open a
-// new one by picking the event (or creating it) and the campaign.
+// new one by picking the event (or creating it) and the campaign; the
+// recent batches of every operator can be looked at (a closed one is
+// read-only).
 #pragma once
 #include "core/campaign.h"
 #include "core/event_repository.h"
@@ -24,7 +26,7 @@ class SessionOpener {
   std::string open(AppState& app);
 
   Freshness fresh_;
-  std::vector<GiftBatch> open_;
+  std::vector<GiftBatch> open_, recent_;
   std::vector<Event> events_;
   std::vector<Campaign> campaigns_;
   std::string event_id_, campaign_id_, name_;
