@@ -63,8 +63,9 @@ void App::frame() {
   sync_.watch(state_);
   draw_top_bar();
   ImGui::Separator();
-  // The status line is pinned to the bottom; the screen gets the rest.
-  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  // The status line is pinned to the bottom; the screen gets the rest. On a
+  // phone it takes two rows, so "Saved on this device" is never cut.
+  const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
   if (ImGui::BeginChild("screen", ImVec2(0, -status_h))) {
     switch (state_.screen) {
       case Screen::search: search_.draw(state_); break;
@@ -119,7 +120,7 @@ void App::draw_status_line() {
   const bool online = host_.online();
   announced_text(online ? tr("Online") : tr("Offline"), online ? IM_COL32(25, 128, 50, 255) : IM_COL32(180, 90, 0, 255));
   draw_sync_status(state_);
-  ImGui::SameLine();
+  if (!narrow_screen()) ImGui::SameLine();
   switch (host_.save_state()) {
     case SaveState::idle: break;
     case SaveState::saving: announced_text(tr("Saving…")); break;
