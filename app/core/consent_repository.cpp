@@ -125,12 +125,11 @@ std::vector<Consent> ConsentRepository::list_for_member(const std::string& membe
     return out;
 }
 
-std::vector<Consent> ConsentRepository::current(const std::string& member_id)
+std::vector<Consent> current_consents(const std::vector<Consent>& newest_first)
 {
-    const std::vector<Consent> all = list_for_member(member_id);
     std::vector<Consent> out;
     for (ConsentChannel channel : kConsentChannels)
-        for (const Consent& c : all)
+        for (const Consent& c : newest_first)
             if (c.channel == channel) {
                 out.push_back(c); // newest first: the first one is current
                 break;

@@ -40,6 +40,10 @@ struct NewConsent {
     std::string source;   // where it was asked: "field", "event", ...
 };
 
+// The member's current choice: the newest answer of each channel that has
+// one, in channel order, from their answers newest first (list_for_member).
+std::vector<Consent> current_consents(const std::vector<Consent>& newest_first);
+
 class ConsentRepository {
 public:
     explicit ConsentRepository(Store& store) : store_(store) {}
@@ -50,8 +54,6 @@ public:
     Result<std::string> record(const std::string& member_id, const NewConsent& consent,
                                const std::string& operator_name);
 
-    // The newest answer of each channel that has one, in channel order.
-    std::vector<Consent> current(const std::string& member_id);
     // Every answer, newest first.
     std::vector<Consent> list_for_member(const std::string& member_id);
 

@@ -55,19 +55,6 @@ Result<void> check_donor(const FieldSignupForm& f)
     return {};
 }
 
-Result<void> check_bank(const FieldSignupForm& f)
-{
-    if (Result<std::string> iban = validate_iban(f.iban_text); !iban)
-        return with_field(iban.error(), "iban");
-    if (Result<std::string> bic = validate_bic(f.bic_text); !bic)
-        return with_field(bic.error(), "bic");
-    Result<std::string> holder = validate_person_name(f.holder);
-    if (!holder)
-        return with_field(holder.error(), "holder");
-    if (holder->empty())
-        return fail("mandate.no_holder", "Enter the name of the account holder.", "holder");
-    return {};
-}
 
 Result<void> check_consents(const FieldSignupForm& f)
 {
@@ -119,7 +106,10 @@ Result<void> check_field_step(const FieldSignupForm& f, FieldStep step)
         if (Result<int64_t> cents = parse_amount_cents(f.amount_text); !cents)
             return with_field(cents.error(), "amount");
         return {};
-    case FieldStep::bank: return check_bank(f);
+    case FieldStep::bank:
+        if (Result<MandateAccount> account = check_mandate_account(f.iban_text, f.bic_text, f.holder); !account)
+            return account.error();
+        return {};
     case FieldStep::signature:
         if (blank(f.signature_svg))
             return fail("signature.empty", "The donor has not signed yet: ask them to sign in the box.", "signature");
@@ -135,8 +125,6 @@ Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm
     for (int s = 0; s < kFieldStepCount; ++s)
         if (Result<void> r = check_field_step(f, FieldStep(s)); !r)
             return r.error();
-    if (!f.mandate_id.empty() && mandate_rum(f.mandate_id).empty())
-        return fail("mandate.bad_id", "This mandate's identifier is not valid.");
 
     FieldSignupDone done;
     done.signup_id = new_uuid_v7();

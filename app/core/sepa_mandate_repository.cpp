@@ -43,19 +43,28 @@ std::string today() { return std::max(today_iso(), today_local_iso()); }
 
 } // namespace
 
-Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const std::string& operator_name)
+Result<MandateAccount> check_mandate_account(const std::string& iban_text, const std::string& bic_text,
+                                             const std::string& holder_text)
 {
-    Result<std::string> iban = validate_iban(n.iban_text);
+    Result<std::string> iban = validate_iban(iban_text);
     if (!iban)
-        return iban.error();
-    Result<std::string> bic = validate_bic(n.bic_text);
+        return with_field(iban.error(), "iban");
+    Result<std::string> bic = validate_bic(bic_text);
     if (!bic)
-        return bic.error();
-    Result<std::string> holder = validate_person_name(n.holder);
+        return with_field(bic.error(), "bic");
+    Result<std::string> holder = validate_person_name(holder_text);
     if (!holder)
         return with_field(holder.error(), "holder");
     if (holder->empty())
         return fail("mandate.no_holder", "Enter the name of the account holder.", "holder");
+    return MandateAccount{*iban, *bic, *holder};
+}
+
+Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const std::string& operator_name)
+{
+    Result<MandateAccount> account = check_mandate_account(n.iban_text, n.bic_text, n.holder);
+    if (!account)
+        return account.error();
     if (trim_spaces(n.signature_date_text).empty())
         return fail("mandate.no_signature_date",
                     "A mandate with no signature date cannot be collected: enter the date it was signed.",
@@ -96,9 +105,9 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
         insert.bind_text(3, rum);
-        insert.bind_text(4, *iban);
-        insert.bind_text(5, *bic);
-        insert.bind_text(6, *holder);
+        insert.bind_text(4, account->iban);
+        insert.bind_text(5, account->bic);
+        insert.bind_text(6, account->holder);
         insert.bind_text(7, *signed_on);
         insert.bind_text(8, to_string(n.frequency));
         insert.bind_int64(9, *cents);
@@ -109,7 +118,7 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         if (Result<void> r = insert.run(); !r)
             return r;
         // The journal names the account by its masked IBAN only.
-        std::string detail = rum + " " + mask_iban(*iban) + " " + std::to_string(*cents) + " EUR " +
+        std::string detail = rum + " " + mask_iban(account->iban) + " " + std::to_string(*cents) + " EUR " +
                              to_string(n.frequency) + (n.signature_svg.empty() ? "" : " signed on the device");
         return Journal(store_).append(n.member_id, "mandate.add", detail, operator_name);
     });

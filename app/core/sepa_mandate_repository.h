@@ -44,6 +44,16 @@ struct NewSepaMandate {
     std::string signature_svg;
 };
 
+// The account a mandate debits, checked and normalised: the IBAN (iban.*,
+// field "iban"), the BIC (bic.*, field "bic") and the holder's name
+// (mandate.no_holder, name.*, field "holder"). What add() checks first, for
+// a form that checks a step before it writes (a street sign-up).
+struct MandateAccount {
+    std::string iban, bic, holder;
+};
+Result<MandateAccount> check_mandate_account(const std::string& iban_text, const std::string& bic_text,
+                                             const std::string& holder);
+
 class SepaMandateRepository {
 public:
     explicit SepaMandateRepository(Store& store) : store_(store) {}

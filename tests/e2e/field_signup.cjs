@@ -54,12 +54,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
   }
   async function tap(name) {
     const it = await reveal(name);
-    await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
-    await app.frames(2);
-    await page.mouse.down();
-    await app.frames(2);
-    await page.mouse.up();
-    await app.frames(3);
+    await app.pressAt(it.x + it.w / 2, it.y + it.h / 2);
   }
   async function type(name, text) {
     await tap(name);
@@ -90,12 +85,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
     buttons.sort((a, b) => a.y - b.y);
     assert.ok(buttons.length, `no ${choice} under "${wording}"`);
     const b = buttons[0];
-    await page.mouse.move(b.x + b.w / 2, b.y + b.h / 2);
-    await app.frames(2);
-    await page.mouse.down();
-    await app.frames(2);
-    await page.mouse.up();
-    await app.frames(3);
+    await app.pressAt(b.x + b.w / 2, b.y + b.h / 2);
   }
 
   const ok = await runSteps('field sign-up', [

@@ -132,7 +132,13 @@ class AppPage {
   // pointer over a tab).
   async click(name) {
     const it = await this.find(name);
-    await this.page.mouse.move(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+    await this.pressAt(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+  }
+
+  // The pointer arrives at (x, y), then the button goes down and up, each
+  // step on frames of its own.
+  async pressAt(x, y) {
+    await this.page.mouse.move(x, y);
     await this.frames(2);
     await this.page.mouse.down();
     await this.frames(2);

@@ -9,8 +9,6 @@
 
 #include <map>
 
-#include "client/outbox.h"
-#include "client/pull.h"
 #include "core/gift_repository.h"
 #include "core/member_repository.h"
 #include "core/migrations.h"
@@ -19,55 +17,14 @@
 #include "core/tax_receipt_repository.h"
 #include "core/uuid.h"
 #include "protocol/codec.h"
-#include "server/server_store.h"
-#include "server/sync_service.h"
+#include "one_server.h"
 
 namespace obole {
 namespace {
 
-constexpr int64_t kNow = 1'763'900'000'000; // 2025-11-23
-
-struct Device {
-    explicit Device(int i)
-    {
-        who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, uint64_t(i) + 1);
-        who.operator_login = "op" + std::to_string(i);
-        who.role = server::Role::staff;
-    }
-    void enrol() { ASSERT_TRUE(outbox->become_device(who.device_id)); }
-
-    std::unique_ptr<Store> store = std::move(Store::open_memory().value());
-    std::unique_ptr<sync::Outbox> outbox = std::move(sync::Outbox::attach(*store, [] { return kNow; }).value());
-    server::Principal who;
-};
-
-struct Server {
-    Server() { EXPECT_TRUE(service.ensure_schema()); }
-    std::unique_ptr<Store> store = std::move(server::open_memory_server_store().value());
-    server::SyncService service{*store};
-
-    sync::PushRequest request(Device& d)
-    {
-        return {current_schema_version(), d.outbox->pending(1000).value()};
-    }
-    void push(Device& d)
-    {
-        Result<sync::PushResponse> answer = service.push(d.who, request(d), kNow);
-        ASSERT_TRUE(answer.ok()) << answer.error().message;
-        ASSERT_TRUE(d.outbox->acknowledge(answer->last_seq));
-    }
-    void pull(Device& d)
-    {
-        for (bool more = true; more;) {
-            Result<sync::PullResponse> page =
-                service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
-            ASSERT_TRUE(page.ok()) << page.error().message;
-            Result<void> applied = sync::apply_pull(*d.store, *d.outbox, *page, kNow);
-            ASSERT_TRUE(applied.ok()) << applied.error().message;
-            more = page->more;
-        }
-    }
-};
+constexpr int64_t kNow = test::kSyncNow;
+using Device = test::SyncDevice;
+using Server = test::SyncServer;
 
 std::string add_member(Store& store, const char* last)
 {

@@ -5,62 +5,21 @@
 // two gifts for one line.
 #include <gtest/gtest.h>
 
-#include "client/outbox.h"
-#include "client/pull.h"
 #include "core/gift_batch_repository.h"
 #include "core/gift_repository.h"
 #include "core/member_repository.h"
-#include "core/migrations.h"
 #include "core/statement.h"
 #include "core/store.h"
-#include "core/uuid.h"
-#include "protocol/codec.h"
-#include "server/server_store.h"
-#include "server/sync_service.h"
+#include "one_server.h"
 
 namespace obole {
 namespace {
 
-constexpr int64_t kNow = 1'763'900'000'000;
-
-struct Device {
-    Device(int i, server::Role role)
-    {
-        who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, uint64_t(i) + 1);
-        who.operator_login = "op" + std::to_string(i);
-        who.role = role;
-        EXPECT_TRUE(outbox->become_device(who.device_id));
-    }
-    std::unique_ptr<Store> store = std::move(Store::open_memory().value());
-    std::unique_ptr<sync::Outbox> outbox = std::move(sync::Outbox::attach(*store, [] { return kNow; }).value());
-    server::Principal who;
+// A device enrolled with the server, in the role given.
+struct Device : test::SyncDevice {
+    Device(int i, server::Role role) : SyncDevice(i, role) { enrol(); }
 };
-
-struct Server {
-    Server() { EXPECT_TRUE(service.ensure_schema()); }
-    std::unique_ptr<Store> store = std::move(server::open_memory_server_store().value());
-    server::SyncService service{*store};
-
-    sync::PushResponse push(Device& d)
-    {
-        Result<sync::PushResponse> answer =
-            service.push(d.who, {current_schema_version(), d.outbox->pending(1000).value()}, kNow);
-        EXPECT_TRUE(answer.ok()) << answer.error().message;
-        if (!answer.ok())
-            return {};
-        EXPECT_TRUE(d.outbox->acknowledge(answer->last_seq));
-        return *answer;
-    }
-    void pull(Device& d)
-    {
-        for (bool more = true; more;) {
-            Result<sync::PullResponse> page = service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
-            ASSERT_TRUE(page.ok()) << page.error().message;
-            ASSERT_TRUE(sync::apply_pull(*d.store, *d.outbox, *page, kNow));
-            more = page->more;
-        }
-    }
-};
+using Server = test::SyncServer;
 
 int64_t count(Store& store, const char* sql)
 {

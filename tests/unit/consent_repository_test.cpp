@@ -67,7 +67,7 @@ TEST_F(ConsentRepositoryTest, TheNewestAnswerPerChannelIsCurrentAndOlderOnesStay
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::sms, true, "2026-01-01T09:00:00.000Z"), "a").ok());
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::sms, false, "2026-06-01T09:00:00.000Z"), "a").ok());
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::post, true, "2026-03-01T09:00:00.000Z"), "a").ok());
-    std::vector<Consent> current = repo.current(member_id);
+    std::vector<Consent> current = current_consents(repo.list_for_member(member_id));
     ASSERT_EQ(current.size(), 2u);
     EXPECT_EQ(current[0].channel, ConsentChannel::post); // channel order: post, email, phone, sms
     EXPECT_TRUE(current[0].granted);

@@ -107,7 +107,7 @@ TEST_F(FieldSignupTest, OneConfirmationWritesEverythingAndLocksTheMember)
     EXPECT_EQ(mandates[0].signature_svg, f.signature_svg);
     EXPECT_FALSE(mandates[0].signature_date.empty());
 
-    std::vector<Consent> consents = ConsentRepository(*store).current(r->member_id);
+    std::vector<Consent> consents = current_consents(ConsentRepository(*store).list_for_member(r->member_id));
     ASSERT_EQ(consents.size(), 4u);
     for (int i = 0; i < 4; ++i) {
         EXPECT_EQ(consents[i].channel, kConsentChannels[i]);

@@ -91,6 +91,12 @@ void MemberTab::draw_consents() {
     announced_text(tr("No consent recorded."));
     return;
   }
+  // What the association may do today: "Post: Yes · Email: Yes · Phone: No".
+  std::string now;
+  for (const Consent& c : current_consents(consents_))
+    now += (now.empty() ? "" : "  ·  ") + std::string(consent_channel_label(c.channel)) + ": " +
+           (c.granted ? tr("Yes") : tr("No"));
+  announced_text((std::string(tr("Current choice:")) + " " + now).c_str());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("consents", 4, flags)) return;
   ImGui::TableSetupColumn(tr("Channel"), ImGuiTableColumnFlags_WidthFixed);

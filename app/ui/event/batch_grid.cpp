@@ -60,11 +60,18 @@ std::string money(int64_t cents) { return format_money(cents, "EUR", current_lan
 
 }  // namespace
 
-void BatchGrid::reload(AppState& app, const EventSession& session) {
+void BatchGrid::reload_if_stale(AppState& app, const EventSession& session) {
+  if (!fresh_.stale(app, session.batch.id)) return;
   if (fresh_.other_member(session.batch.id)) clear_entry();
   fresh_.mark(app, session.batch.id);
   lines_ = GiftBatchRepository(*app.store).lines(session.batch.id);
+  totals_ = batch_totals(lines_);
   campaigns_ = CampaignRepository(*app.store).list_all();
+}
+
+const BatchTotals& BatchGrid::totals(AppState& app, const EventSession& session) {
+  reload_if_stale(app, session);
+  return totals_;
 }
 
 void BatchGrid::clear_entry() {
@@ -80,8 +87,8 @@ void BatchGrid::clear_entry() {
 }
 
 void BatchGrid::draw(AppState& app, EventSession& session) {
-  if (fresh_.stale(app, session.batch.id)) reload(app, session);
-  const BatchTotals t = batch_totals(lines_);
+  reload_if_stale(app, session);
+  const BatchTotals& t = totals_;
   std::string running = std::to_string(t.count) + " " + (t.count == 1 ? tr("gift") : tr("gifts")) + " · " +
                         tr("total") + " " + money(t.cents);
   for (const MethodTally& m : t.by_method)

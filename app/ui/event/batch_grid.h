@@ -20,11 +20,12 @@ namespace obole::ui {
 class BatchGrid {
  public:
   void draw(AppState& app, EventSession& session);
-  // The lines as last read (for the totals and the cash box).
-  const std::vector<BatchLine>& lines() const { return lines_; }
-  void reload(AppState& app, const EventSession& session);
+  // The batch's count and sums per method, for the cash box; read again
+  // only when the store changed.
+  const BatchTotals& totals(AppState& app, const EventSession& session);
 
  private:
+  void reload_if_stale(AppState& app, const EventSession& session);
   void draw_entry(AppState& app, EventSession& session);
   void draw_lines(AppState& app, EventSession& session);
   void save(AppState& app, EventSession& session);
@@ -33,6 +34,7 @@ class BatchGrid {
 
   Freshness fresh_;
   std::vector<BatchLine> lines_;
+  BatchTotals totals_;  // of lines_
   std::vector<Campaign> campaigns_;
   // The entry row.
   std::string amount_, method_digit_ = "1", reference_, campaign_id_;

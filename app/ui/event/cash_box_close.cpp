@@ -20,9 +20,9 @@ std::string count_and_sum(const MethodTally& t) { return std::to_string(t.count)
 
 }  // namespace
 
-bool CashBoxClose::draw(AppState& app, EventSession& session, const std::vector<BatchLine>& lines) {
+bool CashBoxClose::draw(AppState& app, EventSession& session, const BatchTotals& entered) {
   if (session.batch.closed) {
-    draw_closed(session, lines);
+    draw_closed(session, entered);
     return false;
   }
   if (counted_.empty())
@@ -54,15 +54,16 @@ bool CashBoxClose::draw(AppState& app, EventSession& session, const std::vector<
     if (!parsed) {
       error_ = {parsed.error().field, parsed.error().message};
     } else {
-      differences_ = control_differences(batch_totals(lines), parsed.value());
+      count_ = parsed.value();
       checked_ = true;
     }
   }
   bool closed = false;
   if (checked_) {
-    if (differences_.empty()) {
+    const std::vector<ControlDifference> differences = control_differences(entered, count_);
+    if (differences.empty()) {
       announced_text(tr("The count matches the lines."), IM_COL32(25, 128, 50, 255));
-      if (ImGui::Button(tr("Close the batch and post the gifts"))) closed = close(app, session);
+      if (ImGui::Button(tr("Close the batch and post the gifts"))) closed = close(app, session, false);
     } else {
       announced_text(tr("The count does not match the lines:"), IM_COL32(200, 40, 40, 255));
       if (ImGui::BeginTable("differences", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame,
@@ -71,7 +72,7 @@ bool CashBoxClose::draw(AppState& app, EventSession& session, const std::vector<
         ImGui::TableSetupColumn(tr("Counted"));
         ImGui::TableSetupColumn(tr("Entered"));
         ImGui::TableHeadersRow();
-        for (const ControlDifference& d : differences_) {
+        for (const ControlDifference& d : differences) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(payment_method_label(d.method));
@@ -87,34 +88,30 @@ bool CashBoxClose::draw(AppState& app, EventSession& session, const std::vector<
       ImGui::SetNextItemWidth(field_width());
       ImGui::InputText(hidden_label(tr("Why close anyway")).c_str(), &note_);
       error_.show_if("note");
-      if (ImGui::Button(tr("Close anyway and post the gifts"))) closed = close(app, session);
+      if (ImGui::Button(tr("Close anyway and post the gifts"))) closed = close(app, session, true);
     }
   }
   if (!error_.message.empty() && error_.field.empty()) form_error(tr(error_.message));
   return closed;
 }
 
-bool CashBoxClose::close(AppState& app, EventSession& session) {
-  auto parsed = parse_control(counted_);
-  if (!parsed) {
-    error_ = {parsed.error().field, parsed.error().message};
-    return false;
-  }
-  const std::string note = differences_.empty() ? "" : note_;
-  if (auto r = GiftBatchRepository(*app.store).close(session.batch.id, parsed.value(), note, app.operator_name); !r) {
+// Closes with the count as checked; a note only when it did not match.
+bool CashBoxClose::close(AppState& app, EventSession& session, bool mismatch) {
+  const std::string note = mismatch ? note_ : "";
+  if (auto r = GiftBatchRepository(*app.store).close(session.batch.id, count_, note, app.operator_name); !r) {
     error_ = {r.error().field, r.error().message};
     return false;
   }
   app.notice = tr("Batch closed: its gifts are posted.");
   counted_.clear();
+  count_.clear();
   note_.clear();
   checked_ = false;
   error_.clear();
   return true;
 }
 
-void CashBoxClose::draw_closed(const EventSession& session, const std::vector<BatchLine>& lines) {
-  const BatchTotals t = batch_totals(lines);
+void CashBoxClose::draw_closed(const EventSession& session, const BatchTotals& t) {
   announced_text(tr("This batch is closed: its gifts are posted and it can no longer change."),
                  IM_COL32(25, 128, 50, 255));
   ImGui::Text("%s %s · %d · %s", tr("Closed"), session.batch.closed_at.substr(0, 16).c_str(), t.count,

@@ -22,6 +22,8 @@ void CheckInList::draw(AppState& app, EventSession& session) {
   if (fresh_.stale(app, session.batch.event_id)) {
     fresh_.mark(app, session.batch.event_id);
     attendees_ = EventRepository(*app.store).attendees(session.batch.event_id);
+    folded_names_.clear();
+    for (const Attendee& a : attendees_) folded_names_.push_back(fold_for_search(a.display_name));
   }
   int present = 0, walk_ins = 0;
   for (const Attendee& a : attendees_) {
@@ -35,8 +37,9 @@ void CheckInList::draw(AppState& app, EventSession& session) {
   ImGui::SetNextItemWidth(field_width());
   ImGui::InputTextWithHint(hidden_label(tr("Filter the list")).c_str(), tr("Filter the list by name"), &filter_);
   const std::string folded = fold_for_search(filter_);
-  for (const Attendee& a : attendees_) {
-    if (!folded.empty() && fold_for_search(a.display_name).find(folded) == std::string::npos) continue;
+  for (size_t i = 0; i < attendees_.size(); ++i) {
+    const Attendee& a = attendees_[i];
+    if (!folded.empty() && folded_names_[i].find(folded) == std::string::npos) continue;
     ImGui::PushID(a.registration_id.c_str());
     bool here = a.attended;
     std::string label = a.display_name + "  ·  " + std::to_string(a.member_no);

@@ -20,6 +20,7 @@ class CheckInList {
   Freshness fresh_;
   std::string filter_, message_;
   std::vector<Attendee> attendees_;
+  std::vector<std::string> folded_names_;  // attendees_' names as the filter compares them, folded once per read
 };
 
 }  // namespace obole::ui

@@ -71,8 +71,7 @@ void EventScreen::draw_session(AppState& app) {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem(tr("Close the cash box"))) {
-    grid_.reload(app, session_);
-    if (close_.draw(app, session_, grid_.lines())) load(app, b.id);
+    if (close_.draw(app, session_, grid_.totals(app, session_))) load(app, b.id);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem(tr("Session"))) {

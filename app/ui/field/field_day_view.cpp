@@ -22,13 +22,12 @@ const ImU32 kSynced = IM_COL32(25, 128, 50, 255);
 }  // namespace
 
 void FieldDayView::draw(AppState& app) {
-  // Reads again after a write, and every second: a sync round empties the
-  // outbox, which is what turns "waiting" into "synced".
-  const int64_t now = app.host->now_ms();
-  if (app.store->change_count() != change_ || now - read_at_ms_ > 1000) {
-    day_ = field_day(*app.store, app.operator_name, today_local_iso());
-    change_ = app.store->change_count();
-    read_at_ms_ = now;
+  // Reads again after a write (a sync round's acknowledgement, which turns
+  // "waiting" into "synced", is one) and when the day changes.
+  const std::string today = today_local_iso();
+  if (fresh_.stale(app, today)) {
+    day_ = field_day(*app.store, app.operator_name, today);
+    fresh_.mark(app, today);
   }
   const std::string lang = current_lang();
   char line[256];

@@ -4,8 +4,7 @@
 #pragma once
 #include "core/field_day.h"
 #include "ui/app_state.h"
-
-#include <cstdint>
+#include "ui/freshness.h"
 
 namespace obole::ui {
 
@@ -15,8 +14,7 @@ class FieldDayView {
 
  private:
   FieldDay day_;
-  uint64_t change_ = ~uint64_t{0};
-  int64_t read_at_ms_ = 0;
+  Freshness fresh_;  // keyed by the day shown
 };
 
 }  // namespace obole::ui

@@ -124,7 +124,7 @@ void FieldModeScreen::draw(AppState& app) {
     case FieldStep::bank: draw_bank(); break;
     case FieldStep::signature: draw_signature_step(); break;
     case FieldStep::consents: draw_consents(); break;
-    case FieldStep::summary: draw_summary(app); break;
+    case FieldStep::summary: draw_summary(); break;
   }
   ImGui::Spacing();
   draw_navigation(app);
@@ -296,8 +296,7 @@ void FieldModeScreen::draw_consents() {
   }
 }
 
-void FieldModeScreen::draw_summary(AppState& app) {
-  (void)app;
+void FieldModeScreen::draw_summary() {
   announced_text(tr("Please read and check with the donor before confirming."));
   ImGui::SeparatorText(tr("Donor"));
   if (!form_.existing_member_id.empty()) {
@@ -352,7 +351,7 @@ void FieldModeScreen::draw_navigation(AppState& app) {
   if (touch_button(tr("Next"), half)) check_and_advance();
 }
 
-bool FieldModeScreen::check_and_advance() {
+void FieldModeScreen::check_and_advance() {
   error_.clear();
   if (step_ == FieldStep::signature) {
     // The strokes become the mandate's SVG here; a dot is refused.
@@ -360,17 +359,16 @@ bool FieldModeScreen::check_and_advance() {
     if (!svg) {
       form_.signature_svg.clear();
       go_to_error(svg.error());
-      return false;
+      return;
     }
     form_.signature_svg = *svg;
     signed_ = parse_signature_svg(*svg);
   }
   if (auto r = check_field_step(form_, step_); !r) {
     go_to_error(r.error());
-    return false;
+    return;
   }
   step_ = FieldStep(int(step_) + 1);
-  return true;
 }
 
 void FieldModeScreen::go_to_error(const Error& e) {

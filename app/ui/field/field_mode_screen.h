@@ -29,9 +29,9 @@ class FieldModeScreen {
   void draw_bank();
   void draw_signature_step();
   void draw_consents();
-  void draw_summary(AppState& app);
+  void draw_summary();
   void draw_navigation(AppState& app);
-  bool check_and_advance();
+  void check_and_advance();
   void confirm(AppState& app);
   void go_to_error(const Error& e);
 

@@ -1,0 +1,71 @@
+// One server and devices talking to it in the test's own process: the
+// device's store and outbox, the server's SyncService, and a push or pull
+// done whole (every page), without HTTP. For the sync tests that follow a
+// few devices step by step; tests/sync/simulation.h runs many at random.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "client/outbox.h"
+#include "client/pull.h"
+#include "core/migrations.h"
+#include "core/store.h"
+#include "core/uuid.h"
+#include "server/server_store.h"
+#include "server/sync_service.h"
+
+namespace obole::test {
+
+constexpr int64_t kSyncNow = 1'763'900'000'000; // 2025-11-23
+
+struct SyncDevice {
+    // Not enrolled yet: enrol() makes it a device of the server.
+    explicit SyncDevice(int i, server::Role role = server::Role::staff)
+    {
+        who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, uint64_t(i) + 1);
+        who.operator_login = "op" + std::to_string(i);
+        who.role = role;
+    }
+    void enrol() { ASSERT_TRUE(outbox->become_device(who.device_id)); }
+
+    std::unique_ptr<Store> store = std::move(Store::open_memory().value());
+    std::unique_ptr<sync::Outbox> outbox =
+        std::move(sync::Outbox::attach(*store, [] { return kSyncNow; }).value());
+    server::Principal who;
+};
+
+struct SyncServer {
+    SyncServer() { EXPECT_TRUE(service.ensure_schema()); }
+    std::unique_ptr<Store> store = std::move(server::open_memory_server_store().value());
+    server::SyncService service{*store};
+
+    sync::PushRequest request(SyncDevice& d) { return {current_schema_version(), d.outbox->pending(1000).value()}; }
+
+    // Everything the device holds, acknowledged; the server's answer.
+    sync::PushResponse push(SyncDevice& d)
+    {
+        Result<sync::PushResponse> answer = service.push(d.who, request(d), kSyncNow);
+        EXPECT_TRUE(answer.ok()) << answer.error().message;
+        if (!answer.ok())
+            return {};
+        EXPECT_TRUE(d.outbox->acknowledge(answer->last_seq));
+        return *answer;
+    }
+
+    void pull(SyncDevice& d)
+    {
+        for (bool more = true; more;) {
+            Result<sync::PullResponse> page =
+                service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
+            ASSERT_TRUE(page.ok()) << page.error().message;
+            Result<void> applied = sync::apply_pull(*d.store, *d.outbox, *page, kSyncNow);
+            ASSERT_TRUE(applied.ok()) << applied.error().message;
+            more = page->more;
+        }
+    }
+};
+
+} // namespace obole::test
