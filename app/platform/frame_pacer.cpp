@@ -48,13 +48,18 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
       keep(latencies, end - inputAt);
       inputAt = -1;
     }
-    if (end < awakeUntil) raf = requestAnimationFrame(render);
+    if (end < awakeUntil) ask();
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
+  };
+  var askedAt = 0;  // when the pending animation frame was asked for
+  var ask = function() {
+    askedAt = performance.now();
+    raf = requestAnimationFrame(render);
   };
   var wake = function(ms) {
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
-    if (!raf) raf = requestAnimationFrame(render);
+    if (!raf) ask();
   };
   Module.oboleWake = wake;
   var onInput = function(e) {
@@ -70,7 +75,16 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
   // A hidden tab gets no animation frames: the tick keeps sync and storage
   // going there too.
   setInterval(function() {
-    if (raf && !document.hidden) return;
+    if (raf && !document.hidden) {
+      // A visible page whose animation frame does not come (a browser may
+      // hold them back under load): draw from here rather than freeze.
+      if (performance.now() - askedAt > tick_ms) {
+        console.warn('Obole: no animation frame for ' + Math.round(performance.now() - askedAt) + ' ms; drawing anyway');
+        cancelAnimationFrame(raf);
+        render();
+      }
+      return;
+    }
     if (_obole_tick()) wake(250);
   }, tick_ms);
   wake(input_ms);
