@@ -157,7 +157,7 @@
     // A combo's list is named after the combo that opened it; a table's rows,
     // after the tab or screen they are on.
     if (kind.group === 'listbox') setAttr(g, 'aria-label', it.role === 'option' ? names.combo : names.list);
-    if (kind.group === 'tablist') setAttr(g, 'aria-label', names.screen);
+    if (kind.group === 'tablist') setAttr(g, 'aria-label', names.tablist);
     return g;
   }
 
@@ -207,7 +207,8 @@
     const current = d.items.find((it) => it.role === 'navbutton' && it.current);
     const heading = d.items.find((it) => it.role === 'heading');
     const screen = current ? current.name : heading ? heading.name : 'Obole';
-    const tab = d.items.find((it) => it.role === 'tab' && it.selected);
+    // The innermost tab shown (a dossier's family, then the tab inside it).
+    const tab = d.items.filter((it) => it.role === 'tab' && it.selected).pop();
     const combo = d.items.find((it) => it.role === 'combobox' && it.expanded);
     const names = { screen, list: tab ? tab.name : screen, combo: combo ? combo.name : screen };
     setAttr(mainLand, 'aria-label', screen);
@@ -215,10 +216,20 @@
     const seen = new Set();
     const placed = { nav: [], main: [], status: [] };
     const members = new Map();  // group container -> its items
+    // A tab bar inside a tab is named after the tab it is in.
+    let tabBar = null, selectedTab = null;
+    names.tablist = screen;
     for (const it of d.items) {
       const kind = ROLES[it.role];
       if (!kind || seen.has(it.id)) continue;
       seen.add(it.id);
+      if (it.role === 'tab') {
+        if (tabBar !== it.group) {
+          if (tabBar !== null && selectedTab) names.tablist = selectedTab;
+          tabBar = it.group;
+        }
+        if (it.selected) selectedTab = it.name;
+      }
       const el = nodeFor(it, kind);
       describe(el, it, kind);
       if (kind.group) {

@@ -106,14 +106,20 @@ static void append_escaped(std::string& out, const std::string& s) {
   }
 }
 
-// The tabs of the tab bars drawn this frame, each with whether it is selected.
-static std::unordered_map<ImGuiID, bool> tabs_of_frame() {
+struct Tab {
+  bool selected = false;
+  ImGuiID bar = 0;
+};
+using Tabs = std::unordered_map<ImGuiID, Tab>;
+
+// The tabs of the tab bars drawn this frame: whether each is selected, and its bar.
+static Tabs tabs_of_frame() {
   ImGuiContext& g = *GImGui;
-  std::unordered_map<ImGuiID, bool> tabs;
+  Tabs tabs;
   for (int i = 0; i < g.TabBars.GetMapSize(); ++i) {
     ImGuiTabBar* bar = g.TabBars.TryGetMapData(i);
     if (!bar || bar->CurrFrameVisible != g.FrameCount) continue;
-    for (const ImGuiTabItem& tab : bar->Tabs) tabs[tab.ID] = tab.ID == bar->SelectedTabId;
+    for (const ImGuiTabItem& tab : bar->Tabs) tabs[tab.ID] = {tab.ID == bar->SelectedTabId, bar->ID};
   }
   return tabs;
 }
@@ -121,12 +127,13 @@ static std::unordered_map<ImGuiID, bool> tabs_of_frame() {
 struct Described {
   const char* role;
   bool selected = false;
+  ImGuiID group = 0;  // when not the item's table or window: a tab's bar
 };
 
 // The role, from ImGui's own data where it tells (status flags set by the
 // widget that added the item, the window it lives in), else from a hint.
 // open_combo: the shown choice of the combo whose list is open; its option is the selected one.
-static Described describe(const MirrorItem& m, const std::unordered_map<ImGuiID, bool>& tabs,
+static Described describe(const MirrorItem& m, const Tabs& tabs,
                           const std::string& open_combo) {
   using ui::Role;
   switch (m.hint.role) {
@@ -143,7 +150,7 @@ static Described describe(const MirrorItem& m, const std::unordered_map<ImGuiID,
   }
   if (!m.from_widget) return {"text"};
   if (m.id == m.window_id) return {"window"};
-  if (auto tab = tabs.find(m.id); tab != tabs.end()) return {"tab", tab->second};
+  if (auto tab = tabs.find(m.id); tab != tabs.end()) return {"tab", tab->second.selected, tab->second.bar};
   if (m.status & ImGuiItemStatusFlags_Inputable) return {"textbox"};
   if (m.status & ImGuiItemStatusFlags_Checkable) return {m.in_menu ? "menuitemcheckbox" : "checkbox"};
   if (m.status & ImGuiItemStatusFlags_Openable) return {m.in_menu ? "menu" : "disclosure"};
@@ -168,7 +175,7 @@ static void add_a11y_item(std::string& json, const MirrorItem& m, const Describe
   ImGuiContext& g = *GImGui;
   const ImRect r = visible_rect(m);
   char nums[160];
-  std::snprintf(nums, sizeof nums, "\",\"id\":%u,\"group\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", m.id, m.group,
+  std::snprintf(nums, sizeof nums, "\",\"id\":%u,\"group\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", m.id, d.group ? d.group : m.group,
                 r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
   json += first ? "{\"role\":\"" : ",{\"role\":\"";
   first = false;
@@ -257,7 +264,8 @@ static bool focus_item(ImGuiID id) {
   const MirrorItem* m = last_frame_item(id);
   if (!m || !m->from_widget) return false;
   ImGuiWindow* window = ImGui::FindWindowByID(m->window_id);
-  if (!window) return false;
+  if (!window || !window->Active) return false;  // e.g. a combo's list closed since
+
   ImGuiContext& g = *GImGui;
   ImGui::SetFocusID(id, window);
   window->NavRectRel[g.NavLayer] = ImGui::WindowRectAbsToRel(window, m->rect);

@@ -66,7 +66,9 @@ void App::frame() {
   // The status line is pinned to the bottom; the screen gets the rest. On a
   // phone it takes two rows, so "Saved on this device" is never cut.
   const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
-  if (ImGui::BeginChild("screen", ImVec2(0, -status_h))) {
+  // Flattened: Tab and the arrows go from the top bar into the screen and
+  // back, as the keyboard alone must reach every control.
+  if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
     switch (state_.screen) {
       case Screen::search: search_.draw(state_); break;
       case Screen::dossier: dossier_.draw(state_); break;

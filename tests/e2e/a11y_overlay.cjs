@@ -46,6 +46,24 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
     });
   }
 
+  // Presses Tab until ImGui's keyboard focus has been on each named item
+  // (a text field Tab lands on is edited: Tab leaves it again).
+  async function tabReaches(names, max = 60) {
+    const left = new Set(names);
+    const seen = [];
+    for (let i = 0; i < max && left.size > 0; ++i) {
+      await app.press('Tab');
+      const name = await page.evaluate(() => {
+        const d = JSON.parse(Module.UTF8ToString(Module._obole_a11y_json()));
+        const it = d.items.find((x) => x.id === d.nav);
+        return it ? it.name : '';
+      });
+      seen.push(name);
+      left.delete(name);
+    }
+    assert.deepEqual([...left], [], `Tab never reached ${[...left]}; it went through ${JSON.stringify(seen)}`);
+  }
+
   async function expectRoles(list) {
     for (const [role, name] of list) await app.role(role, name).waitFor({ state: 'attached', timeout: 10000 });
   }
@@ -154,6 +172,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
     }],
     ['axe finds nothing critical or serious on the dossier', async () => {
       await axeScan('dossier (Financial)');
+      await tabReaches(['Financial', 'Behaviour', 'Amount', 'Date', 'Payment method', 'Save gift']);
     }],
     ['a gift is entered through the overlay only', async () => {
       const rows = page.getByRole('option', { name: new RegExp(`^${today} €42\\.00 `) });
@@ -190,6 +209,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await expectRoles([['textbox', 'First name'], ['textbox', 'Last name'], ['textbox', 'Email'],
                          ['button', 'Create member']]);
       await axeScan('new member');
+      await tabReaches(['First name', 'Last name', 'Email', 'Create member']);
       await app.screenshot('07-new-member');
     }],
     ['settings: the language combo opens and Escape closes it', async () => {
@@ -205,6 +225,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await app.press('Escape');
       await app.waitAttr(lang, 'aria-expanded', 'false');
       await axeScan('settings');
+      await tabReaches(['Language', 'Load demo data']);
       await app.screenshot('08-settings');
     }],
     ['sync: the enrol form, whose password never shows in the overlay', async () => {
@@ -221,6 +242,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       const active = await page.evaluate(() => [document.activeElement.id, document.activeElement.getAttribute('aria-label')]);
       assert.deepEqual(active, ['obole-text', 'Password']);
       await axeScan('sync');
+      await tabReaches(['Enrol code', 'Operator login', 'Enrol this device']);
       await app.screenshot('09-sync');
     }],
     ['the overlay changes no pixel of the canvas, and the pointer still reaches it', async () => {
