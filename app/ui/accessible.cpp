@@ -30,7 +30,8 @@ static void mirror_last_text(const char* text, Role role) {
     seen.clear();
     seen_frame = g.FrameCount;
   }
-  ImGuiID id = ImGui::GetID(text);
+  // Salted: a button with the same label in the same place is another item.
+  ImGuiID id = ImHashStr("announced", 0, ImGui::GetID(text));
   if (const int n = seen[id]++; n > 0) id = ImHashData(&n, sizeof n, id);
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   IMGUI_TEST_ENGINE_ITEM_ADD(id, g.LastItemData.Rect, nullptr);
