@@ -36,7 +36,7 @@
     status: { role: null, text: true, place: 'status' },
   };
 
-  let root = null, navLand = null, mainLand = null, statusRegion = null;
+  let root = null, navLand = null, mainLand = null, footer = null, statusRegion = null;
   const nodes = new Map();   // item id -> element, kept across frames
   const groups = new Map();  // 'listbox:<id>' -> container element
   let last = null;           // the last description, for re-layout on resize
@@ -67,9 +67,9 @@
     root = element('div', { id: 'obole-a11y' });
     root.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;overflow:hidden;opacity:0;' +
                          'pointer-events:none;z-index:1;margin:0;padding:0';
-    navLand = element('div', { role: 'navigation', 'aria-label': 'Screens' });
+    navLand = element('div', { role: 'navigation' });
     mainLand = element('div', { role: 'main' });
-    const footer = element('div', { role: 'contentinfo', 'aria-label': 'Status line' });
+    footer = element('div', { role: 'contentinfo' });
     statusRegion = element('div', { role: 'status' });
     footer.appendChild(statusRegion);
     root.append(navLand, mainLand, footer);
@@ -212,6 +212,9 @@
     const combo = d.items.find((it) => it.role === 'combobox' && it.expanded);
     const names = { screen, list: tab ? tab.name : screen, combo: combo ? combo.name : screen };
     setAttr(mainLand, 'aria-label', screen);
+    setAttr(root, 'lang', d.lang || null);
+    setAttr(navLand, 'aria-label', d.screens || 'Screens');
+    setAttr(footer, 'aria-label', d.statusLine || 'Status line');
 
     const seen = new Set();
     const placed = { nav: [], main: [], status: [] };

@@ -220,9 +220,17 @@ void item_mirror_end_frame() {
   // it there, and the text field being typed in (the hidden input has focus then).
   const bool typing = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId;
   // dw: the width ImGui lays out in, which the canvas shows at its CSS width.
-  std::snprintf(head, sizeof head, "{\"dw\":%.1f,\"nav\":%u,\"keyboard\":%d,\"typing\":%u,\"items\":[",
+  std::snprintf(head, sizeof head, "{\"dw\":%.1f,\"nav\":%u,\"keyboard\":%d,\"typing\":%u,",
                 g.IO.DisplaySize.x, g.NavId, g.NavCursorVisible ? 1 : 0, typing ? g.ActiveId : 0);
   std::string a11y = head;
+  const ui::OverlayWords words = ui::overlay_words();
+  a11y += "\"lang\":\"";
+  append_escaped(a11y, words.lang);
+  a11y += "\",\"screens\":\"";
+  append_escaped(a11y, words.screens);
+  a11y += "\",\"statusLine\":\"";
+  append_escaped(a11y, words.status_line);
+  a11y += "\",\"items\":[";
   bool first = true, first_a11y = true;
   for (const MirrorItem& it : g_current) {
     if (it.name.empty()) continue;

@@ -1,5 +1,7 @@
 #include "ui/accessible.h"
 
+#include "ui/tr.h"
+
 #include <imgui_internal.h>
 
 #include <cstring>
@@ -15,6 +17,8 @@ void set_item_hint_sink(ItemHintSink sink) { g_sink = sink; }
 void hint_item(ImGuiID id, const char* name, const ItemHint& hint) {
   if (g_sink && id != 0) g_sink(id, name, hint);
 }
+
+OverlayWords overlay_words() { return {current_lang(), tr("Screens"), tr("Status line")}; }
 
 // Text is no item to ImGui: the item mirror learns of it here, named by
 // what it says, at the rectangle just drawn.

@@ -26,6 +26,15 @@ void set_item_hint_sink(ItemHintSink sink);
 // ImGui does not describe itself, such as text.
 void hint_item(ImGuiID id, const char* name, const ItemHint& hint);
 
+// The overlay's own words, in the interface's language: the names of its
+// landmarks, and the language itself (for a screen reader's voice).
+struct OverlayWords {
+  const char* lang;
+  const char* screens;      // the navigation between screens
+  const char* status_line;  // the status line at the bottom
+};
+OverlayWords overlay_words();
+
 // Text the mirror sees as an item named by the text itself.
 void announced_text(const char* text, ImU32 colour = 0);
 // One line of text, not wrapped (ImGui::TextUnformatted), seen by the mirror.

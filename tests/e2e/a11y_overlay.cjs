@@ -78,7 +78,8 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await app.role('textbox', 'Find a member').waitFor({ state: 'attached', timeout: 20000 });
       const main = page.getByRole('main', { name: 'Search' });
       assert.equal(await main.count(), 1);
-      const nav = page.getByRole('navigation');
+      const nav = page.getByRole('navigation', { name: 'Screens' });
+      assert.equal(await page.locator('#obole-a11y').getAttribute('lang'), 'en');
       for (const name of ['Search', 'New member', 'Event', 'Field', 'Sync', 'Settings'])
         assert.equal(await nav.getByRole('button', { name, exact: true }).count(), 1, `no ${name} in the navigation`);
       assert.equal(await nav.getByRole('button', { name: 'Search', exact: true }).getAttribute('aria-current'), 'page');
