@@ -29,7 +29,6 @@ struct MirrorItem {
   ImGuiItemFlags item_flags = 0;
   bool from_widget = false;   // ImGui laid it out (not a text announced by ui/accessible)
   ImGuiID window_id = 0;
-  ImGuiWindowFlags window_flags = 0;
   bool in_combo_popup = false;
   bool in_menu = false;       // a menu's popup or a menu bar
   ImGuiID group = 0;          // the table or popup that holds it
@@ -69,7 +68,6 @@ static void note_window(MirrorItem& m) {
   ImGuiWindow* w = g.CurrentWindow;
   if (!w) return;
   m.window_id = w->ID;
-  m.window_flags = w->Flags;
   m.clip = w->ClipRect;
   m.has_clip = true;
   m.in_combo_popup = (w->Flags & ImGuiWindowFlags_Popup) && std::strncmp(w->Name, "##Combo_", 8) == 0;
@@ -191,7 +189,7 @@ static void add_a11y_item(std::string& json, const MirrorItem& m, const Describe
   if (m.status & ImGuiItemStatusFlags_Openable)
     json += (m.status & ImGuiItemStatusFlags_Opened) ? ",\"expanded\":1" : ",\"expanded\":0";
   if (m.item_flags & ImGuiItemFlags_Disabled) json += ",\"disabled\":1";
-  if (m.item_flags & ImGuiItemFlags_ReadOnly) json += ",\"readonly\":1";
+  if ((m.item_flags & ImGuiItemFlags_ReadOnly) || m.hint.read_only) json += ",\"readonly\":1";
   if (m.hint.current) json += ",\"current\":1";
   if (role == "combobox") {
     json += ",\"value\":\"";

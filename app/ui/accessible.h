@@ -17,6 +17,7 @@ struct ItemHint {
   const char* value = nullptr;  // a combo box's shown choice; never a password
   bool checked = false;         // a radio button's or an option's selection
   bool current = false;         // the navigation button of the screen shown
+  bool read_only = false;       // a text field shown, not editable (ImGuiInputTextFlags_ReadOnly)
 };
 
 using ItemHintSink = void (*)(ImGuiID id, const char* name, const ItemHint& hint);

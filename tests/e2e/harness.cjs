@@ -177,7 +177,7 @@ class AppPage {
     const el = this.role(role, name);
     await el.waitFor({ state: 'attached', timeout: 10000 });
     await el.dispatchEvent('click');
-    await this.frames(4);
+    await this.frames(2);  // focus, then the press
   }
 
   // Waits until the locator's attribute has the value.

@@ -138,6 +138,9 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
   const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
   const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
   if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags)) notepad_dirty_ = true;
+  ItemHint notepad_hint;
+  notepad_hint.read_only = read_only;
+  hint_item(ImGui::GetItemID(), nullptr, notepad_hint);
   ImGui::BeginDisabled(!notepad_dirty_ || read_only);
   if (ImGui::Button(tr("Save notepad"))) {
     auto saved = MemberRepository(*app.store).set_notepad(m.id, notepad_, app.operator_name);
