@@ -181,6 +181,34 @@ class AppPage {
     await this.frames(3);
   }
 
+  // The element of the accessibility overlay (web/a11y_overlay.js) with this
+  // ARIA role and accessible name (a string matches exactly), as a Playwright locator.
+  role(role, name) {
+    const overlay = this.page.locator('#obole-a11y');
+    return name === undefined ? overlay.getByRole(role).first()
+                              : overlay.getByRole(role, { name, exact: typeof name === 'string' });
+  }
+
+  // Activates an overlay element as a screen reader does: a click dispatched
+  // to the element itself (the pointer goes to the canvas, under it).
+  async activate(role, name) {
+    const el = this.role(role, name);
+    await el.waitFor({ state: 'attached', timeout: 10000 });
+    await el.dispatchEvent('click');
+    await this.frames(2);  // focus, then the press
+  }
+
+  // Waits until the locator's attribute has the value.
+  async waitAttr(locator, attr, value, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const now = await locator.getAttribute(attr);
+      if (now === value) return;
+      if (Date.now() > deadline) throw new Error(`${attr} is ${now}, not ${value}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   // The snapshot of the local database as this device stores it (web/device_storage.js).
   async storedDatabase() {
     return this.page.evaluate(async () => {
