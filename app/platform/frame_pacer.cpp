@@ -21,7 +21,8 @@ EMSCRIPTEN_KEEPALIVE int obole_tick() { return g_work.tick() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered() { return g_frames; }
 }
 
-// Module.oboleWake(ms) asks for frames during the next ms milliseconds. A
+// Module.oboleWake(ms) asks for frames during the next ms milliseconds
+// (250 when not given). A
 // frame runs in an animation frame while the page is awake; awake ends when
 // the time runs out, and only a timer (the clock frame) or news wakes it.
 //
@@ -57,6 +58,7 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
     raf = requestAnimationFrame(render);
   };
   var wake = function(ms) {
+    if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
     if (!raf) ask();
