@@ -1,6 +1,8 @@
 #include "platform/frame_pacer.h"
 
 #include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 namespace {
 
@@ -11,9 +13,13 @@ unsigned g_frames = 0;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void obole_render_frame() {
+// True when ImGui still holds input for later frames: it takes one button
+// change per frame, so a click that arrived whole during a long frame is
+// only half seen.
+EMSCRIPTEN_KEEPALIVE int obole_render_frame() {
   g_work.render();
   ++g_frames;
+  return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int obole_tick() { return g_work.tick() ? 1 : 0; }
@@ -22,16 +28,20 @@ EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered() { return g_frames; }
 }
 
 // Module.oboleWake(ms) asks for frames during the next ms milliseconds
-// (250 when not given). A
-// frame runs in an animation frame while the page is awake; awake ends when
-// the time runs out, and only a timer (the clock frame) or news wakes it.
+// (250 when not given), and for at least SETTLE_FRAMES of them: after a
+// change ImGui lays some things out on the next frame (tabs, tables, windows
+// that fit their content), and under load one frame can outlast the time.
+// A frame runs in an animation frame while the page is awake; awake ends
+// when the time and the frames owed have run out and ImGui holds no input,
+// and only a timer (the clock frame) or news wakes it.
 //
 // Module.oboleInputLatencies collects, per key press, click, touch or wheel,
 // the time from the event to the end of the frame that handled it, and
 // Module.oboleFrameTimes the time each frame took to draw (the latest 1,000
 // of each).
 EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms), {
-  var awakeUntil = 0, raf = 0, clockTimer = 0, inputAt = -1;
+  var awakeUntil = 0, owed = 0, raf = 0, clockTimer = 0, inputAt = -1;
+  var SETTLE_FRAMES = 3;
   var latencies = [], frameTimes = [];
   Module.oboleInputLatencies = latencies;
   Module.oboleFrameTimes = frameTimes;
@@ -42,14 +52,15 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
   var render = function() {
     raf = 0;
     var start = performance.now();
-    _obole_render_frame();
+    var inputLeft = _obole_render_frame();
     var end = performance.now();
+    if (owed > 0) owed--;
     keep(frameTimes, end - start);
     if (inputAt >= 0) {
       keep(latencies, end - inputAt);
       inputAt = -1;
     }
-    if (end < awakeUntil) ask();
+    if (end < awakeUntil || owed > 0 || inputLeft) ask();
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
   };
   var askedAt = 0;  // when the pending animation frame was asked for
@@ -60,6 +71,7 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
   var wake = function(ms) {
     if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
+    owed = SETTLE_FRAMES;
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
     if (!raf) ask();
   };

@@ -1,6 +1,7 @@
 // Decides when the app draws a frame, so that a page nobody touches costs
 // nothing: no frame is rendered while nothing changes. Frames run on input
-// (and for a second after it, so hover delays, popups and key repeat settle),
+// (and for a second after it, so hover delays, popups and key repeat settle,
+// and until ImGui has taken all of it: one button change per frame),
 // when the sync transport or the device's storage answers, and once every
 // half minute for what depends on the clock ("last sync 3 min ago", a new
 // day's segments). Between frames a light tick each second lets sync keep its
