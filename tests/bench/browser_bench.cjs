@@ -118,6 +118,9 @@ async function main(members) {
   const startFromDeviceMs = await load();
   await page.waitForTimeout(2000);
   const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
+  // What of it malloc holds now, and the database's own size, beside it.
+  const heapInUse = await page.evaluate(() => (Module._obole_bench_heap_in_use ? Module._obole_bench_heap_in_use() : null));
+  const databaseBytes = await page.evaluate(() => (Module._obole_bench_database_bytes ? Module._obole_bench_database_bytes() : null));
 
   // Idle: 2 s without input, then 3 s counted. Frames the app rendered (its
   // own counter, issue 7) and the main thread's busy time (CDP TaskDuration).
@@ -240,7 +243,7 @@ async function main(members) {
     search_keystroke_ms: summary(timings), duplicate_hints_keystroke_ms: summary(hintTimings),
     dossier_open_long_history_ms: summary(dossierOpen),
     gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
-    wasm_heap_bytes: heapBytes, idle,
+    wasm_heap_bytes: heapBytes, heap_in_use_bytes: heapInUse, database_bytes: databaseBytes, idle,
     input_latency_ms: latencies ? summary(latencies) : null,
     input_latency_note: latencies ? undefined : 'Module.oboleInputLatencies is not kept by this build',
     scroll_frame_script_ms: summary(scrollFrames.map(([, ms]) => ms)), scroll_frame_interval_ms: summary(intervals),

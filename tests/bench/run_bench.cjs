@@ -120,6 +120,8 @@ function collect(results, sync, syncSize) {
     bput('browser.first_visit', 'first visit to interactive (data from the server)', 'ms', b.first_visit_ms && { value: b.first_visit_ms });
     bput('browser.cold_start', 'cold start to interactive search (assets cached, data on the device)', 'ms', b.start_from_device_ms && { value: b.start_from_device_ms });
     bput('browser.wasm_heap', 'wasm heap after load', 'bytes', b.wasm_heap_bytes && { value: b.wasm_heap_bytes });
+    bput('browser.heap_in_use', 'wasm heap in use (malloc) after load', 'bytes', b.heap_in_use_bytes && { value: b.heap_in_use_bytes });
+    bput('browser.database_bytes', 'database in the page', 'bytes', b.database_bytes > 0 && { value: b.database_bytes });
     bput('browser.idle_frames', 'frames rendered per second, idle', '/s', b.idle && (b.idle.frames_per_s === null ? { error: b.idle.note } : { value: b.idle.frames_per_s }));
     bput('browser.idle_busy', 'main thread busy per second, idle', 'ms/s', b.idle && { value: b.idle.busy_ms_per_s });
     bput('browser.input_latency', 'typed key to its frame (search field), browser', 'ms', b.input_latency_ms ? dist(b.input_latency_ms) : b.input_latency_note && { error: b.input_latency_note });
@@ -172,6 +174,11 @@ function printTable(figures, sizes, base, download) {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join(' | '));
+  if (sizes.length > 1) {
+    const lo = Math.min(...sizes), hi = Math.max(...sizes);
+    console.log(`growth, ${hi} over ${lo} members: n grows ×${(hi / lo).toFixed(0)}, log n ×${(Math.log(hi) / Math.log(lo)).toFixed(2)}; ` +
+                'search and dossier should stay near the latter');
+  }
   if (download) {
     const dl = (x) => `${(x.raw / 1024).toFixed(0)} KB raw, ${(x.gzip / 1024).toFixed(0)} KB gzip, ${(x.brotli / 1024).toFixed(0)} KB brotli`;
     const noJa = ['wasm', 'js', 'font_latin'].reduce((a, k) => a + download[k].brotli, 0);

@@ -189,6 +189,10 @@ int main(int argc, char** argv)
     }
     std::ifstream in(db, std::ios::binary);
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.empty()) {
+        std::fprintf(stderr, "obole-core-bench: %s: no database there\n", db.c_str());
+        return 1;
+    }
     obole::Result<std::unique_ptr<obole::Store>> store = obole::Store::open_bytes(bytes);
     if (!store) {
         std::fprintf(stderr, "obole-core-bench: %s: %s\n", db.c_str(), store.error().message.c_str());
