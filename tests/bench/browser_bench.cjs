@@ -1,7 +1,9 @@
 // Browser figures at a given association size (tools/obole bench): start-up,
 // search per keystroke, dossier, durable gift, heap, idle frames, scrolling,
 // input latency, download sizes. Real server, real Chromium (software GL).
-// usage: node browser_bench.cjs MEMBERS [DEADLINE_S]  -> one JSON object on the last line
+// usage: node browser_bench.cjs MEMBERS [DEADLINE_S] [DATA_DIR]  -> one JSON object on the last line
+// DATA_DIR: a server data folder whose obole.db obole-gen wrote (the same
+// association as the native figures'); without it the server generates one.
 // When the page cannot load the data (too big for wasm32, a crash, the
 // deadline), the object says so: { members, error: "did not load: ..." }, and
 // the server and browser are stopped: the run never hangs.
@@ -76,9 +78,10 @@ function finish(result) {
   setTimeout(() => process.exit(0), 2000).unref();
 }
 
-async function main(members) {
+async function main(members, dataDir) {
   const t0 = Date.now();
-  server = await startServer(['--demo', '--demo-members', String(members)]);
+  // The last --data wins over the harness's empty folder.
+  server = await startServer(['--demo', '--demo-members', String(members), ...(dataDir ? ['--data', dataDir] : [])]);
   const serverStartMs = Date.now() - t0;
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -253,11 +256,12 @@ async function main(members) {
 
 const members = Number(process.argv[2] || 10000);
 const deadlineS = Number(process.argv[3] || 1200);
+const dataDir = process.argv[4];
 setTimeout(() => finish({ members, error: `did not finish within ${deadlineS} s; ${errors.slice(-3).join(' | ')}`,
                           download: downloadSizes(need('OBOLE_WEB_SITE')) }), deadlineS * 1000).unref();
 // The deadline above must fire even while the page is stuck.
 const keepAlive = setInterval(() => {}, 1000);
-main(members).then(finish, (e) => {
+main(members, dataDir).then(finish, (e) => {
   console.error(e && e.stack || e);
   finish({ members, error: String(e && e.message || e).split('\n')[0], download: downloadSizes(need('OBOLE_WEB_SITE')) });
 }).finally(() => clearInterval(keepAlive));

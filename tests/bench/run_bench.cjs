@@ -58,32 +58,47 @@ function coreFigures(json) {
     if (b.run_type !== 'aggregate') continue;
     const name = b.run_name.split('/').slice(0, 2).join('/');
     (by[name] = by[name] || {})[b.aggregate_name] = b.real_time;
+    by[name][`cpu_${b.aggregate_name}`] = b.cpu_time;
     by[name].n = b.repetitions;
   }
   return by;
 }
 
-async function nativeBench(opt, members) {
-  const db = path.join(opt.out, `native-${members}.db`);
-  fs.rmSync(db, { force: true });
+// Writes the association, times the core over it, then hands the database to
+// the browser bench's server (so both measure the same data, and a large
+// association is generated once). Deletes it afterwards.
+async function sizeBench(opt, members) {
+  const dataDir = path.join(opt.out, `server-${members}`);
+  const db = path.join(dataDir, 'obole.db');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
   try {
-    const gen = await run(path.join(opt.bin, 'tools/gen/obole-gen'), ['--members', String(members), '--seed', '42', '--out', db]);
-    const bytes = fs.statSync(db).size;
-    const core = await run(path.join(opt.bin, 'tools/corebench/obole-core-bench'),
-                           ['--db', db, '--benchmark_format=json']);
-    return { generate_ms: gen.ms, generate_output: gen.out.trim(), db_bytes: bytes, core: coreFigures(JSON.parse(core.out)) };
+    let native;
+    try {
+      const gen = await run(path.join(opt.bin, 'tools/gen/obole-gen'), ['--members', String(members), '--seed', '42', '--out', db]);
+      const bytes = fs.statSync(db).size;
+      console.log(`   ${gen.out.trim().split('\n').join('\n   ')}`);
+      const core = await run(path.join(opt.bin, 'tools/corebench/obole-core-bench'), ['--db', db, '--benchmark_format=json']);
+      native = { generate_ms: gen.ms, generate_output: gen.out.trim(), db_bytes: bytes, core: coreFigures(JSON.parse(core.out)) };
+    } catch (e) {
+      native = { error: `failed: ${e.message.split('\n')[0]}` };
+    }
+    console.log(`-- ${members} members: browser`);
+    const browser = await browserBench(members, fs.existsSync(db) ? dataDir : undefined);
+    if (browser.error) console.log(`   browser: ${browser.error}`);
+    return { members, native, browser };
   } finally {
-    fs.rmSync(db, { force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function browserBench(members) {
+async function browserBench(members, dataDir) {
   // 1M members may not fit in the page (wasm32): the page's own deadline
   // reports it; ours is a last resort.
-  const deadlineS = members >= 1000000 ? 1500 : 1200;
+  const deadlineS = members >= 1000000 ? 900 : 1200;
+  const args = [path.join(__dirname, 'browser_bench.cjs'), String(members), String(deadlineS), ...(dataDir ? [dataDir] : [])];
   try {
-    return lastJson((await run(process.execPath, [path.join(__dirname, 'browser_bench.cjs'), String(members), String(deadlineS)],
-                               { timeoutS: deadlineS + 120 })).out);
+    return lastJson((await run(process.execPath, args, { timeoutS: deadlineS + 120 })).out);
   } catch (e) {
     return { members, error: `did not run: ${e.message.split('\n')[0]}` };
   }
@@ -100,7 +115,7 @@ function collect(results, sync, syncSize) {
   for (const r of results) {
     const n = r.members;
     const c = r.native.core || {};
-    const core = (id, label, key) => put(id, label, 'ms', n, c[key] ? { median: c[key].median, p95: c[key].p95 } : r.native.error && { error: r.native.error });
+    const core = (id, label, key) => put(id, label, 'ms', n, c[key] ? { median: c[key].median, p95: c[key].p95, cpu_median: c[key].cpu_median } : r.native.error && { error: r.native.error });
     core('native.search_keystroke', 'search per keystroke, native', 'search/keystroke');
     core('native.dossier_open', 'open a dossier (its queries), native', 'dossier/open');
     core('native.dossier_open_2000_gifts', 'open the dossier of 2,000 gifts, native', 'dossier/open_2000_gifts');
@@ -153,6 +168,8 @@ function cell(f, size, base) {
   if (v.error) return v.error;
   const unit = f.unit === 'bytes' ? '' : ` ${f.unit}`;
   let s = v.median !== undefined ? `${fmtNum(v.median, f.unit)} / ${fmtNum(v.p95, f.unit)}${unit}` : `${fmtNum(v.value, f.unit)}${unit}`;
+  // On a shared machine the wall clock counts other people's work too.
+  if (v.cpu_median !== undefined) s += ` (cpu ${fmtNum(v.cpu_median, f.unit)})`;
   const b = base && base.figures[f.id] && central(base.figures[f.id].values[size]);
   const c = central(v);
   if (b && c !== undefined) s += ` ×${(c / b).toFixed(2)}`;
@@ -193,12 +210,7 @@ async function main() {
   const results = [];
   for (const members of opt.sizes) {
     console.log(`-- ${members} members: native`);
-    let native;
-    try { native = await nativeBench(opt, members); } catch (e) { native = { error: `failed: ${e.message.split('\n')[0]}` }; }
-    console.log(`-- ${members} members: browser`);
-    const browser = await browserBench(members);
-    if (browser.error) console.log(`   browser: ${browser.error}`);
-    results.push({ members, native, browser });
+    results.push(await sizeBench(opt, members));
   }
 
   // Sync against a real server on loopback, once: at the size the budget
