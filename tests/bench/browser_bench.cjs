@@ -1,6 +1,6 @@
 // Browser figures at a given association size (tools/obole bench): start-up,
 // search per keystroke, dossier, durable gift, heap, idle frames, scrolling,
-// input latency, download sizes. Real server, real Chromium (software GL).
+// input latency (download sizes: run_bench.cjs). Real server, real Chromium (software GL).
 // usage: node browser_bench.cjs MEMBERS [DEADLINE_S] [DATA_DIR]  -> one JSON object on the last line
 // DATA_DIR: a server data folder whose obole.db obole-gen wrote (the same
 // association as the native figures'); without it the server generates one.
@@ -11,8 +11,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
-const { startServer, launchBrowser, AppPage, need } = require('../e2e/harness.cjs');
+const { startServer, launchBrowser, AppPage } = require('../e2e/harness.cjs');
 
 // Typed one character at a time, as a volunteer does: every prefix is a search.
 // The same queries as tools/corebench/obole_core_bench.cpp.
@@ -31,18 +30,6 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 function summary(values) {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? { n: s.length, median: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] } : null;
-}
-
-function downloadSizes(site) {
-  const size = (f) => {
-    const raw = fs.readFileSync(path.join(site, f));
-    return { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length,
-             brotli: zlib.brotliCompressSync(raw).length };
-  };
-  const js = fs.readdirSync(site).filter((f) => f.endsWith('.js'));
-  const sum = (parts) => parts.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-  return { wasm: size('obole.wasm'), js: sum(js.map(size)), js_files: js,
-           font_latin: size('assets/fonts/DejaVuSans.ttf'), font_japanese: size('assets/fonts/ipag.ttf') };
 }
 
 // Wraps requestAnimationFrame before the app loads, so every frame callback's
@@ -250,18 +237,17 @@ async function main(members, dataDir) {
     input_latency_ms: latencies ? summary(latencies) : null,
     input_latency_note: latencies ? undefined : 'Module.oboleInputLatencies is not kept by this build',
     scroll_frame_script_ms: summary(scrollFrames.map(([, ms]) => ms)), scroll_frame_interval_ms: summary(intervals),
-    download: downloadSizes(need('OBOLE_WEB_SITE')),
   };
 }
 
 const members = Number(process.argv[2] || 10000);
 const deadlineS = Number(process.argv[3] || 1200);
 const dataDir = process.argv[4];
-setTimeout(() => finish({ members, error: `did not finish within ${deadlineS} s; ${errors.slice(-3).join(' | ')}`,
-                          download: downloadSizes(need('OBOLE_WEB_SITE')) }), deadlineS * 1000).unref();
+setTimeout(() => finish({ members, error: `did not finish within ${deadlineS} s; ${errors.slice(-3).join(' | ')}`
+                          }), deadlineS * 1000).unref();
 // The deadline above must fire even while the page is stuck.
 const keepAlive = setInterval(() => {}, 1000);
 main(members, dataDir).then(finish, (e) => {
   console.error(e && e.stack || e);
-  finish({ members, error: String(e && e.message || e).split('\n')[0], download: downloadSizes(need('OBOLE_WEB_SITE')) });
+  finish({ members, error: String(e && e.message || e).split('\n')[0] });
 }).finally(() => clearInterval(keepAlive));

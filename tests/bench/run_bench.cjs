@@ -49,6 +49,21 @@ function run(cmd, args, { timeoutS = 3600 } = {}) {
     });
   });
 }
+// What a first visit downloads, raw and as a server would send it
+// compressed (gzip -9, brotli at its best quality). Once per run: brotli 11 on
+// the Japanese font takes a while.
+function downloadSizes(site) {
+  const zlib = require('node:zlib');
+  const size = (f) => {
+    const raw = fs.readFileSync(path.join(site, f));
+    return { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length, brotli: zlib.brotliCompressSync(raw).length };
+  };
+  const js = fs.readdirSync(site).filter((f) => f.endsWith('.js'));
+  const sum = (parts) => parts.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+  return { wasm: size('obole.wasm'), js: sum(js.map(size)), js_files: js,
+           font_latin: size('assets/fonts/DejaVuSans.ttf'), font_japanese: size('assets/fonts/ipag.ttf') };
+}
+
 const lastJson = (out) => JSON.parse(out.trim().split('\n').pop());
 
 // Google Benchmark's JSON: aggregates of single operations, in milliseconds.
@@ -191,17 +206,23 @@ function printTable(figures, sizes, base, download) {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join(' | '));
+  const lines = [];
+  const say = (line) => { console.log(line); lines.push(line); };
   if (sizes.length > 1) {
     const lo = Math.min(...sizes), hi = Math.max(...sizes);
-    console.log(`growth, ${hi} over ${lo} members: n grows ×${(hi / lo).toFixed(0)}, log n ×${(Math.log(hi) / Math.log(lo)).toFixed(2)}; ` +
+    say(`growth, ${hi} over ${lo} members: n grows ×${(hi / lo).toFixed(0)}, log n ×${(Math.log(hi) / Math.log(lo)).toFixed(2)}; ` +
                 'search and dossier should stay near the latter');
   }
   if (download) {
     const dl = (x) => `${(x.raw / 1024).toFixed(0)} KB raw, ${(x.gzip / 1024).toFixed(0)} KB gzip, ${(x.brotli / 1024).toFixed(0)} KB brotli`;
     const noJa = ['wasm', 'js', 'font_latin'].reduce((a, k) => a + download[k].brotli, 0);
-    console.log(`first download: wasm ${dl(download.wasm)}; JS ${dl(download.js)}; Latin/Cyrillic font ${dl(download.font_latin)}; ` +
+    say(`first download: wasm ${dl(download.wasm)}; JS ${dl(download.js)}; Latin/Cyrillic font ${dl(download.font_latin)}; ` +
                 `Japanese font ${dl(download.font_japanese)}; without the Japanese font ${(noJa / 1024).toFixed(0)} KB brotli`);
   }
+  // The same table in Markdown, for the README's performance section.
+  const md = rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
+  md.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
+  return [...md, '', ...lines].join('\n') + '\n';
 }
 
 async function main() {
@@ -224,11 +245,12 @@ async function main() {
   } catch (e) { console.log(`   sync: ${e.message.split('\n')[0]}`); }
 
   const figures = collect(results, sync, syncSize);
-  const download = (results.find((r) => r.browser.download) || {}).browser?.download;
+  const download = downloadSizes(process.env.OBOLE_WEB_SITE);
   let base = null;
   if (opt.baseline && fs.existsSync(opt.baseline)) base = JSON.parse(fs.readFileSync(opt.baseline, 'utf8'));
   if (base) console.log(`baseline: ${opt.baseline} (${base.when}, ${base.machine || 'unknown machine'})`);
-  printTable(figures, opt.sizes, base, download);
+  const markdown = printTable(figures, opt.sizes, base, download);
+  fs.writeFileSync(path.join(opt.out, 'latest.md'), markdown);
 
   const os = require('node:os');
   const record = { when: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0].toFixed(1)}`,
