@@ -7,7 +7,9 @@
 // distribution, and its ratio to the saved baseline ("×1.05": this run over
 // the baseline; above 1 is slower or bigger). The growth column is the largest
 // size over the smallest. The same figures go to OUT_DIR/latest.json.
-// usage: node run_bench.cjs --bin BUILD_NATIVE --out OUT_DIR [--baseline FILE] [--save-baseline] SIZE...
+// usage: node run_bench.cjs --bin BUILD_NATIVE --out OUT_DIR [--baseline FILE] [--save-baseline]
+//                           [--pregenerated DIR] SIZE...
+// --pregenerated DIR: use DIR/obole-gen-N-seed42.db and .json ({out, ms}) when there.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -22,6 +24,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = argv[++i];
     else if (a === '--baseline') o.baseline = argv[++i];
     else if (a === '--save-baseline') o.save = true;
+    else if (a === '--pregenerated') o.pregenerated = argv[++i];
     else if (/^\d+$/.test(a) && Number(a) >= 4) o.sizes.push(Number(a));
     else throw new Error(`bad argument ${a}: sizes are whole numbers of members, at least 4`);
   }
@@ -90,7 +93,17 @@ async function sizeBench(opt, members) {
   try {
     let native;
     try {
-      const gen = await run(path.join(opt.bin, 'tools/gen/obole-gen'), ['--members', String(members), '--seed', '42', '--out', db]);
+      // A database obole-gen wrote earlier with the same arguments (its
+      // output beside it, with the time it took) spares a long generation.
+      const pre = opt.pregenerated && path.join(opt.pregenerated, `obole-gen-${members}-seed42`);
+      let gen;
+      if (pre && fs.existsSync(`${pre}.db`) && fs.existsSync(`${pre}.json`)) {
+        fs.copyFileSync(`${pre}.db`, db);
+        gen = JSON.parse(fs.readFileSync(`${pre}.json`, 'utf8'));
+        console.log(`   (written earlier by obole-gen: ${pre}.db)`);
+      } else {
+        gen = await run(path.join(opt.bin, 'tools/gen/obole-gen'), ['--members', String(members), '--seed', '42', '--out', db]);
+      }
       const bytes = fs.statSync(db).size;
       console.log(`   ${gen.out.trim().split('\n').join('\n   ')}`);
       const core = await run(path.join(opt.bin, 'tools/corebench/obole-core-bench'), ['--db', db, '--benchmark_format=json']);
@@ -188,6 +201,7 @@ function cell(f, size, base) {
   const b = base && base.figures[f.id] && central(base.figures[f.id].values[size]);
   const c = central(v);
   if (b && c !== undefined) s += ` ×${(c / b).toFixed(2)}`;
+  else if (b === 0 && c !== undefined) s += c === 0 ? ' (=)' : ' (was 0)';
   return s;
 }
 function growth(f, sizes) {
@@ -195,7 +209,9 @@ function growth(f, sizes) {
   if (have.length < 2) return '';
   const lo = have[0], hi = have[have.length - 1];
   const k = (n) => (n >= 1000000 ? `${n / 1000000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
-  return `×${(central(f.values[hi]) / central(f.values[lo])).toFixed(2)} (${k(hi)}/${k(lo)})`;
+  const a = central(f.values[lo]), b = central(f.values[hi]);
+  if (a === 0) return b === 0 ? `unchanged (${k(hi)}/${k(lo)})` : `0 → ${fmtNum(b, f.unit)} (${k(hi)}/${k(lo)})`;
+  return `×${(b / a).toFixed(2)} (${k(hi)}/${k(lo)})`;
 }
 
 function printTable(figures, sizes, base, download) {
@@ -232,6 +248,8 @@ async function main() {
   for (const members of opt.sizes) {
     console.log(`-- ${members} members: native`);
     results.push(await sizeBench(opt, members));
+    // Kept as it comes, so a long run's finished sizes can be read (and survive a stop).
+    fs.writeFileSync(path.join(opt.out, 'partial.json'), JSON.stringify(results, null, 2));
   }
 
   // Sync against a real server on loopback, once: at the size the budget
