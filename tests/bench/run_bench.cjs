@@ -38,9 +38,10 @@ function parseArgs(argv) {
 function run(cmd, args, { timeoutS = 3600 } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-    let out = '';
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '', err = '';
     child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { process.stderr.write(c); err = (err + c).slice(-2000); });
     const killGroup = (sig) => { try { process.kill(-child.pid, sig); } catch { /* gone already */ } };
     const timer = setTimeout(() => killGroup('SIGKILL'), timeoutS * 1000);
     child.on('exit', (code, signal) => {
@@ -48,7 +49,7 @@ function run(cmd, args, { timeoutS = 3600 } = {}) {
       killGroup('SIGTERM');
       const ms = Date.now() - t0;
       if (code === 0) resolve({ out, ms });
-      else reject(new Error(`${path.basename(cmd)} ${signal ? `was stopped (${signal}) after ${(ms / 1000).toFixed(0)} s` : `exited with ${code}`}\n${out.slice(-2000)}`));
+      else reject(new Error(`${path.basename(cmd)} ${signal ? `was stopped (${signal}) after ${(ms / 1000).toFixed(0)} s` : `exited with ${code}`}\n${out.slice(-2000)}\n${err}`));
     });
   });
 }
@@ -109,10 +110,15 @@ async function sizeBench(opt, members) {
       const core = await run(path.join(opt.bin, 'tools/corebench/obole-core-bench'), ['--db', db, '--benchmark_format=json']);
       native = { generate_ms: gen.ms, generate_output: gen.out.trim(), db_bytes: bytes, core: coreFigures(JSON.parse(core.out)) };
     } catch (e) {
-      native = { error: `failed: ${e.message.split('\n')[0]}` };
+      // The tool's own last words say why (e.g. obole-gen: the database could not be serialised).
+      const said = e.message.split('\n').filter((l) => l.trim()).pop();
+      native = { error: `failed: ${said}` };
     }
     console.log(`-- ${members} members: browser`);
-    const browser = await browserBench(members, fs.existsSync(db) ? dataDir : undefined);
+    // Without the database (obole-gen failed) there is nothing to load: the
+    // server's own --demo generation would fail the same way, much later.
+    const browser = native.error ? { members, error: `not run: no database (${native.error})` }
+      : await browserBench(members, dataDir);
     if (browser.error) console.log(`   browser: ${browser.error}`);
     return { members, native, browser };
   } finally {

@@ -96,7 +96,17 @@ int main(int argc, char** argv)
         return 1;
     }
     std::vector<uint8_t> bytes = (*store)->serialize();
-    if (bytes.empty() || !write_file(out, bytes)) {
+    if (bytes.empty()) {
+        // sqlite3_serialize makes one allocation, and SQLite allocates at most
+        // SQLITE_MAX_ALLOCATION_SIZE (2 GiB less a little) at once: a bigger
+        // database (about 1M members) has no image to write.
+        obole::Statement pages((*store)->db(), "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+        pages.step();
+        std::fprintf(stderr, "obole-gen: the database (%.0f MB) could not be serialised in one piece for %s\n",
+                     double(pages.column_int64(0)) / 1e6, out.c_str());
+        return 1;
+    }
+    if (!write_file(out, bytes)) {
         std::fprintf(stderr, "obole-gen: could not write %s\n", out.c_str());
         return 1;
     }
