@@ -25,10 +25,12 @@ function parseArgs(argv) {
     else if (a === '--baseline') o.baseline = argv[++i];
     else if (a === '--save-baseline') o.save = true;
     else if (a === '--pregenerated') o.pregenerated = argv[++i];
+    else if (a === '--render') o.render = argv[++i];
+    else if (a === '--core') { const [n, f] = argv[++i].split('='); (o.core = o.core || {})[n] = f; }
     else if (/^\d+$/.test(a) && Number(a) >= 4) o.sizes.push(Number(a));
     else throw new Error(`bad argument ${a}: sizes are whole numbers of members, at least 4`);
   }
-  if (!o.bin || !o.out || !o.sizes.length) throw new Error('usage: run_bench.cjs --bin DIR --out DIR [--baseline FILE] [--save-baseline] SIZE...');
+  if (!o.render && (!o.bin || !o.out || !o.sizes.length)) throw new Error('usage: run_bench.cjs --bin DIR --out DIR [--baseline FILE] [--save-baseline] SIZE...');
   return o;
 }
 
@@ -113,11 +115,20 @@ async function sizeBench(opt, members) {
       // The tool's own last words say why (e.g. obole-gen: the database could not be serialised).
       const said = e.message.split('\n').filter((l) => l.trim()).pop();
       native = { error: `failed: ${said}` };
+      if (!fs.existsSync(db)) {
+        // No image (too big to serialise): the core is still timed, on the
+        // association generated inside obole-core-bench.
+        try {
+          const core = await run(path.join(opt.bin, 'tools/corebench/obole-core-bench'),
+                                 ['--members', String(members), '--seed', '42', '--benchmark_format=json']);
+          native.core = coreFigures(JSON.parse(core.out));
+        } catch (e2) { native.error += `; in memory: ${e2.message.split('\n').filter((l) => l.trim()).pop()}`; }
+      }
     }
     console.log(`-- ${members} members: browser`);
     // Without the database (obole-gen failed) there is nothing to load: the
     // server's own --demo generation would fail the same way, much later.
-    const browser = native.error ? { members, error: `not run: no database (${native.error})` }
+    const browser = !fs.existsSync(db) ? { members, error: `not run: no database (${native.error})` }
       : await browserBench(members, dataDir);
     if (browser.error) console.log(`   browser: ${browser.error}`);
     return { members, native, browser };
@@ -142,14 +153,16 @@ async function browserBench(members, dataDir) {
 function collect(results, sync, syncSize) {
   const figures = {};
   const put = (id, label, unit, size, v) => {
+    if (v === undefined || v === null || v === false) return; // a figure nobody measured has no row
     const f = (figures[id] = figures[id] || { label, unit, values: {} });
-    if (v !== undefined && v !== null) f.values[size] = v;
+    f.values[size] = v;
   };
   const dist = (s) => (s ? { median: s.median, p95: s.p95 } : null);
   for (const r of results) {
     const n = r.members;
     const c = r.native.core || {};
     const core = (id, label, key) => put(id, label, 'ms', n, c[key] ? { median: c[key].median, p95: c[key].p95, cpu_median: c[key].cpu_median } : r.native.error && { error: r.native.error });
+    put('native.generate_error', 'generate and write the database (obole-gen)', '', n, r.native.error && !r.native.generate_ms ? { error: r.native.error } : null);
     core('native.search_keystroke', 'search per keystroke, native', 'search/keystroke');
     core('native.dossier_open', 'open a dossier (its queries), native', 'dossier/open');
     core('native.dossier_open_2000_gifts', 'open the dossier of 2,000 gifts, native', 'dossier/open_2000_gifts');
@@ -247,8 +260,21 @@ function printTable(figures, sizes, base, download) {
   return [...md, '', ...lines].join('\n') + '\n';
 }
 
+// --render FILE: the table again from a saved latest.json, with --core
+// SIZE=FILE folding in obole-core-bench JSON measured on its own.
+function render(opt) {
+  const record = JSON.parse(fs.readFileSync(opt.render, 'utf8'));
+  for (const [n, file] of Object.entries(opt.core || {})) {
+    const r = record.results.find((x) => x.members === Number(n));
+    r.native.core = coreFigures(JSON.parse(fs.readFileSync(file, 'utf8')));
+    r.native.core_from = file;
+  }
+  return record;
+}
+
 async function main() {
   const opt = parseArgs(process.argv.slice(2));
+  if (opt.render) return report(opt, render(opt));
   fs.mkdirSync(opt.out, { recursive: true });
   const results = [];
   for (const members of opt.sizes) {
@@ -268,17 +294,22 @@ async function main() {
                                ['--members', String(syncSize), '--gifts', String(5 * syncSize), '--devices', '200'], { timeoutS: 1200 })).out);
   } catch (e) { console.log(`   sync: ${e.message.split('\n')[0]}`); }
 
+  return report(opt, { results, sync, syncSize, sizes: opt.sizes, download: downloadSizes(process.env.OBOLE_WEB_SITE) });
+}
+
+function report(opt, { results, sync, syncSize, sizes, download, when, machine }) {
+  syncSize = syncSize || (sizes.includes(100000) ? 100000 : Math.max(...sizes));
+  opt.out = opt.out || path.dirname(opt.render);
   const figures = collect(results, sync, syncSize);
-  const download = downloadSizes(process.env.OBOLE_WEB_SITE);
   let base = null;
   if (opt.baseline && fs.existsSync(opt.baseline)) base = JSON.parse(fs.readFileSync(opt.baseline, 'utf8'));
   if (base) console.log(`baseline: ${opt.baseline} (${base.when}, ${base.machine || 'unknown machine'})`);
-  const markdown = printTable(figures, opt.sizes, base, download);
+  const markdown = printTable(figures, sizes, base, download);
   fs.writeFileSync(path.join(opt.out, 'latest.md'), markdown);
 
   const os = require('node:os');
-  const record = { when: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0].toFixed(1)}`,
-                   sizes: opt.sizes, figures, download, results, sync };
+  const record = { when: when || new Date().toISOString(), machine: machine || `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0].toFixed(1)}`,
+                   sizes, figures, download, results, sync, syncSize };
   for (const f of Object.values(figures)) delete f.id;
   const file = path.join(opt.out, 'latest.json');
   fs.writeFileSync(file, JSON.stringify(record, null, 2));

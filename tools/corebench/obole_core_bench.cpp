@@ -1,4 +1,4 @@
-// obole-core-bench --db FILE.db [Google Benchmark flags]
+// obole-core-bench (--db FILE.db | --members N [--seed S]) [Google Benchmark flags]
 //
 // Native timings of the core operations users feel, over a database written
 // by obole-gen, opened in memory as the browser opens its copy
@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/demo_data.h"
 #include "core/duplicate_hints.h"
 #include "core/gift_repository.h"
 #include "core/member_filter.h"
@@ -172,37 +173,63 @@ void register_all(int64_t members)
 
 } // namespace
 
+// The database: a file obole-gen wrote, or (--members N) generated here in
+// memory as obole-gen does, for sizes whose image is too big to write
+// (SQLite serialises at most 2 GiB: about 1M members).
+obole::Result<std::unique_ptr<obole::Store>> open_database(const std::string& db, int members, uint64_t seed)
+{
+    if (members > 0) {
+        obole::Result<std::unique_ptr<obole::Store>> store = obole::Store::open_memory();
+        if (!store)
+            return store;
+        obole::DemoOptions options;
+        options.members = members;
+        options.seed = seed;
+        if (obole::Result<void> r = obole::generate_demo(**store, options); !r)
+            return r.error();
+        if (obole::Result<bool> r = obole::refresh_segments_if_stale(**store); !r)
+            return r.error();
+        return store;
+    }
+    std::ifstream in(db, std::ios::binary);
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.empty())
+        return obole::fail("bench.no_database", "no database there");
+    return obole::Store::open_bytes(bytes);
+}
+
 int main(int argc, char** argv)
 {
     benchmark::Initialize(&argc, argv); // takes its --benchmark_* flags out of argv
+    const char* usage = "usage: obole-core-bench (--db FILE.db | --members N [--seed S]) [--benchmark_format=json ...]\n";
     std::string db;
+    int members = 0;
+    uint64_t seed = 42;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc)
             db = argv[++i];
+        else if (arg == "--members" && i + 1 < argc)
+            members = std::atoi(argv[++i]);
+        else if (arg == "--seed" && i + 1 < argc)
+            seed = std::strtoull(argv[++i], nullptr, 10);
         else {
-            std::fprintf(stderr, "usage: obole-core-bench --db FILE.db [--benchmark_format=json ...]\n");
+            std::fprintf(stderr, "%s", usage);
             return 2;
         }
     }
-    if (db.empty()) {
-        std::fprintf(stderr, "usage: obole-core-bench --db FILE.db [--benchmark_format=json ...]\n");
+    if (db.empty() == (members <= 0)) {
+        std::fprintf(stderr, "%s", usage);
         return 2;
     }
-    std::ifstream in(db, std::ios::binary);
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.empty()) {
-        std::fprintf(stderr, "obole-core-bench: %s: no database there\n", db.c_str());
-        return 1;
-    }
-    obole::Result<std::unique_ptr<obole::Store>> store = obole::Store::open_bytes(bytes);
+    obole::Result<std::unique_ptr<obole::Store>> store = open_database(db, members, seed);
     if (!store) {
-        std::fprintf(stderr, "obole-core-bench: %s: %s\n", db.c_str(), store.error().message.c_str());
+        std::fprintf(stderr, "obole-core-bench: %s: %s\n", db.empty() ? "generating" : db.c_str(),
+                     store.error().message.c_str());
         return 1;
     }
-    bytes = {};
     g_store = store->get();
-    benchmark::AddCustomContext("database", db);
+    benchmark::AddCustomContext("database", db.empty() ? "generated in memory, seed " + std::to_string(seed) : db);
     obole::Statement count(g_store->db(), "SELECT count(*) FROM member");
     count.step();
     benchmark::AddCustomContext("members", std::to_string(count.column_int64(0)));
