@@ -204,7 +204,7 @@ function collect(results, sync, syncSize) {
 }
 
 const fmtNum = (x, unit) => {
-  if (unit === 'bytes') return x >= 1048576 ? `${(x / 1048576).toFixed(1)} MB` : x >= 1024 ? `${(x / 1024).toFixed(0)} KB` : `${x.toFixed(0)} B`;
+  if (unit === 'bytes') return x >= 1048576 ? `${(x / 1048576).toFixed(1)} MiB` : x >= 1024 ? `${(x / 1024).toFixed(0)} KiB` : `${x.toFixed(0)} B`;
   const d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : Math.abs(x) >= 1 ? 2 : 3;
   return x.toFixed(d);
 };
@@ -249,10 +249,10 @@ function printTable(figures, sizes, base, download) {
                 'search and dossier should stay near the latter');
   }
   if (download) {
-    const dl = (x) => `${(x.raw / 1024).toFixed(0)} KB raw, ${(x.gzip / 1024).toFixed(0)} KB gzip, ${(x.brotli / 1024).toFixed(0)} KB brotli`;
+    const dl = (x) => `${(x.raw / 1024).toFixed(0)} KiB raw, ${(x.gzip / 1024).toFixed(0)} KiB gzip, ${(x.brotli / 1024).toFixed(0)} KiB brotli`;
     const noJa = ['wasm', 'js', 'font_latin'].reduce((a, k) => a + download[k].brotli, 0);
     say(`first download: wasm ${dl(download.wasm)}; JS ${dl(download.js)}; Latin/Cyrillic font ${dl(download.font_latin)}; ` +
-                `Japanese font ${dl(download.font_japanese)}; without the Japanese font ${(noJa / 1024).toFixed(0)} KB brotli`);
+                `Japanese font ${dl(download.font_japanese)}; without the Japanese font ${(noJa / 1024).toFixed(0)} KiB = ${(noJa / 1e6).toFixed(2)} MB brotli`);
   }
   // The same table in Markdown, for the README's performance section.
   const md = rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
