@@ -1,7 +1,8 @@
 // bench.core_bench_runs: obole-gen writes a small association and
 // obole-core-bench times every core operation over it, in the JSON that
 // tools/obole bench reads: each benchmark reports a median and a p95 of
-// single operations, in milliseconds. Checks the tools work, not their speed.
+// single operations, in milliseconds; --members N generates in memory instead.
+// Checks the tools work, not their speed.
 // usage: node core_bench_runs.cjs OBOLE_GEN OBOLE_CORE_BENCH
 'use strict';
 
@@ -38,6 +39,14 @@ try {
           JSON.stringify(median));
   }
   check('only aggregates are reported', json.benchmarks.every((b) => b.run_type === 'aggregate'));
+
+  // Too big to write (1M members): the association is generated in memory instead.
+  const inMemory = JSON.parse(execFileSync(bench, ['--members', '200', '--benchmark_filter=search', '--benchmark_format=json'],
+                                           { encoding: 'utf8', maxBuffer: 16 << 20 }));
+  check('--members generates the association in memory', Number(inMemory.context.members) === 200 &&
+        /generated in memory/.test(inMemory.context.database), JSON.stringify(inMemory.context));
+  check('--benchmark_filter keeps only the search', inMemory.benchmarks.length > 0 &&
+        inMemory.benchmarks.every((b) => b.run_name.startsWith('search/')));
 
   let refused = false;
   try { execFileSync(bench, ['--db', path.join(dir, 'missing.db')], { stdio: 'pipe' }); } catch (e) { refused = e.status === 1; }
