@@ -105,6 +105,8 @@ async function main(members, dataDir) {
   // Wait until this device holds the copy, then time a start from it (the
   // assets are in the browser's cache, the data on the device).
   await until(stored, '"Saved on this device"', 900000);
+  // The first visit also writes the device's first snapshot: its own high-water mark.
+  const firstVisitHeapBytes = await page.evaluate(() => Module.HEAPU8.length);
   const startFromDeviceMs = await load();
   await page.waitForTimeout(2000);
   const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
@@ -233,7 +235,7 @@ async function main(members, dataDir) {
     search_keystroke_ms: summary(timings), duplicate_hints_keystroke_ms: summary(hintTimings),
     dossier_open_long_history_ms: summary(dossierOpen),
     gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
-    wasm_heap_bytes: heapBytes, heap_in_use_bytes: heapInUse, database_bytes: databaseBytes, idle,
+    wasm_heap_bytes: heapBytes, first_visit_heap_bytes: firstVisitHeapBytes, heap_in_use_bytes: heapInUse, database_bytes: databaseBytes, idle,
     input_latency_ms: latencies ? summary(latencies) : null,
     input_latency_note: latencies ? undefined : 'Module.oboleInputLatencies is not kept by this build',
     scroll_frame_script_ms: summary(scrollFrames.map(([, ms]) => ms)), scroll_frame_interval_ms: summary(intervals),

@@ -182,6 +182,7 @@ function collect(results, sync, syncSize) {
     bput('browser.first_visit', 'first visit to interactive (data from the server)', 'ms', b.first_visit_ms && { value: b.first_visit_ms });
     bput('browser.cold_start', 'cold start to interactive search (assets cached, data on the device)', 'ms', b.start_from_device_ms && { value: b.start_from_device_ms });
     bput('browser.wasm_heap', 'wasm heap after load', 'bytes', b.wasm_heap_bytes && { value: b.wasm_heap_bytes });
+    bput('browser.first_visit_heap', 'wasm heap after the first visit (data from the server)', 'bytes', b.first_visit_heap_bytes && { value: b.first_visit_heap_bytes });
     bput('browser.heap_in_use', 'wasm heap in use (malloc) after load', 'bytes', b.heap_in_use_bytes && { value: b.heap_in_use_bytes });
     bput('browser.database_bytes', 'database in the page', 'bytes', b.database_bytes > 0 && { value: b.database_bytes });
     bput('browser.idle_frames', 'frames rendered per second, idle', '/s', b.idle && (b.idle.frames_per_s === null ? { error: b.idle.note } : { value: b.idle.frames_per_s }));
