@@ -16,17 +16,19 @@
 //    own copy or cut; the text it hands over is the same.
 //  - A copy ImGui makes on its own (a Copy menu item): the Clipboard API,
 //    which the browser allows shortly after a click or key.
-//  - Ctrl/Cmd+V: the browser's paste event comes before ImGui's frame; its
-//    text becomes what ImGui's paste reads. A paste from the browser's own
-//    menu (a long press on a phone) has no keys behind it: its text is typed
-//    into the field.
+//  - Ctrl+V: the browser's paste event comes before ImGui's frame; its text
+//    becomes what ImGui's paste reads. A paste with no Ctrl+V behind it (the
+//    browser's menu, a long press on a phone, Cmd+V on a Mac, which ImGui
+//    does not take as a shortcut here) is typed into the field instead, and a
+//    cut with Cmd+X deletes the selection after copying it.
 // Passwords are never copied: ImGui refuses, and so does the copy event.
 EM_JS(void, js_clipboard_install, (), {
   Module.oboleClipboard = "";
   Module.oboleCopiedByEvent = null;
-  var pasteKeys = false;
+  // The key combination that led to the event, when ImGui acts on it itself.
+  var imguiKey = "";
   window.addEventListener('keydown', function(e) {
-    pasteKeys = (e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V');
+    imguiKey = e.ctrlKey && !e.metaKey ? e.key.toLowerCase() : "";
   }, true);
   var onCopy = function(e) {
     var p = _obole_clipboard_selection();
@@ -42,6 +44,8 @@ EM_JS(void, js_clipboard_install, (), {
     e.preventDefault();
     Module.oboleClipboard = text;
     Module.oboleCopiedByEvent = text;
+    if (e.type === 'cut' && imguiKey !== 'x') _obole_text_input_key(1);  // Delete
+    imguiKey = "";
   };
   document.addEventListener('copy', onCopy, true);
   document.addEventListener('cut', onCopy, true);
@@ -49,14 +53,14 @@ EM_JS(void, js_clipboard_install, (), {
     var text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
     e.preventDefault();  // the hidden text field must not hold it: ImGui does
     Module.oboleClipboard = text;
-    if (!pasteKeys && text) {
+    if (imguiKey !== 'v' && text) {
       var n = lengthBytesUTF8(text) + 1;
       var buf = _malloc(n);
       stringToUTF8(text, buf, n);
       _obole_text_input_chars(buf);
       _free(buf);
     }
-    pasteKeys = false;
+    imguiKey = "";
   }, true);
 });
 

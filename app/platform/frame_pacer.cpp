@@ -21,7 +21,8 @@ EMSCRIPTEN_KEEPALIVE int obole_tick() { return g_work.tick() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered() { return g_frames; }
 }
 
-// Module.oboleWake(ms) asks for frames during the next ms milliseconds. A
+// Module.oboleWake(ms) asks for frames during the next ms milliseconds
+// (250 when not given). A
 // frame runs in an animation frame while the page is awake; awake ends when
 // the time runs out, and only a timer (the clock frame) or news wakes it.
 //
@@ -48,13 +49,19 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
       keep(latencies, end - inputAt);
       inputAt = -1;
     }
-    if (end < awakeUntil) raf = requestAnimationFrame(render);
+    if (end < awakeUntil) ask();
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
   };
+  var askedAt = 0;  // when the pending animation frame was asked for
+  var ask = function() {
+    askedAt = performance.now();
+    raf = requestAnimationFrame(render);
+  };
   var wake = function(ms) {
+    if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
-    if (!raf) raf = requestAnimationFrame(render);
+    if (!raf) ask();
   };
   Module.oboleWake = wake;
   var onInput = function(e) {
@@ -70,7 +77,16 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
   // A hidden tab gets no animation frames: the tick keeps sync and storage
   // going there too.
   setInterval(function() {
-    if (raf && !document.hidden) return;
+    if (raf && !document.hidden) {
+      // A visible page whose animation frame does not come (a browser may
+      // hold them back under load): draw from here rather than freeze.
+      if (performance.now() - askedAt > tick_ms) {
+        console.warn('Obole: no animation frame for ' + Math.round(performance.now() - askedAt) + ' ms; drawing anyway');
+        cancelAnimationFrame(raf);
+        render();
+      }
+      return;
+    }
     if (_obole_tick()) wake(250);
   }, tick_ms);
   wake(input_ms);

@@ -67,7 +67,9 @@ void App::frame() {
   // The status line is pinned to the bottom; the screen gets the rest. On a
   // phone it takes two rows, so "Saved on this device" is never cut.
   const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
-  if (ImGui::BeginChild("screen", ImVec2(0, -status_h))) {
+  // Flattened: Tab and the arrows go from the top bar into the screen and
+  // back, as the keyboard alone must reach every control.
+  if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
     switch (state_.screen) {
       case Screen::search: search_.draw(state_); break;
       case Screen::dossier: dossier_.draw(state_); break;
@@ -112,6 +114,7 @@ void App::draw_top_bar() {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     bool clicked = flow_button(label);
     if (current) ImGui::PopStyleColor();
+    hint_item(ImGui::GetItemID(), nullptr, {Role::nav_link, nullptr, false, current});
     return clicked;
   };
   if (nav(tr("Search"), Screen::search)) {
@@ -139,11 +142,11 @@ void App::draw_status_line() {
   if (!narrow_screen()) ImGui::SameLine();
   switch (host_.save_state()) {
     case SaveState::idle: break;
-    case SaveState::saving: announced_text(tr("Saving…")); break;
-    case SaveState::saved: announced_text(tr("Saved on this device")); break;
+    case SaveState::saving: announced_status(tr("Saving…")); break;
+    case SaveState::saved: announced_status(tr("Saved on this device")); break;
     case SaveState::failed: {
       std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
-      announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+      announced_status(msg.c_str(), IM_COL32(200, 30, 30, 255));
       break;
     }
   }

@@ -93,7 +93,7 @@ void DossierScreen::draw_conflicts(AppState& app) {
     ImGui::PushID(c.id.c_str());
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 214, 255));
     ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(200, 140, 20, 255));
-    if (ImGui::BeginChild("conflict", ImVec2(0, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY)) {
+    if (ImGui::BeginChild("conflict", ImVec2(0, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_NavFlattened)) {
       char line[320];
       std::snprintf(line, sizeof line, tr("%s: two versions were written apart. Choose the one to keep."),
                     text_field_label(c.field));
@@ -133,7 +133,7 @@ void DossierScreen::draw_conflicts(AppState& app) {
 template <typename Draw>
 void DossierScreen::tab(const char* title, Draw&& draw, bool select) {
   if (!ImGui::BeginTabItem(title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
-  if (ImGui::BeginChild("body")) draw();
+  if (ImGui::BeginChild("body", ImVec2(0, 0), ImGuiChildFlags_NavFlattened)) draw();
   ImGui::EndChild();
   ImGui::EndTabItem();
 }

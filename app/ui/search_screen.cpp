@@ -234,8 +234,9 @@ void SearchScreen::draw_export(AppState& app) {
 
 void SearchScreen::draw(AppState& app) {
   // A new day changes who is new, lapsed, LYBUNT...: recompute everyone at a
-  // quiet moment (10 s after the screen first shows, then each minute), not
-  // during start-up nor in the first save of the day.
+  // quiet moment (from 10 s after the screen first shows, then each minute:
+  // an idle page draws a frame every half minute), not during start-up nor in
+  // the first save of the day.
   const int64_t now = app.host->now_ms();
   if (segments_checked_ms_ == 0) segments_checked_ms_ = now - 50 * 1000;
   if (now - segments_checked_ms_ > 60 * 1000 && !app.restoring) {

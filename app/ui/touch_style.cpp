@@ -1,5 +1,7 @@
 #include "ui/touch_style.h"
 
+#include "ui/accessible.h"
+
 #include <imgui.h>
 
 namespace obole::ui {
@@ -38,6 +40,7 @@ bool touch_row(const char* label, bool selected) {
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
   const bool clicked = ImGui::Selectable(label, selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
   ImGui::PopStyleVar();
+  hint_item(ImGui::GetItemID(), nullptr, {Role::option, nullptr, selected});
   return clicked;
 }
 

@@ -2,6 +2,7 @@
 // database, or runs one administration command on its data folder.
 #include "core/date.h"
 #include "core/demo_data.h"
+#include "core/segmentation.h"
 #include "core/member_repository.h"
 #include "core/store.h"
 #include "server/admin_cli.h"
@@ -68,8 +69,11 @@ int main(int argc, char** argv) {
     DemoOptions demo;
     demo.members = opt.demo_members;
     auto made = generate_demo(*store.value(), demo);
-    if (!made) {
-      std::fprintf(stderr, "obole-server: demo data: %s\n", made.error().message.c_str());
+    // Today's segments go with the copy devices start from, so a new device
+    // does not recompute every member on its first day.
+    auto scored = made ? refresh_segments_if_stale(*store.value()) : Result<bool>(made.error());
+    if (!scored) {
+      std::fprintf(stderr, "obole-server: demo data: %s\n", scored.error().message.c_str());
       return 1;
     }
   }

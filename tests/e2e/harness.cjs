@@ -135,13 +135,31 @@ class AppPage {
     await this.pressAt(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
   }
 
+  // Lets the app draw `n` frames of its own: after input it is awake (it
+  // draws nothing when idle, platform/frame_pacer.cpp), and ImGui must have
+  // seen one step of the input before the next comes.
+  async appFrames(n) {
+    await this.page.evaluate((count) => new Promise((done, fail) => {
+      const start = Module._obole_frames_rendered();
+      const t0 = performance.now();
+      const check = () => {
+        if (Module._obole_frames_rendered() - start >= count) done();
+        else if (performance.now() - t0 > 10000) fail(new Error(`the app drew ${Module._obole_frames_rendered() - start} frames in 10 s after input`));
+        else requestAnimationFrame(check);
+      };
+      check();
+    }), n);
+  }
+
   // The pointer arrives at (x, y), then the button goes down and up, each
   // step on frames of its own.
   async pressAt(x, y) {
+    // From a pixel aside, so the pointer moves even when it was there already.
+    await this.page.mouse.move(x - 1, y);
     await this.page.mouse.move(x, y);
-    await this.frames(2);
+    await this.appFrames(2);
     await this.page.mouse.down();
-    await this.frames(2);
+    await this.appFrames(2);
     await this.page.mouse.up();
     // A click that restarts the page (a backup imported) leaves no frames to wait for.
     await this.frames(3).catch((e) => {
@@ -161,6 +179,34 @@ class AppPage {
   async press(key) {
     await this.page.keyboard.press(key);
     await this.frames(3);
+  }
+
+  // The element of the accessibility overlay (web/a11y_overlay.js) with this
+  // ARIA role and accessible name (a string matches exactly), as a Playwright locator.
+  role(role, name) {
+    const overlay = this.page.locator('#obole-a11y');
+    return name === undefined ? overlay.getByRole(role).first()
+                              : overlay.getByRole(role, { name, exact: typeof name === 'string' });
+  }
+
+  // Activates an overlay element as a screen reader does: a click dispatched
+  // to the element itself (the pointer goes to the canvas, under it).
+  async activate(role, name) {
+    const el = this.role(role, name);
+    await el.waitFor({ state: 'attached', timeout: 10000 });
+    await el.dispatchEvent('click');
+    await this.frames(2);  // focus, then the press
+  }
+
+  // Waits until the locator's attribute has the value.
+  async waitAttr(locator, attr, value, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const now = await locator.getAttribute(attr);
+      if (now === value) return;
+      if (Date.now() > deadline) throw new Error(`${attr} is ${now}, not ${value}`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   // The snapshot of the local database as this device stores it (web/device_storage.js).

@@ -84,7 +84,7 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
       await app.press('Control+C');
       assert.equal(await clipboard(), 'Zoé Иванов 田中');
     }],
-    ['a paste from the browser menu (no keys) is typed into the field', async () => {
+    ['a paste and a cut from the browser menu (no keys) edit the field', async () => {
       await app.press('Control+A');
       await app.press('Backspace');
       await app.gone('Hélène Dupont');
@@ -95,6 +95,46 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
       });
       await app.frames(4);
       await app.find('Hélène Dupont');
+      await app.press('Control+A');
+      const cut = await page.evaluate(() => {
+        const data = new DataTransfer();
+        document.getElementById('obole-text').dispatchEvent(new ClipboardEvent('cut', { clipboardData: data, bubbles: true }));
+        return data.getData('text/plain');
+      });
+      assert.equal(cut, 'Hélène');
+      await app.frames(4);
+      await app.gone('Hélène Dupont');
+      await page.evaluate(() => {
+        const data = new DataTransfer();
+        data.setData('text/plain', 'Hélène');
+        document.getElementById('obole-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      });
+      await app.find('Hélène Dupont');
+    }],
+    ['accents typed with a dead key, as on a French keyboard, arrive whole', async () => {
+      await app.press('Control+A');
+      await app.press('Backspace');
+      await app.gone('Hélène Dupont');
+      // What a keyboard sends for H, ´ then e, l, ` then e, n, e: the dead key
+      // makes no character; the key after it makes the accented one.
+      const key = async (k, code, vk, text) => {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code, windowsVirtualKeyCode: vk,
+                                                   text, unmodifiedText: text });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code, windowsVirtualKeyCode: vk });
+        await app.frames(2);
+      };
+      await key('H', 'KeyH', 72, 'H');
+      await key('Dead', 'Quote', 222);
+      await key('é', 'KeyE', 69, 'é');
+      await key('l', 'KeyL', 76, 'l');
+      await key('Dead', 'Backquote', 192);
+      await key('è', 'KeyE', 69, 'è');
+      await key('n', 'KeyN', 78, 'n');
+      await key('e', 'KeyE', 69, 'e');
+      await app.find('Hélène Dupont');
+      await app.press('Control+A');
+      await app.press('Control+C');
+      assert.equal(await clipboard(), 'Hélène');
     }],
     ['a password is never copied', async () => {
       await app.click('Sync');

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # npm packages of the browser tests (playwright-core, which drives Debian's
-# Chromium). tools/npm holds package.json and a lock file with integrity hashes
+# Chromium; axe-core, whose accessibility checks run on the ARIA overlay).
+# tools/npm holds package.json and a lock file with integrity hashes
 # and no registry addresses (its .npmrc sets omit-lockfile-registry-resolved), so
 # whichever registry npm is configured with serves them and the hashes verify them.
 # `npm ci` installs into the cache, never into the work tree; it is skipped while
@@ -28,7 +29,7 @@ npm_packages_setup() {
   local hash stamp=$NPM_PACKAGES_DIR/.obole-stamp log=$OBOLE_CACHE/logs/npm-ci.log state=cached
   command -v npm >/dev/null || die "npm is missing (Debian package npm)"
   hash=$(npm_packages_hash)
-  if [[ ! -f $stamp || $(<"$stamp") != "$hash" || ! -d $NPM_PACKAGES_DIR/node_modules/playwright-core ]]; then
+  if [[ ! -f $stamp || $(<"$stamp") != "$hash" || ! -d $NPM_PACKAGES_DIR/node_modules/playwright-core || ! -d $NPM_PACKAGES_DIR/node_modules/axe-core ]]; then
     state=installed
     mkdir -p "$NPM_PACKAGES_DIR" "${log%/*}"
     rm -f "$stamp"
@@ -40,5 +41,5 @@ npm_packages_setup() {
     echo "$hash" >"$stamp"
   fi
   NODE_MODULES=$NPM_PACKAGES_DIR/node_modules
-  say "npm: playwright-core $(npm_packages_version playwright-core) ($state, node $(node --version)) -> $NODE_MODULES"
+  say "npm: playwright-core $(npm_packages_version playwright-core), axe-core $(npm_packages_version axe-core) ($state, node $(node --version)) -> $NODE_MODULES"
 }

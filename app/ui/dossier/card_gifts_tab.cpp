@@ -70,9 +70,9 @@ void CardGiftsTab::draw_form(AppState& app, const Member& member) {
   ImGui::SeparatorText(tr("New recurring card gift"));
   if (!begin_form("card_form")) return;
   form_label(tr("Provider"));
-  if (ImGui::RadioButton(tr("Card"), !paypal_)) paypal_ = false;
+  if (radio_button(tr("Card"), !paypal_)) paypal_ = false;
   ImGui::SameLine();
-  if (ImGui::RadioButton("PayPal", paypal_)) paypal_ = true;
+  if (radio_button("PayPal", paypal_)) paypal_ = true;
   bool submit = form_text(tr("Amount"), &amount_);
   error_.show_if("amount");
   form_label(tr("Frequency"));

@@ -35,9 +35,9 @@ void DocumentsTab::draw_attach(AppState& app, const Member& member) {
   const float w = ImGui::GetFontSize() * 10;
   if (!begin_form("document_form")) return;
   form_row(tr("Direction"));
-  if (ImGui::RadioButton(tr("Received from the member"), received_)) received_ = true;
+  if (radio_button(tr("Received from the member"), received_)) received_ = true;
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr("Sent to the member"), !received_)) received_ = false;
+  if (radio_button(tr("Sent to the member"), !received_)) received_ = false;
   field_error("direction", error_field_, error_);
   form_row(tr("Date"));
   ImGui::SetNextItemWidth(w);

@@ -10,6 +10,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
+
 namespace obole::ui {
 
 static const ImU32 kWarnColour = IM_COL32(170, 60, 0, 255);
@@ -41,10 +43,14 @@ void TopPart::draw(AppState& app, const Member& m) {
 
 void TopPart::draw_identity(AppState& app, const Member& m) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
-  ImGui::Text("%s %s %s", m.civility.c_str(), m.first_name.c_str(), m.last_name.c_str());
+  // The name heads the dossier for a screen reader too.
+  announced_heading((m.civility + " " + m.first_name + " " + m.last_name).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled(tr("No. %lld · member since %s"), static_cast<long long>(m.member_no), m.entry_date.c_str());
+  char number[160];
+  std::snprintf(number, sizeof number, tr("No. %lld · member since %s"), static_cast<long long>(m.member_no),
+                m.entry_date.c_str());
+  announced_text(number, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   // A merged record is read-only: its details live on the member it became.
   // One signed up in the street is the office's (the server refuses a
   // volunteer's change to it).
@@ -65,7 +71,7 @@ void TopPart::draw_identity(AppState& app, const Member& m) {
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kMemoBackground, 4.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 3));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 0, 255));
-    ImGui::Text("%s: %s", tr("Active in entry"), m.memo_active.c_str());
+    announced_line((std::string(tr("Active in entry")) + ": " + m.memo_active).c_str());
     ImGui::PopStyleColor();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
   }
@@ -86,55 +92,55 @@ void TopPart::draw_field_lock(AppState& app, const Member& m) {
 }
 
 void TopPart::draw_contact(const Member& m) {
-  ImGui::SeparatorText(tr("Address"));
-  if (!m.address.line1.empty()) ImGui::TextUnformatted(m.address.line1.c_str());
-  if (!m.address.line2.empty()) ImGui::TextUnformatted(m.address.line2.c_str());
-  ImGui::Text("%s %s %s", m.address.postcode.c_str(), m.address.city.c_str(), m.address.country.c_str());
-  if (!m.birth_date.empty()) ImGui::Text("%s: %s", tr("Born"), m.birth_date.c_str());
+  // Each line is announced: a screen reader reads the dossier from the overlay.
+  const ImU32 disabled = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  announced_section(tr("Address"));
+  if (!m.address.line1.empty()) announced_line(m.address.line1.c_str());
+  if (!m.address.line2.empty()) announced_line(m.address.line2.c_str());
+  announced_line((m.address.postcode + " " + m.address.city + " " + m.address.country).c_str());
+  if (!m.birth_date.empty()) announced_line((std::string(tr("Born")) + ": " + m.birth_date).c_str());
 
-  ImGui::SeparatorText(tr("Phones"));
-  if (m.phones.empty()) ImGui::TextDisabled("%s", tr("None"));
+  announced_section(tr("Phones"));
+  if (m.phones.empty()) announced_line(tr("None"), disabled);
   for (const Phone& p : m.phones) {
-    ImGui::Text("%s  %s", p.number.c_str(), tr(p.kind));
+    announced_line((p.number + "  " + tr(p.kind)).c_str());
     if (!p.origin_campaign_code.empty() || !p.origin_date.empty())
-      ImGui::TextDisabled("  %s %s %s", tr("from"), p.origin_campaign_code.c_str(), p.origin_date.c_str());
+      announced_line((std::string("  ") + tr("from") + " " + p.origin_campaign_code + " " + p.origin_date).c_str(),
+                     disabled);
   }
 
-  ImGui::SeparatorText(tr("Emails"));
-  if (m.emails.empty()) ImGui::TextDisabled("%s", tr("None"));
+  announced_section(tr("Emails"));
+  if (m.emails.empty()) announced_line(tr("None"), disabled);
   for (const Email& e : m.emails) {
     if (!e.usable) ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
-    ImGui::TextUnformatted(e.address.c_str());
+    announced_line(e.address.c_str());
     if (!e.usable) {
       ImGui::SameLine();
-      ImGui::TextUnformatted(tr("(unusable)"));
+      announced_line(tr("(unusable)"));
       ImGui::PopStyleColor();
     }
     if (!e.origin_campaign_code.empty() || !e.origin_date.empty())
-      ImGui::TextDisabled("  %s %s %s", tr("from"), e.origin_campaign_code.c_str(), e.origin_date.c_str());
+      announced_line((std::string("  ") + tr("from") + " " + e.origin_campaign_code + " " + e.origin_date).c_str(),
+                     disabled);
   }
 }
 
 void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
-  ImGui::SeparatorText(tr("Markers"));
-  if (!m.suspension_code.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
-    ImGui::Text("%s: %s", tr("Suspended"), m.suspension_code.c_str());
-    ImGui::PopStyleColor();
-  }
-  if (m.stop_promo) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kWarnColour);
-    ImGui::TextUnformatted(tr("Stop promo: no solicitation"));
-    ImGui::PopStyleColor();
-  }
-  ImGui::TextUnformatted(tax_receipt_label(m.tax_receipt));
+  announced_section(tr("Markers"));
+  if (!m.suspension_code.empty())
+    announced_line((std::string(tr("Suspended")) + ": " + m.suspension_code).c_str(), kWarnColour);
+  if (m.stop_promo) announced_line(tr("Stop promo: no solicitation"), kWarnColour);
+  announced_line(tax_receipt_label(m.tax_receipt));
 
-  ImGui::SeparatorText(tr("Notepad"));
+  announced_section(tr("Notepad"));
   ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);
   // A merged record's notes are read where it points (the dossier says where).
   const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
   const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
   if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags)) notepad_dirty_ = true;
+  ItemHint notepad_hint;
+  notepad_hint.read_only = read_only;
+  hint_item(ImGui::GetItemID(), nullptr, notepad_hint);
   ImGui::BeginDisabled(!notepad_dirty_ || read_only);
   if (ImGui::Button(tr("Save notepad"))) {
     auto saved = MemberRepository(*app.store).set_notepad(m.id, notepad_, app.operator_name);
@@ -149,13 +155,14 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m) {
 }
 
 void TopPart::draw_campaigns() {
-  ImGui::SeparatorText(tr("Last campaigns received"));
-  if (campaigns_.empty()) ImGui::TextDisabled("%s", tr("None"));
+  announced_section(tr("Last campaigns received"));
+  const ImU32 disabled = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  if (campaigns_.empty()) announced_line(tr("None"), disabled);
   for (const CampaignReceived& c : campaigns_) {
-    ImGui::Text("%s  %s — %s", c.received_date.c_str(), c.code.c_str(), c.name.c_str());
+    announced_line((c.received_date + "  " + c.code + " — " + c.name).c_str());
     if (c.gave) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s", tr("(gave)"));
+      announced_line(tr("(gave)"), disabled);
     }
   }
 }

@@ -141,7 +141,7 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session) {
   for (PaymentMethod m : batch_payment_methods()) {
     const std::string label = digit_of(m) + " " + payment_method_label(m);
     flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
-    if (ImGui::RadioButton(label.c_str(), m == method)) method_digit_ = digit_of(m);
+    if (radio_button(label.c_str(), m == method)) method_digit_ = digit_of(m);
   }
   ImGui::PopItemFlag();
   ImGui::EndGroup();
