@@ -197,10 +197,12 @@ async function main(members, dataDir) {
       await app.click('Search');
       await app.fill('Find a member', query);
       const hit = await app.find(name);
+      // As AppPage.pressAt: the app draws only after input, so wait for its own frames.
+      await page.mouse.move(hit.x + 19, hit.y + hit.h / 2);
       await page.mouse.move(hit.x + 20, hit.y + hit.h / 2);
-      await app.frames(2);
+      await app.appFrames(2);
       await page.mouse.down();
-      await app.frames(2);
+      await app.appFrames(2);
       const t0 = await page.evaluate(() => performance.now());
       await page.mouse.up();
       const ms = await page.evaluate((start) => new Promise((done) => {
