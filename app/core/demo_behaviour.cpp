@@ -150,7 +150,10 @@ struct Demo {
     {
         for (int i = 0; i < count; ++i) {
             const auto& child = rng.pick(kChildren);
-            const long long start = rng.between(int(std::max(since, h.today - 3650)), int(h.today - 60));
+            // A member who joined in the last 60 days starts today - 60 at the latest
+            // (between(lo, lo - 1) divided by zero: obole-gen died at 1M members).
+            const long long latest = h.today - 60;
+            const long long start = rng.between(int(std::min(std::max(since, h.today - 3650), latest)), int(latest));
             const bool ended = one_ended && i == 0;
             const long long end = ended ? rng.between(int(start + 30), int(h.today)) : 0;
             sponsorship.reset();

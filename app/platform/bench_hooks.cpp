@@ -3,10 +3,13 @@
 #include "core/duplicate_hints.h"
 #include "core/gift_repository.h"
 #include "core/member_search.h"
+#include "core/statement.h"
 #include "core/store.h"
 #include "platform/browser_host.h"
 
 #include <emscripten.h>
+
+#include <malloc.h>
 
 #include <chrono>
 
@@ -61,4 +64,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE int obole_bench_add_gift(const char* query, cons
 
 extern "C" EMSCRIPTEN_KEEPALIVE int obole_bench_saved() {
   return obole::platform::browser_host().save_state() == obole::ui::SaveState::saved ? 1 : 0;
+}
+
+// Bytes of the wasm heap in use by malloc now (the heap itself only grows:
+// Module.HEAPU8.length is the high-water mark of start-up, not what is held).
+extern "C" EMSCRIPTEN_KEEPALIVE double obole_bench_heap_in_use() {
+  struct mallinfo info = mallinfo();
+  return static_cast<double>(info.uordblks);
+}
+
+// Bytes of the open database (page count × page size), to set beside the heap.
+extern "C" EMSCRIPTEN_KEEPALIVE double obole_bench_database_bytes() {
+  if (!obole::platform::g_store) return -1;
+  obole::Statement s(obole::platform::g_store->db(),
+                     "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+  return s.step() == obole::Statement::Step::row ? static_cast<double>(s.column_int64(0)) : -1;
 }

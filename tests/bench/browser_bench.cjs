@@ -1,14 +1,20 @@
 // Browser figures at a given association size (tools/obole bench): start-up,
-// search per keystroke, heap, download sizes. Real server, real Chromium.
-// usage: node browser_bench.cjs MEMBERS  -> one JSON object on the last line
+// search per keystroke, dossier, durable gift, heap, idle frames, scrolling,
+// input latency (download sizes: run_bench.cjs). Real server, real Chromium (software GL).
+// usage: node browser_bench.cjs MEMBERS [DEADLINE_S] [DATA_DIR]  -> one JSON object on the last line
+// DATA_DIR: a server data folder whose obole.db obole-gen wrote (the same
+// association as the native figures'); without it the server generates one.
+// When the page cannot load the data (too big for wasm32, a crash, the
+// deadline), the object says so: { members, error: "did not load: ..." }, and
+// the server and browser are stopped: the run never hangs.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
-const { startServer, launchBrowser, AppPage, need } = require('../e2e/harness.cjs');
+const { startServer, launchBrowser, AppPage } = require('../e2e/harness.cjs');
 
 // Typed one character at a time, as a volunteer does: every prefix is a search.
+// The same queries as tools/corebench/obole_core_bench.cpp.
 const QUERIES = ['dupont', 'helene', 'hélène dup', 'martin 75', 'иван', 'петров', '山田', '06 12 34 56',
                  '+33 6 12', '75011', 'gmail', 'lyon', '1234', 'le', 'marie-claire'];
 
@@ -17,41 +23,115 @@ const SIGN_UPS = [['Hélène', 'Dupont', 'helene.dupont@example.fr', '75011'], [
                   ['Иван', 'Петров', 'ivan.petrov@mail.ru', '13001'], ['太郎', '山田', 'taro@example.jp', '75002'],
                   ['Jean', 'Bernard', 'jbernard@orange.fr', '33000']];
 
+// Typed into the search field for the input latency: 50 keys.
+const TYPED = 'martin lyon dupont paris marie petrov yamada 75011';
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 function summary(values) {
   const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, median: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] };
+  return s.length ? { n: s.length, median: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] } : null;
 }
 
-function downloadSizes(site) {
-  const size = (f) => {
-    const raw = fs.readFileSync(path.join(site, f));
-    return { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length,
-             brotli: zlib.brotliCompressSync(raw).length };
-  };
-  return { wasm: size('obole.wasm'), js: size('obole.js'),
-           font_latin: size('assets/fonts/DejaVuSans.ttf'), font_japanese: size('assets/fonts/ipag.ttf') };
+// Wraps requestAnimationFrame before the app loads, so every frame callback's
+// script time (the app's main loop: JS and wasm, not the GPU) and its start
+// are recorded.
+function recordFrames() {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__frames = [];
+  window.requestAnimationFrame = (cb) => raf((ts) => {
+    const t0 = performance.now();
+    try { cb(ts); } finally {
+      if (window.__frames.length > 20000) window.__frames.splice(0, 10000);
+      window.__frames.push([t0, performance.now() - t0]);
+    }
+  });
 }
 
-(async () => {
-  const members = Number(process.argv[2] || 10000);
+let server = null;
+let browser = null;
+const errors = [];
+function stop() {
+  if (browser) browser.close().catch(() => {});
+  if (server) server.stop();
+  browser = server = null;
+}
+let finished = false;
+function finish(result) {
+  if (finished) return;
+  finished = true;
+  stop();
+  console.log(JSON.stringify(result));
+  // The browser may take a moment to close; the figures are out.
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+
+async function main(members, dataDir) {
   const t0 = Date.now();
-  const server = await startServer(['--demo', '--demo-members', String(members)]);
-  const generateMs = Date.now() - t0;
-  const browser = await launchBrowser();
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  // The last --data wins over the harness's empty folder.
+  server = await startServer(['--demo', '--demo-members', String(members), ...(dataDir ? ['--data', dataDir] : [])]);
+  const serverStartMs = Date.now() - t0;
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(recordFrames);
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
 
+  // Waits for fn() to be true in the page; gives up at once on a crash or an
+  // abort of the wasm module (e.g. out of memory), with what the page said.
+  const until = async (fn, what, timeoutMs) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (crashed) throw new Error(`did not load: the page crashed while waiting for ${what}; ${errors.slice(-3).join(' | ')}`);
+      const fatal = errors.find((e) => /abort|out of memory|Cannot enlarge memory|RangeError|Array buffer allocation/i.test(e));
+      if (fatal) throw new Error(`did not load: ${fatal.slice(0, 300)} (waiting for ${what})`);
+      if (await page.evaluate(fn).catch(() => false)) return;
+      if (Date.now() > deadline) throw new Error(`did not load: no ${what} after ${timeoutMs / 1000} s; ${errors.slice(-3).join(' | ')}`);
+      await page.waitForTimeout(250);
+    }
+  };
+  const ready = () => !!(window.Module && window.Module.oboleReady);
+  const stored = () => JSON.parse(Module.UTF8ToString(Module._obole_items_json())).some((it) => it.name === 'Saved on this device');
   const load = async () => {
     const start = Date.now();
     await page.goto(server.url);
-    await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 600000 });
+    await until(ready, 'start', 600000);
     return Date.now() - start;
   };
+
   const firstVisitMs = await load();
-  // Wait until this device holds the copy, then time a start from it.
-  await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._obole_items_json()))
-    .some((it) => it.name === 'Saved on this device'), null, { timeout: 600000 });
+  // Wait until this device holds the copy, then time a start from it (the
+  // assets are in the browser's cache, the data on the device).
+  await until(stored, '"Saved on this device"', 900000);
+  // The first visit also writes the device's first snapshot: its own high-water mark.
+  const firstVisitHeapBytes = await page.evaluate(() => Module.HEAPU8.length);
   const startFromDeviceMs = await load();
+  await page.waitForTimeout(2000);
+  const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
+  // What of it malloc holds now, and the database's own size, beside it.
+  const heapInUse = await page.evaluate(() => (Module._obole_bench_heap_in_use ? Module._obole_bench_heap_in_use() : null));
+  const databaseBytes = await page.evaluate(() => (Module._obole_bench_database_bytes ? Module._obole_bench_database_bytes() : null));
+
+  // Idle: 2 s without input, then 3 s counted. Frames the app rendered (its
+  // own counter, issue 7) and the main thread's busy time (CDP TaskDuration).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const rendered = () => page.evaluate(() => (typeof Module._obole_frames_rendered === 'function' ? Module._obole_frames_rendered() : null));
+  const callbacks = () => page.evaluate(() => window.__frames.length);
+  await page.mouse.move(5, 795);
+  await page.waitForTimeout(2000);
+  const [f0, c0, busy0, w0] = [await rendered(), await callbacks(), await taskSeconds(), Date.now()];
+  await page.waitForTimeout(3000);
+  const [f1, c1, busy1, w1] = [await rendered(), await callbacks(), await taskSeconds(), Date.now()];
+  const idle = {
+    frames_per_s: f0 === null ? null : (f1 - f0) / ((w1 - w0) / 1000),
+    frame_callbacks_per_s: (c1 - c0) / ((w1 - w0) / 1000),
+    busy_ms_per_s: (1000 * (busy1 - busy0)) / ((w1 - w0) / 1000),
+    note: f0 === null ? 'Module._obole_frames_rendered is not exported by this build' : undefined,
+  };
 
   const timings = await page.evaluate((queries) => {
     const out = [];
@@ -79,7 +159,6 @@ function downloadSizes(site) {
     return out;
   }, SIGN_UPS);
   if (hintTimings.some((t) => t < 0)) throw new Error('the duplicate hints could not be timed');
-  const heapBytes = await page.evaluate(() => Module.HEAPU8.length);
 
   // A gift saved, until the app shows "Saved on this device": the frame that
   // sends the journal record, then durable storage's acknowledgement.
@@ -96,21 +175,34 @@ function downloadSizes(site) {
     return { values: out, backend: Module.oboleStorage ? Module.oboleStorage.kind : 'none' };
   });
 
+  // Input latency: keys typed into the search field, each from its input
+  // event to the end of the next rendered frame (Module.oboleInputLatencies,
+  // kept by the app, issue 7).
+  const app = new AppPage(page, path.join(process.env.OBOLE_BENCH_ARTIFACTS || '/tmp/obole-bench', String(members)));
+  await app.click('Search');
+  await app.click('Find a member');
+  const latencyBefore = await page.evaluate(() => (Array.isArray(Module.oboleInputLatencies) ? Module.oboleInputLatencies.length : null));
+  await page.keyboard.type(TYPED, { delay: 80 });
+  await app.frames(10);
+  const latencies = latencyBefore === null ? null
+    : await page.evaluate((from) => Module.oboleInputLatencies.slice(from), latencyBefore);
+
   // The dossier of the member with the longest history (2,000 gifts, 200
   // journal entries): from the click on the search hit to the first frame
   // that shows its gift list. Another member is opened in between, so each
   // time the dossier reads everything afresh.
-  const app = new AppPage(page, '/tmp');
   const dossierOpen = [];
   for (let i = 0; i < 6; i++) {
     for (const [query, name] of [['helene dupont', 'Hélène Dupont'], ['saint-roch', 'Paroisse Saint-Roch']]) {
       await app.click('Search');
       await app.fill('Find a member', query);
       const hit = await app.find(name);
+      // As AppPage.pressAt: the app draws only after input, so wait for its own frames.
+      await page.mouse.move(hit.x + 19, hit.y + hit.h / 2);
       await page.mouse.move(hit.x + 20, hit.y + hit.h / 2);
-      await app.frames(2);
+      await app.appFrames(2);
       await page.mouse.down();
-      await app.frames(2);
+      await app.appFrames(2);
       const t0 = await page.evaluate(() => performance.now());
       await page.mouse.up();
       const ms = await page.evaluate((start) => new Promise((done) => {
@@ -123,17 +215,43 @@ function downloadSizes(site) {
     }
   }
 
-  await browser.close();
-  server.stop();
-  const result = {
-    members, generate_ms: generateMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
+  // Scrolling the parish's 2,000-row gift list with the mouse wheel: each
+  // frame's script time and the interval between frames, while 80 wheel
+  // notches of 100 px arrive 25 ms apart.
+  const heading = await app.find(/^\d+ gifts, /);
+  await page.mouse.move(heading.x + 200, Math.min(780, heading.y + 150));
+  await app.frames(3);
+  await app.screenshot('scroll-before');
+  const scrollStart = await page.evaluate(() => performance.now());
+  for (let i = 0; i < 80; i++) {
+    await page.mouse.wheel(0, 100);
+    await page.waitForTimeout(25);
+  }
+  await app.frames(2);
+  const scrollFrames = await page.evaluate((from) => window.__frames.filter(([t]) => t >= from), scrollStart);
+  await app.screenshot('scroll-after');
+  const intervals = scrollFrames.slice(1).map(([t], i) => t - scrollFrames[i][0]);
+
+  return {
+    members, server_start_ms: serverStartMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
     search_keystroke_ms: summary(timings), duplicate_hints_keystroke_ms: summary(hintTimings),
     dossier_open_long_history_ms: summary(dossierOpen),
     gift_durable_ms: summary(durable.values), storage_backend: durable.backend,
-    wasm_heap_bytes: heapBytes, download: downloadSizes(need('OBOLE_WEB_SITE')),
+    wasm_heap_bytes: heapBytes, first_visit_heap_bytes: firstVisitHeapBytes, heap_in_use_bytes: heapInUse, database_bytes: databaseBytes, idle,
+    input_latency_ms: latencies ? summary(latencies) : null,
+    input_latency_note: latencies ? undefined : 'Module.oboleInputLatencies is not kept by this build',
+    scroll_frame_script_ms: summary(scrollFrames.map(([, ms]) => ms)), scroll_frame_interval_ms: summary(intervals),
   };
-  console.log(JSON.stringify(result));
-})().catch((e) => {
+}
+
+const members = Number(process.argv[2] || 10000);
+const deadlineS = Number(process.argv[3] || 1200);
+const dataDir = process.argv[4];
+setTimeout(() => finish({ members, error: `did not finish within ${deadlineS} s; ${errors.slice(-3).join(' | ')}`
+                          }), deadlineS * 1000).unref();
+// The deadline above must fire even while the page is stuck.
+const keepAlive = setInterval(() => {}, 1000);
+main(members, dataDir).then(finish, (e) => {
   console.error(e && e.stack || e);
-  process.exit(1);
-});
+  finish({ members, error: String(e && e.message || e).split('\n')[0] });
+}).finally(() => clearInterval(keepAlive));
