@@ -24,7 +24,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <memory>
 
 using namespace obole;
@@ -58,13 +57,25 @@ OpenedStore open_local_store() {
   const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; });
   const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
 
-  std::ifstream in(kBootDatabase, std::ios::binary);
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read at its size in one go: a vector grown while reading would, with
+  // SQLite's own copy, hold the database three or four times at the peak,
+  // and a wasm heap never shrinks.
+  std::ifstream in(kBootDatabase, std::ios::binary | std::ios::ate);
+  std::vector<uint8_t> bytes(in ? static_cast<size_t>(in.tellg()) : 0);
+  if (!bytes.empty()) {
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!in) {
+      out.error = "The database on this device could not be read.";
+      return out;
+    }
+  }
   // A database we cannot read is never replaced: store stays null, and with it
   // every write path, so the bytes on the device are left as they are.
   // Not migrated yet: the journal records were written under the snapshot's
   // schema and are replayed on it first.
   auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes_unmigrated(bytes);
+  std::vector<uint8_t>().swap(bytes);  // SQLite holds its own copy now
   if (!opened) {
     out.error = opened.error().message;
     return out;
