@@ -9,12 +9,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <vector>
 
 #include "core/demo_data.h"
 #include "core/segmentation.h"
 #include "core/statement.h"
 #include "core/store.h"
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -31,19 +32,28 @@ int usage()
     return 2;
 }
 
-bool write_file(const std::string& path, const std::vector<uint8_t>& bytes)
+// VACUUM INTO packs the database as it writes it (generation and the index
+// rebuild leave free and half-full pages; the file is what devices download),
+// page by page: unlike sqlite3_serialize, no single allocation of the whole
+// image, which SQLite caps at 2 GiB (about 1M members). Written under a
+// temporary name, then renamed, so a failure leaves no half file.
+obole::Result<int64_t> write_packed(obole::Store& store, const std::string& path)
 {
-    std::string tmp = path + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f)
-        return false;
-    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    ok = std::fclose(f) == 0 && ok;
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string tmp = path + ".tmp";
+    std::remove(tmp.c_str());
+    obole::Statement vacuum(store.db(), "VACUUM INTO ?1");
+    vacuum.bind_text(1, tmp);
+    if (vacuum.step() != obole::Statement::Step::done || std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::remove(tmp.c_str());
-        return false;
+        return obole::fail("gen.write", "could not write " + path + ": " + sqlite3_errmsg(store.db()));
     }
-    return true;
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return obole::fail("gen.write", "could not read back " + path);
+    std::fseek(f, 0, SEEK_END);
+    const int64_t size = std::ftell(f);
+    std::fclose(f);
+    return size;
 }
 
 } // namespace
@@ -89,25 +99,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "obole-gen: %s\n", r.error().message.c_str());
         return 1;
     }
-    // Generation and the index rebuild leave free pages and half-full ones:
-    // the snapshot is what devices download, so pack it.
-    if (obole::Result<void> r = (*store)->exec("VACUUM"); !r) {
-        std::fprintf(stderr, "obole-gen: %s\n", r.error().message.c_str());
-        return 1;
-    }
-    std::vector<uint8_t> bytes = (*store)->serialize();
-    if (bytes.empty()) {
-        // sqlite3_serialize makes one allocation, and SQLite allocates at most
-        // SQLITE_MAX_ALLOCATION_SIZE (2 GiB less a little) at once: a bigger
-        // database (about 1M members) has no image to write.
-        obole::Statement pages((*store)->db(), "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
-        pages.step();
-        std::fprintf(stderr, "obole-gen: the database (%.0f MB) could not be serialised in one piece for %s\n",
-                     double(pages.column_int64(0)) / 1e6, out.c_str());
-        return 1;
-    }
-    if (!write_file(out, bytes)) {
-        std::fprintf(stderr, "obole-gen: could not write %s\n", out.c_str());
+    obole::Result<int64_t> written = write_packed(**store, out);
+    if (!written) {
+        std::fprintf(stderr, "obole-gen: %s\n", written.error().message.c_str());
         return 1;
     }
     double write_ms = ms_since(start);
@@ -115,7 +109,7 @@ int main(int argc, char** argv)
                 (long long)counts->members, (long long)counts->campaigns, (long long)counts->received,
                 (long long)counts->gifts, (long long)counts->emails, (long long)counts->phones);
     std::printf("generated in %.0f ms (search index included), wrote %s (%.1f MB) in %.0f ms\n", generate_ms,
-                out.c_str(), double(bytes.size()) / 1e6, write_ms);
+                out.c_str(), double(*written) / 1e6, write_ms);
     // What else the association holds, for the record of what a size means.
     obole::Statement rows((*store)->db(),
                           "SELECT (SELECT count(*) FROM membership), (SELECT count(*) FROM sepa_mandate), "
