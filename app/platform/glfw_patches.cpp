@@ -1,16 +1,29 @@
 #include "platform/glfw_patches.h"
 
 #include <emscripten.h>
+#include <imgui.h>
 
 // GLFW.setWindowSize treats a window exactly the size of the screen as a request
 // for fullscreen: the request fails without a user gesture (a console error at
 // every start in a maximised or kiosk browser, a tablet's usual state) and the
 // window keeps its old size. Obole's canvas simply follows the page, so every
 // size is applied the same way.
+// The size asked for is in CSS pixels (ImGui's backend passes the canvas's
+// CSS size); the window and the canvas's backing store get device pixels, one
+// per screen pixel, or text is drawn at half resolution and stretched on a
+// phone (devicePixelRatio 2 or 3) or after a browser zoom. The canvas's own
+// CSS box gives the exact size when it is the one asked for (a fraction of a
+// CSS pixel at 150 % is still a device pixel). Mouse positions follow:
+// Browser.calculateMouseEvent scales them by canvas.width / its CSS width.
 EM_JS(void, js_patch_set_window_size, (), {
-  GLFW.setWindowSize = function(winid, width, height) {
+  GLFW.setWindowSize = function(winid, css_width, css_height) {
     var win = GLFW.WindowFromId(winid);
     if (!win) return;
+    var ratio = window.devicePixelRatio || 1;
+    var rect = Module['canvas'].getBoundingClientRect();
+    var exact = Math.abs(rect.width - css_width) < 1 && Math.abs(rect.height - css_height) < 1;
+    var width = Math.max(1, Math.round((exact ? rect.width : css_width) * ratio));
+    var height = Math.max(1, Math.round((exact ? rect.height : css_height) * ratio));
     if (GLFW.active && GLFW.active.id == win.id) Browser.setCanvasSize(width, height);
     win.width = width;
     win.height = height;
@@ -30,6 +43,9 @@ EM_JS(void, js_patch_set_window_size, (), {
 // listeners then.
 EM_JS(void, js_patch_touch, (), {
   var isTouch = function(e) { return e.type.lastIndexOf('touch', 0) === 0; };
+  // ImGui is told which kind of pointer it is: app/ui's touch scrolling and
+  // long press act on a finger only, never on a mouse.
+  var source = function(e) { _obole_pointer_is_touch(isTouch(e) ? 1 : 0); };
   var followFinger = function(e) {
     if (e.cancelable) e.preventDefault();
     var t = (e.changedTouches && e.changedTouches[0]) || (e.touches && e.touches[0]);
@@ -43,6 +59,7 @@ EM_JS(void, js_patch_touch, (), {
   };
   var move = GLFW.onMousemove;
   GLFW.onMousemove = function(e) {
+    source(e);
     if (isTouch(e)) {
       if (e.touches && e.touches.length > 1) return;
       followFinger(e);
@@ -54,11 +71,18 @@ EM_JS(void, js_patch_touch, (), {
   GLFW.onMouseButtonChanged = function(e, status) {
     if (isTouch(e)) {
       if (status == 1 && e.touches && e.touches.length > 1) return;
+      source(e);
       followFinger(e);
     }
+    else source(e);
     button(e, status);
   };
 });
+
+extern "C" EMSCRIPTEN_KEEPALIVE void obole_pointer_is_touch(int touch) {
+  if (!ImGui::GetCurrentContext()) return;
+  ImGui::GetIO().AddMouseSourceEvent(touch ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+}
 
 namespace obole::platform {
 

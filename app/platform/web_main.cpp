@@ -5,6 +5,7 @@
 #include "core/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
+#include "platform/display_scale.h"
 #include "platform/fonts.h"
 #include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
@@ -153,6 +154,7 @@ int main() {
   ImGui::GetStyle().FrameRounding = 3.0f;
   platform::item_mirror_install();
   if (!platform::load_fonts(17.0f)) std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
+  platform::display_scale_install();
 
   ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
