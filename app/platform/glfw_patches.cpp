@@ -1,5 +1,7 @@
 #include "platform/glfw_patches.h"
 
+#include "ui/touch_scroll.h"
+
 #include <emscripten.h>
 #include <imgui.h>
 
@@ -39,7 +41,7 @@ EM_JS(void, js_patch_set_window_size, (), {
 // becomes the cursor's before each touch event is handled, and the touch
 // is not left to the browser (no page scroll or zoom, and no emulated
 // mouse click after it, which would press a second time). A second finger
-// is ignored. Must run before the window is created: GLFW registers its
+// (a pinch) cancels the touch: nothing is pressed (ui::cancel_touch). Must run before the window is created: GLFW registers its
 // listeners then.
 EM_JS(void, js_patch_touch, (), {
   var isTouch = function(e) { return e.type.lastIndexOf('touch', 0) === 0; };
@@ -61,7 +63,10 @@ EM_JS(void, js_patch_touch, (), {
   GLFW.onMousemove = function(e) {
     source(e);
     if (isTouch(e)) {
-      if (e.touches && e.touches.length > 1) return;
+      if (e.touches && e.touches.length > 1) {
+        if (e.cancelable) e.preventDefault();  // no pinch zoom either
+        return;
+      }
       followFinger(e);
       return;
     }
@@ -70,7 +75,13 @@ EM_JS(void, js_patch_touch, (), {
   var button = GLFW.onMouseButtonChanged;
   GLFW.onMouseButtonChanged = function(e, status) {
     if (isTouch(e)) {
-      if (status == 1 && e.touches && e.touches.length > 1) return;
+      // A second finger (a pinch) or a touch the browser took back presses nothing.
+      if (status == 1 && e.touches && e.touches.length > 1) {
+        if (e.cancelable) e.preventDefault();
+        _obole_touch_cancel();
+        return;
+      }
+      if (e.type === 'touchcancel') _obole_touch_cancel();
       source(e);
       followFinger(e);
     }
@@ -78,6 +89,8 @@ EM_JS(void, js_patch_touch, (), {
     button(e, status);
   };
 });
+
+extern "C" EMSCRIPTEN_KEEPALIVE void obole_touch_cancel() { obole::ui::cancel_touch(); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void obole_pointer_is_touch(int touch) {
   if (!ImGui::GetCurrentContext()) return;

@@ -24,7 +24,7 @@ constexpr float kStop = 40.0f;
 struct Touch {
   bool down = false;
   bool scrolling = false;
-  bool long_pressed = false;
+  bool done = false;          // a long press fired, or the touch was cancelled
   ImGuiID window = 0;         // the window under the finger when it came down
   ImGuiID active_before = 0;  // what was active then (a field being edited)
   ImVec2 velocity;            // the finger's, canvas pixels a second, while scrolling
@@ -96,6 +96,17 @@ void fling(ImGuiIO& io) {
 
 }  // namespace
 
+void cancel_touch() {
+  if (!ImGui::GetCurrentContext()) return;
+  ImGuiContext& g = *GImGui;
+  // A field being edited before the touch stays so.
+  if (g.ActiveId != 0 && g.ActiveId != g_touch.active_before) ImGui::ClearActiveID();
+  g.IO.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+  g_touch.done = true;
+  g_touch.scrolling = false;
+  g_fling = ImVec2(0, 0);
+}
+
 void keep_touch_drags() {
   g_kept_id = ImGui::GetItemID();
   g_kept_frame = ImGui::GetFrameCount();
@@ -123,7 +134,7 @@ void touch_scroll_frame() {
     fling(io);
     return;
   }
-  if (!finger || g_touch.long_pressed || (!g_touch.scrolling && item_owns_finger(g))) return;
+  if (!finger || g_touch.done || (!g_touch.scrolling && item_owns_finger(g))) return;
 
   const float slop = css_px(kSlop);
   if (!g_touch.scrolling && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= slop * slop) {
@@ -147,7 +158,7 @@ void touch_scroll_frame() {
     // duplicate ImGui drops), then a right click lands where it is. Letting
     // go first also keeps the menu's first item, which opens under the
     // finger, from being chosen by the lift.
-    g_touch.long_pressed = true;
+    g_touch.done = true;
     ImGui::ClearActiveID();
     io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
     io.AddMouseButtonEvent(ImGuiMouseButton_Right, true);

@@ -11,6 +11,11 @@ namespace obole::ui {
 // Once per frame, before the screens draw.
 void touch_scroll_frame();
 
+// A second finger landed, or the browser took the touch (touchcancel): the
+// touch presses nothing, scrolls no more and is no long press. Called from
+// the platform's touch handling, between frames.
+void cancel_touch();
+
 // The item just drawn takes a finger's drags itself (a signature pad): a
 // touch on it is never turned into a scroll or a long press.
 void keep_touch_drags();
