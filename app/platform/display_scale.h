@@ -1,5 +1,5 @@
 // Crisp text at any devicePixelRatio: the canvas's backing store holds one
-// pixel per device pixel (glfw_patches.cpp sizes it), so ImGui works in
+// pixel per device pixel (GLFW.setWindowSize takes CSS pixels), so ImGui works in
 // canvas pixels and its fonts and sizes are scaled by the ratio. When the
 // ratio changes (browser zoom, the window moved to another screen) the
 // canvas is resized and the style rebuilt from its pristine copy, so one
@@ -9,8 +9,9 @@
 
 namespace obole::platform {
 
-// Call once, after ImGui's style and fonts are set up (the copy kept as the
-// base) and before the GLFW backend's canvas callbacks are installed.
+// Call once, after glfwCreateWindow and after ImGui's style and fonts are set
+// up (the copy kept as the base), before the GLFW backend's canvas callbacks
+// are installed (they size the window).
 void display_scale_install();
 
 }  // namespace obole::platform

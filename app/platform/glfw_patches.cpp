@@ -10,22 +10,10 @@
 // every start in a maximised or kiosk browser, a tablet's usual state) and the
 // window keeps its old size. Obole's canvas simply follows the page, so every
 // size is applied the same way.
-// The size asked for is in CSS pixels (ImGui's backend passes the canvas's
-// CSS size); the window and the canvas's backing store get device pixels, one
-// per screen pixel, or text is drawn at half resolution and stretched on a
-// phone (devicePixelRatio 2 or 3) or after a browser zoom. The canvas's own
-// CSS box gives the exact size when it is the one asked for (a fraction of a
-// CSS pixel at 150 % is still a device pixel). Mouse positions follow:
-// Browser.calculateMouseEvent scales them by canvas.width / its CSS width.
 EM_JS(void, js_patch_set_window_size, (), {
-  GLFW.setWindowSize = function(winid, css_width, css_height) {
+  GLFW.setWindowSize = function(winid, width, height) {
     var win = GLFW.WindowFromId(winid);
     if (!win) return;
-    var ratio = window.devicePixelRatio || 1;
-    var rect = Module['canvas'].getBoundingClientRect();
-    var exact = Math.abs(rect.width - css_width) < 1 && Math.abs(rect.height - css_height) < 1;
-    var width = Math.max(1, Math.round((exact ? rect.width : css_width) * ratio));
-    var height = Math.max(1, Math.round((exact ? rect.height : css_height) * ratio));
     if (GLFW.active && GLFW.active.id == win.id) Browser.setCanvasSize(width, height);
     win.width = width;
     win.height = height;
@@ -41,8 +29,8 @@ EM_JS(void, js_patch_set_window_size, (), {
 // becomes the cursor's before each touch event is handled, and the touch
 // is not left to the browser (no page scroll or zoom, and no emulated
 // mouse click after it, which would press a second time). A second finger
-// (a pinch) cancels the touch: nothing is pressed (ui::cancel_touch). Must run before the window is created: GLFW registers its
-// listeners then.
+// (a pinch) cancels the touch: nothing is pressed (ui::cancel_touch). Must
+// run before the window is created: GLFW registers its listeners then.
 EM_JS(void, js_patch_touch, (), {
   var isTouch = function(e) { return e.type.lastIndexOf('touch', 0) === 0; };
   // ImGui is told which kind of pointer it is: app/ui's touch scrolling and

@@ -78,6 +78,22 @@ bool item_owns_finger(const ImGuiContext& g) {
                g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y));
 }
 
+// Whether the finger already lifted or moved away, in events ImGui has not
+// handled yet: on a slow device (a frame of 200 ms) a quick tap's release can
+// still be queued when the press looks half a second old.
+bool finger_left_or_moved(const ImGuiContext& g, float slop) {
+  const ImVec2 at = g.IO.MouseClickedPos[ImGuiMouseButton_Left];
+  for (const ImGuiInputEvent& e : g.InputEventsQueue) {
+    if (e.Type == ImGuiInputEventType_MouseButton && e.MouseButton.Button == ImGuiMouseButton_Left &&
+        !e.MouseButton.Down)
+      return true;
+    if (e.Type == ImGuiInputEventType_MousePos &&
+        ImLengthSqr(ImVec2(e.MousePos.PosX - at.x, e.MousePos.PosY - at.y)) >= slop * slop)
+      return true;
+  }
+  return false;
+}
+
 void fling(ImGuiIO& io) {
   const float stop = css_px(kStop);
   if (io.MouseSource != ImGuiMouseSource_TouchScreen || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f ||
@@ -152,7 +168,7 @@ void touch_scroll_frame() {
     }
     return;
   }
-  if (io.MouseDownDuration[ImGuiMouseButton_Left] >= kLongPress) {
+  if (io.MouseDownDuration[ImGuiMouseButton_Left] >= kLongPress && !finger_left_or_moved(g, slop)) {
     // A long press: the finger's press is withdrawn (nothing under it is
     // pressed when it lifts; the later release from the browser is a
     // duplicate ImGui drops), then a right click lands where it is. Letting
