@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
 
-const DESK = { width: 800, height: 600 };
+const DESK = { width: 640, height: 400 };
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1440, height: 900 };
 // A window of 1200 x 900 device pixels at ratio 1, zoomed.
@@ -100,14 +100,6 @@ async function resultRows(app) {
       one = await openApp('dpr1', { viewport: DESK, deviceScaleFactor: 1 });
       two = await openApp('dpr2', { viewport: DESK, deviceScaleFactor: 2 });
       const blurred = await openApp('dpr2-canvas-at-css-size', { viewport: DESK, deviceScaleFactor: 2 }, { hideRatio: true });
-      const c1 = await canvasSize(one.page), c2 = await canvasSize(two.page), cb = await canvasSize(blurred.page);
-      assert.deepEqual([c1.width, c1.height], [DESK.width, DESK.height], JSON.stringify(c1));
-      assert.deepEqual([c2.width, c2.height], [DESK.width * 2, DESK.height * 2], JSON.stringify(c2));
-      assert.deepEqual([cb.width, cb.height], [DESK.width, DESK.height], JSON.stringify(cb));
-      // Same layout in CSS pixels: the buttons have the same CSS size.
-      const b1 = await one.app.find('Settings'), b2 = await two.app.find('Settings');
-      assert.ok(Math.abs(b1.h - b2.h) <= 1 && Math.abs(b1.w - b2.w) <= 2,
-                `Settings is ${b1.w}x${b1.h} at 1, ${b2.w}x${b2.h} CSS px at 2`);
       const s1 = await softness(analysis, await hintShot(one.app, 'a-dpr1'));
       const s2 = await softness(analysis, await hintShot(two.app, 'a-dpr2'));
       const sb = await softness(analysis, await hintShot(blurred.app, 'a-dpr2-canvas-at-css-size'));
@@ -117,6 +109,14 @@ async function resultRows(app) {
       assert.ok(s2.marked > 500 && sb.marked > 500 && s2.contrast > 60, 'no text in the measured region');
       assert.ok(s2.fringe < sb.fringe * 0.8,
                 `text at DPR 2 (${s2.fringe.toFixed(3)}) is not sharper than a stretched canvas's (${sb.fringe.toFixed(3)})`);
+      const c1 = await canvasSize(one.page), c2 = await canvasSize(two.page), cb = await canvasSize(blurred.page);
+      assert.deepEqual([c1.width, c1.height], [DESK.width, DESK.height], JSON.stringify(c1));
+      assert.deepEqual([c2.width, c2.height], [DESK.width * 2, DESK.height * 2], JSON.stringify(c2));
+      assert.deepEqual([cb.width, cb.height], [DESK.width, DESK.height], JSON.stringify(cb));
+      // Same layout in CSS pixels: the buttons have the same CSS size.
+      const b1 = await one.app.find('Settings'), b2 = await two.app.find('Settings');
+      assert.ok(Math.abs(b1.h - b2.h) <= 1 && Math.abs(b1.w - b2.w) <= 2,
+                `Settings is ${b1.w}x${b1.h} at 1, ${b2.w}x${b2.h} CSS px at 2`);
       await blurred.context.close();
     }],
     ['a browser zoom to 150 % (ratio 1 to 1.5 at runtime) rebuilds fonts and sizes', async () => {
@@ -146,11 +146,14 @@ async function resultRows(app) {
       // And back: nothing compounds.
       await zoom(1);
       assert.equal(h(await one.app.items({ canvasPixels: true }), 'Settings'), h(before, 'Settings'));
-      await one.context.close();
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
       await two.context.close();
     }],
     ['a desktop monitor and a phone at 2 lay out within their width', async () => {
-      const desk = await openApp('desktop', { viewport: WIDE, deviceScaleFactor: 1 });
+      // The desktop: the first page, its window made a monitor's size.
+      const desk = one;
+      await desk.page.setViewportSize(WIDE);
+      await desk.page.waitForFunction((w) => Module.canvas.width === w, WIDE.width, { timeout: 10000 });
       const phone = await openApp('phone', { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       two = phone;
       for (const [name, { app, page }] of [['desktop', desk], ['phone', phone]]) {
