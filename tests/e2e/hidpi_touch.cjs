@@ -54,6 +54,11 @@ async function softness(analysis, png) {
   }, png.toString('base64'));
 }
 
+// Touch events sent together, with no round trip between them: on a loaded
+// machine the test itself can stall half a second between two awaited
+// calls, and a finger held that long is a long press.
+const touches = (cdp, ...events) => Promise.all(events.map((e) => cdp.send('Input.dispatchTouchEvent', e)));
+
 // The result rows wholly on screen, top to bottom: the rows' selectables span
 // the results table (its scrolling window in the mirror), under its header row.
 async function resultRows(app) {
@@ -187,8 +192,10 @@ async function resultRows(app) {
       const cdp = await context.newCDPSession(page);
       const x = PHONE.width / 2, y0 = row.y + row.h / 2;
       // The finger moves at once, a step each frame (frames are slow under software GL).
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-      for (let i = 1; i <= 8; i++) {
+      await touches(cdp, { type: 'touchStart', touchPoints: [{ x, y: y0 }] },
+                    { type: 'touchMove', touchPoints: [{ x, y: y0 - 15 }] });
+      await app.frames(1);
+      for (let i = 2; i <= 8; i++) {
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 15 }] });
         await app.frames(1);
       }
@@ -219,8 +226,8 @@ async function resultRows(app) {
       await app.find('Copy the name');
       assert.ok(!(await app.items()).some((it) => it.name === 'Financial'), 'the long press also opened the row');
       // A tap on the menu's first item.
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: open.x + open.w / 2, y: open.y + open.h / 2 }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await touches(cdp, { type: 'touchStart', touchPoints: [{ x: open.x + open.w / 2, y: open.y + open.h / 2 }] },
+                    { type: 'touchEnd', touchPoints: [] });
       await app.find('Financial');
       await app.screenshot('d-dossier-from-menu');
     }],
@@ -229,8 +236,8 @@ async function resultRows(app) {
       // A quick tap: down and up with no frame between (a frame here can last a
       // quarter of a second; a finger held longer is a long press).
       const tap = async (it) => {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: it.x + Math.min(it.w / 2, 30), y: it.y + it.h / 2 }] });
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await touches(cdp, { type: 'touchStart', touchPoints: [{ x: it.x + Math.min(it.w / 2, 30), y: it.y + it.h / 2 }] },
+                      { type: 'touchEnd', touchPoints: [] });
         await app.frames(4);
       };
       await tap(await app.find('Search'));
