@@ -117,6 +117,19 @@ void cancel_touch() {
   ImGuiContext& g = *GImGui;
   // A field being edited before the touch stays so.
   if (g.ActiveId != 0 && g.ActiveId != g_touch.active_before) ImGui::ClearActiveID();
+  // The browser sends a two-finger touch as two touchstarts, one after the
+  // other: the first finger's press is usually still queued, and is taken
+  // back, or a tab (selected as the press lands) would change under a pinch.
+  for (int i = g.InputEventsQueue.Size - 1; i >= 0; --i) {
+    const ImGuiInputEvent& e = g.InputEventsQueue[i];
+    if (e.Type != ImGuiInputEventType_MouseButton || e.MouseButton.Button != ImGuiMouseButton_Left) continue;
+    if (e.MouseButton.Down) {
+      g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
+      g_touch.done = true;
+      return;
+    }
+    break;
+  }
   g.IO.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
   g_touch.done = true;
   g_touch.scrolling = false;

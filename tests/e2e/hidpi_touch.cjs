@@ -7,7 +7,7 @@
 // a desktop (1440 x 900) lay out within their width; on the phone a finger
 // (CDP touch events) drags the results list without opening the row it
 // started on, a tap opens a row, a long press opens the row's context menu,
-// and a pinch does not zoom the page. Screenshots in
+// and a pinch neither zooms the page nor presses a tab. Screenshots in
 // build/native/e2e-artifacts/hidpi_touch.
 'use strict';
 
@@ -246,9 +246,12 @@ async function resultRows(app) {
       await app.find('Financial');
       await app.screenshot('d-dossier-from-tap');
     }],
-    ['a pinch does not zoom the page', async () => {
+    ['a pinch does not zoom the page, nor press what is under it', async () => {
       const { app, cdp, page } = two;
-      const c = { x: PHONE.width / 2, y: PHONE.height / 2 };
+      // Over the dossier's tabs: a tab is chosen as soon as it is pressed.
+      await app.find('Save gift');
+      const tab = await app.find('Behaviour');
+      const c = { x: tab.x + tab.w / 2, y: tab.y + tab.h / 2 };
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart',
         touchPoints: [{ x: c.x - 20, y: c.y, id: 1 }, { x: c.x + 20, y: c.y, id: 2 }] });
       for (let i = 1; i <= 8; i++) {
@@ -264,6 +267,7 @@ async function resultRows(app) {
       const size = await canvasSize(page);
       assert.equal(size.width, PHONE.width * 2);
       await app.screenshot('d-after-pinch');
+      await app.find('Save gift');  // still the Financial › Gifts tab
     }],
   ], async () => { if (two) await two.app.screenshot('failure'); });
 
