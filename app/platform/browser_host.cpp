@@ -1,5 +1,7 @@
 #include "platform/browser_host.h"
 
+#include "platform/frame_pacer.h"
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -44,13 +46,37 @@ EM_JS(char*, js_device_description, (), {
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
+// The first place replaces the page's own history entry; later ones add a
+// step. The URL stays as it is: a place holds a member's id, which has no
+// business in bookmarks or server logs.
+EM_JS(void, js_push_history, (const char* place), {
+  const state = { obole: UTF8ToString(place) };
+  if (!Module.oboleHistory) {
+    Module.oboleHistory = true;
+    history.replaceState(state, "");
+    window.addEventListener("popstate", (e) => {
+      if (!e.state || typeof e.state.obole !== "string") return;
+      Module.ccall("obole_history_step", null, ["string"], [e.state.obole]);
+    });
+    return;
+  }
+  history.pushState(state, "");
+});
+
 // navigator.storage.estimate() is asynchronous and not free: read it every
-// few seconds into Module.oboleStorageInfo, which the frame reads.
+// few seconds into Module.oboleStorageInfo, which the frame reads (a change
+// wakes the frames: Settings shows the figures).
 EM_JS(void, js_storage_watch, (), {
   const read = () => {
     if (!navigator.storage || !navigator.storage.estimate) return;
     Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false])
-      .then(([e, persisted]) => { Module.oboleStorageInfo = { usage: e.usage || 0, quota: e.quota || 0, persisted }; })
+      .then(([e, persisted]) => {
+        const info = { usage: e.usage || 0, quota: e.quota || 0, persisted };
+        const old = Module.oboleStorageInfo;
+        Module.oboleStorageInfo = info;
+        if (Module.oboleWake && (!old || old.usage !== info.usage || old.quota !== info.quota || old.persisted !== persisted))
+          Module.oboleWake(100);
+      })
       .catch((err) => console.warn('Obole: storage estimate:', err));
   };
   read();
@@ -235,6 +261,14 @@ std::optional<ui::ChosenFile> BrowserHost::take_chosen_file(const std::string& p
   return f;
 }
 
+void BrowserHost::push_history(const std::string& place) { js_push_history(place.c_str()); }
+
+std::optional<std::string> BrowserHost::take_history_step() {
+  auto step = std::move(history_step_);
+  history_step_.reset();
+  return step;
+}
+
 void BrowserHost::replace_device_data(const std::vector<uint8_t>& image) { journal_.replace_with(image); }
 
 void BrowserHost::print_html(const std::string& html) { js_print_html(html.c_str()); }
@@ -244,4 +278,10 @@ void BrowserHost::print_html(const std::string& html) { js_print_html(html.c_str
 extern "C" EMSCRIPTEN_KEEPALIVE void obole_file_chosen(const char* name, const uint8_t* bytes, size_t size) {
   obole::platform::browser_host().on_file_chosen(
       obole::ui::ChosenFile{name ? name : "", std::vector<uint8_t>(bytes, bytes + size)});
+  obole::platform::request_frames();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void obole_history_step(const char* place) {
+  obole::platform::browser_host().on_history_step(place ? place : "");
+  obole::platform::request_frames();
 }

@@ -1,5 +1,5 @@
 // The browser side of ui::Host: localStorage, navigator.onLine, document.title,
-// and the device journal that keeps the local database durable.
+// the page's history (Back button), and the device journal that keeps the local database durable.
 #pragma once
 #include "platform/device_journal.h"
 #include "ui/host.h"
@@ -19,6 +19,8 @@ class BrowserHost : public ui::Host {
   ui::SaveState save_state() const override;
   std::string save_error() const override;
   void set_title(const std::string& title) override;
+  void push_history(const std::string& place) override;
+  std::optional<std::string> take_history_step() override;
   ui::StorageInfo storage_info() const override;
   void save_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) override;
   void open_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type) override;
@@ -30,6 +32,7 @@ class BrowserHost : public ui::Host {
   // Starts the periodic reading of the storage estimate.
   void start_storage_watch();
   void on_file_chosen(ui::ChosenFile file) { chosen_ = std::move(file); }
+  void on_history_step(std::string place) { history_step_ = std::move(place); }
 
   DeviceJournal& journal() { return journal_; }
 
@@ -38,6 +41,7 @@ class BrowserHost : public ui::Host {
   std::optional<ui::ChosenFile> chosen_;
   std::string chosen_purpose_; // what the last opened picker was for
   std::string storage_backend_;
+  std::optional<std::string> history_step_;
 };
 
 BrowserHost& browser_host();

@@ -2,6 +2,7 @@
 
 #include "core/store.h"
 #include "platform/browser_host.h"
+#include "platform/frame_pacer.h"
 
 #include <emscripten.h>
 
@@ -143,4 +144,5 @@ ui::SaveState DeviceJournal::state() const {
 extern "C" EMSCRIPTEN_KEEPALIVE void obole_journal_stored(double seq, int snapshot, int ok, const char* error) {
   obole::platform::browser_host().journal().on_stored(static_cast<uint64_t>(seq), snapshot != 0, ok != 0,
                                                       error ? error : "");
+  obole::platform::request_frames();  // the status line says "Saved" (or why not)
 }

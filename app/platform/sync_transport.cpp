@@ -1,6 +1,7 @@
 #include "platform/sync_transport.h"
 
 #include "core/store.h"
+#include "platform/frame_pacer.h"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -82,30 +83,35 @@ Result<void> SyncTransport::start(Store& store) {
   return {};
 }
 
-void SyncTransport::pump() {
-  if (!engine_) return;
+bool SyncTransport::pump() {
+  if (!engine_) return false;
+  bool news = false;
   const int64_t now = wall_clock_ms();
   const bool online = js_sync_online() != 0;
   if (online_ != online) {
     engine_->set_online(online, now);
     online_ = online;
+    news = true;
   }
   if (answer_) {
     Answer a = std::move(*answer_);
     answer_.reset();
     deliver(std::move(a), now);
+    news = true;
   }
-  if (in_flight_) return;
+  if (in_flight_) return news;
   std::optional<sync::HttpCall> call = engine_->poll(now);
-  if (!call) return;
+  if (!call) return news;
   in_flight_ = ++last_call_;
   const std::string token = call->authorized ? engine_->token() : std::string();
   js_sync_send(in_flight_, call->method.c_str(), call->path.c_str(), call->body.c_str(), token.c_str(), kTimeoutMs);
+  return true;
 }
 
 void SyncTransport::on_answer(int call_id, bool failed, int status, std::string body) {
   if (call_id != in_flight_) return;  // cannot happen: one call at a time
   answer_ = Answer{call_id, failed, status, std::move(body)};
+  request_frames();
 }
 
 void SyncTransport::deliver(Answer a, int64_t now_ms) {

@@ -1,11 +1,11 @@
 // The browser's side of sync: owns the outbox and the sync engine
-// (sync/client), and does the I/O the engine asks for. Once per frame pump()
-// tells the engine whether the browser is online, hands it the answer that
+// (sync/client), and does the I/O the engine asks for. Each frame (and each
+// tick between frames, frame_pacer.h) pump() tells the engine whether the browser is online, hands it the answer that
 // came back since the last frame, and sends the engine's next request with
 // fetch() (same origin, bearer token, JSON, 20 s timeout). A request never
 // blocks the frame: fetch runs on its own and its answer waits for the next
-// frame, so every write to the store happens inside the frame loop, where
-// the device journal picks it up.
+// frame or tick, so every write to the store happens in the app's own loop,
+// after which the device journal picks it up.
 #pragma once
 #include "client/outbox.h"
 #include "client/sync_engine.h"
@@ -25,8 +25,10 @@ class SyncTransport {
   // Attaches the outbox and the engine to `store` (after its journal is on);
   // an error leaves sync off and says why.
   Result<void> start(Store& store);
-  // Once per frame, before the interface is drawn.
-  void pump();
+  // Before the interface is drawn, and between frames. True when it
+  // delivered an answer, sent a request or saw the network come or go: the
+  // screen has news.
+  bool pump();
 
   sync::SyncEngine* engine() { return engine_.get(); }
 

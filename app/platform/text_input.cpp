@@ -13,8 +13,7 @@
 //    one space, so a keyboard has something to delete even in an empty field.
 //  - While an IME composes, the composition stays in the element (the
 //    browser draws its candidate window there); its result is sent when it ends.
-//  - A paste is left to ImGui's own Ctrl+V for now (the browser clipboard is
-//    issue 7's): the element's copy of it is dropped.
+//  - A paste never reaches the element: clipboard.cpp takes it first.
 EM_JS(void, js_text_input_create, (), {
   var el = document.createElement('input');
   el.type = 'text';

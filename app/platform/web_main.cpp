@@ -1,14 +1,17 @@
 // Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
-// ImGui, and runs ui::App once per animation frame.
+// ImGui, and runs ui::App in the frames the pacer asks for (frame_pacer.h).
 #include "core/change_journal.h"
 #include "core/search_index.h"
 #include "core/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
+#include "platform/clipboard.h"
 #include "platform/display_scale.h"
 #include "platform/fonts.h"
+#include "platform/frame_pacer.h"
 #include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
+#include "platform/mouse_cursor.h"
 #include "platform/sync_transport.h"
 #include "platform/text_input.h"
 #include "ui/app.h"
@@ -100,7 +103,7 @@ OpenedStore open_local_store() {
   return out;
 }
 
-void frame() {
+void render_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -117,7 +120,17 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   platform::item_mirror_end_frame();
   platform::text_input_after_frame();
+  platform::mouse_cursor_after_frame();
   if (g_web->store) platform::browser_host().journal().after_frame(*g_web->store);
+}
+
+// Between frames: sync keeps its timers, and what it pulls is stored at once.
+bool tick() {
+  if (!g_web->store || g_web->app->restoring()) return false;
+  const uint64_t changes = g_web->store->change_count();
+  const bool busy = platform::sync_transport().pump();
+  platform::browser_host().journal().after_frame(*g_web->store);
+  return busy || g_web->store->change_count() != changes;
 }
 
 }  // namespace
@@ -150,6 +163,8 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to remember between visits
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // A blinking caret would need frames while nothing else changes.
+  io.ConfigInputTextCursorBlink = false;
   ImGui::StyleColorsLight();
   ImGui::GetStyle().FrameRounding = 3.0f;
   platform::item_mirror_install();
@@ -160,6 +175,7 @@ int main() {
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
   ImGui_ImplOpenGL3_Init("#version 300 es");
   platform::text_input_install();
+  platform::clipboard_install();
 
   platform::browser_host().start_storage_watch();
   g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
@@ -170,6 +186,6 @@ int main() {
     g_web->app->attach_sync(platform::sync_transport().engine(), sync_on ? std::string() : sync_on.error().message);
   }
   EM_ASM({ Module.oboleReady = true; });
-  emscripten_set_main_loop(frame, 0, true);
-  return 0;
+  platform::frame_pacer_start({render_frame, tick});
+  return 0;  // the runtime lives on: the pacer's timers and the page's events drive it
 }

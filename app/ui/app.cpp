@@ -63,6 +63,7 @@ void App::frame() {
     return;
   }
   sync_.watch(state_);
+  history_.follow_browser(state_);
   draw_top_bar();
   ImGui::Separator();
   // The status line is pinned to the bottom; the screen gets the rest. On a
@@ -86,7 +87,23 @@ void App::frame() {
   }
   ImGui::EndChild();
   draw_status_line();
+  history_.record(state_, page_title());
   ImGui::End();
+}
+
+std::string App::page_title() const {
+  std::string name;
+  switch (state_.screen) {
+    case Screen::search: return "Obole";
+    case Screen::dossier: name = dossier_.member_name(state_); break;
+    case Screen::new_member: name = tr("New member"); break;
+    case Screen::event: name = tr("Event"); break;
+    case Screen::field: name = tr("Field"); break;
+    case Screen::duplicates: name = tr("Possible duplicates"); break;
+    case Screen::sync: name = tr("Sync"); break;
+    case Screen::settings: name = tr("Settings"); break;
+  }
+  return name.empty() ? "Obole" : name + " — Obole";
 }
 
 void App::draw_top_bar() {
@@ -102,7 +119,6 @@ void App::draw_top_bar() {
   if (nav(tr("Search"), Screen::search)) {
     state_.screen = Screen::search;
     search_.focus();
-    host_.set_title("Obole");
   }
   if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
   if (nav(tr("Event"), Screen::event)) state_.screen = Screen::event;

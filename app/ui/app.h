@@ -9,6 +9,7 @@
 #include "ui/event/event_screen.h"
 #include "ui/field/field_mode_screen.h"
 #include "ui/member_form.h"
+#include "ui/page_history.h"
 #include "ui/search_screen.h"
 #include "ui/settings_screen.h"
 #include "ui/sync_screen.h"
@@ -36,6 +37,7 @@ class App {
   void draw_status_line();
   void draw_store_error();
   void draw_restoring();
+  std::string page_title() const;
 
   AppState state_;
   Host& host_;
@@ -50,6 +52,7 @@ class App {
   EventScreen event_;
   FieldModeScreen field_;
   DuplicateCount duplicate_count_;
+  PageHistory history_;
 };
 
 }  // namespace obole::ui

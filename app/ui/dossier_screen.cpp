@@ -35,7 +35,11 @@ void DossierScreen::load(AppState& app) {
       survivor_label_ = label;
     }
   }
-  app.host->set_title(member_.first_name + " " + member_.last_name + " — Obole");
+}
+
+std::string DossierScreen::member_name(const AppState& app) const {
+  if (loaded_id_ != app.member_id || !load_error_.empty()) return "";
+  return person_display_name(member_.first_name, member_.last_name);
 }
 
 void DossierScreen::draw(AppState& app) {

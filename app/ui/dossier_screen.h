@@ -32,6 +32,8 @@ namespace obole::ui {
 class DossierScreen {
  public:
   void draw(AppState& app);
+  // Whose dossier is shown ("" while none is loaded): the page's title.
+  std::string member_name(const AppState& app) const;
 
  private:
   void load(AppState& app);

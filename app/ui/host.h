@@ -46,6 +46,11 @@ class Host {
   virtual SaveState save_state() const = 0;
   virtual std::string save_error() const = 0;
   virtual void set_title(const std::string& title) = 0;
+  // The browser's Back and Forward buttons: each place the person goes to
+  // ("search", "dossier/<uuid>") becomes a step of the page's history, and a
+  // step back or forward comes back, once, from take_history_step().
+  virtual void push_history(const std::string& place) = 0;
+  virtual std::optional<std::string> take_history_step() = 0;
 
   virtual StorageInfo storage_info() const = 0;
   // Hands a file to the person (a download); mime_type says what it is.
