@@ -6,6 +6,7 @@
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
 #include "platform/clipboard.h"
+#include "platform/display_scale.h"
 #include "platform/fonts.h"
 #include "platform/frame_pacer.h"
 #include "platform/glfw_patches.h"
@@ -179,6 +180,7 @@ int main() {
   ImGui::GetStyle().FrameRounding = 3.0f;
   platform::item_mirror_install();
   if (!platform::load_fonts(17.0f)) std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
+  platform::display_scale_install();
 
   ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");

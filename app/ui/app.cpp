@@ -2,6 +2,7 @@
 
 #include "core/store.h"
 #include "ui/accessible.h"
+#include "ui/touch_scroll.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
 
@@ -44,6 +45,7 @@ void App::load_language(const std::string& lang) {
 }
 
 void App::frame() {
+  touch_scroll_frame();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

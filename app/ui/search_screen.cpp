@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 namespace obole::ui {
 
@@ -303,6 +304,14 @@ void SearchScreen::draw_results(AppState& app) {
     // pointer, the keyboard and the accessibility mirror all act on.
     if (ImGui::Selectable(h.display_name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
       app.open_member(h.member_id);
+    // A right click, or a finger held on the row (ui/touch_scroll.h).
+    if (ImGui::BeginPopupContextItem("row menu")) {
+      if (ImGui::MenuItem(tr("Open dossier"))) app.open_member(h.member_id);
+      if (ImGui::MenuItem(tr("Copy the name"))) ImGui::SetClipboardText(h.display_name.c_str());
+      if (ImGui::MenuItem(tr("Copy the member number")))
+        ImGui::SetClipboardText(std::to_string(h.member_no).c_str());
+      ImGui::EndPopup();
+    }
     ImGui::PopID();
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(h.member_no));

@@ -5,6 +5,7 @@
 #include "ui/accessible.h"
 #include "ui/freshness.h"
 #include "ui/tr.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 
@@ -35,7 +36,7 @@ const Badge kBadges[] = {
 // One rounded pill, announced to the accessibility mirror by its text.
 void pill(const char* text, ImU32 colour, const char* tooltip) {
   ImGui::SameLine();
-  const ImVec2 pad(6, 2);
+  const ImVec2 pad(css_px(6), css_px(2));
   const ImVec2 size = ImGui::CalcTextSize(text);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const ImVec2 end(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y);

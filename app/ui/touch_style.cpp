@@ -1,22 +1,24 @@
 #include "ui/touch_style.h"
 
 #include "ui/accessible.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 
 namespace obole::ui {
 
 TouchStyle::TouchStyle() {
-  // A frame is the font height plus twice the vertical padding.
-  const float pad_y = (44.0f - ImGui::GetFontSize()) / 2;
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, pad_y > 6 ? pad_y : 6));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10, 10));
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(6, 6));
+  // A frame is the font height plus twice the vertical padding (CSS pixels
+  // made canvas pixels: 44 CSS px are 88 canvas px at devicePixelRatio 2).
+  const float pad_y = (css_px(44) - ImGui::GetFontSize()) / 2;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(css_px(12), pad_y > css_px(6) ? pad_y : css_px(6)));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(css_px(10), css_px(10)));
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(css_px(6), css_px(6)));
 }
 
 TouchStyle::~TouchStyle() { ImGui::PopStyleVar(3); }
 
-bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 700; }
+bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < css_px(700); }
 
 float field_width() {
   const float avail = ImGui::GetContentRegionAvail().x, readable = ImGui::GetFontSize() * 30;

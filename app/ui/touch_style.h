@@ -1,5 +1,5 @@
 // Event and field modes are used standing up, on tablets and phones: larger
-// targets (at least 44 px high at scale 1, as touch guidelines ask) and
+// targets (at least 44 CSS px high, as touch guidelines ask) and
 // more room between them. Pushed for the whole screen, popped at its end.
 #pragma once
 
@@ -13,7 +13,7 @@ class TouchStyle {
   TouchStyle& operator=(const TouchStyle&) = delete;
 };
 
-// The screen is narrow (a phone held upright): lay out in one column.
+// The screen is narrow (under 700 CSS px: a phone held upright): lay out in one column.
 bool narrow_screen();
 // The width of a field that fills the line on a phone, and stops at a
 // readable width on a wide screen.

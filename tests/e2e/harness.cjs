@@ -86,8 +86,18 @@ class AppPage {
     await this.page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
   }
 
-  async items() {
-    return this.page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._obole_items_json())));
+  // The mirror's rectangles are in canvas pixels, which are device pixels
+  // (devicePixelRatio 2: twice the CSS pixels); the page's mouse and touch
+  // take CSS pixels: items come converted, or as they are with { canvasPixels: true }.
+  async items({ canvasPixels = false } = {}) {
+    return this.page.evaluate((raw) => {
+      const items = JSON.parse(Module.UTF8ToString(Module._obole_items_json()));
+      if (raw) return items;
+      const canvas = Module.canvas, rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width || 1;
+      return items.map((it) => ({ ...it, x: rect.left + it.x / scale, y: rect.top + it.y / scale,
+                                  w: it.w / scale, h: it.h / scale }));
+    }, canvasPixels);
   }
 
   // Waits until an item whose name matches (string = exact, RegExp = test) is on screen.

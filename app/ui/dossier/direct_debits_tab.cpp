@@ -9,6 +9,7 @@
 #include "ui/field/signature_pad.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -114,7 +115,7 @@ void DirectDebitsTab::draw_collections(AppState& app) {
   // A mandate signed in the street carries the signature drawn on the device.
   if (!selected->signature_svg.empty()) {
     announced_text(tr("Signed on the device by the donor:"));
-    draw_signature(parse_signature_svg(selected->signature_svg), std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+    draw_signature(parse_signature_svg(selected->signature_svg), std::min(ImGui::GetContentRegionAvail().x, css_px(360)));
   }
   // Status changes of the selected mandate; revoked is final.
   auto change = [&](const char* label, const char* status) {

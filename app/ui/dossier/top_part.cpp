@@ -6,6 +6,7 @@
 #include "ui/operator_role.h"
 #include "ui/segment_badges.h"
 #include "ui/tr.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -67,13 +68,13 @@ void TopPart::draw_identity(AppState& app, const Member& m) {
   // board member, deceased spouse...): it sits on top, on a coloured band.
   if (!m.memo_active.empty()) {
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeightWithSpacing() + 6);
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kMemoBackground, 4.0f);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 3));
+    ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeightWithSpacing() + css_px(6));
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kMemoBackground, css_px(4));
+    ImGui::SetCursorScreenPos(ImVec2(p.x + css_px(6), p.y + css_px(3)));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 0, 255));
     announced_line((std::string(tr("Active in entry")) + ": " + m.memo_active).c_str());
     ImGui::PopStyleColor();
-    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + css_px(4)));
   }
 }
 

@@ -9,10 +9,10 @@
 #include "ui/dossier/frequency_label.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"
+#include "ui/ui_scale.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -22,7 +22,7 @@ namespace obole::ui {
 
 namespace {
 
-// A finger's target: at least 44 px high at scale 1 (the platforms' guides say 44-48).
+// A finger's target, CSS pixels: at least 44 high (the platforms' guides say 44-48).
 constexpr float kTouch = 48.0f;
 const ImU32 kGood = IM_COL32(25, 128, 50, 255);
 
@@ -49,7 +49,7 @@ bool touch_text(const char* label, std::string* value, const char* field, const 
 }
 
 bool touch_button(const char* label, float width = -FLT_MIN) {
-  return ImGui::Button(label, ImVec2(width, kTouch));
+  return ImGui::Button(label, ImVec2(width, css_px(kTouch)));
 }
 
 // A button that shows it is the current choice.
@@ -67,19 +67,6 @@ bool choice_button(const char* label, bool chosen, float width) {
 float share(int n) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   return (ImGui::GetContentRegionAvail().x - spacing * float(n - 1)) / float(n);
-}
-
-// A finger drags the screen up and down (a touch arrives as the mouse held
-// down): from anywhere that is not a field or a button, which take the press
-// (the signature pad too). A press on the background only activates the
-// window's own move id, which this window does not use.
-void drag_to_scroll() {
-  ImGuiContext& g = *GImGui;
-  const bool on_background = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
-  const float dy = ImGui::GetIO().MouseDelta.y;
-  if (on_background && dy != 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
-      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
-    ImGui::SetScrollY(ImGui::GetScrollY() - dy);
 }
 
 void summary_line(const char* label, const std::string& value) {
@@ -114,7 +101,6 @@ void FieldModeScreen::draw(AppState& app) {
   if (day_view_) {
     if (!done_message_.empty()) announced_text(done_message_.c_str(), kGood);
     day_.draw(app);
-    drag_to_scroll();
     return;
   }
   draw_step_header();
@@ -128,7 +114,6 @@ void FieldModeScreen::draw(AppState& app) {
   }
   ImGui::Spacing();
   draw_navigation(app);
-  drag_to_scroll();
 }
 
 void FieldModeScreen::draw_step_header() {
@@ -141,10 +126,11 @@ void FieldModeScreen::draw_step_header() {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + 4), IM_COL32(210, 215, 225, 255), 2);
-  dl->AddRectFilled(p, ImVec2(p.x + w * float(int(step_) + 1) / kFieldStepCount, p.y + 4), IM_COL32(40, 110, 200, 255),
-                    2);
-  ImGui::Dummy(ImVec2(w, 8));
+  const float bar = css_px(4);
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + bar), IM_COL32(210, 215, 225, 255), bar / 2);
+  dl->AddRectFilled(p, ImVec2(p.x + w * float(int(step_) + 1) / kFieldStepCount, p.y + bar), IM_COL32(40, 110, 200, 255),
+                    bar / 2);
+  ImGui::Dummy(ImVec2(w, bar * 2));
 }
 
 void FieldModeScreen::draw_donor(AppState& app) {
@@ -263,7 +249,7 @@ void FieldModeScreen::draw_signature_step() {
                     "debit your account, and your bank to debit your account in accordance with those instructions. "
                     "You are entitled to a refund from your bank within eight weeks of the date your account was "
                     "debited."));
-  const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.5f, 150.0f, 260.0f);
+  const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.5f, css_px(150), css_px(260));
   pad_.draw(tr("Signature pad"), height);
   error_.show_if("signature");
   if (touch_button(tr("Clear the signature"))) {

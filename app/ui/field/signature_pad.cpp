@@ -1,6 +1,8 @@
 #include "ui/field/signature_pad.h"
 
+#include "ui/touch_scroll.h"
 #include "ui/tr.h"
+#include "ui/ui_scale.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,14 +16,15 @@ const ImU32 kPaper = IM_COL32(255, 255, 255, 255);
 const ImU32 kEdge = IM_COL32(120, 120, 130, 255);
 
 void draw_strokes(ImDrawList* dl, ImVec2 origin, float scale, const std::vector<SignatureStroke>& strokes) {
+  const float ink = css_px(2.5f);
   for (const SignatureStroke& s : strokes) {
     if (s.size() == 1) {
-      dl->AddCircleFilled(ImVec2(origin.x + s[0].x * scale, origin.y + s[0].y * scale), 1.5f, kInk);
+      dl->AddCircleFilled(ImVec2(origin.x + s[0].x * scale, origin.y + s[0].y * scale), ink * 0.6f, kInk);
       continue;
     }
     for (size_t i = 1; i < s.size(); ++i)
       dl->AddLine(ImVec2(origin.x + s[i - 1].x * scale, origin.y + s[i - 1].y * scale),
-                  ImVec2(origin.x + s[i].x * scale, origin.y + s[i].y * scale), kInk, 2.5f);
+                  ImVec2(origin.x + s[i].x * scale, origin.y + s[i].y * scale), kInk, ink);
   }
 }
 
@@ -29,10 +32,11 @@ void draw_strokes(ImDrawList* dl, ImVec2 origin, float scale, const std::vector<
 
 void SignaturePad::draw(const char* name, float height) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  size_ = ImVec2(std::max(ImGui::GetContentRegionAvail().x, 100.0f), height);
+  size_ = ImVec2(std::max(ImGui::GetContentRegionAvail().x, css_px(100)), height);
   // An invisible button takes the pointer: while it is held, the window does
   // not scroll or move, and every frame's position adds to the stroke.
   ImGui::InvisibleButton(name, size_);
+  keep_touch_drags();  // a finger draws here: it never scrolls the screen
   if (ImGui::IsItemActive()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const SignaturePoint p{std::clamp(m.x - origin.x, 0.0f, size_.x), std::clamp(m.y - origin.y, 0.0f, size_.y)};
@@ -47,13 +51,14 @@ void SignaturePad::draw(const char* name, float height) {
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 end(origin.x + size_.x, origin.y + size_.y);
-  dl->AddRectFilled(origin, end, kPaper, 6.0f);
-  dl->AddRect(origin, end, kEdge, 6.0f, 0, 1.5f);
+  dl->AddRectFilled(origin, end, kPaper, css_px(6));
+  dl->AddRect(origin, end, kEdge, css_px(6), 0, css_px(1.5f));
   // The line to sign on, and the hint while it is empty.
   const float base = origin.y + size_.y * 0.75f;
-  dl->AddLine(ImVec2(origin.x + 16, base), ImVec2(end.x - 16, base), IM_COL32(190, 190, 200, 255), 1.0f);
+  const float margin = css_px(16);
+  dl->AddLine(ImVec2(origin.x + margin, base), ImVec2(end.x - margin, base), IM_COL32(190, 190, 200, 255), css_px(1));
   if (strokes_.empty())
-    dl->AddText(ImVec2(origin.x + 16, base + 6), IM_COL32(150, 150, 160, 255), tr("Sign here"));
+    dl->AddText(ImVec2(origin.x + margin, base + css_px(6)), IM_COL32(150, 150, 160, 255), tr("Sign here"));
   dl->PushClipRect(origin, end, true);
   draw_strokes(dl, origin, 1.0f, strokes_);
   dl->PopClipRect();
@@ -67,8 +72,8 @@ void draw_signature(const SignatureDrawing& drawing, float max_width) {
   ImGui::Dummy(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 end(origin.x + size.x, origin.y + size.y);
-  dl->AddRectFilled(origin, end, kPaper, 4.0f);
-  dl->AddRect(origin, end, kEdge, 4.0f);
+  dl->AddRectFilled(origin, end, kPaper, css_px(4));
+  dl->AddRect(origin, end, kEdge, css_px(4));
   dl->PushClipRect(origin, end, true);
   draw_strokes(dl, origin, scale, drawing.strokes);
   dl->PopClipRect();
