@@ -128,7 +128,11 @@ async function sizeBench(opt, members) {
     console.log(`-- ${members} members: browser`);
     // Without the database (obole-gen failed) there is nothing to load: the
     // server's own --demo generation would fail the same way, much later.
+    // Nor past 2 GiB: the server sends a new device one serialised image,
+    // which SQLite caps at 2 GiB, and the page's wasm32 heap is 2 GiB too.
+    const tooBig = fs.existsSync(db) && fs.statSync(db).size >= 2 ** 31;
     const browser = !fs.existsSync(db) ? { members, error: `not run: no database (${native.error})` }
+      : tooBig ? { members, error: `not run: the database (${(fs.statSync(db).size / 2 ** 30).toFixed(1)} GiB) is more than a page's 2 GiB wasm heap and the server's 2 GiB snapshot image` }
       : await browserBench(members, dataDir);
     if (browser.error) console.log(`   browser: ${browser.error}`);
     return { members, native, browser };
