@@ -101,11 +101,14 @@ class AppPage {
   }
 
   // Waits until an item whose name matches (string = exact, RegExp = test) is on screen.
-  async find(name, { timeout = 10000 } = {}) {
+  // `role` narrows it to one kind of item (the mirror's role: "textbox" for a
+  // field, where a heading of the same name comes first).
+  async find(name, { timeout = 10000, role = null } = {}) {
     const deadline = Date.now() + timeout;
     const match = (n) => (name instanceof RegExp ? name.test(n) : n === name);
     for (;;) {
-      const found = (await this.items()).find((it) => match(it.name) && it.w > 0 && it.h > 0);
+      const found = (await this.items()).find((it) => match(it.name) && it.w > 0 && it.h > 0 &&
+                                                       (!role || it.role === role));
       if (found) return found;
       if (Date.now() > deadline) {
         const names = (await this.items()).map((it) => it.name);
@@ -179,7 +182,8 @@ class AppPage {
 
   // Clicks a text field, selects what it holds and types over it.
   async fill(name, text) {
-    await this.click(name);
+    const it = await this.find(name, { role: 'textbox' });
+    await this.pressAt(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 15 });
