@@ -24,6 +24,7 @@ EMSCRIPTEN_KEEPALIVE int obole_render_frame() {
 
 EMSCRIPTEN_KEEPALIVE int obole_tick() { return g_work.tick() ? 1 : 0; }
 
+// Frames rendered since the page started: tests and the bench read it.
 EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered() { return g_frames; }
 }
 
@@ -112,7 +113,5 @@ void frame_pacer_start(FrameWork work) {
 }
 
 void request_frames(int ms) { EM_ASM({ if (Module.oboleWake) Module.oboleWake($0); }, ms); }
-
-unsigned frames_rendered() { return g_frames; }
 
 }  // namespace obole::platform

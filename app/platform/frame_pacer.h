@@ -25,7 +25,4 @@ void frame_pacer_start(FrameWork work);
 // bring news: an answer from the server, storage done, a file chosen).
 void request_frames(int ms = 250);
 
-// Frames rendered since the page started (bench and tests read it).
-unsigned frames_rendered();
-
 }  // namespace obole::platform
