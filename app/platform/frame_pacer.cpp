@@ -64,11 +64,7 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
     if (end < awakeUntil || owed > 0 || inputLeft) ask();
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
   };
-  var askedAt = 0;  // when the pending animation frame was asked for
-  var ask = function() {
-    askedAt = performance.now();
-    raf = requestAnimationFrame(render);
-  };
+  var ask = function() { raf = requestAnimationFrame(render); };
   var wake = function(ms) {
     if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
@@ -90,16 +86,7 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
   // A hidden tab gets no animation frames: the tick keeps sync and storage
   // going there too.
   setInterval(function() {
-    if (raf && !document.hidden) {
-      // A visible page whose animation frame does not come (a browser may
-      // hold them back under load): draw from here rather than freeze.
-      if (performance.now() - askedAt > tick_ms) {
-        console.warn('Obole: no animation frame for ' + Math.round(performance.now() - askedAt) + ' ms; drawing anyway');
-        cancelAnimationFrame(raf);
-        render();
-      }
-      return;
-    }
+    if (raf && !document.hidden) return;
     if (_obole_tick()) wake(250);
   }, tick_ms);
   wake(input_ms);

@@ -20,6 +20,14 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
   const cdp = await context.newCDPSession(page);
   const framesRendered = () => page.evaluate(() => Module._obole_frames_rendered());
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  // A clipboard event from the browser's menu (no keys behind it) on the
+  // hidden text field; resolves with the text the event's data then holds.
+  const menuEvent = (type, text = '') => page.evaluate(([kind, put]) => {
+    const data = new DataTransfer();
+    if (put) data.setData('text/plain', put);
+    document.getElementById('obole-text').dispatchEvent(new ClipboardEvent(kind, { clipboardData: data, bubbles: true }));
+    return data.getData('text/plain');
+  }, [type, text]);
   const cursor = () => page.evaluate(() => Module.canvas.style.cursor);
   const hover = async (name) => {
     const it = await app.find(name);
@@ -88,27 +96,15 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
       await app.press('Control+A');
       await app.press('Backspace');
       await app.gone('Hélène Dupont');
-      await page.evaluate(() => {
-        const data = new DataTransfer();
-        data.setData('text/plain', 'Hélène');
-        document.getElementById('obole-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-      });
+      await menuEvent('paste', 'Hélène');
       await app.frames(4);
       await app.find('Hélène Dupont');
       await app.press('Control+A');
-      const cut = await page.evaluate(() => {
-        const data = new DataTransfer();
-        document.getElementById('obole-text').dispatchEvent(new ClipboardEvent('cut', { clipboardData: data, bubbles: true }));
-        return data.getData('text/plain');
-      });
+      const cut = await menuEvent('cut');
       assert.equal(cut, 'Hélène');
       await app.frames(4);
       await app.gone('Hélène Dupont');
-      await page.evaluate(() => {
-        const data = new DataTransfer();
-        data.setData('text/plain', 'Hélène');
-        document.getElementById('obole-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-      });
+      await menuEvent('paste', 'Hélène');
       await app.find('Hélène Dupont');
     }],
     ['accents typed with a dead key, as on a French keyboard, arrive whole', async () => {
