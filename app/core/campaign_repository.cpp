@@ -2,11 +2,11 @@
 
 #include "core/date.h"
 #include "core/journal.h"
+#include "core/person_name.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 
 namespace obole {
 

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "core/email_address.h"
+#include "core/person_name.h"
+#include "core/phone_number.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
-#include "core/validation.h"
 
 namespace obole {
 

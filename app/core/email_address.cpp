@@ -1,4 +1,4 @@
-#include "core/validation.h"
+#include "core/email_address.h"
 
 #include "core/text_fold.h"
 

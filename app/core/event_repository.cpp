@@ -5,6 +5,7 @@
 #include "core/member.h"
 #include "core/member_ref.h"
 #include "core/one_line_text.h"
+#include "core/person_name.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/uuid.h"

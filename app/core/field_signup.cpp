@@ -12,7 +12,6 @@
 #include "core/store.h"
 #include "core/text_fold.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 
 namespace obole {
 

@@ -7,11 +7,11 @@
 #include "core/journal.h"
 #include "core/member_ref.h"
 #include "core/money.h"
+#include "core/person_name.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 
 namespace obole {
 

@@ -5,7 +5,6 @@
 
 #include "core/text_fold.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 
 namespace obole {
 

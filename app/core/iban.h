@@ -46,6 +46,12 @@ IbanCheck check_iban(std::string_view text);
 std::string describe_iban_problem(const IbanProblem& problem,
                                   const std::function<const char*(const char*)>& translate = {});
 
+// Strips spaces, uppercases, checks the country's length (SEPA countries)
+// and the ISO 7064 mod 97-10 check digits. Returns the compact IBAN.
+// Codes: iban.empty, iban.invalid_chars, iban.unknown_country,
+// iban.wrong_length, iban.bad_check_digits.
+Result<std::string> validate_iban(std::string_view text);
+
 // "FR76 3000 6000 0112 3456 7890 189" (groups of four).
 std::string format_iban(std::string_view compact);
 // Only the country and the last four characters: "FR76 **** **** **** **** ***0 189".
@@ -60,6 +66,9 @@ std::string iban_with_check_digits(std::string_view country, std::string_view bb
 // case ignored; returns the compact upper-case BIC. Codes: bic.empty,
 // bic.wrong_length, bic.bad_bank, bic.bad_country, bic.invalid_chars.
 Result<std::string> validate_bic(std::string_view text);
+
+// The same check as a yes or no.
+bool is_valid_bic(std::string_view text);
 
 // The mandate's unique reference (RUM): "OBOLE" + the mandate's UUID in
 // Crockford base32 (26 characters, 31 in all, within SEPA's 35). Devices

@@ -75,9 +75,6 @@ struct CampaignReceived {
     bool gave = false; // the member made a gift with this campaign
 };
 
-// "Hélène Dupont"; family name first for Japanese and Chinese names.
-std::string person_display_name(const std::string& first, const std::string& last);
-
 struct NewMember {
     std::string civility, first_name, last_name, email, phone, line1, postcode, city, country = "FR";
     std::string origin_campaign_id;

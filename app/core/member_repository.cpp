@@ -6,14 +6,16 @@
 
 #include "core/campaign_ref.h"
 #include "core/date.h"
+#include "core/email_address.h"
 #include "core/journal.h"
+#include "core/person_name.h"
+#include "core/phone_number.h"
 #include "core/search_index.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 
 namespace obole {
 

@@ -6,11 +6,12 @@
 #include <unordered_set>
 
 #include "core/member.h"
+#include "core/person_name.h"
+#include "core/phone_number.h"
 #include "core/search_words.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
-#include "core/validation.h"
 
 // How a query runs (index layout in search_index.h):
 //  1. The query is folded and split into terms; neighbouring digit groups are

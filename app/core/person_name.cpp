@@ -1,6 +1,5 @@
-#include "core/validation.h"
+#include "core/person_name.h"
 
-#include "core/member.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
 

@@ -1,4 +1,4 @@
-#include "core/validation.h"
+#include "core/phone_number.h"
 
 #include <cstring>
 

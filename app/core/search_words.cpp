@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "core/phone_number.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
-#include "core/validation.h"
 
 namespace obole {
 

@@ -1,6 +1,7 @@
 #include "ui/dossier_screen.h"
 
 #include "core/member_repository.h"
+#include "core/person_name.h"
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/tr.h"

@@ -7,11 +7,11 @@
 #include <sodium.h>
 
 #include "core/date.h"
+#include "core/person_name.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
 #include "core/uuid.h"
-#include "core/validation.h"
 #include "server/password.h"
 
 namespace obole::server {

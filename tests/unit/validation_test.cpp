@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/validation.h"
+#include "core/email_address.h"
+#include "core/iban.h"
+#include "core/person_name.h"
+#include "core/phone_number.h"
 
 using namespace obole;
 

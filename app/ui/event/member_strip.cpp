@@ -5,6 +5,7 @@
 #include "core/member_repository.h"
 #include "core/mobilisation_repository.h"
 #include "core/money.h"
+#include "core/person_name.h"
 #include "core/store.h"
 #include "ui/accessible.h"
 #include "ui/touch_style.h"
