@@ -6,8 +6,8 @@
 
 #include "client/outbox.h"
 #include "client/pull.h"
-#include "core/migrations.h"
-#include "core/store.h"
+#include "core/store/migrations.h"
+#include "core/store/store.h"
 #include "protocol/codec.h"
 
 namespace obole::sync {

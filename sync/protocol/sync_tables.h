@@ -1,6 +1,6 @@
 // What is replicated: each table a device and the server share, its fields
 // as they travel (wire names), and how a field merges. The schema itself is
-// core's (app/core/migrations.cpp); this is the list of what sync may touch,
+// core's (app/core/store/migrations.cpp); this is the list of what sync may touch,
 // so a change naming anything else is refused.
 //
 // On the wire a row is its UUID, never its local integer `ref`: a column

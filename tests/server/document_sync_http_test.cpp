@@ -6,9 +6,9 @@
 
 #include "client/outbox.h"
 #include "client/sync_engine.h"
-#include "core/document_repository.h"
-#include "core/event_repository.h"
-#include "core/member_repository.h"
+#include "core/events/event_repository.h"
+#include "core/members/document_repository.h"
+#include "core/members/member_repository.h"
 #include "protocol/sync_limits.h"
 #include "server/permissions.h"
 

@@ -3,10 +3,10 @@
 // changes are refused whole, roles are enforced, limits hold.
 #include <gtest/gtest.h>
 
-#include "core/date.h"
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
 #include "protocol/sync_limits.h"
 #include "server_over_http.h"
 

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/email_address.h"
-#include "core/iban.h"
-#include "core/person_name.h"
-#include "core/phone_number.h"
+#include "core/money/iban.h"
+#include "core/text/email_address.h"
+#include "core/text/person_name.h"
+#include "core/text/phone_number.h"
 
 using namespace obole;
 
