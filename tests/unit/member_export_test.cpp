@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/calendar/date.h"
 #include "core/import_export/member_export.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
@@ -23,7 +24,7 @@ TEST(MemberExport, CellsAreQuotedAndFormulasDefused)
 TEST(MemberExport, OneRowPerMemberWithBomSegmentsAndTotals)
 {
     auto store = std::move(Store::open_memory().value());
-    store->set_today("2026-06-15");
+    store->set_clock(days_from_iso("2026-06-15") * kMsPerDay);
     NewMember m;
     m.first_name = "Hélène";
     m.last_name = "=Dupont";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/calendar/date.h"
 #include "core/campaigns/campaign_repository.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
@@ -19,7 +20,7 @@ protected:
     void SetUp() override
     {
         store = std::move(Store::open_memory().value());
-        store->set_today("2026-06-15");
+        store->set_clock(days_from_iso("2026-06-15") * kMsPerDay);
         // A lapsed major donor in Paris, a lapsed small donor in Paris, a
         // lapsed major donor in Lyon, an active donor in Paris.
         paris_major = member("Dupont", "75011");

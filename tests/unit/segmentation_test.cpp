@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/calendar/date.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/search/segmentation.h"
@@ -19,7 +20,7 @@ protected:
     void SetUp() override
     {
         store = std::move(Store::open_memory().value());
-        store->set_today(kToday);
+        store->set_clock(days_from_iso(kToday) * kMsPerDay);
         member_id = new_member("Dupont");
     }
     std::string new_member(const char* last_name)
@@ -206,7 +207,7 @@ TEST_F(SegmentationTest, ANewDayRecomputesEveryMemberWhenAskedAndTouchedOnesAtOn
     EXPECT_FALSE(has(kSegmentLapsed));
     ASSERT_TRUE(refresh_segments_if_stale(*store).ok()); // writes the basis
     EXPECT_FALSE(refresh_segments_if_stale(*store).value()); // same day: nothing to do
-    store->set_today("2026-06-16");
+    store->set_clock(days_from_iso("2026-06-16") * kMsPerDay);
     EXPECT_TRUE(segments_stale(*store, "2026-06-16"));
     // A write of the new day recomputes the member it touches, for the new day.
     give("20", "2022-01-01", other);

@@ -6,7 +6,9 @@
 
 #include <sqlite3.h>
 
+#include "core/calendar/date.h"
 #include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -253,6 +255,37 @@ TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
     EXPECT_TRUE(outer.ok());
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'a'"), 1);
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'b'"), 0);
+}
+
+// A stopped clock dates what the repositories write and bounds what "not in
+// the future" allows; 0 gives the device's clock back.
+TEST(Store, StoppedClockDatesWritesAndBoundsTheFuture)
+{
+    Result<std::unique_ptr<Store>> opened = Store::open_memory();
+    ASSERT_TRUE(opened.ok());
+    Store& store = **opened;
+    store.set_clock(days_from_iso("2021-03-04") * kMsPerDay + 9 * 3'600'000);
+    EXPECT_EQ(store.now_iso(), "2021-03-04T09:00:00.000Z");
+    EXPECT_EQ(store.today(), "2021-03-04");
+    EXPECT_EQ(store.latest_today(), "2021-03-04");
+
+    NewMember fields;
+    fields.last_name = "Dupont";
+    Result<std::string> id = MemberRepository(store).create(fields, "alice");
+    ASSERT_TRUE(id.ok());
+    Result<Member> member = MemberRepository(store).get(*id);
+    ASSERT_TRUE(member.ok());
+    EXPECT_EQ(member->entry_date, "2021-03-04");
+    EXPECT_EQ(member->created_at, "2021-03-04T09:00:00.000Z");
+    NewGift gift{*id, "10", "2021-03-05"};
+    EXPECT_EQ(GiftRepository(store).add(gift, "alice").error().code, "date.in_future");
+    gift.date_text = "";
+    ASSERT_TRUE(GiftRepository(store).add(gift, "alice").ok());
+    EXPECT_EQ(GiftRepository(store).list_for_member(*id).at(0).gift_date, "2021-03-04");
+
+    store.set_clock(0);
+    EXPECT_EQ(store.today(), today_local_iso());
+    EXPECT_GE(store.now_iso(), "2026-01-01");
 }
 
 // A migration that fails part-way is undone: the data stays at the version it

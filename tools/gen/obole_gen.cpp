@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/demo_data.h"
+#include "core/calendar/date.h"
 #include "core/search/segmentation.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -85,7 +86,7 @@ int main(int argc, char** argv)
         return 1;
     }
     if (!options.today.empty())
-        (*store)->set_today(options.today);
+        (*store)->set_clock(obole::days_from_iso(options.today) * obole::kMsPerDay);
     auto start = Clock::now();
     obole::Result<obole::DemoCounts> counts = obole::generate_demo_counted(**store, options);
     double generate_ms = ms_since(start);

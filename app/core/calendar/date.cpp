@@ -148,10 +148,9 @@ int64_t unix_now_ms()
 
 std::string iso_from_unix_ms(int64_t unix_ms)
 {
-    constexpr int64_t kDayMs = 86'400'000;
-    int64_t days = unix_ms / kDayMs, ms = unix_ms % kDayMs;
+    int64_t days = unix_ms / kMsPerDay, ms = unix_ms % kMsPerDay;
     if (ms < 0) {
-        ms += kDayMs;
+        ms += kMsPerDay;
         --days;
     }
     char time[32];

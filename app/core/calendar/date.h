@@ -27,6 +27,7 @@ std::string iso_from_unix_ms(int64_t unix_ms); // the now_iso() form of a Unix t
 
 // Calendar arithmetic for ISO dates (proleptic Gregorian). days_from_iso
 // returns days since 1970-01-01; the input must be a valid ISO date.
+constexpr int64_t kMsPerDay = 86'400'000;
 long long days_from_iso(std::string_view iso);
 std::string iso_from_days(long long days);
 

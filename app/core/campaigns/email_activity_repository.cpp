@@ -71,7 +71,7 @@ Result<bool> EmailActivityRepository::insert_checked(int64_t member_ref, const E
     insert.bind_text(4, row.kind);
     insert.bind_text(5, row.mailing);
     insert.bind_text(6, row.link);
-    insert.bind_text(7, now_iso());
+    insert.bind_text(7, store_.now_iso());
     if (Result<void> r = insert.run(); !r)
         return r.error();
     return true;

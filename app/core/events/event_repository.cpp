@@ -34,7 +34,7 @@ Result<std::string> EventRepository::create(const std::string& name_text, const 
         insert.bind_text(2, *name);
         insert.bind_text(3, *date);
         insert.bind_text(4, *place);
-        insert.bind_text(5, now_iso());
+        insert.bind_text(5, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append("", "event.create", *name + " " + *date, operator_name);
@@ -83,7 +83,7 @@ Result<std::string> EventRepository::insert_registration(const std::string& memb
     already.bind_uuid(2, event_id);
     if (already.step() == Statement::Step::row)
         return fail("event.already_registered", "This member is already registered to this event.", "event");
-    const std::string id = new_uuid_v7(), now = now_iso();
+    const std::string id = new_uuid_v7(), now = store_.now_iso();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO event_registration(id, member_ref, event_id, registered_date, "
                                       "attended, guests, created_at, walk_in, attended_at) "
@@ -91,7 +91,7 @@ Result<std::string> EventRepository::insert_registration(const std::string& memb
         insert.bind_uuid(1, id);
         insert.bind_int64(2, *member_ref);
         insert.bind_uuid(3, event_id);
-        insert.bind_text(4, today_local_iso());
+        insert.bind_text(4, store_.today());
         insert.bind_int64(5, walk_in ? 1 : 0);
         insert.bind_int64(6, guests);
         insert.bind_text(7, now);
@@ -119,7 +119,7 @@ Result<void> EventRepository::mark_attended(const std::string& registration_id, 
     return store_.transaction([&]() -> Result<void> {
         Statement update(store_.db(), "UPDATE event_registration SET attended = 1, attended_at = ?2 WHERE id = ?1");
         update.bind_uuid(1, registration_id);
-        update.bind_text(2, now_iso());
+        update.bind_text(2, store_.now_iso());
         if (Result<void> r = update.run(); !r)
             return r;
         return Journal(store_).append(member_id, "event.attended", name, operator_name);

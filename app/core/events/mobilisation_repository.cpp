@@ -31,7 +31,7 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
                     "petition");
     if (petition->empty())
         return fail("mobilisation.petition_required", "Enter the petition's title.", "petition");
-    Result<std::string> date = parse_past_date(m.date_text);
+    Result<std::string> date = parse_past_date(m.date_text, store_.today(), store_.latest_today());
     if (!date)
         return date.error();
     const auto& channels = mobilisation_channels();
@@ -61,7 +61,7 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
             insert.bind_int64(6, campaign_ref);
         else
             insert.bind_null(6);
-        const std::string now = now_iso();
+        const std::string now = store_.now_iso();
         insert.bind_text(7, now);
         insert.bind_text(8, *consent);
         insert.bind_text(9, consent->empty() ? std::string() : now);

@@ -75,7 +75,7 @@ Result<void> insert_signup(Store& store, const std::string& id, const std::strin
     insert.bind_int64(2, *member_ref);
     insert.bind_uuid(3, mandate_id);
     insert.bind_text(4, fundraiser);
-    insert.bind_text(5, now_iso());
+    insert.bind_text(5, store.now_iso());
     return insert.run();
 }
 
@@ -131,7 +131,7 @@ Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm
     done.rum = mandate_rum(done.mandate_id);
     done.new_member = f.existing_member_id.empty();
     // The time the donor confirmed: every consent without its own time gets it.
-    const std::string now = now_iso();
+    const std::string now = store.now_iso();
     Result<void> written = store.transaction([&]() -> Result<void> {
         MemberRepository members(store);
         if (done.new_member) {
@@ -151,7 +151,7 @@ Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm
         mandate.iban_text = f.iban_text;
         mandate.bic_text = f.bic_text;
         mandate.holder = f.holder;
-        mandate.signature_date_text = today_local_iso();
+        mandate.signature_date_text = store.today();
         mandate.amount_text = f.amount_text;
         mandate.frequency = f.frequency;
         mandate.signature_svg = f.signature_svg;

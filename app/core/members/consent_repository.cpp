@@ -74,7 +74,7 @@ Result<std::string> ConsentRepository::record(const std::string& member_id, cons
     const std::string wording(trim_spaces(n.wording));
     if (wording.empty())
         return fail("consent.no_wording", "A consent is recorded with the wording the person was shown.", field);
-    const std::string now = now_iso();
+    const std::string now = store_.now_iso();
     const std::string given_at = n.given_at.empty() ? now : n.given_at;
     if (!is_timestamp(given_at))
         return fail("consent.bad_time", "The time of a consent is not a valid timestamp.", field);

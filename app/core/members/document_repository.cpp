@@ -73,7 +73,7 @@ Result<std::string> DocumentRepository::add(const NewDocument& d, const std::str
         return fail("document.name_required", "The file needs a name.", "name");
     if (d.direction != "sent" && d.direction != "received")
         return fail("document.bad_direction", "Choose whether the file was sent or received.", "direction");
-    Result<std::string> date = parse_past_date(d.date_text);
+    Result<std::string> date = parse_past_date(d.date_text, store_.today(), store_.latest_today());
     if (!date)
         return date.error();
     std::optional<std::string> mime = one_line_text(d.mime_type, 100);
@@ -92,7 +92,7 @@ Result<std::string> DocumentRepository::add(const NewDocument& d, const std::str
         insert.bind_int64(7, int64_t(d.content.size()));
         insert.bind_blob(8, std::string_view(reinterpret_cast<const char*>(d.content.data()), d.content.size()));
         insert.bind_text(9, operator_name);
-        insert.bind_text(10, now_iso());
+        insert.bind_text(10, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append(d.member_id, "document.add",

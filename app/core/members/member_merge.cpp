@@ -123,7 +123,7 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
     return store.transaction([&]() -> Result<void> {
         Statement point(store.db(), "UPDATE member SET merged_into_ref = ?1, updated_at = ?2 WHERE ref = ?3");
         point.bind_int64(1, survivor.ref);
-        point.bind_text(2, now_iso());
+        point.bind_text(2, store.now_iso());
         point.bind_int64(3, loser.ref);
         if (Result<void> r = point.run(); !r)
             return r;

@@ -203,7 +203,7 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
     };
 
     std::string id = new_uuid_v7();
-    std::string now = now_iso(), today = today_local_iso();
+    std::string now = store_.now_iso(), today = store_.today();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO member(id, member_no, civility, first_name, last_name, entry_date, "
                              "origin_date, origin_campaign_ref, created_at, updated_at) "
@@ -272,7 +272,7 @@ Result<void> MemberRepository::set_text_column(const std::string& id, const char
                           " = ?1, updated_at = ?2 WHERE id = ?3 AND deleted = 0";
         Statement update(store_.db(), sql.c_str());
         update.bind_text(1, text);
-        update.bind_text(2, now_iso());
+        update.bind_text(2, store_.now_iso());
         update.bind_uuid(3, id);
         if (Result<void> r = update.run(); !r)
             return r;
@@ -306,7 +306,7 @@ Result<void> MemberRepository::set_markers(const std::string& id, const std::str
         update.bind_text(1, *code);
         update.bind_int64(2, stop_promo ? 1 : 0);
         update.bind_text(3, to_string(tax_receipt));
-        update.bind_text(4, now_iso());
+        update.bind_text(4, store_.now_iso());
         update.bind_uuid(5, id);
         if (Result<void> r = update.run(); !r)
             return r;
@@ -325,7 +325,7 @@ Result<void> MemberRepository::remove(const std::string& id, const std::string& 
         return member.error();
     return store_.transaction([&]() -> Result<void> {
         Statement update(store_.db(), "UPDATE member SET deleted = 1, updated_at = ?1 WHERE id = ?2");
-        update.bind_text(1, now_iso());
+        update.bind_text(1, store_.now_iso());
         update.bind_uuid(2, id);
         if (Result<void> r = update.run(); !r)
             return r;
@@ -472,7 +472,7 @@ Result<void> MemberRepository::update_member(const std::string& id, const char* 
         std::string sql = std::string("UPDATE member SET ") + set_sql + ", updated_at = ?2 WHERE id = ?1 AND deleted = 0";
         Statement update(store_.db(), sql.c_str());
         update.bind_uuid(1, id);
-        update.bind_text(2, now_iso());
+        update.bind_text(2, store_.now_iso());
         bind(update);
         if (Result<void> r = update.run(); !r)
             return r;
@@ -598,7 +598,7 @@ Result<std::string> MemberRepository::add_contact(const char* table, const std::
             insert.bind_int64(6, f.usable ? 1 : 0);
         } else {
             insert.bind_text(6, phone_kind(c->value));
-            insert.bind_text(7, now_iso());
+            insert.bind_text(7, store_.now_iso());
         }
         if (Result<void> r = insert.run(); !r)
             return r;
@@ -704,7 +704,7 @@ Result<void> MemberRepository::set_profile(const std::string& id, const MemberPr
     Result<std::string> birth = optional_date(p.birth_date, "birth_date");
     if (!birth)
         return birth.error();
-    if (!birth->empty() && *birth > today_local_iso())
+    if (!birth->empty() && *birth > store_.today())
         return fail("member.birth_in_future", "A birth date cannot be in the future.", "birth_date");
     Result<std::string> internal = check_codes(p.internal_codes, "internal_codes");
     if (!internal)
@@ -747,7 +747,7 @@ Result<void> MemberRepository::bequest_promise(const std::string& id, const std:
     Result<std::string> day = optional_date(date, "date");
     if (!day)
         return day.error();
-    std::string when = day->empty() ? today_local_iso() : *day;
+    std::string when = day->empty() ? store_.today() : *day;
     Result<Member> m = get(id);
     if (!m)
         return m.error();
@@ -764,7 +764,7 @@ Result<void> MemberRepository::bequest_confirm(const std::string& id, const std:
     Result<std::string> day = optional_date(date, "date");
     if (!day)
         return day.error();
-    std::string when = day->empty() ? today_local_iso() : *day;
+    std::string when = day->empty() ? store_.today() : *day;
     Result<Member> m = get(id);
     if (!m)
         return m.error();

@@ -81,7 +81,7 @@ Result<std::string> RelationRepository::add(const std::string& member_id, const 
         insert.bind_text(4, kind);
         insert.bind_text(5, since_iso);
         insert.bind_text(6, note_text);
-        insert.bind_text(7, now_iso());
+        insert.bind_text(7, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         Journal journal(store_);

@@ -66,7 +66,7 @@ Result<void> TextConflictRepository::resolve(const std::string& conflict_id, boo
         if (keep_other) {
             Statement set(store_.db(), ("UPDATE member SET " + field + " = ?1, updated_at = ?2 WHERE id = ?3").c_str());
             set.bind_text(1, value);
-            set.bind_text(2, now_iso());
+            set.bind_text(2, store_.now_iso());
             set.bind_uuid(3, member);
             if (Result<void> r = set.run(); !r)
                 return r;

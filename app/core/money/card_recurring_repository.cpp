@@ -85,7 +85,7 @@ Result<std::string> CardRecurringRepository::add(const NewCardRecurring& n, cons
     Result<int64_t> cents = parse_amount_cents(n.amount_text);
     if (!cents)
         return cents.error();
-    const std::string today = std::max(today_iso(), today_local_iso());
+    const std::string today = store_.latest_today();
     std::string last4, expiry;
     if (n.provider == "card") {
         Result<std::string> l = parse_last4(n.last4_text);
@@ -97,7 +97,7 @@ Result<std::string> CardRecurringRepository::add(const NewCardRecurring& n, cons
         last4 = *l;
         expiry = *e;
     }
-    std::string start = today_local_iso();
+    std::string start = store_.today();
     if (!trim_spaces(n.start_date_text).empty()) {
         Result<std::string> s = parse_date(n.start_date_text);
         if (!s) {
@@ -126,7 +126,7 @@ Result<std::string> CardRecurringRepository::add(const NewCardRecurring& n, cons
         insert.bind_text(7, expiry);
         insert.bind_text(8, start);
         insert.bind_text(9, operator_name);
-        insert.bind_text(10, now_iso());
+        insert.bind_text(10, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = n.provider + " " + std::to_string(*cents) + " EUR " + to_string(n.frequency) +
@@ -158,7 +158,7 @@ Result<void> CardRecurringRepository::set_status(const std::string& id, const st
         Statement update(db, "UPDATE card_recurring SET status = ?2, end_date = ?3 WHERE id = ?1");
         update.bind_uuid(1, id);
         update.bind_text(2, status);
-        update.bind_text(3, status == "ended" ? today_local_iso() : "");
+        update.bind_text(3, status == "ended" ? store_.today() : "");
         if (Result<void> r = update.run(); !r)
             return r;
         return Journal(store_).append(member_id, "card_gift.status", current + " -> " + status, operator_name);

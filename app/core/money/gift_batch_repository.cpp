@@ -97,7 +97,7 @@ Result<std::string> GiftBatchRepository::open(const NewGiftBatch& n, const std::
     Result<int64_t> campaign = campaign_ref_of(store_, n.campaign_id);
     if (!campaign)
         return campaign.error();
-    const std::string id = new_uuid_v7(), now = now_iso();
+    const std::string id = new_uuid_v7(), now = store_.now_iso();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO gift_batch(id, name, event_id, campaign_ref, operator, opened_at, "
                                       "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6)");
@@ -233,12 +233,12 @@ Result<std::string> GiftBatchRepository::add_line(const std::string& batch_id, c
         insert.bind_uuid(2, batch_id);
         insert.bind_int64(3, next.column_int64(0));
         insert.bind_int64(4, c->member_ref);
-        insert.bind_text(5, today_local_iso());
+        insert.bind_text(5, store_.today());
         insert.bind_int64(6, c->cents);
         insert.bind_text(7, to_string(n.method));
         insert.bind_text(8, c->reference);
         bind_ref_or_null(insert, 9, c->campaign_ref);
-        insert.bind_text(10, now_iso());
+        insert.bind_text(10, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append(n.member_id, "batch.line_add",
@@ -328,7 +328,7 @@ Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::
         Statement update(store_.db(), "UPDATE gift_batch SET status = 'closed', closed_at = ?2, control = ?3, "
                                       "mismatch_note = ?4 WHERE id = ?1");
         update.bind_uuid(1, batch_id);
-        update.bind_text(2, now_iso());
+        update.bind_text(2, store_.now_iso());
         update.bind_text(3, control_json(counted));
         update.bind_text(4, *note);
         if (Result<void> r = update.run(); !r)

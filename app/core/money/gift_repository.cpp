@@ -38,9 +38,9 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     std::string date;
     // "Today" is the later of the UTC and the local date, so a gift entered
     // just after local midnight east of Greenwich is not "in the future".
-    std::string today = std::max(today_iso(), today_local_iso());
+    std::string today = store_.latest_today();
     if (trim_spaces(g.date_text).empty()) {
-        date = today_local_iso();
+        date = store_.today();
     } else {
         Result<std::string> parsed = parse_date(g.date_text);
         if (!parsed)
@@ -85,7 +85,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         else
             insert.bind_null(8);
         insert.bind_text(9, operator_name);
-        insert.bind_text(10, now_iso());
+        insert.bind_text(10, store_.now_iso());
         insert.bind_text(11, *payment_ref);
         if (g.batch_id.empty())
             insert.bind_null(12);

@@ -30,8 +30,6 @@ const char kOverlapSql[] =
     "SELECT 1 FROM membership WHERE member_ref = ?1 AND status <> 'cancelled' "
     "AND period_start <= ?3 AND period_end >= ?2 LIMIT 1";
 
-std::string today() { return std::max(today_iso(), today_local_iso()); }
-
 Error with_field(Error e, const char* field)
 {
     e.field = field;
@@ -136,7 +134,7 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
         Result<std::string> p = parse_date_field(n.paid_date_text, "paid_date");
         if (!p)
             return p.error();
-        if (*p > today())
+        if (*p > store_.latest_today())
             return fail("date.in_future", "The date is in the future.", "paid_date");
         paid = *p;
     }
@@ -165,7 +163,7 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
         insert.bind_text(7, paid);
         insert.bind_text(8, renewal_date_for(*start, end));
         insert.bind_text(9, operator_name);
-        insert.bind_text(10, now_iso());
+        insert.bind_text(10, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = *start + " " + end + " " + std::to_string(*fee) + " EUR";
@@ -193,7 +191,7 @@ Result<std::string> MembershipRepository::renew(const std::string& member_id, co
     std::snprintf(fee, sizeof fee, "%lld.%02lld", static_cast<long long>(last->fee_cents / 100),
                   static_cast<long long>(last->fee_cents % 100));
     n.fee_text = fee;
-    n.paid_date_text = today_local_iso();
+    n.paid_date_text = store_.today();
     n.method = method;
     return add(n, operator_name);
 }
@@ -205,9 +203,9 @@ Result<std::string> MembershipRepository::join_or_renew(const std::string& membe
     auto last = std::find_if(all.begin(), all.end(), [](const Membership& m) { return m.status != "cancelled"; });
     NewMembership n;
     n.member_id = member_id;
-    n.start_text = today_local_iso();
+    n.start_text = store_.today();
     if (last != all.end()) {
-        switch (membership_state(*last, today_local_iso())) {
+        switch (membership_state(*last, store_.today())) {
         case MembershipState::active:
             return fail("membership.still_active", "This member's membership is current: it is not due for renewal yet.");
         case MembershipState::due_for_renewal: {
@@ -221,7 +219,7 @@ Result<std::string> MembershipRepository::join_or_renew(const std::string& membe
         }
     }
     n.fee_text = fee_text;
-    n.paid_date_text = today_local_iso();
+    n.paid_date_text = store_.today();
     n.method = method;
     return add(n, operator_name);
 }

@@ -46,9 +46,9 @@ Result<int64_t> parse_quantity(const std::string& text)
 Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, const std::string& operator_name)
 {
     std::string date;
-    const std::string today = std::max(today_iso(), today_local_iso());
+    const std::string today = store_.latest_today();
     if (trim_spaces(o.date_text).empty()) {
-        date = today_local_iso();
+        date = store_.today();
     } else {
         Result<std::string> parsed = parse_date(o.date_text);
         if (!parsed)
@@ -87,7 +87,7 @@ Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, cons
         insert.bind_int64(6, *cents);
         insert.bind_text(7, to_string(o.method));
         insert.bind_text(8, operator_name);
-        insert.bind_text(9, now_iso());
+        insert.bind_text(9, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = std::to_string(*quantity) + " x " + *description + " " + std::to_string(*cents) + " EUR";

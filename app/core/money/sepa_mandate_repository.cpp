@@ -39,8 +39,6 @@ Error with_field(Error e, const char* field)
     return e;
 }
 
-std::string today() { return std::max(today_iso(), today_local_iso()); }
-
 } // namespace
 
 Result<MandateAccount> check_mandate_account(const std::string& iban_text, const std::string& bic_text,
@@ -72,7 +70,7 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
     Result<std::string> signed_on = parse_date(n.signature_date_text);
     if (!signed_on)
         return with_field(signed_on.error(), "signature_date");
-    if (*signed_on > today())
+    if (*signed_on > store_.latest_today())
         return fail("date.in_future", "The date is in the future.", "signature_date");
     Result<int64_t> cents = parse_amount_cents(n.amount_text);
     if (!cents)
@@ -113,7 +111,7 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         insert.bind_int64(9, *cents);
         insert.bind_text(10, first);
         insert.bind_text(11, operator_name);
-        insert.bind_text(12, now_iso());
+        insert.bind_text(12, store_.now_iso());
         insert.bind_text(13, n.signature_svg);
         if (Result<void> r = insert.run(); !r)
             return r;

@@ -45,7 +45,7 @@ Result<std::string> SponsorshipRepository::add(const NewSponsorship& s, const st
         c = char(std::toupper(static_cast<unsigned char>(c)));
     if (!country.empty() && !is_country_code(country))
         return fail("sponsorship.bad_country", "The country must be a two-letter code such as SN.", "country");
-    Result<std::string> start = parse_past_date(s.start_text, "start_date");
+    Result<std::string> start = parse_past_date(s.start_text, store_.today(), store_.latest_today(), "start_date");
     if (!start)
         return start.error();
     Result<int64_t> cents = parse_amount_cents(s.monthly_text);
@@ -66,7 +66,7 @@ Result<std::string> SponsorshipRepository::add(const NewSponsorship& s, const st
         insert.bind_text(5, country);
         insert.bind_text(6, *start);
         insert.bind_int64(7, *cents);
-        insert.bind_text(8, now_iso());
+        insert.bind_text(8, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append(s.member_id, "sponsorship.add", *child + " " + *start, operator_name);
@@ -87,7 +87,7 @@ Result<void> SponsorshipRepository::end(const std::string& sponsorship_id, const
     if (row.column_view(0) == "ended")
         return fail("sponsorship.already_ended", "This sponsorship has already ended.");
     const std::string start = row.column_text(1), child = row.column_text(2), member_id = row.column_uuid(3);
-    Result<std::string> end_date = parse_past_date(end_text, "end_date");
+    Result<std::string> end_date = parse_past_date(end_text, store_.today(), store_.latest_today(), "end_date");
     if (!end_date)
         return end_date.error();
     if (*end_date < start)

@@ -182,9 +182,9 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
         insert.bind_text(9, last);
         insert.bind_text(10, donor_name);
         insert.bind_text(11, donor_address);
-        insert.bind_text(12, today_local_iso());
+        insert.bind_text(12, store_.today());
         insert.bind_text(13, operator_name);
-        insert.bind_text(14, now_iso());
+        insert.bind_text(14, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = std::string(kind) + " " + std::to_string(year) + " " + std::to_string(amount) + " EUR, " +

@@ -13,7 +13,7 @@ Result<void> Journal::append(const std::string& member_id, const std::string& ac
     Statement insert(store_.db(), "INSERT INTO journal(id, at, operator, member_id, action, detail) "
                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind_uuid(1, new_uuid_v7());
-    insert.bind_text(2, now_iso());
+    insert.bind_text(2, store_.now_iso());
     insert.bind_text(3, operator_name);
     insert.bind_uuid(4, member_id); // NULL for "" (no member)
     insert.bind_text(5, action);

@@ -1,5 +1,6 @@
 #include "core/store/store.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <sqlite3.h>
@@ -158,9 +159,21 @@ Result<void> Store::start_segments()
     return {};
 }
 
+std::string Store::now_iso() const
+{
+    return fixed_now_ms_ ? iso_from_unix_ms(fixed_now_ms_) : obole::now_iso();
+}
+
 std::string Store::today() const
 {
-    return fixed_today_.empty() ? today_local_iso() : fixed_today_;
+    return fixed_now_ms_ ? now_iso().substr(0, 10) : today_local_iso();
+}
+
+// The later of the two, so that an entry made just after local midnight east
+// of Greenwich is not "in the future" while the UTC date is still yesterday.
+std::string Store::latest_today() const
+{
+    return fixed_now_ms_ ? today() : std::max(today_iso(), today_local_iso());
 }
 
 Result<void> Store::load_device_id()

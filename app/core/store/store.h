@@ -96,10 +96,18 @@ public:
     // An Error built from the connection's last SQLite error ("db.error").
     Error sqlite_error() const;
 
-    // The calendar day derived data (the segments, core/search/segmentation.h) are
-    // computed for: the device's local date, unless fixed (tests, benches).
-    std::string today() const;
-    void set_today(std::string day) { fixed_today_ = std::move(day); }
+    // The clock of this store's writes: what they are stamped with, what an
+    // empty date means (today), what "not in the future" allows, and the day
+    // the segments (core/search/segmentation.h) are computed for. The
+    // device's clock, unless set: tests set it to be exact, and the demo
+    // generator (tools/gen) sets it to each day of the history it writes
+    // through the repositories, as if each thing had been typed that day.
+    std::string now_iso() const;      // UTC, with milliseconds: "2026-11-23T14:05:09.123Z"
+    std::string today() const;        // the device's local date
+    std::string latest_today() const; // the later of the UTC and local dates
+    // Stops the clock at unix_ms (then today() and latest_today() are its UTC
+    // date); 0 gives the device's clock back.
+    void set_clock(int64_t unix_ms) { fixed_now_ms_ = unix_ms; }
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}
@@ -117,7 +125,7 @@ private:
     WriteObserver* observer_ = nullptr;
     int unobserved_depth_ = 0;
     bool segments_ready_ = false;
-    std::string fixed_today_;
+    int64_t fixed_now_ms_ = 0;
 };
 
 } // namespace obole
