@@ -1,6 +1,5 @@
 #include "ui/settings_screen.h"
 
-#include "core/demo_data.h"
 #include "core/members/member_repository.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
@@ -58,20 +57,6 @@ std::string SettingsScreen::draw(AppState& app) {
   ImGui::SeparatorText(tr("Data on this device"));
   const int64_t members = MemberRepository(*app.store).count();
   ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
-  // Demo data only goes into an empty store: it must never mix with real members.
-  ImGui::BeginDisabled(members > 0);
-  if (ImGui::Button(tr("Load demo data"))) {
-    DemoOptions demo;
-    demo.members = 2000;
-    // Demo members stay on this device: they are not changes to send to a
-    // server this device may be enrolled with one day.
-    Result<void> made = app.store->unobserved([&] { return generate_demo(*app.store, demo); });
-    message_ = made ? tr("Demo data loaded.") : tr(made.error().message);
-  }
-  ImGui::EndDisabled();
-  if (members > 0) ImGui::TextDisabled("%s", tr("Demo data can only be loaded into an empty device."));
-  if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
-
   draw_major_threshold_panel(app);
 
   ImGui::SeparatorText(tr("Association"));

@@ -1,4 +1,5 @@
-// Settings: language, operator name, and demo data for a first look.
+// Settings: language, operator name, what the device holds, the shared
+// settings (major donor threshold, the association), backups.
 #pragma once
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
@@ -16,7 +17,6 @@ class SettingsScreen {
  private:
   std::string operator_edit_;
   bool operator_loaded_ = false;
-  std::string message_;
   BackupPanel backups_;
   OrganisationPanel organisation_;
 };

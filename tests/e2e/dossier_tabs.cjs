@@ -13,7 +13,7 @@ const TABS = [
   ['Behaviour', [['Mobilisations', /^3 petitions signed$/], ['Email behaviour', /^\d+ mailings received: /],
                  ['Sponsorships', /active sponsorships, 2 in all$/], ['Events', /^3 events registered, /]]],
   ['Documents', [['Files', /^3 files$/], ['Campaigns', /^\d+ campaigns received, gave to \d+$/],
-                 ['Journal', /^2\d\d journal entries$/]]],
+                 ['Journal', /^2\d{3} journal entries$/]]],
   ['Synthesis', [['Member', /^Member No\. \d+, record created /], ['Infos', /^Active sponsorships: \d+$/],
                  ['Relations', /^Hélène Dupont \(No\. \d+\)$/]]],
 ];

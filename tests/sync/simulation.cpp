@@ -4,7 +4,6 @@
 #include <charconv>
 
 #include "client/pull.h"
-#include "core/demo_data.h"
 #include "core/members/duplicate_repository.h"
 #include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
@@ -12,6 +11,7 @@
 #include "core/money/gift_repository.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
+#include "gen/demo_data.h"
 #include "protocol/codec.h"
 #include "protocol/sync_tables.h"
 #include "server/server_store.h"

@@ -7,7 +7,6 @@
 #include <set>
 #include <string>
 
-#include "core/demo_data.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/search/member_search.h"
@@ -15,6 +14,7 @@
 #include "core/store/change_journal.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 

@@ -3,13 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "core/campaigns/email_activity_repository.h"
-#include "core/demo_data.h"
 #include "core/events/event_repository.h"
 #include "core/events/mobilisation_repository.h"
 #include "core/members/document_repository.h"
 #include "core/money/sponsorship_repository.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 

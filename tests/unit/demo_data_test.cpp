@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/demo_data.h"
 #include "core/search/member_search.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 
@@ -85,6 +85,27 @@ TEST(DemoData, LooksLikeARealAssociation)
     EXPECT_EQ(scalar(store, "PRAGMA foreign_key_check"), -1); // no violations: no rows
 }
 
+// The demo writes through the repositories: every member and gift has the
+// journal entry the product writes with it, and there is nothing the product
+// cannot make (no SEPA collections: they would come from the bank's files).
+TEST(DemoData, MakesOnlyWhatTheProductMakes)
+{
+    std::unique_ptr<Store> s = demo(600, 3);
+    Store& store = *s;
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM journal WHERE action = 'member.create'"),
+              scalar(store, "SELECT count(*) FROM member"));
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM journal WHERE action = 'gift.add'"),
+              scalar(store, "SELECT count(*) FROM gift"));
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM sepa_collection"), 0);
+    // Street sign-ups went through field mode: each with its mandate, four consents and the lock.
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM field_signup"), 6);
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM member WHERE field_locked = 1"), 6);
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM consent WHERE source = 'field'"), 24);
+    // Dated as typed: nothing written after the reference day.
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM journal WHERE at >= '2026-01-16'"), 0);
+    EXPECT_EQ(scalar(store, "SELECT count(*) FROM gift WHERE created_at >= '2026-01-16'"), 0);
+}
+
 TEST(DemoData, SecondRunAppendsWithNewNumbers)
 {
     std::unique_ptr<Store> s = demo(100, 5);
@@ -111,8 +132,15 @@ TEST(DemoData, HasAMemberWithALongHistory)
     const std::string ref = std::to_string(who.column_int64(0));
     EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref).c_str()), 2000);
     EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref + " AND gift_date > '2026-01-15'").c_str()), 0);
+    // Each gift entered left its journal entry, as did 200 notes on the file over the years.
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM journal j JOIN member m ON m.id = j.member_id "
-                         "WHERE m.last_name = 'Paroisse Saint-Roch'"),
-              201); // 200 over the years, and its creation
+                         "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'gift.add'"),
+              2000);
+    EXPECT_EQ(scalar(*s, "SELECT count(*) FROM journal j JOIN member m ON m.id = j.member_id "
+                         "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'member.notepad'"),
+              200);
+    EXPECT_EQ(scalar(*s, "SELECT count(DISTINCT j.operator) FROM journal j JOIN member m ON m.id = j.member_id "
+                         "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'gift.add'"),
+              2);
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM member"), 100);
 }

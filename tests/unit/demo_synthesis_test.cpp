@@ -2,11 +2,11 @@
 // something in Member, Infos, Relations and Campaigns.
 #include <gtest/gtest.h>
 
-#include "core/demo_data.h"
 #include "core/members/member_repository.h"
 #include "core/members/relation_repository.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "core/demo_data.h"
 #include "core/members/member_repository.h"
 #include "core/search/member_search.h"
 #include "core/store/store.h"
 #include "core/text/text_fold.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 

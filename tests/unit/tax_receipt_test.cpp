@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "core/demo_data.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/receipts/organisation_settings.h"
@@ -9,6 +8,7 @@
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 using namespace obole;
 

@@ -21,7 +21,6 @@
 #include <string>
 #include <vector>
 
-#include "core/demo_data.h"
 #include "core/members/duplicate_hints.h"
 #include "core/members/member_repository.h"
 #include "core/members/text_conflict_repository.h"
@@ -31,6 +30,7 @@
 #include "core/search/segmentation.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 namespace {
 

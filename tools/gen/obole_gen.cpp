@@ -1,6 +1,6 @@
 // obole-gen --members N --seed S --out FILE.db [--today YYYY-MM-DD]
 //
-// Generates the demo association (core/demo_data.h) in memory, then writes
+// Generates the demo association (gen/demo_data.h) in memory, then writes
 // the database image to FILE.db (through a temporary file and a rename, so a
 // half-written database never appears). The same seed and --today give the
 // same database. Timings of the core operations over it: obole-core-bench
@@ -10,11 +10,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/demo_data.h"
 #include "core/calendar/date.h"
 #include "core/search/segmentation.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "gen/demo_data.h"
 
 #include <sqlite3.h>
 

@@ -108,6 +108,7 @@ public:
     // Stops the clock at unix_ms (then today() and latest_today() are its UTC
     // date); 0 gives the device's clock back.
     void set_clock(int64_t unix_ms) { fixed_now_ms_ = unix_ms; }
+    int64_t stopped_clock() const { return fixed_now_ms_; } // 0 while it runs
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}
