@@ -6,12 +6,12 @@
 
 #include "core/campaign_ref.h"
 #include "core/date.h"
+#include "core/free_text.h"
 #include "core/journal.h"
 #include "core/search_index.h"
 #include "core/statement.h"
 #include "core/store.h"
 #include "core/text_fold.h"
-#include "core/utf8.h"
 #include "core/uuid.h"
 #include "core/validation.h"
 
@@ -28,20 +28,6 @@ Error with_field(Error e, const char* field)
 Error member_not_found()
 {
     return fail("member.not_found", "This member does not exist.");
-}
-
-// Free text (notepad, memo): valid UTF-8, no control characters other than
-// line breaks and tabs, and a sane size.
-Result<void> check_free_text(const std::string& text, size_t max_code_points, const char* field)
-{
-    if (!is_valid_utf8(text))
-        return fail("text.invalid", "The text contains characters that are not allowed.", field);
-    for (unsigned char c : text)
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F)
-            return fail("text.invalid", "The text contains characters that are not allowed.", field);
-    if (utf8_length(text) > max_code_points)
-        return fail("text.too_long", "The text is too long.", field);
-    return {};
 }
 
 bool is_five_digits(const std::string& s)

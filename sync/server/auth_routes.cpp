@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <string_view>
 
@@ -223,6 +224,15 @@ void send_error(httplib::Response& res, const Error& error)
 
 void send_error(httplib::Response& res, int status, const Error& error)
 {
+    // The server's own trouble: its words (SQLite's, a file's) are for its
+    // log; the device gets a sentence of ours.
+    if (status >= 500) {
+        std::fprintf(stderr, "obole-server: %s: %s\n", error.code.c_str(), error.message.c_str());
+        json detail = {{"code", error.code}, {"message", "The server could not do this now; try again later."}};
+        res.status = status;
+        res.set_content(json{{"error", detail}}.dump(), "application/json");
+        return;
+    }
     json detail = {{"code", error.code}, {"message", error.message}};
     if (!error.field.empty())
         detail["field"] = error.field;
@@ -242,6 +252,7 @@ int status_for(const Error& error)
         {"auth.forbidden", 403},         {"auth.unknown_operator", 404}, {"auth.unknown_device", 404},
         {"auth.operator_exists", 409},   {"auth.code_expired", 410},
         {"request.bad_query", 400},      {"sync.gap", 409},              {"sync.schema_mismatch", 409},
+        {"sync.sequence_reused", 409},
         {"sync.batch_too_large", 413},   {"sync.unknown_row", 422},      {"sync.unknown_reference", 422},
     };
     if (auto it = kStatus.find(error.code); it != kStatus.end())
