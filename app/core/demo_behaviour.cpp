@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "core/demo_history.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 namespace obole {
 

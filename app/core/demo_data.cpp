@@ -5,16 +5,16 @@
 
 #include <sqlite3.h>
 
-#include "core/campaign_repository.h"
-#include "core/date.h"
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_repository.h"
 #include "core/demo_history.h"
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/search_index.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/text_fold.h"
-#include "core/uuid.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/search_index.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+#include "core/text/text_fold.h"
 
 namespace obole {
 

@@ -4,14 +4,14 @@
 // so Field mode's "My day" and the dossier show them from the first start.
 #include <cstdio>
 
-#include "core/consent_repository.h"
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "core/demo_history.h"
-#include "core/iban.h"
-#include "core/signature.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/members/consent_repository.h"
+#include "core/money/iban.h"
+#include "core/money/signature.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 namespace obole {
 

@@ -3,10 +3,10 @@
 #include <map>
 #include <string>
 
-#include "core/date.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 namespace obole {
 

@@ -1,10 +1,10 @@
 #include "platform/bench_hooks.h"
 
-#include "core/duplicate_hints.h"
-#include "core/gift_repository.h"
-#include "core/member_search.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/duplicate_hints.h"
+#include "core/money/gift_repository.h"
+#include "core/search/member_search.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 #include "platform/browser_host.h"
 
 #include <emscripten.h>

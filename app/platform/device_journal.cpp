@@ -1,6 +1,6 @@
 #include "platform/device_journal.h"
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "platform/browser_host.h"
 #include "platform/frame_pacer.h"
 

@@ -3,8 +3,8 @@
 // once on disk; from time to time a snapshot replaces the records it covers.
 // "Saved on this device" is shown only when every record is acknowledged.
 #pragma once
-#include "core/change_journal.h"
 #include "core/result.h"
+#include "core/store/change_journal.h"
 #include "ui/host.h"
 
 #include <cstdint>

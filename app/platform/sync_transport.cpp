@@ -1,6 +1,6 @@
 #include "platform/sync_transport.h"
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "platform/frame_pacer.h"
 
 #include <emscripten.h>

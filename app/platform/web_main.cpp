@@ -1,8 +1,8 @@
 // Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
 // ImGui, and runs ui::App in the frames the pacer asks for (frame_pacer.h).
-#include "core/change_journal.h"
-#include "core/search_index.h"
-#include "core/store.h"
+#include "core/search/search_index.h"
+#include "core/store/change_journal.h"
+#include "core/store/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
 #include "platform/clipboard.h"

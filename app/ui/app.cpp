@@ -1,6 +1,6 @@
 #include "ui/app.h"
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/touch_scroll.h"
 #include "ui/touch_style.h"

@@ -2,7 +2,7 @@
 // status line, then the current screen. Platform code owns the window and calls
 // frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
-#include "core/catalog.h"
+#include "core/text/catalog.h"
 #include "ui/app_state.h"
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"

@@ -1,7 +1,7 @@
 #include "ui/backup_panel.h"
 
-#include "core/date.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/tr.h"
 

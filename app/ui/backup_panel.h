@@ -1,7 +1,7 @@
 // Settings → data on this device: storage used and quota, backups to a file
 // and back. For a small association with no server, its own backups.
 #pragma once
-#include "core/backup.h"
+#include "core/import_export/backup.h"
 #include "ui/app_state.h"
 
 #include <optional>

@@ -1,7 +1,8 @@
 #include "ui/dossier_screen.h"
 
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/store/store.h"
+#include "core/text/person_name.h"
 #include "ui/accessible.h"
 #include "ui/tr.h"
 

@@ -1,8 +1,8 @@
 // The member dossier ("fiche"): the top part every entry screen shows for
 // the member, text conflicts to settle, then the tabs of the 360° record.
 #pragma once
-#include "core/member.h"
-#include "core/text_conflict_repository.h"
+#include "core/members/member.h"
+#include "core/members/text_conflict_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/campaigns_tab.h"
 #include "ui/dossier/card_gifts_tab.h"

@@ -1,7 +1,7 @@
 #include "ui/duplicates_screen.h"
 
-#include "core/member_merge.h"
-#include "core/store.h"
+#include "core/members/member_merge.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/sync_screen.h"
 #include "ui/tr.h"
@@ -116,7 +116,7 @@ void DuplicatesScreen::draw_merge_confirm(AppState& app) {
   ImGui::PopTextWrapPos();
   if (ImGui::Button(tr("Merge"))) {
     // A device that syncs records only the pointer; the rows move when the
-    // server confirms the merge (core/member_merge.h).
+    // server confirms the merge (core/members/member_merge.h).
     auto merged = merge_members(*app.store, merge_->loser_id, merge_->survivor_id, app.operator_name,
                                 /*move_rows=*/!app.enrolled());
     if (merged) {

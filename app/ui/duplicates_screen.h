@@ -2,7 +2,7 @@
 // finds the pairs, every device lists them, and a person merges the pair or
 // says they are two people.
 #pragma once
-#include "core/duplicate_repository.h"
+#include "core/members/duplicate_repository.h"
 #include "ui/app_state.h"
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // dossier tab, the batch of an event session...), and nothing written to
 // the store since. Screens read SQLite only when this says so.
 #pragma once
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/app_state.h"
 
 #include <cstdint>

@@ -1,9 +1,9 @@
 #include "ui/gift_entry.h"
 
-#include "core/campaign_repository.h"
-#include "core/date.h"
-#include "core/gift_repository.h"
-#include "core/money.h"
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

@@ -1,8 +1,8 @@
 // The gift form under the dossier: amount, date, payment method, campaign.
 // Keyboard-first: Tab between fields, Enter saves.
 #pragma once
-#include "core/campaign.h"
-#include "core/gift.h"
+#include "core/campaigns/campaign.h"
+#include "core/money/gift.h"
 #include "ui/app_state.h"
 
 #include <string>

@@ -1,8 +1,8 @@
 // How the UI names things: translated words for core values, and hidden labels.
 #pragma once
-#include "core/consent_repository.h"
-#include "core/gift.h"
-#include "core/member.h"
+#include "core/members/consent_repository.h"
+#include "core/members/member.h"
+#include "core/money/gift.h"
 
 #include <string>
 

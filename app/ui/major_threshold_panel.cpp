@@ -1,9 +1,9 @@
 #include "ui/major_threshold_panel.h"
 
-#include "core/money.h"
-#include "core/segmentation.h"
-#include "core/setting_repository.h"
-#include "core/store.h"
+#include "core/money/money.h"
+#include "core/search/segmentation.h"
+#include "core/store/setting_repository.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"

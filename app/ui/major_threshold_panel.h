@@ -1,5 +1,5 @@
 // Settings → segmentation: the major donor threshold, a setting every device
-// of the association shares (core/segmentation.h). Saving it recomputes
+// of the association shares (core/search/segmentation.h). Saving it recomputes
 // every member's segments.
 #pragma once
 #include "ui/app_state.h"

@@ -1,6 +1,6 @@
 // Sign up a new member: the few fields needed at a stand or on the phone.
 #pragma once
-#include "core/member.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 
 #include <string>

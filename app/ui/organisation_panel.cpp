@@ -1,6 +1,6 @@
 #include "ui/organisation_panel.h"
 
-#include "core/organisation_settings.h"
+#include "core/receipts/organisation_settings.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

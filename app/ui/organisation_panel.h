@@ -2,7 +2,7 @@
 // object, signatory and place of signature (shared settings: every device
 // prints the same).
 #pragma once
-#include "core/tax_receipt.h"
+#include "core/receipts/tax_receipt.h"
 #include "ui/app_state.h"
 
 #include <string>

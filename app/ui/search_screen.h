@@ -2,9 +2,9 @@
 // (markers, segments, campaign received, bequest stage, membership, dates)
 // and export it to CSV.
 #pragma once
-#include "core/campaign.h"
-#include "core/member_filter.h"
-#include "core/member_search.h"
+#include "core/campaigns/campaign.h"
+#include "core/search/member_filter.h"
+#include "core/search/member_search.h"
 #include "ui/app_state.h"
 
 #include <cstdint>

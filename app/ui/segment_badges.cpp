@@ -1,7 +1,7 @@
 #include "ui/segment_badges.h"
 
-#include "core/segmentation.h"
-#include "core/store.h"
+#include "core/search/segmentation.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/freshness.h"
 #include "ui/tr.h"

@@ -1,7 +1,7 @@
 // The member's segments (new, regular, recurring, major, lapsed, LYBUNT,
-// SYBUNT) and RFM scores, drawn in the dossier header (core/segmentation.h).
+// SYBUNT) and RFM scores, drawn in the dossier header (core/search/segmentation.h).
 #pragma once
-#include "core/member.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 
 namespace obole::ui {

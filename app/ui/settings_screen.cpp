@@ -1,8 +1,8 @@
 #include "ui/settings_screen.h"
 
 #include "core/demo_data.h"
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/major_threshold_panel.h"

@@ -1,9 +1,9 @@
 #include "ui/sync_refusals.h"
 
 #include "client/sync_engine.h"
-#include "core/date.h"
-#include "core/member_repository.h"
-#include "core/money.h"
+#include "core/calendar/date.h"
+#include "core/members/member_repository.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/sync_screen.h"
 #include "ui/tr.h"

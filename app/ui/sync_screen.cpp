@@ -1,7 +1,7 @@
 #include "ui/sync_screen.h"
 
 #include "client/sync_engine.h"
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

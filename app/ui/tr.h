@@ -1,7 +1,7 @@
 // UI text goes through tr(): the English text is the key into the current
 // language's catalog (assets/i18n/<lang>.json), as gettext does.
 #pragma once
-#include "core/catalog.h"
+#include "core/text/catalog.h"
 
 namespace obole::ui {
 

@@ -5,11 +5,11 @@
 
 #include <sqlite3.h>
 
-#include "core/statement.h"
-#include "core/uuid.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
 #include "protocol/base64.h"
-#include "protocol/sync_tables.h"
 #include "protocol/replica_rows.h"
+#include "protocol/sync_tables.h"
 
 namespace obole::sync {
 

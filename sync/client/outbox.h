@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "core/store.h"
+#include "core/store/store.h"
 #include "protocol/change.h"
 #include "protocol/hlc.h"
 

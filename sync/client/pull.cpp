@@ -3,8 +3,8 @@
 #include <cstdlib>
 
 #include "client/outbox.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 #include "protocol/replica_rows.h"
 
 namespace obole::sync {

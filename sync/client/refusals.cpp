@@ -1,7 +1,7 @@
 #include "client/refusals.h"
 
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 #include "protocol/sync_tables.h"
 
 namespace obole::sync {

@@ -7,9 +7,9 @@
 #include "client/outbox.h"
 #include "client/pull.h"
 #include "client/refusals.h"
-#include "core/date.h"
-#include "core/migrations.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/store/migrations.h"
+#include "core/store/store.h"
 #include "protocol/codec.h"
 
 namespace obole::sync {

@@ -2,7 +2,7 @@
 
 #include "protocol/base64.h"
 
-#include "core/uuid.h"
+#include "core/store/uuid.h"
 #include "protocol/hlc.h"
 #include "protocol/sync_tables.h"
 

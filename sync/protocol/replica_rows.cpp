@@ -2,10 +2,10 @@
 
 #include <sqlite3.h>
 
-#include "core/member_merge.h"
-#include "core/search_index.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_merge.h"
+#include "core/search/search_index.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 #include "protocol/base64.h"
 
 namespace obole::sync {
@@ -117,7 +117,7 @@ Result<std::optional<json>> ReplicaRows::read(const SyncTable& table, const std:
 
 Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row)
 {
-    // Every replicated table has its UUID indexed (core/migrations.cpp).
+    // Every replicated table has its UUID indexed (core/store/migrations.cpp).
     Statement s(store_.db(), (std::string("SELECT 1 FROM ") + table.name + " WHERE id = ?1").c_str());
     s.bind_uuid(1, row);
     return s.step() == Statement::Step::row;

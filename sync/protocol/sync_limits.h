@@ -1,5 +1,5 @@
 // Sizes the device and the server agree on, so that a member's documents
-// (core/document_repository.h: up to 2 MiB each, about 2.7 MiB once base64
+// (core/members/document_repository.h: up to 2 MiB each, about 2.7 MiB once base64
 // encoded in JSON) travel without a request ever being refused for its size.
 #pragma once
 

@@ -1,8 +1,8 @@
 #include "protocol/sync_tables.h"
 
-#include "core/document_repository.h"
-#include "core/money.h"
-#include "core/signature.h"
+#include "core/members/document_repository.h"
+#include "core/money/money.h"
+#include "core/money/signature.h"
 
 namespace obole::sync {
 
@@ -25,7 +25,7 @@ constexpr ValueRule kFlag = range(0, 1);
 constexpr ValueRule kAmount = range(1, kMaxAmountCents); // a payment: never zero, never past what a form takes
 constexpr ValueRule kCents = range(0, kMaxAmountCents);  // a price or fee, which may be free
 constexpr ValueRule kCount = range(0, 1000000);
-constexpr ValueRule kName = line(100);     // a person's name, as core/validation.h's validate_person_name
+constexpr ValueRule kName = line(100);     // a person's name, as core/text/person_name.h's validate_person_name
 constexpr ValueRule kCode = line(40);      // a short code (a campaign's, a child's, a cheque's number)
 constexpr ValueRule kLine = line(200);     // a title, a file name, an address line
 constexpr ValueRule kOperator = line(100); // who did it, as the device names its operator
@@ -157,7 +157,7 @@ std::vector<SyncTable> make_tables()
           {"campaign_id", "campaign_ref", T::campaign, kRef},
           {"operator", "operator", T::text, kOperator},
           {"created_at", "created_at", T::text, kTime},
-          // core/signature.h: SVG paths, a little over kMaxSignatureBytes at most.
+          // core/money/signature.h: SVG paths, a little over kMaxSignatureBytes at most.
           {"signature_svg", "signature_svg", T::text, line(int64_t(kMaxSignatureBytes) + 512)}}},
         {"sepa_collection", TableKind::insert_only,
          {{"mandate_id", "mandate_id", T::row_uuid, row_of("sepa_mandate")},

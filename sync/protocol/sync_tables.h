@@ -1,6 +1,6 @@
 // What is replicated: each table a device and the server share, its fields
 // as they travel (wire names), and how a field merges. The schema itself is
-// core's (app/core/migrations.cpp); this is the list of what sync may touch,
+// core's (app/core/store/migrations.cpp); this is the list of what sync may touch,
 // so a change naming anything else is refused.
 //
 // On the wire a row is its UUID, never its local integer `ref`: a column
@@ -35,11 +35,11 @@ enum class ValueKind {
     date_or_empty, // the same, or "" (not known)
     time,          // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
     integer,       // from `min` to `max`
-    iban,          // an IBAN as core/validation.h accepts it, in its compact form
+    iban,          // an IBAN as core/money/iban.h accepts it, in its compact form
     bic,           // a BIC, or ""
     currency,      // an ISO 4217 code: three capital letters
-    email,         // an email address as core/validation.h accepts it
-    phone,         // a phone number as core/validation.h accepts it
+    email,         // an email address as core/text/email_address.h accepts it
+    phone,         // a phone number as core/text/phone_number.h accepts it
     row,           // the UUID of a row of table `arg`, or null
     json_text,     // JSON text (a batch's control totals), at most `max` bytes; or ""
 };

@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/date.h"
-#include "core/free_text.h"
-#include "core/validation.h"
+#include "core/calendar/date.h"
+#include "core/money/iban.h"
+#include "core/text/email_address.h"
+#include "core/text/free_text.h"
+#include "core/text/phone_number.h"
 
 namespace obole::sync {
 

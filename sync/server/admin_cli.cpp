@@ -1,4 +1,4 @@
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "server/admin_cli.h"
 
 #include <algorithm>

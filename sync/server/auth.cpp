@@ -6,12 +6,12 @@
 
 #include <sodium.h>
 
-#include "core/date.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/text_fold.h"
-#include "core/uuid.h"
-#include "core/validation.h"
+#include "core/calendar/date.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+#include "core/text/person_name.h"
+#include "core/text/text_fold.h"
 #include "server/password.h"
 
 namespace obole::server {

@@ -54,7 +54,7 @@ constexpr int kDefaultEnrolTtlMinutes = 24 * 60;
 constexpr int kMaxEnrolTtlMinutes = 30 * 24 * 60;
 
 // The wall clock as the HTTP routes and the CLI pass it to Auth, and how
-// they show such a time: "2026-11-23T14:05:09.123Z" (core/date.h's format).
+// they show such a time: "2026-11-23T14:05:09.123Z" (core/calendar/date.h's format).
 
 // All times are Unix milliseconds passed in by the caller (tests move time).
 class Auth {

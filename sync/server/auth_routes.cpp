@@ -1,4 +1,4 @@
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "server/auth_routes.h"
 
 #include <httplib.h>
@@ -257,7 +257,7 @@ int status_for(const Error& error)
     };
     if (auto it = kStatus.find(error.code); it != kStatus.end())
         return it->second;
-    // Name checks (core/validation.h: name.too_long, ...) are input errors;
+    // Name checks (core/text/person_name.h: name.too_long, ...) are input errors;
     // anything else (db.error, auth.hash_failed) is the server's fault.
     if (error.code.rfind("name.", 0) == 0)
         return 400;

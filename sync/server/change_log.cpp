@@ -2,9 +2,9 @@
 
 #include <sqlite3.h>
 
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace obole::server {
 

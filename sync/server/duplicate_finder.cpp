@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace obole::server {
 
@@ -41,7 +41,7 @@ std::vector<DuplicatePair> find_duplicates(Store& store, const std::string& memb
                   "WHERE e.member_ref = ?1 AND e.deleted = 0 AND o.deleted = 0 AND o.member_ref <> ?1"},
         {"phone", "SELECT DISTINCT o.member_ref FROM phone p JOIN phone o ON o.number = p.number "
                   "WHERE p.member_ref = ?1 AND p.deleted = 0 AND o.deleted = 0 AND o.member_ref <> ?1"},
-        // The search index holds the folded name (core/search_words.h).
+        // The search index holds the folded name (core/search/search_words.h).
         {"name_postcode",
          "SELECT o.member_ref FROM search_doc d JOIN search_doc o ON o.sort_key = d.sort_key "
          "WHERE d.member_ref = ?1 AND o.member_ref <> ?1 AND "

@@ -1,7 +1,7 @@
 #include "server/http_api.h"
 
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/store/store.h"
 #include "protocol/sync_limits.h"
 #include "server/auth_routes.h"
 #include "server/request_log.h"

@@ -1,10 +1,10 @@
 // obole-server: serves the web app and the API over one embedded SQLite
 // database, or runs one administration command on its data folder.
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "core/demo_data.h"
-#include "core/segmentation.h"
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/search/segmentation.h"
+#include "core/store/store.h"
 #include "server/admin_cli.h"
 #include "server/auth.h"
 #include "server/http_api.h"

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace obole::server {
 

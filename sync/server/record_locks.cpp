@@ -1,7 +1,7 @@
 #include "server/record_locks.h"
 
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace obole::server {
 

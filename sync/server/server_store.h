@@ -14,7 +14,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "core/store.h"
+#include "core/store/store.h"
 
 namespace obole::server {
 

@@ -4,8 +4,8 @@
 
 #include <httplib.h>
 
-#include "core/date.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/store/store.h"
 #include "protocol/codec.h"
 #include "server/auth_routes.h"
 #include "server/sync_service.h"

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/date.h"
-#include "core/member_merge.h"
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/members/member_merge.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 #include "protocol/codec.h"
 #include "protocol/merge.h"
 #include "protocol/replica_rows.h"

@@ -5,7 +5,7 @@
 #include <regex>
 #include <sstream>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "server/admin_cli.h"
 #include "server/auth.h"
 #include "server/server_options.h"

@@ -6,9 +6,9 @@
 
 #include <sqlite3.h>
 
-#include "core/date.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 #include "server/auth.h"
 #include "server/password.h"
 #include "server/server_store.h"

@@ -4,9 +4,9 @@
 // documents and mark an event registration attended.
 #include "device_over_http.h"
 
-#include "core/document_repository.h"
-#include "core/event_repository.h"
-#include "core/member_repository.h"
+#include "core/events/event_repository.h"
+#include "core/members/document_repository.h"
+#include "core/members/member_repository.h"
 #include "protocol/sync_limits.h"
 #include "server/permissions.h"
 

@@ -4,15 +4,15 @@
 // volunteer's changes to that member are refused, and staff's are applied.
 #include <gtest/gtest.h>
 
+#include "../sync/field_form.h"
 #include "client/outbox.h"
-#include "core/date.h"
-#include "core/field_signup.h"
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/field/field_signup.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
 #include "protocol/codec.h"
 #include "server_over_http.h"
-#include "../sync/field_form.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 // refused alone with our own reason; the changes behind it are applied.
 #include "sync_over_http.h"
 
-#include "core/uuid.h"
+#include "core/store/uuid.h"
 
 namespace {
 

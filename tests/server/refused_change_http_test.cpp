@@ -4,10 +4,10 @@
 #include "device_over_http.h"
 
 #include "client/refusals.h"
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/statement.h"
-#include "core/uuid.h"
+#include "core/money/gift_repository.h"
+#include "core/members/member_repository.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
 
 namespace {
 

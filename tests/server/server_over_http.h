@@ -11,8 +11,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "core/date.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/store/store.h"
 #include "server/auth.h"
 #include "server/auth_routes.h"
 #include "server/http_api.h"

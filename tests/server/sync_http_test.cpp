@@ -5,9 +5,9 @@
 // value.)
 #include "sync_over_http.h"
 
-#include "core/date.h"
-#include "core/statement.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
 #include "protocol/sync_limits.h"
 
 TEST_F(SyncHttpTest, ARetriedPushIsAppliedOnce)

@@ -7,8 +7,8 @@
 
 #include <cstdio>
 
-#include "core/migrations.h"
-#include "core/statement.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
 
 class SyncHttpTest : public ServerOverHttp {
 protected:

@@ -4,9 +4,9 @@
 
 #include "client/outbox.h"
 #include "client/sync_engine.h"
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/store/store.h"
 
 namespace obole::sync {
 namespace {

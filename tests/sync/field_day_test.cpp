@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "client/outbox.h"
-#include "core/date.h"
-#include "core/field_day.h"
-#include "core/field_signup.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/field/field_day.h"
+#include "core/field/field_signup.h"
+#include "core/store/store.h"
 #include "field_form.h"
 
 namespace obole::sync {

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "core/field_signup.h"
-#include "core/signature.h"
-#include "core/uuid.h"
+#include "core/field/field_signup.h"
+#include "core/money/signature.h"
+#include "core/store/uuid.h"
 
 namespace obole::testing_support {
 

@@ -2,9 +2,9 @@
 // through the server, with the same reference (RUM) and the same period.
 #include <gtest/gtest.h>
 
-#include "core/membership_repository.h"
-#include "core/sepa_mandate_repository.h"
-#include "core/statement.h"
+#include "core/money/membership_repository.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/store/statement.h"
 #include "simulation.h"
 
 namespace obole::sim {

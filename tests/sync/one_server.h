@@ -11,9 +11,9 @@
 
 #include "client/outbox.h"
 #include "client/pull.h"
-#include "core/migrations.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/store/migrations.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 #include "server/server_store.h"
 #include "server/sync_service.h"
 

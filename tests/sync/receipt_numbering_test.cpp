@@ -9,15 +9,15 @@
 
 #include <map>
 
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/tax_receipt_repository.h"
-#include "core/uuid.h"
-#include "protocol/codec.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/receipts/tax_receipt_repository.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 #include "one_server.h"
+#include "protocol/codec.h"
 
 namespace obole {
 namespace {

@@ -5,11 +5,11 @@
 // two gifts for one line.
 #include <gtest/gtest.h>
 
-#include "core/gift_batch_repository.h"
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_batch_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 #include "one_server.h"
 
 namespace obole {

@@ -16,7 +16,7 @@
 
 #include "client/outbox.h"
 #include "client/sync_engine.h"
-#include "core/store.h"
+#include "core/store/store.h"
 #include "server/auth.h"
 #include "server/sync_service.h"
 

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <set>
 
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/segmentation.h"
-#include "core/statement.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/segmentation.h"
+#include "core/store/statement.h"
 #include "simulation.h"
 
 namespace obole::sim {

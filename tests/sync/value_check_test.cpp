@@ -3,7 +3,7 @@
 // says what its value must be.
 #include <gtest/gtest.h>
 
-#include "core/money.h"
+#include "core/money/money.h"
 #include "protocol/sync_tables.h"
 #include "protocol/value_check.h"
 

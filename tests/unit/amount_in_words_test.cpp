@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/amount_in_words.h"
+#include "core/receipts/amount_in_words.h"
 
 using obole::amount_in_words;
 

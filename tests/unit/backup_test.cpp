@@ -4,12 +4,12 @@
 
 #include <sqlite3.h>
 
-#include "core/backup.h"
 #include "core/demo_data.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/import_export/backup.h"
+#include "core/members/member_repository.h"
+#include "core/search/member_search.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

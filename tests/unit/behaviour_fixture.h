@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace obole::test {
 

@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "core/card_recurring_repository.h"
-#include "core/date.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/members/member_repository.h"
+#include "core/money/card_recurring_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/catalog.h"
+#include "core/text/catalog.h"
 
 using namespace obole;
 

@@ -7,14 +7,14 @@
 #include <set>
 #include <string>
 
-#include "core/change_journal.h"
 #include "core/demo_data.h"
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/migrations.h"
-#include "core/search_index.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/member_search.h"
+#include "core/search/search_index.h"
+#include "core/store/change_journal.h"
+#include "core/store/migrations.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

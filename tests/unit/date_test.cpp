@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "core/date.h"
+#include "core/calendar/date.h"
 
 using namespace obole;
 

@@ -2,14 +2,14 @@
 // of everything, the rest some of it, all dated no later than the demo's today.
 #include <gtest/gtest.h>
 
+#include "core/campaigns/email_activity_repository.h"
 #include "core/demo_data.h"
-#include "core/document_repository.h"
-#include "core/email_activity_repository.h"
-#include "core/event_repository.h"
-#include "core/mobilisation_repository.h"
-#include "core/sponsorship_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/events/event_repository.h"
+#include "core/events/mobilisation_repository.h"
+#include "core/members/document_repository.h"
+#include "core/money/sponsorship_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
 #include "core/demo_data.h"
-#include "core/member_search.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/search/member_search.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

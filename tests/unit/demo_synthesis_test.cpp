@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "core/demo_data.h"
-#include "core/member_repository.h"
-#include "core/relation_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/members/relation_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

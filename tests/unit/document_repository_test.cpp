@@ -1,6 +1,6 @@
 #include "behaviour_fixture.h"
 
-#include "core/document_repository.h"
+#include "core/members/document_repository.h"
 
 using namespace obole;
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/duplicate_hints.h"
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/members/duplicate_hints.h"
+#include "core/members/member_repository.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

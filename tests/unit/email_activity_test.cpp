@@ -1,7 +1,7 @@
 #include "behaviour_fixture.h"
 
-#include "core/email_activity_import.h"
-#include "core/email_activity_repository.h"
+#include "core/campaigns/email_activity_repository.h"
+#include "core/import_export/email_activity_import.h"
 
 using namespace obole;
 

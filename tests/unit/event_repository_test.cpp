@@ -1,6 +1,6 @@
 #include "behaviour_fixture.h"
 
-#include "core/event_repository.h"
+#include "core/events/event_repository.h"
 
 using namespace obole;
 

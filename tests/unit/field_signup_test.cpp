@@ -2,16 +2,16 @@
 
 #include <algorithm>
 
-#include "core/consent_repository.h"
-#include "core/field_signup.h"
-#include "core/iban.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/sepa_mandate_repository.h"
-#include "core/signature.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/field/field_signup.h"
+#include "core/members/consent_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/iban.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/money/signature.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

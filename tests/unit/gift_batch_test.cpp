@@ -1,9 +1,9 @@
 #include "behaviour_fixture.h"
 
-#include "core/campaign_repository.h"
-#include "core/event_repository.h"
-#include "core/gift_batch_repository.h"
-#include "core/gift_repository.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/events/event_repository.h"
+#include "core/money/gift_batch_repository.h"
+#include "core/money/gift_repository.h"
 
 using namespace obole;
 

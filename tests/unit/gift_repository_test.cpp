@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "core/campaign_repository.h"
-#include "core/date.h"
-#include "core/gift_repository.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "core/iban.h"
-#include "core/uuid.h"
+#include "core/money/iban.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/journal_filter.h"
+#include "core/store/journal_filter.h"
 
 using namespace obole;
 

@@ -2,14 +2,14 @@
 // origin, the Member tab's codes and scores, memos, the bequest pipeline.
 #include <gtest/gtest.h>
 
-#include "core/campaign_repository.h"
-#include "core/gift_repository.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/sponsorship_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/money/sponsorship_repository.h"
+#include "core/search/member_search.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

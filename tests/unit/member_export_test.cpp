@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/gift_repository.h"
-#include "core/member_export.h"
-#include "core/member_repository.h"
-#include "core/store.h"
+#include "core/import_export/member_export.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

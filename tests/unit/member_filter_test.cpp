@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "core/campaign_repository.h"
-#include "core/gift_repository.h"
-#include "core/member_filter.h"
-#include "core/member_repository.h"
-#include "core/segmentation.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/member_filter.h"
+#include "core/search/segmentation.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

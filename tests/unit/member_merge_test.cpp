@@ -1,11 +1,11 @@
 // Merging two records of one person: what moves, what is refused.
 #include <gtest/gtest.h>
 
-#include "core/gift_repository.h"
-#include "core/member_merge.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/store.h"
+#include "core/members/member_merge.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/member_search.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "core/demo_data.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/store.h"
-#include "core/text_fold.h"
+#include "core/members/member_repository.h"
+#include "core/search/member_search.h"
+#include "core/store/store.h"
+#include "core/text/text_fold.h"
 
 using namespace obole;
 

@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "core/date.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/membership_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/members/member_repository.h"
+#include "core/money/membership_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -1,6 +1,6 @@
 #include "behaviour_fixture.h"
 
-#include "core/mobilisation_repository.h"
+#include "core/events/mobilisation_repository.h"
 
 using namespace obole;
 

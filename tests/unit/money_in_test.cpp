@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/membership_repository.h"
-#include "core/money_in.h"
-#include "core/purchase_order_repository.h"
-#include "core/sepa_mandate_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/money/membership_repository.h"
+#include "core/money/money_in.h"
+#include "core/money/purchase_order_repository.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/money.h"
+#include "core/money/money.h"
 
 using namespace obole;
 

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/purchase_order_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/purchase_order_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

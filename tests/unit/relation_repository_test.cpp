@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/relation_repository.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/members/relation_repository.h"
+#include "core/store/journal.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

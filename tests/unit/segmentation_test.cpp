@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "core/gift_repository.h"
-#include "core/member_repository.h"
-#include "core/segmentation.h"
-#include "core/setting_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/segmentation.h"
+#include "core/store/setting_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/sepa_mandate_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/members/member_repository.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

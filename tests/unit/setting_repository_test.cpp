@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "core/journal.h"
-#include "core/setting_repository.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/store/journal.h"
+#include "core/store/setting_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

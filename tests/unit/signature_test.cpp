@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/signature.h"
+#include "core/money/signature.h"
 
 using namespace obole;
 

@@ -1,6 +1,6 @@
 #include "behaviour_fixture.h"
 
-#include "core/sponsorship_repository.h"
+#include "core/money/sponsorship_repository.h"
 
 using namespace obole;
 

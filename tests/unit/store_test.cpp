@@ -6,11 +6,11 @@
 
 #include <sqlite3.h>
 
-#include "core/member_repository.h"
-#include "core/migrations.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/uuid.h"
+#include "core/members/member_repository.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "core/demo_data.h"
-#include "core/gift_repository.h"
-#include "core/journal.h"
-#include "core/member_repository.h"
-#include "core/organisation_settings.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/tax_receipt_document.h"
-#include "core/tax_receipt_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/receipts/organisation_settings.h"
+#include "core/receipts/tax_receipt_document.h"
+#include "core/receipts/tax_receipt_repository.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 using namespace obole;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/text_fold.h"
-#include "core/utf8.h"
+#include "core/text/text_fold.h"
+#include "core/text/utf8.h"
 
 using namespace obole;
 

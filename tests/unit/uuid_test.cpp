@@ -3,7 +3,7 @@
 #include <chrono>
 #include <set>
 
-#include "core/uuid.h"
+#include "core/store/uuid.h"
 
 using namespace obole;
 

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/validation.h"
+#include "core/money/iban.h"
+#include "core/text/email_address.h"
+#include "core/text/person_name.h"
+#include "core/text/phone_number.h"
 
 using namespace obole;
 

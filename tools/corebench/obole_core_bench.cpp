@@ -22,15 +22,15 @@
 #include <vector>
 
 #include "core/demo_data.h"
-#include "core/duplicate_hints.h"
-#include "core/gift_repository.h"
-#include "core/member_filter.h"
-#include "core/member_repository.h"
-#include "core/member_search.h"
-#include "core/segmentation.h"
-#include "core/statement.h"
-#include "core/store.h"
-#include "core/text_conflict_repository.h"
+#include "core/members/duplicate_hints.h"
+#include "core/members/member_repository.h"
+#include "core/members/text_conflict_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/search/member_filter.h"
+#include "core/search/member_search.h"
+#include "core/search/segmentation.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 namespace {
 

@@ -11,9 +11,9 @@
 #include <string>
 
 #include "core/demo_data.h"
-#include "core/segmentation.h"
-#include "core/statement.h"
-#include "core/store.h"
+#include "core/search/segmentation.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
 // Campaigns the member received, newest first, with whether they gave to
 // each (a gift names the campaign).
 #pragma once
-#include "core/member.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

@@ -1,8 +1,8 @@
 // Card gifts: recurring card or PayPal gifts (only the card's last four
 // digits and expiry are kept), and a form to record one.
 #pragma once
-#include "core/card_recurring_repository.h"
-#include "core/member.h"
+#include "core/members/member.h"
+#include "core/money/card_recurring_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"

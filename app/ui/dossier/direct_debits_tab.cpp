@@ -1,9 +1,9 @@
 #include "ui/dossier/direct_debits_tab.h"
 
-#include "core/iban.h"
-#include "core/money.h"
-#include "core/signature.h"
-#include "core/text_fold.h"
+#include "core/money/iban.h"
+#include "core/money/money.h"
+#include "core/money/signature.h"
+#include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/field/signature_pad.h"

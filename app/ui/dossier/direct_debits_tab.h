@@ -1,8 +1,8 @@
 // Direct debits (prélèvements SEPA): the member's mandates, the selected
 // mandate's collections, and a form that checks the IBAN as it is typed.
 #pragma once
-#include "core/member.h"
-#include "core/sepa_mandate_repository.h"
+#include "core/members/member.h"
+#include "core/money/sepa_mandate_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"

@@ -1,8 +1,8 @@
 // Files: the documents sent to or received from the member (GED), newest
 // first; attach one through the file picker, open or download it, delete it.
 #pragma once
-#include "core/document_repository.h"
-#include "core/member.h"
+#include "core/members/document_repository.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

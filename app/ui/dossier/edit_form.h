@@ -2,7 +2,7 @@
 // fields, and the last save's error under the field it is about (or under
 // the form when it names no field shown).
 #pragma once
-#include "core/campaign.h"
+#include "core/campaigns/campaign.h"
 #include "core/result.h"
 
 #include <string>

@@ -2,9 +2,9 @@
 // and click rates, then every activity), and the import of a mailing tool's
 // CSV export, which adds activity for every member it names.
 #pragma once
-#include "core/email_activity_import.h"
-#include "core/email_activity_repository.h"
-#include "core/member.h"
+#include "core/campaigns/email_activity_repository.h"
+#include "core/import_export/email_activity_import.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

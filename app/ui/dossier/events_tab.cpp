@@ -1,6 +1,6 @@
 #include "ui/dossier/events_tab.h"
 
-#include "core/date.h"
+#include "core/calendar/date.h"
 #include "ui/accessible.h"
 #include "ui/dossier/form_row.h"
 #include "ui/labels.h"

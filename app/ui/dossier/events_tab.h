@@ -2,8 +2,8 @@
 // form to register the member to an event, a button to mark attendance on
 // the day, and a short form to create an event that is not listed yet.
 #pragma once
-#include "core/event_repository.h"
-#include "core/member.h"
+#include "core/events/event_repository.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

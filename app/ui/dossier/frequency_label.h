@@ -1,6 +1,6 @@
 // The translated name of a recurring gift's frequency.
 #pragma once
-#include "core/frequency.h"
+#include "core/calendar/frequency.h"
 #include "ui/tr.h"
 
 namespace obole::ui {

@@ -1,7 +1,7 @@
 #include "ui/dossier/gifts_tab.h"
 
-#include "core/gift_repository.h"
-#include "core/money.h"
+#include "core/money/gift_repository.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

@@ -1,8 +1,8 @@
 // Gifts: the entry form (a gift is the most frequent entry, so it opens the
 // tab), then the member's gifts, newest first.
 #pragma once
-#include "core/gift.h"
-#include "core/member.h"
+#include "core/members/member.h"
+#include "core/money/gift.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 #include "ui/gift_entry.h"

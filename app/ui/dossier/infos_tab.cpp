@@ -1,8 +1,8 @@
 #include "ui/dossier/infos_tab.h"
 
-#include "core/campaign_repository.h"
-#include "core/member_repository.h"
-#include "core/sponsorship_repository.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/sponsorship_repository.h"
 #include "ui/accessible.h"
 #include "ui/operator_role.h"
 #include "ui/tr.h"

@@ -3,7 +3,7 @@
 // (promise, then confirmation, each dated; the last step can be undone) and
 // the number of active child sponsorships.
 #pragma once
-#include "core/member.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"

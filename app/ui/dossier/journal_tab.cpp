@@ -1,7 +1,7 @@
 #include "ui/dossier/journal_tab.h"
 
-#include "core/date.h"
-#include "core/text_fold.h"
+#include "core/calendar/date.h"
+#include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/journal_action_label.h"
 #include "ui/labels.h"

@@ -3,9 +3,9 @@
 // change of the store (a long-lived member has hundreds of entries); the
 // filters work on what was read, and the list draws only its visible rows.
 #pragma once
-#include "core/journal.h"
-#include "core/journal_filter.h"
-#include "core/member.h"
+#include "core/members/member.h"
+#include "core/store/journal.h"
+#include "core/store/journal_filter.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

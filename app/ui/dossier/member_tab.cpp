@@ -1,7 +1,7 @@
 #include "ui/dossier/member_tab.h"
 
-#include "core/consent_repository.h"
-#include "core/member_repository.h"
+#include "core/members/consent_repository.h"
+#include "core/members/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"

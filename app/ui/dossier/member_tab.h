@@ -1,8 +1,8 @@
 // Member: entry date, birth date, internal and external codes and scores
 // (0..100), edited in place and saved together; the GDPR consents given.
 #pragma once
-#include "core/consent_repository.h"
-#include "core/member.h"
+#include "core/members/consent_repository.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"

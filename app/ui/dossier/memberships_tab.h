@@ -1,7 +1,7 @@
 // Memberships (adhésions): periods, fee, status, renewal date; renewing is one action.
 #pragma once
-#include "core/member.h"
-#include "core/membership_repository.h"
+#include "core/members/member.h"
+#include "core/money/membership_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"

@@ -1,7 +1,7 @@
 #include "ui/dossier/mobilisations_tab.h"
 
-#include "core/campaign_repository.h"
-#include "core/date.h"
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_repository.h"
 #include "ui/accessible.h"
 #include "ui/dossier/form_row.h"
 #include "ui/labels.h"

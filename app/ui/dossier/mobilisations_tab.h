@@ -1,9 +1,9 @@
 // Mobilisations: the petitions the member signed, newest first, and a form
 // to record a signature.
 #pragma once
-#include "core/campaign.h"
-#include "core/member.h"
-#include "core/mobilisation_repository.h"
+#include "core/campaigns/campaign.h"
+#include "core/events/mobilisation_repository.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

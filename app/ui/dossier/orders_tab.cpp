@@ -1,7 +1,7 @@
 #include "ui/dossier/orders_tab.h"
 
-#include "core/date.h"
-#include "core/money.h"
+#include "core/calendar/date.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/dossier/payment_method_combo.h"
 #include "ui/labels.h"

@@ -1,7 +1,7 @@
 // Orders (commandes): goods the member bought, and a form to record one.
 #pragma once
-#include "core/member.h"
-#include "core/purchase_order_repository.h"
+#include "core/members/member.h"
+#include "core/money/purchase_order_repository.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"

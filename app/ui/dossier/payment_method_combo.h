@@ -1,6 +1,6 @@
 // A combo to choose how money was paid, as in the gift form.
 #pragma once
-#include "core/gift.h"
+#include "core/money/gift.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 

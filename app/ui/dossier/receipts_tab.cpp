@@ -1,6 +1,6 @@
 #include "ui/dossier/receipts_tab.h"
 
-#include "core/money.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/dossier/payment_method_combo.h"
 #include "ui/labels.h"

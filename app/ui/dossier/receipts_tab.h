@@ -1,8 +1,8 @@
 // Receipts (encaissements): all money in (gifts, orders, membership fees,
 // collected direct debits) by date, with a total per payment method.
 #pragma once
-#include "core/member.h"
-#include "core/money_in.h"
+#include "core/members/member.h"
+#include "core/money/money_in.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

@@ -1,6 +1,6 @@
 #include "ui/dossier/relations_tab.h"
 
-#include "core/relation_repository.h"
+#include "core/members/relation_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

@@ -2,9 +2,9 @@
 // employer...), each shown from this member's side; click one to open the
 // other's dossier. Adding one picks the other member with a search box.
 #pragma once
-#include "core/member.h"
-#include "core/member_search.h"
-#include "core/relation.h"
+#include "core/members/member.h"
+#include "core/members/relation.h"
+#include "core/search/member_search.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"

@@ -1,7 +1,7 @@
 #include "ui/dossier/sponsorships_tab.h"
 
-#include "core/date.h"
-#include "core/money.h"
+#include "core/calendar/date.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/dossier/form_row.h"
 #include "ui/labels.h"

@@ -1,8 +1,8 @@
 // Sponsorships: the children the member sponsors (active ones first), a form
 // to start one, and a button to end an active one.
 #pragma once
-#include "core/member.h"
-#include "core/sponsorship_repository.h"
+#include "core/members/member.h"
+#include "core/money/sponsorship_repository.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

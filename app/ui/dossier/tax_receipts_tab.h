@@ -2,9 +2,9 @@
 // member's receipts (a receipt waits for its number from the server before
 // it can be printed), printing, and printing again as a duplicate.
 #pragma once
-#include "core/gift.h"
-#include "core/member.h"
-#include "core/tax_receipt.h"
+#include "core/members/member.h"
+#include "core/money/gift.h"
+#include "core/receipts/tax_receipt.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

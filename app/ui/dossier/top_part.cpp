@@ -1,6 +1,6 @@
 #include "ui/dossier/top_part.h"
 
-#include "core/member_repository.h"
+#include "core/members/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"

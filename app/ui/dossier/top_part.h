@@ -2,10 +2,10 @@
 // identity, address, phones, emails, markers, the "active in entry" memo,
 // the notepad (edited in place) and the last campaigns received.
 #pragma once
-#include "core/member.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
-#include "ui/freshness.h"
 #include "ui/dossier/top_part_editor.h"
+#include "ui/freshness.h"
 
 #include <string>
 #include <vector>

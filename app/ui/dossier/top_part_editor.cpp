@@ -1,7 +1,7 @@
 #include "ui/dossier/top_part_editor.h"
 
-#include "core/campaign_repository.h"
-#include "core/member_repository.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/members/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"

@@ -3,8 +3,8 @@
 // markers and the "active in entry" memo. Each section saves on its own;
 // a refused save shows its message under the field and changes nothing.
 #pragma once
-#include "core/campaign.h"
-#include "core/member.h"
+#include "core/campaigns/campaign.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 

@@ -5,8 +5,8 @@
 // for the next person. Lines can be corrected or struck out until the
 // cash box is closed. A running count and total stay in view.
 #pragma once
-#include "core/campaign.h"
-#include "core/gift_batch.h"
+#include "core/campaigns/campaign.h"
+#include "core/money/gift_batch.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/event/event_session.h"

@@ -1,7 +1,7 @@
 #include "ui/event/cash_box_close.h"
 
-#include "core/gift_batch_repository.h"
-#include "core/money.h"
+#include "core/money/gift_batch_repository.h"
+#include "core/money/money.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"

@@ -2,9 +2,9 @@
 // payment method) against the lines typed. A difference is shown method by
 // method; the volunteer corrects the lines or the count, or closes anyway
 // with a note saying why. Once closed, the batch's gifts are posted and the
-// batch is locked (core/gift_batch_repository.h).
+// batch is locked (core/money/gift_batch_repository.h).
 #pragma once
-#include "core/gift_batch.h"
+#include "core/money/gift_batch.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/event/event_session.h"

@@ -1,7 +1,7 @@
 #include "ui/event/check_in_list.h"
 
-#include "core/store.h"
-#include "core/text_fold.h"
+#include "core/store/store.h"
+#include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"

@@ -2,7 +2,7 @@
 // filter; a tap (or Space on the focused row) marks one present. Walk-ins
 // are added from the person at the stand (member_strip.h).
 #pragma once
-#include "core/event_repository.h"
+#include "core/events/event_repository.h"
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/freshness.h"

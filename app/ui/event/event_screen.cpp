@@ -1,7 +1,7 @@
 #include "ui/event/event_screen.h"
 
-#include "core/gift_batch_repository.h"
-#include "core/store.h"
+#include "core/money/gift_batch_repository.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"

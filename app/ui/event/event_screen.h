@@ -1,5 +1,5 @@
 // Event mode: a volunteer at a stand or a gala. A session is a gift batch
-// tied to an event and a campaign (core/gift_batch_repository.h); in it,
+// tied to an event and a campaign (core/money/gift_batch_repository.h); in it,
 // the volunteer finds or signs up the person, takes their gift into the
 // batch grid, their membership, their signature, checks them in, and at the
 // end closes the cash box against its count. Everything is saved on the

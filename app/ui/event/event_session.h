@@ -3,7 +3,7 @@
 // served at the stand, and where the keyboard goes next. Each part reads it
 // and asks for the next step through it; EventScreen owns it.
 #pragma once
-#include "core/gift_batch.h"
+#include "core/money/gift_batch.h"
 
 #include <string>
 

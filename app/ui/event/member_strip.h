@@ -5,8 +5,8 @@
 // renews the membership, C checks them in (or adds them as a walk-in), P
 // then Enter records their petition signature.
 #pragma once
-#include "core/member.h"
-#include "core/membership_repository.h"
+#include "core/members/member.h"
+#include "core/money/membership_repository.h"
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/freshness.h"

@@ -1,7 +1,7 @@
 // The stand's one search box: type a few letters, Enter takes the first
 // person found (arrows and Enter for another); nobody found, sign them up.
 #pragma once
-#include "core/member_search.h"
+#include "core/search/member_search.h"
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/event/quick_sign_up.h"

@@ -1,6 +1,6 @@
 #include "ui/event/quick_sign_up.h"
 
-#include "core/member_repository.h"
+#include "core/members/member_repository.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"

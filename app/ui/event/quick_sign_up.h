@@ -1,9 +1,9 @@
 // The short sign-up of a stand: name, email or phone, postcode. As it is
 // typed, the people already on the device who may be the same person are
-// listed (core/duplicate_hints.h), and one tap picks them instead.
+// listed (core/members/duplicate_hints.h), and one tap picks them instead.
 #pragma once
-#include "core/duplicate_hints.h"
-#include "core/member.h"
+#include "core/members/duplicate_hints.h"
+#include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/event/event_session.h"

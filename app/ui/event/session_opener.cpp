@@ -1,9 +1,9 @@
 #include "ui/event/session_opener.h"
 
-#include "core/campaign_repository.h"
-#include "core/date.h"
-#include "core/gift_batch_repository.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_repository.h"
+#include "core/money/gift_batch_repository.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"

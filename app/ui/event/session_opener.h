@@ -3,9 +3,9 @@
 // recent batches of every operator can be looked at (a closed one is
 // read-only).
 #pragma once
-#include "core/campaign.h"
-#include "core/event_repository.h"
-#include "core/gift_batch.h"
+#include "core/campaigns/campaign.h"
+#include "core/events/event_repository.h"
+#include "core/money/gift_batch.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"

@@ -1,8 +1,8 @@
 #include "ui/field/field_day_view.h"
 
-#include "core/date.h"
-#include "core/money.h"
-#include "core/store.h"
+#include "core/calendar/date.h"
+#include "core/money/money.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/touch_style.h"

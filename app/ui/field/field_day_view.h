@@ -2,7 +2,7 @@
 // (name, amount, frequency, time), the totals, and whether each has
 // reached the server or still waits on the device.
 #pragma once
-#include "core/field_day.h"
+#include "core/field/field_day.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
 

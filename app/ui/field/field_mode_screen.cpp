@@ -1,16 +1,16 @@
 #include "ui/field/field_mode_screen.h"
 
-#include "core/date.h"
-#include "core/iban.h"
-#include "core/money.h"
-#include "core/text_fold.h"
-#include "core/uuid.h"
+#include "core/calendar/date.h"
+#include "core/money/iban.h"
+#include "core/money/money.h"
+#include "core/store/uuid.h"
+#include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"
-#include "ui/ui_scale.h"
 #include "ui/tr.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>

@@ -1,11 +1,11 @@
 // Field mode: a face-to-face fundraiser signs up a regular donor on a phone,
 // offline, in steps with Back and Next (donor, gift, bank account,
 // signature, consents, summary); the donor confirms the summary and it is
-// saved in one transaction (core/field_signup.h). "My day" lists the day's
+// saved in one transaction (core/field/field_signup.h). "My day" lists the day's
 // sign-ups. One column, full-width fields, buttons a finger can hit.
 #pragma once
-#include "core/duplicate_hints.h"
-#include "core/field_signup.h"
+#include "core/field/field_signup.h"
+#include "core/members/duplicate_hints.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/field/field_day_view.h"

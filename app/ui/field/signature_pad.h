@@ -2,7 +2,7 @@
 // records the pointer's path while it is down over it (one stroke per
 // touch), and draws it back. Also draws a stored signature (the dossier).
 #pragma once
-#include "core/signature.h"
+#include "core/money/signature.h"
 
 #include <imgui.h>
 

@@ -1,0 +1,44 @@
+#include "core/import_export/backup.h"
+
+#include "core/members/member_repository.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+
+namespace obole {
+
+Result<Backup> read_backup(const std::vector<uint8_t>& bytes)
+{
+    // open_bytes would take an empty image for a new database: a backup file
+    // with nothing in it is a mistake, not a fresh start.
+    if (bytes.empty())
+        return fail("backup.empty", "This file is empty: it is not an Obole backup.");
+    Result<std::unique_ptr<Store>> store = Store::open_bytes(bytes);
+    if (!store)
+        return store.error();
+    // A restored copy is a new device to the server: one that kept the old
+    // enrolment would number its next changes as the server has already
+    // seen them, and they would be skipped. It forgets the token and device
+    // id (sync/client writes them) and is enrolled again; its waiting changes
+    // then go out under the new identity, and what the server already holds
+    // is recognised by the rows' ids.
+    if (Result<void> r = (*store)->exec("DELETE FROM meta WHERE key IN ('sync_token', 'sync_device_id', "
+                                        "'sync_operator', 'sync_operator_name', 'sync_operator_role', "
+                                        "'sync_last_success_ms')");
+        !r)
+        return r.error();
+    Backup b;
+    b.members = MemberRepository(**store).count();
+    Statement gifts((*store)->db(), "SELECT count(*) FROM gift");
+    b.gifts = gifts.step() == Statement::Step::row ? gifts.column_int64(0) : 0;
+    b.image = (*store)->serialize();
+    if (b.image.empty())
+        return fail("backup.unreadable", "This backup could not be read into memory.");
+    return b;
+}
+
+std::string backup_file_name(const std::string& iso_date)
+{
+    return "obole-backup-" + iso_date + ".sqlite";
+}
+
+} // namespace obole

@@ -1,0 +1,144 @@
+#include "core/money/gift_repository.h"
+
+#include <algorithm>
+
+#include "core/calendar/date.h"
+#include "core/campaigns/campaign_ref.h"
+#include "core/members/member_ref.h"
+#include "core/money/money.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+#include "core/text/person_name.h"
+#include "core/text/text_fold.h"
+
+namespace obole {
+
+namespace {
+
+bool is_currency_code(const std::string& s)
+{
+    if (s.size() != 3)
+        return false;
+    for (char c : s)
+        if (c < 'A' || c > 'Z')
+            return false;
+    return true;
+}
+
+} // namespace
+
+Result<std::string> GiftRepository::add(const NewGift& g, const std::string& operator_name)
+{
+    Result<int64_t> cents = parse_amount_cents(g.amount_text);
+    if (!cents)
+        return cents.error();
+
+    std::string date;
+    // "Today" is the later of the UTC and the local date, so a gift entered
+    // just after local midnight east of Greenwich is not "in the future".
+    std::string today = std::max(today_iso(), today_local_iso());
+    if (trim_spaces(g.date_text).empty()) {
+        date = today_local_iso();
+    } else {
+        Result<std::string> parsed = parse_date(g.date_text);
+        if (!parsed)
+            return parsed.error();
+        if (*parsed > today)
+            return fail("date.in_future", "The date is in the future.", "date");
+        date = *parsed;
+    }
+    if (!is_currency_code(g.currency))
+        return fail("gift.bad_currency", "The currency must be a three-letter code such as EUR.", "currency");
+    Result<std::string> cheque = validate_person_name(g.cheque_number); // one line of plain text
+    if (!cheque || utf8_length(*cheque) > 40)
+        return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
+    Result<std::string> payment_ref = validate_person_name(g.payment_ref);
+    if (!payment_ref || utf8_length(*payment_ref) > 40)
+        return fail("gift.bad_payment_ref", "The payment reference is not valid.", "payment_ref");
+
+    sqlite3* db = store_.db();
+    Result<int64_t> found = live_member_ref(store_, g.member_id);
+    if (!found)
+        return found.error();
+    int64_t member_ref = *found;
+    Result<int64_t> campaign = campaign_ref_of(store_, g.campaign_id);
+    if (!campaign)
+        return campaign.error();
+    const int64_t campaign_ref = *campaign;
+
+    std::string id = g.id.empty() ? new_uuid_v7() : g.id;
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        Statement insert(db, "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
+                             "cheque_number, campaign_ref, operator, created_at, payment_ref, batch_id) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        insert.bind_uuid(1, id);
+        insert.bind_int64(2, member_ref);
+        insert.bind_int64(3, *cents);
+        insert.bind_text(4, g.currency);
+        insert.bind_text(5, date);
+        insert.bind_text(6, to_string(g.method));
+        insert.bind_text(7, *cheque);
+        if (campaign_ref)
+            insert.bind_int64(8, campaign_ref);
+        else
+            insert.bind_null(8);
+        insert.bind_text(9, operator_name);
+        insert.bind_text(10, now_iso());
+        insert.bind_text(11, *payment_ref);
+        if (g.batch_id.empty())
+            insert.bind_null(12);
+        else
+            insert.bind_uuid(12, g.batch_id);
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + date;
+        return Journal(store_).append(g.member_id, "gift.add", detail, operator_name);
+    });
+    if (!written)
+        return written.error();
+    return id;
+}
+
+std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
+{
+    std::vector<Gift> out;
+    Statement select(store_.db(),
+                     "SELECT g.id, m.id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
+                     "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
+                     "g.created_at, g.payment_ref, g.batch_id FROM member m JOIN gift g ON g.member_ref = m.ref "
+                     "LEFT JOIN campaign c ON c.ref = g.campaign_ref "
+                     "WHERE m.id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
+    select.bind_uuid(1, member_id);
+    while (select.step() == Statement::Step::row) {
+        Gift g;
+        g.id = select.column_uuid(0);
+        g.member_id = select.column_uuid(1);
+        g.amount_cents = select.column_int64(2);
+        g.currency = select.column_text(3);
+        g.gift_date = select.column_text(4);
+        parse_payment_method(select.column_view(5), &g.method);
+        g.cheque_number = select.column_text(6);
+        g.campaign_id = select.column_uuid(7);
+        g.campaign_code = select.column_text(8);
+        g.campaign_name = select.column_text(9);
+        g.operator_name = select.column_text(10);
+        g.created_at = select.column_text(11);
+        g.payment_ref = select.column_text(12);
+        g.batch_id = select.column_uuid(13);
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::string GiftRepository::default_campaign_for(const std::string& member_id)
+{
+    Statement select(store_.db(), "SELECT c.id FROM member m JOIN campaign_received r ON r.member_ref = m.ref "
+                                  "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
+                                  "ORDER BY r.received_date DESC, r.id DESC LIMIT 1");
+    select.bind_uuid(1, member_id);
+    return select.step() == Statement::Step::row ? select.column_uuid(0) : std::string();
+}
+
+} // namespace obole

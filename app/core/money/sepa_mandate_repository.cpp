@@ -1,0 +1,202 @@
+#include "core/money/sepa_mandate_repository.h"
+
+#include <algorithm>
+
+#include "core/calendar/date.h"
+#include "core/members/member_ref.h"
+#include "core/money/iban.h"
+#include "core/money/money.h"
+#include "core/money/signature.h"
+#include "core/store/journal.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+#include "core/text/person_name.h"
+#include "core/text/text_fold.h"
+
+namespace obole {
+
+namespace {
+
+const char kInsertSql[] =
+    "INSERT INTO sepa_mandate(id, member_ref, rum, iban, bic, holder, signature_date, frequency, amount_cents, "
+    "first_collection_date, status, operator, created_at, signature_svg) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'active', ?11, ?12, ?13)";
+
+const char kListSql[] =
+    "SELECT s.id, m.id, s.rum, s.iban, s.bic, s.holder, s.signature_date, s.frequency, s.amount_cents, "
+    "s.first_collection_date, s.status, s.operator, s.created_at, s.signature_svg "
+    "FROM member m JOIN sepa_mandate s ON s.member_ref = m.ref "
+    "WHERE m.id = ?1 ORDER BY s.signature_date DESC, s.id DESC";
+
+const char kCollectionsSql[] =
+    "SELECT id, mandate_id, collection_date, amount_cents, status, reject_reason, gift_id FROM sepa_collection "
+    "WHERE mandate_id = ?1 ORDER BY collection_date DESC, id DESC";
+
+Error with_field(Error e, const char* field)
+{
+    e.field = field;
+    return e;
+}
+
+std::string today() { return std::max(today_iso(), today_local_iso()); }
+
+} // namespace
+
+Result<MandateAccount> check_mandate_account(const std::string& iban_text, const std::string& bic_text,
+                                             const std::string& holder_text)
+{
+    Result<std::string> iban = validate_iban(iban_text);
+    if (!iban)
+        return with_field(iban.error(), "iban");
+    Result<std::string> bic = validate_bic(bic_text);
+    if (!bic)
+        return with_field(bic.error(), "bic");
+    Result<std::string> holder = validate_person_name(holder_text);
+    if (!holder)
+        return with_field(holder.error(), "holder");
+    if (holder->empty())
+        return fail("mandate.no_holder", "Enter the name of the account holder.", "holder");
+    return MandateAccount{*iban, *bic, *holder};
+}
+
+Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const std::string& operator_name)
+{
+    Result<MandateAccount> account = check_mandate_account(n.iban_text, n.bic_text, n.holder);
+    if (!account)
+        return account.error();
+    if (trim_spaces(n.signature_date_text).empty())
+        return fail("mandate.no_signature_date",
+                    "A mandate with no signature date cannot be collected: enter the date it was signed.",
+                    "signature_date");
+    Result<std::string> signed_on = parse_date(n.signature_date_text);
+    if (!signed_on)
+        return with_field(signed_on.error(), "signature_date");
+    if (*signed_on > today())
+        return fail("date.in_future", "The date is in the future.", "signature_date");
+    Result<int64_t> cents = parse_amount_cents(n.amount_text);
+    if (!cents)
+        return cents.error();
+    std::string first;
+    if (!trim_spaces(n.first_collection_date_text).empty()) {
+        Result<std::string> f = parse_date(n.first_collection_date_text);
+        if (!f)
+            return with_field(f.error(), "first_collection_date");
+        first = *f;
+    }
+
+    if (!n.signature_svg.empty() &&
+        (n.signature_svg.size() > kMaxSignatureBytes + 512 || parse_signature_svg(n.signature_svg).strokes.empty()))
+        return fail("mandate.bad_signature", "The signature could not be read: ask the donor to sign again.",
+                    "signature");
+    if (!n.id.empty() && mandate_rum(n.id).empty())
+        return fail("mandate.bad_id", "This mandate's identifier is not valid.");
+
+    sqlite3* db = store_.db();
+    Result<int64_t> found = live_member_ref(store_, n.member_id);
+    if (!found)
+        return found.error();
+    const int64_t member_ref = *found;
+
+    const std::string id = n.id.empty() ? new_uuid_v7() : n.id;
+    const std::string rum = mandate_rum(id);
+    Result<void> written = store_.transaction([&]() -> Result<void> {
+        Statement insert(db, kInsertSql);
+        insert.bind_uuid(1, id);
+        insert.bind_int64(2, member_ref);
+        insert.bind_text(3, rum);
+        insert.bind_text(4, account->iban);
+        insert.bind_text(5, account->bic);
+        insert.bind_text(6, account->holder);
+        insert.bind_text(7, *signed_on);
+        insert.bind_text(8, to_string(n.frequency));
+        insert.bind_int64(9, *cents);
+        insert.bind_text(10, first);
+        insert.bind_text(11, operator_name);
+        insert.bind_text(12, now_iso());
+        insert.bind_text(13, n.signature_svg);
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        // The journal names the account by its masked IBAN only.
+        std::string detail = rum + " " + mask_iban(account->iban) + " " + std::to_string(*cents) + " EUR " +
+                             to_string(n.frequency) + (n.signature_svg.empty() ? "" : " signed on the device");
+        return Journal(store_).append(n.member_id, "mandate.add", detail, operator_name);
+    });
+    if (!written)
+        return written.error();
+    return id;
+}
+
+Result<void> SepaMandateRepository::set_status(const std::string& mandate_id, const std::string& status,
+                                               const std::string& operator_name)
+{
+    if (status != "active" && status != "suspended" && status != "revoked")
+        return fail("mandate.bad_status", "A mandate is active, suspended or revoked.");
+    sqlite3* db = store_.db();
+    Statement select(db, "SELECT s.status, s.rum, m.id FROM sepa_mandate s JOIN member m ON m.ref = s.member_ref "
+                         "WHERE s.id = ?1");
+    select.bind_uuid(1, mandate_id);
+    if (select.step() != Statement::Step::row)
+        return fail("mandate.not_found", "This mandate does not exist.");
+    const std::string current = select.column_text(0), rum = select.column_text(1), member_id = select.column_uuid(2);
+    if (current == status)
+        return {};
+    if (current == "revoked")
+        return fail("mandate.revoked", "A revoked mandate cannot be used again: record a new mandate.");
+    return store_.transaction([&]() -> Result<void> {
+        Statement update(db, "UPDATE sepa_mandate SET status = ?2 WHERE id = ?1");
+        update.bind_uuid(1, mandate_id);
+        update.bind_text(2, status);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        return Journal(store_).append(member_id, "mandate.status", rum + " " + current + " -> " + status,
+                                      operator_name);
+    });
+}
+
+std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::string& member_id)
+{
+    std::vector<SepaMandate> out;
+    Statement select(store_.db(), kListSql);
+    select.bind_uuid(1, member_id);
+    while (select.step() == Statement::Step::row) {
+        SepaMandate s;
+        s.id = select.column_uuid(0);
+        s.member_id = select.column_uuid(1);
+        s.rum = select.column_text(2);
+        s.iban = select.column_text(3);
+        s.bic = select.column_text(4);
+        s.holder = select.column_text(5);
+        s.signature_date = select.column_text(6);
+        parse_frequency(select.column_view(7), &s.frequency);
+        s.amount_cents = select.column_int64(8);
+        s.first_collection_date = select.column_text(9);
+        s.status = select.column_text(10);
+        s.operator_name = select.column_text(11);
+        s.created_at = select.column_text(12);
+        s.signature_svg = select.column_text(13);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<SepaCollection> SepaMandateRepository::collections_for_mandate(const std::string& mandate_id)
+{
+    std::vector<SepaCollection> out;
+    Statement select(store_.db(), kCollectionsSql);
+    select.bind_uuid(1, mandate_id);
+    while (select.step() == Statement::Step::row) {
+        SepaCollection c;
+        c.id = select.column_uuid(0);
+        c.mandate_id = select.column_uuid(1);
+        c.collection_date = select.column_text(2);
+        c.amount_cents = select.column_int64(3);
+        c.status = select.column_text(4);
+        c.reject_reason = select.column_text(5);
+        c.gift_id = select.column_uuid(6);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+} // namespace obole

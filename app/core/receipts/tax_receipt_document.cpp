@@ -1,0 +1,104 @@
+#include "core/receipts/tax_receipt_document.h"
+
+#include "core/money/money.h"
+#include "core/receipts/amount_in_words.h"
+
+namespace obole {
+
+namespace {
+
+std::string escape(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        case '\n': out += "<br>"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string french_date(const std::string& iso)
+{
+    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
+}
+
+// The Cerfa's "mode de versement" boxes.
+const char* form_of(PaymentMethod m)
+{
+    switch (m) {
+    case PaymentMethod::cash: return "Remise d'espèces";
+    case PaymentMethod::cheque: return "Chèque";
+    case PaymentMethod::card: return "Carte bancaire";
+    case PaymentMethod::transfer: return "Virement";
+    case PaymentMethod::direct_debit: return "Prélèvement";
+    case PaymentMethod::other: return "Autre";
+    }
+    return "Autre";
+}
+
+const char kStyle[] =
+    "body{font-family:sans-serif;font-size:11pt;margin:2cm;color:#000}"
+    "h1{font-size:15pt;margin:0}h2{font-size:12pt;border-bottom:1px solid #000;margin-top:1.2em}"
+    "table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:3px 6px;text-align:left}"
+    ".amount{font-size:13pt;font-weight:bold}.dup{color:#b00;font-size:20pt;font-weight:bold;"
+    "border:3px solid #b00;padding:4px 12px;display:inline-block;transform:rotate(-4deg)}"
+    ".sign{margin-top:2em}@media print{body{margin:1cm}}";
+
+} // namespace
+
+std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& gifts, const Organisation& org)
+{
+    const bool duplicate = r.copies > 1;
+    const std::string number = std::to_string(r.year) + "-" + std::to_string(r.number);
+    std::string h;
+    h += "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Reçu fiscal " + number +
+         (duplicate ? " (duplicata)" : "") + "</title><style>" + kStyle + "</style></head><body>";
+    if (duplicate)
+        h += "<p class=\"dup\">DUPLICATA</p>";
+    h += "<h1>Reçu au titre des dons à certains organismes d'intérêt général</h1>";
+    h += "<p>Articles 200, 238 bis et 978 du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
+    h += "<p><strong>Reçu n° " + escape(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
+
+    h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" +
+         escape(org.address) + "</p>";
+    if (!org.object.empty())
+        h += "<p>Objet : " + escape(org.object) + "</p>";
+    h += "<p>Organisme d'intérêt général (article 200 du CGI).</p>";
+
+    h += "<h2>Donateur</h2><p><strong>" + escape(r.donor_name) + "</strong><br>" + escape(r.donor_address) + "</p>";
+
+    h += "<h2>Versements</h2>";
+    h += "<p>Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction "
+         "d'impôt la somme de :</p>";
+    h += "<p class=\"amount\">" + format_money(r.amount_cents, "EUR", "fr") + "</p>";
+    h += "<p>Somme en toutes lettres : <strong>" + amount_in_words(r.amount_cents, "fr") + "</strong></p>";
+    if (r.first_date == r.last_date)
+        h += "<p>Date du versement ou du don : " + french_date(r.first_date) + "</p>";
+    else
+        h += "<p>Dates des versements : du " + french_date(r.first_date) + " au " + french_date(r.last_date) +
+             " (reçu récapitulatif annuel)</p>";
+    h += "<p>Forme du don : déclaration de don manuel. Nature du don : numéraire.</p>";
+    h += "<table><tr><th>Date</th><th>Mode de versement</th><th>Montant</th></tr>";
+    for (const Gift& g : gifts)
+        h += "<tr><td>" + french_date(g.gift_date) + "</td><td>" + form_of(g.method) + "</td><td>" +
+             format_money(g.amount_cents, "EUR", "fr") + "</td></tr>";
+    h += "</table>";
+
+    h += "<p>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la "
+         "réduction d'impôt prévue à l'article 200 du CGI : 66 % des sommes versées, dans la limite de 20 % du "
+         "revenu imposable.</p>";
+    h += "<p class=\"sign\">Fait à " + escape(org.place.empty() ? std::string("……") : org.place) + ", le " +
+         french_date(r.issued_at) + "<br>" + escape(org.signatory) +
+         "<br><br>Signature :</p>";
+    h += "</body></html>";
+    return h;
+}
+
+} // namespace obole

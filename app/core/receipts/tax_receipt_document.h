@@ -1,0 +1,18 @@
+// The printable tax receipt: one HTML page with the content of Cerfa 11580
+// (reçu au titre des dons à certains organismes d'intérêt général), in
+// French as the form is. The browser prints it or saves it as PDF.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/money/gift.h"
+#include "core/receipts/tax_receipt.h"
+
+namespace obole {
+
+// `receipt.copies` is the print this page is (1: the original); from the
+// second, the page is marked "DUPLICATA".
+std::string tax_receipt_document(const TaxReceipt& receipt, const std::vector<Gift>& gifts, const Organisation& org);
+
+} // namespace obole

@@ -1,0 +1,61 @@
+// Issues, lists and prints tax receipts. A receipt covers gifts no other
+// issued receipt covers; a member who opted out (tax-receipt preference
+// "none") gets none. Numbers come from the numbering authority (see
+// core/receipts/tax_receipt.h and sync/server/receipt_numbering.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money/gift.h"
+#include "core/receipts/tax_receipt.h"
+#include "core/result.h"
+
+namespace obole {
+
+class Store;
+
+enum class ReceiptNumbering {
+    server, // the device is (or was) enrolled: the receipt waits for the server's number
+    here,   // the device was never enrolled: it numbers its own receipts
+};
+
+class TaxReceiptRepository {
+public:
+    explicit TaxReceiptRepository(Store& store) : store_(store) {}
+
+    // One receipt for all the member's gifts of `year` (in euros) that no
+    // issued receipt covers yet. Errors: member.not_found,
+    // tax_receipt.opted_out, tax_receipt.nothing_to_receipt,
+    // tax_receipt.zero_amount. Writes the receipt and a journal entry in one
+    // transaction; returns the receipt's id.
+    Result<std::string> issue_annual(const std::string& member_id, int year, ReceiptNumbering numbering,
+                                     const std::string& operator_name);
+    // One receipt for one gift. Errors as above, and gift.not_found,
+    // tax_receipt.already_receipted, tax_receipt.not_euro.
+    Result<std::string> issue_for_gift(const std::string& member_id, const std::string& gift_id,
+                                       ReceiptNumbering numbering, const std::string& operator_name);
+
+    // Newest year first.
+    std::vector<TaxReceipt> list_for_member(const std::string& member_id);
+    std::optional<TaxReceipt> find(const std::string& receipt_id);
+    // The member's euro gifts no issued receipt covers, newest first.
+    std::vector<Gift> unreceipted_gifts(const std::string& member_id);
+    // The gifts a receipt covers, oldest first.
+    std::vector<Gift> gifts_of(const TaxReceipt& receipt);
+
+    // Counts a print (the first is the original, the next ones duplicates)
+    // and journals it; returns the receipt as it is to be printed. Errors:
+    // tax_receipt.not_found, tax_receipt.awaiting_number, tax_receipt.void.
+    Result<TaxReceipt> record_print(const std::string& receipt_id, const std::string& operator_name);
+
+private:
+    Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const char* kind,
+                              int year, ReceiptNumbering numbering, const std::string& operator_name);
+    bool receipted(const std::string& member_id, const std::string& gift_id);
+
+    Store& store_;
+};
+
+} // namespace obole

@@ -1,0 +1,44 @@
+#include "core/store/journal.h"
+
+#include "core/calendar/date.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+
+namespace obole {
+
+Result<void> Journal::append(const std::string& member_id, const std::string& action, const std::string& detail,
+                             const std::string& operator_name)
+{
+    Statement insert(store_.db(), "INSERT INTO journal(id, at, operator, member_id, action, detail) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind_uuid(1, new_uuid_v7());
+    insert.bind_text(2, now_iso());
+    insert.bind_text(3, operator_name);
+    insert.bind_uuid(4, member_id); // NULL for "" (no member)
+    insert.bind_text(5, action);
+    insert.bind_text(6, detail);
+    return insert.run();
+}
+
+std::vector<JournalEntry> Journal::list_for_member(const std::string& member_id, int limit)
+{
+    std::vector<JournalEntry> out;
+    // Ids are UUIDv7: they order rows made within the same millisecond.
+    Statement select(store_.db(), "SELECT id, at, operator, member_id, action, detail FROM journal "
+                                  "WHERE member_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2");
+    select.bind_uuid(1, member_id);
+    select.bind_int64(2, limit);
+    while (select.step() == Statement::Step::row)
+        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_uuid(3),
+                       select.column_text(4), select.column_text(5)});
+    return out;
+}
+
+int64_t Journal::count()
+{
+    Statement select(store_.db(), "SELECT count(*) FROM journal");
+    return select.step() == Statement::Step::row ? select.column_int64(0) : 0;
+}
+
+} // namespace obole

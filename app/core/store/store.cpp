@@ -1,0 +1,290 @@
+#include "core/store/store.h"
+
+#include <cstring>
+
+#include <sqlite3.h>
+
+#include "core/calendar/date.h"
+#include "core/search/segmentation.h"
+#include "core/store/migrations.h"
+#include "core/store/statement.h"
+#include "core/store/uuid.h"
+
+namespace obole {
+
+namespace {
+
+// Reads one integer PRAGMA; false when SQLite cannot read the database.
+bool read_pragma(sqlite3* db, const char* sql, int64_t* out)
+{
+    sqlite3_stmt* stmt = nullptr;
+    bool ok = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW;
+    if (ok)
+        *out = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
+Error corrupt_error()
+{
+    return fail("db.corrupt", "This file is not a readable Obole database; it was left untouched.");
+}
+
+} // namespace
+
+Store::~Store()
+{
+    journal_.reset(); // its session belongs to the connection: delete it first
+    sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<Store>> Store::open_file(const std::string& path)
+{
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = fail("db.open_failed", std::string("The database file could not be opened: ") +
+                                             (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        sqlite3_close_v2(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, 2000);
+    return finish_open(db);
+}
+
+Result<std::unique_ptr<Store>> Store::open_memory()
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return fail("db.open_failed", "The in-memory database could not be created.");
+    }
+    return finish_open(db);
+}
+
+Result<std::unique_ptr<Store>> Store::open_bytes(const std::vector<uint8_t>& bytes)
+{
+    return open_image(bytes, true);
+}
+
+Result<std::unique_ptr<Store>> Store::open_bytes_unmigrated(const std::vector<uint8_t>& bytes)
+{
+    return open_image(bytes, false);
+}
+
+Result<std::unique_ptr<Store>> Store::open_image(const std::vector<uint8_t>& bytes, bool migrate_now)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return fail("db.open_failed", "The in-memory database could not be created.");
+    }
+    if (!bytes.empty()) {
+        // SQLite owns the copy (FREEONCLOSE, also on failure) and may grow it.
+        auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+        if (!copy) {
+            sqlite3_close_v2(db);
+            return fail("db.out_of_memory", "There is not enough memory to open this database.");
+        }
+        std::memcpy(copy, bytes.data(), bytes.size());
+        int rc = sqlite3_deserialize(db, "main", copy, sqlite3_int64(bytes.size()), sqlite3_int64(bytes.size()),
+                                     SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+        if (rc != SQLITE_OK) {
+            sqlite3_close_v2(db);
+            return corrupt_error();
+        }
+    }
+    return finish_open(db, migrate_now);
+}
+
+// Checks what the connection holds before writing anything, then migrates.
+Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
+{
+    sqlite3_extended_result_codes(db, 1);
+    int64_t pages = 0, app_id = 0, version = 0, objects = 0;
+    // Reading the schema makes SQLite parse the header and the first page:
+    // that is where a non-database file or a damaged header shows.
+    if (!read_pragma(db, "PRAGMA page_count", &pages) || !read_pragma(db, "PRAGMA application_id", &app_id) ||
+        !read_pragma(db, "PRAGMA user_version", &version) ||
+        !read_pragma(db, "SELECT count(*) FROM sqlite_schema", &objects)) {
+        sqlite3_close_v2(db);
+        return corrupt_error();
+    }
+    bool empty = pages == 0; // a new file, or an empty image
+    if (!empty && app_id != kObolApplicationId) {
+        sqlite3_close_v2(db);
+        return fail("db.not_obole", "This file is a database of another application; it was left untouched.");
+    }
+    if (version > current_schema_version()) {
+        sqlite3_close_v2(db);
+        // The message is a translation key, so it stays constant.
+        return fail("db.newer_version",
+                    "This database was written by a newer version of Obole; it was left untouched. Update Obole to open it.");
+    }
+
+    std::unique_ptr<Store> store(new Store(db));
+    if (Result<void> r = store->exec("PRAGMA foreign_keys = ON"); !r)
+        return r.error();
+    if (empty || migrate_now)
+        if (Result<void> r = apply_migrations(db); !r)
+            return r.error();
+    if (Result<void> r = store->load_device_id(); !r)
+        return r.error();
+    if (Result<void> r = store->start_segments(); !r)
+        return r.error();
+    return store;
+}
+
+bool Store::needs_migration() const
+{
+    return schema_version() < current_schema_version();
+}
+
+Result<void> Store::migrate()
+{
+    if (Result<void> r = apply_migrations(db_); !r)
+        return r;
+    ++change_count_;
+    return start_segments();
+}
+
+Result<void> Store::start_segments()
+{
+    if (segments_ready_ || schema_version() != current_schema_version())
+        return {};
+    if (Result<void> r = install_segment_triggers(*this); !r)
+        return r;
+    segments_ready_ = true;
+    return {};
+}
+
+std::string Store::today() const
+{
+    return fixed_today_.empty() ? today_local_iso() : fixed_today_;
+}
+
+Result<void> Store::load_device_id()
+{
+    Statement select(db_, "SELECT value FROM meta WHERE key = 'device_id'");
+    if (select.step() == Statement::Step::row) {
+        device_id_ = select.column_text(0);
+        return {};
+    }
+    std::string id = new_uuid_v7();
+    Statement insert(db_, "INSERT INTO meta(key, value) VALUES('device_id', ?1)");
+    insert.bind_text(1, id);
+    if (Result<void> r = insert.run(); !r)
+        return r;
+    device_id_ = id;
+    return {};
+}
+
+std::vector<uint8_t> Store::serialize()
+{
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db_, "main", &size, 0);
+    if (!data)
+        return {};
+    std::vector<uint8_t> out(data, data + size);
+    sqlite3_free(data);
+    return out;
+}
+
+int Store::schema_version() const
+{
+    int64_t version = 0;
+    read_pragma(db_, "PRAGMA user_version", &version);
+    return int(version);
+}
+
+Result<void> Store::exec(const char* sql)
+{
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return sqlite_error();
+    return {};
+}
+
+Error Store::sqlite_error() const
+{
+    return sqlite_error_of(db_);
+}
+
+Result<void> Store::transaction(const std::function<Result<void>()>& body)
+{
+    if (transaction_depth_ > 0) {
+        // Nested: a savepoint, so a failing inner step undoes only itself.
+        if (Result<void> r = exec("SAVEPOINT nested"); !r)
+            return r;
+        ++transaction_depth_;
+        Result<void> result = body();
+        --transaction_depth_;
+        if (!result) {
+            exec("ROLLBACK TO nested");
+            exec("RELEASE nested");
+            return result;
+        }
+        return exec("RELEASE nested");
+    }
+
+    if (journal_)
+        if (Result<void> r = journal_->begin(); !r)
+            return r;
+    if (Result<void> r = exec("BEGIN IMMEDIATE"); !r)
+        return r;
+    transaction_depth_ = 1;
+    Result<void> result = body();
+    // Derived data follows the rows this transaction wrote, in the same commit.
+    if (result && segments_ready_)
+        result = refresh_marked_segments(*this, today());
+    if (result && observer_)
+        result = observer_->before_commit();
+    transaction_depth_ = 0;
+    auto roll_back = [this] {
+        exec("ROLLBACK");
+        if (journal_)
+            journal_->rolled_back();
+        if (observer_)
+            observer_->rolled_back();
+    };
+    if (!result) {
+        roll_back();
+        return result;
+    }
+    if (Result<void> r = exec("COMMIT"); !r) {
+        roll_back();
+        return r;
+    }
+    ++change_count_;
+    if (journal_)
+        return journal_->committed();
+    return {};
+}
+
+Result<void> Store::unobserved(const std::function<Result<void>()>& body)
+{
+    if (observer_ && unobserved_depth_++ == 0)
+        observer_->set_paused(true);
+    Result<void> result = body();
+    if (observer_ && --unobserved_depth_ == 0)
+        observer_->set_paused(false);
+    return result;
+}
+
+Result<void> Store::enable_journal(uint64_t next_seq)
+{
+    journal_ = std::make_unique<ChangeCapture>(db_, next_seq);
+    return journal_->begin();
+}
+
+Result<std::vector<JournalRecord>> Store::take_journal_records()
+{
+    if (!journal_)
+        return std::vector<JournalRecord>{};
+    // Writes made outside transaction() are in the session too: flush them.
+    if (transaction_depth_ == 0)
+        if (Result<void> r = journal_->begin(); !r)
+            return r.error();
+    return journal_->take();
+}
+
+} // namespace obole

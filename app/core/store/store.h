@@ -1,0 +1,123 @@
+// The local database: one SQLite connection holding the member data and its
+// search index. The browser build keeps it in memory (open_bytes from a
+// snapshot) and persists it with serialize(); native tools use files.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/store/change_journal.h"
+
+struct sqlite3;
+
+namespace obole {
+
+// Listens to a Store's own writes (sync/client's outbox turns them into
+// changes to send). Core knows nothing of sync: it only calls these.
+class WriteObserver {
+public:
+    virtual ~WriteObserver() = default;
+    // Inside every top-level write transaction, just before COMMIT; an error
+    // rolls the transaction back and is returned by Store::transaction().
+    virtual Result<void> before_commit() = 0;
+    virtual void rolled_back() = 0;
+    // While paused, writes are not observed (see Store::unobserved).
+    virtual void set_paused(bool paused) = 0;
+};
+
+// PRAGMA application_id of every Obole database: "OBOL" in ASCII. It is how
+// we tell our files from other SQLite files before touching them.
+constexpr int32_t kObolApplicationId = 0x4F424F4C;
+
+class Store {
+public:
+    // Creates the file when missing, then migrates. A file that is not a
+    // readable SQLite database (db.corrupt), a SQLite database of another
+    // application (db.not_obole) or one written by a newer schema
+    // (db.newer_version) is reported and left byte-for-byte untouched.
+    static Result<std::unique_ptr<Store>> open_file(const std::string& path);
+    static Result<std::unique_ptr<Store>> open_memory();
+    // An in-memory copy of a database image (same checks as open_file; an
+    // empty image gives a new database). The caller's bytes are not kept.
+    static Result<std::unique_ptr<Store>> open_bytes(const std::vector<uint8_t>& bytes);
+    // The same, without migrating an older schema yet: the browser first
+    // replays the journal records written under that schema, then calls
+    // migrate(). (An empty image is always given the current schema.)
+    static Result<std::unique_ptr<Store>> open_bytes_unmigrated(const std::vector<uint8_t>& bytes);
+    bool needs_migration() const;
+    // Each migration in its own transaction (core/store/migrations.h); on failure
+    // the data stays at the last version that succeeded.
+    Result<void> migrate();
+
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // The whole database as a file image (empty on failure).
+    std::vector<uint8_t> serialize();
+
+    int schema_version() const;
+    sqlite3* db() { return db_; }
+
+    // Runs body inside BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when body
+    // returns an error (or COMMIT fails). A call made while a transaction is
+    // already open simply runs body inside it: the outer call decides.
+    Result<void> transaction(const std::function<Result<void>()>& body);
+
+    // Runs SQL without results (several statements allowed).
+    Result<void> exec(const char* sql);
+
+    // Identity of this database copy (UUIDv7), made on first open.
+    const std::string& device_id() const { return device_id_; }
+
+    // Incremented by every committed write transaction: the UI polls it to
+    // know when to refresh its views and persist a snapshot.
+    uint64_t change_count() const { return change_count_; }
+
+    // From now on every committed write transaction also becomes a journal
+    // record (core/store/change_journal.h), numbered from next_seq. Call after the
+    // start-up replay, which must not record itself.
+    Result<void> enable_journal(uint64_t next_seq);
+    // Records committed since the last call, oldest first (empty when the
+    // journal is off).
+    Result<std::vector<JournalRecord>> take_journal_records();
+
+    // One observer at a time (nullptr: none). Not owned.
+    void set_write_observer(WriteObserver* observer) { observer_ = observer; }
+    // Runs body with the observer paused: writes that are not changes of
+    // this device but follow from one (applying a change pulled from the
+    // server, gifts moving to the survivor of a merge). Nests.
+    Result<void> unobserved(const std::function<Result<void>()>& body);
+
+    // An Error built from the connection's last SQLite error (sqlite_error_of).
+    Error sqlite_error() const;
+
+    // The calendar day derived data (the segments, core/search/segmentation.h) are
+    // computed for: the device's local date, unless fixed (tests, benches).
+    std::string today() const;
+    void set_today(std::string day) { fixed_today_ = std::move(day); }
+
+private:
+    explicit Store(sqlite3* db) : db_(db) {}
+    static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now);
+    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true);
+    Result<void> load_device_id();
+    // Once the schema is current: the segments' triggers (core/search/segmentation.h).
+    Result<void> start_segments();
+
+    sqlite3* db_ = nullptr;
+    std::string device_id_;
+    uint64_t change_count_ = 0;
+    int transaction_depth_ = 0;
+    std::unique_ptr<ChangeCapture> journal_;
+    WriteObserver* observer_ = nullptr;
+    int unobserved_depth_ = 0;
+    bool segments_ready_ = false;
+    std::string fixed_today_;
+};
+
+} // namespace obole
