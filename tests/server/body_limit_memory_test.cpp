@@ -18,7 +18,7 @@ namespace {
 constexpr int kClients = 20;
 constexpr size_t kChunks = 64;  // of 1 MiB each
 // A generous bound: the server holds at most one body at the limit (8 MiB)
-// per worker (8) at a time, over what it needs idle.
+// per worker (8) at a time, over what it needs idle (about 11 MB).
 constexpr long kPeakBoundKiB = 150'000'000 / 1024;
 
 std::string enrol_code(ServerProcess& server)
@@ -69,9 +69,11 @@ TEST(BodyLimitMemory, TwentyParallel64MiBChunkedBodiesLeaveThePeakBounded)
     const std::string code = enrol_code(server);
     ASSERT_FALSE(code.empty());
     ASSERT_TRUE(server.start());
+    const long idle_kib = server.peak_rss_kib();
     const std::string token = enrol(server.port(), code);
     ASSERT_FALSE(token.empty());
-    const long idle_kib = server.peak_rss_kib();
+    // Checking the password (Argon2id) took 64 MiB for a moment: not ours to count.
+    ASSERT_TRUE(server.reset_peak_rss());
 
     std::vector<int> statuses(kClients);
     std::vector<std::thread> clients;
@@ -82,7 +84,7 @@ TEST(BodyLimitMemory, TwentyParallel64MiBChunkedBodiesLeaveThePeakBounded)
 
     const long peak_kib = server.peak_rss_kib();
     std::cout << "obole-server peak RSS (VmHWM): " << idle_kib / 1024 << " MiB idle, " << peak_kib / 1024
-              << " MiB after " << kClients << " parallel " << kChunks << " MiB chunked requests\n";
+              << " MiB while " << kClients << " clients sent " << kChunks << " MiB chunked requests at once\n";
     RecordProperty("peak_rss_kib", int(peak_kib));
     EXPECT_LT(peak_kib, kPeakBoundKiB);
     ASSERT_TRUE(server.alive());

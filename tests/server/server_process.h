@@ -76,6 +76,14 @@ public:
         return pid_ > 0;
     }
 
+    // Starts peak_rss_kib() again from the memory the process holds now.
+    bool reset_peak_rss()
+    {
+        std::ofstream clear_refs("/proc/" + std::to_string(pid_) + "/clear_refs");
+        clear_refs << "5";  // proc(5): "reset the peak resident set size"
+        return bool(clear_refs.flush());
+    }
+
     // The most memory the process has held (VmHWM), in KiB; -1 if unknown.
     long peak_rss_kib() const
     {
