@@ -197,3 +197,17 @@ TEST_F(HostileRequestsTest, ALineOrHeadersWithoutEndAreCutOff)
     EXPECT_EQ(r.error_code(), "request.malformed");
     expect_still_serving();
 }
+
+TEST_F(HostileRequestsTest, TheLongestPathHttplibTakesIsAnswered)
+{
+    // httplib takes request lines up to 8 KiB; routes are matched by regex.
+    const std::string path = "/api/" + std::string(8000, 'a');
+    RawReply get_long = raw_exchange(port, get(path));
+    EXPECT_EQ(get_long.status, 404);
+    RawReply post_long = raw_exchange(port, "POST " + path + " HTTP/1.1\r\nHost: obole\r\nContent-Length: 2\r\n\r\n{}");
+    EXPECT_EQ(post_long.status, 404);
+    RawReply revoke = raw_exchange(port, "POST /api/admin/devices/" + std::string(8000, 'd') +
+                                             "/revoke HTTP/1.1\r\nHost: obole\r\nContent-Length: 0\r\n\r\n");
+    EXPECT_EQ(revoke.status, 401);
+    expect_still_serving();
+}
