@@ -19,7 +19,6 @@
 
 namespace obole::server {
 
-using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {

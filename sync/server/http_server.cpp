@@ -54,9 +54,12 @@ bool HttpServer::process_and_close_socket(socket_t sock)
     ConnectionStream stream(sock, millis(read_timeout_sec_, read_timeout_usec_),
                             millis(write_timeout_sec_, write_timeout_usec_));
     bool answered = false, refused = false;
+    // The first request may take as long as any read; later ones come within the keep-alive time.
+    int wait_ms = millis(read_timeout_sec_, read_timeout_usec_);
     for (size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
-        if (!stream.wait_for_request(millis(keep_alive_timeout_sec_, 0)))
+        if (!stream.wait_for_request(wait_ms))
             break;
+        wait_ms = millis(keep_alive_timeout_sec_, 0);
         stream.begin_request();
         t_answer_ends_connection = false;
         bool client_closes = false;
