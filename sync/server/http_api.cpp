@@ -151,8 +151,10 @@ void HttpApi::add_routes() {
   }
 }
 
+Result<void> HttpApi::prepare() { return sync_->ensure_schema(); }
+
 Result<int> HttpApi::bind() {
-  if (Result<void> r = sync_->ensure_schema(); !r) return r.error();
+  if (Result<void> r = prepare(); !r) return r.error();
   return http_->bind(options_.host, options_.port);
 }
 

@@ -31,6 +31,8 @@ class HttpApi {
   HttpApi(const HttpApi&) = delete;
   HttpApi& operator=(const HttpApi&) = delete;
 
+  // Prepares the sync tables (bind() does it first).
+  Result<void> prepare();
   // Prepares the sync tables and binds the socket; returns the port actually bound (options.port may be 0).
   Result<int> bind();
   // Serves until stop() is called from another thread or a signal handler.

@@ -114,8 +114,9 @@ struct Placeholders {
     std::string admin, volunteer, spare_device, schema;
 };
 
-// The whole server, made once for the run: every input talks to the same
-// store, as requests to a running server would.
+// The whole server: inputs talk to the same store, as requests to a running
+// server would, until it is made anew (kInputsPerWorld) so that what they
+// stored does not grow through a long run.
 struct World {
     std::unique_ptr<obole::Store> store;
     std::unique_ptr<server::Auth> auth;
@@ -171,12 +172,11 @@ World make_world()
     w.values.schema = std::to_string(obole::current_schema_version());
 
     server::ServerOptions options;
-    options.port = 0;  // bind() prepares the sync tables; the port it takes stays unused
     options.web_dir = web_folder();
     auto http = std::make_unique<FuzzServer>();
     w.http = http.get();
     w.api = std::make_unique<server::HttpApi>(*w.store, *w.auth, options, std::move(http));
-    require(bool(w.api->bind()), "sync tables");
+    require(bool(w.api->prepare()), "sync tables");
     return w;
 }
 
@@ -196,7 +196,10 @@ std::string with_values(const uint8_t* data, size_t size, const Placeholders& v)
     return text;
 }
 
-World* g_world = nullptr;
+constexpr int kInputsPerWorld = 100'000;
+
+std::unique_ptr<World> g_world;
+int g_inputs = 0;
 
 } // namespace
 
@@ -204,12 +207,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
     // The request log goes to standard output: millions of lines nobody reads.
     require(std::freopen("/dev/null", "w", stdout) != nullptr, "/dev/null");
-    g_world = new World(make_world());
+    g_world = std::make_unique<World>(make_world());
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    if (++g_inputs % kInputsPerWorld == 0) {
+        g_world.reset();
+        g_world = std::make_unique<World>(make_world());
+    }
     const std::string input = with_values(data, size, g_world->values);
     FuzzedConnection connection(input);
     g_world->http->answer(connection);
