@@ -28,6 +28,12 @@ void end_connection_after_errors(const httplib::Request&, httplib::Response& res
         res.set_header("Connection", "close");
 }
 
+void ignore_several_ranges(httplib::Request& req)
+{
+    if (req.ranges.size() > 1)
+        req.ranges.clear();
+}
+
 } // namespace
 
 HttpServer::HttpServer()
@@ -49,6 +55,16 @@ Result<int> HttpServer::bind(const std::string& host, int port)
     return bound;
 }
 
+bool HttpServer::answer_request(httplib::Stream& stream, bool last, bool& client_closes,
+                                const std::function<void()>& on_head)
+{
+    return process_request(stream, last, client_closes, [&on_head](httplib::Request& req) {
+        ignore_several_ranges(req);
+        if (on_head)
+            on_head();
+    });
+}
+
 bool HttpServer::process_and_close_socket(socket_t sock)
 {
     ConnectionStream stream(sock, millis(read_timeout_sec_, read_timeout_usec_),
@@ -63,8 +79,7 @@ bool HttpServer::process_and_close_socket(socket_t sock)
         stream.begin_request();
         t_answer_ends_connection = false;
         bool client_closes = false;
-        answered = process_request(stream, left == 1, client_closes,
-                                   [&stream](httplib::Request&) { stream.begin_body(); });
+        answered = answer_request(stream, left == 1, client_closes, [&stream] { stream.begin_body(); });
         refused = t_answer_ends_connection || stream.over_budget();
         if (!answered || client_closes || refused)
             break;

@@ -3,6 +3,9 @@
 //
 // - Every connection is read through a ConnectionStream, so no request, how
 //   ever it is sent, makes the server hold more than its byte budget.
+// - A request for several ranges of a file gets the whole file: httplib
+//   would send the file once per range (a few kilobytes of "bytes=0-,0-,..."
+//   asked for gigabytes), and error pages too. HTTP lets a server ignore Range.
 // - An error answer ends its connection ("Connection: close"): the request
 //   may have been refused before its body was read, and the rest of that
 //   body must not be read as a next request.
@@ -20,6 +23,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <string>
 
 #include "core/result.h"
@@ -39,6 +43,13 @@ public:
 
     // Binds host:port (port 0 = a free one) and returns the port bound.
     Result<int> bind(const std::string& host, int port);
+
+protected:
+    // Reads one request from `stream` and answers it, as every connection's
+    // loop does; `on_head` runs once the request's head is read. `last`
+    // answers with "Connection: close"; `client_closes` tells the client asked for it.
+    bool answer_request(httplib::Stream& stream, bool last, bool& client_closes,
+                        const std::function<void()>& on_head = {});
 
 private:
     // httplib's connection loop, with our stream and our ending rules.

@@ -104,7 +104,7 @@ public:
     {
         for (int i = 0; i < 32; ++i) {
             bool client_closes = false;
-            if (!process_request(connection, false, client_closes, nullptr) || client_closes)
+            if (!answer_request(connection, false, client_closes) || client_closes)
                 return;
         }
     }

@@ -211,3 +211,18 @@ TEST_F(HostileRequestsTest, TheLongestPathHttplibTakesIsAnswered)
     EXPECT_EQ(revoke.status, 401);
     expect_still_serving();
 }
+
+TEST_F(HostileRequestsTest, ARequestForSeveralRangesGetsTheWholeAnswerOnce)
+{
+    // httplib would send the answer once per range asked for.
+    std::string ranges = "bytes=0-";
+    for (int i = 0; i < 1000; ++i)
+        ranges += ",0-";
+    for (const char* target : {"/api/health", "/nothing-here"}) {
+        RawReply r = raw_exchange(port, get(target, "Range: " + ranges + "\r\n"));
+        EXPECT_TRUE(r.status == 200 || r.status == 404) << target << ": " << r.status;
+        EXPECT_TRUE(r.body.is_object()) << target << ": not one JSON answer";
+        EXPECT_EQ(r.head.find("multipart/byteranges"), std::string::npos) << r.head;
+    }
+    expect_still_serving();
+}
