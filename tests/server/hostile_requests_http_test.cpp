@@ -220,7 +220,7 @@ TEST_F(HostileRequestsTest, ARequestForSeveralRangesGetsTheWholeAnswerOnce)
         ranges += ",0-";
     for (const char* target : {"/api/health", "/nothing-here"}) {
         RawReply r = raw_exchange(port, get(target, "Range: " + ranges + "\r\n"));
-        EXPECT_TRUE(r.status == 200 || r.status == 404) << target << ": " << r.status;
+        EXPECT_EQ(r.status, target[1] == 'a' ? 200 : 404) << target;
         EXPECT_TRUE(r.body.is_object()) << target << ": not one JSON answer";
         EXPECT_EQ(r.head.find("multipart/byteranges"), std::string::npos) << r.head;
     }
