@@ -14,7 +14,6 @@
 // refuses, "db.error") are printed once per code, not findings: refusing bad
 // changes with a 4xx is the sync service's part (issue 15).
 #include <httplib.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -145,10 +144,11 @@ std::string enrolled_token(server::Auth& auth, const std::string& login, const s
     return made->token;
 }
 
-// A few files for the static mount, so file requests are fuzzed too.
+// A few files for the static mount, so file requests are fuzzed too. One
+// folder for every run (the same files each time), so none is left behind.
 std::string web_folder()
 {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("obole-fuzz-web-" + std::to_string(getpid()));
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "obole-fuzz-web";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "index.html") << "<!doctype html><title>Obole</title>";
     std::ofstream(dir / "app.wasm") << std::string(3000, '\x01');
