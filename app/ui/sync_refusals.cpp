@@ -4,6 +4,7 @@
 #include "core/calendar/date.h"
 #include "core/members/member_repository.h"
 #include "core/money/money.h"
+#include "core/text/person_name.h"
 #include "ui/accessible.h"
 #include "ui/sync_screen.h"
 #include "ui/tr.h"
