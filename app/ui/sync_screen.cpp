@@ -81,6 +81,15 @@ void draw_sync_status(AppState& app) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("Sync now"))) app.sync->sync_now(app.host->now_ms());
   }
+  // Refused changes wait for a person on the sync screen: say so everywhere.
+  if (s.refused > 0) {
+    ImGui::SameLine();
+    char line[96];
+    std::snprintf(line, sizeof line, tr("%d refused by the server"), s.refused);
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    if (ImGui::SmallButton(line)) app.screen = Screen::sync;
+    ImGui::PopStyleColor();
+  }
   // The reason may be long: cut to leave room for the rest of the line
   // (whether the work is saved on this device matters most).
   if (!s.last_error.empty()) {
@@ -113,6 +122,7 @@ void SyncScreen::draw(AppState& app) {
   }
   if (app.enrolled()) draw_state(app);
   else draw_enrolment(app);
+  refusals_.draw(app);
   draw_duplicates_link(app);
 }
 
@@ -198,7 +208,8 @@ void SyncScreen::draw_state(AppState& app) {
     row(tr("Last sync"), s.last_success_ms > 0 ? local_time(s.last_success_ms, true) : std::string(tr("Never")));
     if (s.busy) row(tr("Now"), tr("Syncing…"));
     if (s.refused > 0) {
-      std::snprintf(line, sizeof line, tr("%d changes, the last: %s"), s.refused, tr(s.last_refusal));
+      if (s.refused == 1) std::snprintf(line, sizeof line, "%s", tr("1 change (listed below)"));
+      else std::snprintf(line, sizeof line, tr("%d changes (listed below)"), s.refused);
       row(tr("Refused by the server"), line, kErrorColour);
     }
     if (!s.last_error.empty()) {

@@ -5,6 +5,7 @@
 #pragma once
 #include "ui/app_state.h"
 #include "ui/duplicates_screen.h"
+#include "ui/sync_refusals.h"
 
 #include <cstdint>
 #include <string>
@@ -29,6 +30,7 @@ class SyncScreen {
   bool enrolment_seen_done_ = false;
   std::string leave_error_;
   DuplicateCount duplicates_;
+  RefusalList refusals_;
 };
 
 // The sync part of the status line: "Not enrolled", or the changes waiting,

@@ -6,6 +6,8 @@
 
 #include "client/outbox.h"
 #include "client/pull.h"
+#include "client/refusals.h"
+#include "core/calendar/date.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
 #include "protocol/codec.h"
@@ -37,6 +39,23 @@ SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncT
     kept_.operator_name = read_meta(store_, "sync_operator_name");
     kept_.operator_role = read_meta(store_, "sync_operator_role");
     kept_.last_success_ms = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
+    count_refusals();
+}
+
+void SyncEngine::count_refusals()
+{
+    Result<int64_t> open = count_open_refusals(store_);
+    if (open)
+        kept_.refused = int(*open);
+    else
+        kept_.last_error = open.error().message;
+}
+
+Result<void> SyncEngine::dismiss_refusal(int64_t id)
+{
+    Result<void> done = sync::dismiss_refusal(store_, id);
+    count_refusals();
+    return done;
 }
 
 int64_t SyncEngine::waiting()
@@ -113,14 +132,13 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         next_attempt_ms_ = now_ms; // a first round at once
         return;
     }
-    if (status == 401) {
-        // The token was revoked or never valid: retrying cannot help.
-        kept_.stopped = true;
-        auto [code, message] = error_of(status, body);
-        return fail_round(code, message, now_ms);
-    }
     if (status != 200) {
         auto [code, message] = error_of(status, body);
+        // The token was revoked or never valid, or the server cannot trust
+        // this device's numbering (a copy of another device's data):
+        // retrying cannot help; a person must enrol the device again.
+        if (status == 401 || code == "sync.sequence_reused")
+            kept_.stopped = true;
         return fail_round(code, message, now_ms);
     }
     if (phase_ == Phase::pushing) {
@@ -128,14 +146,18 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         if (!answer)
             return fail_round(answer.error().code, answer.error().message, now_ms);
         const int64_t before = waiting();
-        if (Result<void> r = outbox_.acknowledge(answer->last_seq); !r)
-            return fail_round(r.error().code, r.error().message, now_ms);
+        // What was refused is kept for a person before the outbox lets it go.
+        Result<void> taken = store_.transaction([&]() -> Result<void> {
+            if (Result<void> r = record_refusals(store_, answer->refused, iso_from_unix_ms(now_ms)); !r)
+                return r;
+            return outbox_.acknowledge(answer->last_seq);
+        });
+        if (!taken)
+            return fail_round(taken.error().code, taken.error().message, now_ms);
+        if (!answer->refused.empty())
+            count_refusals();
         if (before > 0 && waiting() == before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
-        for (const RefusedChange& r : answer->refused) {
-            ++kept_.refused;
-            kept_.last_refusal = r.message;
-        }
         // More to push comes next; the pull starts once the outbox is empty.
         return;
     }

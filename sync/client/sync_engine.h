@@ -53,12 +53,12 @@ struct SyncStatus {
     int64_t next_attempt_ms = 0;
     std::string last_error;      // in words; empty after a successful round
     std::string last_error_code;
-    // The server refused the token: no retry until the device enrols again.
+    // The server refused the token, or this device's numbering: no retry
+    // until the device enrols again.
     bool stopped = false;
-    // Changes the server held but refused (the operator's role does not
-    // allow them) since the app started, and the reason for the last one.
+    // Changes the server refused that no person has dismissed yet
+    // (client/refusals.h lists them).
     int refused = 0;
-    std::string last_refusal;
     // Who the device works for, as the server said at enrolment.
     std::string operator_login, operator_name, operator_role;
 };
@@ -91,6 +91,9 @@ public:
     // Forgets the token (another operator will enrol this device).
     Result<void> leave();
 
+    // A person has read this refusal (client/refusals.h).
+    Result<void> dismiss_refusal(int64_t id);
+
     const std::string& token() const { return token_; }
     SyncStatus status();
 
@@ -100,6 +103,7 @@ private:
     HttpCall push_call();
     HttpCall pull_call();
     void finish_round(int64_t now_ms);
+    void count_refusals();
     void fail_round(const std::string& code, const std::string& message, int64_t now_ms);
 
     Store& store_;

@@ -43,10 +43,12 @@ struct PushRequest {
 };
 
 // A change the server held but did not apply: the operator's role does not
-// allow it. The device is told, and its copy is put back by the log.
+// allow it, a value is not one the app could have saved, or it refers to a
+// row the server does not have. The device is told (and tells a person); an
+// update's fields are put back by the log. `field`: the wire name at fault.
 struct RefusedChange {
     uint64_t seq = 0;
-    std::string code, message;
+    std::string code, message, field;
 };
 
 struct PushResponse {

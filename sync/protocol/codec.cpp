@@ -38,7 +38,10 @@ const json* number(const json& j, const char* key) { return member(j, key, &json
 const json* object(const json& j, const char* key) { return member(j, key, &json::is_object); }
 const json* array(const json& j, const char* key) { return member(j, key, &json::is_array); }
 
-Result<Change> parse_change(const json& j, const std::string& where)
+// The envelope of a change. A pushed change's contents (table, fields,
+// values) are the server's to judge one by one, so that one bad change is
+// refused alone; a pulled one is checked here (`check_contents`).
+Result<Change> parse_change(const json& j, const std::string& where, bool check_contents)
 {
     if (!j.is_object())
         return bad(where + " is not an object");
@@ -60,8 +63,9 @@ Result<Change> parse_change(const json& j, const std::string& where)
         c.op = Op::update;
     else
         return bad(where + ": op must be insert or update");
-    if (Result<void> r = check_change(c); !r)
-        return Error{r.error().code, r.error().message + " (" + where + ")", ""};
+    if (check_contents)
+        if (Result<void> r = check_change(c); !r)
+            return Error{r.error().code, r.error().message + " (" + where + ")", ""};
     return c;
 }
 
@@ -82,17 +86,17 @@ Result<void> check_change(const Change& c)
 {
     const SyncTable* table = find_sync_table(c.table);
     if (!table)
-        return fail("sync.unknown_table", "This change names a table that is not synchronised: " + c.table);
+        return fail("sync.unknown_table", "This change names a table that is not synchronised.", c.table);
     if (!is_uuid(c.row))
         return fail("sync.bad_value", "A change's row must be a UUID.");
     if (!Hlc::parse(c.hlc))
         return fail("sync.bad_value", "A change's clock (hlc) is not readable.");
     if (c.op == Op::update && table->kind == TableKind::insert_only)
-        return fail("sync.insert_only", "Rows of " + c.table + " are never changed; a correction is a new row.");
+        return fail("sync.insert_only", "These records are never changed; a correction is a new record.");
     for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
         const SyncField* f = table->field(it.key());
         if (!f)
-            return fail("sync.unknown_field", "This change names an unknown field: " + c.table + "." + it.key());
+            return fail("sync.unknown_field", "This change names an unknown field.", it.key());
         const json& v = it.value();
         bool ok = false;
         switch (f->type) {
@@ -113,12 +117,12 @@ Result<void> check_change(const Change& c)
             break;
         }
         if (!ok)
-            return fail("sync.bad_value", "A value has the wrong type: " + c.table + "." + it.key());
+            return fail("sync.bad_value", "A value has the wrong type.", it.key());
     }
     for (auto it = c.base.begin(); it != c.base.end(); ++it) {
         const SyncField* f = table->field(it.key());
         if (!f || !f->keeps_conflicts || !it.value().is_string())
-            return fail("sync.bad_value", "A change's base names a field that keeps no versions: " + it.key());
+            return fail("sync.bad_value", "A change's base names a field that keeps no versions.", it.key());
     }
     return {};
 }
@@ -146,7 +150,7 @@ json to_json(const PushResponse& r)
 {
     json refused = json::array();
     for (const RefusedChange& c : r.refused)
-        refused.push_back({{"seq", c.seq}, {"code", c.code}, {"message", c.message}});
+        refused.push_back({{"seq", c.seq}, {"code", c.code}, {"message", c.message}, {"field", c.field}});
     return {{"last_seq", r.last_seq}, {"server_version", r.server_version}, {"refused", std::move(refused)}};
 }
 
@@ -179,7 +183,7 @@ Result<PushRequest> parse_push_request(std::string_view body)
         const json* seq = c.is_object() ? number(c, "seq") : nullptr;
         if (!seq || seq->get<int64_t>() < 1)
             return bad(where + " needs a sequence number (seq) from 1");
-        Result<Change> change = parse_change(c, where);
+        Result<Change> change = parse_change(c, where, false);
         if (!change)
             return change.error();
         r.changes.push_back({seq->get<uint64_t>(), std::move(*change)});
@@ -202,7 +206,9 @@ Result<PushResponse> parse_push_response(std::string_view body)
                        *message = code ? text(c, "message") : nullptr;
             if (!message)
                 return bad("a refused change needs seq, code and message");
-            r.refused.push_back({seq->get<uint64_t>(), code->get<std::string>(), message->get<std::string>()});
+            const json* field = text(c, "field"); // from servers that name it
+            r.refused.push_back({seq->get<uint64_t>(), code->get<std::string>(), message->get<std::string>(),
+                                 field ? field->get<std::string>() : std::string()});
         }
     return r;
 }
@@ -226,7 +232,7 @@ Result<PullResponse> parse_pull_response(std::string_view body)
         const json* version = c.is_object() ? number(c, "version") : nullptr;
         if (!version)
             return bad("pulled change " + std::to_string(i + 1) + " has no version");
-        Result<Change> change = parse_change(c, "pulled change " + std::to_string(i + 1));
+        Result<Change> change = parse_change(c, "pulled change " + std::to_string(i + 1), true);
         if (!change)
             return change.error();
         r.changes.push_back({version->get<int64_t>(), std::move(*change)});

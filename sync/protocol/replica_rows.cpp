@@ -44,7 +44,7 @@ json column_value(Statement& s, int column, const SyncField& f)
 
 Error unknown_reference(const SyncField& f)
 {
-    return fail("sync.unknown_reference", std::string("A change refers to a row this copy does not have: ") + f.wire);
+    return fail("sync.unknown_reference", "A change refers to a record this copy does not have.", f.wire);
 }
 
 int64_t member_ref(Store& store, const std::string& id)
@@ -167,8 +167,7 @@ Result<void> ReplicaRows::update(const SyncTable& table, const std::string& row,
     if (Result<void> r = run(sql, row, given, fields); !r)
         return r;
     if (sqlite3_changes(store_.db()) == 0)
-        return fail("sync.unknown_row", std::string("A change updates a row this copy does not have (") + table.name +
-                                            ").");
+        return fail("sync.unknown_row", "A change updates a record this copy does not have.");
     return after_write(table, row, fields);
 }
 

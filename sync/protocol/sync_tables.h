@@ -7,6 +7,7 @@
 // `member_ref` travels as "member_id" (the member's UUID), and so on.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -22,10 +23,38 @@ enum class FieldType {
     blob,        // bytes (a document's content), base64 on the wire
 };
 
+// What a value must be beyond its JSON type. The server checks every value
+// a device pushes against it (protocol/value_check.h) with core's own
+// validators, so it never stores what no form of the app could save.
+enum class ValueKind {
+    any,           // checked elsewhere: a member or campaign (the row must exist), a blob (base64)
+    line,          // one line of text, at most `max` characters
+    text,          // several lines (notes, memos), at most `max` characters
+    choice,        // one of the words of `arg`, separated by '|'
+    date,          // a day that exists, "YYYY-MM-DD"
+    date_or_empty, // the same, or "" (not known)
+    time,          // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
+    integer,       // from `min` to `max`
+    iban,          // an IBAN as core/money/iban.h accepts it, in its compact form
+    bic,           // a BIC, or ""
+    currency,      // an ISO 4217 code: three capital letters
+    email,         // an email address as core/text/email_address.h accepts it
+    phone,         // a phone number as core/text/phone_number.h accepts it
+    row,           // the UUID of a row of table `arg`, or null
+    json_text,     // JSON text (a batch's control totals), at most `max` bytes; or ""
+};
+
+struct ValueRule {
+    ValueKind kind = ValueKind::any;
+    int64_t min = 0, max = 0;
+    const char* arg = nullptr;
+};
+
 struct SyncField {
     const char* wire;
     const char* column;
     FieldType type;
+    ValueRule value;
     // Free text a person writes (the notepad, memos): concurrent edits keep
     // both versions for a person to choose instead of one silently winning.
     bool keeps_conflicts = false;

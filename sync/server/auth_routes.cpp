@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
-#include <map>
 #include <string_view>
+
+#include "server/json_response.h"
+#include "server/request_body.h"
 
 namespace obole::server {
 
@@ -16,9 +18,9 @@ using json = nlohmann::json;
 
 // Bodies are parsed without exceptions (errors are values here, and a throw
 // inside an httplib handler would only become a bare 500).
-Result<json> parse_object(const httplib::Request& req)
+Result<json> parse_object(const std::string& text)
 {
-    json body = json::parse(req.body, nullptr, false);
+    json body = json::parse(text, nullptr, false);
     if (body.is_discarded() || !body.is_object())
         return fail("request.malformed_json", "The request body is not a JSON object.");
     return body;
@@ -53,12 +55,6 @@ json device_json(const DeviceInfo& d)
             {"revoked", d.revoked}};
 }
 
-void send_json(httplib::Response& res, int status, const json& body)
-{
-    res.status = status;
-    res.set_content(body.dump(), "application/json");
-}
-
 // The admin behind the request, or the error to answer with.
 Result<Principal> require_admin(const httplib::Request& req, Auth& auth)
 {
@@ -68,9 +64,12 @@ Result<Principal> require_admin(const httplib::Request& req, Auth& auth)
     return who;
 }
 
-void post_enrol(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+// The handlers below run with the store locked; the admin ones once the
+// request's token is known to be an admin's (add_auth_routes).
+
+void post_enrol(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
 {
-    Result<json> body = parse_object(req);
+    Result<json> body = parse_object(text);
     if (!body)
         return send_error(res, body.error());
     Result<std::string> code = string_field(*body, "code");
@@ -81,7 +80,6 @@ void post_enrol(const httplib::Request& req, httplib::Response& res, Auth& auth,
         if (!*field)
             return send_error(res, field->error());
 
-    std::lock_guard lock(store_mutex);
     Result<Enrolment> made = auth.enrol(*code, *login, *password, *device_name, unix_now_ms());
     if (!made)
         return send_error(res, made.error());
@@ -92,12 +90,9 @@ void post_enrol(const httplib::Request& req, httplib::Response& res, Auth& auth,
                {"operator", operator_json(who.operator_login, who.operator_name, who.role)}});
 }
 
-void post_operator(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+void post_operator(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
 {
-    std::lock_guard lock(store_mutex);
-    if (Result<Principal> admin = require_admin(req, auth); !admin)
-        return send_error(res, admin.error());
-    Result<json> body = parse_object(req);
+    Result<json> body = parse_object(text);
     if (!body)
         return send_error(res, body.error());
     Result<std::string> login = string_field(*body, "login");
@@ -120,23 +115,17 @@ void post_operator(const httplib::Request& req, httplib::Response& res, Auth& au
     send_json(res, 201, operator_json(added->login, added->name, added->role));
 }
 
-void get_operators(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
 {
-    std::lock_guard lock(store_mutex);
-    if (Result<Principal> admin = require_admin(req, auth); !admin)
-        return send_error(res, admin.error());
     json list = json::array();
     for (const OperatorInfo& op : auth.operators())
         list.push_back(operator_json(op.login, op.name, op.role));
     send_json(res, 200, {{"operators", list}});
 }
 
-void post_enrol_code(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+void post_enrol_code(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
 {
-    std::lock_guard lock(store_mutex);
-    if (Result<Principal> admin = require_admin(req, auth); !admin)
-        return send_error(res, admin.error());
-    Result<json> body = parse_object(req);
+    Result<json> body = parse_object(text);
     if (!body)
         return send_error(res, body.error());
     Result<std::string> login = string_field(*body, "login");
@@ -158,43 +147,88 @@ void post_enrol_code(const httplib::Request& req, httplib::Response& res, Auth& 
     send_json(res, 201, {{"code", *code}, {"expires_at", iso_from_unix_ms(now_ms + int64_t(ttl_minutes) * 60'000)}});
 }
 
-void get_devices(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
 {
-    std::lock_guard lock(store_mutex);
-    if (Result<Principal> admin = require_admin(req, auth); !admin)
-        return send_error(res, admin.error());
     json list = json::array();
     for (const DeviceInfo& d : auth.devices())
         list.push_back(device_json(d));
     send_json(res, 200, {{"devices", list}});
 }
 
-void post_revoke(const httplib::Request& req, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+void post_revoke(const std::string&, const httplib::Request& req, httplib::Response& res, Auth& auth)
 {
-    std::lock_guard lock(store_mutex);
-    if (Result<Principal> admin = require_admin(req, auth); !admin)
-        return send_error(res, admin.error());
     const std::string device_id = req.matches[1];
     if (Result<void> revoked = auth.revoke_device(device_id); !revoked)
         return send_error(res, revoked.error());
     send_json(res, 200, {{"device_id", device_id}, {"revoked", true}});
 }
 
+using BodyHandler = void (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
+using GetHandler = void (*)(const httplib::Request&, httplib::Response&, Auth&);
+
+// The admin's token is checked before the body is read, so a refused
+// request costs no reading; the body is read outside the store lock, so a
+// slow client holds up no one else.
+struct RouteMaker {
+    Auth& auth;
+    std::mutex& store_mutex;
+
+    bool admin(const httplib::Request& req, httplib::Response& res) const
+    {
+        std::lock_guard lock(store_mutex);
+        Result<Principal> who = require_admin(req, auth);
+        if (!who)
+            send_error(res, who.error());
+        return bool(who);
+    }
+
+    void with_body(BodyHandler handler, const httplib::Request& req, httplib::Response& res,
+                   const httplib::ContentReader& reader) const
+    {
+        Result<std::string> body = read_text_body(req, reader);
+        if (!body)
+            return send_error(res, body.error());
+        std::lock_guard lock(store_mutex);
+        handler(*body, req, res, auth);
+    }
+
+    httplib::Server::HandlerWithContentReader open_post(BodyHandler handler) const
+    {
+        return [*this, handler](const httplib::Request& req, httplib::Response& res,
+                                const httplib::ContentReader& reader) { with_body(handler, req, res, reader); };
+    }
+
+    httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler) const
+    {
+        return [*this, handler](const httplib::Request& req, httplib::Response& res,
+                                const httplib::ContentReader& reader) {
+            if (admin(req, res))
+                with_body(handler, req, res, reader);
+        };
+    }
+
+    httplib::Server::Handler admin_get(GetHandler handler) const
+    {
+        return [*this, handler](const httplib::Request& req, httplib::Response& res) {
+            if (!admin(req, res))
+                return;
+            std::lock_guard lock(store_mutex);
+            handler(req, res, auth);
+        };
+    }
+};
+
 } // namespace
 
 void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex)
 {
-    auto route = [&auth, &store_mutex](auto handler) {
-        return [&auth, &store_mutex, handler](const httplib::Request& req, httplib::Response& res) {
-            handler(req, res, auth, store_mutex);
-        };
-    };
-    http.Post("/api/enrol", route(post_enrol));
-    http.Post("/api/admin/operators", route(post_operator));
-    http.Get("/api/admin/operators", route(get_operators));
-    http.Post("/api/admin/enrol-codes", route(post_enrol_code));
-    http.Get("/api/admin/devices", route(get_devices));
-    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route(post_revoke));
+    const RouteMaker route{auth, store_mutex};
+    http.Post("/api/enrol", route.open_post(post_enrol));
+    http.Post("/api/admin/operators", route.admin_post(post_operator));
+    http.Get("/api/admin/operators", route.admin_get(get_operators));
+    http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code));
+    http.Get("/api/admin/devices", route.admin_get(get_devices));
+    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke));
 }
 
 Result<Principal> authenticate_request(const httplib::Request& req, Auth& auth)
@@ -209,52 +243,6 @@ Result<Principal> authenticate_request(const httplib::Request& req, Auth& auth)
     if (start == std::string::npos)
         return fail("auth.missing_token", "This request needs an 'Authorization: Bearer' token.");
     return auth.authenticate(header.substr(start), unix_now_ms());
-}
-
-void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message)
-{
-    send_error(res, status, fail(code, message));
-}
-
-void send_error(httplib::Response& res, const Error& error)
-{
-    send_error(res, status_for(error), error);
-}
-
-void send_error(httplib::Response& res, int status, const Error& error)
-{
-    json detail = {{"code", error.code}, {"message", error.message}};
-    if (!error.field.empty())
-        detail["field"] = error.field;
-    res.status = status;
-    if (status == 401)
-        res.set_header("WWW-Authenticate", "Bearer");
-    res.set_content(json{{"error", detail}}.dump(), "application/json");
-}
-
-int status_for(const Error& error)
-{
-    static const std::map<std::string, int> kStatus = {
-        {"request.malformed_json", 400}, {"request.missing_field", 400}, {"request.bad_field", 400},
-        {"auth.bad_login", 400},         {"auth.bad_role", 400},         {"auth.bad_ttl", 400},
-        {"auth.weak_password", 400},     {"auth.missing_token", 401},    {"auth.invalid_token", 401},
-        {"auth.revoked", 401},           {"auth.bad_code", 401},         {"auth.bad_password", 401},
-        {"auth.forbidden", 403},         {"auth.unknown_operator", 404}, {"auth.unknown_device", 404},
-        {"auth.operator_exists", 409},   {"auth.code_expired", 410},
-        {"request.bad_query", 400},      {"sync.gap", 409},              {"sync.schema_mismatch", 409},
-        {"sync.batch_too_large", 413},   {"sync.unknown_row", 422},      {"sync.unknown_reference", 422},
-    };
-    if (auto it = kStatus.find(error.code); it != kStatus.end())
-        return it->second;
-    // Name checks (core/text/person_name.h: name.too_long, ...) are input errors;
-    // anything else (db.error, auth.hash_failed) is the server's fault.
-    if (error.code.rfind("name.", 0) == 0)
-        return 400;
-    // A sync message that is not what it should be (unknown table or field,
-    // a wrong value): the request is wrong, and nothing was applied.
-    if (error.code.rfind("sync.", 0) == 0)
-        return 400;
-    return 500;
 }
 
 } // namespace obole::server

@@ -33,6 +33,13 @@ public:
     // pass `max_bytes` of JSON (at least one change is given).
     Result<sync::PullResponse> read(int64_t since, int limit, size_t max_bytes = SIZE_MAX);
 
+    // A digest of each change as a device sent it, by its number: a number
+    // sent again is a retry only when its change is the same. Otherwise the
+    // device's numbering is not to be trusted (a copied profile, a restored
+    // backup) and check_resent says so (sync.sequence_reused).
+    Result<void> remember_change(const std::string& device, uint64_t seq, const std::string& digest);
+    Result<void> check_resent(const std::string& device, uint64_t seq, const std::string& digest);
+
     uint64_t device_last_seq(const std::string& device);
     Result<void> set_device_last_seq(const std::string& device, uint64_t seq);
 

@@ -11,6 +11,7 @@
 #include "server/server_options.h"
 #include "server/server_store.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -26,7 +27,17 @@ static void on_signal(int) {
   if (g_api) g_api->stop();
 }
 
+// Large blocks (request bodies up to the size limit, snapshots) are mapped
+// and unmapped by themselves, so the memory of the process follows what is
+// live. Left to glibc, the threshold rises after the first large block is
+// freed, and each worker thread's arena then keeps the large blocks of
+// its last requests: a burst of requests at the limit doubled the peak.
+static void return_large_blocks_to_the_system() {
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+}
+
 int main(int argc, char** argv) {
+  return_large_blocks_to_the_system();
   auto parsed = server::parse_server_options(std::vector<std::string>(argv + 1, argv + argc));
   if (!parsed) {
     std::fprintf(stderr, "obole-server: %s\n%s", parsed.error().message.c_str(), server::server_usage());

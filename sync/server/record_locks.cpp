@@ -72,6 +72,15 @@ bool member_field_locked(Store& store, const sync::Change& c)
 
 Result<void> check_record_lock(Store& store, Role role, const sync::Change& c)
 {
+    // Closing a batch posts its gifts in the closing transaction, and they
+    // travel before the batch's own change (the catalog's table order): a
+    // gift that names a batch already closed here was never one of its lines.
+    if (c.table == "gift" && c.op == sync::Op::insert) {
+        auto batch = c.fields.find("batch_id");
+        if (batch != c.fields.end() && batch->is_string() && batch_closed(store, batch->get<std::string>()))
+            return locked("This batch is closed: its gifts were reconciled and posted, it cannot change.");
+        return {};
+    }
     if (c.table == "gift_batch" || c.table == "gift_batch_line") {
         // A new batch is never closed yet; a new line of a closed batch is refused.
         if (!(c.op == sync::Op::insert && c.table == "gift_batch")) {

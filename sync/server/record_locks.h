@@ -3,7 +3,8 @@
 // server holds:
 //  - a closed gift batch: its control totals were reconciled and its lines
 //    posted as gifts, so neither the batch nor a line of it changes again,
-//    whoever asks (a correction is a new gift at the office);
+//    whoever asks (a correction is a new gift at the office), and no new
+//    gift names it;
 //  - a member signed up in the street (member.field_locked): the donor read
 //    and confirmed the summary, so a volunteer may no longer change the
 //    member or their contacts; staff and admins may.

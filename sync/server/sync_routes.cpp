@@ -8,6 +8,8 @@
 #include "core/store/store.h"
 #include "protocol/codec.h"
 #include "server/auth_routes.h"
+#include "server/json_response.h"
+#include "server/request_body.h"
 #include "server/sync_service.h"
 
 namespace obole::server {
@@ -23,29 +25,33 @@ bool read_number(const httplib::Request& req, const char* name, int64_t* out)
     return ec == std::errc() && end == v.data() + v.size();
 }
 
-void send_json(httplib::Response& res, const sync::json& body)
-{
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(body.dump(), "application/json");
-}
-
 } // namespace
 
 void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
                      SyncRoutesOptions options)
 {
-    http.Post("/api/sync/push", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(store_mutex);
-        Result<Principal> who = authenticate_request(req, auth);
+    // The token is checked before the body is read (a refusal costs no
+    // reading), and the body is read outside the store lock (a slow client
+    // holds up no one else).
+    http.Post("/api/sync/push", [&](const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader& reader) {
+        Result<Principal> who = [&] {
+            std::lock_guard lock(store_mutex);
+            return authenticate_request(req, auth);
+        }();
         if (!who)
             return send_error(res, who.error());
-        Result<sync::PushRequest> request = sync::parse_push_request(req.body);
+        Result<std::string> body = read_text_body(req, reader);
+        if (!body)
+            return send_error(res, body.error());
+        std::lock_guard lock(store_mutex);
+        Result<sync::PushRequest> request = sync::parse_push_request(*body);
         if (!request)
             return send_error(res, request.error());
         Result<sync::PushResponse> answer = sync.push(*who, *request, unix_now_ms());
         if (!answer)
             return send_error(res, answer.error());
-        send_json(res, sync::to_json(*answer));
+        send_json(res, 200, sync::to_json(*answer));
     });
 
     http.Get("/api/sync/pull", [&](const httplib::Request& req, httplib::Response& res) {
@@ -60,7 +66,7 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
         Result<sync::PullResponse> page = sync.pull(since, int(limit), int(schema));
         if (!page)
             return send_error(res, page.error());
-        send_json(res, sync::to_json(*page));
+        send_json(res, 200, sync::to_json(*page));
     });
 
     // The whole of obole.db: a new device's first copy, with the cursor to

@@ -1,4 +1,5 @@
 // HTTP routes of sync: push, pull, and the snapshot a new device starts from.
+// A push's body is read with read_text_body (request_body.h), never by httplib.
 #pragma once
 
 #include <mutex>

@@ -1,5 +1,7 @@
 #include "server/sync_service.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -12,6 +14,7 @@
 #include "protocol/codec.h"
 #include "protocol/merge.h"
 #include "protocol/replica_rows.h"
+#include "protocol/value_check.h"
 #include "server/duplicate_finder.h"
 #include "server/permissions.h"
 #include "server/receipt_numbering.h"
@@ -61,6 +64,40 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
     }
 }
 
+// Whose fault a change's failure is. The device's (a value, a reference,
+// a permission, a constraint of the schema): the change is refused alone.
+// Anything else (the disk, the database) is the server's: the push fails
+// whole and the device sends it again later.
+bool is_devices_fault(const Error& e)
+{
+    for (const char* prefix : {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date."})
+        if (e.code.rfind(prefix, 0) == 0)
+            return true;
+    return e.code == "db.constraint";
+}
+
+// What the device is told: our own sentence, never the database's words
+// (those go to the server's log, for whoever runs it).
+std::string refusal_message(const Error& e)
+{
+    if (e.code != "db.constraint")
+        return e.message;
+    std::fprintf(stderr, "obole-server: change refused: %s\n", e.message.c_str());
+    return "A value of this change does not fit the server's data (a duplicate, or a required value missing).";
+}
+
+// A change as the device sent it, reduced to 16 bytes: a number sent again
+// with the same digest is a retry. (nlohmann's objects are ordered maps, so
+// the same change always dumps the same text.)
+std::string change_digest(const Change& change)
+{
+    const std::string text = sync::to_json(change).dump(-1, ' ', false, json::error_handler_t::replace);
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       nullptr, 0);
+    return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
 } // namespace
 
 SyncService::SyncService(Store& store, SyncLimits limits)
@@ -87,36 +124,34 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     if (request.schema_version != current_schema_version())
         return schema_mismatch();
     if (request.changes.size() > limits_.max_changes_per_push)
-        return fail("sync.batch_too_large",
-                    "Too many changes in one push; send at most " + std::to_string(limits_.max_changes_per_push) + ".");
+        return fail("sync.batch_too_large", "Too many changes in one push; send them in smaller batches.");
     sync::PushResponse answer;
     uint64_t& last = answer.last_seq;
     touched_members_.clear();
     Result<void> applied = store_.transaction([&]() -> Result<void> {
         last = log_.device_last_seq(who.device_id);
         for (const sync::OutboxChange& c : request.changes) {
-            if (c.seq <= last)
-                continue; // already held: a retry
-            if (c.seq != last + 1)
-                return fail("sync.gap", "Changes are missing before number " + std::to_string(c.seq) +
-                                            "; the server holds up to " + std::to_string(last) + ".");
-            auto at = [&c](const Error& e) {
-                return Error{e.code, e.message + " (change " + std::to_string(c.seq) + ")", ""};
-            };
-            if (Result<void> r = sync::check_change(c.change); !r)
-                return at(r.error());
-            Result<void> allowed = check_permission(who.role, c.change);
-            if (allowed)
-                allowed = check_record_lock(store_, who.role, c.change);
-            if (!allowed) {
-                // Refused on its own, not with the batch: refusing the batch
-                // would hold back every change behind it, forever.
-                if (Result<void> r = refuse(c.change, now_ms); !r)
-                    return at(r.error());
-                answer.refused.push_back({c.seq, allowed.error().code, allowed.error().message});
-            } else if (Result<void> r = apply(who, c.change, c.seq, now_ms); !r) {
-                return at(r.error());
+            const std::string digest = change_digest(c.change);
+            if (c.seq <= last) {
+                // Held already: a retry, unless the number came with another change.
+                if (Result<void> r = log_.check_resent(who.device_id, c.seq, digest); !r)
+                    return r;
+                continue;
             }
+            if (c.seq != last + 1)
+                return fail("sync.gap", "Changes of this device are missing at the server; they must be sent in order.");
+            // Each change in its own savepoint: one that cannot be applied is
+            // undone and refused alone, never holding back those behind it.
+            Result<void> r = store_.transaction([&] { return admit_and_apply(who, c.change, c.seq, now_ms); });
+            if (!r && !is_devices_fault(r.error()))
+                return r; // the server's own trouble: nothing is kept, the device retries
+            if (!r) {
+                if (Result<void> back = refuse(c.change, now_ms); !back)
+                    return back;
+                answer.refused.push_back({c.seq, r.error().code, refusal_message(r.error()), r.error().field});
+            }
+            if (Result<void> kept = log_.remember_change(who.device_id, c.seq, digest); !kept)
+                return kept;
             last = c.seq;
         }
         if (Result<void> r = log_.set_device_last_seq(who.device_id, last); !r)
@@ -131,12 +166,53 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     return answer;
 }
 
+// Everything the server checks before a change touches its data, in the
+// order a person would look: is it well formed, are its values ones the app
+// could have saved, may this operator make it, is the record locked, do the
+// rows it names exist. Then it is applied.
+Result<void> SyncService::admit_and_apply(const Principal& who, const Change& change, uint64_t seq, int64_t now_ms)
+{
+    if (Result<void> r = sync::check_change(change); !r)
+        return r;
+    if (Result<void> r = sync::check_values(change); !r)
+        return r;
+    if (Result<void> r = check_permission(who.role, change); !r)
+        return r;
+    if (Result<void> r = check_record_lock(store_, who.role, change); !r)
+        return r;
+    if (Result<void> r = check_row_references(change); !r)
+        return r;
+    return apply(who, change, seq, now_ms);
+}
+
+// A row_uuid field names a row of its table (sync_tables.h): a gift's batch,
+// a collection's mandate. (Member and campaign references are found, or
+// refused, by ReplicaRows as they are stored.)
+Result<void> SyncService::check_row_references(const Change& change)
+{
+    const SyncTable& table = *sync::find_sync_table(change.table);
+    for (auto f = change.fields.begin(); f != change.fields.end(); ++f) {
+        const sync::SyncField& field = *table.field(f.key());
+        if (field.value.kind != sync::ValueKind::row || !f.value().is_string())
+            continue;
+        const std::string sql = std::string("SELECT 1 FROM ") + field.value.arg + " WHERE id = ?1";
+        Statement found(store_.db(), sql.c_str());
+        found.bind_uuid(1, f.value().get<std::string>());
+        const Statement::Step step = found.step();
+        if (step == Statement::Step::error)
+            return found.error();
+        if (step != Statement::Step::row)
+            return fail("sync.unknown_reference", "A change refers to a record the server does not have.", f.key());
+    }
+    return {};
+}
+
 Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schema_version)
 {
     if (schema_version != current_schema_version())
         return schema_mismatch();
     if (limit < 1 || limit > limits_.max_pull_page)
-        return fail("sync.bad_limit", "A pull asks for 1 to " + std::to_string(limits_.max_pull_page) + " changes.");
+        return fail("sync.bad_limit", "A pull asks for too many changes, or none.");
     if (since < 0)
         return fail("sync.bad_cursor", "A pull starts after a version of 0 or more.");
     return log_.read(since, limit, limits_.max_pull_bytes);
@@ -146,10 +222,10 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
 {
     const SyncTable& table = *sync::find_sync_table(change.table);
     if (change.op == Op::insert && table.server_creates)
-        return fail("sync.server_only", "Only the server creates rows of " + change.table + ".");
+        return fail("sync.server_only", "Only the server creates these records.");
     for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
         if (table.field(f.key())->server_only && change.op == Op::update)
-            return fail("sync.server_only", "Only the server sets " + change.table + "." + f.key() + ".");
+            return fail("sync.server_only", "Only the server sets this field.", f.key());
 
     std::optional<sync::Hlc> hlc = sync::Hlc::parse(change.hlc);
     if (hlc->wall_ms > now_ms + limits_.max_clock_ahead_ms)
@@ -203,7 +279,7 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     if (!current)
         return current.error();
     if (!current->has_value())
-        return fail("sync.unknown_row", "This change updates a row the server does not have (" + change.table + ").");
+        return fail("sync.unknown_row", "This change updates a record the server does not have.");
     json effect = json::object(), corrective = json::object();
     for (auto f = change.fields.begin(); f != change.fields.end(); ++f) {
         const sync::SyncField& field = *table.field(f.key());
@@ -254,9 +330,10 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
 // alone: the interface does not offer what the role may not do.)
 Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
 {
-    const SyncTable& table = *sync::find_sync_table(change.table);
-    if (change.op != Op::update)
+    const SyncTable* known = sync::find_sync_table(change.table);
+    if (change.op != Op::update || !known || !sync::check_change(change))
         return {};
+    const SyncTable& table = *known;
     sync::ReplicaRows rows(store_);
     Result<std::optional<json>> current = rows.read(table, change.row);
     if (!current)

@@ -33,12 +33,15 @@ public:
 
     Result<void> ensure_schema();
 
-    // In one transaction: changes the device already pushed are skipped, a
-    // gap in its numbering refuses the whole batch (sync.gap), as does any
-    // change that is malformed or does not fit the data. A change the
-    // operator's role does not allow is refused alone (listed in the answer,
-    // the device's copy put back). Answers with the last sequence number the
-    // server holds.
+    // In one transaction: changes the device already pushed are skipped
+    // (the same number with another change refuses the whole batch:
+    // sync.sequence_reused), a gap in its numbering refuses the whole batch
+    // (sync.gap). Each change is checked (its form, its values with core's
+    // validators, the operator's role, record locks, the rows it names) and
+    // applied in a savepoint: one that fails is refused alone, listed in the
+    // answer with the reason, an update's fields put back on the device by
+    // the log. A failure of the server itself fails the whole batch.
+    // Answers with the last sequence number the server holds.
     Result<sync::PushResponse> push(const Principal& who, const sync::PushRequest& request, int64_t now_ms);
 
     Result<sync::PullResponse> pull(int64_t since, int limit, int schema_version);
@@ -46,6 +49,8 @@ public:
     ChangeLog& log() { return log_; }
 
 private:
+    Result<void> admit_and_apply(const Principal& who, const sync::Change& change, uint64_t seq, int64_t now_ms);
+    Result<void> check_row_references(const sync::Change& change);
     Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
     Result<void> refuse(const sync::Change& change, int64_t now_ms);
     Result<void> apply_insert(const sync::SyncTable& table, sync::Change& change, const std::string& device,

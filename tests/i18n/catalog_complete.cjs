@@ -1,6 +1,6 @@
 // Every English text the app can show has a translation in each catalog:
-// tr("...") literals in app/ui, and in app/core every message written next to
-// its error code, as in fail("amount.empty", "Enter an amount.") (the UI shows
+// tr("...") literals in app/ui, and in app/core (and sync's checks of pushed
+// changes) every message written next to its error code, as in fail("amount.empty", "Enter an amount.") (the UI shows
 // those through tr() too). Prints what is missing.
 'use strict';
 
@@ -26,7 +26,14 @@ for (const f of sources('app/ui')) {
   // Label tables: {"gift.add", "Gift recorded"}, shown through tr().
   collect(f, /\{\s*"[a-z_]+(?:\.[a-z_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
 }
-for (const f of sources('app/core')) collect(f, /\(\s*"[a-z_]+(?:\.[a-z_]+)+"\s*,\s*("(?:[^"\\]|\\.)*")/g);
+const FAIL = new RegExp(`\\(\\s*"[a-z_]+(?:\\.[a-z_]+)+"\\s*,\\s*${LITERALS}`, 'g');
+for (const f of sources('app/core')) collect(f, FAIL);
+// What the server refuses a change with travels to the device, which shows it
+// through tr() (the sync screen's refusals): the checks of each value.
+for (const f of ['sync/protocol/value_check.cpp', 'sync/protocol/codec.cpp', 'sync/protocol/replica_rows.cpp',
+  'sync/server/sync_service.cpp', 'sync/server/change_log.cpp', 'sync/server/permissions.cpp',
+  'sync/server/record_locks.cpp'])
+  collect(path.join(root, f), FAIL);
 
 let passed = 0, failed = 0;
 const catalogs = fs.readdirSync(path.join(root, 'assets/i18n')).filter((f) => f.endsWith('.json'));

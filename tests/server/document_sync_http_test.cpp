@@ -2,10 +2,8 @@
 // byte, several 2 MiB files in batches that each fit under the server's
 // request limit, pulled a few at a time; a volunteer's device may add
 // documents and mark an event registration attended.
-#include "server_over_http.h"
+#include "device_over_http.h"
 
-#include "client/outbox.h"
-#include "client/sync_engine.h"
 #include "core/events/event_repository.h"
 #include "core/members/document_repository.h"
 #include "core/members/member_repository.h"
@@ -14,53 +12,10 @@
 
 namespace {
 
-struct Device {
-    std::unique_ptr<obole::Store> store = std::move(obole::Store::open_memory().value());
-    int64_t now = obole::unix_now_ms();
-    std::unique_ptr<obole::sync::Outbox> outbox =
-        std::move(obole::sync::Outbox::attach(*store, [this] { return now; }).value());
-    obole::sync::SyncEngine engine{*store, *outbox, 7};
-    size_t largest_request = 0;
-    int pushes = 0, pulls = 0;
-};
+using Device = HttpDevice;
 
-class DocumentSyncTest : public ServerOverHttp {
+class DocumentSyncTest : public DeviceOverHttp {
 protected:
-    // Sends what the engine asks until it has nothing more to say.
-    void run(Device& d)
-    {
-        d.engine.set_online(true, d.now);
-        d.engine.sync_now(d.now);
-        for (int i = 0; i < 200; ++i) {
-            std::optional<obole::sync::HttpCall> call = d.engine.poll(d.now);
-            if (!call)
-                return;
-            d.largest_request = std::max(d.largest_request, call->body.size());
-            d.pushes += call->path == "/api/sync/push";
-            d.pulls += call->path.rfind("/api/sync/pull", 0) == 0;
-            httplib::Headers headers;
-            if (call->authorized)
-                headers.emplace("Authorization", "Bearer " + d.engine.token());
-            httplib::Result res = call->method == "GET"
-                                      ? client->Get(call->path.c_str(), headers)
-                                      : client->Post(call->path.c_str(), headers, call->body, "application/json");
-            if (!res)
-                d.engine.on_failure("no answer", d.now);
-            else
-                d.engine.on_response(res->status, res->body, d.now);
-            d.now += 10;
-        }
-        ADD_FAILURE() << "the engine never went quiet";
-    }
-
-    void enrol(Device& d, const std::string& code, const std::string& login, const std::string& password)
-    {
-        d.engine.request_enrolment(code, login, password, "test");
-        run(d);
-        ASSERT_EQ(d.engine.enrolment().state, obole::sync::SyncEngine::Enrolment::State::done)
-            << d.engine.enrolment().error;
-    }
-
     static std::vector<uint8_t> bytes(size_t size, uint32_t seed)
     {
         std::vector<uint8_t> out(size);
@@ -131,7 +86,7 @@ TEST_F(DocumentSyncTest, AVolunteerAddsADocumentAndMarksAttendance)
     const std::string doc = obole::DocumentRepository(*stand.store).add(d, "vic").value();
     ASSERT_TRUE(obole::EventRepository(*stand.store).mark_attended(reg, "vic").ok());
     run(stand);
-    EXPECT_EQ(stand.engine.status().refused, 0) << stand.engine.status().last_refusal;
+    EXPECT_EQ(stand.engine.status().refused, 0);
 
     run(office);
     EXPECT_TRUE(obole::DocumentRepository(*office.store).content(doc).value() == d.content);

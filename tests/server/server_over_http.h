@@ -15,7 +15,9 @@
 #include "core/store/store.h"
 #include "server/auth.h"
 #include "server/auth_routes.h"
+#include "server/json_response.h"
 #include "server/http_api.h"
+#include "server/http_server.h"
 #include "server/server_options.h"
 #include "server/server_store.h"
 
@@ -57,16 +59,22 @@ protected:
 
         server::ServerOptions options;
         options.port = 0;
-        api = std::make_unique<server::HttpApi>(*store, *auth, options);
-        auto port = api->bind();
-        ASSERT_TRUE(port) << port.error().message;
+        auto http = std::make_unique<server::HttpServer>();
+        add_test_routes(*http);
+        api = std::make_unique<server::HttpApi>(*store, *auth, options, std::move(http));
+        auto bound = api->bind();
+        ASSERT_TRUE(bound) << bound.error().message;
+        port = *bound;
         serving = std::thread([this] { api->serve(); });
-        client = std::make_unique<httplib::Client>("127.0.0.1", *port);
+        client = std::make_unique<httplib::Client>("127.0.0.1", port);
         // The socket is bound already, so this waits in the backlog until
         // serve() accepts: once answered, stop() in TearDown cannot be lost.
         auto health = client->Get("/api/health");
         ASSERT_TRUE(health) << "no answer from the test server";
     }
+
+    // Routes of a test, taken before HttpApi's own.
+    virtual void add_test_routes(server::HttpServer&) {}
 
     void TearDown() override
     {
@@ -115,6 +123,7 @@ protected:
     std::unique_ptr<server::HttpApi> api;
     std::unique_ptr<httplib::Client> client;
     std::thread serving;
+    int port = 0;
     std::string admin_code, volunteer_code;
 };
 

@@ -1,74 +1,14 @@
 // Sync over real HTTP: push and pull through obole-server's routes on a
-// loopback port, with real tokens. Retries are idempotent, gaps and bad
-// changes are refused whole, roles are enforced, limits hold.
-#include <gtest/gtest.h>
+// loopback port, with real tokens. Retries are idempotent, a gap refuses
+// the whole batch, a bad change is refused alone, roles are enforced,
+// limits hold. (push_checks_http_test.cpp: what the server checks in each
+// value.)
+#include "sync_over_http.h"
 
 #include "core/calendar/date.h"
-#include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 #include "protocol/sync_limits.h"
-#include "server_over_http.h"
-
-namespace {
-
-class SyncHttpTest : public ServerOverHttp {
-protected:
-    void SetUp() override
-    {
-        ServerOverHttp::SetUp();
-        admin_token = token_for(admin_code, "admin", kAdminPassword);
-        volunteer_token = token_for(volunteer_code, "vol", kVolunteerPassword);
-    }
-
-    static json change(uint64_t seq, const std::string& table, const std::string& row, const std::string& op,
-                       json fields, int64_t wall_ms = 1'763'900'000'000)
-    {
-        char hlc[32];
-        std::snprintf(hlc, sizeof hlc, "%015lld.%05d.", static_cast<long long>(wall_ms), int(seq));
-        return {{"seq", seq}, {"table", table}, {"row", row}, {"op", op}, {"hlc", std::string(hlc) + "dev"},
-                {"fields", std::move(fields)}};
-    }
-
-    static json new_member(uint64_t seq, const std::string& id, const std::string& last_name)
-    {
-        return change(seq, "member", id, "insert",
-                      {{"member_no", 0}, {"last_name", last_name}, {"first_name", "Anne"},
-                       {"created_at", "2026-11-23T10:00:00.000Z"}, {"updated_at", "2026-11-23T10:00:00.000Z"}});
-    }
-
-    static json new_gift(uint64_t seq, const std::string& id, const std::string& member, int64_t cents)
-    {
-        return change(seq, "gift", id, "insert",
-                      {{"member_id", member}, {"gift_date", "2026-11-23"}, {"amount_cents", cents},
-                       {"payment_method", "cash"}, {"created_at", "2026-11-23T10:00:00.000Z"}});
-    }
-
-    Reply push(const std::string& token, json changes)
-    {
-        return send("POST", "/api/sync/push",
-                    json{{"schema_version", obole::current_schema_version()}, {"changes", std::move(changes)}}.dump(),
-                    token);
-    }
-
-    Reply pull(const std::string& token, int64_t since, int limit = 100)
-    {
-        return send("GET",
-                    "/api/sync/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(limit) +
-                        "&schema_version=" + std::to_string(obole::current_schema_version()),
-                    "", token);
-    }
-
-    int64_t count(const std::string& sql)
-    {
-        obole::Statement s(store->db(), sql.c_str());
-        return s.step() == obole::Statement::Step::row ? s.column_int64(0) : -1;
-    }
-
-    std::string admin_token, volunteer_token;
-};
-
-} // namespace
 
 TEST_F(SyncHttpTest, ARetriedPushIsAppliedOnce)
 {
@@ -99,32 +39,34 @@ TEST_F(SyncHttpTest, AGapIsRefusedAndNothingOfTheBatchIsApplied)
 {
     const std::string a = obole::new_uuid_v7(), b = obole::new_uuid_v7();
     ASSERT_EQ(push(admin_token, json::array({new_member(1, a, "Aubert")})).status, 200);
-    Reply gap = push(admin_token, json::array({new_member(3, b, "Bernard")}));
+    Reply gap = push(admin_token, json::array({new_member(2, b, "Bernard"), new_member(4, b, "Bernard")}));
     EXPECT_EQ(gap.status, 409);
     EXPECT_EQ(gap.error_code(), "sync.gap");
     EXPECT_EQ(count("SELECT count(*) FROM member WHERE last_name = 'Bernard'"), 0);
-
-    // A batch whose second change is bad leaves the first unapplied too.
-    Reply bad = push(admin_token, json::array({new_member(2, b, "Bernard"),
-                                               change(3, "member", a, "update", {{"no_such_field", 1}})}));
-    EXPECT_EQ(bad.status, 400);
-    EXPECT_EQ(bad.error_code(), "sync.unknown_field");
-    EXPECT_EQ(count("SELECT count(*) FROM member WHERE last_name = 'Bernard'"), 0);
 }
 
+TEST_F(SyncHttpTest, ABadChangeIsRefusedAloneAndTheOthersAreApplied)
+{
+    const std::string a = obole::new_uuid_v7(), b = obole::new_uuid_v7();
+    ASSERT_EQ(push(admin_token, json::array({new_member(1, a, "Aubert")})).status, 200);
+    Reply r = push(admin_token, json::array({change(2, "member", a, "update", {{"no_such_field", 1}}),
+                                             new_member(3, b, "Bernard")}));
+    ASSERT_EQ(r.status, 200) << r.body.dump();
+    EXPECT_EQ(r.body["last_seq"], 3);
+    ASSERT_EQ(r.body["refused"].size(), 1u);
+    EXPECT_EQ(r.body["refused"][0]["seq"], 2);
+    EXPECT_EQ(r.body["refused"][0]["code"], "sync.unknown_field");
+    EXPECT_EQ(r.body["refused"][0]["field"], "no_such_field");
+    EXPECT_EQ(count("SELECT count(*) FROM member WHERE last_name = 'Bernard'"), 1);
+}
+
+// Each change, refused alone with its reason (and the number of the one
+// refused): the answer lists them, nothing of them is stored.
 TEST_F(SyncHttpTest, MalformedAndUnknownInputGetsAClearCode)
 {
     Reply not_json = send("POST", "/api/sync/push", "{not json", admin_token);
     EXPECT_EQ(not_json.status, 400);
     EXPECT_EQ(not_json.error_code(), "request.malformed_json");
-
-    Reply table = push(admin_token, json::array({change(1, "password", obole::new_uuid_v7(), "insert", json::object())}));
-    EXPECT_EQ(table.status, 400);
-    EXPECT_EQ(table.error_code(), "sync.unknown_table");
-
-    Reply wrong_type = push(admin_token, json::array({change(1, "member", obole::new_uuid_v7(), "insert",
-                                                             {{"last_name", 12}})}));
-    EXPECT_EQ(wrong_type.error_code(), "sync.bad_value");
 
     Reply old_app = send("POST", "/api/sync/push", json{{"schema_version", 1}, {"changes", json::array()}}.dump(),
                          admin_token);
@@ -135,10 +77,19 @@ TEST_F(SyncHttpTest, MalformedAndUnknownInputGetsAClearCode)
     EXPECT_EQ(query.status, 400);
     EXPECT_EQ(query.error_code(), "request.bad_query");
 
-    Reply gift_update = push(admin_token, json::array({change(1, "gift", obole::new_uuid_v7(), "update",
-                                                              {{"amount_cents", 1}})}));
-    EXPECT_EQ(gift_update.error_code(), "sync.insert_only");
+    Reply bad = push(admin_token,
+                     json::array({change(1, "password", obole::new_uuid_v7(), "insert", json::object()),
+                                  change(2, "member", obole::new_uuid_v7(), "insert", {{"last_name", 12}}),
+                                  change(3, "gift", obole::new_uuid_v7(), "update", {{"amount_cents", 1}}),
+                                  change(4, "member", "not-a-uuid", "insert", {{"last_name", "X"}})}));
+    ASSERT_EQ(bad.status, 200) << bad.body.dump();
+    ASSERT_EQ(bad.body["refused"].size(), 4u);
+    EXPECT_EQ(bad.body["refused"][0]["code"], "sync.unknown_table");
+    EXPECT_EQ(bad.body["refused"][1]["code"], "sync.bad_value");
+    EXPECT_EQ(bad.body["refused"][2]["code"], "sync.insert_only");
+    EXPECT_EQ(bad.body["refused"][3]["code"], "sync.bad_value");
     EXPECT_EQ(count("SELECT count(*) FROM server.change_log"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM member"), 0);
 }
 
 TEST_F(SyncHttpTest, TokensAndRolesAreChecked)

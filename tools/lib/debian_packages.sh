@@ -2,8 +2,9 @@
 # Debian packages the build, the tests and the web build use: compilers and CMake,
 # Emscripten, the libraries the native server and tests link, Chromium for the
 # browser tests, dpkg-dev for apt-get source, tcl for SQLite's `make sqlite3.c`
-# (3.46 runs tclsh; only 3.48+ use their bundled jimsh), clang-format for
-# `tools/obole format`, and the fonts of assets/fonts.txt.
+# (3.46 runs tclsh; only 3.48+ use their bundled jimsh), clang-14 with its
+# libFuzzer and sanitizer runtimes for the fuzz target (tests/fuzz),
+# clang-format for `tools/obole format`, and the fonts of assets/fonts.txt.
 # Only what is missing gets installed, so a set-up machine costs one dpkg-query.
 
 DEBIAN_PACKAGES=(
@@ -12,6 +13,7 @@ DEBIAN_PACKAGES=(
   emscripten
   nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libssl-dev
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
   clang-format
   chromium
 )

@@ -12,10 +12,10 @@
 #include "core/store/store.h"
 #include "core/store/uuid.h"
 #include "core/text/email_address.h"
+#include "core/text/free_text.h"
 #include "core/text/person_name.h"
 #include "core/text/phone_number.h"
 #include "core/text/text_fold.h"
-#include "core/text/utf8.h"
 
 namespace obole {
 
@@ -30,20 +30,6 @@ Error with_field(Error e, const char* field)
 Error member_not_found()
 {
     return fail("member.not_found", "This member does not exist.");
-}
-
-// Free text (notepad, memo): valid UTF-8, no control characters other than
-// line breaks and tabs, and a sane size.
-Result<void> check_free_text(const std::string& text, size_t max_code_points, const char* field)
-{
-    if (!is_valid_utf8(text))
-        return fail("text.invalid", "The text contains characters that are not allowed.", field);
-    for (unsigned char c : text)
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F)
-            return fail("text.invalid", "The text contains characters that are not allowed.", field);
-    if (utf8_length(text) > max_code_points)
-        return fail("text.too_long", "The text is too long.", field);
-    return {};
 }
 
 bool is_five_digits(const std::string& s)

@@ -54,6 +54,9 @@ CREATE TEMP TRIGGER IF NOT EXISTS segment_setting_update AFTER UPDATE ON main.se
 //  frequency gifts in the 12 months ending today: >=12 / >=6 / >=3 / >=2 / fewer
 //  monetary  total of the 12 months to the last gift: >= threshold / >= 300 EUR
 //            / >= 100 EUR / >= 30 EUR / less
+// The total is total(), a float, not sum(): sum() stops with "integer
+// overflow" on an absurd amount (one a server took before it checked
+// amounts), and that error would fail every later write for the member.
 const char kCompute[] = R"SQL(
 INSERT INTO member_segment(member_ref, segments, recency, frequency, monetary, first_gift, last_gift, total_12m)
 WITH g AS (
@@ -66,7 +69,7 @@ WITH g AS (
          max(gift_date < ?9) AS older
   FROM gift WHERE 1 %FILTER% GROUP BY member_ref),
 t AS (
-  SELECT g.*, (SELECT sum(x.amount_cents) FROM gift x
+  SELECT g.*, (SELECT total(x.amount_cents) FROM gift x
                WHERE x.member_ref = g.member_ref AND x.gift_date > date(g.last_gift, '-12 months')) AS total
   FROM g),
 a AS (

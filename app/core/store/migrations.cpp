@@ -570,6 +570,26 @@ CREATE INDEX field_signup_day ON field_signup(fundraiser, signed_at);
 ALTER TABLE member ADD COLUMN field_locked INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
+// Changes this device sent that the server refused (sync/client/refusals.h):
+// what each was, as sent, and why, kept until a person has read it. The
+// device's own: neither synced nor compared with the server's copy.
+const char kSchema6[] = R"SQL(
+CREATE TABLE sync_refusal(
+  id         INTEGER PRIMARY KEY,
+  refused_at TEXT NOT NULL,
+  seq        INTEGER NOT NULL,
+  tbl        TEXT NOT NULL,
+  row_id     BLOB NOT NULL,
+  op         TEXT NOT NULL,
+  fields     TEXT NOT NULL,
+  member_id  BLOB,
+  code       TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  field      TEXT NOT NULL DEFAULT '',
+  dismissed  INTEGER NOT NULL DEFAULT 0
+);
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
@@ -578,6 +598,7 @@ const std::vector<Migration>& migrations()
         {3, kSchema3},
         {4, kSchema4},
         {5, kSchema5},
+        {6, kSchema6},
     };
     return list;
 }

@@ -6,6 +6,12 @@
 
 namespace obole {
 
+Error sqlite_error_of(sqlite3* db)
+{
+    const bool constraint = (sqlite3_extended_errcode(db) & 0xff) == SQLITE_CONSTRAINT;
+    return fail(constraint ? "db.constraint" : "db.error", std::string("A database error occurred: ") + sqlite3_errmsg(db));
+}
+
 Statement::Statement(sqlite3* db, const char* sql) : db_(db)
 {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
@@ -142,7 +148,7 @@ bool Statement::column_is_null(int column) const
 
 Error Statement::error() const
 {
-    return fail("db.error", std::string("A database error occurred: ") + sqlite3_errmsg(db_));
+    return sqlite_error_of(db_);
 }
 
 } // namespace obole

@@ -13,6 +13,12 @@ struct sqlite3_stmt;
 
 namespace obole {
 
+// The connection's last SQLite error as an Error: "db.constraint" when a
+// value did not fit the schema (a CHECK, NOT NULL or UNIQUE constraint: the
+// data's fault, not the database's), "db.error" otherwise. The message holds
+// SQLite's own words, for logs; never show it as is.
+Error sqlite_error_of(sqlite3* db);
+
 class Statement {
 public:
     Statement(sqlite3* db, const char* sql);
@@ -38,7 +44,7 @@ public:
 
     enum class Step { row, done, error };
     Step step();
-    // Steps to the end; an error becomes a "db.error" Error.
+    // Steps to the end; an error becomes an Error (sqlite_error_of).
     Result<void> run();
     // Ready to run again with new bindings.
     void reset();

@@ -219,7 +219,7 @@ Result<void> Store::exec(const char* sql)
 
 Error Store::sqlite_error() const
 {
-    return fail("db.error", std::string("A database error occurred: ") + sqlite3_errmsg(db_));
+    return sqlite_error_of(db_);
 }
 
 Result<void> Store::transaction(const std::function<Result<void>()>& body)

@@ -93,7 +93,7 @@ public:
     // server, gifts moving to the survivor of a merge). Nests.
     Result<void> unobserved(const std::function<Result<void>()>& body);
 
-    // An Error built from the connection's last SQLite error ("db.error").
+    // An Error built from the connection's last SQLite error (sqlite_error_of).
     Error sqlite_error() const;
 
     // The clock of this store's writes: what they are stamped with, what an
