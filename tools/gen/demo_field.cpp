@@ -5,7 +5,6 @@
 // lock, so Field mode's "My day" and the dossier show them from the first start.
 #include <string>
 
-#include "core/calendar/date.h"
 #include "core/field/field_signup.h"
 #include "core/members/consent_repository.h"
 #include "core/money/iban.h"
