@@ -36,12 +36,36 @@ public:
     explicit operator bool() const { return ok(); }
 
     // Calling these on a failed result is a programming error.
-    T& value() { assert(ok()); return *value_; }
-    const T& value() const { assert(ok()); return *value_; }
-    T* operator->() { assert(ok()); return &*value_; }
-    const T* operator->() const { assert(ok()); return &*value_; }
-    T& operator*() { assert(ok()); return *value_; }
-    const T& operator*() const { assert(ok()); return *value_; }
+    T& value()
+    {
+        assert(ok());
+        return *value_;
+    }
+    const T& value() const
+    {
+        assert(ok());
+        return *value_;
+    }
+    T* operator->()
+    {
+        assert(ok());
+        return &*value_;
+    }
+    const T* operator->() const
+    {
+        assert(ok());
+        return &*value_;
+    }
+    T& operator*()
+    {
+        assert(ok());
+        return *value_;
+    }
+    const T& operator*() const
+    {
+        assert(ok());
+        return *value_;
+    }
 
     const Error& error() const { return error_; }
 

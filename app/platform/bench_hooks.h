@@ -2,10 +2,12 @@
 // operations inside the browser, where users feel them. Read-only.
 #pragma once
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::platform {
 
 void bench_hooks_attach(Store* store);
 
-}  // namespace obole::platform
+} // namespace obole::platform

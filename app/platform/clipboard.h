@@ -9,4 +9,4 @@ namespace obole::platform {
 // functions, which this replaces).
 void clipboard_install();
 
-}  // namespace obole::platform
+} // namespace obole::platform

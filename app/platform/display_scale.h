@@ -14,4 +14,4 @@ namespace obole::platform {
 // are installed (they size the window).
 void display_scale_install();
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -8,4 +8,4 @@ namespace obole::platform {
 // font has no accented capitals, so the caller reports it loudly.
 bool load_fonts(float size_pixels);
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -14,8 +14,8 @@ namespace obole::platform {
 // The work of one rendered frame, and the drawing-free work of one tick:
 // returns true when the tick changed something the screen shows.
 struct FrameWork {
-  void (*render)();
-  bool (*tick)();
+    void (*render)();
+    bool (*tick)();
 };
 
 // Starts the pacer (instead of emscripten_set_main_loop); returns at once.
@@ -25,4 +25,4 @@ void frame_pacer_start(FrameWork work);
 // bring news: an answer from the server, storage done, a file chosen).
 void request_frames(int ms = 250);
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -6,4 +6,4 @@ namespace obole::platform {
 
 void apply_glfw_patches();
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -21,4 +21,4 @@ const std::string& item_mirror_json();
 // JSON of what the overlay shows: {"nav":..,"keyboard":..,"typing":..,"items":[{"id","role","name",rect,state}]}
 const std::string& item_mirror_a11y_json();
 
-}  // namespace obole::platform
+} // namespace obole::platform

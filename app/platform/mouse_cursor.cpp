@@ -9,8 +9,9 @@ namespace obole::platform {
 
 namespace {
 
-const char* css_cursor(ImGuiMouseCursor c) {
-  switch (c) {
+const char* css_cursor(ImGuiMouseCursor c)
+{
+    switch (c) {
     case ImGuiMouseCursor_None: return "none";
     case ImGuiMouseCursor_TextInput: return "text";
     case ImGuiMouseCursor_ResizeAll: return "move";
@@ -23,22 +24,25 @@ const char* css_cursor(ImGuiMouseCursor c) {
     case ImGuiMouseCursor_Progress: return "progress";
     case ImGuiMouseCursor_NotAllowed: return "not-allowed";
     default: return "default";
-  }
+    }
 }
 
 const char* g_shown = nullptr;
 
-}  // namespace
+} // namespace
 
-void mouse_cursor_after_frame() {
-  ImGuiMouseCursor wanted = ImGui::GetMouseCursor();
-  // Only interactive items are hovered in ImGui's sense (buttons, tabs, rows,
-  // checkboxes); fields ask for the text caret themselves.
-  if (wanted == ImGuiMouseCursor_Arrow && ImGui::IsAnyItemHovered()) wanted = ImGuiMouseCursor_Hand;
-  const char* css = css_cursor(wanted);
-  if (css == g_shown) return;
-  g_shown = css;
-  js_set_cursor(css);
+void mouse_cursor_after_frame()
+{
+    ImGuiMouseCursor wanted = ImGui::GetMouseCursor();
+    // Only interactive items are hovered in ImGui's sense (buttons, tabs, rows,
+    // checkboxes); fields ask for the text caret themselves.
+    if (wanted == ImGuiMouseCursor_Arrow && ImGui::IsAnyItemHovered())
+        wanted = ImGuiMouseCursor_Hand;
+    const char* css = css_cursor(wanted);
+    if (css == g_shown)
+        return;
+    g_shown = css;
+    js_set_cursor(css);
 }
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -9,4 +9,4 @@ namespace obole::platform {
 // Call after each frame.
 void mouse_cursor_after_frame();
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -16,41 +16,43 @@
 #include <optional>
 #include <string>
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::platform {
 
 class SyncTransport {
- public:
-  // Attaches the outbox and the engine to `store` (after its journal is on);
-  // an error leaves sync off and says why.
-  Result<void> start(Store& store);
-  // Before the interface is drawn, and between frames. True when it
-  // delivered an answer, sent a request or saw the network come or go: the
-  // screen has news.
-  bool pump();
+public:
+    // Attaches the outbox and the engine to `store` (after its journal is on);
+    // an error leaves sync off and says why.
+    Result<void> start(Store& store);
+    // Before the interface is drawn, and between frames. True when it
+    // delivered an answer, sent a request or saw the network come or go: the
+    // screen has news.
+    bool pump();
 
-  sync::SyncEngine* engine() { return engine_.get(); }
+    sync::SyncEngine* engine() { return engine_.get(); }
 
-  // fetch's outcome (web/…: the EM_JS callback): `failed` when no answer came.
-  void on_answer(int call_id, bool failed, int status, std::string body);
+    // fetch's outcome (web/…: the EM_JS callback): `failed` when no answer came.
+    void on_answer(int call_id, bool failed, int status, std::string body);
 
- private:
-  struct Answer {
-    int call_id = 0;
-    bool failed = false;
-    int status = 0;
-    std::string body;
-  };
-  void deliver(Answer answer, int64_t now_ms);
+private:
+    struct Answer {
+        int call_id = 0;
+        bool failed = false;
+        int status = 0;
+        std::string body;
+    };
+    void deliver(Answer answer, int64_t now_ms);
 
-  Store* store_ = nullptr;
-  std::unique_ptr<sync::Outbox> outbox_;
-  std::unique_ptr<sync::SyncEngine> engine_;
-  int last_call_ = 0;
-  int in_flight_ = 0;          // the call waiting for its answer; 0: none
-  std::optional<bool> online_; // as last told to the engine
-  std::optional<Answer> answer_;
+    Store* store_ = nullptr;
+    std::unique_ptr<sync::Outbox> outbox_;
+    std::unique_ptr<sync::SyncEngine> engine_;
+    int last_call_ = 0;
+    int in_flight_ = 0;          // the call waiting for its answer; 0: none
+    std::optional<bool> online_; // as last told to the engine
+    std::optional<Answer> answer_;
 };
 
 SyncTransport& sync_transport();
@@ -58,4 +60,4 @@ SyncTransport& sync_transport();
 // Unix milliseconds (Date.now()).
 int64_t wall_clock_ms();
 
-}  // namespace obole::platform
+} // namespace obole::platform

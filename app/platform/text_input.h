@@ -13,4 +13,4 @@ void text_input_install();
 // text (which opens a phone's keyboard) and gives it back after.
 void text_input_after_frame();
 
-}  // namespace obole::platform
+} // namespace obole::platform

@@ -32,9 +32,9 @@ using namespace obole;
 namespace {
 
 struct WebApp {
-  GLFWwindow* window = nullptr;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<ui::App> app;
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ui::App> app;
 };
 
 WebApp* g_web = nullptr;
@@ -49,154 +49,165 @@ constexpr const char* kBootJournal = "/local/journal.bin";
 constexpr size_t kReplayBeforeSnapshot = 200;
 
 struct OpenedStore {
-  std::unique_ptr<Store> store;
-  std::string error;
+    std::unique_ptr<Store> store;
+    std::string error;
 };
 
-OpenedStore open_local_store() {
-  OpenedStore out;
-  const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; });
-  const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
+OpenedStore open_local_store()
+{
+    OpenedStore out;
+    const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource == = 'device' ? 1 : 0; });
+    const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
 
-  // Read at its size in one go: a vector grown while reading would, with
-  // SQLite's own copy, hold the database three or four times at the peak,
-  // and a wasm heap never shrinks.
-  std::ifstream in(kBootDatabase, std::ios::binary | std::ios::ate);
-  std::vector<uint8_t> bytes(in ? static_cast<size_t>(in.tellg()) : 0);
-  if (!bytes.empty()) {
-    in.seekg(0);
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!in) {
-      out.error = "The database on this device could not be read.";
-      return out;
+    // Read at its size in one go: a vector grown while reading would, with
+    // SQLite's own copy, hold the database three or four times at the peak,
+    // and a wasm heap never shrinks.
+    std::ifstream in(kBootDatabase, std::ios::binary | std::ios::ate);
+    std::vector<uint8_t> bytes(in ? static_cast<size_t>(in.tellg()) : 0);
+    if (!bytes.empty()) {
+        in.seekg(0);
+        in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        if (!in) {
+            out.error = "The database on this device could not be read.";
+            return out;
+        }
     }
-  }
-  // A database we cannot read is never replaced: store stays null, and with it
-  // every write path, so the bytes on the device are left as they are.
-  // Not migrated yet: the journal records were written under the snapshot's
-  // schema and are replayed on it first.
-  auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes_unmigrated(bytes);
-  std::vector<uint8_t>().swap(bytes);  // SQLite holds its own copy now
-  if (!opened) {
-    out.error = opened.error().message;
-    return out;
-  }
-  auto records = platform::read_boot_journal(kBootJournal);
-  if (!records) {
-    out.error = records.error().message;
-    return out;
-  }
-  auto replayed = replay_journal(*opened.value(), *records);
-  if (!replayed) {
-    out.error = replayed.error().message;
-    return out;
-  }
-  // The device keeps its snapshot and records until the migrated snapshot
-  // is stored, so a failed migration leaves them as they were.
-  const bool migrating = opened.value()->needs_migration();
-  if (migrating)
-    if (auto migrated = opened.value()->migrate(); !migrated) {
-      out.error = migrated.error().message;
-      return out;
+    // A database we cannot read is never replaced: store stays null, and with it
+    // every write path, so the bytes on the device are left as they are.
+    // Not migrated yet: the journal records were written under the snapshot's
+    // schema and are replayed on it first.
+    auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes_unmigrated(bytes);
+    std::vector<uint8_t>().swap(bytes); // SQLite holds its own copy now
+    if (!opened) {
+        out.error = opened.error().message;
+        return out;
     }
-  if (auto indexed = reindex_members(*opened.value(), *replayed); !indexed) {
-    out.error = indexed.error().message;
+    auto records = platform::read_boot_journal(kBootJournal);
+    if (!records) {
+        out.error = records.error().message;
+        return out;
+    }
+    auto replayed = replay_journal(*opened.value(), *records);
+    if (!replayed) {
+        out.error = replayed.error().message;
+        return out;
+    }
+    // The device keeps its snapshot and records until the migrated snapshot
+    // is stored, so a failed migration leaves them as they were.
+    const bool migrating = opened.value()->needs_migration();
+    if (migrating)
+        if (auto migrated = opened.value()->migrate(); !migrated) {
+            out.error = migrated.error().message;
+            return out;
+        }
+    if (auto indexed = reindex_members(*opened.value(), *replayed); !indexed) {
+        out.error = indexed.error().message;
+        return out;
+    }
+    const uint64_t last = records->empty() ? covered : records->back().seq;
+    if (auto on = opened.value()->enable_journal(last + 1); !on) {
+        out.error = on.error().message;
+        return out;
+    }
+    platform::browser_host().journal().start(last,
+                                             !from_device || migrating || records->size() > kReplayBeforeSnapshot);
+    out.store = std::move(opened.value());
     return out;
-  }
-  const uint64_t last = records->empty() ? covered : records->back().seq;
-  if (auto on = opened.value()->enable_journal(last + 1); !on) {
-    out.error = on.error().message;
-    return out;
-  }
-  platform::browser_host().journal().start(
-      last, !from_device || migrating || records->size() > kReplayBeforeSnapshot);
-  out.store = std::move(opened.value());
-  return out;
 }
 
-void render_frame() {
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  // Pulled changes land before the screens draw: they show in this frame.
-  // Nothing is pulled while a backup becomes the device's data.
-  if (g_web->store && !g_web->app->restoring()) platform::sync_transport().pump();
-  g_web->app->frame();
-  ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(g_web->window, &w, &h);
-  glViewport(0, 0, w, h);
-  glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  platform::item_mirror_end_frame();
-  platform::text_input_after_frame();
-  platform::mouse_cursor_after_frame();
-  if (g_web->store) platform::browser_host().journal().after_frame(*g_web->store);
+void render_frame()
+{
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    // Pulled changes land before the screens draw: they show in this frame.
+    // Nothing is pulled while a backup becomes the device's data.
+    if (g_web->store && !g_web->app->restoring())
+        platform::sync_transport().pump();
+    g_web->app->frame();
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(g_web->window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::item_mirror_end_frame();
+    platform::text_input_after_frame();
+    platform::mouse_cursor_after_frame();
+    if (g_web->store)
+        platform::browser_host().journal().after_frame(*g_web->store);
 }
 
 // Between frames: sync keeps its timers, and what it pulls is stored at once.
-bool tick() {
-  if (!g_web->store || g_web->app->restoring()) return false;
-  const uint64_t changes = g_web->store->change_count();
-  const bool busy = platform::sync_transport().pump();
-  platform::browser_host().journal().after_frame(*g_web->store);
-  return busy || g_web->store->change_count() != changes;
+bool tick()
+{
+    if (!g_web->store || g_web->app->restoring())
+        return false;
+    const uint64_t changes = g_web->store->change_count();
+    const bool busy = platform::sync_transport().pump();
+    platform::browser_host().journal().after_frame(*g_web->store);
+    return busy || g_web->store->change_count() != changes;
 }
 
-}  // namespace
+} // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* obole_items_json() { return platform::item_mirror_json().c_str(); }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* obole_items_json()
+{
+    return platform::item_mirror_json().c_str();
+}
 
-int main() {
-  g_web = new WebApp();  // lives for the page: the main loop never returns
-  OpenedStore opened = open_local_store();
-  g_web->store = std::move(opened.store);
-  platform::bench_hooks_attach(g_web->store.get());
+int main()
+{
+    g_web = new WebApp(); // lives for the page: the main loop never returns
+    OpenedStore opened = open_local_store();
+    g_web->store = std::move(opened.store);
+    platform::bench_hooks_attach(g_web->store.get());
 
-  platform::apply_glfw_patches();
-  if (!glfwInit()) {
-    std::fprintf(stderr, "obole: glfwInit failed\n");
-    return 1;
-  }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-  g_web->window = glfwCreateWindow(1280, 800, "Obole", nullptr, nullptr);
-  if (!g_web->window) {
-    std::fprintf(stderr, "obole: no WebGL2 context\n");
-    return 1;
-  }
-  glfwMakeContextCurrent(g_web->window);
+    platform::apply_glfw_patches();
+    if (!glfwInit()) {
+        std::fprintf(stderr, "obole: glfwInit failed\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    g_web->window = glfwCreateWindow(1280, 800, "Obole", nullptr, nullptr);
+    if (!g_web->window) {
+        std::fprintf(stderr, "obole: no WebGL2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_web->window);
 
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is fixed; nothing to remember between visits
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  // A blinking caret would need frames while nothing else changes.
-  io.ConfigInputTextCursorBlink = false;
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().FrameRounding = 3.0f;
-  platform::item_mirror_install();
-  if (!platform::load_fonts(17.0f)) std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
-  platform::display_scale_install();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // layout is fixed; nothing to remember between visits
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A blinking caret would need frames while nothing else changes.
+    io.ConfigInputTextCursorBlink = false;
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().FrameRounding = 3.0f;
+    platform::item_mirror_install();
+    if (!platform::load_fonts(17.0f))
+        std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
+    platform::display_scale_install();
 
-  ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
-  ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
-  ImGui_ImplOpenGL3_Init("#version 300 es");
-  platform::text_input_install();
-  platform::clipboard_install();
+    ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
+    ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    platform::text_input_install();
+    platform::clipboard_install();
 
-  platform::browser_host().start_storage_watch();
-  g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
-  // Sync watches the store's writes from here on (the journal is on; the
-  // start-up replay was not a change of this device).
-  if (g_web->store) {
-    auto sync_on = platform::sync_transport().start(*g_web->store);
-    g_web->app->attach_sync(platform::sync_transport().engine(), sync_on ? std::string() : sync_on.error().message);
-  }
-  EM_ASM({ Module.oboleReady = true; });
-  platform::frame_pacer_start({render_frame, tick});
-  return 0;  // the runtime lives on: the pacer's timers and the page's events drive it
+    platform::browser_host().start_storage_watch();
+    g_web->app = std::make_unique<ui::App>(g_web->store.get(), opened.error, platform::browser_host());
+    // Sync watches the store's writes from here on (the journal is on; the
+    // start-up replay was not a change of this device).
+    if (g_web->store) {
+        auto sync_on = platform::sync_transport().start(*g_web->store);
+        g_web->app->attach_sync(platform::sync_transport().engine(), sync_on ? std::string() : sync_on.error().message);
+    }
+    EM_ASM({ Module.oboleReady = true; });
+    platform::frame_pacer_start({render_frame, tick});
+    return 0; // the runtime lives on: the pacer's timers and the page's events drive it
 }

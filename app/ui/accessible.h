@@ -13,11 +13,11 @@ namespace obole::ui {
 enum class Role { automatic, text, heading, section, status, nav_link, combobox, option, radio, textbox };
 
 struct ItemHint {
-  Role role = Role::automatic;
-  const char* value = nullptr;  // a combo box's shown choice; never a password
-  bool checked = false;         // a radio button's or an option's selection
-  bool current = false;         // the navigation button of the screen shown
-  bool read_only = false;       // a text field shown, not editable (ImGuiInputTextFlags_ReadOnly)
+    Role role = Role::automatic;
+    const char* value = nullptr; // a combo box's shown choice; never a password
+    bool checked = false;        // a radio button's or an option's selection
+    bool current = false;        // the navigation button of the screen shown
+    bool read_only = false;      // a text field shown, not editable (ImGuiInputTextFlags_ReadOnly)
 };
 
 using ItemHintSink = void (*)(ImGuiID id, const char* name, const ItemHint& hint);
@@ -30,9 +30,9 @@ void hint_item(ImGuiID id, const char* name, const ItemHint& hint);
 // The overlay's own words, in the interface's language: the names of its
 // landmarks, and the language itself (for a screen reader's voice).
 struct OverlayWords {
-  const char* lang;
-  const char* screens;      // the navigation between screens
-  const char* status_line;  // the status line at the bottom
+    const char* lang;
+    const char* screens;     // the navigation between screens
+    const char* status_line; // the status line at the bottom
 };
 OverlayWords overlay_words();
 
@@ -52,10 +52,13 @@ void announced_status(const char* text, ImU32 colour = 0);
 // wrap, such as the status line.
 void announced_text_fit(const char* text, float max_width, ImU32 colour = 0);
 // A validation message under a field.
-inline void form_error(const char* message) { announced_text(message, IM_COL32(200, 40, 40, 255)); }
+inline void form_error(const char* message)
+{
+    announced_text(message, IM_COL32(200, 40, 40, 255));
+}
 // ImGui::BeginCombo, with the combo named and its shown choice given for the mirror.
 bool begin_combo(const char* label, const char* preview);
 // ImGui::RadioButton, seen by the mirror as a radio button with its state.
 bool radio_button(const char* label, bool active);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,90 +12,98 @@
 
 namespace obole::ui {
 
-App::App(Store* store, std::string store_error, Host& host) : host_(host), store_error_(std::move(store_error)) {
-  state_.store = store;
-  state_.host = &host;
-  state_.operator_name = host.setting("operator");
-  if (state_.operator_name.empty()) state_.operator_name = "volunteer";
-  std::string lang = host.setting("lang");
-  load_language(lang.empty() ? "en" : lang);
+App::App(Store* store, std::string store_error, Host& host) : host_(host), store_error_(std::move(store_error))
+{
+    state_.store = store;
+    state_.host = &host;
+    state_.operator_name = host.setting("operator");
+    if (state_.operator_name.empty())
+        state_.operator_name = "volunteer";
+    std::string lang = host.setting("lang");
+    load_language(lang.empty() ? "en" : lang);
 }
 
-void App::attach_sync(sync::SyncEngine* engine, std::string error) {
-  state_.sync = engine;
-  state_.sync_error = std::move(error);
+void App::attach_sync(sync::SyncEngine* engine, std::string error)
+{
+    state_.sync = engine;
+    state_.sync_error = std::move(error);
 }
 
-void App::load_language(const std::string& lang) {
-  // English is the key language: it needs no catalog.
-  if (lang == "en") {
-    catalog_ = Catalog{};
-    catalog_.lang = "en";
-  } else {
-    auto text = host_.read_asset("i18n/" + lang + ".json");
-    auto parsed = text ? Catalog::parse(*text) : Result<Catalog>(fail("i18n.missing", "This language is not installed."));
-    if (!parsed) {
-      state_.notice = "Language " + lang + ": " + parsed.error().message;
-      return;
+void App::load_language(const std::string& lang)
+{
+    // English is the key language: it needs no catalog.
+    if (lang == "en") {
+        catalog_ = Catalog{};
+        catalog_.lang = "en";
+    } else {
+        auto text = host_.read_asset("i18n/" + lang + ".json");
+        auto parsed =
+            text ? Catalog::parse(*text) : Result<Catalog>(fail("i18n.missing", "This language is not installed."));
+        if (!parsed) {
+            state_.notice = "Language " + lang + ": " + parsed.error().message;
+            return;
+        }
+        catalog_ = std::move(parsed.value());
     }
-    catalog_ = std::move(parsed.value());
-  }
-  set_catalog(&catalog_);
-  host_.set_setting("lang", lang);
+    set_catalog(&catalog_);
+    host_.set_setting("lang", lang);
 }
 
-void App::frame() {
-  touch_scroll_frame();
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("Obole", nullptr, flags);
-  if (!state_.store) {
-    draw_store_error();
+void App::frame()
+{
+    touch_scroll_frame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Obole", nullptr, flags);
+    if (!state_.store) {
+        draw_store_error();
+        ImGui::End();
+        return;
+    }
+    if (state_.restoring) {
+        draw_restoring();
+        ImGui::End();
+        return;
+    }
+    sync_.watch(state_);
+    history_.follow_browser(state_);
+    draw_top_bar();
+    ImGui::Separator();
+    // The status line is pinned to the bottom; the screen gets the rest. On a
+    // phone it takes two rows, so "Saved on this device" is never cut.
+    const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
+    // Flattened: Tab and the arrows go from the top bar into the screen and
+    // back, as the keyboard alone must reach every control.
+    if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
+        switch (state_.screen) {
+        case Screen::search: search_.draw(state_); break;
+        case Screen::dossier: dossier_.draw(state_); break;
+        case Screen::new_member: member_form_.draw(state_); break;
+        case Screen::sync: sync_.draw(state_); break;
+        case Screen::duplicates: duplicates_.draw(state_); break;
+        case Screen::event: event_.draw(state_); break;
+        case Screen::field: field_.draw(state_); break;
+        case Screen::settings: {
+            std::string lang = settings_.draw(state_);
+            if (!lang.empty())
+                load_language(lang);
+            break;
+        }
+        }
+    }
+    ImGui::EndChild();
+    draw_status_line();
+    history_.record(state_, page_title());
     ImGui::End();
-    return;
-  }
-  if (state_.restoring) {
-    draw_restoring();
-    ImGui::End();
-    return;
-  }
-  sync_.watch(state_);
-  history_.follow_browser(state_);
-  draw_top_bar();
-  ImGui::Separator();
-  // The status line is pinned to the bottom; the screen gets the rest. On a
-  // phone it takes two rows, so "Saved on this device" is never cut.
-  const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
-  // Flattened: Tab and the arrows go from the top bar into the screen and
-  // back, as the keyboard alone must reach every control.
-  if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
+}
+
+std::string App::page_title() const
+{
+    std::string name;
     switch (state_.screen) {
-      case Screen::search: search_.draw(state_); break;
-      case Screen::dossier: dossier_.draw(state_); break;
-      case Screen::new_member: member_form_.draw(state_); break;
-      case Screen::sync: sync_.draw(state_); break;
-      case Screen::duplicates: duplicates_.draw(state_); break;
-      case Screen::event: event_.draw(state_); break;
-      case Screen::field: field_.draw(state_); break;
-      case Screen::settings: {
-        std::string lang = settings_.draw(state_);
-        if (!lang.empty()) load_language(lang);
-        break;
-      }
-    }
-  }
-  ImGui::EndChild();
-  draw_status_line();
-  history_.record(state_, page_title());
-  ImGui::End();
-}
-
-std::string App::page_title() const {
-  std::string name;
-  switch (state_.screen) {
     case Screen::search: return "Obole";
     case Screen::dossier: name = dossier_.member_name(state_); break;
     case Screen::new_member: name = tr("New member"); break;
@@ -104,79 +112,94 @@ std::string App::page_title() const {
     case Screen::duplicates: name = tr("Possible duplicates"); break;
     case Screen::sync: name = tr("Sync"); break;
     case Screen::settings: name = tr("Settings"); break;
-  }
-  return name.empty() ? "Obole" : name + " — Obole";
+    }
+    return name.empty() ? "Obole" : name + " — Obole";
 }
 
-void App::draw_top_bar() {
-  ImGui::TextUnformatted("Obole");
-  // On a phone the buttons wrap onto a second line.
-  auto nav = [&](const char* label, Screen s) {
-    const bool current = state_.screen == s;
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    bool clicked = flow_button(label);
-    if (current) ImGui::PopStyleColor();
-    hint_item(ImGui::GetItemID(), nullptr, {Role::nav_link, nullptr, false, current});
-    return clicked;
-  };
-  if (nav(tr("Search"), Screen::search)) {
-    state_.screen = Screen::search;
-    search_.focus();
-  }
-  if (nav(tr("New member"), Screen::new_member)) state_.screen = Screen::new_member;
-  if (nav(tr("Event"), Screen::event)) state_.screen = Screen::event;
-  if (nav(tr("Field"), Screen::field)) state_.screen = Screen::field;
-  // Shown while there are pairs to review; the Sync screen links there too.
-  if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
-    char label[96];
-    std::snprintf(label, sizeof label, tr("Possible duplicates (%lld)"), static_cast<long long>(pairs));
-    if (nav((std::string(label) + "###duplicates").c_str(), Screen::duplicates)) state_.screen = Screen::duplicates;
-  }
-  if (nav(tr("Sync"), Screen::sync)) state_.screen = Screen::sync;
-  if (nav(tr("Settings"), Screen::settings)) state_.screen = Screen::settings;
+void App::draw_top_bar()
+{
+    ImGui::TextUnformatted("Obole");
+    // On a phone the buttons wrap onto a second line.
+    auto nav = [&](const char* label, Screen s) {
+        const bool current = state_.screen == s;
+        if (current)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        bool clicked = flow_button(label);
+        if (current)
+            ImGui::PopStyleColor();
+        hint_item(ImGui::GetItemID(), nullptr, {Role::nav_link, nullptr, false, current});
+        return clicked;
+    };
+    if (nav(tr("Search"), Screen::search)) {
+        state_.screen = Screen::search;
+        search_.focus();
+    }
+    if (nav(tr("New member"), Screen::new_member))
+        state_.screen = Screen::new_member;
+    if (nav(tr("Event"), Screen::event))
+        state_.screen = Screen::event;
+    if (nav(tr("Field"), Screen::field))
+        state_.screen = Screen::field;
+    // Shown while there are pairs to review; the Sync screen links there too.
+    if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
+        char label[96];
+        std::snprintf(label, sizeof label, tr("Possible duplicates (%lld)"), static_cast<long long>(pairs));
+        if (nav((std::string(label) + "###duplicates").c_str(), Screen::duplicates))
+            state_.screen = Screen::duplicates;
+    }
+    if (nav(tr("Sync"), Screen::sync))
+        state_.screen = Screen::sync;
+    if (nav(tr("Settings"), Screen::settings))
+        state_.screen = Screen::settings;
 }
 
-void App::draw_status_line() {
-  ImGui::Separator();
-  const bool online = host_.online();
-  announced_text(online ? tr("Online") : tr("Offline"), online ? IM_COL32(25, 128, 50, 255) : IM_COL32(180, 90, 0, 255));
-  draw_sync_status(state_);
-  if (!narrow_screen()) ImGui::SameLine();
-  switch (host_.save_state()) {
+void App::draw_status_line()
+{
+    ImGui::Separator();
+    const bool online = host_.online();
+    announced_text(online ? tr("Online") : tr("Offline"),
+                   online ? IM_COL32(25, 128, 50, 255) : IM_COL32(180, 90, 0, 255));
+    draw_sync_status(state_);
+    if (!narrow_screen())
+        ImGui::SameLine();
+    switch (host_.save_state()) {
     case SaveState::idle: break;
     case SaveState::saving: announced_status(tr("Saving…")); break;
     case SaveState::saved: announced_status(tr("Saved on this device")); break;
     case SaveState::failed: {
-      std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
-      announced_status(msg.c_str(), IM_COL32(200, 30, 30, 255));
-      break;
+        std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
+        announced_status(msg.c_str(), IM_COL32(200, 30, 30, 255));
+        break;
     }
-  }
-  if (host_.storage_info().near_quota()) {
+    }
+    if (host_.storage_info().near_quota()) {
+        ImGui::SameLine();
+        announced_text(tr("Device storage nearly full"), IM_COL32(200, 90, 0, 255));
+    }
     ImGui::SameLine();
-    announced_text(tr("Device storage nearly full"), IM_COL32(200, 90, 0, 255));
-  }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s · %s", state_.operator_name.c_str(), state_.notice.c_str());
+    ImGui::TextDisabled("%s · %s", state_.operator_name.c_str(), state_.notice.c_str());
 }
 
 // Nothing else is drawn, so nothing else can write while the backup becomes
 // the device's data; the page restarts on it once storage confirms.
-void App::draw_restoring() {
-  if (host_.save_state() == SaveState::failed) {
-    std::string msg = std::string(tr("The backup could not be stored on this device:")) + " " + host_.save_error();
-    announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
-    announced_text(tr("Nothing was replaced: the data on this device is as it was."));
-    if (ImGui::Button(tr("Back"))) state_.restoring = false;
-    return;
-  }
-  announced_text(tr("Restoring the backup… Obole restarts when it is stored."));
+void App::draw_restoring()
+{
+    if (host_.save_state() == SaveState::failed) {
+        std::string msg = std::string(tr("The backup could not be stored on this device:")) + " " + host_.save_error();
+        announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+        announced_text(tr("Nothing was replaced: the data on this device is as it was."));
+        if (ImGui::Button(tr("Back")))
+            state_.restoring = false;
+        return;
+    }
+    announced_text(tr("Restoring the backup… Obole restarts when it is stored."));
 }
 
-void App::draw_store_error() {
-  announced_text(tr("The data on this device could not be opened."), IM_COL32(200, 30, 30, 255));
-  announced_text(tr(store_error_));
-  announced_text(tr("Nothing was changed or overwritten. Ask your administrator before doing anything else."));
+void App::draw_store_error()
+{
+    announced_text(tr("The data on this device could not be opened."), IM_COL32(200, 30, 30, 255));
+    announced_text(tr(store_error_));
+    announced_text(tr("Nothing was changed or overwritten. Ask your administrator before doing anything else."));
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

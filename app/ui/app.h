@@ -20,39 +20,39 @@
 namespace obole::ui {
 
 class App {
- public:
-  // store may be null when the local database could not be opened; store_error
-  // then says why, and the app shows it instead of touching the data.
-  App(Store* store, std::string store_error, Host& host);
-  void frame();
-  // The device's sync engine, once platform code has started it (null, with
-  // the reason, when it could not start).
-  void attach_sync(sync::SyncEngine* engine, std::string error);
-  // A backup is becoming the device's data: nothing else may write.
-  bool restoring() const { return state_.restoring; }
+public:
+    // store may be null when the local database could not be opened; store_error
+    // then says why, and the app shows it instead of touching the data.
+    App(Store* store, std::string store_error, Host& host);
+    void frame();
+    // The device's sync engine, once platform code has started it (null, with
+    // the reason, when it could not start).
+    void attach_sync(sync::SyncEngine* engine, std::string error);
+    // A backup is becoming the device's data: nothing else may write.
+    bool restoring() const { return state_.restoring; }
 
- private:
-  void load_language(const std::string& lang);
-  void draw_top_bar();
-  void draw_status_line();
-  void draw_store_error();
-  void draw_restoring();
-  std::string page_title() const;
+private:
+    void load_language(const std::string& lang);
+    void draw_top_bar();
+    void draw_status_line();
+    void draw_store_error();
+    void draw_restoring();
+    std::string page_title() const;
 
-  AppState state_;
-  Host& host_;
-  std::string store_error_;
-  Catalog catalog_;
-  SearchScreen search_;
-  DossierScreen dossier_;
-  MemberForm member_form_;
-  SettingsScreen settings_;
-  SyncScreen sync_;
-  DuplicatesScreen duplicates_;
-  EventScreen event_;
-  FieldModeScreen field_;
-  DuplicateCount duplicate_count_;
-  PageHistory history_;
+    AppState state_;
+    Host& host_;
+    std::string store_error_;
+    Catalog catalog_;
+    SearchScreen search_;
+    DossierScreen dossier_;
+    MemberForm member_form_;
+    SettingsScreen settings_;
+    SyncScreen sync_;
+    DuplicatesScreen duplicates_;
+    EventScreen event_;
+    FieldModeScreen field_;
+    DuplicateCount duplicate_count_;
+    PageHistory history_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

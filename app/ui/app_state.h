@@ -5,32 +5,37 @@
 
 #include <string>
 
-namespace obole { class Store; }
-namespace obole::sync { class SyncEngine; }
+namespace obole {
+class Store;
+}
+namespace obole::sync {
+class SyncEngine;
+}
 
 namespace obole::ui {
 
 enum class Screen { search, dossier, new_member, settings, sync, duplicates, event, field };
 
 struct AppState {
-  Store* store = nullptr;
-  Host* host = nullptr;
-  // The device's link to the server (sync/client/sync_engine.h); null when
-  // sync could not start, sync_error then says why.
-  sync::SyncEngine* sync = nullptr;
-  std::string sync_error;
-  std::string operator_name;
-  Screen screen = Screen::search;
-  std::string member_id;  // member shown by the dossier
-  std::string notice;     // last confirmation ("Gift saved"), shown in the status line
-  bool restoring = false; // a backup is becoming the device's data: no writes until restart
+    Store* store = nullptr;
+    Host* host = nullptr;
+    // The device's link to the server (sync/client/sync_engine.h); null when
+    // sync could not start, sync_error then says why.
+    sync::SyncEngine* sync = nullptr;
+    std::string sync_error;
+    std::string operator_name;
+    Screen screen = Screen::search;
+    std::string member_id;  // member shown by the dossier
+    std::string notice;     // last confirmation ("Gift saved"), shown in the status line
+    bool restoring = false; // a backup is becoming the device's data: no writes until restart
 
-  void open_member(const std::string& id) {
-    member_id = id;
-    screen = Screen::dossier;
-  }
-  // Enrolled with a server: changes travel, and merges wait for its word.
-  bool enrolled() const;
+    void open_member(const std::string& id)
+    {
+        member_id = id;
+        screen = Screen::dossier;
+    }
+    // Enrolled with a server: changes travel, and merges wait for its word.
+    bool enrolled() const;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

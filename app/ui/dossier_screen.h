@@ -30,47 +30,47 @@
 namespace obole::ui {
 
 class DossierScreen {
- public:
-  void draw(AppState& app);
-  // Whose dossier is shown ("" while none is loaded): the page's title.
-  std::string member_name(const AppState& app) const;
+public:
+    void draw(AppState& app);
+    // Whose dossier is shown ("" while none is loaded): the page's title.
+    std::string member_name(const AppState& app) const;
 
- private:
-  void load(AppState& app);
-  void draw_merged(AppState& app);
-  void draw_conflicts(AppState& app);
-  void draw_tabs(AppState& app);
-  template <typename Draw>
-  void tab(const char* title, Draw&& draw, bool select = false);
+private:
+    void load(AppState& app);
+    void draw_merged(AppState& app);
+    void draw_conflicts(AppState& app);
+    void draw_tabs(AppState& app);
+    template <typename Draw>
+    void tab(const char* title, Draw&& draw, bool select = false);
 
-  std::string loaded_id_;
-  uint64_t loaded_at_change_ = ~uint64_t{0};
-  std::string load_error_;
-  Member member_;
-  std::vector<TextConflict> conflicts_;
-  std::string survivor_label_;  // "Name (No. 12)" of the member this one was merged into
-  std::string conflict_error_;
-  std::string opened_member_;  // the member whose tabs were last drawn
-  int select_gifts_frames_ = 0;
+    std::string loaded_id_;
+    uint64_t loaded_at_change_ = ~uint64_t{0};
+    std::string load_error_;
+    Member member_;
+    std::vector<TextConflict> conflicts_;
+    std::string survivor_label_; // "Name (No. 12)" of the member this one was merged into
+    std::string conflict_error_;
+    std::string opened_member_; // the member whose tabs were last drawn
+    int select_gifts_frames_ = 0;
 
-  TopPart top_part_;
-  ReceiptsTab receipts_;
-  GiftsTab gifts_;
-  OrdersTab orders_;
-  MembershipsTab memberships_;
-  DirectDebitsTab direct_debits_;
-  CardGiftsTab card_gifts_;
-  TaxReceiptsTab tax_receipts_;
-  MobilisationsTab mobilisations_;
-  EmailBehaviourTab email_behaviour_;
-  SponsorshipsTab sponsorships_;
-  EventsTab events_;
-  DocumentsTab documents_;
-  CampaignsTab campaigns_;
-  JournalTab journal_;
-  MemberTab member_tab_;
-  InfosTab infos_;
-  RelationsTab relations_;
+    TopPart top_part_;
+    ReceiptsTab receipts_;
+    GiftsTab gifts_;
+    OrdersTab orders_;
+    MembershipsTab memberships_;
+    DirectDebitsTab direct_debits_;
+    CardGiftsTab card_gifts_;
+    TaxReceiptsTab tax_receipts_;
+    MobilisationsTab mobilisations_;
+    EmailBehaviourTab email_behaviour_;
+    SponsorshipsTab sponsorships_;
+    EventsTab events_;
+    DocumentsTab documents_;
+    CampaignsTab campaigns_;
+    JournalTab journal_;
+    MemberTab member_tab_;
+    InfosTab infos_;
+    RelationsTab relations_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

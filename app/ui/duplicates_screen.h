@@ -13,33 +13,33 @@
 namespace obole::ui {
 
 class DuplicatesScreen {
- public:
-  void draw(AppState& app);
+public:
+    void draw(AppState& app);
 
- private:
-  struct Merge {
-    std::string loser_id, loser_label, survivor_id, survivor_label;
-  };
-  void load(AppState& app);
-  void draw_pair(AppState& app, const DuplicateCandidate& c, bool allowed);
-  void draw_merge_confirm(AppState& app);
+private:
+    struct Merge {
+        std::string loser_id, loser_label, survivor_id, survivor_label;
+    };
+    void load(AppState& app);
+    void draw_pair(AppState& app, const DuplicateCandidate& c, bool allowed);
+    void draw_merge_confirm(AppState& app);
 
-  uint64_t loaded_at_change_ = ~uint64_t{0};
-  std::vector<DuplicateCandidate> pairs_;
-  std::optional<Merge> merge_;
-  bool open_confirm_ = false;
-  std::string message_;
-  bool message_is_error_ = false;
+    uint64_t loaded_at_change_ = ~uint64_t{0};
+    std::vector<DuplicateCandidate> pairs_;
+    std::optional<Merge> merge_;
+    bool open_confirm_ = false;
+    std::string message_;
+    bool message_is_error_ = false;
 };
 
 // The open pairs, counted again only when the data changed.
 class DuplicateCount {
- public:
-  int64_t get(AppState& app);
+public:
+    int64_t get(AppState& app);
 
- private:
-  uint64_t at_change_ = ~uint64_t{0};
-  int64_t count_ = 0;
+private:
+    uint64_t at_change_ = ~uint64_t{0};
+    int64_t count_ = 0;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

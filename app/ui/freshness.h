@@ -11,19 +11,21 @@
 namespace obole::ui {
 
 class Freshness {
- public:
-  bool stale(const AppState& app, const std::string& member_id) const {
-    return member_id != member_id_ || app.store->change_count() != change_;
-  }
-  bool other_member(const std::string& member_id) const { return member_id != member_id_; }
-  void mark(const AppState& app, const std::string& member_id) {
-    member_id_ = member_id;
-    change_ = app.store->change_count();
-  }
+public:
+    bool stale(const AppState& app, const std::string& member_id) const
+    {
+        return member_id != member_id_ || app.store->change_count() != change_;
+    }
+    bool other_member(const std::string& member_id) const { return member_id != member_id_; }
+    void mark(const AppState& app, const std::string& member_id)
+    {
+        member_id_ = member_id;
+        change_ = app.store->change_count();
+    }
 
- private:
-  std::string member_id_;
-  uint64_t change_ = ~uint64_t{0};
+private:
+    std::string member_id_;
+    uint64_t change_ = ~uint64_t{0};
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

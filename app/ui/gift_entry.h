@@ -11,22 +11,22 @@
 namespace obole::ui {
 
 class GiftEntry {
- public:
-  // Prepares an empty form for a member; the campaign defaults to the last
-  // campaign the member received (an uncoded gift belongs to it).
-  void reset(AppState& app, const std::string& member_id);
-  // Returns true when a gift was saved this frame.
-  bool draw(AppState& app);
+public:
+    // Prepares an empty form for a member; the campaign defaults to the last
+    // campaign the member received (an uncoded gift belongs to it).
+    void reset(AppState& app, const std::string& member_id);
+    // Returns true when a gift was saved this frame.
+    bool draw(AppState& app);
 
- private:
-  bool save(AppState& app);
-  std::string member_id_;
-  std::string amount_, date_, cheque_number_;
-  PaymentMethod method_ = PaymentMethod::cash;
-  std::string campaign_id_;
-  std::vector<Campaign> campaigns_;
-  std::string error_field_, error_;  // the field the message is about, and the message
-  bool focus_amount_ = false;
+private:
+    bool save(AppState& app);
+    std::string member_id_;
+    std::string amount_, date_, cheque_number_;
+    PaymentMethod method_ = PaymentMethod::cash;
+    std::string campaign_id_;
+    std::vector<Campaign> campaigns_;
+    std::string error_field_, error_; // the field the message is about, and the message
+    bool focus_amount_ = false;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

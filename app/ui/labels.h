@@ -15,7 +15,13 @@ const char* consent_channel_label(ConsentChannel c);
 // ImGui hides what follows "##" in a label. Obole puts the item's accessible
 // name there when the visible label is drawn separately (a column of labels),
 // so the accessibility mirror and the browser tests still find the item by name.
-inline std::string hidden_label(const char* name) { return std::string("##") + name; }
-inline std::string hidden_label(const std::string& name) { return "##" + name; }
+inline std::string hidden_label(const char* name)
+{
+    return std::string("##") + name;
+}
+inline std::string hidden_label(const std::string& name)
+{
+    return "##" + name;
+}
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -16,41 +16,46 @@
 
 namespace obole::ui {
 
-void draw_major_threshold_panel(AppState& app) {
-  static std::string edit;
-  static std::string error, message;
-  static uint64_t loaded_at = ~uint64_t{0};
-  // Follow the stored value (it may arrive by sync) unless the person is typing.
-  if (loaded_at != app.store->change_count() && !ImGui::IsAnyItemActive()) {
-    edit = format_money(major_threshold_cents(*app.store), "EUR", current_lang());
-    loaded_at = app.store->change_count();
-  }
-  ImGui::SeparatorText(tr("Segmentation"));
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("Major donor threshold"));
-  ImGui::SameLine(ImGui::GetFontSize() * 10);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  const bool allowed = !is_volunteer(app);
-  ImGui::BeginDisabled(!allowed);
-  ImGui::InputText(hidden_label(tr("Major donor threshold")).c_str(), &edit);
-  ImGui::SameLine();
-  if (ImGui::Button(tr("Save threshold"))) {
-    error.clear();
-    message.clear();
-    Result<int64_t> cents = parse_amount_cents(edit);
-    if (!cents) {
-      error = tr(cents.error().message);
-    } else {
-      Result<void> saved =
-          SettingRepository(*app.store).set(kMajorThresholdSetting, std::to_string(*cents), app.operator_name);
-      if (saved) message = tr("Threshold saved; segments recomputed.");
-      else error = tr(saved.error().message);
+void draw_major_threshold_panel(AppState& app)
+{
+    static std::string edit;
+    static std::string error, message;
+    static uint64_t loaded_at = ~uint64_t{0};
+    // Follow the stored value (it may arrive by sync) unless the person is typing.
+    if (loaded_at != app.store->change_count() && !ImGui::IsAnyItemActive()) {
+        edit = format_money(major_threshold_cents(*app.store), "EUR", current_lang());
+        loaded_at = app.store->change_count();
     }
-  }
-  ImGui::EndDisabled();
-  if (!error.empty()) form_error(error.c_str());
-  if (!message.empty()) ImGui::TextUnformatted(message.c_str());
-  ImGui::TextDisabled("%s", tr("A donor whose gifts over 12 months reach this amount is a major donor."));
+    ImGui::SeparatorText(tr("Segmentation"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Major donor threshold"));
+    ImGui::SameLine(ImGui::GetFontSize() * 10);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const bool allowed = !is_volunteer(app);
+    ImGui::BeginDisabled(!allowed);
+    ImGui::InputText(hidden_label(tr("Major donor threshold")).c_str(), &edit);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Save threshold"))) {
+        error.clear();
+        message.clear();
+        Result<int64_t> cents = parse_amount_cents(edit);
+        if (!cents) {
+            error = tr(cents.error().message);
+        } else {
+            Result<void> saved =
+                SettingRepository(*app.store).set(kMajorThresholdSetting, std::to_string(*cents), app.operator_name);
+            if (saved)
+                message = tr("Threshold saved; segments recomputed.");
+            else
+                error = tr(saved.error().message);
+        }
+    }
+    ImGui::EndDisabled();
+    if (!error.empty())
+        form_error(error.c_str());
+    if (!message.empty())
+        ImGui::TextUnformatted(message.c_str());
+    ImGui::TextDisabled("%s", tr("A donor whose gifts over 12 months reach this amount is a major donor."));
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -8,4 +8,4 @@ namespace obole::ui {
 
 void draw_major_threshold_panel(AppState& app);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -8,15 +8,15 @@
 namespace obole::ui {
 
 class MemberForm {
- public:
-  void draw(AppState& app);
-  void clear();
+public:
+    void draw(AppState& app);
+    void clear();
 
- private:
-  void save(AppState& app);
-  NewMember in_;
-  std::string error_field_, error_;  // the field at fault ("" for the form), and why
-  bool want_focus_ = true;
+private:
+    void save(AppState& app);
+    NewMember in_;
+    std::string error_field_, error_; // the field at fault ("" for the form), and why
+    bool want_focus_ = true;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -4,8 +4,9 @@
 
 namespace obole::ui {
 
-bool is_volunteer(const AppState& app) {
-  return app.enrolled() && app.sync->status().operator_role == "volunteer";
+bool is_volunteer(const AppState& app)
+{
+    return app.enrolled() && app.sync->status().operator_role == "volunteer";
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -8,4 +8,4 @@ namespace obole::ui {
 // A device that is not enrolled belongs to its user: never a volunteer.
 bool is_volunteer(const AppState& app);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -10,36 +10,39 @@
 
 namespace obole::ui {
 
-void OrganisationPanel::draw(AppState& app) {
-  if (!loaded_) {
-    edit_ = load_organisation(*app.store);
-    loaded_ = true;
-  }
-  ImGui::TextDisabled("%s", tr("Printed on every tax receipt."));
-  const float label_x = ImGui::GetFontSize() * 10, w = ImGui::GetFontSize() * 20;
-  auto field = [&](const char* label, std::string* value, bool multiline) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(label_x);
-    if (multiline) {
-      ImGui::InputTextMultiline(hidden_label(label).c_str(), value, ImVec2(w, ImGui::GetTextLineHeight() * 3.5f));
-    } else {
-      ImGui::SetNextItemWidth(w);
-      ImGui::InputText(hidden_label(label).c_str(), value);
+void OrganisationPanel::draw(AppState& app)
+{
+    if (!loaded_) {
+        edit_ = load_organisation(*app.store);
+        loaded_ = true;
     }
-  };
-  field(tr("Association's name"), &edit_.name, false);
-  field(tr("Address"), &edit_.address, true);
-  field(tr("Object"), &edit_.object, false);
-  field(tr("Signatory"), &edit_.signatory, false);
-  field(tr("Place of signature"), &edit_.place, false);
-  if (ImGui::Button(tr("Save the association's identity"))) {
-    Result<void> saved = save_organisation(*app.store, edit_, app.operator_name);
-    error_ = saved ? "" : tr(saved.error().message);
-    message_ = saved ? tr("Saved.") : "";
-  }
-  if (!error_.empty()) form_error(error_.c_str());
-  if (!message_.empty()) announced_text(message_.c_str());
+    ImGui::TextDisabled("%s", tr("Printed on every tax receipt."));
+    const float label_x = ImGui::GetFontSize() * 10, w = ImGui::GetFontSize() * 20;
+    auto field = [&](const char* label, std::string* value, bool multiline) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(label_x);
+        if (multiline) {
+            ImGui::InputTextMultiline(hidden_label(label).c_str(), value, ImVec2(w, ImGui::GetTextLineHeight() * 3.5f));
+        } else {
+            ImGui::SetNextItemWidth(w);
+            ImGui::InputText(hidden_label(label).c_str(), value);
+        }
+    };
+    field(tr("Association's name"), &edit_.name, false);
+    field(tr("Address"), &edit_.address, true);
+    field(tr("Object"), &edit_.object, false);
+    field(tr("Signatory"), &edit_.signatory, false);
+    field(tr("Place of signature"), &edit_.place, false);
+    if (ImGui::Button(tr("Save the association's identity"))) {
+        Result<void> saved = save_organisation(*app.store, edit_, app.operator_name);
+        error_ = saved ? "" : tr(saved.error().message);
+        message_ = saved ? tr("Saved.") : "";
+    }
+    if (!error_.empty())
+        form_error(error_.c_str());
+    if (!message_.empty())
+        announced_text(message_.c_str());
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -10,13 +10,13 @@
 namespace obole::ui {
 
 class OrganisationPanel {
- public:
-  void draw(AppState& app);
+public:
+    void draw(AppState& app);
 
- private:
-  Organisation edit_;
-  bool loaded_ = false;
-  std::string message_, error_;
+private:
+    Organisation edit_;
+    bool loaded_ = false;
+    std::string message_, error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

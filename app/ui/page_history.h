@@ -9,20 +9,20 @@
 namespace obole::ui {
 
 class PageHistory {
- public:
-  // Before the screens draw: a Back or Forward step moves the app there.
-  void follow_browser(AppState& app);
-  // After they drew: a new place becomes a history step, and the title follows.
-  // `title` is what the page is called here (a member's name, a screen's).
-  void record(AppState& app, const std::string& title);
+public:
+    // Before the screens draw: a Back or Forward step moves the app there.
+    void follow_browser(AppState& app);
+    // After they drew: a new place becomes a history step, and the title follows.
+    // `title` is what the page is called here (a member's name, a screen's).
+    void record(AppState& app, const std::string& title);
 
- private:
-  std::string place_;  // the place the browser's history entry holds
-  std::string title_;
+private:
+    std::string place_; // the place the browser's history entry holds
+    std::string title_;
 };
 
 // "search", "dossier/<member uuid>", ...; place_of and go_to are each other's inverse.
 std::string place_of(const AppState& app);
 void go_to(AppState& app, const std::string& place);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -8,4 +8,4 @@ namespace obole::ui {
 
 void draw_segment_badges(AppState& app, const Member& member);
 
-}  // namespace obole::ui
+} // namespace obole::ui

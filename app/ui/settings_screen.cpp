@@ -15,56 +15,59 @@
 namespace obole::ui {
 
 struct Language {
-  const char* code;
-  const char* name;  // in its own language, so anyone can find theirs
+    const char* code;
+    const char* name; // in its own language, so anyone can find theirs
 };
 static const Language kLanguages[] = {{"en", "English"}, {"fr", "Français"}};
 
-std::string SettingsScreen::draw(AppState& app) {
-  std::string picked;
-  if (!operator_loaded_) {
-    operator_edit_ = app.operator_name;
-    operator_loaded_ = true;
-  }
-  ImGui::SeparatorText(tr("Settings"));
-
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("Language"));
-  ImGui::SameLine(ImGui::GetFontSize() * 10);
-  const char* current = kLanguages[0].name;
-  for (const Language& l : kLanguages)
-    if (std::strcmp(l.code, current_lang()) == 0) current = l.name;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  if (begin_combo(hidden_label(tr("Language")).c_str(), current)) {
-    for (const Language& l : kLanguages)
-      if (ImGui::Selectable(l.name, std::strcmp(l.code, current_lang()) == 0)) picked = l.code;
-    ImGui::EndCombo();
-  }
-
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("Operator"));
-  ImGui::SameLine(ImGui::GetFontSize() * 10);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  if (ImGui::InputText(hidden_label(tr("Operator")).c_str(), &operator_edit_, ImGuiInputTextFlags_EnterReturnsTrue) ||
-      ImGui::IsItemDeactivatedAfterEdit()) {
-    if (!operator_edit_.empty()) {
-      app.operator_name = operator_edit_;
-      app.host->set_setting("operator", operator_edit_);
+std::string SettingsScreen::draw(AppState& app)
+{
+    std::string picked;
+    if (!operator_loaded_) {
+        operator_edit_ = app.operator_name;
+        operator_loaded_ = true;
     }
-  }
-  ImGui::TextDisabled("%s", tr("Every entry in the journal carries this name."));
+    ImGui::SeparatorText(tr("Settings"));
 
-  ImGui::SeparatorText(tr("Data on this device"));
-  const int64_t members = MemberRepository(*app.store).count();
-  ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
-  draw_major_threshold_panel(app);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Language"));
+    ImGui::SameLine(ImGui::GetFontSize() * 10);
+    const char* current = kLanguages[0].name;
+    for (const Language& l : kLanguages)
+        if (std::strcmp(l.code, current_lang()) == 0)
+            current = l.name;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (begin_combo(hidden_label(tr("Language")).c_str(), current)) {
+        for (const Language& l : kLanguages)
+            if (ImGui::Selectable(l.name, std::strcmp(l.code, current_lang()) == 0))
+                picked = l.code;
+        ImGui::EndCombo();
+    }
 
-  ImGui::SeparatorText(tr("Association"));
-  organisation_.draw(app);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Operator"));
+    ImGui::SameLine(ImGui::GetFontSize() * 10);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::InputText(hidden_label(tr("Operator")).c_str(), &operator_edit_, ImGuiInputTextFlags_EnterReturnsTrue) ||
+        ImGui::IsItemDeactivatedAfterEdit()) {
+        if (!operator_edit_.empty()) {
+            app.operator_name = operator_edit_;
+            app.host->set_setting("operator", operator_edit_);
+        }
+    }
+    ImGui::TextDisabled("%s", tr("Every entry in the journal carries this name."));
 
-  ImGui::SeparatorText(tr("Backups"));
-  backups_.draw(app);
-  return picked;
+    ImGui::SeparatorText(tr("Data on this device"));
+    const int64_t members = MemberRepository(*app.store).count();
+    ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
+    draw_major_threshold_panel(app);
+
+    ImGui::SeparatorText(tr("Association"));
+    organisation_.draw(app);
+
+    ImGui::SeparatorText(tr("Backups"));
+    backups_.draw(app);
+    return picked;
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -10,15 +10,15 @@
 namespace obole::ui {
 
 class SettingsScreen {
- public:
-  // Returns the language the user picked this frame, or "" when unchanged.
-  std::string draw(AppState& app);
+public:
+    // Returns the language the user picked this frame, or "" when unchanged.
+    std::string draw(AppState& app);
 
- private:
-  std::string operator_edit_;
-  bool operator_loaded_ = false;
-  BackupPanel backups_;
-  OrganisationPanel organisation_;
+private:
+    std::string operator_edit_;
+    bool operator_loaded_ = false;
+    BackupPanel backups_;
+    OrganisationPanel organisation_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,16 +12,16 @@
 namespace obole::ui {
 
 class RefusalList {
- public:
-  void draw(AppState& app);
+public:
+    void draw(AppState& app);
 
- private:
-  void draw_one(AppState& app, const sync::Refusal& r);
+private:
+    void draw_one(AppState& app, const sync::Refusal& r);
 
-  Freshness freshness_;
-  std::vector<sync::Refusal> rows_;
-  std::vector<std::string> who_;  // the member's name, by row
-  std::string error_;
+    Freshness freshness_;
+    std::vector<sync::Refusal> rows_;
+    std::vector<std::string> who_; // the member's name, by row
+    std::string error_;
 };
 
 // "Gift €12.00 (2026-12-01)", "Change to a member": what a refused change
@@ -30,4 +30,4 @@ std::string refused_change_words(const sync::Refusal& r);
 // What a person can do about it, by the reason and whether it was new.
 const char* refusal_advice(const sync::Refusal& r);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,24 +13,24 @@
 namespace obole::ui {
 
 class SyncScreen {
- public:
-  void draw(AppState& app);
-  // Once per frame, whatever the screen: notices when an enrolment finished.
-  void watch(AppState& app);
+public:
+    void draw(AppState& app);
+    // Once per frame, whatever the screen: notices when an enrolment finished.
+    void watch(AppState& app);
 
- private:
-  void draw_enrolment(AppState& app);
-  void draw_state(AppState& app);
-  void draw_leave_confirm(AppState& app);
-  void draw_duplicates_link(AppState& app);
+private:
+    void draw_enrolment(AppState& app);
+    void draw_state(AppState& app);
+    void draw_leave_confirm(AppState& app);
+    void draw_duplicates_link(AppState& app);
 
-  std::string code_, login_, password_, device_name_;
-  std::string enrol_form_error_;
-  bool device_name_set_ = false;
-  bool enrolment_seen_done_ = false;
-  std::string leave_error_;
-  DuplicateCount duplicates_;
-  RefusalList refusals_;
+    std::string code_, login_, password_, device_name_;
+    std::string enrol_form_error_;
+    bool device_name_set_ = false;
+    bool enrolment_seen_done_ = false;
+    std::string leave_error_;
+    DuplicateCount duplicates_;
+    RefusalList refusals_;
 };
 
 // The sync part of the status line: "Not enrolled", or the changes waiting,
@@ -44,4 +44,4 @@ std::string local_time(int64_t unix_ms, bool full);
 // device working alone; at the server, administrators and staff.
 bool may_merge(AppState& app);
 
-}  // namespace obole::ui
+} // namespace obole::ui

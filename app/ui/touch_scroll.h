@@ -20,4 +20,4 @@ void cancel_touch();
 // touch on it is never turned into a scroll or a long press.
 void keep_touch_drags();
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -6,11 +6,11 @@
 namespace obole::ui {
 
 class TouchStyle {
- public:
-  TouchStyle();
-  ~TouchStyle();
-  TouchStyle(const TouchStyle&) = delete;
-  TouchStyle& operator=(const TouchStyle&) = delete;
+public:
+    TouchStyle();
+    ~TouchStyle();
+    TouchStyle(const TouchStyle&) = delete;
+    TouchStyle& operator=(const TouchStyle&) = delete;
 };
 
 // The screen is narrow (under 700 CSS px: a phone held upright): lay out in one column.
@@ -26,4 +26,4 @@ bool flow_button(const char* label);
 // A row of a list a finger can hit: a selectable as high as a button.
 bool touch_row(const char* label, bool selected = false);
 
-}  // namespace obole::ui
+} // namespace obole::ui

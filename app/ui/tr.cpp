@@ -4,10 +4,19 @@ namespace obole::ui {
 
 static const Catalog* g_catalog = nullptr;
 
-void set_catalog(const Catalog* catalog) { g_catalog = catalog; }
+void set_catalog(const Catalog* catalog)
+{
+    g_catalog = catalog;
+}
 
-const char* tr(const char* english) { return g_catalog ? g_catalog->tr(english) : english; }
+const char* tr(const char* english)
+{
+    return g_catalog ? g_catalog->tr(english) : english;
+}
 
-const char* current_lang() { return g_catalog && !g_catalog->lang.empty() ? g_catalog->lang.c_str() : "en"; }
+const char* current_lang()
+{
+    return g_catalog && !g_catalog->lang.empty() ? g_catalog->lang.c_str() : "en";
+}
 
-}  // namespace obole::ui
+} // namespace obole::ui

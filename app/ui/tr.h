@@ -7,8 +7,11 @@ namespace obole::ui {
 
 void set_catalog(const Catalog* catalog);
 const char* tr(const char* english);
-inline const char* tr(const std::string& english) { return tr(english.c_str()); }
+inline const char* tr(const std::string& english)
+{
+    return tr(english.c_str());
+}
 // The language of the current catalog ("en" when none is loaded).
 const char* current_lang();
 
-}  // namespace obole::ui
+} // namespace obole::ui

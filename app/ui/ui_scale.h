@@ -11,9 +11,15 @@
 namespace obole::ui {
 
 // Canvas pixels per CSS pixel: the devicePixelRatio the style was built for.
-inline float ui_scale() { return ImGui::GetStyle().FontScaleDpi; }
+inline float ui_scale()
+{
+    return ImGui::GetStyle().FontScaleDpi;
+}
 
 // `css` CSS pixels, in canvas pixels.
-inline float css_px(float css) { return css * ui_scale(); }
+inline float css_px(float css)
+{
+    return css * ui_scale();
+}
 
-}  // namespace obole::ui
+} // namespace obole::ui

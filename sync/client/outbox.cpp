@@ -28,14 +28,12 @@ json wire_value(Store& store, const SyncField& f, sqlite3_value* v)
     switch (f.type) {
     case FieldType::text:
         return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-    case FieldType::integer:
-        return sqlite3_value_int64(v);
+    case FieldType::integer: return sqlite3_value_int64(v);
     case FieldType::member_uuid:
-    case FieldType::row_uuid:
-        return uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v)));
+    case FieldType::row_uuid: return uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v)));
     case FieldType::blob:
-        return base64_encode(std::string_view(static_cast<const char*>(sqlite3_value_blob(v)),
-                                              size_t(sqlite3_value_bytes(v))));
+        return base64_encode(
+            std::string_view(static_cast<const char*>(sqlite3_value_blob(v)), size_t(sqlite3_value_bytes(v))));
     case FieldType::member:
     case FieldType::campaign: {
         Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"

@@ -9,8 +9,8 @@
 // the next transaction would record them as its own.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>

@@ -8,7 +8,9 @@
 #include "core/result.h"
 #include "protocol/change.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::sync {
 

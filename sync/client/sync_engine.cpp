@@ -199,8 +199,7 @@ void SyncEngine::fail_round(const std::string& code, const std::string& message,
     kept_.last_error_code = code;
     kept_.last_error = message;
     ++failures_;
-    const int64_t delay =
-        std::min(timing_.max_retry_ms, timing_.first_retry_ms << std::min(failures_ - 1, 20));
+    const int64_t delay = std::min(timing_.max_retry_ms, timing_.first_retry_ms << std::min(failures_ - 1, 20));
     // "Equal jitter": half the delay fixed, half random.
     std::uniform_int_distribution<int64_t> half(0, delay / 2);
     next_attempt_ms_ = now_ms + delay / 2 + half(jitter_);

@@ -19,16 +19,18 @@
 #include "core/result.h"
 #include "protocol/sync_limits.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::sync {
 
 class Outbox;
 
 struct HttpCall {
-    std::string method; // "GET" | "POST"
-    std::string path;   // "/api/sync/push", "/api/sync/pull?since=12&limit=1000"
-    std::string body;   // JSON, for POST
+    std::string method;     // "GET" | "POST"
+    std::string path;       // "/api/sync/push", "/api/sync/pull?since=12&limit=1000"
+    std::string body;       // JSON, for POST
     bool authorized = true; // send "Authorization: Bearer <token>"
 };
 
@@ -47,11 +49,11 @@ struct SyncTiming {
 struct SyncStatus {
     bool enrolled = false;
     bool online = false;
-    bool busy = false;          // a round is under way
-    int64_t waiting = 0;        // changes in the outbox
+    bool busy = false;   // a round is under way
+    int64_t waiting = 0; // changes in the outbox
     int64_t last_success_ms = 0;
     int64_t next_attempt_ms = 0;
-    std::string last_error;      // in words; empty after a successful round
+    std::string last_error; // in words; empty after a successful round
     std::string last_error_code;
     // The server refused the token, or this device's numbering: no retry
     // until the device enrols again.
@@ -125,7 +127,7 @@ private:
     int64_t waiting_ = 0;
     uint64_t waiting_at_change_ = ~uint64_t{0};
     int64_t waiting_seen_ = 0; // the size when poll() last looked
-    std::string enrol_body_; // the request waiting to be sent (holds a password: cleared once sent)
+    std::string enrol_body_;   // the request waiting to be sent (holds a password: cleared once sent)
     Enrolment enrolment_;
 };
 

@@ -23,7 +23,7 @@ struct Change {
     std::string table;
     std::string row; // the row's UUID
     Op op = Op::update;
-    std::string hlc; // Hlc::text() of the change
+    std::string hlc;              // Hlc::text() of the change
     json fields = json::object(); // wire field name -> string, integer or null
     // For fields that keep conflicts (sync_tables.h): the clock of the value
     // the person edited ("" when it had never been edited). The server sees

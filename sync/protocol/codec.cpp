@@ -33,10 +33,22 @@ const json* member(const json& j, const char* key, Check is)
     return it != j.end() && (it.value().*is)() ? &it.value() : nullptr;
 }
 
-const json* text(const json& j, const char* key) { return member(j, key, &json::is_string); }
-const json* number(const json& j, const char* key) { return member(j, key, &json::is_number_integer); }
-const json* object(const json& j, const char* key) { return member(j, key, &json::is_object); }
-const json* array(const json& j, const char* key) { return member(j, key, &json::is_array); }
+const json* text(const json& j, const char* key)
+{
+    return member(j, key, &json::is_string);
+}
+const json* number(const json& j, const char* key)
+{
+    return member(j, key, &json::is_number_integer);
+}
+const json* object(const json& j, const char* key)
+{
+    return member(j, key, &json::is_object);
+}
+const json* array(const json& j, const char* key)
+{
+    return member(j, key, &json::is_array);
+}
 
 // The envelope of a change. A pushed change's contents (table, fields,
 // values) are the server's to judge one by one, so that one bad change is
@@ -100,21 +112,13 @@ Result<void> check_change(const Change& c)
         const json& v = it.value();
         bool ok = false;
         switch (f->type) {
-        case FieldType::text:
-            ok = v.is_string();
-            break;
-        case FieldType::integer:
-            ok = v.is_number_integer() || (f->nullable && v.is_null());
-            break;
+        case FieldType::text: ok = v.is_string(); break;
+        case FieldType::integer: ok = v.is_number_integer() || (f->nullable && v.is_null()); break;
         case FieldType::member:
         case FieldType::campaign:
         case FieldType::member_uuid:
-        case FieldType::row_uuid:
-            ok = v.is_null() || (v.is_string() && is_uuid(v.get<std::string>()));
-            break;
-        case FieldType::blob:
-            ok = v.is_string() && base64_decode(v.get_ref<const std::string&>()).has_value();
-            break;
+        case FieldType::row_uuid: ok = v.is_null() || (v.is_string() && is_uuid(v.get<std::string>())); break;
+        case FieldType::blob: ok = v.is_string() && base64_decode(v.get_ref<const std::string&>()).has_value(); break;
         }
         if (!ok)
             return fail("sync.bad_value", "A value has the wrong type.", it.key());
@@ -162,8 +166,8 @@ json to_json(const PullResponse& r)
         j["version"] = c.version;
         changes.push_back(std::move(j));
     }
-    return {{"schema_version", r.schema_version}, {"changes", std::move(changes)}, {"cursor", r.cursor},
-            {"more", r.more}};
+    return {
+        {"schema_version", r.schema_version}, {"changes", std::move(changes)}, {"cursor", r.cursor}, {"more", r.more}};
 }
 
 Result<PushRequest> parse_push_request(std::string_view body)
@@ -218,8 +222,7 @@ Result<PullResponse> parse_pull_response(std::string_view body)
     Result<json> j = parse_object(body);
     if (!j)
         return j.error();
-    const json *schema = number(*j, "schema_version"), *changes = array(*j, "changes"),
-               *cursor = number(*j, "cursor");
+    const json *schema = number(*j, "schema_version"), *changes = array(*j, "changes"), *cursor = number(*j, "cursor");
     auto more = j->find("more");
     if (!schema || !changes || !cursor || more == j->end() || !more->is_boolean())
         return bad("a pull answer needs schema_version, changes, cursor and more");

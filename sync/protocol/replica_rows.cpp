@@ -17,12 +17,9 @@ std::string select_expression(const SyncField& f)
 {
     const std::string column = std::string("t.") + f.column;
     switch (f.type) {
-    case FieldType::member:
-        return "(SELECT id FROM member WHERE ref = " + column + ")";
-    case FieldType::campaign:
-        return "(SELECT id FROM campaign WHERE ref = " + column + ")";
-    default:
-        return column;
+    case FieldType::member: return "(SELECT id FROM member WHERE ref = " + column + ")";
+    case FieldType::campaign: return "(SELECT id FROM campaign WHERE ref = " + column + ")";
+    default: return column;
     }
 }
 
@@ -31,14 +28,10 @@ json column_value(Statement& s, int column, const SyncField& f)
     if (s.column_is_null(column))
         return nullptr;
     switch (f.type) {
-    case FieldType::integer:
-        return s.column_int64(column);
-    case FieldType::text:
-        return s.column_text(column);
-    case FieldType::blob:
-        return base64_encode(s.column_blob(column));
-    default:
-        return s.column_uuid(column);
+    case FieldType::integer: return s.column_int64(column);
+    case FieldType::text: return s.column_text(column);
+    case FieldType::blob: return base64_encode(s.column_blob(column));
+    default: return s.column_uuid(column);
     }
 }
 
@@ -54,7 +47,6 @@ int64_t member_ref(Store& store, const std::string& id)
     return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
 }
 
-
 } // namespace
 
 Result<void> ReplicaRows::bind_value(Statement& s, int index, const SyncField& f, const json& v)
@@ -64,12 +56,8 @@ Result<void> ReplicaRows::bind_value(Statement& s, int index, const SyncField& f
         return {};
     }
     switch (f.type) {
-    case FieldType::text:
-        s.bind_text(index, v.get_ref<const std::string&>());
-        return {};
-    case FieldType::integer:
-        s.bind_int64(index, v.get<int64_t>());
-        return {};
+    case FieldType::text: s.bind_text(index, v.get_ref<const std::string&>()); return {};
+    case FieldType::integer: s.bind_int64(index, v.get<int64_t>()); return {};
     case FieldType::member: {
         int64_t ref = member_ref(store_, v.get<std::string>());
         if (!ref)
@@ -86,9 +74,7 @@ Result<void> ReplicaRows::bind_value(Statement& s, int index, const SyncField& f
         return {};
     }
     case FieldType::member_uuid: // the journal outlives members: kept as named
-    case FieldType::row_uuid:
-        s.bind_uuid(index, v.get<std::string>());
-        return {};
+    case FieldType::row_uuid: s.bind_uuid(index, v.get<std::string>()); return {};
     case FieldType::blob: // checked by check_change
         s.bind_blob(index, base64_decode(v.get_ref<const std::string&>()).value_or(std::string()));
         return {};
@@ -198,7 +184,8 @@ void ReplicaRows::touch(const SyncTable& table, const std::string& row)
     }
     if (name != "address" && name != "phone" && name != "email")
         return; // not part of the search entry
-    Statement s(store_.db(), ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1").c_str());
+    Statement s(store_.db(),
+                ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1").c_str());
     s.bind_uuid(1, row);
     if (s.step() == Statement::Step::row)
         touched_members_.insert(s.column_uuid(0));

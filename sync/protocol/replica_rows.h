@@ -17,7 +17,10 @@
 #include "protocol/change.h"
 #include "protocol/sync_tables.h"
 
-namespace obole { class Store; class Statement; }
+namespace obole {
+class Store;
+class Statement;
+} // namespace obole
 
 namespace obole::sync {
 

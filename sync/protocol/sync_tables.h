@@ -16,8 +16,8 @@ namespace obole::sync {
 enum class FieldType {
     text,
     integer,
-    member,   // *_ref column to member(ref), a UUID on the wire (or null)
-    campaign, // *_ref column to campaign(ref), a UUID on the wire (or null)
+    member,      // *_ref column to member(ref), a UUID on the wire (or null)
+    campaign,    // *_ref column to campaign(ref), a UUID on the wire (or null)
     member_uuid, // a member's UUID kept as a BLOB (journal.member_id, which outlives members)
     row_uuid,    // another row's UUID kept as a BLOB (a collection's mandate, a registration's event)
     blob,        // bytes (a document's content), base64 on the wire

@@ -153,8 +153,7 @@ Result<void> check_text(const SyncField& f, std::string_view v)
         return {};
     case ValueKind::any:
     case ValueKind::integer:
-    case ValueKind::row:
-        return {};
+    case ValueKind::row: return {};
     }
     return {};
 }

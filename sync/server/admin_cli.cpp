@@ -1,5 +1,5 @@
-#include "core/calendar/date.h"
 #include "server/admin_cli.h"
+#include "core/calendar/date.h"
 
 #include <algorithm>
 #include <cctype>
@@ -181,8 +181,8 @@ int enrol_code(Auth& auth, const Arguments& args, AdminConsole& console, int64_t
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ttl_minutes);
         if (ec != std::errc() || end != text.data() + text.size() || ttl_minutes < 1 ||
             ttl_minutes > kMaxEnrolTtlMinutes)
-            return usage_error(console, "--ttl-minutes expects a number from 1 to " +
-                                            std::to_string(kMaxEnrolTtlMinutes));
+            return usage_error(console,
+                               "--ttl-minutes expects a number from 1 to " + std::to_string(kMaxEnrolTtlMinutes));
     }
     Result<std::string> code = auth.issue_enrol_code(args.words[1], ttl_minutes, now_ms);
     if (!code)

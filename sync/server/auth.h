@@ -15,7 +15,9 @@
 
 #include "core/result.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 
@@ -28,12 +30,12 @@ struct Principal {
     std::string operator_login;
     std::string operator_name;
     Role role = Role::volunteer;
-    std::string device_id;   // UUIDv7 the server gave the device at enrolment
+    std::string device_id; // UUIDv7 the server gave the device at enrolment
     std::string device_name;
 };
 
 struct Enrolment {
-    std::string token;       // shown once, kept by the device
+    std::string token; // shown once, kept by the device
     std::string device_id;
     Principal principal;
 };

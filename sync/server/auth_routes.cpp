@@ -1,5 +1,5 @@
-#include "core/calendar/date.h"
 #include "server/auth_routes.h"
+#include "core/calendar/date.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

@@ -7,7 +7,11 @@
 #include "core/result.h"
 #include "server/auth.h"
 
-namespace httplib { class Server; struct Request; struct Response; }
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+} // namespace httplib
 
 namespace obole::server {
 

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 
 #include "protocol/sync_limits.h"
@@ -125,7 +125,7 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size)
         return -1;
     ssize_t n;
     do
-        n = ::send(sock_, ptr, size, MSG_NOSIGNAL);  // a gone client is an error, not a SIGPIPE
+        n = ::send(sock_, ptr, size, MSG_NOSIGNAL); // a gone client is an error, not a SIGPIPE
     while (n < 0 && errno == EINTR);
     return n;
 }

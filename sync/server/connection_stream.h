@@ -60,7 +60,7 @@ private:
     size_t budget_ = kMaxHeadBytes;
     bool over_budget_ = false;
     std::array<char, 16u << 10> buffer_{};
-    size_t begin_ = 0, end_ = 0;  // buffered bytes not yet read
+    size_t begin_ = 0, end_ = 0; // buffered bytes not yet read
 };
 
 } // namespace obole::server

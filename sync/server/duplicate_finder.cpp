@@ -47,7 +47,8 @@ std::vector<DuplicatePair> find_duplicates(Store& store, const std::string& memb
          "WHERE d.member_ref = ?1 AND o.member_ref <> ?1 AND "
          "(SELECT postcode FROM address WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1) = "
          "(SELECT postcode FROM address WHERE member_ref = o.member_ref AND deleted = 0 ORDER BY is_main DESC LIMIT 1) "
-         "AND (SELECT postcode FROM address WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1) <> ''"},
+         "AND (SELECT postcode FROM address WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1) <> "
+         "''"},
     };
     std::set<int64_t> seen;
     for (const auto& reason : kReasons) {

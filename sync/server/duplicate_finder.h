@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 

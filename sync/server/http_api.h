@@ -13,7 +13,9 @@
 #include <memory>
 #include <mutex>
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 
@@ -22,32 +24,32 @@ class HttpServer;
 class SyncService;
 
 class HttpApi {
- public:
-  HttpApi(Store& store, Auth& auth, const ServerOptions& options);
-  // The same on a given server: the fuzzer (tests/fuzz) passes its own
-  // HttpServer, which feeds requests to these routes without a socket.
-  HttpApi(Store& store, Auth& auth, const ServerOptions& options, std::unique_ptr<HttpServer> http);
-  ~HttpApi();
-  HttpApi(const HttpApi&) = delete;
-  HttpApi& operator=(const HttpApi&) = delete;
+public:
+    HttpApi(Store& store, Auth& auth, const ServerOptions& options);
+    // The same on a given server: the fuzzer (tests/fuzz) passes its own
+    // HttpServer, which feeds requests to these routes without a socket.
+    HttpApi(Store& store, Auth& auth, const ServerOptions& options, std::unique_ptr<HttpServer> http);
+    ~HttpApi();
+    HttpApi(const HttpApi&) = delete;
+    HttpApi& operator=(const HttpApi&) = delete;
 
-  // Prepares the sync tables (bind() does it first).
-  Result<void> prepare();
-  // Prepares the sync tables and binds the socket; returns the port actually bound (options.port may be 0).
-  Result<int> bind();
-  // Serves until stop() is called from another thread or a signal handler.
-  void serve();
-  void stop();
+    // Prepares the sync tables (bind() does it first).
+    Result<void> prepare();
+    // Prepares the sync tables and binds the socket; returns the port actually bound (options.port may be 0).
+    Result<int> bind();
+    // Serves until stop() is called from another thread or a signal handler.
+    void serve();
+    void stop();
 
- private:
-  void add_routes();
-  void add_guards();
-  Store& store_;
-  Auth& auth_;
-  std::unique_ptr<SyncService> sync_;
-  std::mutex store_mutex_;  // SQLite connection shared by the HTTP worker threads
-  ServerOptions options_;
-  std::unique_ptr<HttpServer> http_;
+private:
+    void add_routes();
+    void add_guards();
+    Store& store_;
+    Auth& auth_;
+    std::unique_ptr<SyncService> sync_;
+    std::mutex store_mutex_; // SQLite connection shared by the HTTP worker threads
+    ServerOptions options_;
+    std::unique_ptr<HttpServer> http_;
 };
 
-}  // namespace obole::server
+} // namespace obole::server

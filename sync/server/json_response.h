@@ -13,7 +13,9 @@
 
 #include "core/result.h"
 
-namespace httplib { struct Response; }
+namespace httplib {
+struct Response;
+}
 
 namespace obole::server {
 

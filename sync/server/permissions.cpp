@@ -19,8 +19,8 @@ Result<void> check_permission(Role role, const sync::Change& c)
 {
     if (role != Role::volunteer)
         return {};
-    static const std::set<std::string> adds = {"member", "address", "phone", "email",
-                                               "gift", "campaign_received", "journal", "relation",
+    static const std::set<std::string> adds = {"member", "address", "phone", "email", "gift", "campaign_received",
+                                               "journal", "relation",
                                                // At a stand: petitions, registrations, a scanned form.
                                                "mobilisation", "event_registration", "document",
                                                // Event and field modes: a cash box's batch, consents.
@@ -28,8 +28,8 @@ Result<void> check_permission(Role role, const sync::Change& c)
     static const std::set<std::string> edits = {"member", "address", "phone", "email", "text_conflict"};
     // Volunteers sign people up (membership, order, SEPA mandate, card
     // gift); changing or deleting those is for staff and admins.
-    static const std::set<std::string> sign_ups = {"membership", "purchase_order", "sepa_mandate",
-                                                   "card_recurring", "field_signup"};
+    static const std::set<std::string> sign_ups = {"membership", "purchase_order", "sepa_mandate", "card_recurring",
+                                                   "field_signup"};
     if (c.op == sync::Op::insert && sign_ups.count(c.table))
         return {};
     if (c.op == sync::Op::insert)

@@ -47,7 +47,8 @@ void number_tax_receipt(Store& store, sync::json& fields)
         return;
     }
     auto year = fields.find("year");
-    Statement next(store.db(), "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
+    Statement next(store.db(),
+                   "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
     next.bind_int64(1, year != fields.end() && year->is_number_integer() ? year->get<int64_t>() : 0);
     next.step();
     fields["number"] = next.column_int64(0);

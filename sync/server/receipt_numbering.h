@@ -9,7 +9,9 @@
 
 #include "protocol/change.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 

@@ -91,7 +91,8 @@ Result<void> check_record_lock(Store& store, Role role, const sync::Change& c)
         return {};
     }
     if (role == Role::volunteer && member_field_locked(store, c))
-        return locked("This donor was signed up in the street and confirmed the summary: only the office can change it.");
+        return locked(
+            "This donor was signed up in the street and confirmed the summary: only the office can change it.");
     return {};
 }
 

@@ -14,7 +14,9 @@
 #include "protocol/change.h"
 #include "server/auth.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 

@@ -12,7 +12,10 @@
 #include "core/result.h"
 #include "protocol/sync_limits.h"
 
-namespace httplib { struct Request; class ContentReader; }
+namespace httplib {
+struct Request;
+class ContentReader;
+} // namespace httplib
 
 namespace obole::server {
 

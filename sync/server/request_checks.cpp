@@ -69,7 +69,7 @@ Result<void> check_body_framing(const httplib::Request& req)
         return bad_framing();
     if (encodings == 1)
         return strcasecmp(req.get_header_value("Transfer-Encoding").c_str(), "chunked") == 0 ? Result<void>()
-                                                                                              : bad_framing();
+                                                                                             : bad_framing();
     return lengths == 1 ? check_length(req.get_header_value("Content-Length")) : Result<void>();
 }
 

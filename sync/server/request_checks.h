@@ -10,7 +10,9 @@
 
 #include "core/result.h"
 
-namespace httplib { struct Request; }
+namespace httplib {
+struct Request;
+}
 
 namespace obole::server {
 

@@ -8,10 +8,10 @@
 namespace obole::server {
 
 struct RequestLogEntry {
-  std::string remote, method, path;
-  int status = 0;
-  size_t bytes = 0;
-  double millis = 0;
+    std::string remote, method, path;
+    int status = 0;
+    size_t bytes = 0;
+    double millis = 0;
 };
 
 std::string format_request_log(const RequestLogEntry& e);
@@ -20,4 +20,4 @@ std::string format_request_log(const RequestLogEntry& e);
 // at most 512 bytes of it; "-" when empty.
 std::string log_field(std::string_view text);
 
-}  // namespace obole::server
+} // namespace obole::server

@@ -7,19 +7,19 @@
 namespace obole::server {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";  // loopback unless told otherwise: data is personal
-  int port = 8080;                  // 0 = pick a free port (tests)
-  std::string data_dir = "data";
-  std::string web_dir;              // built web app; empty = API only
-  bool demo = false;                // fill an empty database with generated members
-  int demo_members = 2000;
-  bool help = false;
-  // A subcommand and its own arguments ({"operator", "add", "alice", "--role", "admin"});
-  // empty = serve. The options above may come before, inside or after it.
-  std::vector<std::string> command;
+    std::string host = "127.0.0.1"; // loopback unless told otherwise: data is personal
+    int port = 8080;                // 0 = pick a free port (tests)
+    std::string data_dir = "data";
+    std::string web_dir; // built web app; empty = API only
+    bool demo = false;   // fill an empty database with generated members
+    int demo_members = 2000;
+    bool help = false;
+    // A subcommand and its own arguments ({"operator", "add", "alice", "--role", "admin"});
+    // empty = serve. The options above may come before, inside or after it.
+    std::vector<std::string> command;
 };
 
 Result<ServerOptions> parse_server_options(const std::vector<std::string>& args);
 const char* server_usage();
 
-}  // namespace obole::server
+} // namespace obole::server

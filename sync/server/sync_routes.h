@@ -4,9 +4,13 @@
 
 #include <mutex>
 
-namespace httplib { class Server; }
+namespace httplib {
+class Server;
+}
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 

@@ -93,8 +93,8 @@ std::string change_digest(const Change& change)
 {
     const std::string text = sync::to_json(change).dump(-1, ' ', false, json::error_handler_t::replace);
     unsigned char digest[16];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                       nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr,
+                       0);
     return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
 }
 
@@ -139,7 +139,8 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
                 continue;
             }
             if (c.seq != last + 1)
-                return fail("sync.gap", "Changes of this device are missing at the server; they must be sent in order.");
+                return fail("sync.gap",
+                            "Changes of this device are missing at the server; they must be sent in order.");
             // Each change in its own savepoint: one that cannot be applied is
             // undone and refused alone, never holding back those behind it.
             Result<void> r = store_.transaction([&] { return admit_and_apply(who, c.change, c.seq, now_ms); });
@@ -239,8 +240,7 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
     return apply_update(table, change, who.device_id, seq, now_ms);
 }
 
-Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device,
-                                       uint64_t seq)
+Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device, uint64_t seq)
 {
     sync::ReplicaRows rows(store_);
     bool there = false;
@@ -271,8 +271,8 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
     return {};
 }
 
-Result<void> SyncService::apply_update(const SyncTable& table, Change& change, const std::string& device,
-                                       uint64_t seq, int64_t now_ms)
+Result<void> SyncService::apply_update(const SyncTable& table, Change& change, const std::string& device, uint64_t seq,
+                                       int64_t now_ms)
 {
     sync::ReplicaRows rows(store_);
     Result<std::optional<json>> current = rows.read(table, change.row);
@@ -285,8 +285,7 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
         const sync::SyncField& field = *table.field(f.key());
         const std::string clock = rows.clock(change.row, f.key());
         auto base = change.base.find(f.key());
-        const std::string* base_text =
-            base != change.base.end() ? &base->get_ref<const std::string&>() : nullptr;
+        const std::string* base_text = base != change.base.end() ? &base->get_ref<const std::string&>() : nullptr;
         sync::FieldMerge m = sync::merge_field(field, change.hlc, base_text, clock);
         const json& mine = (**current)[f.key()];
         if (f.key() == "merged_into_id")
@@ -391,8 +390,9 @@ Result<void> SyncService::record_conflict(const std::string& member, const std::
     c.op = Op::insert;
     c.hlc = clock_.tick(now_ms).text();
     // Shown on the member that survived, if this one was merged since.
-    c.fields = {{"member_id", surviving_id(store_, member)}, {"field", field}, {"value", value.is_string() ? value : json("")},
-                {"hlc", hlc}, {"created_at", iso_from_unix_ms(now_ms)}, {"resolved", 0}};
+    c.fields = {{"member_id", surviving_id(store_, member)},     {"field", field},
+                {"value", value.is_string() ? value : json("")}, {"hlc", hlc},
+                {"created_at", iso_from_unix_ms(now_ms)},        {"resolved", 0}};
     return log_server_change(std::move(c));
 }
 
@@ -404,8 +404,10 @@ void SyncService::note_person_change(const SyncTable& table, const std::string& 
     if (name == "member") {
         touched_members_.push_back(row);
     } else if (name == "address" || name == "phone" || name == "email") {
-        Statement owner(store_.db(), ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref "
-                                      "WHERE t.id = ?1").c_str());
+        Statement owner(store_.db(), ("SELECT m.id FROM " + name +
+                                      " t JOIN member m ON m.ref = t.member_ref "
+                                      "WHERE t.id = ?1")
+                                         .c_str());
         owner.bind_uuid(1, row);
         if (owner.step() == Statement::Step::row)
             touched_members_.push_back(owner.column_uuid(0));
@@ -423,8 +425,11 @@ Result<void> SyncService::offer_duplicates(int64_t now_ms)
             c.row = new_uuid_v7();
             c.op = Op::insert;
             c.hlc = clock_.tick(now_ms).text();
-            c.fields = {{"member_id", pair.member_id}, {"other_member_id", pair.other_member_id},
-                        {"reason", pair.reason}, {"created_at", iso_from_unix_ms(now_ms)}, {"status", "open"}};
+            c.fields = {{"member_id", pair.member_id},
+                        {"other_member_id", pair.other_member_id},
+                        {"reason", pair.reason},
+                        {"created_at", iso_from_unix_ms(now_ms)},
+                        {"status", "open"}};
             if (Result<void> r = log_server_change(std::move(c)); !r)
                 return r;
         }

@@ -14,7 +14,9 @@
 #include "server/auth.h"
 #include "server/change_log.h"
 
-namespace obole { class Store; }
+namespace obole {
+class Store;
+}
 
 namespace obole::server {
 

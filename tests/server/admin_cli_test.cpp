@@ -57,8 +57,7 @@ protected:
 
 TEST_F(AdminCliTest, OperatorAddReadsThePasswordFromInputThenTheCodeEnrols)
 {
-    ASSERT_EQ(run({"operator", "add", "Carol", "--role", "staff", "--name", "Carol Martin"}, "carol's password\r\n"),
-              0)
+    ASSERT_EQ(run({"operator", "add", "Carol", "--role", "staff", "--name", "Carol Martin"}, "carol's password\r\n"), 0)
         << err.str();
     EXPECT_NE(out.str().find("carol"), std::string::npos) << out.str();
     Result<OperatorInfo> carol = auth->find_operator("carol");
@@ -92,11 +91,11 @@ TEST_F(AdminCliTest, BadUsageExitsWith2AndShowsUsage)
     const std::vector<std::vector<std::string>> bad = {
         {"frobnicate"},
         {"operator"},
-        {"operator", "add", "x"},                              // no --role
+        {"operator", "add", "x"}, // no --role
         {"operator", "add", "x", "--role", "boss"},
-        {"operator", "add", "--role", "admin"},                // no LOGIN
+        {"operator", "add", "--role", "admin"}, // no LOGIN
         {"operator", "add", "x", "y", "--role", "admin"},
-        {"operator", "add", "x", "--role"},                    // no value
+        {"operator", "add", "x", "--role"}, // no value
         {"operator", "add", "x", "--role", "admin", "--ttl-minutes", "5"},
         {"operator", "list", "extra"},
         {"enrol-code"},
@@ -168,8 +167,7 @@ TEST(ServerOptions, ASubcommandKeepsItsArgumentsAndTheDataFolder)
     auto parsed = parse_server_options({"--data", "d1", "operator", "add", "x", "--role", "admin", "--name", "X Y"});
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->data_dir, "d1");
-    EXPECT_EQ(parsed->command,
-              (std::vector<std::string>{"operator", "add", "x", "--role", "admin", "--name", "X Y"}));
+    EXPECT_EQ(parsed->command, (std::vector<std::string>{"operator", "add", "x", "--role", "admin", "--name", "X Y"}));
 
     auto after = parse_server_options({"device", "list", "--data", "d2"});
     ASSERT_TRUE(after);

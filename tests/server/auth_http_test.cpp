@@ -44,7 +44,8 @@ TEST_F(AuthHttpTest, MalformedBodiesAre400)
     EXPECT_EQ(missing.error_code(), "request.missing_field");
     EXPECT_EQ(missing.body["error"].value("field", std::string()), "login");
 
-    Reply wrong_type = send("POST", "/api/enrol", json{{"code", 12345678}, {"login", "admin"}, {"password", "x"}}.dump());
+    Reply wrong_type =
+        send("POST", "/api/enrol", json{{"code", 12345678}, {"login", "admin"}, {"password", "x"}}.dump());
     EXPECT_EQ(wrong_type.status, 400);
     EXPECT_EQ(wrong_type.error_code(), "request.bad_field");
 }
@@ -70,11 +71,11 @@ TEST_F(AuthHttpTest, AVolunteerIsForbiddenOnAdminRoutes)
 {
     const std::string token = token_for(volunteer_code, "vol", kVolunteerPassword);
     ASSERT_FALSE(token.empty());
-    for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
-             {"GET", "/api/admin/operators"},
-             {"GET", "/api/admin/devices"},
-             {"POST", "/api/admin/enrol-codes"},
-             {"POST", "/api/admin/operators"}}) {
+    for (const auto& [method, path] :
+         std::vector<std::pair<std::string, std::string>>{{"GET", "/api/admin/operators"},
+                                                          {"GET", "/api/admin/devices"},
+                                                          {"POST", "/api/admin/enrol-codes"},
+                                                          {"POST", "/api/admin/operators"}}) {
         Reply r = send(method, path, json{{"login", "vol"}}.dump(), token);
         EXPECT_EQ(r.status, 403) << method << " " << path;
         EXPECT_EQ(r.error_code(), "auth.forbidden") << method << " " << path;
@@ -86,10 +87,10 @@ TEST_F(AuthHttpTest, AnAdminAddsAnOperatorAndIssuesTheirCode)
     const std::string admin = token_for(admin_code, "admin", kAdminPassword);
     ASSERT_FALSE(admin.empty());
 
-    Reply added = send("POST", "/api/admin/operators",
-                       json{{"login", "Stella"}, {"name", "Stella Staff"}, {"role", "staff"}, {"password", "stella pw 123"}}
-                           .dump(),
-                       admin);
+    Reply added = send(
+        "POST", "/api/admin/operators",
+        json{{"login", "Stella"}, {"name", "Stella Staff"}, {"role", "staff"}, {"password", "stella pw 123"}}.dump(),
+        admin);
     ASSERT_EQ(added.status, 201) << added.body.dump();
     EXPECT_EQ(added.body, (json{{"login", "stella"}, {"name", "Stella Staff"}, {"role", "staff"}}));
 
@@ -124,11 +125,12 @@ TEST_F(AuthHttpTest, AnAdminAddsAnOperatorAndIssuesTheirCode)
     Reply unknown = send("POST", "/api/admin/enrol-codes", json{{"login", "nobody"}}.dump(), admin);
     EXPECT_EQ(unknown.status, 404);
     EXPECT_EQ(unknown.error_code(), "auth.unknown_operator");
-    Reply bad_ttl = send("POST", "/api/admin/enrol-codes", json{{"login", "stella"}, {"ttl_minutes", "1h"}}.dump(), admin);
+    Reply bad_ttl =
+        send("POST", "/api/admin/enrol-codes", json{{"login", "stella"}, {"ttl_minutes", "1h"}}.dump(), admin);
     EXPECT_EQ(bad_ttl.status, 400);
     EXPECT_EQ(bad_ttl.error_code(), "request.bad_field");
-    Reply too_long = send("POST", "/api/admin/enrol-codes", json{{"login", "stella"}, {"ttl_minutes", 1LL << 40}}.dump(),
-                          admin);
+    Reply too_long =
+        send("POST", "/api/admin/enrol-codes", json{{"login", "stella"}, {"ttl_minutes", 1LL << 40}}.dump(), admin);
     EXPECT_EQ(too_long.status, 400);
     EXPECT_EQ(too_long.error_code(), "auth.bad_ttl");
 }
@@ -169,11 +171,14 @@ TEST_F(AuthHttpTest, ARevokedDeviceGets401Revoked)
 TEST(StatusFor, MapsErrorCodesToHttpStatuses)
 {
     const std::pair<const char*, int> expected[] = {
-        {"request.malformed_json", 400}, {"request.missing_field", 400}, {"auth.weak_password", 400},
-        {"name.too_long", 400},          {"auth.missing_token", 401},    {"auth.invalid_token", 401},
-        {"auth.revoked", 401},           {"auth.bad_code", 401},         {"auth.bad_password", 401},
-        {"auth.forbidden", 403},         {"auth.unknown_operator", 404}, {"auth.operator_exists", 409},
-        {"auth.code_expired", 410},      {"db.error", 500},              {"auth.hash_failed", 500},
+        {"request.malformed_json", 400}, {"request.missing_field", 400},
+        {"auth.weak_password", 400},     {"name.too_long", 400},
+        {"auth.missing_token", 401},     {"auth.invalid_token", 401},
+        {"auth.revoked", 401},           {"auth.bad_code", 401},
+        {"auth.bad_password", 401},      {"auth.forbidden", 403},
+        {"auth.unknown_operator", 404},  {"auth.operator_exists", 409},
+        {"auth.code_expired", 410},      {"db.error", 500},
+        {"auth.hash_failed", 500},
     };
     for (const auto& [code, status] : expected)
         EXPECT_EQ(server::status_for(obole::fail(code, "m")), status) << code;
@@ -185,7 +190,8 @@ TEST(SendError, WritesTheErrorBody)
     server::send_error(res, 409, "auth.operator_exists", "An operator with this login already exists.");
     EXPECT_EQ(res.status, 409);
     json body = json::parse(res.body, nullptr, false);
-    EXPECT_EQ(body, (json{{"error", {{"code", "auth.operator_exists"},
-                                     {"message", "An operator with this login already exists."}}}}));
+    EXPECT_EQ(body,
+              (json{{"error",
+                     {{"code", "auth.operator_exists"}, {"message", "An operator with this login already exists."}}}}));
     EXPECT_EQ(res.get_header_value("Content-Type"), "application/json");
 }

@@ -225,8 +225,8 @@ TEST_F(AuthTest, AnUnknownTokenIsRefused)
 {
     Result<Enrolment> made = auth->enrol(code_for("alice"), "alice", kAlicePassword, "laptop", kNow);
     ASSERT_TRUE(made);
-    for (const std::string& bad : {std::string(), std::string("nope"), made->token + "x",
-                                   made->token.substr(0, made->token.size() - 1)}) {
+    for (const std::string& bad :
+         {std::string(), std::string("nope"), made->token + "x", made->token.substr(0, made->token.size() - 1)}) {
         Result<Principal> who = auth->authenticate(bad, kNow);
         ASSERT_FALSE(who) << bad;
         EXPECT_EQ(who.error().code, "auth.invalid_token");

@@ -16,7 +16,7 @@
 namespace {
 
 constexpr int kClients = 20;
-constexpr size_t kChunks = 64;  // of 1 MiB each
+constexpr size_t kChunks = 64; // of 1 MiB each
 // A generous bound: the server holds at most one body at the limit (8 MiB)
 // per worker (8) at a time, over what it needs idle (about 11 MB).
 constexpr long kPeakBoundKiB = 150'000'000 / 1024;
@@ -56,7 +56,8 @@ int send_huge_body(int port, const std::string& head)
     if (!c.connected() || !c.send(head))
         return 0;
     const std::string chunk = http_chunk(std::string(1u << 20, '7'));
-    for (size_t i = 0; i < kChunks && c.send(chunk); ++i) {}
+    for (size_t i = 0; i < kChunks && c.send(chunk); ++i) {
+    }
     c.send(kLastChunk);
     return parse_raw_reply(c.read_until_closed()).status;
 }

@@ -30,7 +30,11 @@ protected:
     {
         char hlc[40];
         std::snprintf(hlc, sizeof hlc, "%015lld.%05d.", static_cast<long long>(obole::unix_now_ms()), int(seq));
-        return {{"seq", seq}, {"table", table}, {"row", row}, {"op", op}, {"hlc", std::string(hlc) + "dev"},
+        return {{"seq", seq},
+                {"table", table},
+                {"row", row},
+                {"op", op},
+                {"hlc", std::string(hlc) + "dev"},
                 {"fields", std::move(fields)}};
     }
 
@@ -78,8 +82,8 @@ TEST_F(FieldLockHttpTest, TheSignUpArrivesWholeAndLocked)
     const std::string member = volunteer_signs_up_a_donor();
     ASSERT_FALSE(member.empty());
     EXPECT_EQ(count("SELECT count(*) FROM member WHERE last_name = 'Martin' AND field_locked = 1"), 1);
-    EXPECT_EQ(count("SELECT count(*) FROM address a JOIN member m ON m.ref = a.member_ref WHERE m.last_name = 'Martin'"),
-              1);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM address a JOIN member m ON m.ref = a.member_ref WHERE m.last_name = 'Martin'"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM phone p JOIN member m ON m.ref = p.member_ref WHERE m.last_name = 'Martin'"),
               1);
     EXPECT_EQ(count("SELECT count(*) FROM email e JOIN member m ON m.ref = e.member_ref WHERE m.last_name = 'Martin'"),
@@ -94,12 +98,15 @@ TEST_F(FieldLockHttpTest, AVolunteersChangesToTheLockedDonorAreRefusedStaffsAppl
     const std::string member = volunteer_signs_up_a_donor();
     ASSERT_FALSE(member.empty());
     const uint64_t s = next_seq;
-    Reply refused = push(volunteer_token,
-                         json::array({change(s, "member", member, "update", {{"last_name", "Martine"}}),
-                                      change(s + 1, "phone", obole::new_uuid_v7(), "insert",
-                                             {{"member_id", member}, {"kind", "mobile"}, {"number", "+33699999999"},
-                                              {"created_at", "2026-12-02T10:00:00.000Z"}, {"deleted", 0}}),
-                                      change(s + 2, "member", member, "update", {{"field_locked", 0}})}));
+    Reply refused =
+        push(volunteer_token, json::array({change(s, "member", member, "update", {{"last_name", "Martine"}}),
+                                           change(s + 1, "phone", obole::new_uuid_v7(), "insert",
+                                                  {{"member_id", member},
+                                                   {"kind", "mobile"},
+                                                   {"number", "+33699999999"},
+                                                   {"created_at", "2026-12-02T10:00:00.000Z"},
+                                                   {"deleted", 0}}),
+                                           change(s + 2, "member", member, "update", {{"field_locked", 0}})}));
     ASSERT_EQ(refused.status, 200) << refused.body.dump();
     ASSERT_EQ(refused.body["refused"].size(), 3u) << refused.body.dump();
     EXPECT_EQ(refused.body["refused"][0]["code"], "auth.locked");

@@ -119,7 +119,8 @@ TEST_F(HostileRequestsTest, AChunkedBodyPastTheLimitIsRefusedWith413)
 TEST_F(HostileRequestsTest, AChunkedBodyWithinTheLimitIsRead)
 {
     const std::string token = token_for(admin_code, "admin", kAdminPassword);
-    const std::string body = json{{"schema_version", obole::current_schema_version()}, {"changes", json::array()}}.dump();
+    const std::string body =
+        json{{"schema_version", obole::current_schema_version()}, {"changes", json::array()}}.dump();
     RawReply r = raw_exchange(port, chunked_post("/api/sync/push", token) + http_chunk(body.substr(0, 10)) +
                                         http_chunk(body.substr(10)) + kLastChunk);
     EXPECT_EQ(r.status, 200) << r.body.dump();
@@ -152,8 +153,9 @@ TEST_F(HostileRequestsTest, BodiesFramedTwiceOrWhereNoneBelongAreRefused)
 TEST_F(HostileRequestsTest, MethodsWithoutARouteAreRefusedUnread)
 {
     for (const char* method : {"PUT", "PATCH", "DELETE", "PRI", "TRACE", "CONNECT"}) {
-        RawReply r = raw_exchange(port, std::string(method) +
-                                            " /api/sync/push HTTP/1.1\r\nHost: obole\r\nTransfer-Encoding: chunked\r\n\r\n");
+        RawReply r =
+            raw_exchange(port, std::string(method) +
+                                   " /api/sync/push HTTP/1.1\r\nHost: obole\r\nTransfer-Encoding: chunked\r\n\r\n");
         EXPECT_EQ(r.status, 405) << method;
         EXPECT_EQ(r.error_code(), "request.bad_method") << method;
     }
@@ -186,12 +188,14 @@ TEST_F(HostileRequestsTest, ALineOrHeadersWithoutEndAreCutOff)
     const std::string block(64u << 10, 'a');
     RawConnection line(port);
     ASSERT_TRUE(line.send("GET /"));
-    for (int i = 0; i < 64 && line.send(block); ++i) {}
-    line.read_until_closed(std::chrono::seconds(10));  // the server closes it
+    for (int i = 0; i < 64 && line.send(block); ++i) {
+    }
+    line.read_until_closed(std::chrono::seconds(10)); // the server closes it
 
     RawConnection headers(port);
     ASSERT_TRUE(headers.send("GET / HTTP/1.1\r\nHost: obole\r\n"));
-    for (int i = 0; i < 100000 && headers.send("X-Again: and again\r\n"); ++i) {}
+    for (int i = 0; i < 100000 && headers.send("X-Again: and again\r\n"); ++i) {
+    }
     RawReply r = parse_raw_reply(headers.read_until_closed(std::chrono::seconds(10)));
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(r.error_code(), "request.malformed");

@@ -23,7 +23,8 @@ TEST(Permissions, VolunteersSignPeopleUpButOnlyStaffChangesTheFinancialRecords)
 {
     for (const char* table : {"membership", "purchase_order", "sepa_mandate", "card_recurring"}) {
         EXPECT_TRUE(check_permission(Role::volunteer, change(table, sync::Op::insert))) << table;
-        Result<void> update = check_permission(Role::volunteer, change(table, sync::Op::update, {{"status", "revoked"}}));
+        Result<void> update =
+            check_permission(Role::volunteer, change(table, sync::Op::update, {{"status", "revoked"}}));
         ASSERT_FALSE(update) << table;
         EXPECT_EQ(update.error().code, "auth.forbidden");
         for (Role role : {Role::staff, Role::admin})

@@ -31,8 +31,8 @@ TEST_F(PushChecksTest, AHugeAmountIsRefusedAndTheMembersGiftsStillSyncFromEveryR
     const std::string member = obole::new_uuid_v7();
     ASSERT_EQ(push(volunteer_token, json::array({new_member(++volunteer_seq, member, "Poison")})).status, 200);
 
-    json poisoned = refused_one(push(volunteer_token, json::array({new_gift(++volunteer_seq, obole::new_uuid_v7(),
-                                                                          member, INT64_MAX)})));
+    json poisoned = refused_one(
+        push(volunteer_token, json::array({new_gift(++volunteer_seq, obole::new_uuid_v7(), member, INT64_MAX)})));
     EXPECT_EQ(poisoned["code"], "value.out_of_range");
     EXPECT_EQ(poisoned["field"], "amount_cents");
     // Past what JSON's signed integers hold, and below zero: refused too.
@@ -89,9 +89,14 @@ TEST_F(PushChecksTest, ValuesNoFormCouldSaveAreRefusedOneByOneWithOurOwnWords)
     json date = new_gift(0, obole::new_uuid_v7(), member, 1000);
     date["fields"]["gift_date"] = "2026-02-30";
     json mandate = change(0, "sepa_mandate", obole::new_uuid_v7(), "insert",
-                          {{"member_id", member}, {"rum", "OBL-1"}, {"iban", "FR1420041010050500013M02607"},
-                           {"holder", "Valide"}, {"signature_date", "2026-11-23"}, {"frequency", "monthly"},
-                           {"amount_cents", 1000}, {"created_at", "2026-11-23T10:00:00.000Z"}});
+                          {{"member_id", member},
+                           {"rum", "OBL-1"},
+                           {"iban", "FR1420041010050500013M02607"},
+                           {"holder", "Valide"},
+                           {"signature_date", "2026-11-23"},
+                           {"frequency", "monthly"},
+                           {"amount_cents", 1000},
+                           {"created_at", "2026-11-23T10:00:00.000Z"}});
     json newline = change(0, "member", member, "update", {{"first_name", "Anne\nMarie"}});
     json control = change(0, "member", member, "update", {{"notepad", "ok\x01"}});
     json no_name = change(0, "member", obole::new_uuid_v7(), "insert",
@@ -135,15 +140,18 @@ TEST_F(PushChecksTest, ValuesNoFormCouldSaveAreRefusedOneByOneWithOurOwnWords)
 TEST_F(PushChecksTest, AGiftMayNotNameAClosedBatchOrOneTheServerDoesNotHave)
 {
     const std::string member = obole::new_uuid_v7(), batch = obole::new_uuid_v7();
-    ASSERT_EQ(push(volunteer_token,
-                   json::array({new_member(++volunteer_seq, member, "Lot"),
-                                change(++volunteer_seq, "gift_batch", batch, "insert",
-                                       {{"name", "Stand"}, {"operator", "vol"}, {"opened_at", "2026-11-23T09:00:00Z"},
-                                        {"status", "open"}, {"created_at", "2026-11-23T09:00:00Z"}}),
-                                change(++volunteer_seq, "gift_batch", batch, "update",
-                                       {{"status", "closed"}, {"closed_at", "2026-11-23T18:00:00Z"}})}))
-                  .status,
-              200);
+    ASSERT_EQ(
+        push(volunteer_token, json::array({new_member(++volunteer_seq, member, "Lot"),
+                                           change(++volunteer_seq, "gift_batch", batch, "insert",
+                                                  {{"name", "Stand"},
+                                                   {"operator", "vol"},
+                                                   {"opened_at", "2026-11-23T09:00:00Z"},
+                                                   {"status", "open"},
+                                                   {"created_at", "2026-11-23T09:00:00Z"}}),
+                                           change(++volunteer_seq, "gift_batch", batch, "update",
+                                                  {{"status", "closed"}, {"closed_at", "2026-11-23T18:00:00Z"}})}))
+            .status,
+        200);
     json late = new_gift(++volunteer_seq, obole::new_uuid_v7(), member, 1000);
     late["fields"]["batch_id"] = batch;
     EXPECT_EQ(refused_one(push(volunteer_token, json::array({late})))["code"], "auth.locked");
@@ -166,7 +174,8 @@ TEST_F(PushChecksTest, ANumberSentAgainWithAnotherChangeIsRefusedLoudly)
     EXPECT_EQ(retry.body["last_seq"], 2);
     // Number 2 with other content (a restored backup, a copied profile):
     // nothing of the push is applied, and the device is told why.
-    Reply reused = push(admin_token, json::array({new_member(2, b, "Copie"), new_member(3, obole::new_uuid_v7(), "X")}));
+    Reply reused =
+        push(admin_token, json::array({new_member(2, b, "Copie"), new_member(3, obole::new_uuid_v7(), "X")}));
     EXPECT_EQ(reused.status, 409);
     EXPECT_EQ(reused.error_code(), "sync.sequence_reused");
     EXPECT_EQ(count("SELECT count(*) FROM member"), 1);

@@ -4,8 +4,8 @@
 #include "device_over_http.h"
 
 #include "client/refusals.h"
-#include "core/money/gift_repository.h"
 #include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 

@@ -15,15 +15,14 @@
 #include "core/store/store.h"
 #include "server/auth.h"
 #include "server/auth_routes.h"
-#include "server/json_response.h"
 #include "server/http_api.h"
 #include "server/http_server.h"
+#include "server/json_response.h"
 #include "server/server_options.h"
 #include "server/server_store.h"
 
 namespace server = obole::server;
 using json = nlohmann::json;
-
 
 const std::string kAdminPassword = "admin password 1";
 const std::string kVolunteerPassword = "volunteer password 1";
@@ -105,9 +104,9 @@ protected:
 
     Reply enrol(const std::string& code, const std::string& login, const std::string& password)
     {
-        return send("POST", "/api/enrol",
-                    json{{"code", code}, {"login", login}, {"password", password}, {"device_name", "test browser"}}
-                        .dump());
+        return send(
+            "POST", "/api/enrol",
+            json{{"code", code}, {"login", login}, {"password", password}, {"device_name", "test browser"}}.dump());
     }
 
     // Enrols and returns the device's token ("" after a test failure).
@@ -126,4 +125,3 @@ protected:
     int port = 0;
     std::string admin_code, volunteer_code;
 };
-

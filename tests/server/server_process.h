@@ -72,7 +72,7 @@ public:
     bool alive()
     {
         if (pid_ > 0 && ::waitpid(pid_, nullptr, WNOHANG) != 0)
-            pid_ = -1;  // it ended (and is reaped now)
+            pid_ = -1; // it ended (and is reaped now)
         return pid_ > 0;
     }
 
@@ -80,7 +80,7 @@ public:
     bool reset_peak_rss()
     {
         std::ofstream clear_refs("/proc/" + std::to_string(pid_) + "/clear_refs");
-        clear_refs << "5";  // proc(5): "reset the peak resident set size"
+        clear_refs << "5"; // proc(5): "reset the peak resident set size"
         return bool(clear_refs.flush());
     }
 

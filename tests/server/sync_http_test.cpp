@@ -49,8 +49,9 @@ TEST_F(SyncHttpTest, ABadChangeIsRefusedAloneAndTheOthersAreApplied)
 {
     const std::string a = obole::new_uuid_v7(), b = obole::new_uuid_v7();
     ASSERT_EQ(push(admin_token, json::array({new_member(1, a, "Aubert")})).status, 200);
-    Reply r = push(admin_token, json::array({change(2, "member", a, "update", {{"no_such_field", 1}}),
-                                             new_member(3, b, "Bernard")}));
+    Reply r =
+        push(admin_token,
+             json::array({change(2, "member", a, "update", {{"no_such_field", 1}}), new_member(3, b, "Bernard")}));
     ASSERT_EQ(r.status, 200) << r.body.dump();
     EXPECT_EQ(r.body["last_seq"], 3);
     ASSERT_EQ(r.body["refused"].size(), 1u);
@@ -68,8 +69,8 @@ TEST_F(SyncHttpTest, MalformedAndUnknownInputGetsAClearCode)
     EXPECT_EQ(not_json.status, 400);
     EXPECT_EQ(not_json.error_code(), "request.malformed_json");
 
-    Reply old_app = send("POST", "/api/sync/push", json{{"schema_version", 1}, {"changes", json::array()}}.dump(),
-                         admin_token);
+    Reply old_app =
+        send("POST", "/api/sync/push", json{{"schema_version", 1}, {"changes", json::array()}}.dump(), admin_token);
     EXPECT_EQ(old_app.status, 409);
     EXPECT_EQ(old_app.error_code(), "sync.schema_mismatch");
 
@@ -77,11 +78,10 @@ TEST_F(SyncHttpTest, MalformedAndUnknownInputGetsAClearCode)
     EXPECT_EQ(query.status, 400);
     EXPECT_EQ(query.error_code(), "request.bad_query");
 
-    Reply bad = push(admin_token,
-                     json::array({change(1, "password", obole::new_uuid_v7(), "insert", json::object()),
-                                  change(2, "member", obole::new_uuid_v7(), "insert", {{"last_name", 12}}),
-                                  change(3, "gift", obole::new_uuid_v7(), "update", {{"amount_cents", 1}}),
-                                  change(4, "member", "not-a-uuid", "insert", {{"last_name", "X"}})}));
+    Reply bad = push(admin_token, json::array({change(1, "password", obole::new_uuid_v7(), "insert", json::object()),
+                                               change(2, "member", obole::new_uuid_v7(), "insert", {{"last_name", 12}}),
+                                               change(3, "gift", obole::new_uuid_v7(), "update", {{"amount_cents", 1}}),
+                                               change(4, "member", "not-a-uuid", "insert", {{"last_name", "X"}})}));
     ASSERT_EQ(bad.status, 200) << bad.body.dump();
     ASSERT_EQ(bad.body["refused"].size(), 4u);
     EXPECT_EQ(bad.body["refused"][0]["code"], "sync.unknown_table");
@@ -109,9 +109,9 @@ TEST_F(SyncHttpTest, TokensAndRolesAreChecked)
     // A change the role does not allow is refused alone: the answer says
     // which and why, the change behind it is applied, nothing is deleted,
     // and the log puts the field back for the device.
-    Reply remove = push(volunteer_token,
-                        json::array({change(4, "member", a, "update", {{"deleted", 1}}),
-                                     change(5, "member", a, "update", {{"notepad", "Appelle le lundi"}})}));
+    Reply remove =
+        push(volunteer_token, json::array({change(4, "member", a, "update", {{"deleted", 1}}),
+                                           change(5, "member", a, "update", {{"notepad", "Appelle le lundi"}})}));
     ASSERT_EQ(remove.status, 200) << remove.body.dump();
     EXPECT_EQ(remove.body["last_seq"], 5);
     ASSERT_EQ(remove.body["refused"].size(), 1u);
@@ -158,10 +158,10 @@ TEST_F(SyncHttpTest, AClockFarAheadIsReplacedByTheServers)
     const std::string a = obole::new_uuid_v7();
     const int64_t next_year = obole::unix_now_ms() + 365LL * 86'400'000;
     ASSERT_EQ(push(admin_token, json::array({new_member(1, a, "Faure")})).status, 200);
-    ASSERT_EQ(push(admin_token, json::array({change(2, "member", a, "update", {{"notepad", "from the future"}},
-                                                    next_year)}))
-                  .status,
-              200);
+    ASSERT_EQ(
+        push(admin_token, json::array({change(2, "member", a, "update", {{"notepad", "from the future"}}, next_year)}))
+            .status,
+        200);
     obole::Statement clock(store->db(), "SELECT hlc FROM field_clock WHERE field = 'notepad'");
     ASSERT_EQ(clock.step(), obole::Statement::Step::row);
     const int64_t stored = std::atoll(clock.column_text(0).substr(0, 15).c_str());

@@ -24,22 +24,32 @@ protected:
     {
         char hlc[32];
         std::snprintf(hlc, sizeof hlc, "%015lld.%05d.", static_cast<long long>(wall_ms), int(seq));
-        return {{"seq", seq}, {"table", table}, {"row", row}, {"op", op}, {"hlc", std::string(hlc) + "dev"},
+        return {{"seq", seq},
+                {"table", table},
+                {"row", row},
+                {"op", op},
+                {"hlc", std::string(hlc) + "dev"},
                 {"fields", std::move(fields)}};
     }
 
     static json new_member(uint64_t seq, const std::string& id, const std::string& last_name)
     {
         return change(seq, "member", id, "insert",
-                      {{"member_no", 0}, {"last_name", last_name}, {"first_name", "Anne"},
-                       {"created_at", "2026-11-23T10:00:00.000Z"}, {"updated_at", "2026-11-23T10:00:00.000Z"}});
+                      {{"member_no", 0},
+                       {"last_name", last_name},
+                       {"first_name", "Anne"},
+                       {"created_at", "2026-11-23T10:00:00.000Z"},
+                       {"updated_at", "2026-11-23T10:00:00.000Z"}});
     }
 
     static json new_gift(uint64_t seq, const std::string& id, const std::string& member, int64_t cents)
     {
         return change(seq, "gift", id, "insert",
-                      {{"member_id", member}, {"gift_date", "2026-11-23"}, {"amount_cents", cents},
-                       {"payment_method", "cash"}, {"created_at", "2026-11-23T10:00:00.000Z"}});
+                      {{"member_id", member},
+                       {"gift_date", "2026-11-23"},
+                       {"amount_cents", cents},
+                       {"payment_method", "cash"},
+                       {"created_at", "2026-11-23T10:00:00.000Z"}});
     }
 
     Reply push(const std::string& token, json changes)
@@ -65,4 +75,3 @@ protected:
 
     std::string admin_token, volunteer_token;
 };
-

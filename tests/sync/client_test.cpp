@@ -100,8 +100,9 @@ TEST(SyncEngine, WaitsForATokenAndTheNetworkThenBacksOffWithJitter)
     ASSERT_TRUE(enrol);
     EXPECT_EQ(enrol->path, "/api/enrol");
     EXPECT_FALSE(enrol->authorized);
-    engine.on_response(200, R"({"token":"t0k","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
-                            R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+    engine.on_response(200,
+                       R"({"token":"t0k","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
                        d.now);
     EXPECT_EQ(engine.enrolment().state, SyncEngine::Enrolment::State::done);
     EXPECT_EQ(engine.status().operator_login, "anne");
@@ -142,8 +143,9 @@ TEST(SyncEngine, AChangeOnTheDeviceGoesOutSoonAfter)
     engine.set_online(true, d.now);
     engine.request_enrolment("ABCD-EFGH", "zoe", "secret", "phone");
     ASSERT_TRUE(engine.poll(d.now));
-    engine.on_response(200, R"({"token":"t","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
-                            R"("operator":{"login":"zoe","name":"Zoé","role":"volunteer"}})",
+    engine.on_response(200,
+                       R"({"token":"t","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"zoe","name":"Zoé","role":"volunteer"}})",
                        d.now);
     EXPECT_EQ(engine.status().operator_role, "volunteer");
     EXPECT_EQ(engine.status().operator_name, "Zoé");

@@ -32,8 +32,7 @@ struct SyncDevice {
     void enrol() { ASSERT_TRUE(outbox->become_device(who.device_id)); }
 
     std::unique_ptr<Store> store = std::move(Store::open_memory().value());
-    std::unique_ptr<sync::Outbox> outbox =
-        std::move(sync::Outbox::attach(*store, [] { return kSyncNow; }).value());
+    std::unique_ptr<sync::Outbox> outbox = std::move(sync::Outbox::attach(*store, [] { return kSyncNow; }).value());
     server::Principal who;
 };
 
@@ -58,8 +57,7 @@ struct SyncServer {
     void pull(SyncDevice& d)
     {
         for (bool more = true; more;) {
-            Result<sync::PullResponse> page =
-                service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
+            Result<sync::PullResponse> page = service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
             ASSERT_TRUE(page.ok()) << page.error().message;
             Result<void> applied = sync::apply_pull(*d.store, *d.outbox, *page, kSyncNow);
             ASSERT_TRUE(applied.ok()) << applied.error().message;

@@ -62,8 +62,7 @@ TEST(Codec, PushRoundTripsAndChecksEveryChange)
     EXPECT_EQ(back->changes[0].change.base, c.base);
 
     EXPECT_EQ(parse_push_request("[1,2]").error().code, "sync.bad_message");
-    EXPECT_EQ(parse_push_request("{\"schema_version\":3,\"changes\":[{\"seq\":0}]}").error().code,
-              "sync.bad_message");
+    EXPECT_EQ(parse_push_request("{\"schema_version\":3,\"changes\":[{\"seq\":0}]}").error().code, "sync.bad_message");
     c.fields = {{"memo_active", nullptr}};
     EXPECT_EQ(check_change(c).error().code, "sync.bad_value");
     c.fields = {{"member_no", 1}};
@@ -86,9 +85,9 @@ TEST(Base64, RoundTripsAnyBytesAndRefusesWhatIsNotCanonical)
         bytes += char(i);
     for (size_t n = 0; n <= bytes.size(); n += 37)
         EXPECT_EQ(base64_decode(base64_encode(bytes.substr(0, n))), bytes.substr(0, n));
-    EXPECT_FALSE(base64_decode("Zg=").has_value());   // not a multiple of 4
-    EXPECT_FALSE(base64_decode("Z!==").has_value());  // not the alphabet
-    EXPECT_FALSE(base64_decode("Zh==").has_value());  // unused bits set
+    EXPECT_FALSE(base64_decode("Zg=").has_value());      // not a multiple of 4
+    EXPECT_FALSE(base64_decode("Z!==").has_value());     // not the alphabet
+    EXPECT_FALSE(base64_decode("Zh==").has_value());     // unused bits set
     EXPECT_FALSE(base64_decode("Zg==Zg==").has_value()); // padding inside
 }
 

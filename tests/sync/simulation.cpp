@@ -54,14 +54,10 @@ int64_t number_param(const std::string& path, const std::string& name)
 std::string select_expression(const sync::SyncField& f)
 {
     switch (f.type) {
-    case sync::FieldType::member:
-        return std::string("(SELECT hex(id) FROM member WHERE ref = t.") + f.column + ")";
-    case sync::FieldType::campaign:
-        return std::string("(SELECT hex(id) FROM campaign WHERE ref = t.") + f.column + ")";
-    case sync::FieldType::member_uuid:
-        return std::string("hex(t.") + f.column + ")";
-    default:
-        return std::string("t.") + f.column;
+    case sync::FieldType::member: return std::string("(SELECT hex(id) FROM member WHERE ref = t.") + f.column + ")";
+    case sync::FieldType::campaign: return std::string("(SELECT hex(id) FROM campaign WHERE ref = t.") + f.column + ")";
+    case sync::FieldType::member_uuid: return std::string("hex(t.") + f.column + ")";
+    default: return std::string("t.") + f.column;
     }
 }
 
@@ -97,8 +93,14 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
 
 Simulation::~Simulation() = default;
 
-Store& Simulation::device_store(int i) { return *devices_[size_t(i)]->store; }
-sync::Outbox& Simulation::device_outbox(int i) { return *devices_[size_t(i)]->outbox; }
+Store& Simulation::device_store(int i)
+{
+    return *devices_[size_t(i)]->store;
+}
+sync::Outbox& Simulation::device_outbox(int i)
+{
+    return *devices_[size_t(i)]->outbox;
+}
 
 int64_t Simulation::now(const Device& d) const
 {
@@ -214,8 +216,7 @@ void Simulation::deliver(const InFlight& m, bool answer)
         if (done) {
             body = sync::to_json(*done).dump();
             report_.refused += int(done->refused.size());
-        }
-        else {
+        } else {
             status = 400;
             body = sync::json{{"error", {{"code", done.error().code}, {"message", done.error().message}}}}.dump();
         }

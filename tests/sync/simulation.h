@@ -32,8 +32,8 @@ struct SimOptions {
 };
 
 struct SimReport {
-    int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0,
-        deletes = 0, notepad_edits = 0, resolutions = 0, refused = 0;
+    int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0, deletes = 0,
+        notepad_edits = 0, resolutions = 0, refused = 0;
 };
 
 class Simulation {

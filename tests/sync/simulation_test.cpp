@@ -57,8 +57,9 @@ void check_converged(Simulation& sim, uint64_t seed)
         EXPECT_EQ(count(sim.device_store(i), "SELECT count(*) FROM gift"),
                   count(sim.device_store(i), "SELECT count(DISTINCT id) FROM gift"));
         // The search index follows the data on every copy.
-        EXPECT_EQ(count(sim.device_store(i), "SELECT count(*) FROM search_doc"),
-                  count(sim.device_store(i), "SELECT count(*) FROM member WHERE deleted = 0 AND merged_into_ref IS NULL"));
+        EXPECT_EQ(
+            count(sim.device_store(i), "SELECT count(*) FROM search_doc"),
+            count(sim.device_store(i), "SELECT count(*) FROM member WHERE deleted = 0 AND merged_into_ref IS NULL"));
     }
     // Every gift a device said was saved reached the server, once, unchanged.
     for (const auto& [id, cents] : sim.saved_gifts()) {
@@ -74,7 +75,8 @@ void check_converged(Simulation& sim, uint64_t seed)
         s.step();
         EXPECT_EQ(s.column_int64(0), 1) << "member " << id;
     }
-    EXPECT_EQ(count(server, "SELECT count(*) FROM member"), count(server, "SELECT count(DISTINCT member_no) FROM member"));
+    EXPECT_EQ(count(server, "SELECT count(*) FROM member"),
+              count(server, "SELECT count(DISTINCT member_no) FROM member"));
 }
 
 int seeds()
@@ -115,7 +117,8 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.resolutions, 0);
     EXPECT_GT(total.refused, 0);
     std::printf("simulation: %d seeds, %d pushes, %d pulls, %d lost, %d duplicated, %d restarts, "
-                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges, %d conflicts and duplicates settled, %d changes refused\n",
+                "%d members, %d gifts, %d notepad edits, %d deletes, %d merges, %d conflicts and duplicates settled, "
+                "%d changes refused\n",
                 seeds(), total.pushes, total.pulls, total.lost, total.duplicated, total.restarts, total.members,
                 total.gifts, total.notepad_edits, total.deletes, total.merges, total.resolutions, total.refused);
 }

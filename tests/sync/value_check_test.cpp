@@ -61,7 +61,10 @@ TEST(ValueCheck, TextHasItsLengthAndNoControlCharacters)
     EXPECT_EQ(code_of("member", "last_name", cyrillic), "ok");
     EXPECT_EQ(code_of("member", "last_name", std::string("a\0b", 3)), "value.bad_text");
     EXPECT_EQ(code_of("member", "last_name", "a\nb"), "value.bad_text");
-    EXPECT_EQ(code_of("member", "last_name", "a\xc2\x85" "b"), "value.bad_text"); // U+0085, a C1 line break
+    EXPECT_EQ(code_of("member", "last_name",
+                      "a\xc2\x85"
+                      "b"),
+              "value.bad_text"); // U+0085, a C1 line break
     EXPECT_EQ(code_of("member", "notepad", "line 1\nline 2\ttab"), "ok");
     EXPECT_EQ(code_of("member", "notepad", "bell\x07"), "value.bad_text");
     EXPECT_EQ(code_of("member", "notepad", std::string(20001, 'n')), "value.too_long");

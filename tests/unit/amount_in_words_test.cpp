@@ -6,8 +6,14 @@ using obole::amount_in_words;
 
 namespace {
 
-std::string fr(int64_t euros, int cents = 0) { return amount_in_words(euros * 100 + cents, "fr"); }
-std::string en(int64_t euros, int cents = 0) { return amount_in_words(euros * 100 + cents, "en"); }
+std::string fr(int64_t euros, int cents = 0)
+{
+    return amount_in_words(euros * 100 + cents, "fr");
+}
+std::string en(int64_t euros, int cents = 0)
+{
+    return amount_in_words(euros * 100 + cents, "en");
+}
 
 } // namespace
 

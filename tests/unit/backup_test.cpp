@@ -46,8 +46,9 @@ TEST(Backup, ExportReadsBackAsTheSameData)
 TEST(Backup, ARestoredCopyForgetsItsEnrolment)
 {
     auto store = demo_store(10);
-    ASSERT_TRUE(store->exec("INSERT INTO meta(key, value) VALUES('sync_token', 'secret'), "
-                            "('sync_device_id', '0190f2a4-5b1c-7d3e-8f12-3456789abcde'), ('pull_cursor', '42')")
+    ASSERT_TRUE(store
+                    ->exec("INSERT INTO meta(key, value) VALUES('sync_token', 'secret'), "
+                           "('sync_device_id', '0190f2a4-5b1c-7d3e-8f12-3456789abcde'), ('pull_cursor', '42')")
                     .ok());
     Result<Backup> b = read_backup(store->serialize());
     ASSERT_TRUE(b.ok());

@@ -6,7 +6,8 @@ using namespace obole;
 
 TEST(Catalog, TranslatesAndFallsBackToEnglish)
 {
-    Result<Catalog> c = Catalog::parse(R"({"lang":"fr","strings":{"Search":"Rechercher","Save":"Enregistrer","Empty":""}})");
+    Result<Catalog> c =
+        Catalog::parse(R"({"lang":"fr","strings":{"Search":"Rechercher","Save":"Enregistrer","Empty":""}})");
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->lang, "fr");
     EXPECT_STREQ(c->tr("Search"), "Rechercher");

@@ -74,8 +74,8 @@ std::string dump(Store& store)
         from = from == std::string::npos ? 0 : from + 1;
         return s.substr(from, 160);
     };
-    return ::testing::AssertionFailure() << "first difference at dump line " << line << ":\n  " << around(a)
-                                         << "\n  " << around(b);
+    return ::testing::AssertionFailure() << "first difference at dump line " << line << ":\n  " << around(a) << "\n  "
+                                         << around(b);
 }
 
 std::string add_member(Store& store, const char* first, const char* last)
@@ -153,16 +153,18 @@ TEST(ChangeJournal, ReplayOntoTheSameBaseGivesTheSameData)
     ASSERT_TRUE(MemberRepository(*store).set_markers(b, "NPAI", true, TaxReceiptPref::email, "test").ok());
     EXPECT_FALSE(add_gift(*store, b, "-5").ok());
     // A transaction whose inner step fails and is undone, then commits the rest.
-    ASSERT_TRUE(store->transaction([&]() -> Result<void> {
-                         if (auto r = MemberRepository(*store).set_memo_active(b, "Membre du CA", "test"); !r)
-                             return r;
-                         Result<void> inner = store->transaction([&]() -> Result<void> {
-                             add_member(*store, "Undone", "Inner");
-                             return fail("test.inner", "undone on purpose");
-                         });
-                         EXPECT_FALSE(inner.ok());
-                         return {};
-                     }).ok());
+    ASSERT_TRUE(store
+                    ->transaction([&]() -> Result<void> {
+                        if (auto r = MemberRepository(*store).set_memo_active(b, "Membre du CA", "test"); !r)
+                            return r;
+                        Result<void> inner = store->transaction([&]() -> Result<void> {
+                            add_member(*store, "Undone", "Inner");
+                            return fail("test.inner", "undone on purpose");
+                        });
+                        EXPECT_FALSE(inner.ok());
+                        return {};
+                    })
+                    .ok());
     std::vector<JournalRecord> records = take(*store);
     ASSERT_EQ(records.size(), 8u);
 
@@ -270,13 +272,16 @@ TEST(ChangeJournal, RecordsOfAnOlderSchemaReplayBeforeTheMigration)
     ASSERT_TRUE((*old)->enable_journal(1).ok());
     // What the previous version wrote: its own SQL, on its own schema.
     const std::string id = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
-    ASSERT_TRUE((*old)->transaction([&]() -> Result<void> {
-        return (*old)->exec("INSERT INTO member(id, member_no, first_name, last_name, created_at, updated_at) "
+    ASSERT_TRUE((*old)
+                    ->transaction([&]() -> Result<void> {
+                        return (*old)->exec(
+                            "INSERT INTO member(id, member_no, first_name, last_name, created_at, updated_at) "
                             "VALUES(x'0190f2a45b1c7d3e8f123456789abcde', 1, 'Gaël', 'Le Gall', '2026-01-01', "
                             "'2026-01-01');"
                             "INSERT INTO gift(member_ref, gift_date, id, amount_cents, payment_method, created_at) "
                             "VALUES(1, '2026-01-02', x'0190f2a45b1c7d3e8f123456789abcdf', 4000, 'cash', '2026-01-02')");
-    }).ok());
+                    })
+                    .ok());
     std::vector<JournalRecord> records = take(**old);
     ASSERT_EQ(records.size(), 1u);
 

@@ -63,8 +63,7 @@ TEST(Dates, TodayAndNowShapes)
 {
     std::string today = today_iso();
     EXPECT_TRUE(parse_date(today).ok()) << today;
-    EXPECT_TRUE(std::regex_match(now_iso(), std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)")))
-        << now_iso();
+    EXPECT_TRUE(std::regex_match(now_iso(), std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"))) << now_iso();
     EXPECT_EQ(now_iso().substr(0, 10) >= today, true);
     EXPECT_TRUE(parse_date(today_local_iso()).ok());
 }

@@ -57,7 +57,8 @@ TEST(DemoBehaviour, ShowcaseMembersHaveEveryTabFilled)
     EXPECT_GT(scalar(*s, "SELECT count(DISTINCT member_ref) FROM email_activity"), 20);
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM mobilisation WHERE signed_date > '2026-01-15'"), 0);
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM email_activity WHERE at > '2026-01-16'"), 0);
-    EXPECT_EQ(scalar(*s, "SELECT count(*) FROM sponsorship WHERE start_date > '2026-01-15' OR end_date > '2026-01-15'"), 0);
+    EXPECT_EQ(scalar(*s, "SELECT count(*) FROM sponsorship WHERE start_date > '2026-01-15' OR end_date > '2026-01-15'"),
+              0);
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM document WHERE doc_date > '2026-01-15'"), 0);
 }
 

@@ -36,9 +36,10 @@ int64_t scalar(Store& store, const char* sql)
 std::string table_counts(Store& store)
 {
     std::string out;
-    for (const char* t : {"member", "address", "phone", "email", "campaign", "campaign_received", "gift",
-                          "search_doc", "search_token"})
-        out += std::string(t) + "=" + std::to_string(scalar(store, (std::string("SELECT count(*) FROM ") + t).c_str())) + " ";
+    for (const char* t :
+         {"member", "address", "phone", "email", "campaign", "campaign_received", "gift", "search_doc", "search_token"})
+        out += std::string(t) + "=" +
+               std::to_string(scalar(store, (std::string("SELECT count(*) FROM ") + t).c_str())) + " ";
     return out;
 }
 
@@ -62,7 +63,8 @@ TEST(DemoData, LooksLikeARealAssociation)
     EXPECT_EQ(scalar(store, "SELECT count(*) FROM search_doc"), 3000);
     // Scripts: Cyrillic (starts with bytes D0/D1) and Japanese (E3..E9) names.
     int64_t cyrillic = scalar(store, "SELECT count(*) FROM member WHERE substr(hex(last_name), 1, 2) IN ('D0', 'D1')");
-    int64_t japanese = scalar(store, "SELECT count(*) FROM member WHERE substr(hex(last_name), 1, 2) BETWEEN 'E3' AND 'E9'");
+    int64_t japanese =
+        scalar(store, "SELECT count(*) FROM member WHERE substr(hex(last_name), 1, 2) BETWEEN 'E3' AND 'E9'");
     int64_t accented = scalar(store, "SELECT count(*) FROM member WHERE first_name GLOB '*[éèëêïîôçÉ]*' "
                                      "OR last_name GLOB '*[éèëêïîôçÇ]*'");
     EXPECT_GT(cyrillic, 3000 * 8 / 100);
@@ -131,7 +133,9 @@ TEST(DemoData, HasAMemberWithALongHistory)
     ASSERT_EQ(who.step(), Statement::Step::row);
     const std::string ref = std::to_string(who.column_int64(0));
     EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref).c_str()), 2000);
-    EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref + " AND gift_date > '2026-01-15'").c_str()), 0);
+    EXPECT_EQ(
+        scalar(*s, ("SELECT count(*) FROM gift WHERE member_ref = " + ref + " AND gift_date > '2026-01-15'").c_str()),
+        0);
     // Each gift entered left its journal entry, as did 200 notes on the file over the years.
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM journal j JOIN member m ON m.id = j.member_id "
                          "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'gift.add'"),

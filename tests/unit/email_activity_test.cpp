@@ -11,15 +11,16 @@ class EmailActivityTest : public test::DossierRowsTest {};
 
 TEST_F(EmailActivityTest, import_matches_members_by_normalised_email_and_reports_counts)
 {
-    const std::string csv = "email;date;kind;mailing;link\r\n"
-                            "  HELENE.DUPONT@example.FR ;2026-03-01;sent;March news;\r\n"
-                            "helene.dupont@example.fr;2026-03-01 10:15;open;March news;\r\n"
-                            "helene.dupont@example.fr;2026-03-01T10:16:00Z;click;\"March; news\";https://x.example/a\r\n"
-                            "nobody@example.fr;2026-03-01;open;March news;\r\n"
-                            "helene.dupont@example.fr;yesterday;open;March news;\r\n"
-                            "helene.dupont@example.fr;2026-03-02;liked;March news;\r\n"
-                            "not an address;2026-03-02;open;March news;\r\n"
-                            "just one field\r\n";
+    const std::string csv =
+        "email;date;kind;mailing;link\r\n"
+        "  HELENE.DUPONT@example.FR ;2026-03-01;sent;March news;\r\n"
+        "helene.dupont@example.fr;2026-03-01 10:15;open;March news;\r\n"
+        "helene.dupont@example.fr;2026-03-01T10:16:00Z;click;\"March; news\";https://x.example/a\r\n"
+        "nobody@example.fr;2026-03-01;open;March news;\r\n"
+        "helene.dupont@example.fr;yesterday;open;March news;\r\n"
+        "helene.dupont@example.fr;2026-03-02;liked;March news;\r\n"
+        "not an address;2026-03-02;open;March news;\r\n"
+        "just one field\r\n";
     Result<EmailImportReport> r = import_email_activity_csv(*store, csv, "export.csv", "alice");
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->imported, 3);

@@ -29,8 +29,8 @@ protected:
     // Everything the flow writes, in one number per table.
     std::vector<int64_t> all_rows()
     {
-        return {count("SELECT count(*) FROM member"), count("SELECT count(*) FROM address"),
-                count("SELECT count(*) FROM email"),  count("SELECT count(*) FROM phone"),
+        return {count("SELECT count(*) FROM member"),       count("SELECT count(*) FROM address"),
+                count("SELECT count(*) FROM email"),        count("SELECT count(*) FROM phone"),
                 count("SELECT count(*) FROM sepa_mandate"), count("SELECT count(*) FROM consent"),
                 count("SELECT count(*) FROM field_signup"), count("SELECT count(*) FROM journal")};
     }

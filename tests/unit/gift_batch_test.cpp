@@ -188,8 +188,8 @@ TEST_F(GiftBatchTest, EmptyBatchCannotClose)
 
 TEST_F(GiftBatchTest, ControlTotalsAsTyped)
 {
-    Result<std::vector<MethodTally>> ok = parse_control({{PaymentMethod::cash, "3", "45,50"},
-                                                         {PaymentMethod::cheque, "", ""}});
+    Result<std::vector<MethodTally>> ok =
+        parse_control({{PaymentMethod::cash, "3", "45,50"}, {PaymentMethod::cheque, "", ""}});
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ((*ok)[0].count, 3);
     EXPECT_EQ((*ok)[0].cents, 4550);
@@ -208,8 +208,7 @@ TEST_F(GiftBatchTest, OpenNeedsANameAndKnownEventAndCampaign)
 {
     EXPECT_EQ(repo().open({" ", "", ""}, "bob").error().code, "batch.name_required");
     EXPECT_EQ(repo().open({"x", "0190a000-0000-7000-8000-000000000000", ""}, "bob").error().code, "event.not_found");
-    EXPECT_EQ(repo().open({"x", "", "0190a000-0000-7000-8000-000000000000"}, "bob").error().code,
-              "campaign.not_found");
+    EXPECT_EQ(repo().open({"x", "", "0190a000-0000-7000-8000-000000000000"}, "bob").error().code, "campaign.not_found");
 }
 
 } // namespace

@@ -23,7 +23,8 @@ protected:
         m.first_name = "Иван";
         m.last_name = "Петров";
         member_id = MemberRepository(*store).create(m, "alice").value();
-        campaign_id = CampaignRepository(*store).create({"", "AP2025-06", "Appel", "mail", "2025-06-01"}, "alice").value();
+        campaign_id =
+            CampaignRepository(*store).create({"", "AP2025-06", "Appel", "mail", "2025-06-01"}, "alice").value();
     }
     int64_t gifts()
     {

@@ -10,9 +10,14 @@ using namespace obole;
 TEST(CheckIban, AcceptsValidIbansOfSeveralCountries)
 {
     const char* valid[] = {
-        "FR14 2004 1010 0505 0001 3M02 606", "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32",
-        "BE68539007547034",                  "nl91abna0417164300",     "IT60X0542811101000000123456",
-        "ES9121000418450200051332",          "CH9300762011623852957",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "DE89370400440532013000",
+        "GB82 WEST 1234 5698 7654 32",
+        "BE68539007547034",
+        "nl91abna0417164300",
+        "IT60X0542811101000000123456",
+        "ES9121000418450200051332",
+        "CH9300762011623852957",
     };
     for (const char* text : valid) {
         IbanCheck c = check_iban(text);

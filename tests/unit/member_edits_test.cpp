@@ -29,7 +29,8 @@ protected:
         m.postcode = "75011";
         m.city = "Paris";
         id = repo().create(m, "alice").value();
-        campaign = CampaignRepository(*store).create({"", "AP2025-06", "Appel de juin", "mail", "2025-06-01"}, "alice")
+        campaign = CampaignRepository(*store)
+                       .create({"", "AP2025-06", "Appel de juin", "mail", "2025-06-01"}, "alice")
                        .value();
     }
     MemberRepository repo() { return MemberRepository(*store); }
@@ -74,10 +75,16 @@ TEST_F(MemberEditsTest, IdentityAndAddressAreSavedJournaledAndSearchable)
 
     expect_refused([&] { return repo().set_identity(id, "", "Jean", "  ", "bob"); }, "member.last_name_required",
                    "last_name");
-    expect_refused([&] { return repo().set_address(id, {"x", "", "6900", "Lyon", "FR"}, "bob"); },
-                   "address.bad_postcode", "postcode");
-    expect_refused([&] { return repo().set_address(id, {"x", "", "", "Lyon", "France"}, "bob"); },
-                   "address.bad_country", "country");
+    expect_refused(
+        [&] {
+            return repo().set_address(id, {"x", "", "6900", "Lyon", "FR"}, "bob");
+        },
+        "address.bad_postcode", "postcode");
+    expect_refused(
+        [&] {
+            return repo().set_address(id, {"x", "", "", "Lyon", "France"}, "bob");
+        },
+        "address.bad_country", "country");
     EXPECT_EQ(member().last_name, "Martin");
     EXPECT_EQ(member().address.postcode, "69002");
 }
@@ -103,10 +110,16 @@ TEST_F(MemberEditsTest, PhonesAddEditRemoveWithOrigin)
     EXPECT_EQ(search_members(*store, "0700000001").size(), 1u);
 
     expect_refused([&] { return repo().update_phone(*phone, {"07 00", "", ""}, "bob"); }, "phone.too_short", "phone");
-    expect_refused([&] { return repo().update_phone(*phone, {"0700000001", "", "31/02/2025"}, "bob"); },
-                   "date.invalid", "origin_date");
-    expect_refused([&] { return repo().update_phone(*phone, {"0700000001", "nope", ""}, "bob"); },
-                   "campaign.not_found", "origin_campaign");
+    expect_refused(
+        [&] {
+            return repo().update_phone(*phone, {"0700000001", "", "31/02/2025"}, "bob");
+        },
+        "date.invalid", "origin_date");
+    expect_refused(
+        [&] {
+            return repo().update_phone(*phone, {"0700000001", "nope", ""}, "bob");
+        },
+        "campaign.not_found", "origin_campaign");
 
     ASSERT_TRUE(repo().remove_phone(*phone, "bob").ok());
     EXPECT_EQ(member().phones.size(), 1u);
@@ -135,10 +148,13 @@ TEST_F(MemberEditsTest, EmailsAddEditRemoveAndTheUnusableMark)
             if (!r)
                 return r.error();
             return {};
-        }, "email.missing_at",
-                   "email");
-    expect_refused([&] { return repo().update_email(first, {"a b@c.fr", "", ""}, "bob"); }, "email.has_spaces",
-                   "email");
+        },
+        "email.missing_at", "email");
+    expect_refused(
+        [&] {
+            return repo().update_email(first, {"a b@c.fr", "", ""}, "bob");
+        },
+        "email.has_spaces", "email");
     ASSERT_TRUE(repo().remove_email(first, "bob").ok());
     EXPECT_EQ(member().emails.size(), 1u);
     EXPECT_EQ(last_action(), "email.remove");
@@ -203,7 +219,8 @@ TEST_F(MemberEditsTest, MemosAndBequestPipeline)
 
 TEST_F(MemberEditsTest, CampaignsReceivedTellWhetherTheMemberGave)
 {
-    std::string other = CampaignRepository(*store).create({"", "NL2025-09", "Lettre", "email", "2025-09-01"}, "a").value();
+    std::string other =
+        CampaignRepository(*store).create({"", "NL2025-09", "Lettre", "email", "2025-09-01"}, "a").value();
     ASSERT_TRUE(CampaignRepository(*store).add_received(id, campaign, "2025-06-02").ok());
     ASSERT_TRUE(CampaignRepository(*store).add_received(id, other, "2025-09-02").ok());
     NewGift g;

@@ -136,9 +136,11 @@ TEST_F(MemberFilterTest, BequestStage)
 TEST_F(MemberFilterTest, MembershipStatus)
 {
     sql("INSERT INTO membership(id, member_ref, period_start, period_end, fee_cents, created_at) "
-        "SELECT randomblob(16), ref, '2026-01-01', '2026-12-31', 3000, '2026-01-01' FROM member WHERE last_name = 'Dupont'");
+        "SELECT randomblob(16), ref, '2026-01-01', '2026-12-31', 3000, '2026-01-01' FROM member WHERE last_name = "
+        "'Dupont'");
     sql("INSERT INTO membership(id, member_ref, period_start, period_end, fee_cents, created_at) "
-        "SELECT randomblob(16), ref, '2025-01-01', '2025-12-31', 3000, '2025-01-01' FROM member WHERE last_name = 'Martin'");
+        "SELECT randomblob(16), ref, '2025-01-01', '2025-12-31', 3000, '2025-01-01' FROM member WHERE last_name = "
+        "'Martin'");
     MemberFilter f;
     f.membership = MembershipStatus::active;
     EXPECT_EQ(ids(f), std::vector<std::string>{paris_major});

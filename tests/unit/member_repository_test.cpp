@@ -193,8 +193,8 @@ TEST_F(MemberRepositoryTest, CampaignsReceivedNewestFirst)
 
 TEST(TaxReceiptPrefNames, RoundTrip)
 {
-    for (TaxReceiptPref p : {TaxReceiptPref::annual, TaxReceiptPref::per_gift, TaxReceiptPref::none,
-                             TaxReceiptPref::email}) {
+    for (TaxReceiptPref p :
+         {TaxReceiptPref::annual, TaxReceiptPref::per_gift, TaxReceiptPref::none, TaxReceiptPref::email}) {
         TaxReceiptPref back = TaxReceiptPref::none;
         ASSERT_TRUE(parse_tax_receipt_pref(to_string(p), &back));
         EXPECT_EQ(back, p);

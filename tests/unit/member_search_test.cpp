@@ -102,7 +102,7 @@ TEST_F(MemberSearchTest, PhoneDigitsInAnyFormatting)
         EXPECT_EQ(hits[0].matched, "phone") << q;
         EXPECT_EQ(hits[0].matched_text, "+33612345678") << q;
     }
-    EXPECT_TRUE(finds("8 916 123", ivan));   // Russian national form
+    EXPECT_TRUE(finds("8 916 123", ivan)); // Russian national form
     EXPECT_TRUE(finds("+7 916", ivan));
     EXPECT_TRUE(finds("090 1234", yamada)); // Japanese national form
     EXPECT_TRUE(finds("+81 90", yamada));

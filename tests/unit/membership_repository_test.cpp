@@ -146,8 +146,7 @@ TEST_F(MembershipRepositoryTest, JoinOrRenewAtAStand)
     EXPECT_EQ(all[0].paid_date, today);
     EXPECT_EQ(all[0].payment_method, "cash");
     // Current and not due: refused, nothing added.
-    EXPECT_EQ(repo.join_or_renew(member_id, "30", PaymentMethod::cash, "bob").error().code,
-              "membership.still_active");
+    EXPECT_EQ(repo.join_or_renew(member_id, "30", PaymentMethod::cash, "bob").error().code, "membership.still_active");
     EXPECT_EQ(rows(), 1);
     // A bad fee changes nothing either.
     NewMember m;

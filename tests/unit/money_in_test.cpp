@@ -48,10 +48,11 @@ TEST(MoneyIn, AllMoneyOfAMemberByDateWithTotalsPerMethod)
     s.signature_date_text = "2025-01-01";
     s.amount_text = "10";
     std::string mandate = SepaMandateRepository(*store).add(s, "a").value();
-    ASSERT_TRUE(store->exec("INSERT INTO sepa_collection(id, mandate_id, member_ref, collection_date, amount_cents, "
-                            "status, created_at) SELECT randomblob(16), id, member_ref, d, 1000, st, '' "
-                            "FROM sepa_mandate, (SELECT '2025-03-05' d, 'collected' st UNION ALL "
-                            "SELECT '2025-04-05', 'rejected')")
+    ASSERT_TRUE(store
+                    ->exec("INSERT INTO sepa_collection(id, mandate_id, member_ref, collection_date, amount_cents, "
+                           "status, created_at) SELECT randomblob(16), id, member_ref, d, 1000, st, '' "
+                           "FROM sepa_mandate, (SELECT '2025-03-05' d, 'collected' st UNION ALL "
+                           "SELECT '2025-04-05', 'rejected')")
                     .ok());
 
     std::vector<MoneyIn> rows = money_in_for_member(*store, member);

@@ -25,8 +25,12 @@ TEST(ParseAmount, AcceptsWhatPeopleType)
     EXPECT_EQ(cents("12,50"), 1250);
     EXPECT_EQ(cents("0,01"), 1);
     EXPECT_EQ(cents(" 1 234,56 "), 123456);
-    EXPECT_EQ(cents("1\xC2\xA0" "234,56"), 123456);     // NBSP
-    EXPECT_EQ(cents("1\xE2\x80\xAF" "234,56 €"), 123456); // narrow NBSP and euro sign
+    EXPECT_EQ(cents("1\xC2\xA0"
+                    "234,56"),
+              123456); // NBSP
+    EXPECT_EQ(cents("1\xE2\x80\xAF"
+                    "234,56 €"),
+              123456); // narrow NBSP and euro sign
     EXPECT_EQ(cents("50€"), 5000);
     EXPECT_EQ(cents("1 000 000"), 100000000);
 }
@@ -53,13 +57,17 @@ TEST(ParseAmount, RejectsWithStableCodes)
 
 TEST(FormatMoney, FrenchAndEnglish)
 {
-    EXPECT_EQ(format_money(123456, "EUR", "fr"), "1\xE2\x80\xAF" "234,56\xC2\xA0€");
+    EXPECT_EQ(format_money(123456, "EUR", "fr"), "1\xE2\x80\xAF"
+                                                 "234,56\xC2\xA0€");
     EXPECT_EQ(format_money(123456, "EUR", "en"), "€1,234.56");
     EXPECT_EQ(format_money(5, "EUR", "en"), "€0.05");
     EXPECT_EQ(format_money(100000000, "EUR", "en"), "€1,000,000.00");
     EXPECT_EQ(format_money(-1500, "EUR", "fr"), "-15,00\xC2\xA0€");
-    EXPECT_EQ(format_money(123456, "CHF", "fr"), "1\xE2\x80\xAF" "234,56\xC2\xA0" "CHF");
-    EXPECT_EQ(format_money(123456, "CHF", "en"), "CHF\xC2\xA0" "1,234.56");
+    EXPECT_EQ(format_money(123456, "CHF", "fr"), "1\xE2\x80\xAF"
+                                                 "234,56\xC2\xA0"
+                                                 "CHF");
+    EXPECT_EQ(format_money(123456, "CHF", "en"), "CHF\xC2\xA0"
+                                                 "1,234.56");
     EXPECT_EQ(format_money(999, "USD", "en"), "$9.99");
 }
 

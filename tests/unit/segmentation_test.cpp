@@ -150,13 +150,15 @@ TEST_F(SegmentationTest, RegularGaveInEachOfTheLastThreeRollingYears)
 TEST_F(SegmentationTest, RecurringFollowsTheMandateStatus)
 {
     write("INSERT INTO sepa_mandate(id, member_ref, rum, iban, holder, signature_date, frequency, amount_cents, "
-          "created_at) VALUES(randomblob(16), " + std::to_string(ref()) +
+          "created_at) VALUES(randomblob(16), " +
+          std::to_string(ref()) +
           ", 'RUM1', 'FR7630006000011234567890189', 'H D', '2026-01-01', 'monthly', 1000, '2026-01-01')");
     EXPECT_EQ(segs(), kSegmentRecurring); // no gift yet, but recurring
     write("UPDATE sepa_mandate SET status = 'revoked'");
     EXPECT_EQ(segs(), 0);
     write("INSERT INTO card_recurring(id, member_ref, amount_cents, frequency, start_date, created_at) "
-          "VALUES(randomblob(16), " + std::to_string(ref()) + ", 500, 'monthly', '2026-01-01', '2026-01-01')");
+          "VALUES(randomblob(16), " +
+          std::to_string(ref()) + ", 500, 'monthly', '2026-01-01', '2026-01-01')");
     EXPECT_TRUE(has(kSegmentRecurring));
     write("UPDATE card_recurring SET end_date = '2026-06-14'"); // ended yesterday
     EXPECT_FALSE(has(kSegmentRecurring));
@@ -205,7 +207,7 @@ TEST_F(SegmentationTest, ANewDayRecomputesEveryMemberWhenAskedAndTouchedOnesAtOn
     give("20", "2024-06-15");
     give("20", "2024-06-15", other);
     EXPECT_FALSE(has(kSegmentLapsed));
-    ASSERT_TRUE(refresh_segments_if_stale(*store).ok()); // writes the basis
+    ASSERT_TRUE(refresh_segments_if_stale(*store).ok());     // writes the basis
     EXPECT_FALSE(refresh_segments_if_stale(*store).value()); // same day: nothing to do
     store->set_clock(days_from_iso("2026-06-16") * kMsPerDay);
     EXPECT_TRUE(segments_stale(*store, "2026-06-16"));
@@ -238,7 +240,8 @@ TEST_F(SegmentationTest, FullRefreshGivesWhatTheIncrementalOneKept)
     give("1500", "2023-02-01", other);
     give("15", "2026-02-01", other);
     write("INSERT INTO card_recurring(id, member_ref, amount_cents, frequency, start_date, created_at) "
-          "VALUES(randomblob(16), " + std::to_string(ref()) + ", 500, 'monthly', '2026-01-01', '2026-01-01')");
+          "VALUES(randomblob(16), " +
+          std::to_string(ref()) + ", 500, 'monthly', '2026-01-01', '2026-01-01')");
     std::string incremental = all_rows();
     ASSERT_TRUE(refresh_all_segments(*store, kToday).ok());
     EXPECT_EQ(all_rows(), incremental);

@@ -143,10 +143,11 @@ TEST_F(SepaMandateRepositoryTest, CollectionsOfAMandateNewestFirst)
 {
     SepaMandateRepository repo(*store);
     std::string id = repo.add(mandate(), "bob").value();
-    ASSERT_TRUE(store->exec("INSERT INTO sepa_collection(id, mandate_id, member_ref, collection_date, amount_cents, "
-                            "status, reject_reason, created_at) SELECT randomblob(16), id, member_ref, d, 1500, s, r, "
-                            "'2025-01-01' FROM sepa_mandate, (SELECT '2025-04-05' d, 'collected' s, '' r UNION ALL "
-                            "SELECT '2025-05-05', 'rejected', 'AM04')")
+    ASSERT_TRUE(store
+                    ->exec("INSERT INTO sepa_collection(id, mandate_id, member_ref, collection_date, amount_cents, "
+                           "status, reject_reason, created_at) SELECT randomblob(16), id, member_ref, d, 1500, s, r, "
+                           "'2025-01-01' FROM sepa_mandate, (SELECT '2025-04-05' d, 'collected' s, '' r UNION ALL "
+                           "SELECT '2025-05-05', 'rejected', 'AM04')")
                     .ok());
     std::vector<SepaCollection> c = repo.collections_for_mandate(id);
     ASSERT_EQ(c.size(), 2u);

@@ -19,8 +19,8 @@ std::vector<SignatureStroke> wave()
 
 TEST(Signature, NoStrokeIsRefusedWithItsField)
 {
-    for (const std::vector<SignatureStroke>& none : {std::vector<SignatureStroke>{},
-                                                     std::vector<SignatureStroke>{SignatureStroke{}}}) {
+    for (const std::vector<SignatureStroke>& none :
+         {std::vector<SignatureStroke>{}, std::vector<SignatureStroke>{SignatureStroke{}}}) {
         Result<std::string> r = signature_svg(none, 300, 120);
         ASSERT_FALSE(r.ok());
         EXPECT_EQ(r.error().code, "signature.empty");

@@ -98,10 +98,17 @@ TEST(Store, MigrationsCreateTheSchema)
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(pragma(**store, "PRAGMA user_version"), current_schema_version());
     EXPECT_EQ(current_schema_version(), 6);
-    for (const char* table : {"member", "address", "phone", "email", "campaign", "campaign_received", "gift",
-                              "journal", "meta", "search_doc", "search_token", "search_fts", "field_clock",
-                              "outbox", "text_conflict", "duplicate_candidate", "gift_batch", "gift_batch_line",
-                              "consent", "field_signup", "sync_refusal"}) {
+    for (const char* table : {"member",        "address",
+                              "phone",         "email",
+                              "campaign",      "campaign_received",
+                              "gift",          "journal",
+                              "meta",          "search_doc",
+                              "search_token",  "search_fts",
+                              "field_clock",   "outbox",
+                              "text_conflict", "duplicate_candidate",
+                              "gift_batch",    "gift_batch_line",
+                              "consent",       "field_signup",
+                              "sync_refusal"}) {
         Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
         s.bind_text(1, table);
         ASSERT_EQ(s.step(), Statement::Step::row);
@@ -237,7 +244,8 @@ TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'k'"), 0);
     EXPECT_EQ(store.change_count(), before);
 
-    Result<void> done = store.transaction([&]() { return store.exec("INSERT INTO meta(key, value) VALUES('k', 'v')"); });
+    Result<void> done =
+        store.transaction([&]() { return store.exec("INSERT INTO meta(key, value) VALUES('k', 'v')"); });
     EXPECT_TRUE(done.ok());
     EXPECT_EQ(pragma(store, "SELECT count(*) FROM meta WHERE key = 'k'"), 1);
     EXPECT_EQ(store.change_count(), before + 1);

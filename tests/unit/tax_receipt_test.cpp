@@ -65,7 +65,7 @@ TEST_F(TaxReceiptTest, AnnualReceiptCoversTheYearsUnreceiptedGifts)
     EXPECT_EQ(r->kind, "annual");
     EXPECT_EQ(r->donor_name, "Mme Hélène Dupont");
     EXPECT_NE(r->donor_address.find("75011 Paris"), std::string::npos);
-    EXPECT_TRUE(r->awaiting_number()); // the server numbers it
+    EXPECT_TRUE(r->awaiting_number());                       // the server numbers it
     EXPECT_EQ(repo.unreceipted_gifts(member_id).size(), 1u); // the 2023 gift
     EXPECT_EQ(Journal(*store).list_for_member(member_id).front().action, "tax_receipt.issue");
 
@@ -133,8 +133,8 @@ TEST_F(TaxReceiptTest, PrintingNeedsANumberAndCountsDuplicates)
 
     // As the server's number arrives on pull.
     store->exec("UPDATE tax_receipt SET number = 7");
-    Organisation org{"Les Amis d'Obole", "1 place du Marché\n69001 Lyon", "Aide aux familles", "Jeanne Martin, présidente",
-                     "Lyon"};
+    Organisation org{"Les Amis d'Obole", "1 place du Marché\n69001 Lyon", "Aide aux familles",
+                     "Jeanne Martin, présidente", "Lyon"};
     TaxReceipt first = repo.record_print(waiting, "alice").value();
     EXPECT_EQ(first.copies, 1);
     std::string html = tax_receipt_document(first, repo.gifts_of(first), org);

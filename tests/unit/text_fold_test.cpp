@@ -45,14 +45,18 @@ TEST(TextFold, PunctuationBecomesOneSpace)
     EXPECT_EQ(fold_for_search("  Jean-Pierre  d’Alembert-O'Brien "), "jean pierre d alembert o brien");
     EXPECT_EQ(fold_for_search("helene.dupont@gmail.com"), "helene dupont gmail com");
     EXPECT_EQ(fold_for_search("+33 (0)6.12"), "33 0 6 12");
-    EXPECT_EQ(fold_for_search("a\xC2\xA0" "b\xE2\x80\xAF" "c—d"), "a b c d");
+    EXPECT_EQ(fold_for_search("a\xC2\xA0"
+                              "b\xE2\x80\xAF"
+                              "c—d"),
+              "a b c d");
     EXPECT_EQ(fold_for_search(""), "");
     EXPECT_EQ(fold_for_search(" -- "), "");
 }
 
 TEST(TextFold, InvalidUtf8BecomesSpaceAndOutputIsValid)
 {
-    std::string folded = fold_for_search("ab\xFF\xC3" "cd\xE2\x82");
+    std::string folded = fold_for_search("ab\xFF\xC3"
+                                         "cd\xE2\x82");
     EXPECT_EQ(folded, "ab cd");
     EXPECT_TRUE(is_valid_utf8(folded));
 }

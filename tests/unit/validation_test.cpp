@@ -14,13 +14,22 @@ std::string outcome(F&& f)
     auto r = f();
     return r.ok() ? r.value() : r.error().code;
 }
-std::string email(const char* t) { return outcome([&] { return validate_email(t); }); }
+std::string email(const char* t)
+{
+    return outcome([&] { return validate_email(t); });
+}
 std::string phone(const char* t, const char* country = "FR")
 {
     return outcome([&] { return normalize_phone(t, country); });
 }
-std::string name(const std::string& t) { return outcome([&] { return validate_person_name(t); }); }
-std::string iban(const char* t) { return outcome([&] { return validate_iban(t); }); }
+std::string name(const std::string& t)
+{
+    return outcome([&] { return validate_person_name(t); });
+}
+std::string iban(const char* t)
+{
+    return outcome([&] { return validate_iban(t); });
+}
 } // namespace
 
 TEST(ValidateEmail, NormalizesDomainKeepsLocalPart)

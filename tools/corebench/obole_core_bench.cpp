@@ -38,8 +38,9 @@ obole::Store* g_store = nullptr;
 
 // Typed one character (not byte) at a time: every prefix is a search. The same
 // queries as tests/bench/browser_bench.cjs, so native and browser compare.
-const char* const kQueries[] = {"dupont", "helene", "hélène dup", "martin 75", "иван", "петров", "山田", "06 12 34 56",
-                                "+33 6 12", "75011", "gmail", "lyon", "1234", "le", "marie-claire"};
+const char* const kQueries[] = {"dupont", "helene", "hélène dup",  "martin 75", "иван",
+                                "петров", "山田",   "06 12 34 56", "+33 6 12",  "75011",
+                                "gmail",  "lyon",   "1234",        "le",        "marie-claire"};
 
 std::vector<std::string> utf8_prefixes(const std::string& text)
 {
@@ -113,12 +114,13 @@ void register_all(int64_t members)
 
     // Dossiers of members spread over the file, and of the member with the
     // longest history (2,000 gifts, the demo's parish).
-    static std::vector<std::string> spread = member_ids(
-        "SELECT id FROM member WHERE ref % (SELECT max(1, count(*) / 200) FROM member) = 0 LIMIT 200");
+    static std::vector<std::string> spread =
+        member_ids("SELECT id FROM member WHERE ref % (SELECT max(1, count(*) / 200) FROM member) = 0 LIMIT 200");
     add("dossier/open", 200, [](size_t i) { benchmark::DoNotOptimize(open_dossier(spread[i % spread.size()])); });
     static std::vector<std::string> parish = member_ids(
         "SELECT m.id FROM member m JOIN gift g ON g.member_ref = m.ref GROUP BY m.ref ORDER BY count(*) DESC LIMIT 1");
-    add("dossier/open_2000_gifts", 50, [](size_t i) { benchmark::DoNotOptimize(open_dossier(parish[i % parish.size()])); });
+    add("dossier/open_2000_gifts", 50,
+        [](size_t i) { benchmark::DoNotOptimize(open_dossier(parish[i % parish.size()])); });
 
     // A gift saved through the repository (its transaction: gift, journal,
     // outbox, the member's segment refresh), on members spread over the file.
@@ -133,11 +135,11 @@ void register_all(int64_t members)
     // The sign-up form's duplicate hints: 40 people already on file typed in,
     // last name, first name, postcode, email, letter by letter.
     static std::vector<obole::NewMember> typed;
-    obole::Statement people(g_store->db(),
-                            "SELECT m.first_name, m.last_name, ifnull(a.postcode, ''), "
-                            "ifnull((SELECT address FROM email e WHERE e.member_ref = m.ref AND e.deleted = 0 LIMIT 1), '') "
-                            "FROM member m LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 "
-                            "WHERE m.ref % (SELECT max(1, count(*) / 40) FROM member) = 0 LIMIT 40");
+    obole::Statement people(
+        g_store->db(), "SELECT m.first_name, m.last_name, ifnull(a.postcode, ''), "
+                       "ifnull((SELECT address FROM email e WHERE e.member_ref = m.ref AND e.deleted = 0 LIMIT 1), '') "
+                       "FROM member m LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 "
+                       "WHERE m.ref % (SELECT max(1, count(*) / 40) FROM member) = 0 LIMIT 40");
     while (people.step() == obole::Statement::Step::row) {
         obole::NewMember so_far;
         std::string obole::NewMember::*fields[] = {&obole::NewMember::last_name, &obole::NewMember::first_name,
@@ -150,9 +152,8 @@ void register_all(int64_t members)
                 typed.push_back(so_far);
             }
     }
-    add("duplicate_hints/keystroke", int(std::min<size_t>(typed.size(), 1000)), [](size_t i) {
-        benchmark::DoNotOptimize(obole::likely_duplicates(*g_store, typed[i % typed.size()]));
-    });
+    add("duplicate_hints/keystroke", int(std::min<size_t>(typed.size(), 1000)),
+        [](size_t i) { benchmark::DoNotOptimize(obole::likely_duplicates(*g_store, typed[i % typed.size()])); });
 
     // Every member's segments recomputed (a new day, a new major-donor threshold).
     add("segments/refresh_all", whole_file_runs, [](size_t) {
@@ -201,7 +202,8 @@ obole::Result<std::unique_ptr<obole::Store>> open_database(const std::string& db
 int main(int argc, char** argv)
 {
     benchmark::Initialize(&argc, argv); // takes its --benchmark_* flags out of argv
-    const char* usage = "usage: obole-core-bench (--db FILE.db | --members N [--seed S]) [--benchmark_format=json ...]\n";
+    const char* usage =
+        "usage: obole-core-bench (--db FILE.db | --members N [--seed S]) [--benchmark_format=json ...]\n";
     std::string db;
     int members = 0;
     uint64_t seed = 42;

@@ -37,9 +37,9 @@ const char* const kPetitions[] = {
 };
 const char* const kChannels[] = {"web", "web", "paper", "event", "street"};
 const char* const kChildren[][3] = {
-    {"Awa Diop", "SN", "SN-"},       {"Moussa Traoré", "ML", "ML-"}, {"Fatou Ndiaye", "SN", "SN-"},
-    {"Kofi Mensah", "GH", "GH-"},    {"Aline Uwase", "RW", "RW-"},   {"Jean-Baptiste Kaboré", "BF", "BF-"},
-    {"Mariam Koné", "CI", "CI-"},    {"Tiana Rakoto", "MG", "MG-"},
+    {"Awa Diop", "SN", "SN-"},    {"Moussa Traoré", "ML", "ML-"}, {"Fatou Ndiaye", "SN", "SN-"},
+    {"Kofi Mensah", "GH", "GH-"}, {"Aline Uwase", "RW", "RW-"},   {"Jean-Baptiste Kaboré", "BF", "BF-"},
+    {"Mariam Koné", "CI", "CI-"}, {"Tiana Rakoto", "MG", "MG-"},
 };
 const char* const kEvents[][3] = {
     // name, days before today (negative: ahead), place
@@ -125,7 +125,8 @@ struct Demo {
             return {};
         demo_clock(h.store, h.today - 2, 8 * 60);
         const std::string name = "export-emails-" + std::to_string(++exports) + ".csv";
-        Result<EmailImportReport> r = import_email_activity_csv(h.store, "email;date;kind;mailing;link\n" + csv, name, kOffice);
+        Result<EmailImportReport> r =
+            import_email_activity_csv(h.store, "email;date;kind;mailing;link\n" + csv, name, kOffice);
         if (!r)
             return r.error();
         csv.clear();
@@ -219,7 +220,8 @@ struct Demo {
         if (Result<void> r = add_document(m.id, later, "Courrier de " + who + ".txt", "received",
                                           "Bonjour,\n\nJe souhaite recevoir désormais mes reçus par email "
                                           "plutôt que par courrier. Merci de noter aussi ma nouvelle adresse "
-                                          "électronique.\n\nCordialement,\n" + who + "\n");
+                                          "électronique.\n\nCordialement,\n" +
+                                              who + "\n");
             !r)
             return r;
         return add_document(m.id, h.today - 10, "Compte rendu d'appel.txt", "received",

@@ -29,10 +29,14 @@ constexpr const char* kOffice = "demo"; // the operator of what the office typed
 const char* const kMemos[] = {"VIP", "Membre du CA", "Bénévole actif", "Grand donateur — appeler avant tout envoi",
                               "Trésorière de l'antenne de Lyon"};
 const char* const kNotes[] = {
-    "A appelé pour changer d'adresse.", "Préfère être contactée par courriel.",
-    "Ne pas appeler le week-end.", "Rencontré au forum des associations, très intéressé par les parrainages.",
-    "Demande un reçu fiscal récapitulatif chaque année.", "Souhaite recevoir la lettre d'information papier.",
-    "Legs évoqué lors de l'entretien de mars.", "Говорит по-французски; предпочитает письма на русском.",
+    "A appelé pour changer d'adresse.",
+    "Préfère être contactée par courriel.",
+    "Ne pas appeler le week-end.",
+    "Rencontré au forum des associations, très intéressé par les parrainages.",
+    "Demande un reçu fiscal récapitulatif chaque année.",
+    "Souhaite recevoir la lettre d'information papier.",
+    "Legs évoqué lors de l'entretien de mars.",
+    "Говорит по-французски; предпочитает письма на русском.",
     "日本語の資料を希望。",
 };
 const char* const kInternalCodes[] = {"FID", "MAJ", "REG", "NL", "EVT", "LEG", "PRL", "JEUN"};
@@ -61,8 +65,8 @@ std::string two_digits(int n)
 // a postal appeal, an event and a year-end appeal in turn.
 std::vector<Campaign> plan_campaigns(long long today)
 {
-    static const char* const kMonthsFr[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                                            "août", "septembre", "octobre", "novembre", "décembre"};
+    static const char* const kMonthsFr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                            "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
     std::vector<Campaign> out;
     for (int i = 0; i < 12; ++i) {
         std::string date = iso_from_days(today - (12 - i) * 91 + 10);
@@ -72,10 +76,26 @@ std::vector<Campaign> plan_campaigns(long long today)
         Campaign c;
         c.start_date = date;
         switch (i % 4) {
-        case 0: c.code = "NL" + ym; c.name = "Lettre d'information " + when; c.channel = "email"; break;
-        case 1: c.code = "AP" + ym; c.name = "Appel aux dons " + when; c.channel = "mail"; break;
-        case 2: c.code = "EV" + ym; c.name = "Soirée des adhérents " + when; c.channel = "event"; break;
-        default: c.code = "FA" + ym; c.name = "Appel de fin d'année " + when; c.channel = "mail"; break;
+        case 0:
+            c.code = "NL" + ym;
+            c.name = "Lettre d'information " + when;
+            c.channel = "email";
+            break;
+        case 1:
+            c.code = "AP" + ym;
+            c.name = "Appel aux dons " + when;
+            c.channel = "mail";
+            break;
+        case 2:
+            c.code = "EV" + ym;
+            c.name = "Soirée des adhérents " + when;
+            c.channel = "event";
+            break;
+        default:
+            c.code = "FA" + ym;
+            c.name = "Appel de fin d'année " + when;
+            c.channel = "mail";
+            break;
         }
         out.push_back(c);
     }
@@ -98,10 +118,14 @@ int64_t amount_for(DemoRng& rng, int profile)
 PaymentMethod random_method(DemoRng& rng)
 {
     int r = rng.below(100);
-    if (r < 35) return PaymentMethod::cheque;
-    if (r < 65) return PaymentMethod::card;
-    if (r < 80) return PaymentMethod::cash;
-    if (r < 95) return PaymentMethod::transfer;
+    if (r < 35)
+        return PaymentMethod::cheque;
+    if (r < 65)
+        return PaymentMethod::card;
+    if (r < 80)
+        return PaymentMethod::cash;
+    if (r < 95)
+        return PaymentMethod::transfer;
     return PaymentMethod::other;
 }
 
@@ -229,7 +253,8 @@ private:
         ++counts_.members;
         counts_.phones += int64_t(person.phones.size());
         for (size_t n = 1; n < person.phones.size(); ++n)
-            if (Result<std::string> r = members_.add_phone(*id, {person.phones[n], origin_campaign, entry_date}, kOffice);
+            if (Result<std::string> r =
+                    members_.add_phone(*id, {person.phones[n], origin_campaign, entry_date}, kOffice);
                 !r)
                 return r.error();
         if (!person.email.empty()) {
@@ -343,13 +368,21 @@ struct Showcase {
 };
 
 const Showcase kShowcase[] = {
-    {{"Mme", "Hélène", "Dupont", "helene.dupont@example.fr", "+33 6 12 34 56 78", "12 rue Oberkampf", "75011", "Paris", "FR", ""},
-     "VIP — membre du conseil d'administration", "Préfère être appelée le matin. Sensible aux projets jeunesse.",
+    {{"Mme", "Hélène", "Dupont", "helene.dupont@example.fr", "+33 6 12 34 56 78", "12 rue Oberkampf", "75011", "Paris",
+      "FR", ""},
+     "VIP — membre du conseil d'administration",
+     "Préfère être appelée le matin. Sensible aux projets jeunesse.",
      {50, 120, 75}},
-    {{"", "Иван", "Петров", "ivan.petrov@example.ru", "+7 912 345 67 89", "8 avenue Jean Jaurès", "69007", "Lyon", "FR", ""},
-     "", "Reçu fiscal à envoyer en fin d'année.", {30, 30, 0}},
-    {{"", "太郎", "山田", "taro.yamada@example.jp", "+81 90 1234 5678", "3 rue de la Paix", "13001", "Marseille", "FR", ""},
-     "", "", {200, 0, 0}},
+    {{"", "Иван", "Петров", "ivan.petrov@example.ru", "+7 912 345 67 89", "8 avenue Jean Jaurès", "69007", "Lyon", "FR",
+      ""},
+     "",
+     "Reçu fiscal à envoyer en fin d'année.",
+     {30, 30, 0}},
+    {{"", "太郎", "山田", "taro.yamada@example.jp", "+81 90 1234 5678", "3 rue de la Paix", "13001", "Marseille", "FR",
+      ""},
+     "",
+     "",
+     {200, 0, 0}},
 };
 
 // They joined 900 days before the reference day, they, their email and their

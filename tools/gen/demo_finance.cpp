@@ -28,8 +28,8 @@ namespace {
 
 constexpr const char* kOffice = "demo";
 
-const char* const kBics[] = {"BNPAFRPPXXX", "SOGEFRPP", "CRLYFRPP", "AGRIFRPP882", "PSSTFRPPPAR", "CMCIFRPP",
-                             "CCBPFRPPPAR"};
+const char* const kBics[] = {"BNPAFRPPXXX", "SOGEFRPP", "CRLYFRPP",   "AGRIFRPP882",
+                             "PSSTFRPPPAR", "CMCIFRPP", "CCBPFRPPPAR"};
 const PaymentMethod kMethods[] = {PaymentMethod::cheque, PaymentMethod::cheque, PaymentMethod::transfer,
                                   PaymentMethod::card, PaymentMethod::cash};
 const char* const kFees[] = {"20", "25", "30", "30", "50"};
@@ -171,7 +171,8 @@ Result<void> add_demo_finance(const DemoHistory& h)
                 return r;
         }
         if (m.showcase || rng.chance(5))
-            if (Result<void> r = demo.orders(m.id, std::max(entered, h.today - 1500), m.showcase ? 3 : rng.between(1, 3));
+            if (Result<void> r =
+                    demo.orders(m.id, std::max(entered, h.today - 1500), m.showcase ? 3 : rng.between(1, 3));
                 !r)
                 return r;
         if (m.showcase || rng.chance(4)) {

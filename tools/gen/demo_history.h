@@ -31,8 +31,8 @@ struct DemoHistory {
     Store& store;
     long long today; // days since 1970-01-01; nothing is dated after it
     uint64_t seed;
-    std::vector<DemoMember> members;  // in the order made
-    std::vector<Campaign> campaigns;  // the demo's twelve, oldest first
+    std::vector<DemoMember> members; // in the order made
+    std::vector<Campaign> campaigns; // the demo's twelve, oldest first
 };
 
 // What the repositories write next happens on `day`, `minute` minutes after

@@ -121,13 +121,13 @@ private:
                               const std::vector<const DemoMember*>& generated)
     {
         demo_clock(h_.store, h_.today - 450);
-        if (Result<void> r = members_.set_profile(helene.id, {iso_from_days(helene.entry_day), "1961-04-12",
-                                                              "MAJ FID LEG", "CSP+ GEO7", 87, 72},
-                                                  kOffice);
+        if (Result<void> r = members_.set_profile(
+                helene.id, {iso_from_days(helene.entry_day), "1961-04-12", "MAJ FID LEG", "CSP+ GEO7", 87, 72},
+                kOffice);
             !r)
             return r;
-        if (Result<void> r = members_.set_profile(parish.id, {iso_from_days(parish.entry_day), "", "REG FID", "", 95, 0},
-                                                  kOffice);
+        if (Result<void> r =
+                members_.set_profile(parish.id, {iso_from_days(parish.entry_day), "", "REG FID", "", 95, 0}, kOffice);
             !r)
             return r;
         if (Result<void> r = members_.set_memo(helene.id, MemoKind::misc,
@@ -143,8 +143,8 @@ private:
             !r)
             return r;
         demo_clock(h_.store, h_.today - 100);
-        if (Result<void> r = relate(helene.id, parish.id, "employer", iso_from_days(helene.entry_day),
-                                    "Comptable bénévole");
+        if (Result<void> r =
+                relate(helene.id, parish.id, "employer", iso_from_days(helene.entry_day), "Comptable bénévole");
             !r)
             return r;
         // Her spouse: the first generated man of the run with no relation

@@ -13,9 +13,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
-#include <random>
 #include <thread>
 #include <vector>
 
@@ -189,8 +189,11 @@ json bench_push(int changes)
     const double total_ms = ms_since(start);
     if (outbox->count() != 0)
         die("the outbox did not empty");
-    return {{"changes", made}, {"ms", total_ms}, {"requests", wire.requests},
-            {"bytes_sent", wire.sent}, {"bytes_received", wire.received},
+    return {{"changes", made},
+            {"ms", total_ms},
+            {"requests", wire.requests},
+            {"bytes_sent", wire.sent},
+            {"bytes_received", wire.received},
             {"bytes_per_change", double(wire.sent) / double(made)}};
 }
 
@@ -221,7 +224,9 @@ json bench_load(int devices, int pushes_each, int changes_each)
                 g.op = sync::Op::insert;
                 g.hlc = sync::Hlc{unix_now_ms(), uint32_t(c), tokens.back().substr(0, 8)}.text();
                 g.fields = {{"member_id", members[(size_t(d) * 31 + size_t(c)) % members.size()]},
-                            {"gift_date", "2026-11-23"}, {"amount_cents", 1000 + c}, {"payment_method", "cash"},
+                            {"gift_date", "2026-11-23"},
+                            {"amount_cents", 1000 + c},
+                            {"payment_method", "cash"},
                             {"created_at", iso_from_unix_ms(unix_now_ms())}};
                 request.changes.push_back({++seq, std::move(g)});
             }
@@ -243,9 +248,8 @@ json bench_load(int devices, int pushes_each, int changes_each)
                 // waits, retries included.
                 const auto sent = Clock::now();
                 for (int attempt = 0;; ++attempt) {
-                    httplib::Result res =
-                        http.Post("/api/sync/push", {{"Authorization", "Bearer " + tokens[size_t(d)]}}, body,
-                                  "application/json");
+                    httplib::Result res = http.Post(
+                        "/api/sync/push", {{"Authorization", "Bearer " + tokens[size_t(d)]}}, body, "application/json");
                     if (res && res->status == 200)
                         break;
                     if (res || attempt == 20) {
@@ -270,9 +274,14 @@ json bench_load(int devices, int pushes_each, int changes_each)
     for (const auto& l : latencies)
         all.insert(all.end(), l.begin(), l.end());
     const int pushes = devices * pushes_each;
-    return {{"devices", devices}, {"pushes", pushes}, {"changes", pushes * changes_each}, {"ms", total_ms},
-            {"pushes_per_s", pushes / (total_ms / 1000)}, {"changes_per_s", pushes * changes_each / (total_ms / 1000)},
-            {"latency_p50_ms", percentile(all, 0.5)}, {"latency_p99_ms", percentile(all, 0.99)},
+    return {{"devices", devices},
+            {"pushes", pushes},
+            {"changes", pushes * changes_each},
+            {"ms", total_ms},
+            {"pushes_per_s", pushes / (total_ms / 1000)},
+            {"changes_per_s", pushes * changes_each / (total_ms / 1000)},
+            {"latency_p50_ms", percentile(all, 0.5)},
+            {"latency_p99_ms", percentile(all, 0.99)},
             {"retries", retries.load()}};
 }
 
@@ -288,19 +297,19 @@ json bench_snapshot(int members, int gifts)
         have.step();
         int64_t missing = gifts - have.column_int64(0);
         must(s.transaction([&]() -> Result<void> {
-                 Statement add(s.db(), "INSERT INTO gift(member_ref, gift_date, id, amount_cents, payment_method, "
-                                       "created_at) VALUES(?1, ?2, ?3, ?4, 'transfer', ?2)");
-                 for (int64_t i = 0; i < missing; ++i) {
-                     add.reset();
-                     add.bind_int64(1, 1 + i % members);
-                     add.bind_text(2, iso_from_days(days_from_iso("2020-01-01") + i % 2000));
-                     add.bind_uuid(3, new_uuid_v7());
-                     add.bind_int64(4, 500 + i % 9500);
-                     if (Result<void> r = add.run(); !r)
-                         return r;
-                 }
-                 return {};
-             }),
+            Statement add(s.db(), "INSERT INTO gift(member_ref, gift_date, id, amount_cents, payment_method, "
+                                  "created_at) VALUES(?1, ?2, ?3, ?4, 'transfer', ?2)");
+            for (int64_t i = 0; i < missing; ++i) {
+                add.reset();
+                add.bind_int64(1, 1 + i % members);
+                add.bind_text(2, iso_from_days(days_from_iso("2020-01-01") + i % 2000));
+                add.bind_uuid(3, new_uuid_v7());
+                add.bind_int64(4, 500 + i % 9500);
+                if (Result<void> r = add.run(); !r)
+                    return r;
+            }
+            return {};
+        }),
              "more gifts");
         Statement now(s.db(), "SELECT count(*) FROM gift");
         now.step();
@@ -324,8 +333,11 @@ json bench_snapshot(int members, int gifts)
     Wire wire;
     drive(engine, http, wire); // the pull after the snapshot: nothing new
     const double total_ms = ms_since(start);
-    return {{"members", members}, {"gifts", gift_count}, {"bytes", snapshot->body.size()},
-            {"download_ms", download_ms}, {"ms", total_ms}};
+    return {{"members", members},
+            {"gifts", gift_count},
+            {"bytes", snapshot->body.size()},
+            {"download_ms", download_ms},
+            {"ms", total_ms}};
 }
 
 int number_after(int argc, char** argv, const char* flag, int fallback)

@@ -7,7 +7,10 @@ const char* const kFrequencyNames[] = {"monthly", "quarterly", "half_yearly", "y
 const int kMonths[] = {1, 3, 6, 12};
 } // namespace
 
-const char* to_string(Frequency f) { return kFrequencyNames[int(f)]; }
+const char* to_string(Frequency f)
+{
+    return kFrequencyNames[int(f)];
+}
 
 bool parse_frequency(std::string_view text, Frequency* out)
 {
@@ -20,6 +23,9 @@ bool parse_frequency(std::string_view text, Frequency* out)
     return false;
 }
 
-int months_between_payments(Frequency f) { return kMonths[int(f)]; }
+int months_between_payments(Frequency f)
+{
+    return kMonths[int(f)];
+}
 
 } // namespace obole

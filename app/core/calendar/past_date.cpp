@@ -5,8 +5,8 @@
 
 namespace obole {
 
-Result<std::string> parse_past_date(std::string_view text, const std::string& today,
-                                    const std::string& latest_today, const char* field)
+Result<std::string> parse_past_date(std::string_view text, const std::string& today, const std::string& latest_today,
+                                    const char* field)
 {
     if (trim_spaces(text).empty())
         return today;

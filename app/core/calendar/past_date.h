@@ -13,7 +13,7 @@
 namespace obole {
 
 // Codes: date.* from parse_date, date.in_future. Error::field is `field`.
-Result<std::string> parse_past_date(std::string_view text, const std::string& today,
-                                    const std::string& latest_today, const char* field = "date");
+Result<std::string> parse_past_date(std::string_view text, const std::string& today, const std::string& latest_today,
+                                    const char* field = "date");
 
 } // namespace obole

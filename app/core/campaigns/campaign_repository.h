@@ -16,8 +16,8 @@ public:
 
     // Newest start date first.
     std::vector<Campaign> list_all();
-    Result<Campaign> get(const std::string& id);              // campaign.not_found
-    Result<Campaign> find_by_code(const std::string& code);   // campaign.not_found
+    Result<Campaign> get(const std::string& id);            // campaign.not_found
+    Result<Campaign> find_by_code(const std::string& code); // campaign.not_found
 
     // `fields.id` is ignored. code: 1..32 characters without spaces
     // (campaign.bad_code), unique (campaign.code_taken); name required

@@ -29,12 +29,12 @@ bool is_email_activity_kind(const std::string& kind);
 // once. A mailing with an open or a click but no "sent" row (the export
 // started after it was sent) still counts as sent.
 struct EmailSummary {
-    int mailings = 0;     // distinct mailings the member received
-    int opened = 0;       // of which opened (a click implies an open)
-    int clicked = 0;      // of which clicked
+    int mailings = 0; // distinct mailings the member received
+    int opened = 0;   // of which opened (a click implies an open)
+    int clicked = 0;  // of which clicked
     int bounces = 0;
     bool unsubscribed = false;
-    std::string last_at;  // the newest activity, "" when none
+    std::string last_at; // the newest activity, "" when none
     double open_rate() const { return mailings ? double(opened) / mailings : 0; }
     double click_rate() const { return mailings ? double(clicked) / mailings : 0; }
 };

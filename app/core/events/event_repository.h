@@ -21,8 +21,8 @@ struct EventRegistration {
     std::string id, member_id, event_id, event_name, event_date, place, registered_date;
     bool attended = false;
     int guests = 0;
-    bool walk_in = false;     // came without registering
-    std::string attended_at;  // when marked present ("" before, or before check-in times were kept)
+    bool walk_in = false;    // came without registering
+    std::string attended_at; // when marked present ("" before, or before check-in times were kept)
 };
 
 // One line of an event's check-in list.

@@ -39,8 +39,8 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
         return fail("mobilisation.bad_channel", "Choose how the petition was signed.", "channel");
     std::optional<std::string> consent = one_line_text(m.consent_text, 1000);
     if (!consent)
-        return fail("mobilisation.bad_consent", "The consent wording must be one paragraph of at most 1,000 characters.",
-                    "consent");
+        return fail("mobilisation.bad_consent",
+                    "The consent wording must be one paragraph of at most 1,000 characters.", "consent");
     if (consent->empty() && m.consent_required)
         return fail("mobilisation.no_consent", "Show the signer the consent wording and enter it.", "consent");
     sqlite3* db = store_.db();

@@ -26,7 +26,10 @@ Error with_field(Error e, const char* field)
     return e;
 }
 
-bool blank(const std::string& s) { return trim_spaces(s).empty(); }
+bool blank(const std::string& s)
+{
+    return trim_spaces(s).empty();
+}
 
 // The donor as MemberRepository::create takes them.
 NewMember new_member_of(const FieldSignupForm& f)
@@ -53,7 +56,6 @@ Result<void> check_donor(const FieldSignupForm& f)
         return fail("field.no_address", "Enter the donor's address: the mandate needs it.", missing);
     return {};
 }
-
 
 Result<void> check_consents(const FieldSignupForm& f)
 {

@@ -41,7 +41,7 @@ struct FieldSignupForm {
     // (RUM, mandate_rum()) can be shown on the summary; "" = a new one.
     std::string mandate_id;
     std::string iban_text, bic_text, holder;
-    std::string signature_svg; // core/money/signature.h
+    std::string signature_svg;      // core/money/signature.h
     FieldConsentAnswer consents[4]; // in kConsentChannels order
     std::string campaign_id;        // optional: the campaign the fundraiser works for
 };
@@ -68,7 +68,6 @@ struct FieldSignupDone {
 // today with its signature (SepaMandateRepository::add), the four consents
 // (source "field"), the field_signup row naming the fundraiser, and the new
 // member's lock; each with its journal entry. Any error writes nothing.
-Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm& form,
-                                             const std::string& fundraiser);
+Result<FieldSignupDone> sign_up_in_the_field(Store& store, const FieldSignupForm& form, const std::string& fundraiser);
 
 } // namespace obole

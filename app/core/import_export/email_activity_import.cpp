@@ -212,8 +212,8 @@ Result<EmailImportReport> import_email_activity_csv(Store& store, std::string_vi
                 return r;
         return journal.append("", "email.import",
                               file_name + ": " + std::to_string(report.imported) + " imported, " +
-                                  std::to_string(report.unmatched) + " unmatched, " +
-                                  std::to_string(report.bad_lines) + " bad lines",
+                                  std::to_string(report.unmatched) + " unmatched, " + std::to_string(report.bad_lines) +
+                                  " bad lines",
                               operator_name);
     });
     if (!written)

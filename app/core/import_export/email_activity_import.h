@@ -22,11 +22,11 @@ namespace obole {
 class Store;
 
 struct EmailImportReport {
-    int imported = 0;        // rows added
-    int already_there = 0;   // the same activity was imported before
-    int unmatched = 0;       // good lines whose address is no member's
-    int bad_lines = 0;       // lines that could not be read
-    int members = 0;         // members who got rows
+    int imported = 0;      // rows added
+    int already_there = 0; // the same activity was imported before
+    int unmatched = 0;     // good lines whose address is no member's
+    int bad_lines = 0;     // lines that could not be read
+    int members = 0;       // members who got rows
     // "line 12: unknown kind "opened"" for the first 20 bad lines.
     std::vector<std::string> problems;
 };

@@ -33,9 +33,9 @@ void append_row(std::string& out, const std::vector<std::string>& cells)
 
 const ExportHeaders& default_export_headers()
 {
-    static const ExportHeaders headers = {"Member no.", "Last name", "First name", "Address", "Postcode",
-                                          "City", "Email", "Phone", "Segments", "Last gift",
-                                          "Total 12 months"};
+    static const ExportHeaders headers = {"Member no.", "Last name", "First name",     "Address",
+                                          "Postcode",   "City",      "Email",          "Phone",
+                                          "Segments",   "Last gift", "Total 12 months"};
     return headers;
 }
 

@@ -55,14 +55,10 @@ bool parse_consent_channel(std::string_view text, ConsentChannel* out)
 const char* consent_wording(ConsentChannel c)
 {
     switch (c) {
-    case ConsentChannel::post:
-        return "I agree to receive news and appeals from the association by post.";
-    case ConsentChannel::email:
-        return "I agree to receive news and appeals from the association by email.";
-    case ConsentChannel::phone:
-        return "I agree to be called by the association about its work and appeals.";
-    case ConsentChannel::sms:
-        return "I agree to receive text messages (SMS) from the association.";
+    case ConsentChannel::post: return "I agree to receive news and appeals from the association by post.";
+    case ConsentChannel::email: return "I agree to receive news and appeals from the association by email.";
+    case ConsentChannel::phone: return "I agree to be called by the association about its work and appeals.";
+    case ConsentChannel::sms: return "I agree to receive text messages (SMS) from the association.";
     }
     return "";
 }

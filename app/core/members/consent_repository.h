@@ -18,7 +18,7 @@ enum class ConsentChannel { post, email, phone, sms };
 inline constexpr ConsentChannel kConsentChannels[] = {ConsentChannel::post, ConsentChannel::email,
                                                       ConsentChannel::phone, ConsentChannel::sms};
 
-const char* to_string(ConsentChannel c);                          // "post", "email", "phone", "sms"
+const char* to_string(ConsentChannel c);                                // "post", "email", "phone", "sms"
 bool parse_consent_channel(std::string_view text, ConsentChannel* out); // false when unknown
 
 // The question asked for a channel, in English: a translation key. The UI

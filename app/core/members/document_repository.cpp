@@ -39,9 +39,15 @@ std::string mime_type_for(const std::string& file_name)
     for (char& c : ext)
         c = char(std::tolower(static_cast<unsigned char>(c)));
     static const char* const kTypes[][2] = {
-        {"pdf", "application/pdf"},  {"txt", "text/plain"},     {"csv", "text/csv"},
-        {"jpg", "image/jpeg"},       {"jpeg", "image/jpeg"},    {"png", "image/png"},
-        {"gif", "image/gif"},        {"webp", "image/webp"},    {"html", "text/html"},
+        {"pdf", "application/pdf"},
+        {"txt", "text/plain"},
+        {"csv", "text/csv"},
+        {"jpg", "image/jpeg"},
+        {"jpeg", "image/jpeg"},
+        {"png", "image/png"},
+        {"gif", "image/gif"},
+        {"webp", "image/webp"},
+        {"html", "text/html"},
         {"odt", "application/vnd.oasis.opendocument.text"},
         {"doc", "application/msword"},
         {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
@@ -95,10 +101,9 @@ Result<std::string> DocumentRepository::add(const NewDocument& d, const std::str
         insert.bind_text(10, store_.now_iso());
         if (Result<void> r = insert.run(); !r)
             return r;
-        return Journal(store_).append(d.member_id, "document.add",
-                                      *name + " (" + d.direction + ", " + format_file_size(int64_t(d.content.size())) +
-                                          ")",
-                                      operator_name);
+        return Journal(store_).append(
+            d.member_id, "document.add",
+            *name + " (" + d.direction + ", " + format_file_size(int64_t(d.content.size())) + ")", operator_name);
     });
     if (!written)
         return written.error();

@@ -20,10 +20,10 @@ constexpr int64_t kMaxDocumentBytes = 2 * 1024 * 1024;
 
 struct NewDocument {
     std::string member_id;
-    std::string name;        // the file's name; a path is cut to its last part
-    std::string mime_type;   // empty: guessed from the name's extension
-    std::string date_text;   // empty: today
-    std::string direction;   // "sent" | "received"
+    std::string name;      // the file's name; a path is cut to its last part
+    std::string mime_type; // empty: guessed from the name's extension
+    std::string date_text; // empty: today
+    std::string direction; // "sent" | "received"
     std::vector<uint8_t> content;
 };
 

@@ -22,10 +22,9 @@ const char kByPhone[] = "SELECT DISTINCT member_ref FROM phone WHERE number = ?1
 const char kByName[] = "SELECT member_ref FROM search_doc WHERE sort_key >= ?1 AND sort_key < ?2 LIMIT 200";
 const char kPostcode[] =
     "SELECT postcode FROM address WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1";
-const char kLive[] =
-    "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, '') "
-    "FROM member m LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0 "
-    "WHERE m.ref = ?1 AND m.deleted = 0 AND m.merged_into_ref IS NULL";
+const char kLive[] = "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, '') "
+                     "FROM member m LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0 "
+                     "WHERE m.ref = ?1 AND m.deleted = 0 AND m.merged_into_ref IS NULL";
 
 constexpr int kEmail = 8, kPhone = 8, kNamePostcode = 4, kName = 2;
 

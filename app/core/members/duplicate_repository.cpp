@@ -18,9 +18,10 @@ const char kOpenPairs[] = "FROM duplicate_candidate d "
 std::vector<DuplicateCandidate> DuplicateRepository::open(int limit)
 {
     std::vector<DuplicateCandidate> out;
-    const std::string sql = std::string("SELECT d.id, a.id, b.id, trim(a.first_name || ' ' || a.last_name), "
-                                        "trim(b.first_name || ' ' || b.last_name), a.member_no, b.member_no, d.reason ") +
-                            kOpenPairs + " ORDER BY d.created_at, d.id LIMIT ?1";
+    const std::string sql =
+        std::string("SELECT d.id, a.id, b.id, trim(a.first_name || ' ' || a.last_name), "
+                    "trim(b.first_name || ' ' || b.last_name), a.member_no, b.member_no, d.reason ") +
+        kOpenPairs + " ORDER BY d.created_at, d.id LIMIT ?1";
     Statement s(store_.db(), sql.c_str());
     s.bind_int64(1, limit);
     while (s.step() == Statement::Step::row) {

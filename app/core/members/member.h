@@ -10,7 +10,7 @@ namespace obole {
 
 enum class TaxReceiptPref { annual, per_gift, none, email };
 
-const char* to_string(TaxReceiptPref pref);                        // "annual", "per_gift", ...
+const char* to_string(TaxReceiptPref pref);                              // "annual", "per_gift", ...
 bool parse_tax_receipt_pref(std::string_view text, TaxReceiptPref* out); // false when unknown
 
 struct Phone {

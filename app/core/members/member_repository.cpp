@@ -47,14 +47,15 @@ bool is_five_digits(const std::string& s)
 Result<Member> MemberRepository::get(const std::string& id)
 {
     sqlite3* db = store_.db();
-    Statement select(db, "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
-                         "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
-                         "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
-                         "m.memo_portal, s.id, m.internal_codes, m.internal_score, m.external_codes, m.external_score, "
-                         "m.bequest_promise_date, m.bequest_confirmed_date, m.field_locked "
-                         "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
-                         "LEFT JOIN member s ON s.ref = m.merged_into_ref "
-                         "WHERE m.id = ?1 AND m.deleted = 0");
+    Statement select(db,
+                     "SELECT m.id, m.member_no, m.civility, m.first_name, m.last_name, m.birth_date, "
+                     "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
+                     "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
+                     "m.memo_portal, s.id, m.internal_codes, m.internal_score, m.external_codes, m.external_score, "
+                     "m.bequest_promise_date, m.bequest_confirmed_date, m.field_locked "
+                     "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
+                     "LEFT JOIN member s ON s.ref = m.merged_into_ref "
+                     "WHERE m.id = ?1 AND m.deleted = 0");
     select.bind_uuid(1, id);
     Statement::Step step = select.step();
     if (step == Statement::Step::error)
@@ -112,8 +113,8 @@ Result<Member> MemberRepository::get(const std::string& id)
                          "WHERE e.member_ref = ?1 AND e.deleted = 0 ORDER BY e.usable DESC, e.origin_date DESC, e.id");
     emails.bind_int64(1, ref);
     while (emails.step() == Statement::Step::row)
-        m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2),
-                            emails.column_text(3), emails.column_int64(4) != 0, emails.column_uuid(5)});
+        m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2), emails.column_text(3),
+                            emails.column_int64(4) != 0, emails.column_uuid(5)});
     return m;
 }
 
@@ -191,9 +192,10 @@ Result<std::string> MemberRepository::create(const NewMember& f, const std::stri
     std::string id = new_uuid_v7();
     std::string now = store_.now_iso(), today = store_.today();
     Result<void> written = store_.transaction([&]() -> Result<void> {
-        Statement insert(db, "INSERT INTO member(id, member_no, civility, first_name, last_name, entry_date, "
-                             "origin_date, origin_campaign_ref, created_at, updated_at) "
-                             "VALUES(?1, (SELECT ifnull(max(member_no), 0) + 1 FROM member), ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?7)");
+        Statement insert(
+            db, "INSERT INTO member(id, member_no, civility, first_name, last_name, entry_date, "
+                "origin_date, origin_campaign_ref, created_at, updated_at) "
+                "VALUES(?1, (SELECT ifnull(max(member_no), 0) + 1 FROM member), ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?7)");
         insert.bind_uuid(1, id);
         insert.bind_text(2, c.civility);
         insert.bind_text(3, c.first_name);
@@ -254,8 +256,8 @@ Result<void> MemberRepository::set_text_column(const std::string& id, const char
     if (Result<void> r = check_free_text(text, 20000, column); !r)
         return r;
     return store_.transaction([&]() -> Result<void> {
-        std::string sql = std::string("UPDATE member SET ") + column +
-                          " = ?1, updated_at = ?2 WHERE id = ?3 AND deleted = 0";
+        std::string sql =
+            std::string("UPDATE member SET ") + column + " = ?1, updated_at = ?2 WHERE id = ?3 AND deleted = 0";
         Statement update(store_.db(), sql.c_str());
         update.bind_text(1, text);
         update.bind_text(2, store_.now_iso());
@@ -315,8 +317,8 @@ Result<void> MemberRepository::remove(const std::string& id, const std::string& 
         update.bind_uuid(2, id);
         if (Result<void> r = update.run(); !r)
             return r;
-        const std::string name = member->first_name.empty() ? member->last_name
-                                                            : member->first_name + " " + member->last_name;
+        const std::string name =
+            member->first_name.empty() ? member->last_name : member->first_name + " " + member->last_name;
         if (Result<void> r = Journal(store_).append(id, "member.delete", name, operator_name); !r)
             return r;
         return reindex_member(store_, id);
@@ -345,7 +347,6 @@ int64_t MemberRepository::count()
     Statement select(store_.db(), "SELECT count(*) FROM member WHERE deleted = 0");
     return select.step() == Statement::Step::row ? select.column_int64(0) : 0;
 }
-
 
 // ---- Edits of the dossier's top part and synthetic tabs -------------------
 
@@ -390,8 +391,9 @@ Result<ContactOwner> owner_of(sqlite3* db, const char* table, const std::string&
 {
     std::string sql = std::string("SELECT m.id, ifnull((SELECT a.country FROM address a WHERE a.member_ref = m.ref "
                                   "AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1), 'FR') FROM ") +
-                      table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1 AND t.deleted = 0 "
-                              "AND m.deleted = 0";
+                      table +
+                      " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1 AND t.deleted = 0 "
+                      "AND m.deleted = 0";
     Statement s(db, sql.c_str());
     s.bind_uuid(1, row_id);
     if (s.step() != Statement::Step::row)
@@ -408,7 +410,8 @@ struct CheckedContact {
 Result<CheckedContact> check_contact(Store& store, const ContactFields& f, bool is_email, const std::string& country)
 {
     CheckedContact c;
-    Result<std::string> value = is_email ? validate_email(f.value) : normalize_phone(f.value, country.empty() ? "FR" : country);
+    Result<std::string> value =
+        is_email ? validate_email(f.value) : normalize_phone(f.value, country.empty() ? "FR" : country);
     if (!value)
         return with_field(value.error(), is_email ? "email" : "phone");
     c.value = *value;
@@ -450,12 +453,12 @@ Result<void> MemberRepository::set_field_locked(const std::string& id, bool lock
 
 Result<void> MemberRepository::update_member(const std::string& id, const char* set_sql,
                                              const std::function<void(Statement&)>& bind, const char* action,
-                                             const std::string& detail, const std::string& operator_name,
-                                             bool reindex)
+                                             const std::string& detail, const std::string& operator_name, bool reindex)
 {
     return store_.transaction([&]() -> Result<void> {
         // ?1 is the id, ?2 the time; the caller's values start at ?3.
-        std::string sql = std::string("UPDATE member SET ") + set_sql + ", updated_at = ?2 WHERE id = ?1 AND deleted = 0";
+        std::string sql =
+            std::string("UPDATE member SET ") + set_sql + ", updated_at = ?2 WHERE id = ?1 AND deleted = 0";
         Statement update(store_.db(), sql.c_str());
         update.bind_uuid(1, id);
         update.bind_text(2, store_.now_iso());
@@ -513,7 +516,9 @@ Result<void> MemberRepository::set_address(const std::string& id, const Address&
                         city = validate_person_name(a.city);
     if (!line1 || !line2 || !city)
         return fail("address.invalid_text", "The address contains characters that are not allowed.",
-                    !line1 ? "line1" : !line2 ? "line2" : "city");
+                    !line1   ? "line1"
+                    : !line2 ? "line2"
+                             : "city");
     Result<Member> member = get(id);
     if (!member)
         return member.error();
@@ -761,8 +766,8 @@ Result<void> MemberRepository::bequest_confirm(const std::string& id, const std:
     if (when < m->bequest_promise_date)
         return fail("bequest.before_promise", "The confirmation cannot be dated before the promise.", "date");
     return update_member(
-        id, "bequest_confirmed_date = ?3", [&](Statement& s) { s.bind_text(3, when); }, "member.bequest_confirm",
-        when, operator_name, false);
+        id, "bequest_confirmed_date = ?3", [&](Statement& s) { s.bind_text(3, when); }, "member.bequest_confirm", when,
+        operator_name, false);
 }
 
 Result<void> MemberRepository::bequest_undo(const std::string& id, const std::string& operator_name)

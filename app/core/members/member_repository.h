@@ -102,16 +102,16 @@ public:
     int64_t count(); // members not deleted
 
 private:
-    Result<void> update_member(const std::string& id, const char* set_sql,
-                               const std::function<void(Statement&)>& bind, const char* action,
-                               const std::string& detail, const std::string& operator_name, bool reindex);
+    Result<void> update_member(const std::string& id, const char* set_sql, const std::function<void(Statement&)>& bind,
+                               const char* action, const std::string& detail, const std::string& operator_name,
+                               bool reindex);
     Result<void> set_contact(const char* table, const std::string& row_id, const ContactFields& f, bool is_email,
                              const std::string& operator_name);
     Result<std::string> add_contact(const char* table, const std::string& member_id, const ContactFields& f,
                                     bool is_email, const std::string& operator_name);
     Result<void> remove_contact(const char* table, const std::string& row_id, const std::string& operator_name);
-    Result<void> set_text_column(const std::string& id, const char* column, const char* action,
-                                 const std::string& text, const std::string& operator_name);
+    Result<void> set_text_column(const std::string& id, const char* column, const char* action, const std::string& text,
+                                 const std::string& operator_name);
     Store& store_;
 };
 

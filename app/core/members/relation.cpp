@@ -4,8 +4,8 @@ namespace obole {
 
 const std::vector<std::string_view>& relation_kinds()
 {
-    static const std::vector<std::string_view> kinds = {"spouse", "partner", "household", "parent", "child",
-                                                        "sibling", "employer", "employee", "other"};
+    static const std::vector<std::string_view> kinds = {"spouse",  "partner",  "household", "parent", "child",
+                                                        "sibling", "employer", "employee",  "other"};
     return kinds;
 }
 

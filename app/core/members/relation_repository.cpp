@@ -33,8 +33,8 @@ MemberRow find_member(Store& store, const std::string& id)
 } // namespace
 
 Result<std::string> RelationRepository::add(const std::string& member_id, const std::string& other_id,
-                                            const std::string& kind, const std::string& since,
-                                            const std::string& note, const std::string& operator_name)
+                                            const std::string& kind, const std::string& since, const std::string& note,
+                                            const std::string& operator_name)
 {
     if (!is_relation_kind(kind))
         return fail("relation.bad_kind", "Choose the kind of relation.", "kind");

@@ -40,8 +40,8 @@ std::vector<TextConflict> TextConflictRepository::open_for_member(const std::str
                              "ORDER BY c.created_at, c.id");
     s.bind_uuid(1, member_id);
     while (s.step() == Statement::Step::row)
-        out.push_back({s.column_uuid(0), s.column_uuid(1), s.column_text(2), s.column_text(3),
-                       time_of_clock(s.column_text(4))});
+        out.push_back(
+            {s.column_uuid(0), s.column_uuid(1), s.column_text(2), s.column_text(3), time_of_clock(s.column_text(4))});
     return out;
 }
 

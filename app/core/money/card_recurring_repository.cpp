@@ -25,7 +25,10 @@ const char kListSql[] =
     "c.end_date, c.status, c.operator, c.created_at FROM member m JOIN card_recurring c ON c.member_ref = m.ref "
     "WHERE m.id = ?1 ORDER BY c.start_date DESC, c.id DESC";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // The digits of what was typed, ignoring the spaces, dashes and stars people
 // type around a card's last digits ("**** 1234"); false on anything else.
@@ -46,8 +49,8 @@ Result<std::string> parse_last4(std::string_view text)
     if (!card_digits(text, &digits))
         return fail("card.bad_last4", "Enter the last four digits of the card.", "last4");
     if (digits.size() > 4)
-        return fail("card.full_number",
-                    "Enter only the last four digits: a card number must never be recorded.", "last4");
+        return fail("card.full_number", "Enter only the last four digits: a card number must never be recorded.",
+                    "last4");
     if (digits.size() != 4)
         return fail("card.bad_last4", "Enter the last four digits of the card.", "last4");
     return digits;

@@ -9,7 +9,7 @@ namespace obole {
 
 enum class PaymentMethod { cash, cheque, card, transfer, direct_debit, other };
 
-const char* to_string(PaymentMethod method);                       // "cash", "cheque", ...
+const char* to_string(PaymentMethod method);                          // "cash", "cheque", ...
 bool parse_payment_method(std::string_view text, PaymentMethod* out); // false when unknown
 
 struct Gift {

@@ -9,8 +9,8 @@ namespace obole {
 
 const std::vector<PaymentMethod>& batch_payment_methods()
 {
-    static const std::vector<PaymentMethod> methods = {PaymentMethod::cash, PaymentMethod::cheque,
-                                                       PaymentMethod::card, PaymentMethod::other};
+    static const std::vector<PaymentMethod> methods = {PaymentMethod::cash, PaymentMethod::cheque, PaymentMethod::card,
+                                                       PaymentMethod::other};
     return methods;
 }
 
@@ -57,8 +57,7 @@ Result<std::vector<MethodTally>> parse_control(const std::vector<ControlEntry>& 
     return out;
 }
 
-std::vector<ControlDifference> control_differences(const BatchTotals& entered,
-                                                   const std::vector<MethodTally>& expected)
+std::vector<ControlDifference> control_differences(const BatchTotals& entered, const std::vector<MethodTally>& expected)
 {
     std::vector<ControlDifference> out;
     for (const MethodTally& have : entered.by_method) {

@@ -179,8 +179,7 @@ std::vector<BatchLine> GiftBatchRepository::lines(const std::string& batch_id)
     return out;
 }
 
-Result<GiftBatchRepository::Checked> GiftBatchRepository::check_line(const std::string& batch_id,
-                                                                     const NewBatchLine& n)
+Result<GiftBatchRepository::Checked> GiftBatchRepository::check_line(const std::string& batch_id, const NewBatchLine& n)
 {
     Result<GiftBatch> batch = open_batch(batch_id);
     if (!batch)

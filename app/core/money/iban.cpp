@@ -17,13 +17,12 @@ struct IbanCountry {
 };
 
 const IbanCountry kIbanCountries[] = {
-    {"AD", 24}, {"AL", 28}, {"AT", 20}, {"BE", 16}, {"BG", 22}, {"BL", 27}, {"CH", 21}, {"CY", 28},
-    {"CZ", 24}, {"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FR", 27}, {"GB", 22},
-    {"GF", 27}, {"GI", 23}, {"GP", 27}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IS", 26},
-    {"IT", 27}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22},
-    {"MF", 27}, {"MK", 19}, {"MQ", 27}, {"MT", 31}, {"NL", 18}, {"NO", 15}, {"PL", 28}, {"PM", 27},
-    {"PT", 25}, {"RE", 27}, {"RO", 24}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"VA", 22},
-    {"YT", 27},
+    {"AD", 24}, {"AL", 28}, {"AT", 20}, {"BE", 16}, {"BG", 22}, {"BL", 27}, {"CH", 21}, {"CY", 28}, {"CZ", 24},
+    {"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FR", 27}, {"GB", 22}, {"GF", 27}, {"GI", 23},
+    {"GP", 27}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IS", 26}, {"IT", 27}, {"LI", 21}, {"LT", 20},
+    {"LU", 20}, {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MF", 27}, {"MK", 19}, {"MQ", 27}, {"MT", 31},
+    {"NL", 18}, {"NO", 15}, {"PL", 28}, {"PM", 27}, {"PT", 25}, {"RE", 27}, {"RO", 24}, {"SE", 24}, {"SI", 19},
+    {"SK", 24}, {"SM", 27}, {"VA", 22}, {"YT", 27},
 };
 
 int iban_length_for(std::string_view country)
@@ -34,16 +33,28 @@ int iban_length_for(std::string_view country)
     return 0;
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 bool is_separator(std::string_view text, size_t i, size_t* width)
 {
     *width = 1;
     if (text[i] == ' ' || text[i] == '\t' || text[i] == '-')
         return true;
-    if (text.substr(i, 2) == "\xC2\xA0") { *width = 2; return true; }
-    if (text.substr(i, 3) == "\xE2\x80\xAF") { *width = 3; return true; }
+    if (text.substr(i, 2) == "\xC2\xA0") {
+        *width = 2;
+        return true;
+    }
+    if (text.substr(i, 3) == "\xE2\x80\xAF") {
+        *width = 3;
+        return true;
+    }
     return false;
 }
 
@@ -170,8 +181,8 @@ IbanCheck check_iban(std::string_view text)
         return c;
     }
     if (mod97(iban) != 1) {
-        IbanCheck c = refused("iban.bad_check_digits",
-                              "The check digits do not match: a character is probably mistyped.");
+        IbanCheck c =
+            refused("iban.bad_check_digits", "The check digits do not match: a character is probably mistyped.");
         c.problem.country = country;
         c.problem.suspects = checksum_suspects(iban);
         const std::vector<int>& s = c.problem.suspects;
@@ -295,14 +306,19 @@ Result<std::string> validate_iban(std::string_view text)
     if (code == "iban.invalid_char")
         return fail("iban.invalid_chars", "An IBAN contains only letters and digits.", "iban");
     if (code == "iban.bad_start")
-        return fail("iban.unknown_country", "An IBAN starts with a country code and two check digits, like FR76.", "iban");
+        return fail("iban.unknown_country", "An IBAN starts with a country code and two check digits, like FR76.",
+                    "iban");
     if (code == "iban.unknown_country")
         return fail(code, "This IBAN's country is not part of the SEPA area.", "iban");
     if (code == "iban.wrong_length")
         return fail(code, "The IBAN does not have the right number of characters for its country.", "iban");
-    return fail("iban.bad_check_digits", "The IBAN check digits do not match: a character is probably mistyped.", "iban");
+    return fail("iban.bad_check_digits", "The IBAN check digits do not match: a character is probably mistyped.",
+                "iban");
 }
 
-bool is_valid_bic(std::string_view text) { return validate_bic(text).ok(); }
+bool is_valid_bic(std::string_view text)
+{
+    return validate_bic(text).ok();
+}
 
 } // namespace obole

@@ -24,14 +24,14 @@ struct IbanProblem {
     std::string code, message;
     std::string country;
     int expected_length = 0, actual_length = 0;
-    int position = 0;           // 1-based, in the IBAN as typed without spaces
-    std::vector<int> suspects;  // 1-based positions where one mistyped character explains the checksum
-    int group = 0;              // 1-based group of four (as IBANs are printed) holding every suspect
+    int position = 0;          // 1-based, in the IBAN as typed without spaces
+    std::vector<int> suspects; // 1-based positions where one mistyped character explains the checksum
+    int group = 0;             // 1-based group of four (as IBANs are printed) holding every suspect
 };
 
 struct IbanCheck {
     bool ok = false;
-    std::string iban;  // compact, upper case (when ok)
+    std::string iban; // compact, upper case (when ok)
     IbanProblem problem;
 };
 

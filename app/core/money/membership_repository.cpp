@@ -26,9 +26,8 @@ const char kListSql[] =
     "WHERE m.id = ?1 ORDER BY s.period_end DESC, s.id DESC";
 
 // A period [start, end] meets another one of the member that is not cancelled.
-const char kOverlapSql[] =
-    "SELECT 1 FROM membership WHERE member_ref = ?1 AND status <> 'cancelled' "
-    "AND period_start <= ?3 AND period_end >= ?2 LIMIT 1";
+const char kOverlapSql[] = "SELECT 1 FROM membership WHERE member_ref = ?1 AND status <> 'cancelled' "
+                           "AND period_start <= ?3 AND period_end >= ?2 LIMIT 1";
 
 Error with_field(Error e, const char* field)
 {
@@ -197,7 +196,7 @@ Result<std::string> MembershipRepository::renew(const std::string& member_id, co
 }
 
 Result<std::string> MembershipRepository::join_or_renew(const std::string& member_id, const std::string& fee_text,
-                                                       PaymentMethod method, const std::string& operator_name)
+                                                        PaymentMethod method, const std::string& operator_name)
 {
     std::vector<Membership> all = list_for_member(member_id);
     auto last = std::find_if(all.begin(), all.end(), [](const Membership& m) { return m.status != "cancelled"; });
@@ -207,7 +206,8 @@ Result<std::string> MembershipRepository::join_or_renew(const std::string& membe
     if (last != all.end()) {
         switch (membership_state(*last, store_.today())) {
         case MembershipState::active:
-            return fail("membership.still_active", "This member's membership is current: it is not due for renewal yet.");
+            return fail("membership.still_active",
+                        "This member's membership is current: it is not due for renewal yet.");
         case MembershipState::due_for_renewal: {
             Period next = next_period(last->period_start, last->period_end);
             n.start_text = next.start;

@@ -14,9 +14,12 @@ Error amount_error(const char* code, const char* message)
 // Length of a thousands separator at the start of s: space, NBSP, narrow NBSP.
 size_t group_separator(std::string_view s)
 {
-    if (!s.empty() && s[0] == ' ') return 1;
-    if (s.substr(0, 2) == "\xC2\xA0") return 2;
-    if (s.substr(0, 3) == "\xE2\x80\xAF") return 3;
+    if (!s.empty() && s[0] == ' ')
+        return 1;
+    if (s.substr(0, 2) == "\xC2\xA0")
+        return 2;
+    if (s.substr(0, 3) == "\xE2\x80\xAF")
+        return 3;
     return 0;
 }
 
@@ -102,11 +105,16 @@ std::string format_money(int64_t cents, std::string_view currency, std::string_v
 {
     const bool french_style = lang.substr(0, 2) == "fr" || lang.substr(0, 2) == "ru";
     const char* symbol = nullptr;
-    if (currency == "EUR") symbol = "\xE2\x82\xAC";      // €
-    else if (currency == "USD") symbol = "$";
-    else if (currency == "GBP") symbol = "\xC2\xA3";     // £
-    else if (currency == "RUB") symbol = "\xE2\x82\xBD"; // ₽
-    else if (currency == "JPY") symbol = "\xC2\xA5";     // ¥
+    if (currency == "EUR")
+        symbol = "\xE2\x82\xAC"; // €
+    else if (currency == "USD")
+        symbol = "$";
+    else if (currency == "GBP")
+        symbol = "\xC2\xA3"; // £
+    else if (currency == "RUB")
+        symbol = "\xE2\x82\xBD"; // ₽
+    else if (currency == "JPY")
+        symbol = "\xC2\xA5"; // ¥
 
     bool negative = cents < 0;
     uint64_t magnitude = negative ? uint64_t(0) - uint64_t(cents) : uint64_t(cents);

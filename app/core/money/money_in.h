@@ -16,7 +16,7 @@ struct MoneyIn {
     std::string kind;           // "gift", "order", "membership", "collection"
     std::string payment_method; // core/money/gift.h's names ("cheque", "direct_debit", ...)
     int64_t amount_cents = 0;
-    std::string label;          // what it was: campaign code, order description, period, RUM
+    std::string label; // what it was: campaign code, order description, period, RUM
 };
 
 struct MethodTotal {

@@ -70,8 +70,7 @@ public:
 
     // status: "active", "suspended" or "revoked" (mandate.bad_status); a
     // revoked mandate stays revoked (mandate.revoked); mandate.not_found.
-    Result<void> set_status(const std::string& mandate_id, const std::string& status,
-                            const std::string& operator_name);
+    Result<void> set_status(const std::string& mandate_id, const std::string& status, const std::string& operator_name);
 
     // Newest signature first.
     std::vector<SepaMandate> list_for_member(const std::string& member_id);

@@ -66,8 +66,7 @@ std::string render(const std::vector<PixelStroke>& strokes, int w, int h, size_t
         }
     }
     std::snprintf(buf, sizeof buf, "%d %d", w, h);
-    return std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ") + buf +
-           "\"><path d=\"" + d +
+    return std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ") + buf + "\"><path d=\"" + d +
            "\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\" stroke-linecap=\"round\" "
            "stroke-linejoin=\"round\"/></svg>";
 }

@@ -4,9 +4,9 @@ namespace obole {
 
 namespace {
 
-const char* const kFrUnits[] = {"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-                                "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept",
-                                "dix-huit", "dix-neuf"};
+const char* const kFrUnits[] = {"zéro",     "un",     "deux",  "trois",    "quatre",   "cinq",    "six",
+                                "sept",     "huit",   "neuf",  "dix",      "onze",     "douze",   "treize",
+                                "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"};
 const char* const kFrTens[] = {"", "", "vingt", "trente", "quarante", "cinquante", "soixante"};
 
 // `last`: nothing follows in the number, so "quatre-vingts" keeps its s
@@ -74,9 +74,9 @@ std::string fr_amount(int64_t cents)
     return out;
 }
 
-const char* const kEnUnits[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                "seventeen", "eighteen", "nineteen"};
+const char* const kEnUnits[] = {"zero",     "one",     "two",     "three",     "four",     "five",    "six",
+                                "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+                                "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 const char* const kEnTens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 std::string en_below_1000(int n)

@@ -66,8 +66,8 @@ std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& g
     h += "<p>Articles 200, 238 bis et 978 du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
     h += "<p><strong>Reçu n° " + escape(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
 
-    h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" +
-         escape(org.address) + "</p>";
+    h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" + escape(org.address) +
+         "</p>";
     if (!org.object.empty())
         h += "<p>Objet : " + escape(org.object) + "</p>";
     h += "<p>Organisme d'intérêt général (article 200 du CGI).</p>";
@@ -95,8 +95,7 @@ std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& g
          "réduction d'impôt prévue à l'article 200 du CGI : 66 % des sommes versées, dans la limite de 20 % du "
          "revenu imposable.</p>";
     h += "<p class=\"sign\">Fait à " + escape(org.place.empty() ? std::string("……") : org.place) + ", le " +
-         french_date(r.issued_at) + "<br>" + escape(org.signatory) +
-         "<br><br>Signature :</p>";
+         french_date(r.issued_at) + "<br>" + escape(org.signatory) + "<br><br>Signature :</p>";
     h += "</body></html>";
     return h;
 }

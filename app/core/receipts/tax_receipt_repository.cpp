@@ -150,16 +150,17 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
     const int64_t member_ref = member.column_int64(0);
     const std::string donor_name =
         join_nonempty({member.column_text(2), member.column_text(3), member.column_text(4)}, " ");
-    const std::string donor_address = join_nonempty(
-        {member.column_text(5), member.column_text(6),
-         join_nonempty({member.column_text(7), member.column_text(8)}, " "), member.column_text(9)},
-        "\n");
+    const std::string donor_address =
+        join_nonempty({member.column_text(5), member.column_text(6),
+                       join_nonempty({member.column_text(7), member.column_text(8)}, " "), member.column_text(9)},
+                      "\n");
 
     const std::string id = new_uuid_v7();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         int64_t number = 0;
         if (numbering == ReceiptNumbering::here) {
-            Statement next(db, "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
+            Statement next(db,
+                           "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
             next.bind_int64(1, year);
             if (next.step() != Statement::Step::row)
                 return next.error();

@@ -51,8 +51,8 @@ public:
     Result<TaxReceipt> record_print(const std::string& receipt_id, const std::string& operator_name);
 
 private:
-    Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const char* kind,
-                              int year, ReceiptNumbering numbering, const std::string& operator_name);
+    Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const char* kind, int year,
+                              ReceiptNumbering numbering, const std::string& operator_name);
     bool receipted(const std::string& member_id, const std::string& gift_id);
 
     Store& store_;

@@ -1,6 +1,5 @@
 #include "core/search/member_filter.h"
 
-
 #include "core/calendar/date.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -118,9 +117,10 @@ Where where_of(Store& store, const MemberFilter& f)
     return w;
 }
 
-const char kSelect[] = "SELECT m.id, m.member_no, m.first_name, m.last_name, "
-                       "ifnull((SELECT postcode FROM address a WHERE a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0), ''), "
-                       "ifnull((SELECT city FROM address a WHERE a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0), '') ";
+const char kSelect[] =
+    "SELECT m.id, m.member_no, m.first_name, m.last_name, "
+    "ifnull((SELECT postcode FROM address a WHERE a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0), ''), "
+    "ifnull((SELECT city FROM address a WHERE a.member_ref = m.ref AND a.is_main = 1 AND a.deleted = 0), '') ";
 
 bool is_cjk_start(const std::string& s)
 {

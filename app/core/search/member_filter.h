@@ -22,17 +22,17 @@ struct DateRange {
 };
 
 enum class YesNo { any, yes, no };
-enum class BequestStage { any, none, promise, confirmed };   // promise: promised, not yet confirmed
-enum class MembershipStatus { any, active, expired, none };  // active: a period covers today
+enum class BequestStage { any, none, promise, confirmed };  // promise: promised, not yet confirmed
+enum class MembershipStatus { any, active, expired, none }; // active: a period covers today
 
 struct MemberFilter {
-    std::string text;            // the as-you-type query (member_search.h), "" for none
-    std::string postcode_prefix; // of the main address ("75" or "75*")
-    int segments = 0;            // the member has ALL these Segment flags (core/search/segmentation.h)
-    YesNo suspended = YesNo::any;  // has a suspension code
+    std::string text;             // the as-you-type query (member_search.h), "" for none
+    std::string postcode_prefix;  // of the main address ("75" or "75*")
+    int segments = 0;             // the member has ALL these Segment flags (core/search/segmentation.h)
+    YesNo suspended = YesNo::any; // has a suspension code
     YesNo stop_promo = YesNo::any;
-    std::string receipt_pref;      // "" any, else annual / per_gift / none / email
-    std::string campaign_id;       // received this campaign ("": any)
+    std::string receipt_pref; // "" any, else annual / per_gift / none / email
+    std::string campaign_id;  // received this campaign ("": any)
     BequestStage bequest = BequestStage::any;
     MembershipStatus membership = MembershipStatus::any;
     DateRange last_gift, entry_date;

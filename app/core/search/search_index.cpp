@@ -168,8 +168,8 @@ Result<void> reindex_member(Store& store, const std::string& member_id)
         return had ? remove_doc(store, old) : Result<void>();
 
     SearchWords words = search_words_for(source);
-    if (had && words.sort_key == old.words.sort_key && words.names == old.words.names &&
-        words.text == old.words.text && words.extra == old.words.extra)
+    if (had && words.sort_key == old.words.sort_key && words.names == old.words.names && words.text == old.words.text &&
+        words.extra == old.words.extra)
         return {};
     if (had) {
         if (Result<void> r = remove_doc(store, old); !r)
@@ -230,14 +230,14 @@ Result<void> rebuild_search_index(Store& store)
         std::vector<size_t> order(sources.size());
         for (size_t i = 0; i < order.size(); ++i)
             order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](size_t a, size_t b) {
-                      int c = words[a].sort_key.compare(words[b].sort_key);
-                      return c != 0 ? c < 0 : sources[a].member_ref < sources[b].member_ref;
-                  });
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            int c = words[a].sort_key.compare(words[b].sort_key);
+            return c != 0 ? c < 0 : sources[a].member_ref < sources[b].member_ref;
+        });
 
         // Docs in name order; tokens sorted so the B-tree is filled in order.
-        Statement insert(db, "INSERT INTO search_doc(doc, member_ref, sort_key, text, extra) VALUES(?1, ?2, ?3, ?4, ?5)");
+        Statement insert(db,
+                         "INSERT INTO search_doc(doc, member_ref, sort_key, text, extra) VALUES(?1, ?2, ?3, ?4, ?5)");
         Statement fts(db, "INSERT INTO search_fts(rowid, text) VALUES(?1, ?2)");
         struct TokenRow {
             int field;
@@ -245,8 +245,10 @@ Result<void> rebuild_search_index(Store& store)
             int64_t doc;
             bool operator<(const TokenRow& o) const
             {
-                if (field != o.field) return field < o.field;
-                if (token != o.token) return token < o.token;
+                if (field != o.field)
+                    return field < o.field;
+                if (token != o.token)
+                    return token < o.token;
                 return doc < o.doc;
             }
         };

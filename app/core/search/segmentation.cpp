@@ -192,8 +192,9 @@ int64_t major_threshold_cents(Store& store)
 MemberSegments member_segments(Store& store, const std::string& member_id)
 {
     MemberSegments out;
-    Statement s(store.db(), "SELECT s.segments, s.recency, s.frequency, s.monetary, s.first_gift, s.last_gift, s.total_12m "
-                            "FROM member_segment s JOIN member m ON m.ref = s.member_ref WHERE m.id = ?1");
+    Statement s(store.db(),
+                "SELECT s.segments, s.recency, s.frequency, s.monetary, s.first_gift, s.last_gift, s.total_12m "
+                "FROM member_segment s JOIN member m ON m.ref = s.member_ref WHERE m.id = ?1");
     s.bind_uuid(1, member_id);
     if (s.step() == Statement::Step::row) {
         out.segments = int(s.column_int64(0));
@@ -243,7 +244,9 @@ Result<void> refresh_marked_segments(Store& store, const std::string& today)
             return r;
         return write_basis(store, today);
     }
-    if (Result<void> r = store.exec("DELETE FROM member_segment WHERE member_ref IN (SELECT member_ref FROM temp.segment_mark)"); !r)
+    if (Result<void> r =
+            store.exec("DELETE FROM member_segment WHERE member_ref IN (SELECT member_ref FROM temp.segment_mark)");
+        !r)
         return r;
     if (Result<void> r = run_compute(store, today, true); !r)
         return r;

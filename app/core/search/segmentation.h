@@ -51,10 +51,10 @@ const char* segment_name(Segment segment);
 std::string segment_names(int flags);
 
 struct MemberSegments {
-    int segments = 0;      // Segment flags
-    int recency = 0;       // 1..5, 0 when the member never gave
-    int frequency = 0;     // 1..5, 0 when the member never gave
-    int monetary = 0;      // 1..5, 0 when the member never gave
+    int segments = 0;                  // Segment flags
+    int recency = 0;                   // 1..5, 0 when the member never gave
+    int frequency = 0;                 // 1..5, 0 when the member never gave
+    int monetary = 0;                  // 1..5, 0 when the member never gave
     std::string first_gift, last_gift; // ISO dates, "" when none
     int64_t total_12m_cents = 0;       // gifts of the 12 months ending at the last gift
 };

@@ -113,8 +113,8 @@ public:
                 sqlite3_value* key = nullptr;
                 if (pk_flags[c] && sqlite3changeset_old(it, c, &key) == SQLITE_OK && key) {
                     const std::string column = info_name(table, link.column);
-                    pending_.push_back({Kind::row_key, std::string(table) + "\x1f" + column, link.pk_name,
-                                        sqlite3_value_dup(key)});
+                    pending_.push_back(
+                        {Kind::row_key, std::string(table) + "\x1f" + column, link.pk_name, sqlite3_value_dup(key)});
                     break;
                 }
             }
@@ -134,7 +134,8 @@ public:
             if (p.kind == Kind::row_key) {
                 const size_t sep = p.table_column.find('\x1f');
                 const std::string table = p.table_column.substr(0, sep), column = p.table_column.substr(sep + 1);
-                looked_up = lookup("SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"" + p.pk_name + "\" = ?1", v);
+                looked_up =
+                    lookup("SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"" + p.pk_name + "\" = ?1", v);
                 if (!looked_up)
                     continue;
                 v = looked_up;
@@ -170,7 +171,8 @@ private:
 
     std::string info_name(const char* table, int column)
     {
-        Statement info(db_, ("SELECT name FROM pragma_table_info('" + std::string(table) + "') WHERE cid = ?1").c_str());
+        Statement info(db_,
+                       ("SELECT name FROM pragma_table_info('" + std::string(table) + "') WHERE cid = ?1").c_str());
         info.bind_int64(1, column);
         return info.step() == Statement::Step::row ? info.column_text(0) : "";
     }

@@ -593,12 +593,7 @@ CREATE TABLE sync_refusal(
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1},
-        {2, kSchema2},
-        {3, kSchema3},
-        {4, kSchema4},
-        {5, kSchema5},
-        {6, kSchema6},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5}, {6, kSchema6},
     };
     return list;
 }

@@ -14,8 +14,7 @@ std::string SettingRepository::get(const std::string& key, const std::string& fa
     return s.step() == Statement::Step::row ? s.column_text(0) : fallback;
 }
 
-Result<void> SettingRepository::set(const std::string& key, const std::string& value,
-                                    const std::string& operator_name)
+Result<void> SettingRepository::set(const std::string& key, const std::string& value, const std::string& operator_name)
 {
     bool key_ok = !key.empty() && key.size() <= 64;
     for (char c : key)

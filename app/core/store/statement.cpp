@@ -9,7 +9,8 @@ namespace obole {
 Error sqlite_error_of(sqlite3* db)
 {
     const bool constraint = (sqlite3_extended_errcode(db) & 0xff) == SQLITE_CONSTRAINT;
-    return fail(constraint ? "db.constraint" : "db.error", std::string("A database error occurred: ") + sqlite3_errmsg(db));
+    return fail(constraint ? "db.constraint" : "db.error",
+                std::string("A database error occurred: ") + sqlite3_errmsg(db));
 }
 
 Statement::Statement(sqlite3* db, const char* sql) : db_(db)

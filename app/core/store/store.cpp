@@ -119,8 +119,9 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
     if (version > current_schema_version()) {
         sqlite3_close_v2(db);
         // The message is a translation key, so it stays constant.
-        return fail("db.newer_version",
-                    "This database was written by a newer version of Obole; it was left untouched. Update Obole to open it.");
+        return fail(
+            "db.newer_version",
+            "This database was written by a newer version of Obole; it was left untouched. Update Obole to open it.");
     }
 
     std::unique_ptr<Store> store(new Store(db));

@@ -33,10 +33,9 @@ Result<Catalog> Catalog::parse(std::string_view json_text)
 const char* Catalog::tr(const char* english) const
 {
     std::string_view key(english);
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                               [](const std::pair<std::string, std::string>& e, std::string_view k) {
-                                   return std::string_view(e.first) < k;
-                               });
+    auto it = std::lower_bound(
+        entries_.begin(), entries_.end(), key,
+        [](const std::pair<std::string, std::string>& e, std::string_view k) { return std::string_view(e.first) < k; });
     if (it != entries_.end() && it->first == key)
         return it->second.c_str();
     return english;

@@ -41,8 +41,8 @@ Result<std::string> validate_email(std::string_view text)
         local.find("..") != std::string_view::npos)
         return email_error("email.bad_local_part", "The part before @ is not valid.");
     for (unsigned char c : local) {
-        if (!(is_ascii_alnum(c) || c >= 0x80 || std::string_view("._%+-'!#$&*/=?^`{|}~").find(char(c)) !=
-                                                       std::string_view::npos))
+        if (!(is_ascii_alnum(c) || c >= 0x80 ||
+              std::string_view("._%+-'!#$&*/=?^`{|}~").find(char(c)) != std::string_view::npos))
             return email_error("email.bad_local_part", "The part before @ is not valid.");
     }
 

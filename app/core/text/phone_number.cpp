@@ -20,14 +20,12 @@ struct CountryPlan {
 };
 
 const CountryPlan kPlans[] = {
-    {"FR", "33", '0', 9, 9},   {"BE", "32", '0', 8, 9},    {"CH", "41", '0', 9, 9},
-    {"LU", "352", '\0', 4, 11}, {"MC", "377", '\0', 8, 9}, {"DE", "49", '0', 6, 13},
-    {"ES", "34", '\0', 9, 9},  {"IT", "39", '\0', 6, 11},  {"PT", "351", '\0', 9, 9},
-    {"GB", "44", '0', 9, 10},  {"IE", "353", '0', 7, 9},   {"NL", "31", '0', 9, 9},
-    {"AT", "43", '0', 4, 13},  {"PL", "48", '\0', 9, 9},   {"RU", "7", '8', 10, 10},
-    {"UA", "380", '0', 9, 9},  {"JP", "81", '0', 9, 10},   {"CN", "86", '0', 8, 11},
-    {"US", "1", '\0', 10, 10}, {"CA", "1", '\0', 10, 10},  {"MA", "212", '0', 9, 9},
-    {"DZ", "213", '0', 8, 9},  {"TN", "216", '\0', 8, 8},  {"SN", "221", '\0', 9, 9},
+    {"FR", "33", '0', 9, 9},     {"BE", "32", '0', 8, 9},  {"CH", "41", '0', 9, 9},   {"LU", "352", '\0', 4, 11},
+    {"MC", "377", '\0', 8, 9},   {"DE", "49", '0', 6, 13}, {"ES", "34", '\0', 9, 9},  {"IT", "39", '\0', 6, 11},
+    {"PT", "351", '\0', 9, 9},   {"GB", "44", '0', 9, 10}, {"IE", "353", '0', 7, 9},  {"NL", "31", '0', 9, 9},
+    {"AT", "43", '0', 4, 13},    {"PL", "48", '\0', 9, 9}, {"RU", "7", '8', 10, 10},  {"UA", "380", '0', 9, 9},
+    {"JP", "81", '0', 9, 10},    {"CN", "86", '0', 8, 11}, {"US", "1", '\0', 10, 10}, {"CA", "1", '\0', 10, 10},
+    {"MA", "212", '0', 9, 9},    {"DZ", "213", '0', 8, 9}, {"TN", "216", '\0', 8, 8}, {"SN", "221", '\0', 9, 9},
     {"CI", "225", '\0', 10, 10},
 };
 
@@ -108,7 +106,8 @@ Result<std::string> normalize_phone(std::string_view text, std::string_view defa
     if (const CountryPlan* p = plan_for_digits(e164)) {
         int nsn = int(e164.size() - std::strlen(p->code));
         if (nsn < p->min_nsn || nsn > p->max_nsn)
-            return phone_error("phone.wrong_length", "The phone number has the wrong number of digits for its country.");
+            return phone_error("phone.wrong_length",
+                               "The phone number has the wrong number of digits for its country.");
     }
     return "+" + e164;
 }
@@ -131,8 +130,7 @@ std::string national_phone_digits(std::string_view e164)
 const char* phone_kind(std::string_view e164)
 {
     auto starts = [&](const char* prefix) { return e164.substr(0, std::strlen(prefix)) == prefix; };
-    if (starts("+336") || starts("+337") || starts("+79") || starts("+8170") || starts("+8180") ||
-        starts("+8190"))
+    if (starts("+336") || starts("+337") || starts("+79") || starts("+8170") || starts("+8180") || starts("+8190"))
         return "mobile";
     return "landline";
 }

@@ -8,35 +8,39 @@ namespace {
 
 // U+00C0..U+00FF without their diacritics; "" marks the two symbols (× ÷).
 const char* const kLatin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e",  "e", "e", "i", "i", "i", "i", "d",  "n", "o",  "o", "o", "o",
+    "o", "",  "o", "u", "u", "u", "u",  "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e", "e", "e",
+    "i", "i", "i", "i", "d", "n", "o",  "o", "o",  "o",  "o", "",  "o", "u", "u", "u", "u",  "y", "th", "y",
 };
 
 // U+0100..U+017F: base letter of each; 'J' stands for "ij", 'O' for "oe".
-const char kLatinExtA[] =
-    "aaaaaaccccccccdd"
-    "ddeeeeeeeeeegggg"
-    "gggghhhhiiiiiiii"
-    "iiJJjjkkklllllll"
-    "lllnnnnnnnnnoooo"
-    "ooOOrrrrrrssssss"
-    "ssttttttuuuuuuuu"
-    "uuuuwwyyyzzzzzzs";
+const char kLatinExtA[] = "aaaaaaccccccccdd"
+                          "ddeeeeeeeeeegggg"
+                          "gggghhhhiiiiiiii"
+                          "iiJJjjkkklllllll"
+                          "lllnnnnnnnnnoooo"
+                          "ooOOrrrrrrssssss"
+                          "ssttttttuuuuuuuu"
+                          "uuuuwwyyyzzzzzzs";
 
 bool is_word_break(char32_t cp)
 {
     if (cp < 0x80)
         return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
-    if (cp <= 0xBF) return true;                    // C1 controls, NBSP, Latin-1 punctuation
-    if (cp >= 0x02B9 && cp <= 0x02BF) return true;  // modifier-letter apostrophes (ʼ)
-    if (cp >= 0x2000 && cp <= 0x206F) return true;  // general punctuation, spaces, ’ – —
-    if (cp == 0x2212 || cp == 0xFEFF) return true;  // minus sign, BOM
-    if (cp >= 0x3000 && cp <= 0x303F)               // CJK punctuation (、。「」 ideographic space)
-        return !(cp >= 0x3005 && cp <= 0x3007);     // but 々 〆 〇 are letters
-    if (cp == 0x30FB) return true;                  // katakana middle dot
-    if (cp >= 0xFF5F && cp <= 0xFF65) return true;  // half-width CJK punctuation
+    if (cp <= 0xBF)
+        return true; // C1 controls, NBSP, Latin-1 punctuation
+    if (cp >= 0x02B9 && cp <= 0x02BF)
+        return true; // modifier-letter apostrophes (ʼ)
+    if (cp >= 0x2000 && cp <= 0x206F)
+        return true; // general punctuation, spaces, ’ – —
+    if (cp == 0x2212 || cp == 0xFEFF)
+        return true;                            // minus sign, BOM
+    if (cp >= 0x3000 && cp <= 0x303F)           // CJK punctuation (、。「」 ideographic space)
+        return !(cp >= 0x3005 && cp <= 0x3007); // but 々 〆 〇 are letters
+    if (cp == 0x30FB)
+        return true; // katakana middle dot
+    if (cp >= 0xFF5F && cp <= 0xFF65)
+        return true; // half-width CJK punctuation
     return false;
 }
 
@@ -136,21 +140,31 @@ std::string digits_only(std::string_view text)
 std::string_view trim_spaces(std::string_view text)
 {
     auto space_at_start = [](std::string_view s) -> size_t {
-        if (s.empty()) return 0;
+        if (s.empty())
+            return 0;
         unsigned char c = (unsigned char)s[0];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-        if (s.substr(0, 2) == "\xC2\xA0") return 2;     // U+00A0
-        if (s.substr(0, 3) == "\xE2\x80\xAF") return 3; // U+202F
-        if (s.substr(0, 3) == "\xE3\x80\x80") return 3; // U+3000
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return 1;
+        if (s.substr(0, 2) == "\xC2\xA0")
+            return 2; // U+00A0
+        if (s.substr(0, 3) == "\xE2\x80\xAF")
+            return 3; // U+202F
+        if (s.substr(0, 3) == "\xE3\x80\x80")
+            return 3; // U+3000
         return 0;
     };
     auto space_at_end = [](std::string_view s) -> size_t {
-        if (s.empty()) return 0;
+        if (s.empty())
+            return 0;
         unsigned char c = (unsigned char)s.back();
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-        if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") return 2;
-        if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xAF") return 3;
-        if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return 3;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return 1;
+        if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+            return 2;
+        if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xAF")
+            return 3;
+        if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80")
+            return 3;
         return 0;
     };
     while (size_t n = space_at_start(text))

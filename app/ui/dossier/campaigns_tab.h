@@ -10,13 +10,13 @@
 namespace obole::ui {
 
 class CampaignsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  Freshness fresh_;
-  std::vector<CampaignReceived> campaigns_;
-  int gave_ = 0;
+private:
+    Freshness fresh_;
+    std::vector<CampaignReceived> campaigns_;
+    int gave_ = 0;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,21 +12,21 @@
 namespace obole::ui {
 
 class CardGiftsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_form(AppState& app, const Member& member);
-  void draw_list(AppState& app, bool editable);
-  void reset_form();
-  bool save(AppState& app, const Member& member);
-  Freshness fresh_;
-  std::vector<CardRecurring> gifts_;
-  bool paypal_ = false;
-  std::string amount_, last4_, expiry_, start_date_;
-  Frequency frequency_ = Frequency::monthly;
-  FormError error_;
-  std::string status_error_;
+private:
+    void draw_form(AppState& app, const Member& member);
+    void draw_list(AppState& app, bool editable);
+    void reset_form();
+    bool save(AppState& app, const Member& member);
+    Freshness fresh_;
+    std::vector<CardRecurring> gifts_;
+    bool paypal_ = false;
+    std::string amount_, last4_, expiry_, start_date_;
+    Frequency frequency_ = Frequency::monthly;
+    FormError error_;
+    std::string status_error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -21,224 +21,254 @@ namespace obole::ui {
 
 namespace {
 
-const char* mandate_status_label(const std::string& s) {
-  if (s == "active") return tr("Active");
-  if (s == "suspended") return tr("Suspended");
-  if (s == "revoked") return tr("Revoked");
-  return s.c_str();
+const char* mandate_status_label(const std::string& s)
+{
+    if (s == "active")
+        return tr("Active");
+    if (s == "suspended")
+        return tr("Suspended");
+    if (s == "revoked")
+        return tr("Revoked");
+    return s.c_str();
 }
 
-}  // namespace
+} // namespace
 
-void DirectDebitsTab::reset_form(const Member& member) {
-  iban_.clear(), bic_.clear(), signature_date_.clear(), amount_.clear(), first_collection_.clear();
-  holder_ = trim_spaces(member.first_name + " " + member.last_name);
-  frequency_ = Frequency::monthly;
-  error_.clear();
-  status_error_.clear();
+void DirectDebitsTab::reset_form(const Member& member)
+{
+    iban_.clear(), bic_.clear(), signature_date_.clear(), amount_.clear(), first_collection_.clear();
+    holder_ = trim_spaces(member.first_name + " " + member.last_name);
+    frequency_ = Frequency::monthly;
+    error_.clear();
+    status_error_.clear();
 }
 
-void DirectDebitsTab::draw(AppState& app, const Member& member) {
-  if (fresh_.stale(app, member.id)) {
-    if (fresh_.other_member(member.id)) {
-      reset_form(member);
-      selected_id_.clear();
+void DirectDebitsTab::draw(AppState& app, const Member& member)
+{
+    if (fresh_.stale(app, member.id)) {
+        if (fresh_.other_member(member.id)) {
+            reset_form(member);
+            selected_id_.clear();
+        }
+        SepaMandateRepository repo(*app.store);
+        mandates_ = repo.list_for_member(member.id);
+        if (selected_id_.empty() && !mandates_.empty())
+            selected_id_ = mandates_.front().id;
+        collections_ =
+            selected_id_.empty() ? std::vector<SepaCollection>{} : repo.collections_for_mandate(selected_id_);
+        fresh_.mark(app, member.id);
     }
-    SepaMandateRepository repo(*app.store);
-    mandates_ = repo.list_for_member(member.id);
-    if (selected_id_.empty() && !mandates_.empty()) selected_id_ = mandates_.front().id;
-    collections_ = selected_id_.empty() ? std::vector<SepaCollection>{} : repo.collections_for_mandate(selected_id_);
-    fresh_.mark(app, member.id);
-  }
-  draw_list(app);
-  draw_collections(app);
-  if (member.merged_into_id.empty()) draw_form(app, member);
+    draw_list(app);
+    draw_collections(app);
+    if (member.merged_into_id.empty())
+        draw_form(app, member);
 }
 
-void DirectDebitsTab::draw_list(AppState& app) {
-  ImGui::SeparatorText(tr("Mandates"));
-  if (mandates_.empty()) {
-    announced_text(tr("No mandate yet."));
-    return;
-  }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("mandates", 8, flags)) return;
-  ImGui::TableSetupColumn(tr("Reference (RUM)"));
-  ImGui::TableSetupColumn(tr("IBAN"));
-  ImGui::TableSetupColumn(tr("BIC"));
-  ImGui::TableSetupColumn(tr("Signed on"));
-  ImGui::TableSetupColumn(tr("Frequency"));
-  ImGui::TableSetupColumn(tr("Amount"));
-  ImGui::TableSetupColumn(tr("Status"));
-  ImGui::TableSetupColumn(tr("Holder"));
-  ImGui::TableHeadersRow();
-  for (const SepaMandate& m : mandates_) {
-    const std::string amount = format_money(m.amount_cents, "EUR", current_lang());
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushID(m.id.c_str());
-    if (ImGui::Selectable(hidden_label(m.rum + " " + amount + " " + mandate_status_label(m.status)).c_str(),
-                          m.id == selected_id_, ImGuiSelectableFlags_SpanAllColumns)) {
-      selected_id_ = m.id;
-      collections_ = SepaMandateRepository(*app.store).collections_for_mandate(m.id);
-      status_error_.clear();
+void DirectDebitsTab::draw_list(AppState& app)
+{
+    ImGui::SeparatorText(tr("Mandates"));
+    if (mandates_.empty()) {
+        announced_text(tr("No mandate yet."));
+        return;
     }
-    ImGui::PopID();
-    ImGui::SameLine(0, 0);
-    ImGui::TextUnformatted(m.rum.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(mask_iban(m.iban).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(m.bic.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(m.signature_date.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(frequency_label(m.frequency));
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(amount.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(mandate_status_label(m.status));
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(m.holder.c_str());
-  }
-  ImGui::EndTable();
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("mandates", 8, flags))
+        return;
+    ImGui::TableSetupColumn(tr("Reference (RUM)"));
+    ImGui::TableSetupColumn(tr("IBAN"));
+    ImGui::TableSetupColumn(tr("BIC"));
+    ImGui::TableSetupColumn(tr("Signed on"));
+    ImGui::TableSetupColumn(tr("Frequency"));
+    ImGui::TableSetupColumn(tr("Amount"));
+    ImGui::TableSetupColumn(tr("Status"));
+    ImGui::TableSetupColumn(tr("Holder"));
+    ImGui::TableHeadersRow();
+    for (const SepaMandate& m : mandates_) {
+        const std::string amount = format_money(m.amount_cents, "EUR", current_lang());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(m.id.c_str());
+        if (ImGui::Selectable(hidden_label(m.rum + " " + amount + " " + mandate_status_label(m.status)).c_str(),
+                              m.id == selected_id_, ImGuiSelectableFlags_SpanAllColumns)) {
+            selected_id_ = m.id;
+            collections_ = SepaMandateRepository(*app.store).collections_for_mandate(m.id);
+            status_error_.clear();
+        }
+        ImGui::PopID();
+        ImGui::SameLine(0, 0);
+        ImGui::TextUnformatted(m.rum.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(mask_iban(m.iban).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.bic.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.signature_date.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(frequency_label(m.frequency));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(amount.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(mandate_status_label(m.status));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.holder.c_str());
+    }
+    ImGui::EndTable();
 }
 
-void DirectDebitsTab::draw_collections(AppState& app) {
-  const SepaMandate* selected = nullptr;
-  for (const SepaMandate& m : mandates_)
-    if (m.id == selected_id_) selected = &m;
-  if (!selected) return;
-  char title[128];
-  std::snprintf(title, sizeof title, tr("Collections of %s"), selected->rum.c_str());
-  ImGui::SeparatorText(title);
-  // A mandate signed in the street carries the signature drawn on the device.
-  if (!selected->signature_svg.empty()) {
-    announced_text(tr("Signed on the device by the donor:"));
-    draw_signature(parse_signature_svg(selected->signature_svg), std::min(ImGui::GetContentRegionAvail().x, css_px(360)));
-  }
-  // Status changes of the selected mandate; revoked is final.
-  auto change = [&](const char* label, const char* status) {
-    if (!ImGui::Button(label)) return;
-    auto r = SepaMandateRepository(*app.store).set_status(selected_id_, status, app.operator_name);
-    status_error_ = r ? "" : r.error().message;
-  };
-  const std::string status = selected->status;
-  if (status == "active") change(tr("Suspend"), "suspended");
-  if (status == "suspended") change(tr("Resume"), "active");
-  if (status != "revoked") {
-    ImGui::SameLine();
-    change(tr("Revoke"), "revoked");
-  }
-  if (!status_error_.empty()) form_error(tr(status_error_));
-
-  int64_t collected = 0;
-  int rejected = 0;
-  for (const SepaCollection& c : collections_) {
-    if (c.status == "collected") collected += c.amount_cents;
-    else ++rejected;
-  }
-  char summary[160];
-  std::snprintf(summary, sizeof summary, tr("%d collections, %s collected, %d rejected"),
-                static_cast<int>(collections_.size()), format_money(collected, "EUR", current_lang()).c_str(),
-                rejected);
-  announced_text(summary);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("collections", 4, flags)) return;
-  ImGui::TableSetupColumn(tr("Date"));
-  ImGui::TableSetupColumn(tr("Amount"));
-  ImGui::TableSetupColumn(tr("Status"));
-  ImGui::TableSetupColumn(tr("Reject reason"));
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(collections_.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const SepaCollection& c = collections_[i];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.collection_date.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_money(c.amount_cents, "EUR", current_lang()).c_str());
-      ImGui::TableNextColumn();
-      if (c.status == "collected")
-        ImGui::TextUnformatted(tr("Collected"));
-      else
-        ImGui::TextColored(ImVec4(0.8f, 0.15f, 0.15f, 1), "%s", tr("Rejected"));
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.reject_reason.c_str());
+void DirectDebitsTab::draw_collections(AppState& app)
+{
+    const SepaMandate* selected = nullptr;
+    for (const SepaMandate& m : mandates_)
+        if (m.id == selected_id_)
+            selected = &m;
+    if (!selected)
+        return;
+    char title[128];
+    std::snprintf(title, sizeof title, tr("Collections of %s"), selected->rum.c_str());
+    ImGui::SeparatorText(title);
+    // A mandate signed in the street carries the signature drawn on the device.
+    if (!selected->signature_svg.empty()) {
+        announced_text(tr("Signed on the device by the donor:"));
+        draw_signature(parse_signature_svg(selected->signature_svg),
+                       std::min(ImGui::GetContentRegionAvail().x, css_px(360)));
     }
-  }
-  ImGui::EndTable();
+    // Status changes of the selected mandate; revoked is final.
+    auto change = [&](const char* label, const char* status) {
+        if (!ImGui::Button(label))
+            return;
+        auto r = SepaMandateRepository(*app.store).set_status(selected_id_, status, app.operator_name);
+        status_error_ = r ? "" : r.error().message;
+    };
+    const std::string status = selected->status;
+    if (status == "active")
+        change(tr("Suspend"), "suspended");
+    if (status == "suspended")
+        change(tr("Resume"), "active");
+    if (status != "revoked") {
+        ImGui::SameLine();
+        change(tr("Revoke"), "revoked");
+    }
+    if (!status_error_.empty())
+        form_error(tr(status_error_));
+
+    int64_t collected = 0;
+    int rejected = 0;
+    for (const SepaCollection& c : collections_) {
+        if (c.status == "collected")
+            collected += c.amount_cents;
+        else
+            ++rejected;
+    }
+    char summary[160];
+    std::snprintf(summary, sizeof summary, tr("%d collections, %s collected, %d rejected"),
+                  static_cast<int>(collections_.size()), format_money(collected, "EUR", current_lang()).c_str(),
+                  rejected);
+    announced_text(summary);
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("collections", 4, flags))
+        return;
+    ImGui::TableSetupColumn(tr("Date"));
+    ImGui::TableSetupColumn(tr("Amount"));
+    ImGui::TableSetupColumn(tr("Status"));
+    ImGui::TableSetupColumn(tr("Reject reason"));
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(collections_.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const SepaCollection& c = collections_[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.collection_date.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_money(c.amount_cents, "EUR", current_lang()).c_str());
+            ImGui::TableNextColumn();
+            if (c.status == "collected")
+                ImGui::TextUnformatted(tr("Collected"));
+            else
+                ImGui::TextColored(ImVec4(0.8f, 0.15f, 0.15f, 1), "%s", tr("Rejected"));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.reject_reason.c_str());
+        }
+    }
+    ImGui::EndTable();
 }
 
 // Under the IBAN field while it is typed: what is wrong and where, or that it is right.
-void DirectDebitsTab::draw_iban_check() {
-  if (trim_spaces(iban_).empty()) {
-    error_.show_if("iban");
-    return;
-  }
-  IbanCheck check = check_iban(iban_);
-  if (check.ok) {
-    ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s %s", tr("Valid IBAN:"), format_iban(check.iban).c_str());
-    return;
-  }
-  std::string message = describe_iban_problem(check.problem, [](const char* s) { return tr(s); });
-  form_error(message.c_str());
+void DirectDebitsTab::draw_iban_check()
+{
+    if (trim_spaces(iban_).empty()) {
+        error_.show_if("iban");
+        return;
+    }
+    IbanCheck check = check_iban(iban_);
+    if (check.ok) {
+        ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s %s", tr("Valid IBAN:"), format_iban(check.iban).c_str());
+        return;
+    }
+    std::string message = describe_iban_problem(check.problem, [](const char* s) { return tr(s); });
+    form_error(message.c_str());
 }
 
-bool DirectDebitsTab::save(AppState& app, const Member& member) {
-  NewSepaMandate n;
-  n.member_id = member.id;
-  n.iban_text = iban_;
-  n.bic_text = bic_;
-  n.holder = holder_;
-  n.signature_date_text = signature_date_;
-  n.amount_text = amount_;
-  n.first_collection_date_text = first_collection_;
-  n.frequency = frequency_;
-  auto added = SepaMandateRepository(*app.store).add(n, app.operator_name);
-  if (!added) {
-    const std::string& f = added.error().field;
-    error_.field = f == "iban" || f == "bic" || f == "holder" || f == "signature_date" || f == "amount" ||
-                           f == "first_collection_date"
-                       ? f
-                       : "form";
-    error_.message = added.error().message;
-    return false;
-  }
-  app.notice = tr("Mandate saved");
-  selected_id_ = *added;
-  reset_form(member);
-  return true;
+bool DirectDebitsTab::save(AppState& app, const Member& member)
+{
+    NewSepaMandate n;
+    n.member_id = member.id;
+    n.iban_text = iban_;
+    n.bic_text = bic_;
+    n.holder = holder_;
+    n.signature_date_text = signature_date_;
+    n.amount_text = amount_;
+    n.first_collection_date_text = first_collection_;
+    n.frequency = frequency_;
+    auto added = SepaMandateRepository(*app.store).add(n, app.operator_name);
+    if (!added) {
+        const std::string& f = added.error().field;
+        error_.field = f == "iban" || f == "bic" || f == "holder" || f == "signature_date" || f == "amount" ||
+                               f == "first_collection_date"
+                           ? f
+                           : "form";
+        error_.message = added.error().message;
+        return false;
+    }
+    app.notice = tr("Mandate saved");
+    selected_id_ = *added;
+    reset_form(member);
+    return true;
 }
 
-void DirectDebitsTab::draw_form(AppState& app, const Member& member) {
-  ImGui::SeparatorText(tr("New mandate"));
-  if (!begin_form("mandate_form")) return;
-  const char* date_hint = tr("YYYY-MM-DD or DD/MM/YYYY");
-  bool submit = form_text(tr("Account holder"), &holder_, "", 20);
-  error_.show_if("holder");
-  submit |= form_text(tr("IBAN"), &iban_, "FR76 3000 6000 0112 3456 7890 189", 22);
-  draw_iban_check();
-  submit |= form_text(tr("BIC"), &bic_, "BNPAFRPP", 10);
-  error_.show_if("bic");
-  submit |= form_text(tr("Signed on"), &signature_date_, date_hint);
-  error_.show_if("signature_date");
-  form_label(tr("Frequency"));
-  if (begin_combo(hidden_label(tr("Frequency")).c_str(), frequency_label(frequency_))) {
-    for (Frequency f : kFrequencies)
-      if (ImGui::Selectable(frequency_label(f), f == frequency_)) frequency_ = f;
-    ImGui::EndCombo();
-  }
-  submit |= form_text(tr("Amount"), &amount_);
-  error_.show_if("amount");
-  submit |= form_text(tr("First collection"), &first_collection_, date_hint);
-  error_.show_if("first_collection_date");
-  submit |= form_button(tr("Save mandate"));
-  error_.show_if("form");
-  ImGui::EndTable();
-  if (submit) save(app, member);
+void DirectDebitsTab::draw_form(AppState& app, const Member& member)
+{
+    ImGui::SeparatorText(tr("New mandate"));
+    if (!begin_form("mandate_form"))
+        return;
+    const char* date_hint = tr("YYYY-MM-DD or DD/MM/YYYY");
+    bool submit = form_text(tr("Account holder"), &holder_, "", 20);
+    error_.show_if("holder");
+    submit |= form_text(tr("IBAN"), &iban_, "FR76 3000 6000 0112 3456 7890 189", 22);
+    draw_iban_check();
+    submit |= form_text(tr("BIC"), &bic_, "BNPAFRPP", 10);
+    error_.show_if("bic");
+    submit |= form_text(tr("Signed on"), &signature_date_, date_hint);
+    error_.show_if("signature_date");
+    form_label(tr("Frequency"));
+    if (begin_combo(hidden_label(tr("Frequency")).c_str(), frequency_label(frequency_))) {
+        for (Frequency f : kFrequencies)
+            if (ImGui::Selectable(frequency_label(f), f == frequency_))
+                frequency_ = f;
+        ImGui::EndCombo();
+    }
+    submit |= form_text(tr("Amount"), &amount_);
+    error_.show_if("amount");
+    submit |= form_text(tr("First collection"), &first_collection_, date_hint);
+    error_.show_if("first_collection_date");
+    submit |= form_button(tr("Save mandate"));
+    error_.show_if("form");
+    ImGui::EndTable();
+    if (submit)
+        save(app, member);
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,24 +12,24 @@
 namespace obole::ui {
 
 class DirectDebitsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_form(AppState& app, const Member& member);
-  void draw_iban_check();
-  void draw_list(AppState& app);
-  void draw_collections(AppState& app);
-  void reset_form(const Member& member);
-  bool save(AppState& app, const Member& member);
-  Freshness fresh_;
-  std::vector<SepaMandate> mandates_;
-  std::string selected_id_;
-  std::vector<SepaCollection> collections_;
-  std::string iban_, bic_, holder_, signature_date_, amount_, first_collection_;
-  Frequency frequency_ = Frequency::monthly;
-  FormError error_;
-  std::string status_error_;
+private:
+    void draw_form(AppState& app, const Member& member);
+    void draw_iban_check();
+    void draw_list(AppState& app);
+    void draw_collections(AppState& app);
+    void reset_form(const Member& member);
+    bool save(AppState& app, const Member& member);
+    Freshness fresh_;
+    std::vector<SepaMandate> mandates_;
+    std::string selected_id_;
+    std::vector<SepaCollection> collections_;
+    std::string iban_, bic_, holder_, signature_date_, amount_, first_collection_;
+    Frequency frequency_ = Frequency::monthly;
+    FormError error_;
+    std::string status_error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

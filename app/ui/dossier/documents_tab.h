@@ -12,22 +12,22 @@
 namespace obole::ui {
 
 class DocumentsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_attach(AppState& app, const Member& member);
-  void attach(AppState& app, const Member& member, ChosenFile file);
-  void draw_list(AppState& app);
-  void draw_confirm_delete(AppState& app);
-  Freshness fresh_;
-  std::vector<Document> rows_;
-  bool received_ = true;
-  std::string date_;
-  bool choosing_ = false; // the picker is open for us
-  std::string error_field_, error_;
-  std::string list_error_;
-  std::string deleting_id_, deleting_name_;
+private:
+    void draw_attach(AppState& app, const Member& member);
+    void attach(AppState& app, const Member& member, ChosenFile file);
+    void draw_list(AppState& app);
+    void draw_confirm_delete(AppState& app);
+    Freshness fresh_;
+    std::vector<Document> rows_;
+    bool received_ = true;
+    std::string date_;
+    bool choosing_ = false; // the picker is open for us
+    std::string error_field_, error_;
+    std::string list_error_;
+    std::string deleting_id_, deleting_name_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -14,20 +14,20 @@
 namespace obole::ui {
 
 class EmailBehaviourTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_summary();
-  void draw_import(AppState& app);
-  void draw_list();
-  Freshness fresh_;
-  std::vector<EmailActivity> rows_;
-  EmailSummary summary_;
-  bool importing_ = false; // the picker is open for us
-  std::string import_message_;
-  bool import_failed_ = false;
-  std::vector<std::string> import_problems_;
+private:
+    void draw_summary();
+    void draw_import(AppState& app);
+    void draw_list();
+    Freshness fresh_;
+    std::vector<EmailActivity> rows_;
+    EmailSummary summary_;
+    bool importing_ = false; // the picker is open for us
+    std::string import_message_;
+    bool import_failed_ = false;
+    std::vector<std::string> import_problems_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,21 +13,21 @@
 namespace obole::ui {
 
 class EventsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_register(AppState& app, const Member& member);
-  void draw_new_event(AppState& app);
-  void draw_list(AppState& app);
-  Freshness fresh_;
-  std::vector<EventRegistration> rows_;
-  std::vector<Event> events_;
-  std::string event_id_;
-  int guests_ = 0;
-  std::string error_field_, error_;
-  std::string new_name_, new_date_, new_place_, new_error_field_, new_error_;
-  std::string list_error_;
+private:
+    void draw_register(AppState& app, const Member& member);
+    void draw_new_event(AppState& app);
+    void draw_list(AppState& app);
+    Freshness fresh_;
+    std::vector<EventRegistration> rows_;
+    std::vector<Event> events_;
+    std::string event_id_;
+    int guests_ = 0;
+    std::string error_field_, error_;
+    std::string new_name_, new_date_, new_place_, new_error_field_, new_error_;
+    std::string list_error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -9,9 +9,9 @@ namespace obole::ui {
 // A form remembers one error: the field it is about and the message (an
 // English key, shown through tr()).
 struct FormError {
-  std::string field, message;
-  void clear() { field.clear(), message.clear(); }
-  void show_if(const char* f) const;
+    std::string field, message;
+    void clear() { field.clear(), message.clear(); }
+    void show_if(const char* f) const;
 };
 
 // Starts a form table; false when ImGui clips it (then do not end it).
@@ -28,4 +28,4 @@ bool form_button(const char* label);
 // The message under a field when the error is about it.
 void field_error(const char* field, const std::string& error_field, const std::string& error);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,71 +12,77 @@
 
 namespace obole::ui {
 
-void GiftsTab::draw(AppState& app, const Member& member) {
-  if (fresh_.stale(app, member.id)) {
-    if (fresh_.other_member(member.id)) entry_.reset(app, member.id);
-    gifts_ = GiftRepository(*app.store).list_for_member(member.id);
-    fresh_.mark(app, member.id);
-  }
-  // A merged record takes no new gift: they belong to the member it became.
-  if (member.merged_into_id.empty()) {
-    ImGui::SeparatorText(tr("New gift"));
-    entry_.draw(app);
-  }
-  draw_list();
-}
-
-void GiftsTab::draw_list() {
-  int64_t total = 0;
-  for (const Gift& g : gifts_) total += g.amount_cents;
-  ImGui::SeparatorText(tr("Gifts"));
-  char summary[128];
-  std::snprintf(summary, sizeof summary, tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
-                format_money(total, "EUR", current_lang()).c_str());
-  announced_text(summary);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("gifts", 5, flags)) return;
-  ImGui::TableSetupColumn(tr("Date"));
-  ImGui::TableSetupColumn(tr("Amount"));
-  ImGui::TableSetupColumn(tr("Payment method"));
-  ImGui::TableSetupColumn(tr("Campaign"));
-  ImGui::TableSetupColumn(tr("Entered by"));
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(gifts_.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Gift& g = gifts_[i];
-      const std::string amount = format_money(g.amount_cents, g.currency, current_lang());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      // One selectable per row, named by the whole row for the accessibility mirror.
-      std::string row = g.gift_date + " " + amount + " " + payment_method_label(g.method) + " " + g.campaign_code;
-      ImGui::PushID(g.id.c_str());
-      ImGui::Selectable(hidden_label(row).c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
-      ImGui::PopID();
-      ImGui::SameLine(0, 0);
-      ImGui::TextUnformatted(g.gift_date.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(amount.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(payment_method_label(g.method));
-      if (!g.cheque_number.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("#%s", g.cheque_number.c_str());
-      }
-      // A card terminal's reference, or what an "other" payment was.
-      if (!g.payment_ref.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", g.payment_ref.c_str());
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(g.campaign_code.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(g.operator_name.c_str());
+void GiftsTab::draw(AppState& app, const Member& member)
+{
+    if (fresh_.stale(app, member.id)) {
+        if (fresh_.other_member(member.id))
+            entry_.reset(app, member.id);
+        gifts_ = GiftRepository(*app.store).list_for_member(member.id);
+        fresh_.mark(app, member.id);
     }
-  }
-  ImGui::EndTable();
+    // A merged record takes no new gift: they belong to the member it became.
+    if (member.merged_into_id.empty()) {
+        ImGui::SeparatorText(tr("New gift"));
+        entry_.draw(app);
+    }
+    draw_list();
 }
 
-}  // namespace obole::ui
+void GiftsTab::draw_list()
+{
+    int64_t total = 0;
+    for (const Gift& g : gifts_)
+        total += g.amount_cents;
+    ImGui::SeparatorText(tr("Gifts"));
+    char summary[128];
+    std::snprintf(summary, sizeof summary, tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
+                  format_money(total, "EUR", current_lang()).c_str());
+    announced_text(summary);
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("gifts", 5, flags))
+        return;
+    ImGui::TableSetupColumn(tr("Date"));
+    ImGui::TableSetupColumn(tr("Amount"));
+    ImGui::TableSetupColumn(tr("Payment method"));
+    ImGui::TableSetupColumn(tr("Campaign"));
+    ImGui::TableSetupColumn(tr("Entered by"));
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(gifts_.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Gift& g = gifts_[i];
+            const std::string amount = format_money(g.amount_cents, g.currency, current_lang());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            // One selectable per row, named by the whole row for the accessibility mirror.
+            std::string row = g.gift_date + " " + amount + " " + payment_method_label(g.method) + " " + g.campaign_code;
+            ImGui::PushID(g.id.c_str());
+            ImGui::Selectable(hidden_label(row).c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+            ImGui::PopID();
+            ImGui::SameLine(0, 0);
+            ImGui::TextUnformatted(g.gift_date.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(amount.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(payment_method_label(g.method));
+            if (!g.cheque_number.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("#%s", g.cheque_number.c_str());
+            }
+            // A card terminal's reference, or what an "other" payment was.
+            if (!g.payment_ref.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", g.payment_ref.c_str());
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(g.campaign_code.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(g.operator_name.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace obole::ui

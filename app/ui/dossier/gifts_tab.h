@@ -12,14 +12,14 @@
 namespace obole::ui {
 
 class GiftsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_list();
-  Freshness fresh_;
-  std::vector<Gift> gifts_;
-  GiftEntry entry_;
+private:
+    void draw_list();
+    Freshness fresh_;
+    std::vector<Gift> gifts_;
+    GiftEntry entry_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -14,20 +14,20 @@
 namespace obole::ui {
 
 class InfosTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void load(AppState& app, const Member& m);
-  void draw_memos(AppState& app, const Member& m);
-  void draw_bequest(AppState& app, const Member& m);
-  Freshness fresh_;
-  std::string memos_[4];   // indexed by MemoKind: what the fields hold
-  std::string loaded_[4];  // what they held when read: a field that differs is being edited
-  std::string origin_campaign_;
-  int64_t active_sponsorships_ = 0;
-  std::string bequest_date_;
-  EditForm memo_form_, bequest_form_;
+private:
+    void load(AppState& app, const Member& m);
+    void draw_memos(AppState& app, const Member& m);
+    void draw_bequest(AppState& app, const Member& m);
+    Freshness fresh_;
+    std::string memos_[4];  // indexed by MemoKind: what the fields hold
+    std::string loaded_[4]; // what they held when read: a field that differs is being edited
+    std::string origin_campaign_;
+    int64_t active_sponsorships_ = 0;
+    std::string bequest_date_;
+    EditForm memo_form_, bequest_form_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

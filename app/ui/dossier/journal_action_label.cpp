@@ -7,8 +7,8 @@ namespace obole::ui {
 namespace {
 
 struct Label {
-  const char* id;
-  const char* english;
+    const char* id;
+    const char* english;
 };
 
 // Every action id core and the demo write for a member, with its sentence.
@@ -66,27 +66,46 @@ const Label kActions[] = {
 };
 
 const Label kKinds[] = {
-    {"batch", "Cash box batches"}, {"call", "Calls"},           {"campaign", "Campaigns"},    {"conflict", "Edit conflicts"},
-    {"document", "Files"},       {"duplicate", "Duplicates"},  {"email", "Emails"},
-    {"event", "Events"},         {"gift", "Gifts"},            {"letter", "Letters"},
-    {"member", "Member record"}, {"mobilisation", "Petitions"}, {"setting", "Settings"},
-    {"sponsorship", "Sponsorships"}, {"card_gift", "Card gifts"}, {"mandate", "Direct debits"},
-    {"membership", "Memberships"}, {"order", "Orders"},            {"relation", "Relations"},
-    {"tax_receipt", "Tax receipts"}, {"consent", "Consents"},      {"field", "Field sign-ups"},
+    {"batch", "Cash box batches"},
+    {"call", "Calls"},
+    {"campaign", "Campaigns"},
+    {"conflict", "Edit conflicts"},
+    {"document", "Files"},
+    {"duplicate", "Duplicates"},
+    {"email", "Emails"},
+    {"event", "Events"},
+    {"gift", "Gifts"},
+    {"letter", "Letters"},
+    {"member", "Member record"},
+    {"mobilisation", "Petitions"},
+    {"setting", "Settings"},
+    {"sponsorship", "Sponsorships"},
+    {"card_gift", "Card gifts"},
+    {"mandate", "Direct debits"},
+    {"membership", "Memberships"},
+    {"order", "Orders"},
+    {"relation", "Relations"},
+    {"tax_receipt", "Tax receipts"},
+    {"consent", "Consents"},
+    {"field", "Field sign-ups"},
 };
 
-}  // namespace
+} // namespace
 
-std::string journal_action_label(const std::string& action) {
-  for (const Label& l : kActions)
-    if (action == l.id) return tr(l.english);
-  return action;
+std::string journal_action_label(const std::string& action)
+{
+    for (const Label& l : kActions)
+        if (action == l.id)
+            return tr(l.english);
+    return action;
 }
 
-std::string journal_kind_label(const std::string& kind) {
-  for (const Label& l : kKinds)
-    if (kind == l.id) return tr(l.english);
-  return kind;
+std::string journal_kind_label(const std::string& kind)
+{
+    for (const Label& l : kKinds)
+        if (kind == l.id)
+            return tr(l.english);
+    return kind;
 }
 
-}  // namespace obole::ui
+} // namespace obole::ui

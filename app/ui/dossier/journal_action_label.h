@@ -11,4 +11,4 @@ std::string journal_action_label(const std::string& action);
 // "gift" -> "Gifts", "call" -> "Calls"; the kind itself when unknown.
 std::string journal_kind_label(const std::string& kind);
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -15,22 +15,22 @@
 namespace obole::ui {
 
 class JournalTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void load(AppState& app, const Member& member);
-  void draw_filters();
-  void apply_filter();
-  void draw_list();
-  Freshness fresh_;
-  std::vector<JournalEntry> entries_;   // all of the member's, newest first
-  std::vector<JournalEntry> shown_;     // those the filter lets through
-  std::vector<std::string> operators_;  // distinct, sorted
-  std::vector<std::string> kinds_;      // distinct, sorted
-  std::vector<std::string> labels_;     // the sentence of each shown entry
-  JournalFilter filter_;
-  std::string from_text_, to_text_, date_error_field_, date_error_;
+private:
+    void load(AppState& app, const Member& member);
+    void draw_filters();
+    void apply_filter();
+    void draw_list();
+    Freshness fresh_;
+    std::vector<JournalEntry> entries_;  // all of the member's, newest first
+    std::vector<JournalEntry> shown_;    // those the filter lets through
+    std::vector<std::string> operators_; // distinct, sorted
+    std::vector<std::string> kinds_;     // distinct, sorted
+    std::vector<std::string> labels_;    // the sentence of each shown entry
+    JournalFilter filter_;
+    std::string from_text_, to_text_, date_error_field_, date_error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,18 +13,18 @@
 namespace obole::ui {
 
 class MemberTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void load(const Member& m);
-  void draw_consents();
-  std::vector<Consent> consents_;
-  Freshness fresh_;
-  std::string entry_date_, birth_date_, internal_codes_, external_codes_;
-  int internal_score_ = 0, external_score_ = 0;
-  bool dirty_ = false;
-  EditForm form_;
+private:
+    void load(const Member& m);
+    void draw_consents();
+    std::vector<Consent> consents_;
+    Freshness fresh_;
+    std::string entry_date_, birth_date_, internal_codes_, external_codes_;
+    int internal_score_ = 0, external_score_ = 0;
+    bool dirty_ = false;
+    EditForm form_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

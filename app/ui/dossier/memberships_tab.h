@@ -11,21 +11,21 @@
 namespace obole::ui {
 
 class MembershipsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_renew(AppState& app, const Member& member);
-  void draw_form(AppState& app, const Member& member);
-  void draw_list();
-  void reset_form();
-  bool save(AppState& app, const Member& member);
-  Freshness fresh_;
-  std::vector<Membership> memberships_;
-  std::string start_, end_, fee_, paid_date_;
-  PaymentMethod method_ = PaymentMethod::cheque;
-  FormError error_;
-  std::string renew_error_;
+private:
+    void draw_renew(AppState& app, const Member& member);
+    void draw_form(AppState& app, const Member& member);
+    void draw_list();
+    void reset_form();
+    bool save(AppState& app, const Member& member);
+    Freshness fresh_;
+    std::vector<Membership> memberships_;
+    std::string start_, end_, fee_, paid_date_;
+    PaymentMethod method_ = PaymentMethod::cheque;
+    FormError error_;
+    std::string renew_error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,17 +13,17 @@
 namespace obole::ui {
 
 class MobilisationsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_form(AppState& app, const Member& member);
-  void draw_list();
-  Freshness fresh_;
-  std::vector<Mobilisation> rows_;
-  std::vector<Campaign> campaigns_;
-  std::string petition_, date_, channel_, campaign_id_;
-  std::string error_field_, error_;
+private:
+    void draw_form(AppState& app, const Member& member);
+    void draw_list();
+    Freshness fresh_;
+    std::vector<Mobilisation> rows_;
+    std::vector<Campaign> campaigns_;
+    std::string petition_, date_, channel_, campaign_id_;
+    std::string error_field_, error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

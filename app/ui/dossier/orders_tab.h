@@ -11,18 +11,18 @@
 namespace obole::ui {
 
 class OrdersTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_form(AppState& app, const Member& member);
-  void draw_list();
-  bool save(AppState& app, const Member& member);
-  Freshness fresh_;
-  std::vector<PurchaseOrder> orders_;
-  std::string date_, description_, quantity_ = "1", amount_;
-  PaymentMethod method_ = PaymentMethod::cheque;
-  FormError error_;
+private:
+    void draw_form(AppState& app, const Member& member);
+    void draw_list();
+    bool save(AppState& app, const Member& member);
+    Freshness fresh_;
+    std::vector<PurchaseOrder> orders_;
+    std::string date_, description_, quantity_ = "1", amount_;
+    PaymentMethod method_ = PaymentMethod::cheque;
+    FormError error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

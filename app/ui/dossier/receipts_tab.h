@@ -11,15 +11,15 @@
 namespace obole::ui {
 
 class ReceiptsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_totals();
-  void draw_list();
-  Freshness fresh_;
-  std::vector<MoneyIn> rows_;
-  std::vector<MethodTotal> totals_;
+private:
+    void draw_totals();
+    void draw_list();
+    Freshness fresh_;
+    std::vector<MoneyIn> rows_;
+    std::vector<MethodTotal> totals_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -15,23 +15,23 @@
 namespace obole::ui {
 
 class RelationsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_list(AppState& app);
-  void draw_add(AppState& app, const Member& m);
-  Freshness fresh_;
-  std::vector<Relation> relations_;
-  std::string query_, searched_;
-  std::vector<SearchHit> hits_;
-  std::string other_id_, other_label_;
-  std::string kind_ = "spouse";
-  std::string since_, note_;
-  EditForm form_;
+private:
+    void draw_list(AppState& app);
+    void draw_add(AppState& app, const Member& m);
+    Freshness fresh_;
+    std::vector<Relation> relations_;
+    std::string query_, searched_;
+    std::vector<SearchHit> hits_;
+    std::string other_id_, other_label_;
+    std::string kind_ = "spouse";
+    std::string since_, note_;
+    EditForm form_;
 };
 
 // "Spouse", "Employer"... translated.
 const char* relation_kind_label(const std::string& kind);
 
-}  // namespace obole::ui
+} // namespace obole::ui

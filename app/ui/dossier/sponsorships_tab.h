@@ -12,17 +12,17 @@
 namespace obole::ui {
 
 class SponsorshipsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_form(AppState& app, const Member& member);
-  void draw_list(AppState& app);
-  Freshness fresh_;
-  std::vector<Sponsorship> rows_;
-  NewSponsorship form_;
-  std::string error_field_, error_;
-  std::string ending_id_, end_date_, end_error_; // the sponsorship being ended
+private:
+    void draw_form(AppState& app, const Member& member);
+    void draw_list(AppState& app);
+    Freshness fresh_;
+    std::vector<Sponsorship> rows_;
+    NewSponsorship form_;
+    std::string error_field_, error_;
+    std::string ending_id_, end_date_, end_error_; // the sponsorship being ended
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -14,22 +14,22 @@
 namespace obole::ui {
 
 class TaxReceiptsTab {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void reload(AppState& app, const Member& member);
-  void draw_issue(AppState& app, const Member& member);
-  void draw_list(AppState& app);
-  void print(AppState& app, const TaxReceipt& receipt);
+private:
+    void reload(AppState& app, const Member& member);
+    void draw_issue(AppState& app, const Member& member);
+    void draw_list(AppState& app);
+    void print(AppState& app, const TaxReceipt& receipt);
 
-  Freshness fresh_;
-  std::vector<TaxReceipt> receipts_;
-  std::vector<Gift> unreceipted_;
-  std::vector<int> years_; // years with gifts left to receipt, newest first
-  int year_ = 0;
-  int gift_ = 0; // index into unreceipted_
-  std::string message_, error_;
+    Freshness fresh_;
+    std::vector<TaxReceipt> receipts_;
+    std::vector<Gift> unreceipted_;
+    std::vector<int> years_; // years with gifts left to receipt, newest first
+    int year_ = 0;
+    int gift_ = 0; // index into unreceipted_
+    std::string message_, error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,22 +13,22 @@
 namespace obole::ui {
 
 class TopPart {
- public:
-  void draw(AppState& app, const Member& member);
+public:
+    void draw(AppState& app, const Member& member);
 
- private:
-  void draw_identity(AppState& app, const Member& m);
-  // A member signed up in the street: the note, and the office's Unlock.
-  void draw_field_lock(AppState& app, const Member& m);
-  void draw_contact(const Member& m);
-  void draw_markers_and_notepad(AppState& app, const Member& m);
-  void draw_campaigns();
+private:
+    void draw_identity(AppState& app, const Member& m);
+    // A member signed up in the street: the note, and the office's Unlock.
+    void draw_field_lock(AppState& app, const Member& m);
+    void draw_contact(const Member& m);
+    void draw_markers_and_notepad(AppState& app, const Member& m);
+    void draw_campaigns();
 
-  Freshness fresh_;
-  TopPartEditor editor_;
-  std::vector<CampaignReceived> campaigns_;
-  std::string notepad_;
-  bool notepad_dirty_ = false;
+    Freshness fresh_;
+    TopPartEditor editor_;
+    std::vector<CampaignReceived> campaigns_;
+    std::string notepad_;
+    bool notepad_dirty_ = false;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -18,32 +18,32 @@
 namespace obole::ui {
 
 class BatchGrid {
- public:
-  void draw(AppState& app, EventSession& session);
-  // The batch's count and sums per method, for the cash box; read again
-  // only when the store changed.
-  const BatchTotals& totals(AppState& app, const EventSession& session);
+public:
+    void draw(AppState& app, EventSession& session);
+    // The batch's count and sums per method, for the cash box; read again
+    // only when the store changed.
+    const BatchTotals& totals(AppState& app, const EventSession& session);
 
- private:
-  void reload_if_stale(AppState& app, const EventSession& session);
-  void draw_entry(AppState& app, EventSession& session);
-  void draw_lines(AppState& app, EventSession& session);
-  void save(AppState& app, EventSession& session);
-  void edit(const BatchLine& line);
-  void clear_entry();
+private:
+    void reload_if_stale(AppState& app, const EventSession& session);
+    void draw_entry(AppState& app, EventSession& session);
+    void draw_lines(AppState& app, EventSession& session);
+    void save(AppState& app, EventSession& session);
+    void edit(const BatchLine& line);
+    void clear_entry();
 
-  Freshness fresh_;
-  std::vector<BatchLine> lines_;
-  BatchTotals totals_;  // of lines_
-  std::vector<Campaign> campaigns_;
-  // The entry row.
-  std::string amount_, method_digit_ = "1", reference_, campaign_id_;
-  std::string editing_line_, editing_member_;  // a line being corrected, and its person
-  FormError error_;
+    Freshness fresh_;
+    std::vector<BatchLine> lines_;
+    BatchTotals totals_; // of lines_
+    std::vector<Campaign> campaigns_;
+    // The entry row.
+    std::string amount_, method_digit_ = "1", reference_, campaign_id_;
+    std::string editing_line_, editing_member_; // a line being corrected, and its person
+    FormError error_;
 };
 
 // "1".."4" to the batch's methods, and back.
 PaymentMethod method_from_digit(const std::string& digit);
 std::string digit_of(PaymentMethod m);
 
-}  // namespace obole::ui
+} // namespace obole::ui

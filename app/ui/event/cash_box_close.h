@@ -15,21 +15,21 @@
 namespace obole::ui {
 
 class CashBoxClose {
- public:
-  // Returns true when the batch was closed this frame.
-  bool draw(AppState& app, EventSession& session, const BatchTotals& entered);
+public:
+    // Returns true when the batch was closed this frame.
+    bool draw(AppState& app, EventSession& session, const BatchTotals& entered);
 
- private:
-  void draw_closed(const EventSession& session, const BatchTotals& entered);
-  bool close(AppState& app, EventSession& session, bool mismatch);
+private:
+    void draw_closed(const EventSession& session, const BatchTotals& entered);
+    bool close(AppState& app, EventSession& session, bool mismatch);
 
-  std::vector<ControlEntry> counted_;
-  // The count as checked; the differences follow from it and the lines
-  // (corrected meanwhile in the Gifts tab, perhaps) on every frame.
-  std::vector<MethodTally> count_;
-  bool checked_ = false;
-  std::string note_;
-  FormError error_;
+    std::vector<ControlEntry> counted_;
+    // The count as checked; the differences follow from it and the lines
+    // (corrected meanwhile in the Gifts tab, perhaps) on every frame.
+    std::vector<MethodTally> count_;
+    bool checked_ = false;
+    std::string note_;
+    FormError error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -13,14 +13,14 @@
 namespace obole::ui {
 
 class CheckInList {
- public:
-  void draw(AppState& app, EventSession& session);
+public:
+    void draw(AppState& app, EventSession& session);
 
- private:
-  Freshness fresh_;
-  std::string filter_, message_;
-  std::vector<Attendee> attendees_;
-  std::vector<std::string> folded_names_;  // attendees_' names as the filter compares them, folded once per read
+private:
+    Freshness fresh_;
+    std::string filter_, message_;
+    std::vector<Attendee> attendees_;
+    std::vector<std::string> folded_names_; // attendees_' names as the filter compares them, folded once per read
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -20,24 +20,24 @@
 namespace obole::ui {
 
 class EventScreen {
- public:
-  void draw(AppState& app);
+public:
+    void draw(AppState& app);
 
- private:
-  void load(AppState& app, const std::string& batch_id);
-  void draw_session(AppState& app);
-  void draw_choices(AppState& app);
+private:
+    void load(AppState& app, const std::string& batch_id);
+    void draw_session(AppState& app);
+    void draw_choices(AppState& app);
 
-  SessionOpener opener_;
-  EventSession session_;
-  Freshness fresh_;
-  bool choices_loaded_ = false;
-  SessionChoices choices_;
-  QuickFind find_;
-  MemberStrip member_;
-  BatchGrid grid_;
-  CheckInList check_in_;
-  CashBoxClose close_;
+    SessionOpener opener_;
+    EventSession session_;
+    Freshness fresh_;
+    bool choices_loaded_ = false;
+    SessionChoices choices_;
+    QuickFind find_;
+    MemberStrip member_;
+    BatchGrid grid_;
+    CheckInList check_in_;
+    CashBoxClose close_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

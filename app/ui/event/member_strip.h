@@ -17,24 +17,24 @@
 namespace obole::ui {
 
 class MemberStrip {
- public:
-  void draw(AppState& app, EventSession& session, const SessionChoices& choices);
+public:
+    void draw(AppState& app, EventSession& session, const SessionChoices& choices);
 
- private:
-  void reload(AppState& app, const EventSession& session);
-  void draw_actions(AppState& app, EventSession& session);
-  void draw_ask(AppState& app, EventSession& session, const SessionChoices& choices);
-  void join_or_renew(AppState& app, const SessionChoices& choices);
-  void check_in(AppState& app, const EventSession& session);
-  void sign_petition(AppState& app, const EventSession& session, const SessionChoices& choices);
+private:
+    void reload(AppState& app, const EventSession& session);
+    void draw_actions(AppState& app, EventSession& session);
+    void draw_ask(AppState& app, EventSession& session, const SessionChoices& choices);
+    void join_or_renew(AppState& app, const SessionChoices& choices);
+    void check_in(AppState& app, const EventSession& session);
+    void sign_petition(AppState& app, const EventSession& session, const SessionChoices& choices);
 
-  std::string shown_id_;
-  Freshness fresh_;
-  std::optional<Member> member_;
-  std::string membership_;  // its state in words, "" when none
-  bool registered_ = false, present_ = false;
-  std::string message_;
-  bool message_is_error_ = false;
+    std::string shown_id_;
+    Freshness fresh_;
+    std::optional<Member> member_;
+    std::string membership_; // its state in words, "" when none
+    bool registered_ = false, present_ = false;
+    std::string message_;
+    bool message_is_error_ = false;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -12,14 +12,14 @@
 namespace obole::ui {
 
 class QuickFind {
- public:
-  void draw(AppState& app, EventSession& session);
+public:
+    void draw(AppState& app, EventSession& session);
 
- private:
-  std::string query_, searched_;
-  std::vector<SearchHit> hits_;
-  bool signing_up_ = false;
-  QuickSignUp sign_up_;
+private:
+    std::string query_, searched_;
+    std::vector<SearchHit> hits_;
+    bool signing_up_ = false;
+    QuickSignUp sign_up_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

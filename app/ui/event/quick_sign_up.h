@@ -14,19 +14,19 @@
 namespace obole::ui {
 
 class QuickSignUp {
- public:
-  enum class Outcome { editing, chosen, cancelled };
-  // Starts an empty form; what was typed in the find box goes to the last name.
-  void start(const std::string& typed);
-  Outcome draw(AppState& app, EventSession& session);
+public:
+    enum class Outcome { editing, chosen, cancelled };
+    // Starts an empty form; what was typed in the find box goes to the last name.
+    void start(const std::string& typed);
+    Outcome draw(AppState& app, EventSession& session);
 
- private:
-  bool save(AppState& app, EventSession& session);
-  NewMember in_;
-  NewMember hinted_;  // the fields the hints were looked up for
-  std::vector<DuplicateHint> hints_;
-  FormError error_;
-  bool want_focus_ = false;
+private:
+    bool save(AppState& app, EventSession& session);
+    NewMember in_;
+    NewMember hinted_; // the fields the hints were looked up for
+    std::vector<DuplicateHint> hints_;
+    FormError error_;
+    bool want_focus_ = false;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

@@ -16,23 +16,23 @@
 namespace obole::ui {
 
 class SessionOpener {
- public:
-  // The id of the batch opened or resumed this frame, or "".
-  std::string draw(AppState& app);
+public:
+    // The id of the batch opened or resumed this frame, or "".
+    std::string draw(AppState& app);
 
- private:
-  void reload(AppState& app);
-  void draw_new_event(AppState& app);
-  std::string open(AppState& app);
+private:
+    void reload(AppState& app);
+    void draw_new_event(AppState& app);
+    std::string open(AppState& app);
 
-  Freshness fresh_;
-  std::vector<GiftBatch> open_, recent_;
-  std::vector<Event> events_;
-  std::vector<Campaign> campaigns_;
-  std::string event_id_, campaign_id_, name_;
-  std::string new_event_name_, new_event_date_, new_event_place_;
-  bool creating_event_ = false;
-  FormError error_;
+    Freshness fresh_;
+    std::vector<GiftBatch> open_, recent_;
+    std::vector<Event> events_;
+    std::vector<Campaign> campaigns_;
+    std::string event_id_, campaign_id_, name_;
+    std::string new_event_name_, new_event_date_, new_event_place_;
+    bool creating_event_ = false;
+    FormError error_;
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

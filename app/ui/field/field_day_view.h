@@ -9,12 +9,12 @@
 namespace obole::ui {
 
 class FieldDayView {
- public:
-  void draw(AppState& app);
+public:
+    void draw(AppState& app);
 
- private:
-  FieldDay day_;
-  Freshness fresh_;  // keyed by the day shown
+private:
+    FieldDay day_;
+    Freshness fresh_; // keyed by the day shown
 };
 
-}  // namespace obole::ui
+} // namespace obole::ui

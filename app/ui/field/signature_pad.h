@@ -11,24 +11,24 @@
 namespace obole::ui {
 
 class SignaturePad {
- public:
-  // Full width of the column, `height` pixels tall; `name` is the item's
-  // accessible name (the browser tests find the pad by it).
-  void draw(const char* name, float height);
-  void clear() { strokes_.clear(), drawing_ = false; }
-  bool empty() const { return strokes_.empty(); }
-  const std::vector<SignatureStroke>& strokes() const { return strokes_; }
-  // The pad's size when last drawn: the signature's viewBox.
-  ImVec2 size() const { return size_; }
+public:
+    // Full width of the column, `height` pixels tall; `name` is the item's
+    // accessible name (the browser tests find the pad by it).
+    void draw(const char* name, float height);
+    void clear() { strokes_.clear(), drawing_ = false; }
+    bool empty() const { return strokes_.empty(); }
+    const std::vector<SignatureStroke>& strokes() const { return strokes_; }
+    // The pad's size when last drawn: the signature's viewBox.
+    ImVec2 size() const { return size_; }
 
- private:
-  std::vector<SignatureStroke> strokes_;
-  bool drawing_ = false;
-  ImVec2 size_{0, 0};
+private:
+    std::vector<SignatureStroke> strokes_;
+    bool drawing_ = false;
+    ImVec2 size_{0, 0};
 };
 
 // A stored signature (parse_signature_svg), scaled to fit `max_width`, on a
 // white box; nothing when it has no stroke.
 void draw_signature(const SignatureDrawing& drawing, float max_width);
 
-}  // namespace obole::ui
+} // namespace obole::ui
