@@ -64,6 +64,7 @@ std::string SettingsScreen::draw(AppState& app)
 
     ImGui::SeparatorText(tr("Association"));
     organisation_.draw(app);
+    earliest_date_.draw(app);
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);

@@ -36,6 +36,7 @@ constexpr ValueRule row_of(const char* table)
 
 constexpr ValueRule kRef{V::any}; // a member or campaign: ReplicaRows finds the row, or refuses
 constexpr ValueRule kDate{V::date}, kDateOrEmpty{V::date_or_empty}, kTime{V::time};
+constexpr ValueRule kMoneyDate{V::money_date}; // when money moved or a mandate was signed
 constexpr ValueRule kFlag = range(0, 1);
 constexpr ValueRule kAmount = range(1, kMaxAmountCents); // a payment: never zero, never past what a form takes
 constexpr ValueRule kCents = range(0, kMaxAmountCents);  // a price or fee, which may be free
@@ -133,7 +134,7 @@ std::vector<SyncTable> make_tables()
             "gift",
             TableKind::insert_only,
             {{"member_id", "member_ref", T::member, kRef},
-             {"gift_date", "gift_date", T::text, kDate},
+             {"gift_date", "gift_date", T::text, kMoneyDate},
              {"amount_cents", "amount_cents", T::integer, kAmount},
              {"currency", "currency", T::text, {V::currency}},
              {"payment_method", "payment_method", T::text, kPaymentMethod},
@@ -154,7 +155,7 @@ std::vector<SyncTable> make_tables()
         {"purchase_order",
          TableKind::mutable_rows,
          {{"member_id", "member_ref", T::member, kRef},
-          {"order_date", "order_date", T::text, kDate},
+          {"order_date", "order_date", T::text, kMoneyDate},
           {"description", "description", T::text, kLine},
           {"quantity", "quantity", T::integer, range(1, 1000000)},
           {"amount_cents", "amount_cents", T::integer, kCents},
@@ -182,7 +183,7 @@ std::vector<SyncTable> make_tables()
           {"iban", "iban", T::text, {V::iban}},
           {"bic", "bic", T::text, {V::bic}},
           {"holder", "holder", T::text, kName},
-          {"signature_date", "signature_date", T::text, kDate},
+          {"signature_date", "signature_date", T::text, kMoneyDate},
           {"frequency", "frequency", T::text, kFrequency},
           {"amount_cents", "amount_cents", T::integer, kAmount},
           {"first_collection_date", "first_collection_date", T::text, kDateOrEmpty},
@@ -298,7 +299,7 @@ std::vector<SyncTable> make_tables()
          {{"batch_id", "batch_id", T::row_uuid, row_of("gift_batch")},
           {"line_no", "line_no", T::integer, range(1, 1000000)},
           {"member_id", "member_ref", T::member, kRef},
-          {"gift_date", "gift_date", T::text, kDate},
+          {"gift_date", "gift_date", T::text, kMoneyDate},
           {"amount_cents", "amount_cents", T::integer, kAmount},
           {"payment_method", "payment_method", T::text, choice("cash|cheque|card|other")},
           {"reference", "reference", T::text, kCode},

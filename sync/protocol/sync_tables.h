@@ -33,6 +33,7 @@ enum class ValueKind {
     choice,        // one of the words of `arg`, separated by '|'
     date,          // a day that exists, "YYYY-MM-DD"
     date_or_empty, // the same, or "" (not known)
+    money_date,    // a day that exists, not before kDefaultEarliestDate (core/calendar/past_date.h)
     time,          // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
     integer,       // from `min` to `max`
     iban,          // an IBAN as core/money/iban.h accepts it, in its compact form

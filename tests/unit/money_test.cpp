@@ -43,6 +43,12 @@ TEST(ParseAmount, RejectsWithStableCodes)
     EXPECT_EQ(code("12abc"), "amount.not_a_number");
     EXPECT_EQ(code("1.2.3"), "amount.not_a_number");
     EXPECT_EQ(code("12 5"), "amount.not_a_number");
+    // What a filter or a lenient parser would quietly turn into another amount.
+    EXPECT_EQ(code("1e9"), "amount.not_a_number");
+    EXPECT_EQ(code("5O"), "amount.not_a_number");
+    EXPECT_EQ(code("12,3,4"), "amount.not_a_number");
+    EXPECT_EQ(code("0x10"), "amount.not_a_number");
+    EXPECT_EQ(code("1_000"), "amount.not_a_number");
     EXPECT_EQ(code("1,234.56"), "amount.too_many_decimals");
     EXPECT_EQ(code("12,345"), "amount.too_many_decimals");
     EXPECT_EQ(code("0"), "amount.not_positive");
