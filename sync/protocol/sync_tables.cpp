@@ -37,6 +37,7 @@ constexpr ValueRule row_of(const char* table)
 constexpr ValueRule kRef{V::any}; // a member or campaign: ReplicaRows finds the row, or refuses
 constexpr ValueRule kDate{V::date}, kDateOrEmpty{V::date_or_empty}, kTime{V::time};
 constexpr ValueRule kMoneyDate{V::money_date}; // when money moved or a mandate was signed
+constexpr ValueRule kMoneyDateOrEmpty{V::money_date_or_empty};
 constexpr ValueRule kFlag = range(0, 1);
 constexpr ValueRule kAmount = range(1, kMaxAmountCents); // a payment: never zero, never past what a form takes
 constexpr ValueRule kCents = range(0, kMaxAmountCents);  // a price or fee, which may be free
@@ -47,6 +48,7 @@ constexpr ValueRule kLine = line(200);     // a title, a file name, an address l
 constexpr ValueRule kOperator = line(100); // who did it, as the device names its operator
 constexpr ValueRule kNote = text(20000);   // the notepad and memos
 constexpr ValueRule kPaymentMethod = choice("cash|cheque|card|transfer|direct_debit|other");
+constexpr ValueRule kPaymentMethodOrEmpty = choice("|cash|cheque|card|transfer|direct_debit|other");
 constexpr ValueRule kFrequency = choice("monthly|quarterly|half_yearly|yearly");
 
 // The member's own identity (`id`), `ref` and the search index are not here:
@@ -145,6 +147,22 @@ std::vector<SyncTable> make_tables()
              {"batch_id", "batch_id", T::row_uuid, row_of("gift_batch")},
              {"payment_ref", "payment_ref", T::text, kLine}},
         },
+        // core/money/gift_correction.h: what a kind does not use is null or "".
+        {"gift_correction",
+         TableKind::insert_only,
+         {{"gift_id", "gift_id", T::row_uuid, row_of("gift")},
+          {"kind", "kind", T::text, choice("amend|void|refund|move")},
+          {"amount_cents", "amount_cents", T::integer, kAmount, false, false, false, true},
+          {"gift_date", "gift_date", T::text, kMoneyDateOrEmpty},
+          {"payment_method", "payment_method", T::text, kPaymentMethodOrEmpty},
+          {"campaign_id", "campaign_ref", T::campaign, kRef},
+          {"member_id", "member_ref", T::member, kRef},
+          {"refund_cents", "refund_cents", T::integer, kAmount, false, false, false, true},
+          {"refund_date", "refund_date", T::text, kMoneyDateOrEmpty},
+          {"refund_method", "refund_method", T::text, kPaymentMethodOrEmpty},
+          {"reason", "reason", T::text, kLine},
+          {"operator", "operator", T::text, kOperator},
+          {"created_at", "created_at", T::text, kTime}}},
         {"journal",
          TableKind::insert_only,
          {{"at", "at", T::text, kTime},

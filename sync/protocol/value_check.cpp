@@ -115,6 +115,10 @@ Result<void> check_text(const SyncField& f, std::string_view v)
         if (!is_iso_date(v))
             return refuse("value.bad_date", "This is not a date that exists (YYYY-MM-DD).", f);
         return {};
+    case ValueKind::money_date_or_empty:
+        if (v.empty())
+            return {};
+        [[fallthrough]];
     case ValueKind::money_date:
         if (!is_iso_date(v))
             return refuse("value.bad_date", "This is not a date that exists (YYYY-MM-DD).", f);

@@ -95,11 +95,12 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Gift> out;
     Statement select(store_.db(),
-                     "SELECT g.id, m.id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
+                     "SELECT g.id, m.id, n.net_cents, g.currency, n.gift_date, n.payment_method, "
                      "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
-                     "g.created_at, g.payment_ref, g.batch_id FROM member m JOIN gift g ON g.member_ref = m.ref "
-                     "LEFT JOIN campaign c ON c.ref = g.campaign_ref "
-                     "WHERE m.id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
+                     "g.created_at, g.payment_ref, g.batch_id, g.amount_cents, n.amount_cents, n.refunded_cents, "
+                     "n.voided, n.corrections FROM member m JOIN gift_now n ON n.member_ref = m.ref "
+                     "JOIN gift g ON g.id = n.id LEFT JOIN campaign c ON c.ref = n.campaign_ref "
+                     "WHERE m.id = ?1 ORDER BY n.gift_date DESC, g.created_at DESC, g.id DESC");
     select.bind_uuid(1, member_id);
     while (select.step() == Statement::Step::row) {
         Gift g;
@@ -117,6 +118,11 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
         g.created_at = select.column_text(11);
         g.payment_ref = select.column_text(12);
         g.batch_id = select.column_uuid(13);
+        g.entered_cents = select.column_int64(14);
+        g.amended_cents = select.column_int64(15);
+        g.refunded_cents = select.column_int64(16);
+        g.voided = select.column_int64(17) != 0;
+        g.corrections = int(select.column_int64(18));
         out.push_back(std::move(g));
     }
     return out;
