@@ -52,8 +52,8 @@ TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
     server.pull(b);
 
     // Offline, A raises the amount and B records a refund of the same gift.
-    ASSERT_TRUE(GiftCorrectionRepository(*a.store).amend(g.gift, {"120", "", "", PaymentMethod::cash}, "Misread",
-                                                         "op1"));
+    ASSERT_TRUE(
+        GiftCorrectionRepository(*a.store).amend(g.gift, {"120", "", "", PaymentMethod::cash}, "Misread", "op1"));
     ASSERT_TRUE(
         GiftCorrectionRepository(*b.store).refund(g.gift, {"20", "", PaymentMethod::transfer}, "Asked back", "op2"));
     EXPECT_TRUE(server.push(a).refused.empty());

@@ -28,10 +28,10 @@ struct GiftCorrection {
     int64_t amount_cents = 0; // amend: the new amount
     std::string gift_date;    // amend: the new date
     PaymentMethod method = PaymentMethod::cash;
-    std::string campaign_code;                  // amend: the new campaign's code, "" for none
-    std::string member_id, member_name;         // move: where it went
-    int64_t refund_cents = 0;                   // refund
-    std::string refund_date;                    // refund
+    std::string campaign_code;          // amend: the new campaign's code, "" for none
+    std::string member_id, member_name; // move: where it went
+    int64_t refund_cents = 0;           // refund
+    std::string refund_date;            // refund
     PaymentMethod refund_method = PaymentMethod::cash;
     std::string reason, operator_name, created_at;
 };

@@ -59,9 +59,8 @@ Result<GiftCorrectionRepository::Current> GiftCorrectionRepository::current(cons
     return c;
 }
 
-Result<std::string> GiftCorrectionRepository::write(const Current& gift, const GiftCorrection& c,
-                                                    int64_t campaign_ref, int64_t member_ref,
-                                                    const std::string& operator_name)
+Result<std::string> GiftCorrectionRepository::write(const Current& gift, const GiftCorrection& c, int64_t campaign_ref,
+                                                    int64_t member_ref, const std::string& operator_name)
 {
     if (c.reason.find_first_not_of(" \t") == std::string::npos)
         return fail("correction.no_reason", "Say why the gift is corrected: the history keeps it.", "reason");
@@ -147,8 +146,7 @@ Result<std::string> GiftCorrectionRepository::amend(const std::string& gift_id, 
         *campaign == gift->campaign_ref)
         return fail("correction.nothing_changed", "Nothing was changed: the gift already reads so.");
     if (*cents < gift->refunded_cents)
-        return fail("correction.below_refunds", "The amount cannot be less than what was already refunded.",
-                    "amount");
+        return fail("correction.below_refunds", "The amount cannot be less than what was already refunded.", "amount");
     GiftCorrection c;
     c.kind = CorrectionKind::amend;
     c.amount_cents = *cents;
@@ -180,8 +178,7 @@ Result<std::string> GiftCorrectionRepository::refund(const std::string& gift_id,
     if (!cents)
         return cents.error();
     if (*cents > gift->net_cents)
-        return fail("correction.refund_too_large", "A refund cannot be more than what remains of the gift.",
-                    "amount");
+        return fail("correction.refund_too_large", "A refund cannot be more than what remains of the gift.", "amount");
     Result<std::string> date = parse_past_date(r.date_text, date_window(store_));
     if (!date)
         return date.error();

@@ -60,14 +60,13 @@ Result<void> install_gift_now_triggers(Store& store)
     std::string sql;
     sql += trigger("gift_now_gift_insert", "AFTER INSERT ON main.gift", recompute("new.id").c_str());
     sql += trigger("gift_now_gift_update", "AFTER UPDATE ON main.gift", recompute("new.id").c_str());
-    sql += trigger("gift_now_gift_delete", "AFTER DELETE ON main.gift",
-                   "DELETE FROM main.gift_now WHERE id = old.id;");
-    sql += trigger("gift_now_correction_insert", "AFTER INSERT ON main.gift_correction",
-                   recompute("new.gift_id").c_str());
-    sql += trigger("gift_now_correction_update", "AFTER UPDATE ON main.gift_correction",
-                   recompute("new.gift_id").c_str());
-    sql += trigger("gift_now_correction_delete", "AFTER DELETE ON main.gift_correction",
-                   recompute("old.gift_id").c_str());
+    sql += trigger("gift_now_gift_delete", "AFTER DELETE ON main.gift", "DELETE FROM main.gift_now WHERE id = old.id;");
+    sql +=
+        trigger("gift_now_correction_insert", "AFTER INSERT ON main.gift_correction", recompute("new.gift_id").c_str());
+    sql +=
+        trigger("gift_now_correction_update", "AFTER UPDATE ON main.gift_correction", recompute("new.gift_id").c_str());
+    sql +=
+        trigger("gift_now_correction_delete", "AFTER DELETE ON main.gift_correction", recompute("old.gift_id").c_str());
     return store.exec(sql.c_str());
 }
 

@@ -123,8 +123,8 @@ void GiftCorrectionPanel::draw_history()
 
 void GiftCorrectionPanel::draw_form(AppState& app)
 {
-    for (CorrectionKind k : {CorrectionKind::amend, CorrectionKind::cancel, CorrectionKind::refund,
-                             CorrectionKind::move}) {
+    for (CorrectionKind k :
+         {CorrectionKind::amend, CorrectionKind::cancel, CorrectionKind::refund, CorrectionKind::move}) {
         if (k != CorrectionKind::amend)
             ImGui::SameLine();
         if (ImGui::RadioButton(kind_label(k), kind_ == k)) {
@@ -215,9 +215,9 @@ void GiftCorrectionPanel::save(AppState& app)
     case CorrectionKind::cancel: done = repo.cancel(gift_.id, reason_, app.operator_name); break;
     case CorrectionKind::refund: done = repo.refund(gift_.id, refund_, reason_, app.operator_name); break;
     case CorrectionKind::move:
-        done = move_to_.empty() ? Result<std::string>(fail("correction.no_member", "Choose the member it belongs to.",
-                                                           "member"))
-                                : repo.move(gift_.id, move_to_, reason_, app.operator_name);
+        done = move_to_.empty()
+                   ? Result<std::string>(fail("correction.no_member", "Choose the member it belongs to.", "member"))
+                   : repo.move(gift_.id, move_to_, reason_, app.operator_name);
         break;
     }
     if (!done) {
