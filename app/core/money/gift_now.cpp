@@ -8,27 +8,28 @@ namespace obole {
 
 namespace {
 
-// Recomputes gift_now's row of gift %ID%. An upsert, not INSERT OR REPLACE:
+// Recomputes gift_now's row of gift %ID%. Unqualified names: a trigger may
+// not name its target's schema, and no temp table shadows these. An upsert, not INSERT OR REPLACE:
 // a REPLACE deletes without firing delete triggers, and the segments'
 // triggers on gift_now must see the member a move takes the gift from.
 const char kRecompute[] = R"SQL(
-INSERT INTO main.gift_now(id, member_ref, gift_date, net_cents, amount_cents, refunded_cents, voided,
+INSERT INTO gift_now(id, member_ref, gift_date, net_cents, amount_cents, refunded_cents, voided,
                           payment_method, campaign_ref, corrections)
 SELECT id, member_ref, gift_date, CASE WHEN voided THEN 0 ELSE max(0, amount_cents - refunded_cents) END,
        amount_cents, refunded_cents, voided, payment_method, campaign_ref, corrections
 FROM (SELECT g.id,
-        coalesce((SELECT m.member_ref FROM main.gift_correction m WHERE m.gift_id = g.id AND m.kind = 'move'
+        coalesce((SELECT m.member_ref FROM gift_correction m WHERE m.gift_id = g.id AND m.kind = 'move'
                   ORDER BY m.created_at DESC, m.id DESC LIMIT 1), g.member_ref) AS member_ref,
         coalesce(a.gift_date, g.gift_date) AS gift_date, -- an amendment gives all four
         coalesce(a.amount_cents, g.amount_cents) AS amount_cents,
-        (SELECT ifnull(sum(r.refund_cents), 0) FROM main.gift_correction r
+        (SELECT ifnull(sum(r.refund_cents), 0) FROM gift_correction r
           WHERE r.gift_id = g.id AND r.kind = 'refund') AS refunded_cents,
-        EXISTS(SELECT 1 FROM main.gift_correction v WHERE v.gift_id = g.id AND v.kind = 'void') AS voided,
+        EXISTS(SELECT 1 FROM gift_correction v WHERE v.gift_id = g.id AND v.kind = 'void') AS voided,
         coalesce(a.payment_method, g.payment_method) AS payment_method,
         CASE WHEN a.id IS NULL THEN g.campaign_ref ELSE a.campaign_ref END AS campaign_ref,
-        (SELECT count(*) FROM main.gift_correction n WHERE n.gift_id = g.id) AS corrections
-      FROM main.gift g
-      LEFT JOIN (SELECT * FROM main.gift_correction WHERE gift_id = %ID% AND kind = 'amend'
+        (SELECT count(*) FROM gift_correction n WHERE n.gift_id = g.id) AS corrections
+      FROM gift g
+      LEFT JOIN (SELECT * FROM gift_correction WHERE gift_id = %ID% AND kind = 'amend'
                  ORDER BY created_at DESC, id DESC LIMIT 1) a ON 1
       WHERE g.id = %ID%)
 WHERE 1
@@ -60,7 +61,7 @@ Result<void> install_gift_now_triggers(Store& store)
     std::string sql;
     sql += trigger("gift_now_gift_insert", "AFTER INSERT ON main.gift", recompute("new.id").c_str());
     sql += trigger("gift_now_gift_update", "AFTER UPDATE ON main.gift", recompute("new.id").c_str());
-    sql += trigger("gift_now_gift_delete", "AFTER DELETE ON main.gift", "DELETE FROM main.gift_now WHERE id = old.id;");
+    sql += trigger("gift_now_gift_delete", "AFTER DELETE ON main.gift", "DELETE FROM gift_now WHERE id = old.id;");
     sql +=
         trigger("gift_now_correction_insert", "AFTER INSERT ON main.gift_correction", recompute("new.gift_id").c_str());
     sql +=
