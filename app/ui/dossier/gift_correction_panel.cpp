@@ -136,18 +136,18 @@ void GiftCorrectionPanel::draw_form(AppState& app)
         return;
     switch (kind_) {
     case CorrectionKind::amend: {
-        form_text(tr("Amount"), &amend_.amount_text);
+        form_text(tr("Corrected amount"), &amend_.amount_text);
         error_.show_if("amount");
-        form_text(tr("Date"), &amend_.date_text, tr("YYYY-MM-DD or DD/MM/YYYY"));
+        form_text(tr("Corrected date"), &amend_.date_text, tr("YYYY-MM-DD or DD/MM/YYYY"));
         error_.show_if("date");
-        form_label(tr("Payment method"));
-        payment_method_combo(tr("Payment method"), &amend_.method);
-        form_label(tr("Campaign"), 20);
+        form_label(tr("Corrected payment method"));
+        payment_method_combo(tr("Corrected payment method"), &amend_.method);
+        form_label(tr("Corrected campaign"), 20);
         std::string current = tr("(none)");
         for (const Campaign& c : campaigns_)
             if (c.id == amend_.campaign_id)
                 current = c.code + " — " + c.name;
-        if (begin_combo(hidden_label(tr("Campaign")).c_str(), current.c_str())) {
+        if (begin_combo(hidden_label(tr("Corrected campaign")).c_str(), current.c_str())) {
             if (ImGui::Selectable(tr("(none)"), amend_.campaign_id.empty()))
                 amend_.campaign_id.clear();
             for (const Campaign& c : campaigns_)
@@ -172,7 +172,7 @@ void GiftCorrectionPanel::draw_form(AppState& app)
         break;
     case CorrectionKind::move: draw_move_target(app); break;
     }
-    form_text(tr("Reason"), &reason_, tr("required"), 24);
+    form_text(tr("Reason for the correction"), &reason_, tr("required"), 24);
     error_.show_if("reason");
     const char* labels[] = {tr("Save the amendment"), tr("Void this gift"), tr("Record the refund"),
                             tr("Move the gift")};
