@@ -21,6 +21,7 @@ function summary(name) {
   const app = new AppPage(await context.newPage(), need('OBOLE_ARTIFACTS'));
   let before;  // [count, cents] of the parish before any correction
   let row;     // the gift corrected, as the list names it
+  let opened;  // the panel's line naming it
 
   const gifts = async () => summary((await app.find(/^\d+ gifts, .* in all$/)).name);
   // The newest gift: the list's first row ("2026-11-30 €12.00 Cheque AP2026").
@@ -38,8 +39,8 @@ function summary(name) {
       before = await gifts();
       row = await firstRow();
       await app.click(row.name);
-      await app.find('Selected gift');
-      await app.find(/^Gift of €[\d,.]+, dated \d{4}-\d\d-\d\d, entered by /);
+      opened = (await app.find(/^Gift of €[\d,.]+, dated \d{4}-\d\d-\d\d, entered by /)).name;
+      await app.find('Amend');
       await app.screenshot('1-selected');
     }],
     ['an amendment needs a reason, then counts', async () => {
@@ -77,7 +78,7 @@ function summary(name) {
       await app.fill('Reason for the correction', 'Her own cheque');
       await app.screenshot('4-move');
       await app.click('Move the gift');
-      await app.gone('Selected gift');
+      await app.gone(opened);
       const [n] = await gifts();
       assert.equal(n, before[0] - 1, 'the moved gift is still listed');
       await app.screenshot('5-moved');

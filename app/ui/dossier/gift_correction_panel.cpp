@@ -47,6 +47,7 @@ void GiftCorrectionPanel::open(AppState& app, const Gift& gift, CorrectionKind k
 {
     gift_ = gift;
     kind_ = kind;
+    scroll_into_view_ = true;
     history_ = GiftCorrectionRepository(*app.store).history(gift.id);
     campaigns_ = CampaignRepository(*app.store).list_all();
     amend_ = {typed_amount(gift.amended_cents), gift.gift_date, gift.campaign_id, gift.method};
@@ -74,6 +75,10 @@ void GiftCorrectionPanel::draw(AppState& app)
     if (gift_.id.empty())
         return;
     ImGui::SeparatorText(tr("Selected gift"));
+    if (scroll_into_view_) {
+        ImGui::SetScrollHereY(0.0f);
+        scroll_into_view_ = false;
+    }
     char line[256];
     std::snprintf(line, sizeof line, tr("Gift of %s, dated %s, entered by %s."),
                   money(gift_.entered_cents, gift_.currency).c_str(), gift_.gift_date.c_str(),

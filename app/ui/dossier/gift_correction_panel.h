@@ -41,6 +41,7 @@ private:
     std::string reason_, move_query_, move_to_, move_to_name_;
     std::vector<SearchHit> move_hits_;
     FormError error_;
+    bool scroll_into_view_ = false; // once, when a gift is opened
 };
 
 } // namespace obole::ui

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace obole::ui {
@@ -43,10 +44,15 @@ void GiftsTab::draw_list(AppState& app)
     std::snprintf(summary, sizeof summary, tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
                   format_money(total, "EUR", current_lang()).c_str());
     announced_text(summary);
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("gifts", 5, flags))
+    // A list of its own height, scrolling inside, so that the gift opened
+    // below it is on screen whichever row was clicked (a parish has 2,000).
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = row_h * float(std::min<size_t>(gifts_.size(), 12) + 1) + 2;
+    if (!ImGui::BeginTable("gifts", 5, flags, ImVec2(0, height)))
         return;
+    ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("Date"));
     ImGui::TableSetupColumn(tr("Amount"));
     ImGui::TableSetupColumn(tr("Payment method"));
