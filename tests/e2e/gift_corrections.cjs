@@ -17,7 +17,8 @@ function summary(name) {
 (async () => {
   const server = await startServer(['--demo', '--demo-members', '300']);
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  // Tall enough for the dossier's top, the list and the whole panel at once.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1700 } });
   const app = new AppPage(await context.newPage(), need('OBOLE_ARTIFACTS'));
   let before;  // [count, cents] of the parish before any correction
   let row;     // the gift corrected, as the list names it
@@ -49,8 +50,7 @@ function summary(name) {
       await app.find('Say why the gift is corrected: the history keeps it.');
       await app.fill('Reason for the correction', 'Cheque misread');
       await app.click('Save the amendment');
-      await app.find('Correction saved.');
-      await app.find(/^Amend: €1,234\.50, /);
+      await app.find(/^• Amend: €1,234\.50, .* — Cheque misread \(/);
       await app.find(/^Counts now for €1,234\.50\.$/);
       const [n, cents] = await gifts();
       assert.equal(n, before[0]);
@@ -66,7 +66,7 @@ function summary(name) {
       await app.find('A refund cannot be more than what remains of the gift.');
       await app.fill('Amount refunded', '234,50');
       await app.click('Record the refund');
-      await app.find(/^Refund: €234\.50, /);
+      await app.find(/^• Refund: €234\.50, .* — Asked back \(/);
       await app.find(/^Counts now for €1,000\.00\.$/);
       await app.screenshot('3-refunded');
     }],

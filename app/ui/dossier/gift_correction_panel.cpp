@@ -122,7 +122,7 @@ void GiftCorrectionPanel::draw_history()
         case CorrectionKind::move: what += c.member_name; break;
         }
         what += " — " + c.reason + " (" + c.operator_name + ", " + c.created_at.substr(0, 10) + ")";
-        ImGui::BulletText("%s", what.c_str());
+        announced_text(("\xE2\x80\xA2 " + what).c_str()); // "• ", read out like the rest of the panel
     }
 }
 
