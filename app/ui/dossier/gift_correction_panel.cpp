@@ -65,6 +65,11 @@ void GiftCorrectionPanel::follow(const std::vector<Gift>& gifts)
     for (const Gift& g : gifts)
         if (g.id == gift_.id) {
             gift_ = g;
+            if (refill_) { // after a correction, the forms start from the gift as it now stands
+                amend_ = {typed_amount(g.amended_cents), g.gift_date, g.campaign_id, g.method};
+                refund_ = {typed_amount(g.amount_cents), "", refund_.method};
+                refill_ = false;
+            }
             return;
         }
     close(); // moved to another member: it is in their dossier now
@@ -233,6 +238,7 @@ void GiftCorrectionPanel::save(AppState& app)
     }
     app.notice = tr("Correction saved.");
     history_ = repo.history(gift_.id);
+    refill_ = true;
     reason_.clear();
     error_.clear();
 }

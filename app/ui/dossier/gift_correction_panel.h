@@ -42,6 +42,7 @@ private:
     std::vector<SearchHit> move_hits_;
     FormError error_;
     bool scroll_into_view_ = false; // once, when a gift is opened
+    bool refill_ = false;           // the forms follow the gift once a correction is saved
 };
 
 } // namespace obole::ui
