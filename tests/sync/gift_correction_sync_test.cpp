@@ -14,16 +14,8 @@
 namespace obole {
 namespace {
 
-struct Device : test::SyncDevice {
-    Device(int i, server::Role role) : SyncDevice(i, role) { enrol(); }
-};
+using Device = test::EnrolledDevice;
 using Server = test::SyncServer;
-
-int64_t count(Store& store, const char* sql)
-{
-    Statement s(store.db(), sql);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : -1;
-}
 
 struct OneGift {
     std::string member, gift;
@@ -68,7 +60,7 @@ TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
         EXPECT_EQ(gifts[0].refunded_cents, 2000);
         EXPECT_EQ(gifts[0].corrections, 2);
         EXPECT_EQ(GiftCorrectionRepository(*s).history(g.gift).size(), 2u);
-        EXPECT_EQ(count(*s, "SELECT amount_cents FROM gift"), 10000); // the gift as entered
+        EXPECT_EQ(test::scalar(*s, "SELECT amount_cents FROM gift"), 10000); // the gift as entered
     }
 
     // Offline again: A voids it while B refunds more. The void wins everywhere.
@@ -114,8 +106,8 @@ TEST(GiftCorrectionSync, AVolunteersCorrectionIsRefusedAndChangesNothing)
     sync::PushResponse answer = server.push(volunteer);
     ASSERT_EQ(answer.refused.size(), 1u);
     EXPECT_EQ(answer.refused[0].code, "auth.forbidden");
-    EXPECT_EQ(count(*server.store, "SELECT count(*) FROM gift_correction"), 0);
-    EXPECT_EQ(count(*server.store, "SELECT net_cents FROM gift_now"), 4000);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT count(*) FROM gift_correction"), 0);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT net_cents FROM gift_now"), 4000);
 }
 
 TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatch)
@@ -141,7 +133,7 @@ TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatc
     EXPECT_TRUE(server.push(office).refused.empty());
     server.pull(volunteer);
     EXPECT_EQ(GiftRepository(*volunteer.store).list_for_member(member)[0].amount_cents, 2500);
-    EXPECT_EQ(count(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
 }
 
 } // namespace

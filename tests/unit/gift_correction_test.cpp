@@ -185,6 +185,7 @@ TEST_F(GiftCorrectionTest, BadCorrectionsAreRefusedAndWriteNothing)
     expect_refused(corrections.amend(gift_id, {"100", "", "no-such", PaymentMethod::cheque}, "r", "bob"),
                    "campaign.not_found", 0, j);
     expect_refused(corrections.move(gift_id, anne, "Same", "bob"), "correction.same_member", 0, j);
+    expect_refused(corrections.move(gift_id, "", "Nobody chosen", "bob"), "correction.no_member", 0, j);
     expect_refused(corrections.move(gift_id, "0190b0c0-0000-7000-8000-000000000000", "Nobody", "bob"),
                    "member.not_found", 0, j);
     expect_refused(corrections.cancel("0190b0c0-0000-7000-8000-000000000001", "Nobody", "bob"), "gift.not_found", 0, j);

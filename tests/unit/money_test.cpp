@@ -85,3 +85,15 @@ TEST(FormatMoney, RoundTripsThroughParse)
         EXPECT_EQ(r.value(), c);
     }
 }
+
+TEST(TypedAmount, IsWhatAFormReadsBack)
+{
+    EXPECT_EQ(typed_amount(123450), "1234,50");
+    EXPECT_EQ(typed_amount(2500), "25,00");
+    EXPECT_EQ(typed_amount(7), "0,07");
+    for (int64_t c : {1LL, 10LL, 99LL, 1000LL, 123456LL, kMaxAmountCents}) {
+        Result<int64_t> r = parse_amount_cents(typed_amount(c));
+        ASSERT_TRUE(r.ok()) << c;
+        EXPECT_EQ(r.value(), c);
+    }
+}

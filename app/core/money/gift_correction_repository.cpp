@@ -10,6 +10,8 @@
 #include "core/store/store.h"
 #include "core/store/uuid.h"
 #include "core/text/free_text.h"
+#include "core/text/person_name.h"
+#include "core/text/text_fold.h"
 
 namespace obole {
 
@@ -62,7 +64,7 @@ Result<GiftCorrectionRepository::Current> GiftCorrectionRepository::current(cons
 Result<std::string> GiftCorrectionRepository::write(const Current& gift, const GiftCorrection& c, int64_t campaign_ref,
                                                     int64_t member_ref, const std::string& operator_name)
 {
-    if (c.reason.find_first_not_of(" \t") == std::string::npos)
+    if (trim_spaces(c.reason).empty())
         return fail("correction.no_reason", "Say why the gift is corrected: the history keeps it.", "reason");
     if (Result<void> r = check_line_text(c.reason, kMaxReason, "reason"); !r)
         return r.error();
@@ -134,9 +136,8 @@ Result<std::string> GiftCorrectionRepository::amend(const std::string& gift_id, 
     if (!cents)
         return cents.error();
     // An empty date keeps the gift's own, not today's: nobody means "move it to today" by clearing it.
-    Result<std::string> date = a.date_text.find_first_not_of(" \t") == std::string::npos
-                                   ? Result<std::string>(gift->gift_date)
-                                   : parse_past_date(a.date_text, date_window(store_));
+    Result<std::string> date = trim_spaces(a.date_text).empty() ? Result<std::string>(gift->gift_date)
+                                                                : parse_past_date(a.date_text, date_window(store_));
     if (!date)
         return date.error();
     Result<int64_t> campaign = campaign_ref_of(store_, a.campaign_id);
@@ -199,17 +200,20 @@ Result<std::string> GiftCorrectionRepository::move(const std::string& gift_id, c
     Result<Current> gift = current(gift_id);
     if (!gift)
         return gift.error();
+    if (member_id.empty())
+        return fail("correction.no_member", "Choose the member it belongs to.", "member");
     Result<int64_t> to = live_member_ref(store_, member_id);
     if (!to)
         return to.error();
     if (*to == gift->member_ref)
         return fail("correction.same_member", "The gift already belongs to this member.", "member");
-    Statement name(store_.db(), "SELECT trim(first_name || ' ' || last_name) FROM member WHERE ref = ?1");
+    Statement name(store_.db(), "SELECT first_name, last_name FROM member WHERE ref = ?1");
     name.bind_int64(1, *to);
+    const bool named = name.step() == Statement::Step::row;
     GiftCorrection c;
     c.kind = CorrectionKind::move;
     c.member_id = member_id;
-    c.member_name = name.step() == Statement::Step::row ? name.column_text(0) : std::string();
+    c.member_name = named ? person_display_name(name.column_text(0), name.column_text(1)) : std::string();
     c.reason = reason;
     return write(*gift, c, 0, *to, operator_name);
 }
@@ -219,7 +223,7 @@ std::vector<GiftCorrection> GiftCorrectionRepository::history(const std::string&
     std::vector<GiftCorrection> out;
     Statement s(store_.db(), "SELECT c.id, c.kind, ifnull(c.amount_cents, 0), c.gift_date, c.payment_method, "
                              "ifnull(k.code, ''), m.id, "
-                             "ifnull(trim(m.first_name || ' ' || m.last_name), ''), ifnull(c.refund_cents, 0), "
+                             "ifnull(m.first_name, ''), ifnull(m.last_name, ''), ifnull(c.refund_cents, 0), "
                              "c.refund_date, c.refund_method, c.reason, c.operator, "
                              "c.created_at FROM gift_correction c LEFT JOIN campaign k ON k.ref = c.campaign_ref "
                              "LEFT JOIN member m ON m.ref = c.member_ref WHERE c.gift_id = ?1 "
@@ -235,13 +239,14 @@ std::vector<GiftCorrection> GiftCorrectionRepository::history(const std::string&
         parse_payment_method(s.column_view(4), &c.method);
         c.campaign_code = s.column_text(5);
         c.member_id = s.column_uuid(6); // "" unless moved
-        c.member_name = s.column_text(7);
-        c.refund_cents = s.column_int64(8);
-        c.refund_date = s.column_text(9);
-        parse_payment_method(s.column_view(10), &c.refund_method);
-        c.reason = s.column_text(11);
-        c.operator_name = s.column_text(12);
-        c.created_at = s.column_text(13);
+        if (!c.member_id.empty())
+            c.member_name = person_display_name(s.column_text(7), s.column_text(8));
+        c.refund_cents = s.column_int64(9);
+        c.refund_date = s.column_text(10);
+        parse_payment_method(s.column_view(11), &c.refund_method);
+        c.reason = s.column_text(12);
+        c.operator_name = s.column_text(13);
+        c.created_at = s.column_text(14);
         out.push_back(std::move(c));
     }
     return out;

@@ -33,7 +33,8 @@ public:
     // dated on or after the gift (correction.refund_before_gift).
     Result<std::string> refund(const std::string& gift_id, const GiftRefund& refund, const std::string& reason,
                                const std::string& operator_name);
-    // The gift belongs to member_id (member.not_found; correction.same_member).
+    // The gift belongs to member_id (correction.no_member when none is given;
+    // member.not_found; correction.same_member).
     Result<std::string> move(const std::string& gift_id, const std::string& member_id, const std::string& reason,
                              const std::string& operator_name);
 

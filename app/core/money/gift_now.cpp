@@ -8,11 +8,13 @@ namespace obole {
 
 namespace {
 
-// Recomputes gift_now's row of gift %ID%. Unqualified names: a trigger may
-// not name its target's schema, and no temp table shadows these. An upsert, not INSERT OR REPLACE:
-// a REPLACE deletes without firing delete triggers, and the segments'
-// triggers on gift_now must see the member a move takes the gift from.
+// Recomputes gift_now's row of gift %ID%: deleted, then inserted as it now
+// stands, so the segments' triggers on gift_now see the member a move takes
+// the gift from (the delete) and the one it goes to (the insert). Names are
+// unqualified: a trigger may not name its target's schema, and no temp table
+// shadows these.
 const char kRecompute[] = R"SQL(
+DELETE FROM gift_now WHERE id = %ID%;
 INSERT INTO gift_now(id, member_ref, gift_date, net_cents, amount_cents, refunded_cents, voided,
                           payment_method, campaign_ref, corrections)
 SELECT id, member_ref, gift_date, CASE WHEN voided THEN 0 ELSE max(0, amount_cents - refunded_cents) END,
@@ -31,12 +33,7 @@ FROM (SELECT g.id,
       FROM gift g
       LEFT JOIN (SELECT * FROM gift_correction WHERE gift_id = %ID% AND kind = 'amend'
                  ORDER BY created_at DESC, id DESC LIMIT 1) a ON 1
-      WHERE g.id = %ID%)
-WHERE 1
-ON CONFLICT(id) DO UPDATE SET member_ref = excluded.member_ref, gift_date = excluded.gift_date,
-  net_cents = excluded.net_cents, amount_cents = excluded.amount_cents, refunded_cents = excluded.refunded_cents,
-  voided = excluded.voided, payment_method = excluded.payment_method, campaign_ref = excluded.campaign_ref,
-  corrections = excluded.corrections;
+      WHERE g.id = %ID%);
 )SQL";
 
 std::string recompute(const char* id)

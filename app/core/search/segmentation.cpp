@@ -17,19 +17,10 @@ namespace {
 // threshold setting changed, locally or by sync).
 const char kTriggers[] = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS segment_mark(member_ref INTEGER PRIMARY KEY);
--- gift_now is written by an upsert (core/money/gift_now.cpp), whose conflict
--- policy overrides an OR IGNORE in the triggers it fires: these test first.
 CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_insert AFTER INSERT ON main.gift_now
-  BEGIN INSERT INTO segment_mark SELECT new.member_ref
-        WHERE NOT EXISTS(SELECT 1 FROM segment_mark WHERE member_ref = new.member_ref); END;
+  BEGIN INSERT OR IGNORE INTO segment_mark VALUES(new.member_ref); END;
 CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_delete AFTER DELETE ON main.gift_now
-  BEGIN INSERT INTO segment_mark SELECT old.member_ref
-        WHERE NOT EXISTS(SELECT 1 FROM segment_mark WHERE member_ref = old.member_ref); END;
-CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_update AFTER UPDATE ON main.gift_now
-  BEGIN INSERT INTO segment_mark SELECT old.member_ref
-        WHERE NOT EXISTS(SELECT 1 FROM segment_mark WHERE member_ref = old.member_ref);
-        INSERT INTO segment_mark SELECT new.member_ref
-        WHERE NOT EXISTS(SELECT 1 FROM segment_mark WHERE member_ref = new.member_ref); END;
+  BEGIN INSERT OR IGNORE INTO segment_mark VALUES(old.member_ref); END;
 CREATE TEMP TRIGGER IF NOT EXISTS segment_sepa_insert AFTER INSERT ON main.sepa_mandate
   BEGIN INSERT OR IGNORE INTO segment_mark VALUES(new.member_ref); END;
 CREATE TEMP TRIGGER IF NOT EXISTS segment_sepa_delete AFTER DELETE ON main.sepa_mandate

@@ -2,6 +2,7 @@
 
 #include "core/store/setting_repository.h"
 #include "core/store/store.h"
+#include "core/text/text_fold.h"
 
 namespace obole {
 
@@ -14,7 +15,7 @@ DateWindow date_window(Store& store)
 Result<std::string> set_earliest_date(Store& store, const std::string& text, const std::string& operator_name)
 {
     // An empty field would mean today here, which nobody means.
-    if (text.find_first_not_of(" \t") == std::string::npos)
+    if (trim_spaces(text).empty())
         return fail("date.empty", "Enter a date.", "earliest_date");
     DateWindow widest{kDefaultEarliestDate, store.today(), store.latest_today()};
     Result<std::string> day = parse_past_date(text, widest, "earliest_date");

@@ -32,15 +32,6 @@ std::string money(int64_t cents, const std::string& currency)
     return format_money(cents, currency, current_lang());
 }
 
-// Amounts as a person types them, so the form starts from the gift as it stands.
-std::string typed_amount(int64_t cents)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%lld,%02lld", static_cast<long long>(cents / 100),
-                  static_cast<long long>(cents % 100));
-    return text;
-}
-
 } // namespace
 
 void GiftCorrectionPanel::open(AppState& app, const Gift& gift, CorrectionKind kind)
@@ -219,17 +210,11 @@ void GiftCorrectionPanel::draw_move_target(AppState& app)
 void GiftCorrectionPanel::save(AppState& app)
 {
     GiftCorrectionRepository repo(*app.store);
-    Result<std::string> done = fail("", "");
-    switch (kind_) {
-    case CorrectionKind::amend: done = repo.amend(gift_.id, amend_, reason_, app.operator_name); break;
-    case CorrectionKind::cancel: done = repo.cancel(gift_.id, reason_, app.operator_name); break;
-    case CorrectionKind::refund: done = repo.refund(gift_.id, refund_, reason_, app.operator_name); break;
-    case CorrectionKind::move:
-        done = move_to_.empty()
-                   ? Result<std::string>(fail("correction.no_member", "Choose the member it belongs to.", "member"))
-                   : repo.move(gift_.id, move_to_, reason_, app.operator_name);
-        break;
-    }
+    Result<std::string> done = kind_ == CorrectionKind::amend ? repo.amend(gift_.id, amend_, reason_, app.operator_name)
+                               : kind_ == CorrectionKind::cancel ? repo.cancel(gift_.id, reason_, app.operator_name)
+                               : kind_ == CorrectionKind::refund
+                                   ? repo.refund(gift_.id, refund_, reason_, app.operator_name)
+                                   : repo.move(gift_.id, move_to_, reason_, app.operator_name);
     if (!done) {
         const std::string& f = done.error().field;
         error_.field = f == "amount" || f == "date" || f == "reason" || f == "member" ? f : "form";
