@@ -91,7 +91,7 @@ TEST(TypedAmount, IsWhatAFormReadsBack)
     EXPECT_EQ(typed_amount(123450), "1234,50");
     EXPECT_EQ(typed_amount(2500), "25,00");
     EXPECT_EQ(typed_amount(7), "0,07");
-    for (int64_t c : {1LL, 10LL, 99LL, 1000LL, 123456LL, kMaxAmountCents}) {
+    for (int64_t c : {int64_t(1), int64_t(10), int64_t(99), int64_t(1000), int64_t(123456), kMaxAmountCents}) {
         Result<int64_t> r = parse_amount_cents(typed_amount(c));
         ASSERT_TRUE(r.ok()) << c;
         EXPECT_EQ(r.value(), c);
