@@ -76,8 +76,11 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await importFile(exported);
       await app.find('Replace the data on this device?');
       await app.screenshot('03-import-confirm');
+      // The app restarts on the backup once it is stored: wait for that reload,
+      // not for the old page's oboleReady, which is still true until it happens.
+      const reloaded = page.waitForNavigation({ timeout: 60000 });
       await app.click('Replace the data on this device');
-      // The app restarts on the backup once it is stored.
+      await reloaded;
       await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
       await app.find('Find a member', { timeout: 30000 });
       await openHelene();
