@@ -8,6 +8,7 @@
 #include "server/request_body.h"
 #include "server/request_checks.h"
 #include "server/request_log.h"
+#include "server/security_headers.h"
 #include "server/sync_routes.h"
 #include "server/sync_service.h"
 
@@ -94,6 +95,11 @@ void HttpApi::add_guards()
 {
     httplib::Server& s = *http_;
     s.set_payload_max_length(sync::kMaxRequestBytes);
+    // Every response starts with them: files, API answers, errors, 404s.
+    httplib::Headers headers;
+    for (const auto& [name, value] : security_headers())
+        headers.emplace(name, value);
+    s.set_default_headers(std::move(headers));
     s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
         Result<void> fit = check_request_head(req);
