@@ -120,13 +120,19 @@ TEST_F(SecurityHeadersTest, EveryKindOfAnswerCarriesTheHeaders)
     expect_headers("an API error (no token)", get("/api/admin/devices"), 401);
     expect_headers("an API error (bad query)", get("/api/sync/pull?since=x", bearer), 400);
     expect_headers("an unknown API route", get("/api/nothing"), 404);
-    expect_headers("a POST to no route", "POST /api/nothing HTTP/1.1\r\nHost: obole\r\nConnection: close\r\n"
-                                         "Content-Length: 2\r\n\r\n{}", 404);
-    expect_headers("an enrolment refused", "POST /api/enrol HTTP/1.1\r\nHost: obole\r\nConnection: close\r\n"
-                                           "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", 400);
+    expect_headers("a POST to no route",
+                   "POST /api/nothing HTTP/1.1\r\nHost: obole\r\nConnection: close\r\n"
+                   "Content-Length: 2\r\n\r\n{}",
+                   404);
+    expect_headers("an enrolment refused",
+                   "POST /api/enrol HTTP/1.1\r\nHost: obole\r\nConnection: close\r\n"
+                   "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+                   400);
     expect_headers("a path that is not UTF-8", get("/%ff"), 400);
-    expect_headers("a method refused before routing", "PUT /api/health HTTP/1.1\r\nHost: obole\r\n"
-                                                      "Connection: close\r\nContent-Length: 0\r\n\r\n", 405);
+    expect_headers("a method refused before routing",
+                   "PUT /api/health HTTP/1.1\r\nHost: obole\r\n"
+                   "Connection: close\r\nContent-Length: 0\r\n\r\n",
+                   405);
     expect_headers("a body over the limit",
                    "POST /api/sync/push HTTP/1.1\r\nHost: obole\r\nConnection: close\r\n" + bearer +
                        "Content-Length: " + std::to_string(obole::sync::kMaxRequestBytes + 1) + "\r\n\r\n",

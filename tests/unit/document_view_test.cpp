@@ -43,8 +43,8 @@ TEST(DocumentView, ActiveOrUnknownContentIsOnlyEverDownloaded)
              std::string("PK\x03\x04 an office file"),
              std::string("plain text"),
              std::string("RIFF\x24\0\0\0WAVEfmt ", 16), // RIFF, but not WebP
-             std::string("%PD"),                         // too short to be a PDF
-             std::string("\x89PNG"),                     // a PNG signature cut short
+             std::string("%PD"),                        // too short to be a PDF
+             std::string("\x89PNG"),                    // a PNG signature cut short
              std::string(),
          }) {
         DocumentView v = document_view(bytes(content));
