@@ -9,6 +9,7 @@
 
 #include "server/json_response.h"
 #include "server/request_body.h"
+#include "server/request_gate.h"
 
 namespace obole::server {
 
@@ -55,21 +56,21 @@ json device_json(const DeviceInfo& d)
             {"revoked", d.revoked}};
 }
 
-// The admin behind the request, or the error to answer with.
-Result<Principal> require_admin(const httplib::Request& req, Auth& auth)
-{
-    Result<Principal> who = authenticate_request(req, auth);
-    if (who && who->role != Role::admin)
-        return fail("auth.forbidden", "Only an administrator may do this.");
-    return who;
-}
-
 // The handlers below run with the store locked; the admin ones once the
 // request's token is known to be an admin's (add_auth_routes).
 
-void post_enrol(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+// Enrolment holds the store twice, briefly: to read the code, then to
+// consume it or count a wrong password; the password is checked (Argon2id,
+// about a quarter of a second) in between, with the store free for others.
+void post_enrol(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader, Auth& auth,
+                std::mutex& store_mutex, RequestGate& gate)
 {
-    Result<json> body = parse_object(text);
+    if (!gate.admit_enrolment(req, res))
+        return;
+    Result<std::string> text = read_text_body(req, reader);
+    if (!text)
+        return send_error(res, text.error());
+    Result<json> body = parse_object(*text);
     if (!body)
         return send_error(res, body.error());
     Result<std::string> code = string_field(*body, "code");
@@ -79,8 +80,20 @@ void post_enrol(const std::string& text, const httplib::Request&, httplib::Respo
     for (const Result<std::string>* field : {&code, &login, &password, &device_name})
         if (!*field)
             return send_error(res, field->error());
+    if (!gate.admit_enrolment_login(req, *login, res))
+        return;
 
-    Result<Enrolment> made = auth.enrol(*code, *login, *password, *device_name, unix_now_ms());
+    Result<EnrolAttempt> attempt = [&] {
+        std::lock_guard lock(store_mutex);
+        return auth.begin_enrol(*code, *login, *device_name, unix_now_ms());
+    }();
+    if (!attempt)
+        return send_error(res, attempt.error());
+    const bool password_ok = auth.password_matches(*attempt, *password);
+    Result<Enrolment> made = [&] {
+        std::lock_guard lock(store_mutex);
+        return auth.finish_enrol(*attempt, password_ok, unix_now_ms());
+    }();
     if (!made)
         return send_error(res, made.error());
     const Principal& who = made->principal;
@@ -90,7 +103,8 @@ void post_enrol(const std::string& text, const httplib::Request&, httplib::Respo
                {"operator", operator_json(who.operator_login, who.operator_name, who.role)}});
 }
 
-void post_operator(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+// The password is hashed (Argon2id) before the store is taken.
+void post_operator(const std::string& text, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
 {
     Result<json> body = parse_object(text);
     if (!body)
@@ -105,14 +119,14 @@ void post_operator(const std::string& text, const httplib::Request&, httplib::Re
     Result<Role> role = parse_role(*role_text);
     if (!role)
         return send_error(res, role.error());
+    Result<NewOperator> op = Auth::prepare_operator(*login, *name, *role, *password);
+    if (!op)
+        return send_error(res, op.error());
 
-    if (Result<void> added = auth.add_operator(*login, *name, *role, *password); !added)
+    std::lock_guard lock(store_mutex);
+    if (Result<void> added = auth.insert_operator(*op); !added)
         return send_error(res, added.error());
-    // Answer with the operator as stored (login lowercased, default name).
-    Result<OperatorInfo> added = auth.find_operator(*login);
-    if (!added)
-        return send_error(res, added.error());
-    send_json(res, 201, operator_json(added->login, added->name, added->role));
+    send_json(res, 201, operator_json(op->login, op->name, op->role));
 }
 
 void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
@@ -163,24 +177,24 @@ void post_revoke(const std::string&, const httplib::Request& req, httplib::Respo
     send_json(res, 200, {{"device_id", device_id}, {"revoked", true}});
 }
 
+void post_rotate_token(const Principal& who, httplib::Response& res, Auth& auth)
+{
+    Result<std::string> token = auth.rotate_token(who);
+    if (!token)
+        return send_error(res, token.error());
+    send_json(res, 200, {{"token", *token}});
+}
+
 using BodyHandler = void (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
 using GetHandler = void (*)(const httplib::Request&, httplib::Response&, Auth&);
 
-// The admin's token is checked before the body is read, so a refused
-// request costs no reading; the body is read outside the store lock, so a
-// slow client holds up no one else.
+// The token is checked (and the limits: request_gate.h) before the body is
+// read, so a refused request costs no reading; the body is read outside the
+// store lock, so a slow client holds up no one else.
 struct RouteMaker {
     Auth& auth;
     std::mutex& store_mutex;
-
-    bool admin(const httplib::Request& req, httplib::Response& res) const
-    {
-        std::lock_guard lock(store_mutex);
-        Result<Principal> who = require_admin(req, auth);
-        if (!who)
-            send_error(res, who.error());
-        return bool(who);
-    }
+    RequestGate& gate;
 
     void with_body(BodyHandler handler, const httplib::Request& req, httplib::Response& res,
                    const httplib::ContentReader& reader) const
@@ -192,17 +206,11 @@ struct RouteMaker {
         handler(*body, req, res, auth);
     }
 
-    httplib::Server::HandlerWithContentReader open_post(BodyHandler handler) const
-    {
-        return [*this, handler](const httplib::Request& req, httplib::Response& res,
-                                const httplib::ContentReader& reader) { with_body(handler, req, res, reader); };
-    }
-
     httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler) const
     {
         return [*this, handler](const httplib::Request& req, httplib::Response& res,
                                 const httplib::ContentReader& reader) {
-            if (admin(req, res))
+            if (gate.admit_admin(req, res))
                 with_body(handler, req, res, reader);
         };
     }
@@ -210,7 +218,7 @@ struct RouteMaker {
     httplib::Server::Handler admin_get(GetHandler handler) const
     {
         return [*this, handler](const httplib::Request& req, httplib::Response& res) {
-            if (!admin(req, res))
+            if (!gate.admit_admin(req, res))
                 return;
             std::lock_guard lock(store_mutex);
             handler(req, res, auth);
@@ -220,15 +228,37 @@ struct RouteMaker {
 
 } // namespace
 
-void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex)
+void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex, RequestGate& gate)
 {
-    const RouteMaker route{auth, store_mutex};
-    http.Post("/api/enrol", route.open_post(post_enrol));
-    http.Post("/api/admin/operators", route.admin_post(post_operator));
+    const RouteMaker route{auth, store_mutex, gate};
+    http.Post("/api/enrol", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
+                                                         const httplib::ContentReader& reader) {
+        post_enrol(req, res, reader, auth, store_mutex, gate);
+    });
+    http.Post("/api/admin/operators", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
+                                                                   const httplib::ContentReader& reader) {
+        if (!gate.admit_admin(req, res))
+            return;
+        Result<std::string> body = read_text_body(req, reader);
+        if (!body)
+            return send_error(res, body.error());
+        post_operator(*body, res, auth, store_mutex);
+    });
     http.Get("/api/admin/operators", route.admin_get(get_operators));
     http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code));
     http.Get("/api/admin/devices", route.admin_get(get_devices));
     http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke));
+    // A device's new token (Auth::rotate_token); the request has no body to speak of.
+    http.Post("/api/token/rotate", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
+                                                                const httplib::ContentReader& reader) {
+        std::optional<Principal> who = gate.admit(req, res);
+        if (!who)
+            return;
+        if (Result<std::string> body = read_text_body(req, reader); !body)
+            return send_error(res, body.error());
+        std::lock_guard lock(store_mutex);
+        post_rotate_token(*who, res, auth);
+    });
 }
 
 Result<Principal> authenticate_request(const httplib::Request& req, Auth& auth)

@@ -7,6 +7,7 @@
 #include "server/json_response.h"
 #include "server/request_body.h"
 #include "server/request_checks.h"
+#include "server/request_gate.h"
 #include "server/request_log.h"
 #include "server/security_headers.h"
 #include "server/sync_routes.h"
@@ -80,8 +81,10 @@ HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options)
 }
 
 HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options, std::unique_ptr<HttpServer> http)
-    : store_(store), auth_(auth), sync_(std::make_unique<SyncService>(store)), options_(options), http_(std::move(http))
+    : store_(store), auth_(auth), sync_(std::make_unique<SyncService>(store)), options_(options),
+      gate_(std::make_unique<RequestGate>(auth, store_mutex_, options.limits)), http_(std::move(http))
 {
+    auth_.set_token_idle_days(options_.token_idle_days);
     add_guards();
     add_routes();
 }
@@ -149,8 +152,8 @@ void HttpApi::add_routes()
                    {"members", MemberRepository(store_).count()}});
     });
 
-    add_auth_routes(s, auth_, store_mutex_);
-    add_sync_routes(s, store_, *sync_, auth_, store_mutex_, {options_.demo});
+    add_auth_routes(s, auth_, store_mutex_, *gate_);
+    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo});
 
     // Last: a POST no route above takes is answered without reading its body.
     // httplib reads the body of a POST that reaches no ContentReader route

@@ -170,5 +170,80 @@ TEST(SyncEngine, AChangeOnTheDeviceGoesOutSoonAfter)
     EXPECT_FALSE(engine.status().enrolled);
 }
 
+TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
+{
+    Device d;
+    SyncTiming timing;
+    timing.rotate_token_ms = 7LL * 24 * 3600 * 1000;
+    SyncEngine engine(*d.store, *d.outbox, 3, timing);
+    engine.set_online(true, d.now);
+    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
+    ASSERT_TRUE(engine.poll(d.now));
+    engine.on_response(200,
+                       R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+                       d.now);
+    const std::string empty_page = R"({"schema_version":3,"changes":[],"cursor":0,"more":false})";
+
+    // A fresh token: the round is a pull, no rotation.
+    std::optional<HttpCall> call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "GET");
+    engine.on_response(200, empty_page, d.now);
+
+    // A week later the round begins with a rotation, then goes on.
+    d.now += timing.rotate_token_ms;
+    call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "POST");
+    EXPECT_EQ(call->path, "/api/token/rotate");
+    EXPECT_TRUE(call->authorized);
+    engine.on_response(200, R"({"token":"second"})", d.now);
+    EXPECT_EQ(engine.token(), "second");
+    call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->path.rfind("/api/sync/pull", 0), 0u) << call->path;
+    engine.on_response(200, empty_page, d.now);
+
+    // Kept on the device: a restart uses the new token, and does not rotate again so soon.
+    SyncEngine restarted(*d.store, *d.outbox, 4, timing);
+    restarted.set_online(true, d.now + 1);
+    EXPECT_EQ(restarted.token(), "second");
+    call = restarted.poll(d.now + 1);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "GET");
+}
+
+TEST(SyncEngine, ARotationRefusedLeavesTheTokenAsItWas)
+{
+    Device d;
+    SyncTiming timing;
+    SyncEngine engine(*d.store, *d.outbox, 5, timing);
+    engine.set_online(true, d.now);
+    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
+    ASSERT_TRUE(engine.poll(d.now));
+    engine.on_response(200,
+                       R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+                       d.now);
+    d.now += timing.rotate_token_ms;
+    ASSERT_EQ(engine.poll(d.now)->path, "/api/token/rotate");
+    // An unreadable answer: the old token stays, the round fails and is retried.
+    engine.on_response(200, R"({"nothing":1})", d.now);
+    EXPECT_EQ(engine.token(), "first");
+    EXPECT_EQ(engine.status().last_error, "The server's answer is not readable.");
+    EXPECT_FALSE(engine.status().stopped);
+    // A token the server no longer takes: stopped until a person enrols again.
+    d.now = engine.status().next_attempt_ms;
+    ASSERT_EQ(engine.poll(d.now)->path, "/api/token/rotate");
+    engine.on_response(401,
+                       R"({"error":{"code":"auth.token_expired","message":"This device was not used for a long )"
+                       R"(time, so its token expired; enrol it again with a new code."}})",
+                       d.now);
+    EXPECT_TRUE(engine.status().stopped);
+    EXPECT_EQ(engine.token(), "first");
+    EXPECT_EQ(engine.status().last_error_code, "auth.token_expired");
+}
+
 } // namespace
 } // namespace obole::sync
