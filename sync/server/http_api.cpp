@@ -1,6 +1,7 @@
 #include "server/http_api.h"
 
 #include "core/members/member_repository.h"
+#include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
@@ -153,7 +154,9 @@ void HttpApi::add_routes()
     });
 
     add_auth_routes(s, auth_, store_mutex_, *gate_);
-    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo});
+    // The snapshot is open to anyone only when the data is the demo's
+    // (main refuses --demo on anything else; this holds even if it did not).
+    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo && is_demo_data(store_)});
 
     // Last: a POST no route above takes is answered without reading its body.
     // httplib reads the body of a POST that reaches no ContentReader route

@@ -77,6 +77,8 @@ const CRAFTED = [
       const answer = await page.goto(server.url);
       assert.match(answer.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
       await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
+      // The demo's data, served to anyone: the app says so (issue 17, part 5).
+      await app.find('Demo data: anyone who can reach this server may download it. Enter no real person.');
       await app.fill('Find a member', 'helene dupont');
       await app.click('Hélène Dupont');
       await app.find('Save gift');
