@@ -1,5 +1,6 @@
 #include "ui/app.h"
 
+#include "client/sync_engine.h"
 #include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
@@ -56,6 +57,12 @@ void App::load_language(const std::string& lang)
 void App::frame()
 {
     touch_scroll_frame();
+    // An enrolled device writes under its enrolled operator's login, the
+    // name the server records for it anyway (issue 17, part 1).
+    if (state_.sync)
+        if (const std::string login = state_.sync->status().operator_login;
+            !login.empty() && login != state_.operator_name)
+            state_.operator_name = login;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "client/outbox.h"
+#include "client/pull.h"
 #include "client/sync_engine.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/store/statement.h"
 #include "core/store/store.h"
 
 namespace obole::sync {
@@ -168,6 +170,38 @@ TEST(SyncEngine, AChangeOnTheDeviceGoesOutSoonAfter)
     ASSERT_TRUE(engine.leave());
     EXPECT_EQ(engine.status().operator_role, "");
     EXPECT_FALSE(engine.status().enrolled);
+}
+
+TEST(ApplyPull, TheDeviceTakesBackTheOperatorTheServerStamped)
+{
+    // A gift entered under a name typed on the device; the server logs it
+    // under the login of the token that pushed it (issue 17, part 1).
+    Device d;
+    const std::string member = d.add_member("Durand");
+    NewGift g;
+    g.member_id = member;
+    g.amount_text = "25";
+    g.date_text = "2026-11-23";
+    const std::string gift = GiftRepository(*d.store).add(g, "Mallory").value();
+    std::vector<OutboxChange> pending = d.outbox->pending(100).value();
+    const OutboxChange* mine = nullptr;
+    for (const OutboxChange& c : pending)
+        if (c.change.table == "gift")
+            mine = &c;
+    ASSERT_NE(mine, nullptr);
+    EXPECT_EQ(mine->change.fields["operator"], "Mallory");
+
+    PullResponse page;
+    page.schema_version = 0;
+    LoggedChange back{1, mine->change};
+    back.change.fields["operator"] = "vol";
+    page.changes.push_back(back);
+    page.cursor = 1;
+    ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page, d.now));
+    Statement s(d.store->db(), "SELECT operator FROM gift WHERE id = ?1");
+    s.bind_uuid(1, gift);
+    ASSERT_EQ(s.step(), Statement::Step::row);
+    EXPECT_EQ(s.column_text(0), "vol");
 }
 
 TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
