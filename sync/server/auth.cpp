@@ -12,6 +12,7 @@
 #include "core/store/uuid.h"
 #include "core/text/person_name.h"
 #include "core/text/text_fold.h"
+#include "server/admin_journal.h"
 #include "server/password.h"
 
 namespace obole::server {
@@ -224,7 +225,10 @@ Result<void> Auth::ensure_schema()
         if (Result<void> r = store_.exec(alter.c_str()); !r)
             return r;
     }
-    return store_.exec(kAddedIndexes);
+    if (Result<void> r = store_.exec(kAddedIndexes); !r)
+        return r;
+    // Beside the accounts, what admins did with them (admin_journal.h).
+    return ensure_admin_journal(store_);
 }
 
 bool Auth::has_operators()

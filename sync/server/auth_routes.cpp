@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "server/admin_journal.h"
 #include "server/json_response.h"
 #include "server/request_body.h"
 #include "server/request_gate.h"
@@ -41,6 +42,13 @@ Result<std::string> string_field(const json& body, const char* name, bool requir
     return it->get<std::string>();
 }
 
+// Answers the error; the empty detail says there is nothing to journal.
+std::string refused(httplib::Response& res, const Error& error)
+{
+    send_error(res, error);
+    return {};
+}
+
 json operator_json(const std::string& login, const std::string& name, Role role)
 {
     return {{"login", login}, {"name", name}, {"role", role_name(role)}};
@@ -63,7 +71,7 @@ json device_json(const DeviceInfo& d)
 // consume it or count a wrong password; the password is checked (Argon2id,
 // about a quarter of a second) in between, with the store free for others.
 void post_enrol(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader, Auth& auth,
-                std::mutex& store_mutex, RequestGate& gate)
+                std::mutex& store_mutex, RequestGate& gate, Store& store)
 {
     if (!gate.admit_enrolment(req, res))
         return;
@@ -92,7 +100,11 @@ void post_enrol(const httplib::Request& req, httplib::Response& res, const httpl
     const bool password_ok = auth.password_matches(*attempt, *password);
     Result<Enrolment> made = [&] {
         std::lock_guard lock(store_mutex);
-        return auth.finish_enrol(*attempt, password_ok, unix_now_ms());
+        Result<Enrolment> done = auth.finish_enrol(*attempt, password_ok, unix_now_ms());
+        if (done)
+            (void)record_admin_action(store, {unix_now_ms(), done->principal.operator_login, "device.enrol",
+                                              done->device_id + " (" + done->principal.device_name + ")"});
+        return done;
     }();
     if (!made)
         return send_error(res, made.error());
@@ -104,29 +116,30 @@ void post_enrol(const httplib::Request& req, httplib::Response& res, const httpl
 }
 
 // The password is hashed (Argon2id) before the store is taken.
-void post_operator(const std::string& text, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
+std::string post_operator(const std::string& text, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
 {
     Result<json> body = parse_object(text);
     if (!body)
-        return send_error(res, body.error());
+        return refused(res, body.error());
     Result<std::string> login = string_field(*body, "login");
     Result<std::string> name = string_field(*body, "name", false);
     Result<std::string> role_text = string_field(*body, "role");
     Result<std::string> password = string_field(*body, "password");
     for (const Result<std::string>* field : {&login, &name, &role_text, &password})
         if (!*field)
-            return send_error(res, field->error());
+            return refused(res, field->error());
     Result<Role> role = parse_role(*role_text);
     if (!role)
-        return send_error(res, role.error());
+        return refused(res, role.error());
     Result<NewOperator> op = Auth::prepare_operator(*login, *name, *role, *password);
     if (!op)
-        return send_error(res, op.error());
+        return refused(res, op.error());
 
     std::lock_guard lock(store_mutex);
     if (Result<void> added = auth.insert_operator(*op); !added)
-        return send_error(res, added.error());
+        return refused(res, added.error());
     send_json(res, 201, operator_json(op->login, op->name, op->role));
+    return op->login + " (" + role_name(op->role) + ")";
 }
 
 void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
@@ -137,18 +150,18 @@ void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
     send_json(res, 200, {{"operators", list}});
 }
 
-void post_enrol_code(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+std::string post_enrol_code(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
 {
     Result<json> body = parse_object(text);
     if (!body)
-        return send_error(res, body.error());
+        return refused(res, body.error());
     Result<std::string> login = string_field(*body, "login");
     if (!login)
-        return send_error(res, login.error());
+        return refused(res, login.error());
     int ttl_minutes = kDefaultEnrolTtlMinutes;
     if (auto it = body->find("ttl_minutes"); it != body->end() && !it->is_null()) {
         if (!it->is_number_integer())
-            return send_error(res, fail("request.bad_field", "A field has the wrong type.", "ttl_minutes"));
+            return refused(res, fail("request.bad_field", "A field has the wrong type.", "ttl_minutes"));
         // Out-of-range values become one Auth refuses (auth.bad_ttl) rather than wrapping.
         int64_t asked = it->get<int64_t>();
         ttl_minutes = asked < 1 || asked > kMaxEnrolTtlMinutes ? 0 : int(asked);
@@ -157,8 +170,9 @@ void post_enrol_code(const std::string& text, const httplib::Request&, httplib::
     const int64_t now_ms = unix_now_ms();
     Result<std::string> code = auth.issue_enrol_code(*login, ttl_minutes, now_ms);
     if (!code)
-        return send_error(res, code.error());
+        return refused(res, code.error());
     send_json(res, 201, {{"code", *code}, {"expires_at", iso_from_unix_ms(now_ms + int64_t(ttl_minutes) * 60'000)}});
+    return "for " + *login + ", valid " + std::to_string(ttl_minutes) + " minutes"; // never the code
 }
 
 void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
@@ -169,12 +183,25 @@ void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
     send_json(res, 200, {{"devices", list}});
 }
 
-void post_revoke(const std::string&, const httplib::Request& req, httplib::Response& res, Auth& auth)
+std::string post_revoke(const std::string&, const httplib::Request& req, httplib::Response& res, Auth& auth)
 {
     const std::string device_id = req.matches[1];
     if (Result<void> revoked = auth.revoke_device(device_id); !revoked)
-        return send_error(res, revoked.error());
+        return refused(res, revoked.error());
     send_json(res, 200, {{"device_id", device_id}, {"revoked", true}});
+    return device_id;
+}
+
+void get_journal(const httplib::Request&, httplib::Response& res, Store& store)
+{
+    Result<std::vector<AdminAction>> actions = admin_actions(store, 1000);
+    if (!actions)
+        return send_error(res, actions.error());
+    json list = json::array();
+    for (const AdminAction& a : *actions)
+        list.push_back(
+            {{"at", iso_from_unix_ms(a.at_ms)}, {"actor", a.actor}, {"action", a.action}, {"detail", a.detail}});
+    send_json(res, 200, {{"actions", list}});
 }
 
 void post_rotate_token(const Principal& who, httplib::Response& res, Auth& auth)
@@ -185,34 +212,42 @@ void post_rotate_token(const Principal& who, httplib::Response& res, Auth& auth)
     send_json(res, 200, {{"token", *token}});
 }
 
-using BodyHandler = void (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
+// A body handler answers, and returns what to journal of it (admin_journal.h), "" for nothing.
+using BodyHandler = std::string (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
 using GetHandler = void (*)(const httplib::Request&, httplib::Response&, Auth&);
 
 // The token is checked (and the limits: request_gate.h) before the body is
 // read, so a refused request costs no reading; the body is read outside the
 // store lock, so a slow client holds up no one else.
 struct RouteMaker {
+    Store& store;
     Auth& auth;
     std::mutex& store_mutex;
     RequestGate& gate;
 
-    void with_body(BodyHandler handler, const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader) const
+    // What an admin did, journaled in the same hold of the store.
+    httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler, const char* action) const
     {
-        Result<std::string> body = read_text_body(req, reader);
-        if (!body)
-            return send_error(res, body.error());
-        std::lock_guard lock(store_mutex);
-        handler(*body, req, res, auth);
+        return [*this, handler, action](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+            std::optional<Principal> who = gate.admit_admin(req, res);
+            if (!who)
+                return;
+            Result<std::string> body = read_text_body(req, reader);
+            if (!body)
+                return send_error(res, body.error());
+            std::lock_guard lock(store_mutex);
+            const std::string detail = handler(*body, req, res, auth);
+            if (!detail.empty())
+                journal(res, {unix_now_ms(), who->operator_login, action, detail});
+        };
     }
 
-    httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler) const
+    void journal(httplib::Response& res, const AdminAction& action) const
     {
-        return [*this, handler](const httplib::Request& req, httplib::Response& res,
-                                const httplib::ContentReader& reader) {
-            if (gate.admit_admin(req, res))
-                with_body(handler, req, res, reader);
-        };
+        // Done, but not journaled: the admin must hear it, and the log says why.
+        if (Result<void> r = record_admin_action(store, action); !r)
+            send_error(res, 500, r.error());
     }
 
     httplib::Server::Handler admin_get(GetHandler handler) const
@@ -228,26 +263,37 @@ struct RouteMaker {
 
 } // namespace
 
-void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex, RequestGate& gate)
+void add_auth_routes(httplib::Server& http, Store& store, Auth& auth, std::mutex& store_mutex, RequestGate& gate)
 {
-    const RouteMaker route{auth, store_mutex, gate};
-    http.Post("/api/enrol", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
-                                                         const httplib::ContentReader& reader) {
-        post_enrol(req, res, reader, auth, store_mutex, gate);
-    });
-    http.Post("/api/admin/operators", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
-                                                                   const httplib::ContentReader& reader) {
-        if (!gate.admit_admin(req, res))
-            return;
-        Result<std::string> body = read_text_body(req, reader);
-        if (!body)
-            return send_error(res, body.error());
-        post_operator(*body, res, auth, store_mutex);
-    });
+    const RouteMaker route{store, auth, store_mutex, gate};
+    http.Post("/api/enrol",
+              [route](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                  post_enrol(req, res, reader, route.auth, route.store_mutex, route.gate, route.store);
+              });
+    http.Post("/api/admin/operators",
+              [route](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                  std::optional<Principal> who = route.gate.admit_admin(req, res);
+                  if (!who)
+                      return;
+                  Result<std::string> body = read_text_body(req, reader);
+                  if (!body)
+                      return send_error(res, body.error());
+                  const std::string detail = post_operator(*body, res, route.auth, route.store_mutex);
+                  if (!detail.empty()) {
+                      std::lock_guard lock(route.store_mutex);
+                      route.journal(res, {unix_now_ms(), who->operator_login, "operator.add", detail});
+                  }
+              });
     http.Get("/api/admin/operators", route.admin_get(get_operators));
-    http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code));
+    http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code, "enrol_code.issue"));
     http.Get("/api/admin/devices", route.admin_get(get_devices));
-    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke));
+    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke, "device.revoke"));
+    http.Get("/api/admin/journal", [route](const httplib::Request& req, httplib::Response& res) {
+        if (!route.gate.admit_admin(req, res))
+            return;
+        std::lock_guard lock(route.store_mutex);
+        get_journal(req, res, route.store);
+    });
     // A device's new token (Auth::rotate_token); the request has no body to speak of.
     http.Post("/api/token/rotate", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
                                                                 const httplib::ContentReader& reader) {

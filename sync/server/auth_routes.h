@@ -13,6 +13,10 @@ struct Request;
 struct Response;
 } // namespace httplib
 
+namespace obole {
+class Store;
+}
+
 namespace obole::server {
 
 class RequestGate;
@@ -21,7 +25,8 @@ class RequestGate;
 // /api/token/rotate (any device's token). Their bodies are read with
 // read_text_body (request_body.h), never by httplib. `store_mutex` guards
 // the shared SQLite connection; `gate` holds the rate limits.
-void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex, RequestGate& gate);
+// What admins do there is journaled (admin_journal.h; GET /api/admin/journal).
+void add_auth_routes(httplib::Server& http, Store& store, Auth& auth, std::mutex& store_mutex, RequestGate& gate);
 
 // Reads "Authorization: Bearer <token>". Call with store_mutex held.
 // Errors: auth.missing_token, auth.invalid_token, auth.revoked,

@@ -153,7 +153,7 @@ void HttpApi::add_routes()
                    {"members", MemberRepository(store_).count()}});
     });
 
-    add_auth_routes(s, auth_, store_mutex_, *gate_);
+    add_auth_routes(s, store_, auth_, store_mutex_, *gate_);
     // The snapshot is open to anyone only when the data is the demo's
     // (main refuses --demo on anything else; this holds even if it did not).
     add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo && is_demo_data(store_)});
