@@ -393,9 +393,21 @@ const SyncField* SyncTable::field(std::string_view wire) const
     return nullptr;
 }
 
+// Who did something is the server's to say (issue 17, part 1): it stamps
+// every "operator" field with the operator whose token pushed the change
+// (SyncService), and a device takes that value back over its own.
+std::vector<SyncTable> with_operators_from_the_server(std::vector<SyncTable> tables)
+{
+    for (SyncTable& t : tables)
+        for (SyncField& f : t.fields)
+            if (std::string_view(f.wire) == kOperatorField)
+                f.server_decides = true;
+    return tables;
+}
+
 const std::vector<SyncTable>& sync_tables()
 {
-    static const std::vector<SyncTable> tables = make_tables();
+    static const std::vector<SyncTable> tables = with_operators_from_the_server(make_tables());
     return tables;
 }
 

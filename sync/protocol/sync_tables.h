@@ -71,6 +71,11 @@ struct SyncField {
     bool nullable = false;
 };
 
+// The wire name of the field that says who did something (a gift's
+// "entered by", a journal entry's operator, a document's "added by"): the
+// server stamps it with the authenticated operator's login on every push.
+inline constexpr std::string_view kOperatorField = "operator";
+
 enum class TableKind {
     mutable_rows, // inserted, then updated field by field (last writer wins)
     insert_only,  // money and other facts: a correction is a new row

@@ -16,6 +16,7 @@
 #include "core/money/gift_repository.h"
 #include "core/money/money.h"
 #include "core/search/search_words.h"
+#include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "gen/demo_history.h"
 #include "gen/demo_people.h"
@@ -532,6 +533,9 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
             if (Result<void> r = add(history); !r)
                 return r;
         if (Result<void> r = add_demo_field(history, signups, counts); !r)
+            return r;
+        // Marked as the demo, with it: the server serves it to anyone, the app says so.
+        if (Result<void> r = mark_demo_data(store); !r)
             return r;
         // The segments are computed at COMMIT for the store's today: the reference day.
         demo_clock(store, today, 18 * 60);
