@@ -10,6 +10,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace obole::ui {
@@ -83,10 +85,11 @@ void App::frame()
     history_.follow_browser(state_);
     draw_top_bar();
     ImGui::Separator();
-    // The status line is pinned to the bottom; the screen gets the rest. On a
-    // phone it takes two rows, so "Saved on this device" is never cut.
-    // One line more on the demo's data, for the line that says so.
-    const float status_h = ImGui::GetFrameHeightWithSpacing() * ((narrow_screen() ? 2 : 1) + (demo_data_ ? 1 : 0));
+    // The status line is pinned to the bottom; the screen gets the rest. Its
+    // height is the one it took last frame: its lines wrap on a phone and
+    // the demo's warning adds one or two, and a guess that falls short
+    // pushes the screen's last row (a form's Next button) out of view.
+    const float status_h = std::max(status_h_, ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1));
     // Flattened: Tab and the arrows go from the top bar into the screen and
     // back, as the keyboard alone must reach every control.
     if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
@@ -107,7 +110,9 @@ void App::frame()
         }
     }
     ImGui::EndChild();
+    const float status_top = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y;
     draw_status_line();
+    status_h_ = ImGui::GetCursorPosY() - status_top;
     history_.record(state_, page_title());
     ImGui::End();
 }

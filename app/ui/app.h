@@ -54,6 +54,7 @@ private:
     DuplicateCount duplicate_count_;
     PageHistory history_;
     bool demo_data_ = false; // the local data is the generated demo's: the status line says so
+    float status_h_ = 0;     // the status line's height as last drawn (it wraps on a phone)
 };
 
 } // namespace obole::ui

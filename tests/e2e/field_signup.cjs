@@ -179,7 +179,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await tap('Next');
       await app.find('Step 4 of 6: Signature');
     }],
-    ['no signature is refused; a finger (touch events) signs on the pad', async () => {
+    ['no signature is refused; a finger (touch events) signs on the pad and the message goes', async () => {
       await tap('Next');
       await app.find('The donor has not signed yet: ask them to sign in the box.');
       const pad = await reveal('Signature pad');
@@ -195,6 +195,7 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await app.frames(3);
+      await app.gone('The donor has not signed yet: ask them to sign in the box.');
       await app.screenshot('phone-4-signature-touch');
       await tap('Next');
       await app.find('Step 5 of 6: Consents');

@@ -403,9 +403,15 @@ void FieldModeScreen::check_and_advance()
 // corrected it says what is wrong now.
 void FieldModeScreen::recheck_error()
 {
-    if (error_.field.empty() || error_.field == "form" || field_step_of(error_.field) != step_ ||
-        step_ == FieldStep::signature)
+    if (error_.field.empty() || error_.field == "form" || field_step_of(error_.field) != step_)
         return;
+    if (step_ == FieldStep::signature) {
+        // The strokes become the form's SVG only at Next: until then, a
+        // signature that would pass (a line, not a dot) is enough.
+        if (!pad_.empty() && signature_svg(pad_.strokes(), pad_.size().x, pad_.size().y))
+            error_.clear();
+        return;
+    }
     Result<void> r = check_field_step(form_, step_);
     if (r || r.error().field != error_.field)
         error_.clear();
