@@ -12,26 +12,18 @@
 // --- JavaScript side ------------------------------------------------------
 
 EM_JS(char*, js_setting, (const char* key), {
-    let v = null;
-    try {
-        v = localStorage.getItem('obole.' + UTF8ToString(key));
-    } catch (e) {
-        console.warn('localStorage:', e);
-    }
-    if (v == = null)
-        return 0;
-    const n = lengthBytesUTF8(v) + 1;
-    const p = _malloc(n);
-    stringToUTF8(v, p, n);
-    return p;
+  let v = null;
+  try { v = localStorage.getItem('obole.' + UTF8ToString(key)); } catch (e) { console.warn('localStorage:', e); }
+  if (v === null) return 0;
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
 });
 
 EM_JS(void, js_set_setting, (const char* key, const char* value), {
-    try {
-        localStorage.setItem('obole.' + UTF8ToString(key), UTF8ToString(value));
-    } catch (e) {
-        console.warn('localStorage:', e);
-    }
+  try { localStorage.setItem('obole.' + UTF8ToString(key), UTF8ToString(value)); }
+  catch (e) { console.warn('localStorage:', e); }
 });
 
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
@@ -39,26 +31,17 @@ EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
 // "Chrome on Android", "Firefox on Windows"...: enough to tell a team's
 // devices apart in the server's list; the person may write something better.
 EM_JS(char*, js_device_description, (), {
-    const ua = navigator.userAgent || "";
-    const has = (... words) = > words.some((w) = > ua.includes(w));
-    const browser = has("Edg/")                   ? "Edge"
-                    : has("Firefox/")             ? "Firefox"
-                    : has("OPR/")                 ? "Opera"
-                    : has("Chrome/", "Chromium/") ? "Chrome"
-                    : has("Safari/")              ? "Safari"
-                                                  : "Browser";
-    const system = has("Android")                  ? "Android"
-                   : has("iPhone", "iPad", "iPod") ? "iOS"
-                   : has("Windows")                ? "Windows"
-                   : has("Mac OS X", "Macintosh")  ? "macOS"
-                   : has("CrOS")                   ? "ChromeOS"
-                   : has("Linux")                  ? "Linux"
-                                                   : "";
-    const text = system ? browser + " on " + system : browser;
-    const n = lengthBytesUTF8(text) + 1;
-    const p = _malloc(n);
-    stringToUTF8(text, p, n);
-    return p;
+  const ua = navigator.userAgent || "";
+  const has = (...words) => words.some((w) => ua.includes(w));
+  const browser = has("Edg/") ? "Edge" : has("Firefox/") ? "Firefox" : has("OPR/") ? "Opera"
+                : has("Chrome/", "Chromium/") ? "Chrome" : has("Safari/") ? "Safari" : "Browser";
+  const system = has("Android") ? "Android" : has("iPhone", "iPad", "iPod") ? "iOS" : has("Windows") ? "Windows"
+               : has("Mac OS X", "Macintosh") ? "macOS" : has("CrOS") ? "ChromeOS" : has("Linux") ? "Linux" : "";
+  const text = system ? browser + " on " + system : browser;
+  const n = lengthBytesUTF8(text) + 1;
+  const p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
 });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -67,146 +50,122 @@ EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(t
 // step. The URL stays as it is: a place holds a member's id, which has no
 // business in bookmarks or server logs.
 EM_JS(void, js_push_history, (const char* place), {
-    const state = {obole : UTF8ToString(place)};
-    if (!Module.oboleHistory) {
-        Module.oboleHistory = true;
-        history.replaceState(state, "");
-        window.addEventListener(
-            "popstate", (e) = > {
-                if (!e.state || typeof e.state.obole != = "string")
-                    return;
-                Module.ccall("obole_history_step", null, ["string"], [e.state.obole]);
-            });
-        return;
-    }
-    history.pushState(state, "");
+  const state = { obole: UTF8ToString(place) };
+  if (!Module.oboleHistory) {
+    Module.oboleHistory = true;
+    history.replaceState(state, "");
+    window.addEventListener("popstate", (e) => {
+      if (!e.state || typeof e.state.obole !== "string") return;
+      Module.ccall("obole_history_step", null, ["string"], [e.state.obole]);
+    });
+    return;
+  }
+  history.pushState(state, "");
 });
 
 // navigator.storage.estimate() is asynchronous and not free: read it every
 // few seconds into Module.oboleStorageInfo, which the frame reads (a change
 // wakes the frames: Settings shows the figures).
 EM_JS(void, js_storage_watch, (), {
-    const read = () = >
-    {
-        if (!navigator.storage || !navigator.storage.estimate)
-            return;
-        Promise
-            .all([ navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false ])
-            .then(([ e, persisted ]) = >
-                                       {
-                                           const info = {usage : e.usage || 0, quota : e.quota || 0, persisted};
-                                           const old = Module.oboleStorageInfo;
-                                           Module.oboleStorageInfo = info;
-                                           if (Module.oboleWake && (!old || old.usage != = info.usage || old.quota !=
-                                                                    = info.quota || old.persisted != = persisted))
-                                               Module.oboleWake(100);
-                                       })
-            .catch((err) = > console.warn('Obole: storage estimate:', err));
-    };
-    read();
-    setInterval(read, 10000);
+  const read = () => {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false])
+      .then(([e, persisted]) => {
+        const info = { usage: e.usage || 0, quota: e.quota || 0, persisted };
+        const old = Module.oboleStorageInfo;
+        Module.oboleStorageInfo = info;
+        if (Module.oboleWake && (!old || old.usage !== info.usage || old.quota !== info.quota || old.persisted !== persisted))
+          Module.oboleWake(100);
+      })
+      .catch((err) => console.warn('Obole: storage estimate:', err));
+  };
+  read();
+  setInterval(read, 10000);
 });
 
 EM_JS(double, js_storage_number, (int which), {
-    const i = Module.oboleStorageInfo;
-    if (!i)
-        return -1;
-    return which == = 0 ? i.usage : which == = 1 ? i.quota : (i.persisted ? 1 : 0);
+  const i = Module.oboleStorageInfo;
+  if (!i) return -1;
+  return which === 0 ? i.usage : which === 1 ? i.quota : (i.persisted ? 1 : 0);
 });
 
 EM_JS(char*, js_storage_backend, (), {
-    const kind = Module.oboleStorage ? String(Module.oboleStorage.kind || "") : "";
-    const n = lengthBytesUTF8(kind) + 1;
-    const p = _malloc(n);
-    stringToUTF8(kind, p, n);
-    return p;
+  const kind = Module.oboleStorage ? String(Module.oboleStorage.kind || "") : "";
+  const n = lengthBytesUTF8(kind) + 1;
+  const p = _malloc(n);
+  stringToUTF8(kind, p, n);
+  return p;
 });
 
 EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
-    const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], {
-        type:
-            UTF8ToString(type)
-    });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() = > URL.revokeObjectURL(a.href), 60000);
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
 
 // A new tab showing the file, which needs the user's recent click like the
 // picker below; when the browser refuses the tab, a download instead.
 EM_JS(void, js_open_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
-    const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], {
-        type:
-            UTF8ToString(type)
-    });
-    const url = URL.createObjectURL(blob);
-    const shown = window.open(url, '_blank');
-    if (!shown) {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = UTF8ToString(name);
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-    }
-    setTimeout(() = > URL.revokeObjectURL(url), 60000);
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
+  const url = URL.createObjectURL(blob);
+  const shown = window.open(url, '_blank');
+  if (!shown) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
 // In a hidden frame rather than a new window: no popup blocker, and the
 // app's page stays as it is. The browser tests read window.oboleLastPrinted.
 EM_JS(void, js_print_html, (const char* html), {
-    const text = UTF8ToString(html);
-    window.oboleLastPrinted = text;
-    const old = document.getElementById('obole-print-frame');
-    if (old)
-        old.remove();
-    const frame = document.createElement('iframe');
-    frame.id = 'obole-print-frame';
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-    frame.onload = () = >
-    {
-        try {
-            frame.contentWindow.focus();
-            frame.contentWindow.print();
-        } catch (e) {
-            console.warn('print:', e);
-        }
-    };
-    frame.srcdoc = text;
-    document.body.appendChild(frame);
+  const text = UTF8ToString(html);
+  window.oboleLastPrinted = text;
+  const old = document.getElementById('obole-print-frame');
+  if (old) old.remove();
+  const frame = document.createElement('iframe');
+  frame.id = 'obole-print-frame';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+  frame.onload = () => {
+    try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn('print:', e); }
+  };
+  frame.srcdoc = text;
+  document.body.appendChild(frame);
 });
 
 // The picker needs the user's recent click (transient activation), which the
 // frame after the click still has. `accept` narrows what it offers.
 EM_JS(void, js_choose_file, (const char* accept), {
-    let input = document.getElementById('obole-file-input');
-    if (!input) {
-        input = document.createElement('input');
-        input.type = 'file';
-        input.id = 'obole-file-input';
-        input.style.display = 'none';
-        input.addEventListener(
-            'change', async() = > {
-                const file = input.files && input.files[0];
-                input.value = "";
-                if (!file)
-                    return;
-                const bytes = new Uint8Array(await file.arrayBuffer());
-                const p = _malloc(bytes.length || 1);
-                HEAPU8.set(bytes, p);
-                Module.ccall('obole_file_chosen', null, [ 'string', 'number', 'number' ],
-                             [ file.name, p, bytes.length ]);
-                _free(p);
-            });
-        document.body.appendChild(input);
-    }
-    input.accept = UTF8ToString(accept);
-    input.click();
+  let input = document.getElementById('obole-file-input');
+  if (!input) {
+    input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'obole-file-input';
+    input.style.display = 'none';
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      input.value = "";
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const p = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, p);
+      Module.ccall('obole_file_chosen', null, ['string', 'number', 'number'], [file.name, p, bytes.length]);
+      _free(p);
+    });
+    document.body.appendChild(input);
+  }
+  input.accept = UTF8ToString(accept);
+  input.click();
 });
 
 // --- C++ side ---------------------------------------------------------------

@@ -23,73 +23,68 @@
 //    cut with Cmd+X deletes the selection after copying it.
 // Passwords are never copied: ImGui refuses, and so does the copy event.
 EM_JS(void, js_clipboard_install, (), {
-    Module.oboleClipboard = "";
-    Module.oboleCopiedByEvent = null;
-    // The key combination that led to the event, when ImGui acts on it itself.
-    var imguiKey = "";
-    window.addEventListener(
-        'keydown', function(e) { imguiKey = e.ctrlKey && !e.metaKey ? e.key.toLowerCase() : ""; }, true);
-    var onCopy = function(e)
-    {
-        var p = _obole_clipboard_selection();
-        if (!p) {
-            // Nothing to give (no selection, or a password): the hidden text
-            // element's placeholder must not go out instead.
-            if (e.target == = Module.oboleTextInput)
-                e.preventDefault();
-            return;
-        }
-        var text = UTF8ToString(p);
-        _free(p);
-        e.clipboardData.setData('text/plain', text);
-        e.preventDefault();
-        Module.oboleClipboard = text;
-        Module.oboleCopiedByEvent = text;
-        if (e.type == = 'cut' && imguiKey != = 'x')
-            _obole_text_input_key(1); // Delete
-        imguiKey = "";
-    };
-    document.addEventListener('copy', onCopy, true);
-    document.addEventListener('cut', onCopy, true);
-    document.addEventListener(
-        'paste',
-        function(e) {
-            var text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
-            e.preventDefault(); // the hidden text field must not hold it: ImGui does
-            Module.oboleClipboard = text;
-            if (imguiKey != = 'v' && text) {
-                var n = lengthBytesUTF8(text) + 1;
-                var buf = _malloc(n);
-                stringToUTF8(text, buf, n);
-                _obole_text_input_chars(buf);
-                _free(buf);
-            }
-            imguiKey = "";
-        },
-        true);
+  Module.oboleClipboard = "";
+  Module.oboleCopiedByEvent = null;
+  // The key combination that led to the event, when ImGui acts on it itself.
+  var imguiKey = "";
+  window.addEventListener('keydown', function(e) {
+    imguiKey = e.ctrlKey && !e.metaKey ? e.key.toLowerCase() : "";
+  }, true);
+  var onCopy = function(e) {
+    var p = _obole_clipboard_selection();
+    if (!p) {
+      // Nothing to give (no selection, or a password): the hidden text
+      // element's placeholder must not go out instead.
+      if (e.target === Module.oboleTextInput) e.preventDefault();
+      return;
+    }
+    var text = UTF8ToString(p);
+    _free(p);
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+    Module.oboleClipboard = text;
+    Module.oboleCopiedByEvent = text;
+    if (e.type === 'cut' && imguiKey !== 'x') _obole_text_input_key(1);  // Delete
+    imguiKey = "";
+  };
+  document.addEventListener('copy', onCopy, true);
+  document.addEventListener('cut', onCopy, true);
+  document.addEventListener('paste', function(e) {
+    var text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
+    e.preventDefault();  // the hidden text field must not hold it: ImGui does
+    Module.oboleClipboard = text;
+    if (imguiKey !== 'v' && text) {
+      var n = lengthBytesUTF8(text) + 1;
+      var buf = _malloc(n);
+      stringToUTF8(text, buf, n);
+      _obole_text_input_chars(buf);
+      _free(buf);
+    }
+    imguiKey = "";
+  }, true);
 });
 
 EM_JS(void, js_clipboard_write, (const char* utf8), {
-    var text = UTF8ToString(utf8);
-    var byEvent = Module.oboleCopiedByEvent;
-    Module.oboleCopiedByEvent = null;
-    if (text == = byEvent)
-        return; // the copy event has put it on the clipboard already
-    Module.oboleClipboard = text;
-    if (!navigator.clipboard || !navigator.clipboard.writeText) {
-        console.warn('Obole: this browser offers no clipboard to write to; the copy stays inside Obole');
-        return;
-    }
-    navigator.clipboard.writeText(text).catch(
-        function(err) { console.warn('Obole: the browser refused the copy (' + err + '); it stays inside Obole'); });
+  var text = UTF8ToString(utf8);
+  var byEvent = Module.oboleCopiedByEvent;
+  Module.oboleCopiedByEvent = null;
+  if (text === byEvent) return;  // the copy event has put it on the clipboard already
+  Module.oboleClipboard = text;
+  if (!navigator.clipboard || !navigator.clipboard.writeText) {
+    console.warn('Obole: this browser offers no clipboard to write to; the copy stays inside Obole');
+    return;
+  }
+  navigator.clipboard.writeText(text).catch(function(err) {
+    console.warn('Obole: the browser refused the copy (' + err + '); it stays inside Obole');
+  });
 });
 
 EM_JS(char*, js_clipboard_read, (), {
-    var text = Module.oboleClipboard || "";
-    var n = lengthBytesUTF8(text) + 1;
-    var p = _malloc(n);
-    stringToUTF8(text, p, n);
-    return p;
+  var text = Module.oboleClipboard || "";
+  var n = lengthBytesUTF8(text) + 1;
+  var p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
 });
 
 namespace obole::platform {

@@ -12,46 +12,32 @@
 
 // The bytes are copied out of the wasm heap before the asynchronous write.
 EM_JS(void, js_journal_append, (double seq, const uint8_t* bytes, size_t size), {
-    const copy = HEAPU8.slice(bytes, bytes + size);
-    const done = (ok, msg) =
-        > Module.ccall('obole_journal_stored', null, [ 'number', 'number', 'number', 'string' ], [ seq, 0, ok, msg ]);
-    if (!Module.oboleStorage) {
-        done(0, "this browser offers no storage for Obole");
-        return;
-    }
-    Module.oboleStorage.append(seq, copy).then(() = > done(1, ""), (e) = > done(0, String(e && e.message || e)));
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 0, ok, msg]);
+  if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
+  Module.oboleStorage.append(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
 });
 
 EM_JS(void, js_journal_snapshot, (double seq, const uint8_t* bytes, size_t size), {
-    const copy = HEAPU8.slice(bytes, bytes + size);
-    const done = (ok, msg) =
-        > Module.ccall('obole_journal_stored', null, [ 'number', 'number', 'number', 'string' ], [ seq, 1, ok, msg ]);
-    if (!Module.oboleStorage) {
-        done(0, "this browser offers no storage for Obole");
-        return;
-    }
-    Module.oboleStorage.snapshot(seq, copy).then(() = > done(1, ""), (e) = > done(0, String(e && e.message || e)));
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
+  if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
+  Module.oboleStorage.snapshot(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
 });
 
 // The page restarts on the database the snapshot just made durable.
 EM_JS(void, js_journal_replace, (double seq, const uint8_t* bytes, size_t size), {
-    const copy = HEAPU8.slice(bytes, bytes + size);
-    const done = (ok, msg) =
-        > Module.ccall('obole_journal_stored', null, [ 'number', 'number', 'number', 'string' ], [ seq, 1, ok, msg ]);
-    if (!Module.oboleStorage) {
-        done(0, "this browser offers no storage for Obole");
-        return;
-    }
-    Module.oboleStorage.snapshot(seq, copy).then(() = > location.reload(),
-                                                 (e) = > done(0, String(e && e.message || e)));
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
+  if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
+  Module.oboleStorage.snapshot(seq, copy).then(() => location.reload(), (e) => done(0, String(e && e.message || e)));
 });
 
 // Asked once, after the first real entry: an installed or often-used app is
 // usually granted it, which protects the data from eviction under pressure.
 EM_JS(void, js_request_persist, (), {
-    if (navigator.storage && navigator.storage.persist)
-        navigator.storage.persist().then(
-            (granted) = > console.log('Obole: persistent storage ' + (granted ? 'granted' : 'not granted')));
+  if (navigator.storage && navigator.storage.persist)
+    navigator.storage.persist().then((granted) => console.log('Obole: persistent storage ' + (granted ? 'granted' : 'not granted')));
 });
 
 namespace obole::platform {

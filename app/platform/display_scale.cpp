@@ -51,35 +51,30 @@ extern "C" EMSCRIPTEN_KEEPALIVE void obole_display_scale_changed(float ratio)
 // kept on Module: a MediaQueryList nobody holds is collected with its
 // listener. The frame pacer, when there is one, is asked for frames.
 EM_JS(void, js_display_scale_watch, (), {
-    var setSize = GLFW.setWindowSize;
-    GLFW.setWindowSize = function(winid, css_width, css_height)
-    {
-        var ratio = window.devicePixelRatio || 1;
-        var rect = Module['canvas'].getBoundingClientRect();
-        var exact = Math.abs(rect.width - css_width) < 1 && Math.abs(rect.height - css_height) < 1;
-        _obole_display_scale_changed(ratio);
-        setSize(winid, Math.max(1, Math.round((exact ? rect.width : css_width) * ratio)),
-                Math.max(1, Math.round((exact ? rect.height : css_height) * ratio)));
+  var setSize = GLFW.setWindowSize;
+  GLFW.setWindowSize = function(winid, css_width, css_height) {
+    var ratio = window.devicePixelRatio || 1;
+    var rect = Module['canvas'].getBoundingClientRect();
+    var exact = Math.abs(rect.width - css_width) < 1 && Math.abs(rect.height - css_height) < 1;
+    _obole_display_scale_changed(ratio);
+    setSize(winid, Math.max(1, Math.round((exact ? rect.width : css_width) * ratio)),
+            Math.max(1, Math.round((exact ? rect.height : css_height) * ratio)));
+  };
+  var arm = function() {
+    var ratio = window.devicePixelRatio || 1;
+    _obole_display_scale_changed(ratio);
+    var query = window.matchMedia('(resolution: ' + ratio + 'dppx)');
+    var changed = function() {
+      query.removeEventListener('change', changed);
+      var rect = Module['canvas'].getBoundingClientRect();
+      if (GLFW.active) GLFW.setWindowSize(GLFW.active.id, rect.width, rect.height);
+      arm();
+      if (Module.oboleWake) Module.oboleWake(250);
     };
-    var arm = function()
-    {
-        var ratio = window.devicePixelRatio || 1;
-        _obole_display_scale_changed(ratio);
-        var query = window.matchMedia('(resolution: ' + ratio + 'dppx)');
-        var changed = function()
-        {
-            query.removeEventListener('change', changed);
-            var rect = Module['canvas'].getBoundingClientRect();
-            if (GLFW.active)
-                GLFW.setWindowSize(GLFW.active.id, rect.width, rect.height);
-            arm();
-            if (Module.oboleWake)
-                Module.oboleWake(250);
-        };
-        query.addEventListener('change', changed);
-        Module.oboleRatioQuery = query;
-    };
-    arm();
+    query.addEventListener('change', changed);
+    Module.oboleRatioQuery = query;
+  };
+  arm();
 });
 
 namespace obole::platform {

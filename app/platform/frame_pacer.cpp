@@ -48,96 +48,55 @@ EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered()
 // Module.oboleFrameTimes the time each frame took to draw (the latest 1,000
 // of each).
 EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms), {
-    var awakeUntil = 0, owed = 0, raf = 0, clockTimer = 0, inputAt = -1;
-    var SETTLE_FRAMES = 3;
-    var latencies = [], frameTimes = [];
-    Module.oboleInputLatencies = latencies;
-    Module.oboleFrameTimes = frameTimes;
-    var keep = function(list, ms)
-    {
-        list.push(ms);
-        if (list.length > 1000)
-            list.shift();
-    };
-    var render = function()
-    {
-        raf = 0;
-        var start = performance.now();
-        var inputLeft = _obole_render_frame();
-        var end = performance.now();
-        if (owed > 0)
-            owed--;
-        keep(frameTimes, end - start);
-        if (inputAt >= 0) {
-            keep(latencies, end - inputAt);
-            inputAt = -1;
-        }
-        if (end < awakeUntil || owed > 0 || inputLeft)
-            ask();
-        else
-            clockTimer = setTimeout(
-                function() { wake(100); }, clock_frame_ms);
-    };
-    var ask = function()
-    {
-        raf = requestAnimationFrame(render);
-    };
-    var wake = function(ms)
-    {
-        if (!(ms > 0))
-            ms = 250; // Module.oboleWake() with no time: a few frames
-        awakeUntil = Math.max(awakeUntil, performance.now() + ms);
-        owed = SETTLE_FRAMES;
-        if (clockTimer) {
-            clearTimeout(clockTimer);
-            clockTimer = 0;
-        }
-        if (!raf)
-            ask();
-    };
-    Module.oboleWake = wake;
-    var onInput = function(e)
-    {
-        if (inputAt < 0 &&
-            (e.type == = 'keydown' || e.type == = 'mousedown' || e.type == = 'touchstart' || e.type == = 'wheel'))
-            inputAt = e.timeStamp;
-        wake(input_ms);
-    };
-    [
-        'keydown',
-        'keyup',
-        'mousedown',
-        'mouseup',
-        'mousemove',
-        'wheel',
-        'touchstart',
-        'touchmove',
-        'touchend',
-        'touchcancel',
-        'input',
-        'compositionstart',
-        'compositionupdate',
-        'compositionend',
-        'paste',
-        'focus',
-        'blur',
-        'resize',
-        'online',
-        'offline',
-        'visibilitychange'
-    ]
-        .forEach(function(type) { window.addEventListener(type, onInput, {capture : true, passive : true}); });
-    // A hidden tab gets no animation frames: the tick keeps sync and storage
-    // going there too.
-    setInterval(
-        function() {
-            if (raf && !document.hidden)
-                return;
-            if (_obole_tick())
-                wake(250);
-        },
-        tick_ms);
+  var awakeUntil = 0, owed = 0, raf = 0, clockTimer = 0, inputAt = -1;
+  var SETTLE_FRAMES = 3;
+  var latencies = [], frameTimes = [];
+  Module.oboleInputLatencies = latencies;
+  Module.oboleFrameTimes = frameTimes;
+  var keep = function(list, ms) {
+    list.push(ms);
+    if (list.length > 1000) list.shift();
+  };
+  var render = function() {
+    raf = 0;
+    var start = performance.now();
+    var inputLeft = _obole_render_frame();
+    var end = performance.now();
+    if (owed > 0) owed--;
+    keep(frameTimes, end - start);
+    if (inputAt >= 0) {
+      keep(latencies, end - inputAt);
+      inputAt = -1;
+    }
+    if (end < awakeUntil || owed > 0 || inputLeft) ask();
+    else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
+  };
+  var ask = function() { raf = requestAnimationFrame(render); };
+  var wake = function(ms) {
+    if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
+    awakeUntil = Math.max(awakeUntil, performance.now() + ms);
+    owed = SETTLE_FRAMES;
+    if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
+    if (!raf) ask();
+  };
+  Module.oboleWake = wake;
+  var onInput = function(e) {
+    if (inputAt < 0 && (e.type === 'keydown' || e.type === 'mousedown' || e.type === 'touchstart' ||
+                        e.type === 'wheel')) inputAt = e.timeStamp;
     wake(input_ms);
+  };
+  ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend',
+   'touchcancel', 'input', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'focus', 'blur',
+   'resize', 'online', 'offline', 'visibilitychange'].forEach(function(type) {
+    window.addEventListener(type, onInput, { capture: true, passive: true });
+  });
+  // A hidden tab gets no animation frames: the tick keeps sync and storage
+  // going there too.
+  setInterval(function() {
+    if (raf && !document.hidden) return;
+    if (_obole_tick()) wake(250);
+  }, tick_ms);
+  wake(input_ms);
 });
 
 namespace obole::platform {
@@ -150,12 +109,7 @@ void frame_pacer_start(FrameWork work)
 
 void request_frames(int ms)
 {
-    EM_ASM(
-        {
-            if (Module.oboleWake)
-                Module.oboleWake($0);
-        },
-        ms);
+    EM_ASM({ if (Module.oboleWake) Module.oboleWake($0); }, ms);
 }
 
 } // namespace obole::platform

@@ -15,68 +15,47 @@
 // Sends one request and hands its outcome to obole_sync_answer: the status
 // and body of any answer (an error status included), or failed = 1 with a
 // sentence when none came (network down, server gone, 20 s without answer).
-EM_JS(void, js_sync_send,
-      (int id, const char* method, const char* path, const char* body, const char* token, int timeout_ms), {
-          const m = UTF8ToString(method);
-          let url = UTF8ToString(path); // made relative to the page, as boot.js asks for api/snapshot
-          while (url.startsWith("/"))
-              url = url.slice(1);
-          const text = UTF8ToString(body);
-          const bearer = UTF8ToString(token);
-          const deliver = (failed, status, answer) = >
-          {
-              const bytes = new TextEncoder().encode(answer);
-              const p = _malloc(bytes.length + 1);
-              HEAPU8.set(bytes, p);
-              HEAPU8[p + bytes.length] = 0;
-              Module.ccall("obole_sync_answer", null, [ "number", "number", "number", "number", "number" ],
-                           [ id, failed, status, p, bytes.length ]);
-              _free(p);
-          };
-          const headers = {};
-          if (m != = "GET")
-              headers["Content-Type"] = "application/json";
-          if (bearer)
-              headers["Authorization"] = "Bearer " + bearer;
-          const abort = new AbortController();
-          let timedOut = false;
-          const timer = setTimeout(() = >
-                                        {
-                                            timedOut = true;
-                                            abort.abort();
-                                        },
-                                   timeout_ms);
-          fetch(url, {
-              method : m,
-              headers : headers,
-              body : m == = "GET" ? undefined : text,
-              cache : "no-store",
-              credentials : "same-origin",
-              signal : abort.signal
-          })
-              .then((r) = > r.text().then((t) = >
-                                                {
-                                                    clearTimeout(timer);
-                                                    deliver(0, r.status, t);
-                                                }))
-              .catch((e) = > {
-                  clearTimeout(timer);
-                  // A reason, not a sentence: the engine puts it after its own words.
-                  deliver(1, 0, timedOut ? "no answer within 20 seconds" : "the network or the server is down");
-              });
-      });
+EM_JS(void, js_sync_send, (int id, const char* method, const char* path, const char* body, const char* token,
+                          int timeout_ms), {
+  const m = UTF8ToString(method);
+  let url = UTF8ToString(path);  // made relative to the page, as boot.js asks for api/snapshot
+  while (url.startsWith("/")) url = url.slice(1);
+  const text = UTF8ToString(body);
+  const bearer = UTF8ToString(token);
+  const deliver = (failed, status, answer) => {
+    const bytes = new TextEncoder().encode(answer);
+    const p = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, p);
+    HEAPU8[p + bytes.length] = 0;
+    Module.ccall("obole_sync_answer", null, ["number", "number", "number", "number", "number"],
+                 [id, failed, status, p, bytes.length]);
+    _free(p);
+  };
+  const headers = {};
+  if (m !== "GET") headers["Content-Type"] = "application/json";
+  if (bearer) headers["Authorization"] = "Bearer " + bearer;
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; abort.abort(); }, timeout_ms);
+  fetch(url, { method: m, headers: headers, body: m === "GET" ? undefined : text, cache: "no-store",
+               credentials: "same-origin", signal: abort.signal })
+    .then((r) => r.text().then((t) => { clearTimeout(timer); deliver(0, r.status, t); }))
+    .catch((e) => {
+      clearTimeout(timer);
+      // A reason, not a sentence: the engine puts it after its own words.
+      deliver(1, 0, timedOut ? "no answer within 20 seconds" : "the network or the server is down");
+    });
+});
 
 EM_JS(int, js_sync_online, (), { return navigator.onLine ? 1 : 0; });
 
 // 64 random bits for the retry jitter, so that devices coming back together
 // do not retry in step.
 EM_JS(double, js_random_u32, (), {
-    const a = new Uint32Array(1);
-    if (self.crypto && crypto.getRandomValues)
-        crypto.getRandomValues(a);
-    else
-        a[0] = Math.floor(Math.random() * 4294967296);
-    return a[0];
+  const a = new Uint32Array(1);
+  if (self.crypto && crypto.getRandomValues) crypto.getRandomValues(a);
+  else a[0] = Math.floor(Math.random() * 4294967296);
+  return a[0];
 });
 
 // --- C++ side ---------------------------------------------------------------

@@ -15,93 +15,79 @@
 //    browser draws its candidate window there); its result is sent when it ends.
 //  - A paste never reaches the element: clipboard.cpp takes it first.
 EM_JS(void, js_text_input_create, (), {
-    var el = document.createElement('input');
-    el.type = 'text';
-    el.id = 'obole-text';
-    el.setAttribute('autocomplete', 'off');
-    el.setAttribute('autocorrect', 'off');
-    el.setAttribute('autocapitalize', 'off');
-    el.setAttribute('spellcheck', 'false');
-    el.setAttribute('tabindex', '-1');
-    el.setAttribute('aria-hidden', 'true');
-    // Invisible but focusable; 16 px text so iOS does not zoom the page on focus.
-    el.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;opacity:0;border:0;padding:0;' +
-                       'margin:0;font-size:16px;pointer-events:none;z-index:-1';
-    var SENTINEL = ' ';
-    var reset = function()
-    {
-        el.value = SENTINEL;
-        el.setSelectionRange(1, 1);
-    };
-    var send = function(text)
-    {
-        if (!text)
-            return;
-        var n = lengthBytesUTF8(text) + 1;
-        var buf = _malloc(n);
-        stringToUTF8(text, buf, n);
-        _obole_text_input_chars(buf);
-        _free(buf);
-    };
-    var composing = false, composed = false;
-    el.addEventListener(
-        'keypress', function(e) { e.preventDefault(); });
-    el.addEventListener(
-        'keydown', function(e) {
-            // Keys GLFW has already sent to ImGui must not also edit the element.
-            if (e.key == = 'Delete' || e.key == = 'Enter')
-                e.preventDefault();
-        });
-    el.addEventListener(
-        'compositionstart', function() { composing = true; });
-    el.addEventListener(
-        'compositionend', function(e) {
-            composing = false;
-            composed = true;
-            send(e.data);
-            reset();
-        });
-    el.addEventListener(
-        'input', function(e) {
-            if (composing || e.isComposing)
-                return;
-            var kind = e.inputType || "";
-            if (composed&& kind == = 'insertFromComposition') {
-                composed = false; // sent at compositionend
-            } else if (kind == = 'deleteContentBackward') {
-                _obole_text_input_key(0);
-            } else if (kind == = 'deleteContentForward') {
-                _obole_text_input_key(1);
-            } else if (kind.lastIndexOf('insert', 0) == = 0 && kind != = 'insertFromPaste' && kind !=
-                       = 'insertFromDrop') {
-                send(e.data != = null&& e.data != = undefined ? e.data : el.value.slice(SENTINEL.length));
-            }
-            composed = false;
-            reset();
-        });
-    document.body.appendChild(el);
+  var el = document.createElement('input');
+  el.type = 'text';
+  el.id = 'obole-text';
+  el.setAttribute('autocomplete', 'off');
+  el.setAttribute('autocorrect', 'off');
+  el.setAttribute('autocapitalize', 'off');
+  el.setAttribute('spellcheck', 'false');
+  el.setAttribute('tabindex', '-1');
+  el.setAttribute('aria-hidden', 'true');
+  // Invisible but focusable; 16 px text so iOS does not zoom the page on focus.
+  el.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;opacity:0;border:0;padding:0;' +
+                     'margin:0;font-size:16px;pointer-events:none;z-index:-1';
+  var SENTINEL = ' ';
+  var reset = function() {
+    el.value = SENTINEL;
+    el.setSelectionRange(1, 1);
+  };
+  var send = function(text) {
+    if (!text) return;
+    var n = lengthBytesUTF8(text) + 1;
+    var buf = _malloc(n);
+    stringToUTF8(text, buf, n);
+    _obole_text_input_chars(buf);
+    _free(buf);
+  };
+  var composing = false, composed = false;
+  el.addEventListener('keypress', function(e) { e.preventDefault(); });
+  el.addEventListener('keydown', function(e) {
+    // Keys GLFW has already sent to ImGui must not also edit the element.
+    if (e.key === 'Delete' || e.key === 'Enter') e.preventDefault();
+  });
+  el.addEventListener('compositionstart', function() { composing = true; });
+  el.addEventListener('compositionend', function(e) {
+    composing = false;
+    composed = true;
+    send(e.data);
     reset();
-    Module.oboleTextInput = el;
+  });
+  el.addEventListener('input', function(e) {
+    if (composing || e.isComposing) return;
+    var kind = e.inputType || "";
+    if (composed && kind === 'insertFromComposition') {
+      composed = false;  // sent at compositionend
+    } else if (kind === 'deleteContentBackward') {
+      _obole_text_input_key(0);
+    } else if (kind === 'deleteContentForward') {
+      _obole_text_input_key(1);
+    } else if (kind.lastIndexOf('insert', 0) === 0 && kind !== 'insertFromPaste' && kind !== 'insertFromDrop') {
+      send(e.data !== null && e.data !== undefined ? e.data : el.value.slice(SENTINEL.length));
+    }
+    composed = false;
+    reset();
+  });
+  document.body.appendChild(el);
+  reset();
+  Module.oboleTextInput = el;
 });
 
 // Focus follows ImGui: (x, y) is the caret in canvas pixels, h the line height.
 EM_JS(void, js_text_input_follow, (int want, float x, float y, float h), {
-    var el = Module.oboleTextInput;
-    if (!el)
-        return;
-    if (!want) {
-        if (document.activeElement == = el)
-            el.blur();
-        return;
-    }
-    var canvas = Module['canvas'];
-    var rect = canvas.getBoundingClientRect();
-    var scale = rect.width / canvas.width;
-    el.style.left = (rect.left + x * scale) + 'px';
-    el.style.top = (rect.top + y * scale) + 'px';
-    el.style.height = Math.max(h * scale, 16) + 'px';
-    if (document.activeElement != = el)
-        el.focus({preventScroll : true});
+  var el = Module.oboleTextInput;
+  if (!el) return;
+  if (!want) {
+    if (document.activeElement === el) el.blur();
+    return;
+  }
+  var canvas = Module['canvas'];
+  var rect = canvas.getBoundingClientRect();
+  var scale = rect.width / canvas.width;
+  el.style.left = (rect.left + x * scale) + 'px';
+  el.style.top = (rect.top + y * scale) + 'px';
+  el.style.height = Math.max(h * scale, 16) + 'px';
+  if (document.activeElement !== el) el.focus({ preventScroll: true });
 });
 
 namespace obole::platform {
