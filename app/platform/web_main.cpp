@@ -56,7 +56,8 @@ struct OpenedStore {
 OpenedStore open_local_store()
 {
     OpenedStore out;
-    const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; });
+    // == rather than ===: clang-format 14 splits === inside EM_ASM_INT's braces.
+    const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource == 'device' ? 1 : 0; });
     const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
 
     // Read at its size in one go: a vector grown while reading would, with
