@@ -56,6 +56,10 @@ if(EMSCRIPTEN)
   # (app/platform/item_mirror.cpp): browser tests and, later, screen readers use it.
   target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   target_compile_options(imgui PRIVATE -O2)
+  # The renderer's reads of the GL state it saves around a frame are answered
+  # by app/platform/gl_saved_state.cpp: in WebGL each was a stall (see there).
+  set_source_files_properties("${OBOLE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" PROPERTIES
+    COMPILE_DEFINITIONS "glGetIntegerv=obole_gl_get_integerv;glIsEnabled=obole_gl_is_enabled")
 else()
   # Debian builds cpp-httplib as a shared library (its header only declares).
   find_package(PkgConfig REQUIRED)
