@@ -47,7 +47,6 @@ if(EMSCRIPTEN)
     "${OBOLE_IMGUI_DIR}/imgui_draw.cpp"
     "${OBOLE_IMGUI_DIR}/imgui_tables.cpp"
     "${OBOLE_IMGUI_DIR}/imgui_widgets.cpp"
-    "${OBOLE_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
     "${OBOLE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
     "${OBOLE_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
   target_include_directories(imgui SYSTEM PUBLIC

@@ -65,7 +65,10 @@
       onRuntimeInitialized: () => { status.classList.add('hidden'); letNewVersionTakeOver(offline); },
       print: (t) => console.log(t),
       printErr: (t) => console.error(t),
+      oboleInbox: [],  // the page's input until the app takes it (app/platform/page_input.h)
     };
+    // Every input event of the page, as messages, in order (web/page_events.js).
+    oboleStartPageEvents(Module.canvas, (m) => (Module.oboleInput ? Module.oboleInput(m) : Module.oboleInbox.push(m)));
     const script = document.createElement('script');
     script.src = 'obole.js';
     script.onerror = () => { say('Obole could not load its program (obole.js).', true); letNewVersionTakeOver(offline); };
