@@ -1,5 +1,7 @@
 #include "platform/frame_pacer.h"
 
+#include "platform/page_input.h"
+
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -20,7 +22,7 @@ EMSCRIPTEN_KEEPALIVE int obole_render_frame()
 {
     g_work.render();
     ++g_frames;
-    return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
+    return GImGui->InputEventsQueue.Size > 0 || obole::platform::page_input_waiting() ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int obole_tick()

@@ -2,10 +2,12 @@
 
 #include "platform/display_scale.h"
 #include "platform/dom_keys.h"
+#include "ui/focus_move.h"
 #include "ui/touch_scroll.h"
 
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cfloat>
 
@@ -97,6 +99,9 @@ namespace obole::platform {
 namespace {
 
 double g_last_frame = 0;
+// Input taken back from ImGui's queue while a field takes the keyboard
+// (ui/focus_move.h), given back first when it is there.
+ImVector<ImGuiInputEvent> g_held;
 int g_mods = 0; // the modifiers held, as the last key message said
 
 // CSS pixels from the canvas's corner to canvas (device) pixels.
@@ -131,9 +136,36 @@ void page_input_install()
     js_page_input_install();
 }
 
+// While focus moves, neither what ImGui still holds from earlier frames
+// (it takes one key change per frame) nor what came since is seen: the keys
+// wait, in order, for the field they were typed for. Otherwise what waited
+// goes back to the head of ImGui's queue, then the new messages.
+static void take_input()
+{
+    ImGuiContext& g = *GImGui;
+    if (ui::typing_waits()) {
+        for (const ImGuiInputEvent& e : g.InputEventsQueue)
+            g_held.push_back(e);
+        g.InputEventsQueue.resize(0);
+        return;
+    }
+    if (!g_held.empty()) {
+        for (const ImGuiInputEvent& e : g.InputEventsQueue)
+            g_held.push_back(e);
+        g.InputEventsQueue.swap(g_held);
+        g_held.resize(0);
+    }
+    js_page_input_drain();
+}
+
+bool page_input_waiting()
+{
+    return !g_held.empty();
+}
+
 void page_input_new_frame()
 {
-    js_page_input_drain();
+    take_input();
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 size = display_canvas_size();
     io.DisplaySize = size;

@@ -24,4 +24,8 @@ void page_input_install();
 // messages go to ImGui, and the frame's size and time step are set.
 void page_input_new_frame();
 
+// Whether input waits for a field to take the keyboard (ui/focus_move.h):
+// the frame pacer draws on until it has gone to ImGui.
+bool page_input_waiting();
+
 } // namespace obole::platform

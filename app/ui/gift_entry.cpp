@@ -5,6 +5,7 @@
 #include "core/money/gift_repository.h"
 #include "core/money/money.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -82,7 +83,7 @@ bool GiftEntry::draw(AppState& app)
     ImGui::TextUnformatted(tr("Amount"));
     ImGui::TableNextColumn();
     if (focus_amount_) {
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
         focus_amount_ = false;
     }
     ImGui::SetNextItemWidth(w);
