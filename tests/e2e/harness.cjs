@@ -110,8 +110,11 @@ class AppPage {
   async find(name, { timeout = 10000, role = null } = {}) {
     const deadline = Date.now() + timeout;
     const match = (n) => (name instanceof RegExp ? name.test(n) : n === name);
-    const lookup = async () => (await this.items()).find((it) => match(it.name) && it.w > 0 && it.h > 0 &&
-                                                                  (!role || it.role === role));
+    // A page that is loading again (the app restarting on a backup) has no items yet.
+    const lookup = async () => (await this.items().catch((e) => {
+      if (/Execution context was destroyed|Module is not defined|Cannot read properties of undefined/.test(e.message)) return [];
+      throw e;
+    })).find((it) => match(it.name) && it.w > 0 && it.h > 0 && (!role || it.role === role));
     for (;;) {
       const found = await lookup();
       if (found) {
