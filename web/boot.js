@@ -5,6 +5,10 @@
 'use strict';
 
 (async function boot() {
+  // The canvas is the app's: the browser's context menu never opens over it.
+  // (Here, not as an attribute in index.html: the Content-Security-Policy
+  // runs no inline script, event handler attributes included.)
+  document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
   const status = document.getElementById('boot-status');
   const say = (text, isError) => { status.textContent = text; status.classList.toggle('error', !!isError); };
 

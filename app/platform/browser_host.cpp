@@ -108,20 +108,29 @@ EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size, 
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 });
 
-// A new tab showing the file, which needs the user's recent click like the
-// picker below; when the browser refuses the tab, a download instead.
+// A new tab showing an image or a PDF, which needs the user's recent click
+// like the picker below. The UI hands only what core/members/document_view.h
+// proved to be one, typed as its bytes say; anything else is downloaded here
+// too, whatever the caller said. The tab is opened with noopener and
+// noreferrer: it gets no window.opener, so no page can reach the app's
+// window through it. (A blob's page inherits the app's origin and its
+// Content-Security-Policy: no script would run in it even so.)
 EM_JS(void, js_open_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
-  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
+  const kind = UTF8ToString(type);
+  const shown = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'].includes(kind);
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: shown ? kind : 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
-  const shown = window.open(url, '_blank');
-  if (!shown) {
-    const a = document.createElement('a');
-    a.href = url;
+  const a = document.createElement('a');
+  a.href = url;
+  if (shown) {
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+  } else {
     a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
   }
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 

@@ -1,5 +1,7 @@
 #include "ui/app.h"
 
+#include "client/sync_engine.h"
+#include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/touch_scroll.h"
@@ -16,6 +18,9 @@ App::App(Store* store, std::string store_error, Host& host) : host_(host), store
 {
     state_.store = store;
     state_.host = &host;
+    // The demo's data came with its mark (core/store/demo_mark.h); it never
+    // changes while the app runs (a restored backup restarts the page).
+    demo_data_ = store && is_demo_data(*store);
     state_.operator_name = host.setting("operator");
     if (state_.operator_name.empty())
         state_.operator_name = "volunteer";
@@ -52,6 +57,12 @@ void App::load_language(const std::string& lang)
 void App::frame()
 {
     touch_scroll_frame();
+    // An enrolled device writes under its enrolled operator's login, the
+    // name the server records for it anyway (issue 17, part 1).
+    if (state_.sync)
+        if (const std::string login = state_.sync->status().operator_login;
+            !login.empty() && login != state_.operator_name)
+            state_.operator_name = login;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -74,7 +85,8 @@ void App::frame()
     ImGui::Separator();
     // The status line is pinned to the bottom; the screen gets the rest. On a
     // phone it takes two rows, so "Saved on this device" is never cut.
-    const float status_h = ImGui::GetFrameHeightWithSpacing() * (narrow_screen() ? 2 : 1);
+    // One line more on the demo's data, for the line that says so.
+    const float status_h = ImGui::GetFrameHeightWithSpacing() * ((narrow_screen() ? 2 : 1) + (demo_data_ ? 1 : 0));
     // Flattened: Tab and the arrows go from the top bar into the screen and
     // back, as the keyboard alone must reach every control.
     if (ImGui::BeginChild("screen", ImVec2(0, -status_h), ImGuiChildFlags_NavFlattened)) {
@@ -156,6 +168,9 @@ void App::draw_top_bar()
 void App::draw_status_line()
 {
     ImGui::Separator();
+    if (demo_data_)
+        announced_text(tr("Demo data: anyone who can reach this server may download it. Enter no real person."),
+                       IM_COL32(180, 90, 0, 255));
     const bool online = host_.online();
     announced_text(online ? tr("Online") : tr("Offline"),
                    online ? IM_COL32(25, 128, 50, 255) : IM_COL32(180, 90, 0, 255));

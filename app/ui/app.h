@@ -53,6 +53,7 @@ private:
     FieldModeScreen field_;
     DuplicateCount duplicate_count_;
     PageHistory history_;
+    bool demo_data_ = false; // the local data is the generated demo's: the status line says so
 };
 
 } // namespace obole::ui

@@ -1,9 +1,11 @@
 #include "ui/gift_entry.h"
 
-#include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/campaigns/campaign_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/money/money.h"
+#include "core/store/date_window.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/focus_move.h"
 #include "ui/labels.h"
@@ -22,7 +24,7 @@ void GiftEntry::reset(AppState& app, const std::string& member_id)
     member_id_ = member_id;
     amount_.clear();
     cheque_number_.clear();
-    date_ = today_iso();
+    date_ = app.store->today();
     method_ = PaymentMethod::cash;
     campaigns_ = CampaignRepository(*app.store).list_all();
     campaign_id_ = GiftRepository(*app.store).default_campaign_for(member_id);
@@ -35,6 +37,21 @@ static void field_error(const std::string& field, const std::string& error_field
     if (field != error_field || error.empty())
         return;
     form_error(tr(error));
+}
+
+// While a field at fault is being corrected its message says what is wrong
+// now, and goes as soon as the field is right.
+template <class T>
+static void recheck(const char* field, const Result<T>& now, std::string* error_field, std::string* error)
+{
+    if (*error_field != field)
+        return;
+    if (now) {
+        error_field->clear();
+        error->clear();
+    } else {
+        *error = now.error().message;
+    }
 }
 
 bool GiftEntry::save(AppState& app)
@@ -88,6 +105,8 @@ bool GiftEntry::draw(AppState& app)
     }
     ImGui::SetNextItemWidth(w);
     submit |= ImGui::InputText(hidden_label(tr("Amount")).c_str(), &amount_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited())
+        recheck("amount", parse_amount_cents(amount_), &error_field_, &error_);
     field_error("amount", error_field_, error_);
 
     ImGui::TableNextRow();
@@ -98,6 +117,8 @@ bool GiftEntry::draw(AppState& app)
     ImGui::SetNextItemWidth(w);
     submit |= ImGui::InputTextWithHint(hidden_label(tr("Date")).c_str(), tr("YYYY-MM-DD or DD/MM/YYYY"), &date_,
                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited())
+        recheck("date", parse_past_date(date_, date_window(*app.store)), &error_field_, &error_);
     field_error("date", error_field_, error_);
 
     ImGui::TableNextRow();

@@ -56,8 +56,10 @@ public:
     // Hands a file to the person (a download); mime_type says what it is.
     virtual void save_file(const std::string& name, const std::vector<uint8_t>& bytes,
                            const std::string& mime_type = "application/octet-stream") = 0;
-    // Shows a file in a new browser tab when the browser can (a PDF, an
-    // image, text), else downloads it. Call it in the frame after a click.
+    // Shows an image or a PDF in a new browser tab that has no handle on the
+    // app (noopener); mime_type must come from core/members/document_view.h
+    // (what the bytes are), and any other type downloads instead. Call it in
+    // the frame after a click.
     virtual void open_file(const std::string& name, const std::vector<uint8_t>& bytes,
                            const std::string& mime_type) = 0;
     // Opens the file picker for a purpose: "backup" (a database image),

@@ -1,5 +1,6 @@
 #include "ui/settings_screen.h"
 
+#include "client/sync_engine.h"
 #include "core/members/member_repository.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
@@ -47,15 +48,26 @@ std::string SettingsScreen::draw(AppState& app)
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Operator"));
     ImGui::SameLine(ImGui::GetFontSize() * 10);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::InputText(hidden_label(tr("Operator")).c_str(), &operator_edit_, ImGuiInputTextFlags_EnterReturnsTrue) ||
-        ImGui::IsItemDeactivatedAfterEdit()) {
-        if (!operator_edit_.empty()) {
-            app.operator_name = operator_edit_;
-            app.host->set_setting("operator", operator_edit_);
+    // An enrolled device works for the operator it was enrolled by: the
+    // server records every change it sends under that login, whatever is
+    // typed here, so nothing is typed here (issue 17, part 1).
+    const std::string enrolled = app.sync ? app.sync->status().operator_login : std::string();
+    if (!enrolled.empty()) {
+        announced_text(enrolled.c_str());
+        ImGui::TextDisabled("%s", tr("Set at enrolment: the server records every change of this device under "
+                                     "this operator."));
+    } else {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::InputText(hidden_label(tr("Operator")).c_str(), &operator_edit_,
+                             ImGuiInputTextFlags_EnterReturnsTrue) ||
+            ImGui::IsItemDeactivatedAfterEdit()) {
+            if (!operator_edit_.empty()) {
+                app.operator_name = operator_edit_;
+                app.host->set_setting("operator", operator_edit_);
+            }
         }
+        ImGui::TextDisabled("%s", tr("Every entry in the journal carries this name."));
     }
-    ImGui::TextDisabled("%s", tr("Every entry in the journal carries this name."));
 
     ImGui::SeparatorText(tr("Data on this device"));
     const int64_t members = MemberRepository(*app.store).count();
@@ -64,6 +76,7 @@ std::string SettingsScreen::draw(AppState& app)
 
     ImGui::SeparatorText(tr("Association"));
     organisation_.draw(app);
+    earliest_date_.draw(app);
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);

@@ -1,8 +1,10 @@
 // Settings: language, operator name, what the device holds, the shared
-// settings (major donor threshold, the association), backups.
+// settings (major donor threshold, the association, the earliest accepted
+// date), backups.
 #pragma once
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
+#include "ui/earliest_date_panel.h"
 #include "ui/organisation_panel.h"
 
 #include <string>
@@ -19,6 +21,7 @@ private:
     bool operator_loaded_ = false;
     BackupPanel backups_;
     OrganisationPanel organisation_;
+    EarliestDatePanel earliest_date_;
 };
 
 } // namespace obole::ui

@@ -54,7 +54,15 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
         Result<bool> there = rows.exists(*table, c.row);
         if (!there)
             return there.error();
-        return *there ? Result<void>() : rows.insert(*table, c.row, c.fields);
+        if (!*there)
+            return rows.insert(*table, c.row, c.fields);
+        // A fact this device has (its own, coming back): nothing changes but
+        // what the server decides (who entered it: the operator it stamped).
+        json decided = json::object();
+        for (auto f = c.fields.begin(); f != c.fields.end(); ++f)
+            if (const SyncField* field = table->field(f.key()); field && field->server_decides)
+                decided[f.key()] = f.value();
+        return decided.empty() ? Result<void>() : rows.update(*table, c.row, decided);
     }
     Result<std::optional<json>> current = rows.read(*table, c.row);
     if (!current)

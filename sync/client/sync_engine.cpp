@@ -35,6 +35,7 @@ SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncT
     : store_(store), outbox_(outbox), timing_(timing), jitter_(jitter_seed)
 {
     token_ = read_meta(store_, "sync_token");
+    token_since_ms_ = std::atoll(read_meta(store_, "sync_token_since_ms").c_str());
     kept_.operator_login = read_meta(store_, "sync_operator");
     kept_.operator_name = read_meta(store_, "sync_operator_name");
     kept_.operator_role = read_meta(store_, "sync_operator_role");
@@ -96,6 +97,11 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         if (now_ms < next_attempt_ms_)
             return std::nullopt;
         phase_ = Phase::pushing;
+        if (std::optional<HttpCall> rotate = rotation_call(now_ms)) {
+            phase_ = Phase::rotating;
+            in_flight_ = true;
+            return rotate;
+        }
     }
     in_flight_ = true;
     if (phase_ == Phase::pushing && waiting() == 0)
@@ -121,12 +127,72 @@ HttpCall SyncEngine::pull_call()
             "", true};
 }
 
+std::optional<HttpCall> SyncEngine::rotation_call(int64_t now_ms)
+{
+    if (timing_.rotate_token_ms <= 0)
+        return std::nullopt;
+    if (token_since_ms_ == 0) {
+        // A token from before rotations were counted: its age starts now.
+        token_since_ms_ = now_ms;
+        (void)store_.unobserved(
+            [&] { return write_meta(store_, "sync_token_since_ms", std::to_string(token_since_ms_)); });
+        return std::nullopt;
+    }
+    if (now_ms - token_since_ms_ < timing_.rotate_token_ms)
+        return std::nullopt;
+    return HttpCall{"POST", "/api/token/rotate", "{}", true};
+}
+
+Result<void> SyncEngine::keep_token(const std::string& token, int64_t now_ms)
+{
+    Result<void> saved = store_.unobserved([&] {
+        return store_.transaction([&]() -> Result<void> {
+            if (Result<void> r = write_meta(store_, "sync_token", token); !r)
+                return r;
+            return write_meta(store_, "sync_token_since_ms", std::to_string(now_ms));
+        });
+    });
+    if (!saved)
+        return saved;
+    token_ = token;
+    token_since_ms_ = now_ms;
+    return {};
+}
+
+Result<void> SyncEngine::on_rotate_response(int status, std::string_view body, int64_t now_ms)
+{
+    if (status == 404) {
+        // A server that does not rotate tokens yet: ask again a period later.
+        token_since_ms_ = now_ms;
+        return {};
+    }
+    if (status != 200) {
+        auto [code, message] = error_of(status, body);
+        return fail(code, message);
+    }
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (!j.is_object() || !j.contains("token") || !j["token"].is_string() || j["token"].get<std::string>().empty())
+        return fail("sync.bad_message", "The server's answer is not readable.");
+    // Kept before it is used: until its first use the server still takes
+    // the old one, so a device that fails here loses nothing.
+    return keep_token(j["token"].get<std::string>(), now_ms);
+}
+
 void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::rotating) {
+        phase_ = Phase::pushing; // the round goes on with the new token
+        if (Result<void> r = on_rotate_response(status, body, now_ms); !r) {
+            if (status == 401)
+                kept_.stopped = true;
+            fail_round(r.error().code, r.error().message, now_ms);
+        }
+        return;
+    }
     if (phase_ == Phase::enrolling) {
         phase_ = Phase::idle;
-        Result<void> enrolled = on_enrol_response(status, body);
+        Result<void> enrolled = on_enrol_response(status, body, now_ms);
         enrolment_ = enrolled ? Enrolment{Enrolment::State::done, ""}
                               : Enrolment{Enrolment::State::failed, enrolled.error().message};
         next_attempt_ms_ = now_ms; // a first round at once
@@ -228,13 +294,15 @@ void SyncEngine::request_enrolment(const std::string& code, const std::string& l
 Result<void> SyncEngine::leave()
 {
     Result<void> r = store_.transaction([&]() -> Result<void> {
-        for (const char* key : {"sync_token", "sync_operator", "sync_operator_name", "sync_operator_role"})
+        for (const char* key :
+             {"sync_token", "sync_token_since_ms", "sync_operator", "sync_operator_name", "sync_operator_role"})
             if (Result<void> w = write_meta(store_, key, ""); !w)
                 return w;
         return {};
     });
     if (r) {
         token_.clear();
+        token_since_ms_ = 0;
         kept_.operator_login.clear();
         kept_.operator_name.clear();
         kept_.operator_role.clear();
@@ -243,7 +311,7 @@ Result<void> SyncEngine::leave()
     return r;
 }
 
-Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
+Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, int64_t now_ms)
 {
     if (status != 200) {
         auto [code, message] = error_of(status, body);
@@ -259,10 +327,12 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
     };
     const std::string login = operator_text("login"), name = operator_text("name"), role = operator_text("role");
     const std::string token = j["token"].get<std::string>();
+    const std::string since = std::to_string(now_ms);
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
         for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
+                                         {"sync_token_since_ms", since},
                                          {"sync_operator", login},
                                          {"sync_operator_name", name},
                                          {"sync_operator_role", role}})
@@ -273,6 +343,7 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body)
     if (!saved)
         return saved;
     token_ = token;
+    token_since_ms_ = now_ms;
     kept_.operator_login = login;
     kept_.operator_name = name;
     kept_.operator_role = role;

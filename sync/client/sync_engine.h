@@ -41,6 +41,10 @@ struct SyncTiming {
     // A change made on the device goes out this soon (a few edits in a row
     // share a round).
     int64_t after_change_ms = 2'000;
+    // A round starts with a new token (POST /api/token/rotate) when the one
+    // held is this old: a token copied off the device stops working soon
+    // after. 0: never.
+    int64_t rotate_token_ms = 7LL * 24 * 3600 * 1000;
     size_t push_batch = 500;
     size_t push_batch_bytes = kPushBatchBytes; // documents make big changes
     int pull_page = 1000;
@@ -100,8 +104,13 @@ public:
     SyncStatus status();
 
 private:
-    enum class Phase { idle, enrolling, pushing, pulling };
-    Result<void> on_enrol_response(int status, std::string_view body);
+    enum class Phase { idle, enrolling, rotating, pushing, pulling };
+    Result<void> on_enrol_response(int status, std::string_view body, int64_t now_ms);
+    // The rotation call when the token is due for one (else nullopt).
+    std::optional<HttpCall> rotation_call(int64_t now_ms);
+    // A new token from the server (or none: an older server) and the round goes on.
+    Result<void> on_rotate_response(int status, std::string_view body, int64_t now_ms);
+    Result<void> keep_token(const std::string& token, int64_t now_ms);
     HttpCall push_call();
     HttpCall pull_call();
     void finish_round(int64_t now_ms);
@@ -118,6 +127,7 @@ private:
     int failures_ = 0;
     int64_t next_attempt_ms_ = 0;
     std::string token_;
+    int64_t token_since_ms_ = 0; // when token_ was received (meta sync_token_since_ms)
     // What status() reports that is not derived: last success and error,
     // refusals, whether the token was refused, the operator.
     SyncStatus kept_;

@@ -36,6 +36,8 @@ constexpr ValueRule row_of(const char* table)
 
 constexpr ValueRule kRef{V::any}; // a member or campaign: ReplicaRows finds the row, or refuses
 constexpr ValueRule kDate{V::date}, kDateOrEmpty{V::date_or_empty}, kTime{V::time};
+constexpr ValueRule kMoneyDate{V::money_date}; // when money moved or a mandate was signed
+constexpr ValueRule kMoneyDateOrEmpty{V::money_date_or_empty};
 constexpr ValueRule kFlag = range(0, 1);
 constexpr ValueRule kAmount = range(1, kMaxAmountCents); // a payment: never zero, never past what a form takes
 constexpr ValueRule kCents = range(0, kMaxAmountCents);  // a price or fee, which may be free
@@ -46,6 +48,7 @@ constexpr ValueRule kLine = line(200);     // a title, a file name, an address l
 constexpr ValueRule kOperator = line(100); // who did it, as the device names its operator
 constexpr ValueRule kNote = text(20000);   // the notepad and memos
 constexpr ValueRule kPaymentMethod = choice("cash|cheque|card|transfer|direct_debit|other");
+constexpr ValueRule kPaymentMethodOrEmpty = choice("|cash|cheque|card|transfer|direct_debit|other");
 constexpr ValueRule kFrequency = choice("monthly|quarterly|half_yearly|yearly");
 
 // The member's own identity (`id`), `ref` and the search index are not here:
@@ -133,7 +136,7 @@ std::vector<SyncTable> make_tables()
             "gift",
             TableKind::insert_only,
             {{"member_id", "member_ref", T::member, kRef},
-             {"gift_date", "gift_date", T::text, kDate},
+             {"gift_date", "gift_date", T::text, kMoneyDate},
              {"amount_cents", "amount_cents", T::integer, kAmount},
              {"currency", "currency", T::text, {V::currency}},
              {"payment_method", "payment_method", T::text, kPaymentMethod},
@@ -144,6 +147,22 @@ std::vector<SyncTable> make_tables()
              {"batch_id", "batch_id", T::row_uuid, row_of("gift_batch")},
              {"payment_ref", "payment_ref", T::text, kLine}},
         },
+        // core/money/gift_correction.h: what a kind does not use is null or "".
+        {"gift_correction",
+         TableKind::insert_only,
+         {{"gift_id", "gift_id", T::row_uuid, row_of("gift")},
+          {"kind", "kind", T::text, choice("amend|void|refund|move")},
+          {"amount_cents", "amount_cents", T::integer, kAmount, false, false, false, true},
+          {"gift_date", "gift_date", T::text, kMoneyDateOrEmpty},
+          {"payment_method", "payment_method", T::text, kPaymentMethodOrEmpty},
+          {"campaign_id", "campaign_ref", T::campaign, kRef},
+          {"member_id", "member_ref", T::member, kRef},
+          {"refund_cents", "refund_cents", T::integer, kAmount, false, false, false, true},
+          {"refund_date", "refund_date", T::text, kMoneyDateOrEmpty},
+          {"refund_method", "refund_method", T::text, kPaymentMethodOrEmpty},
+          {"reason", "reason", T::text, kLine},
+          {"operator", "operator", T::text, kOperator},
+          {"created_at", "created_at", T::text, kTime}}},
         {"journal",
          TableKind::insert_only,
          {{"at", "at", T::text, kTime},
@@ -154,7 +173,7 @@ std::vector<SyncTable> make_tables()
         {"purchase_order",
          TableKind::mutable_rows,
          {{"member_id", "member_ref", T::member, kRef},
-          {"order_date", "order_date", T::text, kDate},
+          {"order_date", "order_date", T::text, kMoneyDate},
           {"description", "description", T::text, kLine},
           {"quantity", "quantity", T::integer, range(1, 1000000)},
           {"amount_cents", "amount_cents", T::integer, kCents},
@@ -182,7 +201,7 @@ std::vector<SyncTable> make_tables()
           {"iban", "iban", T::text, {V::iban}},
           {"bic", "bic", T::text, {V::bic}},
           {"holder", "holder", T::text, kName},
-          {"signature_date", "signature_date", T::text, kDate},
+          {"signature_date", "signature_date", T::text, kMoneyDate},
           {"frequency", "frequency", T::text, kFrequency},
           {"amount_cents", "amount_cents", T::integer, kAmount},
           {"first_collection_date", "first_collection_date", T::text, kDateOrEmpty},
@@ -298,7 +317,7 @@ std::vector<SyncTable> make_tables()
          {{"batch_id", "batch_id", T::row_uuid, row_of("gift_batch")},
           {"line_no", "line_no", T::integer, range(1, 1000000)},
           {"member_id", "member_ref", T::member, kRef},
-          {"gift_date", "gift_date", T::text, kDate},
+          {"gift_date", "gift_date", T::text, kMoneyDate},
           {"amount_cents", "amount_cents", T::integer, kAmount},
           {"payment_method", "payment_method", T::text, choice("cash|cheque|card|other")},
           {"reference", "reference", T::text, kCode},
@@ -374,9 +393,21 @@ const SyncField* SyncTable::field(std::string_view wire) const
     return nullptr;
 }
 
+// Who did something is the server's to say (issue 17, part 1): it stamps
+// every "operator" field with the operator whose token pushed the change
+// (SyncService), and a device takes that value back over its own.
+std::vector<SyncTable> with_operators_from_the_server(std::vector<SyncTable> tables)
+{
+    for (SyncTable& t : tables)
+        for (SyncField& f : t.fields)
+            if (std::string_view(f.wire) == kOperatorField)
+                f.server_decides = true;
+    return tables;
+}
+
 const std::vector<SyncTable>& sync_tables()
 {
-    static const std::vector<SyncTable> tables = make_tables();
+    static const std::vector<SyncTable> tables = with_operators_from_the_server(make_tables());
     return tables;
 }
 

@@ -27,21 +27,23 @@ enum class FieldType {
 // a device pushes against it (protocol/value_check.h) with core's own
 // validators, so it never stores what no form of the app could save.
 enum class ValueKind {
-    any,           // checked elsewhere: a member or campaign (the row must exist), a blob (base64)
-    line,          // one line of text, at most `max` characters
-    text,          // several lines (notes, memos), at most `max` characters
-    choice,        // one of the words of `arg`, separated by '|'
-    date,          // a day that exists, "YYYY-MM-DD"
-    date_or_empty, // the same, or "" (not known)
-    time,          // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
-    integer,       // from `min` to `max`
-    iban,          // an IBAN as core/money/iban.h accepts it, in its compact form
-    bic,           // a BIC, or ""
-    currency,      // an ISO 4217 code: three capital letters
-    email,         // an email address as core/text/email_address.h accepts it
-    phone,         // a phone number as core/text/phone_number.h accepts it
-    row,           // the UUID of a row of table `arg`, or null
-    json_text,     // JSON text (a batch's control totals), at most `max` bytes; or ""
+    any,                 // checked elsewhere: a member or campaign (the row must exist), a blob (base64)
+    line,                // one line of text, at most `max` characters
+    text,                // several lines (notes, memos), at most `max` characters
+    choice,              // one of the words of `arg`, separated by '|'
+    date,                // a day that exists, "YYYY-MM-DD"
+    date_or_empty,       // the same, or "" (not known)
+    money_date,          // a day that exists, not before kDefaultEarliestDate (core/calendar/past_date.h)
+    money_date_or_empty, // the same, or ""
+    time,                // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
+    integer,             // from `min` to `max`
+    iban,                // an IBAN as core/money/iban.h accepts it, in its compact form
+    bic,                 // a BIC, or ""
+    currency,            // an ISO 4217 code: three capital letters
+    email,               // an email address as core/text/email_address.h accepts it
+    phone,               // a phone number as core/text/phone_number.h accepts it
+    row,                 // the UUID of a row of table `arg`, or null
+    json_text,           // JSON text (a batch's control totals), at most `max` bytes; or ""
 };
 
 struct ValueRule {
@@ -68,6 +70,11 @@ struct SyncField {
     // An integer that may be null (a tax receipt before its number).
     bool nullable = false;
 };
+
+// The wire name of the field that says who did something (a gift's
+// "entered by", a journal entry's operator, a document's "added by"): the
+// server stamps it with the authenticated operator's login on every push.
+inline constexpr std::string_view kOperatorField = "operator";
 
 enum class TableKind {
     mutable_rows, // inserted, then updated field by field (last writer wins)

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/money/iban.h"
 #include "core/text/email_address.h"
 #include "core/text/free_text.h"
@@ -113,6 +114,16 @@ Result<void> check_text(const SyncField& f, std::string_view v)
     case ValueKind::date:
         if (!is_iso_date(v))
             return refuse("value.bad_date", "This is not a date that exists (YYYY-MM-DD).", f);
+        return {};
+    case ValueKind::money_date_or_empty:
+        if (v.empty())
+            return {};
+        [[fallthrough]];
+    case ValueKind::money_date:
+        if (!is_iso_date(v))
+            return refuse("value.bad_date", "This is not a date that exists (YYYY-MM-DD).", f);
+        if (v < kDefaultEarliestDate)
+            return refuse("value.too_early", "This date is before 1900: no money can have moved then.", f);
         return {};
     case ValueKind::time:
         if (!v.empty() && !is_iso_time(v))

@@ -12,6 +12,7 @@
 #include "core/store/uuid.h"
 #include "core/text/person_name.h"
 #include "core/text/text_fold.h"
+#include "server/admin_journal.h"
 #include "server/password.h"
 
 namespace obole::server {
@@ -35,7 +36,9 @@ CREATE TABLE IF NOT EXISTS server.enrol_code(
   operator_login TEXT NOT NULL REFERENCES operator(login),
   issued_at      INTEGER NOT NULL,
   expires_at     INTEGER NOT NULL,
-  used_at        INTEGER
+  used_at        INTEGER,
+  failed_tries   INTEGER NOT NULL DEFAULT 0,
+  blocked_at     INTEGER
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS server.device(
@@ -45,9 +48,20 @@ CREATE TABLE IF NOT EXISTS server.device(
   token_hash     TEXT NOT NULL UNIQUE,
   enrolled_at    INTEGER NOT NULL,
   last_seen      INTEGER NOT NULL,
-  revoked        INTEGER NOT NULL DEFAULT 0
+  revoked        INTEGER NOT NULL DEFAULT 0,
+  pending_token_hash TEXT
 ) WITHOUT ROWID;
 )SQL";
+
+// Columns added since the tables were first made: a server database of an
+// earlier version gets them on its next start.
+const char* const kAddedColumns[][3] = {
+    {"enrol_code", "failed_tries", "INTEGER NOT NULL DEFAULT 0"},
+    {"enrol_code", "blocked_at", "INTEGER"},
+    {"device", "pending_token_hash", "TEXT"},
+};
+
+const char kAddedIndexes[] = "CREATE INDEX IF NOT EXISTS server.device_pending_token ON device(pending_token_hash);";
 
 // No 0/O, 1/I/L: a code read aloud or copied from a screen survives.
 constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -72,6 +86,12 @@ Error unknown_operator()
     return fail("auth.unknown_operator", "No operator has this login.", "login");
 }
 
+Error code_blocked()
+{
+    return fail("auth.code_blocked",
+                "This enrol code is blocked after 5 wrong passwords; ask an administrator for a new one.", "code");
+}
+
 Error bad_code()
 {
     return fail("auth.bad_code", "This enrol code is unknown, already used, or issued for another login.", "code");
@@ -85,6 +105,13 @@ std::string secret_hash(std::string_view secret)
     char hex[2 * sizeof digest + 1];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return hex;
+}
+
+// Two hashes of secrets compared in constant time (sodium_memcmp): how long
+// the comparison takes tells nothing of where they differ.
+bool same_secret_hash(const std::string& a, const std::string& b)
+{
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string new_token()
@@ -184,7 +211,24 @@ Result<void> Auth::ensure_schema()
 {
     if (!sodium_ready())
         return crypto_unavailable();
-    return store_.exec(kSchema);
+    if (Result<void> r = store_.exec(kSchema); !r)
+        return r;
+    for (const auto& [table, column, declaration] : kAddedColumns) {
+        Statement has(store_.db(), "SELECT 1 FROM pragma_table_info(?1, 'server') WHERE name = ?2");
+        has.bind_text(1, table);
+        has.bind_text(2, column);
+        if (has.step() == Statement::Step::row)
+            continue;
+        has.reset();
+        const std::string alter =
+            std::string("ALTER TABLE server.") + table + " ADD COLUMN " + column + " " + declaration;
+        if (Result<void> r = store_.exec(alter.c_str()); !r)
+            return r;
+    }
+    if (Result<void> r = store_.exec(kAddedIndexes); !r)
+        return r;
+    // Beside the accounts, what admins did with them (admin_journal.h).
+    return ensure_admin_journal(store_);
 }
 
 bool Auth::has_operators()
@@ -196,6 +240,18 @@ bool Auth::has_operators()
 Result<void> Auth::add_operator(const std::string& login, const std::string& name, Role role,
                                 const std::string& password)
 {
+    // Said before the slow hash, as it always was.
+    if (Result<std::string> key = canonical_login(login); key && operator_exists(store_, *key))
+        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+    Result<NewOperator> op = prepare_operator(login, name, role, password);
+    if (!op)
+        return op.error();
+    return insert_operator(*op);
+}
+
+Result<NewOperator> Auth::prepare_operator(const std::string& login, const std::string& name, Role role,
+                                           const std::string& password)
+{
     Result<std::string> key = canonical_login(login);
     if (!key)
         return key.error();
@@ -203,19 +259,23 @@ Result<void> Auth::add_operator(const std::string& login, const std::string& nam
     if (!full_name)
         return fail(full_name.error().code, full_name.error().message, "name");
     if (Result<void> r = check_password_strength(password); !r)
-        return r;
-    if (operator_exists(store_, *key))
-        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+        return r.error();
     Result<std::string> hash = hash_password(password);
     if (!hash)
         return hash.error();
+    return NewOperator{*key, full_name->empty() ? *key : *full_name, *hash, role};
+}
 
+Result<void> Auth::insert_operator(const NewOperator& op)
+{
+    if (operator_exists(store_, op.login))
+        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
     Statement insert(store_.db(), "INSERT INTO server.operator(login, name, role, password_hash) "
                                   "VALUES(?1, ?2, ?3, ?4)");
-    insert.bind_text(1, *key);
-    insert.bind_text(2, full_name->empty() ? *key : *full_name);
-    insert.bind_text(3, role_name(role));
-    insert.bind_text(4, *hash);
+    insert.bind_text(1, op.login);
+    insert.bind_text(2, op.name);
+    insert.bind_text(3, role_name(op.role));
+    insert.bind_text(4, op.password_hash);
     return insert.run();
 }
 
@@ -298,53 +358,104 @@ Result<std::string> Auth::issue_enrol_code(const std::string& login, int ttl_min
 Result<Enrolment> Auth::enrol(const std::string& code, const std::string& login, const std::string& password,
                               const std::string& device_name, int64_t now_ms)
 {
+    Result<EnrolAttempt> attempt = begin_enrol(code, login, device_name, now_ms);
+    if (!attempt)
+        return attempt.error();
+    return finish_enrol(*attempt, password_matches(*attempt, password), now_ms);
+}
+
+Result<EnrolAttempt> Auth::begin_enrol(const std::string& code, const std::string& login,
+                                       const std::string& device_name, int64_t now_ms)
+{
     if (!sodium_ready())
         return crypto_unavailable();
     const std::string typed_code = canonical_code(code);
     Result<std::string> key = canonical_login(login);
     if (typed_code.empty() || !key)
         return bad_code();
-    const std::string code_hash = secret_hash(typed_code);
+    EnrolAttempt attempt;
+    attempt.code_hash = secret_hash(typed_code);
+    attempt.login = *key;
 
-    Statement code_row(store_.db(), "SELECT operator_login, expires_at, used_at IS NOT NULL "
+    Statement code_row(store_.db(), "SELECT operator_login, expires_at, used_at IS NOT NULL, blocked_at IS NOT NULL "
                                     "FROM server.enrol_code WHERE code_hash = ?1");
-    code_row.bind_text(1, code_hash);
+    code_row.bind_text(1, attempt.code_hash);
     Statement::Step found = code_row.step();
     if (found == Statement::Step::error)
         return code_row.error();
     if (found != Statement::Step::row || code_row.column_int64(2) != 0)
         return bad_code();
-    if (code_row.column_int64(1) <= now_ms)
-        return fail("auth.code_expired", "This enrol code has expired; ask an administrator for a new one.", "code");
+    // The login is compared before saying anything more of the code.
     if (code_row.column_text(0) != *key)
         return bad_code();
-    code_row.reset(); // no read left open across the write transaction below
+    if (code_row.column_int64(3) != 0)
+        return code_blocked();
+    if (code_row.column_int64(1) <= now_ms)
+        return fail("auth.code_expired", "This enrol code has expired; ask an administrator for a new one.", "code");
+    code_row.reset(); // no read left open across a write
+
+    // Bad input changes nothing: a device name refused costs no password try.
+    Result<std::string> name = validate_person_name(device_name);
+    if (!name)
+        return fail(name.error().code, name.error().message, "device_name");
+    attempt.device_name = name->empty() ? "Unnamed device" : *name;
 
     Statement op(store_.db(), "SELECT name, role, password_hash FROM server.operator WHERE login = ?1");
     op.bind_text(1, *key);
     if (op.step() != Statement::Step::row)
         return bad_code();
-    const std::string operator_name = op.column_text(0);
-    const Role role = role_or_volunteer(op.column_text(1));
-    const std::string password_hash = op.column_text(2);
-    op.reset();
-    if (!verify_password(password, password_hash))
-        return fail("auth.bad_password", "The password is wrong.", "password");
+    attempt.operator_name = op.column_text(0);
+    attempt.role = role_or_volunteer(op.column_text(1));
+    attempt.password_hash = op.column_text(2);
+    return attempt;
+}
 
-    Result<std::string> name = validate_person_name(device_name);
-    if (!name)
-        return fail(name.error().code, name.error().message, "device_name");
+bool Auth::password_matches(const EnrolAttempt& attempt, const std::string& password) const
+{
+    return password_check_ ? password_check_(password, attempt.password_hash)
+                           : verify_password(password, attempt.password_hash);
+}
+
+Result<Enrolment> Auth::finish_enrol(const EnrolAttempt& attempt, bool password_ok, int64_t now_ms)
+{
+    if (!password_ok) {
+        // One more wrong password against the code; the last one blocks it.
+        // In one statement, so that tries made at once all count.
+        Statement count(store_.db(), "UPDATE server.enrol_code SET failed_tries = failed_tries + 1, "
+                                     "blocked_at = CASE WHEN failed_tries + 1 >= ?2 THEN ?3 END "
+                                     "WHERE code_hash = ?1 AND used_at IS NULL AND blocked_at IS NULL "
+                                     "RETURNING failed_tries");
+        count.bind_text(1, attempt.code_hash);
+        count.bind_int64(2, kEnrolPasswordTries);
+        count.bind_int64(3, now_ms);
+        Statement::Step counted = count.step();
+        if (counted == Statement::Step::error)
+            return count.error();
+        if (counted != Statement::Step::row)
+            return code_blocked(); // blocked or used meanwhile, by another try
+        const int64_t left = kEnrolPasswordTries - count.column_int64(0);
+        if (Result<void> r = count.run(); !r)
+            return r.error();
+        if (left <= 0)
+            return code_blocked();
+        return fail("auth.bad_password",
+                    left == 1 ? "The password is wrong; one more wrong password blocks this enrol code."
+                              : "The password is wrong.",
+                    "password");
+    }
+
     Enrolment made;
     made.token = new_token();
     made.device_id = new_uuid_v7();
-    made.principal = {*key, operator_name, role, made.device_id, name->empty() ? "Unnamed device" : *name};
+    made.principal = {attempt.login, attempt.operator_name, attempt.role, made.device_id, attempt.device_name};
 
     Result<void> written = store_.transaction([&]() -> Result<void> {
-        // used_at IS NULL again, inside the write lock: of two enrolments
-        // racing with one code (another process on the same files), one wins.
+        // Unused and unblocked again, inside the write lock: of two
+        // enrolments racing with one code, one wins, and a code blocked
+        // while this password was checked stays blocked.
         Statement use(store_.db(), "UPDATE server.enrol_code SET used_at = ?2 "
-                                   "WHERE code_hash = ?1 AND used_at IS NULL RETURNING 1");
-        use.bind_text(1, code_hash);
+                                   "WHERE code_hash = ?1 AND used_at IS NULL AND blocked_at IS NULL RETURNING 1");
+        use.bind_text(1, attempt.code_hash);
         use.bind_int64(2, now_ms);
         Statement::Step used = use.step();
         if (used == Statement::Step::error)
@@ -357,7 +468,7 @@ Result<Enrolment> Auth::enrol(const std::string& code, const std::string& login,
                                       "enrolled_at, last_seen) VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
         insert.bind_uuid(1, made.device_id);
         insert.bind_text(2, made.principal.device_name);
-        insert.bind_text(3, *key);
+        insert.bind_text(3, attempt.login);
         insert.bind_text(4, secret_hash(made.token));
         insert.bind_int64(5, now_ms);
         return insert.run();
@@ -371,23 +482,40 @@ Result<Principal> Auth::authenticate(const std::string& token, int64_t now_ms)
 {
     if (!sodium_ready())
         return crypto_unavailable();
-    Statement select(store_.db(), "SELECT d.device_id, d.name, d.last_seen, d.revoked, o.login, o.name, o.role "
-                                  "FROM server.device d JOIN server.operator o ON o.login = d.operator_login "
-                                  "WHERE d.token_hash = ?1");
-    select.bind_text(1, secret_hash(token));
+    const std::string hash = secret_hash(token);
+    Statement select(store_.db(),
+                     "SELECT d.device_id, d.name, d.last_seen, d.revoked, o.login, o.name, o.role, d.token_hash "
+                     "FROM server.device d JOIN server.operator o ON o.login = d.operator_login "
+                     "WHERE d.token_hash = ?1 OR d.pending_token_hash = ?1");
+    select.bind_text(1, hash);
     Statement::Step found = select.step();
     if (found == Statement::Step::error)
         return select.error();
     if (found != Statement::Step::row)
         return fail("auth.invalid_token", "This token is not known to the server; enrol the device.");
+    // The row was found by the token's hash; this says, in constant time,
+    // whether by its current token or by the new one of a rotation.
+    const std::string current = select.column_text(7);
+    const bool rotated = !same_secret_hash(current, hash);
     if (select.column_int64(3) != 0)
         return fail("auth.revoked", "This device was revoked; enrol it again with a new code.");
+    const int64_t last_seen = select.column_int64(2);
+    if (now_ms - last_seen > int64_t(token_idle_days_) * 24 * 3600 * 1000)
+        return fail("auth.token_expired",
+                    "This device was not used for a long time, so its token expired; enrol it again with a new code.");
 
     Principal who{select.column_text(4), select.column_text(5), role_or_volunteer(select.column_text(6)),
                   select.column_uuid(0), select.column_text(1)};
-    const int64_t last_seen = select.column_int64(2);
     select.reset();
-    if (now_ms - last_seen >= kLastSeenStepMs) {
+    if (rotated) {
+        // The device has its new token: the old one stops working now.
+        Statement promote(store_.db(), "UPDATE server.device SET token_hash = pending_token_hash, "
+                                       "pending_token_hash = NULL, last_seen = ?2 WHERE device_id = ?1");
+        promote.bind_uuid(1, who.device_id);
+        promote.bind_int64(2, now_ms);
+        if (Result<void> r = promote.run(); !r)
+            return r.error();
+    } else if (now_ms - last_seen >= kLastSeenStepMs) {
         Statement touch(store_.db(), "UPDATE server.device SET last_seen = ?2 WHERE device_id = ?1");
         touch.bind_uuid(1, who.device_id);
         touch.bind_int64(2, now_ms);
@@ -396,6 +524,25 @@ Result<Principal> Auth::authenticate(const std::string& token, int64_t now_ms)
         (void)touch.run();
     }
     return who;
+}
+
+Result<std::string> Auth::rotate_token(const Principal& who)
+{
+    if (!sodium_ready())
+        return crypto_unavailable();
+    const std::string token = new_token();
+    Statement update(store_.db(), "UPDATE server.device SET pending_token_hash = ?2 "
+                                  "WHERE device_id = ?1 AND revoked = 0 RETURNING 1");
+    update.bind_uuid(1, who.device_id);
+    update.bind_text(2, secret_hash(token));
+    Statement::Step step = update.step();
+    if (step == Statement::Step::error)
+        return update.error();
+    if (step != Statement::Step::row)
+        return fail("auth.revoked", "This device was revoked; enrol it again with a new code.");
+    if (Result<void> r = update.run(); !r)
+        return r.error();
+    return token;
 }
 
 Result<void> Auth::revoke_device(const std::string& device_id)

@@ -7,8 +7,10 @@
 #include <cctype>
 #include <string_view>
 
+#include "server/admin_journal.h"
 #include "server/json_response.h"
 #include "server/request_body.h"
+#include "server/request_gate.h"
 
 namespace obole::server {
 
@@ -40,6 +42,13 @@ Result<std::string> string_field(const json& body, const char* name, bool requir
     return it->get<std::string>();
 }
 
+// Answers the error; the empty detail says there is nothing to journal.
+std::string refused(httplib::Response& res, const Error& error)
+{
+    send_error(res, error);
+    return {};
+}
+
 json operator_json(const std::string& login, const std::string& name, Role role)
 {
     return {{"login", login}, {"name", name}, {"role", role_name(role)}};
@@ -55,21 +64,21 @@ json device_json(const DeviceInfo& d)
             {"revoked", d.revoked}};
 }
 
-// The admin behind the request, or the error to answer with.
-Result<Principal> require_admin(const httplib::Request& req, Auth& auth)
-{
-    Result<Principal> who = authenticate_request(req, auth);
-    if (who && who->role != Role::admin)
-        return fail("auth.forbidden", "Only an administrator may do this.");
-    return who;
-}
-
 // The handlers below run with the store locked; the admin ones once the
 // request's token is known to be an admin's (add_auth_routes).
 
-void post_enrol(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+// Enrolment holds the store twice, briefly: to read the code, then to
+// consume it or count a wrong password; the password is checked (Argon2id,
+// about a quarter of a second) in between, with the store free for others.
+void post_enrol(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader, Auth& auth,
+                std::mutex& store_mutex, RequestGate& gate, Store& store)
 {
-    Result<json> body = parse_object(text);
+    if (!gate.admit_enrolment(req, res))
+        return;
+    Result<std::string> text = read_text_body(req, reader);
+    if (!text)
+        return send_error(res, text.error());
+    Result<json> body = parse_object(*text);
     if (!body)
         return send_error(res, body.error());
     Result<std::string> code = string_field(*body, "code");
@@ -79,8 +88,24 @@ void post_enrol(const std::string& text, const httplib::Request&, httplib::Respo
     for (const Result<std::string>* field : {&code, &login, &password, &device_name})
         if (!*field)
             return send_error(res, field->error());
+    if (!gate.admit_enrolment_login(req, *login, res))
+        return;
 
-    Result<Enrolment> made = auth.enrol(*code, *login, *password, *device_name, unix_now_ms());
+    Result<EnrolAttempt> attempt = [&] {
+        std::lock_guard lock(store_mutex);
+        return auth.begin_enrol(*code, *login, *device_name, unix_now_ms());
+    }();
+    if (!attempt)
+        return send_error(res, attempt.error());
+    const bool password_ok = auth.password_matches(*attempt, *password);
+    Result<Enrolment> made = [&] {
+        std::lock_guard lock(store_mutex);
+        Result<Enrolment> done = auth.finish_enrol(*attempt, password_ok, unix_now_ms());
+        if (done)
+            (void)record_admin_action(store, {unix_now_ms(), done->principal.operator_login, "device.enrol",
+                                              done->device_id + " (" + done->principal.device_name + ")"});
+        return done;
+    }();
     if (!made)
         return send_error(res, made.error());
     const Principal& who = made->principal;
@@ -90,29 +115,31 @@ void post_enrol(const std::string& text, const httplib::Request&, httplib::Respo
                {"operator", operator_json(who.operator_login, who.operator_name, who.role)}});
 }
 
-void post_operator(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+// The password is hashed (Argon2id) before the store is taken.
+std::string post_operator(const std::string& text, httplib::Response& res, Auth& auth, std::mutex& store_mutex)
 {
     Result<json> body = parse_object(text);
     if (!body)
-        return send_error(res, body.error());
+        return refused(res, body.error());
     Result<std::string> login = string_field(*body, "login");
     Result<std::string> name = string_field(*body, "name", false);
     Result<std::string> role_text = string_field(*body, "role");
     Result<std::string> password = string_field(*body, "password");
     for (const Result<std::string>* field : {&login, &name, &role_text, &password})
         if (!*field)
-            return send_error(res, field->error());
+            return refused(res, field->error());
     Result<Role> role = parse_role(*role_text);
     if (!role)
-        return send_error(res, role.error());
+        return refused(res, role.error());
+    Result<NewOperator> op = Auth::prepare_operator(*login, *name, *role, *password);
+    if (!op)
+        return refused(res, op.error());
 
-    if (Result<void> added = auth.add_operator(*login, *name, *role, *password); !added)
-        return send_error(res, added.error());
-    // Answer with the operator as stored (login lowercased, default name).
-    Result<OperatorInfo> added = auth.find_operator(*login);
-    if (!added)
-        return send_error(res, added.error());
-    send_json(res, 201, operator_json(added->login, added->name, added->role));
+    std::lock_guard lock(store_mutex);
+    if (Result<void> added = auth.insert_operator(*op); !added)
+        return refused(res, added.error());
+    send_json(res, 201, operator_json(op->login, op->name, op->role));
+    return op->login + " (" + role_name(op->role) + ")";
 }
 
 void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
@@ -123,18 +150,18 @@ void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
     send_json(res, 200, {{"operators", list}});
 }
 
-void post_enrol_code(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
+std::string post_enrol_code(const std::string& text, const httplib::Request&, httplib::Response& res, Auth& auth)
 {
     Result<json> body = parse_object(text);
     if (!body)
-        return send_error(res, body.error());
+        return refused(res, body.error());
     Result<std::string> login = string_field(*body, "login");
     if (!login)
-        return send_error(res, login.error());
+        return refused(res, login.error());
     int ttl_minutes = kDefaultEnrolTtlMinutes;
     if (auto it = body->find("ttl_minutes"); it != body->end() && !it->is_null()) {
         if (!it->is_number_integer())
-            return send_error(res, fail("request.bad_field", "A field has the wrong type.", "ttl_minutes"));
+            return refused(res, fail("request.bad_field", "A field has the wrong type.", "ttl_minutes"));
         // Out-of-range values become one Auth refuses (auth.bad_ttl) rather than wrapping.
         int64_t asked = it->get<int64_t>();
         ttl_minutes = asked < 1 || asked > kMaxEnrolTtlMinutes ? 0 : int(asked);
@@ -143,8 +170,9 @@ void post_enrol_code(const std::string& text, const httplib::Request&, httplib::
     const int64_t now_ms = unix_now_ms();
     Result<std::string> code = auth.issue_enrol_code(*login, ttl_minutes, now_ms);
     if (!code)
-        return send_error(res, code.error());
+        return refused(res, code.error());
     send_json(res, 201, {{"code", *code}, {"expires_at", iso_from_unix_ms(now_ms + int64_t(ttl_minutes) * 60'000)}});
+    return "for " + *login + ", valid " + std::to_string(ttl_minutes) + " minutes"; // never the code
 }
 
 void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
@@ -155,62 +183,77 @@ void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
     send_json(res, 200, {{"devices", list}});
 }
 
-void post_revoke(const std::string&, const httplib::Request& req, httplib::Response& res, Auth& auth)
+std::string post_revoke(const std::string&, const httplib::Request& req, httplib::Response& res, Auth& auth)
 {
     const std::string device_id = req.matches[1];
     if (Result<void> revoked = auth.revoke_device(device_id); !revoked)
-        return send_error(res, revoked.error());
+        return refused(res, revoked.error());
     send_json(res, 200, {{"device_id", device_id}, {"revoked", true}});
+    return device_id;
 }
 
-using BodyHandler = void (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
+void get_journal(const httplib::Request&, httplib::Response& res, Store& store)
+{
+    Result<std::vector<AdminAction>> actions = admin_actions(store, 1000);
+    if (!actions)
+        return send_error(res, actions.error());
+    json list = json::array();
+    for (const AdminAction& a : *actions)
+        list.push_back(
+            {{"at", iso_from_unix_ms(a.at_ms)}, {"actor", a.actor}, {"action", a.action}, {"detail", a.detail}});
+    send_json(res, 200, {{"actions", list}});
+}
+
+void post_rotate_token(const Principal& who, httplib::Response& res, Auth& auth)
+{
+    Result<std::string> token = auth.rotate_token(who);
+    if (!token)
+        return send_error(res, token.error());
+    send_json(res, 200, {{"token", *token}});
+}
+
+// A body handler answers, and returns what to journal of it (admin_journal.h), "" for nothing.
+using BodyHandler = std::string (*)(const std::string& body, const httplib::Request&, httplib::Response&, Auth&);
 using GetHandler = void (*)(const httplib::Request&, httplib::Response&, Auth&);
 
-// The admin's token is checked before the body is read, so a refused
-// request costs no reading; the body is read outside the store lock, so a
-// slow client holds up no one else.
+// The token is checked (and the limits: request_gate.h) before the body is
+// read, so a refused request costs no reading; the body is read outside the
+// store lock, so a slow client holds up no one else.
 struct RouteMaker {
+    Store& store;
     Auth& auth;
     std::mutex& store_mutex;
+    RequestGate& gate;
 
-    bool admin(const httplib::Request& req, httplib::Response& res) const
+    // What an admin did, journaled in the same hold of the store.
+    httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler, const char* action) const
     {
-        std::lock_guard lock(store_mutex);
-        Result<Principal> who = require_admin(req, auth);
-        if (!who)
-            send_error(res, who.error());
-        return bool(who);
-    }
-
-    void with_body(BodyHandler handler, const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader) const
-    {
-        Result<std::string> body = read_text_body(req, reader);
-        if (!body)
-            return send_error(res, body.error());
-        std::lock_guard lock(store_mutex);
-        handler(*body, req, res, auth);
-    }
-
-    httplib::Server::HandlerWithContentReader open_post(BodyHandler handler) const
-    {
-        return [*this, handler](const httplib::Request& req, httplib::Response& res,
-                                const httplib::ContentReader& reader) { with_body(handler, req, res, reader); };
-    }
-
-    httplib::Server::HandlerWithContentReader admin_post(BodyHandler handler) const
-    {
-        return [*this, handler](const httplib::Request& req, httplib::Response& res,
-                                const httplib::ContentReader& reader) {
-            if (admin(req, res))
-                with_body(handler, req, res, reader);
+        return [*this, handler, action](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+            std::optional<Principal> who = gate.admit_admin(req, res);
+            if (!who)
+                return;
+            Result<std::string> body = read_text_body(req, reader);
+            if (!body)
+                return send_error(res, body.error());
+            std::lock_guard lock(store_mutex);
+            const std::string detail = handler(*body, req, res, auth);
+            if (!detail.empty())
+                journal(res, {unix_now_ms(), who->operator_login, action, detail});
         };
+    }
+
+    void journal(httplib::Response& res, const AdminAction& action) const
+    {
+        // Done, but not journaled: the admin must hear it, and the log says why.
+        if (Result<void> r = record_admin_action(store, action); !r)
+            send_error(res, 500, r.error());
     }
 
     httplib::Server::Handler admin_get(GetHandler handler) const
     {
         return [*this, handler](const httplib::Request& req, httplib::Response& res) {
-            if (!admin(req, res))
+            if (!gate.admit_admin(req, res))
                 return;
             std::lock_guard lock(store_mutex);
             handler(req, res, auth);
@@ -220,15 +263,48 @@ struct RouteMaker {
 
 } // namespace
 
-void add_auth_routes(httplib::Server& http, Auth& auth, std::mutex& store_mutex)
+void add_auth_routes(httplib::Server& http, Store& store, Auth& auth, std::mutex& store_mutex, RequestGate& gate)
 {
-    const RouteMaker route{auth, store_mutex};
-    http.Post("/api/enrol", route.open_post(post_enrol));
-    http.Post("/api/admin/operators", route.admin_post(post_operator));
+    const RouteMaker route{store, auth, store_mutex, gate};
+    http.Post("/api/enrol",
+              [route](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                  post_enrol(req, res, reader, route.auth, route.store_mutex, route.gate, route.store);
+              });
+    http.Post("/api/admin/operators",
+              [route](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                  std::optional<Principal> who = route.gate.admit_admin(req, res);
+                  if (!who)
+                      return;
+                  Result<std::string> body = read_text_body(req, reader);
+                  if (!body)
+                      return send_error(res, body.error());
+                  const std::string detail = post_operator(*body, res, route.auth, route.store_mutex);
+                  if (!detail.empty()) {
+                      std::lock_guard lock(route.store_mutex);
+                      route.journal(res, {unix_now_ms(), who->operator_login, "operator.add", detail});
+                  }
+              });
     http.Get("/api/admin/operators", route.admin_get(get_operators));
-    http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code));
+    http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code, "enrol_code.issue"));
     http.Get("/api/admin/devices", route.admin_get(get_devices));
-    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke));
+    http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke, "device.revoke"));
+    http.Get("/api/admin/journal", [route](const httplib::Request& req, httplib::Response& res) {
+        if (!route.gate.admit_admin(req, res))
+            return;
+        std::lock_guard lock(route.store_mutex);
+        get_journal(req, res, route.store);
+    });
+    // A device's new token (Auth::rotate_token); the request has no body to speak of.
+    http.Post("/api/token/rotate", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
+                                                                const httplib::ContentReader& reader) {
+        std::optional<Principal> who = gate.admit(req, res);
+        if (!who)
+            return;
+        if (Result<std::string> body = read_text_body(req, reader); !body)
+            return send_error(res, body.error());
+        std::lock_guard lock(store_mutex);
+        post_rotate_token(*who, res, auth);
+    });
 }
 
 Result<Principal> authenticate_request(const httplib::Request& req, Auth& auth)

@@ -1,13 +1,16 @@
 #include "server/http_api.h"
 
 #include "core/members/member_repository.h"
+#include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
 #include "server/json_response.h"
 #include "server/request_body.h"
 #include "server/request_checks.h"
+#include "server/request_gate.h"
 #include "server/request_log.h"
+#include "server/security_headers.h"
 #include "server/sync_routes.h"
 #include "server/sync_service.h"
 
@@ -79,8 +82,10 @@ HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options)
 }
 
 HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options, std::unique_ptr<HttpServer> http)
-    : store_(store), auth_(auth), sync_(std::make_unique<SyncService>(store)), options_(options), http_(std::move(http))
+    : store_(store), auth_(auth), sync_(std::make_unique<SyncService>(store)), options_(options),
+      gate_(std::make_unique<RequestGate>(auth, store_mutex_, options.limits)), http_(std::move(http))
 {
+    auth_.set_token_idle_days(options_.token_idle_days);
     add_guards();
     add_routes();
 }
@@ -94,6 +99,11 @@ void HttpApi::add_guards()
 {
     httplib::Server& s = *http_;
     s.set_payload_max_length(sync::kMaxRequestBytes);
+    // Every response starts with them: files, API answers, errors, 404s.
+    httplib::Headers headers;
+    for (const auto& [name, value] : security_headers())
+        headers.emplace(name, value);
+    s.set_default_headers(std::move(headers));
     s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
         Result<void> fit = check_request_head(req);
@@ -143,8 +153,10 @@ void HttpApi::add_routes()
                    {"members", MemberRepository(store_).count()}});
     });
 
-    add_auth_routes(s, auth_, store_mutex_);
-    add_sync_routes(s, store_, *sync_, auth_, store_mutex_, {options_.demo});
+    add_auth_routes(s, store_, auth_, store_mutex_, *gate_);
+    // The snapshot is open to anyone only when the data is the demo's
+    // (main refuses --demo on anything else; this holds even if it did not).
+    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo && is_demo_data(store_)});
 
     // Last: a POST no route above takes is answered without reading its body.
     // httplib reads the body of a POST that reaches no ContentReader route

@@ -21,6 +21,7 @@ namespace obole::server {
 
 class Auth;
 class HttpServer;
+class RequestGate;
 class SyncService;
 
 class HttpApi {
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<SyncService> sync_;
     std::mutex store_mutex_; // SQLite connection shared by the HTTP worker threads
     ServerOptions options_;
+    std::unique_ptr<RequestGate> gate_;
     std::unique_ptr<HttpServer> http_;
 };
 

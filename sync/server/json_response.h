@@ -30,6 +30,8 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 // non-empty Error::field is sent as "field" (which request field is at fault).
 void send_error(httplib::Response& res, const Error& error);
 void send_error(httplib::Response& res, int status, const Error& error);
+// 429 Too Many Requests, "request.rate_limited", with Retry-After: seconds.
+void send_too_many_requests(httplib::Response& res, int retry_after_seconds);
 // The HTTP status for an error code.
 int status_for(const Error& error);
 

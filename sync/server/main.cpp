@@ -7,6 +7,7 @@
 #include "gen/demo_data.h"
 #include "server/admin_cli.h"
 #include "server/auth.h"
+#include "server/demo_guard.h"
 #include "server/http_api.h"
 #include "server/server_options.h"
 #include "server/server_store.h"
@@ -80,6 +81,12 @@ int main(int argc, char** argv)
         return server::run_admin_command(auth, opt.command, console, obole::unix_now_ms());
     }
 
+    if (opt.demo) {
+        if (Result<void> demo = server::check_demo_folder(*store.value(), auth, opt.data_dir); !demo) {
+            std::fprintf(stderr, "obole-server: %s\n", demo.error().message.c_str());
+            return 2;
+        }
+    }
     if (opt.demo && MemberRepository(*store.value()).count() == 0) {
         std::printf("Generating %d demo members...\n", opt.demo_members);
         DemoOptions demo;

@@ -15,6 +15,8 @@ const char* server_usage()
            "  --demo            fill an empty database with generated demo members, and\n"
            "                    create demo operators when there is none\n"
            "  --demo-members N  how many demo members (default 2000)\n"
+           "  --token-idle-days N\n"
+           "                    a device unused for N days must enrol again (default 90)\n"
            "commands (on the data folder, with or without the server running):\n"
            "  operator add LOGIN --role admin|staff|volunteer [--name \"Full Name\"]\n"
            "                    add an operator; the password is read from standard input\n"
@@ -54,8 +56,8 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args)
             o.demo = true;
             continue;
         }
-        const bool takes_value =
-            a == "--host" || a == "--port" || a == "--data" || a == "--web" || a == "--demo-members";
+        const bool takes_value = a == "--host" || a == "--port" || a == "--data" || a == "--web" ||
+                                 a == "--demo-members" || a == "--token-idle-days";
         // After a subcommand's name, what the server does not know is the subcommand's (admin_cli checks it).
         if (!takes_value && (!o.command.empty() || a.empty() || a[0] != '-')) {
             o.command.push_back(a);
@@ -77,6 +79,11 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args)
             if (!p)
                 return p.error();
             o.port = p.value();
+        } else if (a == "--token-idle-days") {
+            auto days = parse_int(a, *v, 1, 3650);
+            if (!days)
+                return days.error();
+            o.token_idle_days = days.value();
         } else {
             auto n = parse_int(a, *v, 1, 2000000);
             if (!n)

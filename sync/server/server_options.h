@@ -1,6 +1,8 @@
 // Command-line options of obole-server.
 #pragma once
 #include "core/result.h"
+#include "server/auth.h"
+#include "server/rate_limiter.h"
 #include <string>
 #include <vector>
 
@@ -13,6 +15,9 @@ struct ServerOptions {
     std::string web_dir; // built web app; empty = API only
     bool demo = false;   // fill an empty database with generated members
     int demo_members = 2000;
+    // Devices unused this long must enrol again (--token-idle-days).
+    int token_idle_days = kDefaultTokenIdleDays;
+    RateLimits limits; // not on the command line: tests set their own
     bool help = false;
     // A subcommand and its own arguments ({"operator", "add", "alice", "--role", "admin"});
     // empty = serve. The options above may come before, inside or after it.

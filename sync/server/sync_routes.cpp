@@ -7,9 +7,9 @@
 #include "core/calendar/date.h"
 #include "core/store/store.h"
 #include "protocol/codec.h"
-#include "server/auth_routes.h"
 #include "server/json_response.h"
 #include "server/request_body.h"
+#include "server/request_gate.h"
 #include "server/sync_service.h"
 
 namespace obole::server {
@@ -27,7 +27,7 @@ bool read_number(const httplib::Request& req, const char* name, int64_t* out)
 
 } // namespace
 
-void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
+void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, RequestGate& gate, std::mutex& store_mutex,
                      SyncRoutesOptions options)
 {
     // The token is checked before the body is read (a refusal costs no
@@ -35,12 +35,9 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
     // holds up no one else).
     http.Post("/api/sync/push",
               [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
-                  Result<Principal> who = [&] {
-                      std::lock_guard lock(store_mutex);
-                      return authenticate_request(req, auth);
-                  }();
+                  std::optional<Principal> who = gate.admit(req, res);
                   if (!who)
-                      return send_error(res, who.error());
+                      return;
                   Result<std::string> body = read_text_body(req, reader);
                   if (!body)
                       return send_error(res, body.error());
@@ -59,10 +56,9 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
         if (!read_number(req, "since", &since) || !read_number(req, "limit", &limit) ||
             !read_number(req, "schema_version", &schema))
             return send_error(res, fail("request.bad_query", "A pull needs since, limit and schema_version numbers."));
+        if (!gate.admit(req, res))
+            return;
         std::lock_guard lock(store_mutex);
-        Result<Principal> who = authenticate_request(req, auth);
-        if (!who)
-            return send_error(res, who.error());
         Result<sync::PullResponse> page = sync.pull(since, int(limit), int(schema));
         if (!page)
             return send_error(res, page.error());
@@ -72,13 +68,12 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Aut
     // The whole of obole.db: a new device's first copy, with the cursor to
     // pull from next in its meta (ChangeLog::publish_cursor).
     http.Get("/api/snapshot",
-             [&store, &auth, &store_mutex, options](const httplib::Request& req, httplib::Response& res) {
+             [&store, &gate, &store_mutex, options](const httplib::Request& req, httplib::Response& res) {
+                 if (options.open_snapshot ? !gate.admit_anonymous(req, res) : !gate.admit(req, res))
+                     return;
                  std::vector<uint8_t> bytes;
                  {
                      std::lock_guard lock(store_mutex);
-                     if (!options.open_snapshot)
-                         if (Result<Principal> who = authenticate_request(req, auth); !who)
-                             return send_error(res, who.error());
                      bytes = store.serialize();
                  }
                  if (bytes.empty())

@@ -14,7 +14,7 @@ class Store;
 
 namespace obole::server {
 
-class Auth;
+class RequestGate;
 class SyncService;
 
 struct SyncRoutesOptions {
@@ -23,7 +23,8 @@ struct SyncRoutesOptions {
     bool open_snapshot = false;
 };
 
-void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Auth& auth, std::mutex& store_mutex,
+// Every route passes `gate` first (rate limits, the token: request_gate.h).
+void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, RequestGate& gate, std::mutex& store_mutex,
                      SyncRoutesOptions options);
 
 } // namespace obole::server

@@ -219,6 +219,22 @@ Result<sync::PullResponse> SyncService::pull(int64_t since, int limit, int schem
     return log_.read(since, limit, limits_.max_pull_bytes);
 }
 
+// Who did it is the server's record, never the device's word (issue 17,
+// part 1): a new row of a table that names its operator names the operator
+// whose token pushed it, whatever the device wrote (a name typed in its
+// settings, or "volunteer" before it was enrolled: such changes are pushed
+// with the enrolling operator's token, and are theirs); an update that
+// names one is stamped the same. What the server logs, devices take back
+// (the field is server_decides, sync_tables.h).
+void SyncService::stamp_operator(const SyncTable& table, Change& change, const Principal& who)
+{
+    const sync::SyncField* field = table.field(sync::kOperatorField);
+    if (!field)
+        return;
+    if (change.op == Op::insert || change.fields.contains(field->wire))
+        change.fields[field->wire] = who.operator_login;
+}
+
 Result<void> SyncService::apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)
 {
     const SyncTable& table = *sync::find_sync_table(change.table);
@@ -234,6 +250,7 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
     else
         clock_.observe(*hlc, now_ms);
 
+    stamp_operator(table, change, who);
     resolve_members(store_, table, change.fields);
     if (change.op == Op::insert)
         return apply_insert(table, change, who.device_id, seq);

@@ -53,6 +53,7 @@ public:
 private:
     Result<void> admit_and_apply(const Principal& who, const sync::Change& change, uint64_t seq, int64_t now_ms);
     Result<void> check_row_references(const sync::Change& change);
+    static void stamp_operator(const sync::SyncTable& table, sync::Change& change, const Principal& who);
     Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
     Result<void> refuse(const sync::Change& change, int64_t now_ms);
     Result<void> apply_insert(const sync::SyncTable& table, sync::Change& change, const std::string& device,

@@ -143,6 +143,20 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await tap('Next');
       await app.find('Step 2 of 6: Gift');
     }],
+    ['an amount that is not one is refused with its reason, which goes once it is corrected', async () => {
+      // "1e9" used to lose its letter to a character filter and become €19.
+      await type('Other amount', '1e9');
+      await tap('Next');
+      await app.find('The amount is not a number.');
+      await app.find('Step 2 of 6: Gift');
+      // Typed key by key it is valid at "12" (the message goes), and wrong again at the end: Next says so.
+      await type('Other amount', '12,3,4');
+      await tap('Next');
+      await app.find('The amount is not a number.');
+      await app.find('Step 2 of 6: Gift');
+      await type('Other amount', '12,50');
+      await app.gone('The amount is not a number.');
+    }],
     ['a quick amount, monthly', async () => {
       await tap('€20.00');
       await tap('Monthly');

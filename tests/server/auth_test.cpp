@@ -323,3 +323,36 @@ TEST(AuthWithoutOperators, HasNone)
     EXPECT_TRUE(auth.operators().empty());
     EXPECT_TRUE(auth.devices().empty());
 }
+
+// A server database made before codes counted wrong passwords and tokens
+// rotated: its next start adds the columns, and what it held still works.
+TEST(AuthSchemaUpgrade, AnEarlierServerDatabaseGetsTheNewColumns)
+{
+    auto opened = open_memory_server_store();
+    ASSERT_TRUE(opened);
+    Store& store = *opened.value();
+    ASSERT_TRUE(store.exec(R"SQL(
+CREATE TABLE server.operator(login TEXT PRIMARY KEY, name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'volunteer')), password_hash TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE server.enrol_code(code_hash TEXT PRIMARY KEY, operator_login TEXT NOT NULL REFERENCES operator(login),
+  issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER) WITHOUT ROWID;
+CREATE TABLE server.device(device_id BLOB PRIMARY KEY, name TEXT NOT NULL,
+  operator_login TEXT NOT NULL REFERENCES operator(login), token_hash TEXT NOT NULL UNIQUE,
+  enrolled_at INTEGER NOT NULL, last_seen INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+)SQL"));
+    Auth auth(store);
+    ASSERT_TRUE(auth.ensure_schema());
+    ASSERT_TRUE(auth.ensure_schema()); // and again on the start after
+    ASSERT_TRUE(auth.add_operator("alice", "Alice Martin", Role::admin, kAlicePassword));
+    Result<std::string> code = auth.issue_enrol_code("alice", 60, kNow);
+    ASSERT_TRUE(code);
+    EXPECT_EQ(auth.enrol(*code, "alice", "wrong password", "phone", kNow).error().code, "auth.bad_password");
+    Result<Enrolment> made = auth.enrol(*code, "alice", kAlicePassword, "phone", kNow);
+    ASSERT_TRUE(made) << made.error().message;
+    Result<Principal> who = auth.authenticate(made->token, kNow);
+    ASSERT_TRUE(who);
+    Result<std::string> rotated = auth.rotate_token(*who);
+    ASSERT_TRUE(rotated);
+    EXPECT_TRUE(auth.authenticate(*rotated, kNow));
+    EXPECT_EQ(auth.authenticate(made->token, kNow).error().code, "auth.invalid_token");
+}

@@ -58,6 +58,7 @@ protected:
 
         server::ServerOptions options;
         options.port = 0;
+        configure(options);
         auto http = std::make_unique<server::HttpServer>();
         add_test_routes(*http);
         api = std::make_unique<server::HttpApi>(*store, *auth, options, std::move(http));
@@ -71,6 +72,9 @@ protected:
         auto health = client->Get("/api/health");
         ASSERT_TRUE(health) << "no answer from the test server";
     }
+
+    // A test's own options (a web folder to serve), before the server starts.
+    virtual void configure(server::ServerOptions&) {}
 
     // Routes of a test, taken before HttpApi's own.
     virtual void add_test_routes(server::HttpServer&) {}

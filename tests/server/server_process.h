@@ -8,12 +8,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 class ServerProcess {
@@ -48,11 +50,46 @@ public:
         return std::string(std::istreambuf_iterator<char>(printed), {});
     }
 
-    // Starts serving on a free port; false when it did not say where within 30 s.
-    bool start()
+    // Runs `obole-server --data DIR ARGS...` to its end; its exit status and
+    // all it printed, standard error included.
+    std::pair<int, std::string> run(const std::vector<std::string>& args)
+    {
+        const std::string out = data_ + "/run.out";
+        pid_t pid = spawn(args, "/dev/null", out, true);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        std::ifstream printed(out);
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, std::string(std::istreambuf_iterator<char>(printed), {})};
+    }
+
+    const std::string& data_dir() const { return data_; }
+
+    // Ends the server started last (SIGTERM) and waits for it.
+    void stop()
+    {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            ::waitpid(pid_, nullptr, 0);
+            pid_ = -1;
+        }
+    }
+
+    // What the server started last printed.
+    std::string log() const
+    {
+        std::ifstream printed(data_ + "/server.log");
+        return std::string(std::istreambuf_iterator<char>(printed), {});
+    }
+
+    // Starts serving on a free port (with `extra` arguments); false when it
+    // did not say where within 30 s.
+    bool start(const std::vector<std::string>& extra = {})
     {
         const std::string log = data_ + "/server.log";
-        pid_ = spawn({"--port", "0"}, "/dev/null", log);
+        std::remove(log.c_str()); // an earlier start's port must not be read for this one's
+        std::vector<std::string> args = {"--port", "0"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        pid_ = spawn(args, "/dev/null", log);
         const std::regex running(R"(Obole is running at http://127\.0\.0\.1:(\d+)/)");
         for (int i = 0; i < 300 && alive(); ++i) {
             std::ifstream printed(log);
@@ -96,13 +133,15 @@ public:
     }
 
 private:
-    pid_t spawn(std::vector<std::string> args, const std::string& in, const std::string& out)
+    pid_t spawn(std::vector<std::string> args, const std::string& in, const std::string& out, bool with_stderr = false)
     {
         args.insert(args.begin(), {OBOLE_SERVER_BINARY, "--data", data_});
         pid_t pid = ::fork();
         if (pid == 0) {
             std::freopen(in.c_str(), "r", stdin);
             std::freopen(out.c_str(), "w", stdout);
+            if (with_stderr)
+                ::dup2(::fileno(stdout), 2);
             std::vector<char*> argv;
             for (std::string& a : args)
                 argv.push_back(a.data());

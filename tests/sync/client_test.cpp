@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "client/outbox.h"
+#include "client/pull.h"
 #include "client/sync_engine.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/store/statement.h"
 #include "core/store/store.h"
 
 namespace obole::sync {
@@ -168,6 +170,113 @@ TEST(SyncEngine, AChangeOnTheDeviceGoesOutSoonAfter)
     ASSERT_TRUE(engine.leave());
     EXPECT_EQ(engine.status().operator_role, "");
     EXPECT_FALSE(engine.status().enrolled);
+}
+
+TEST(ApplyPull, TheDeviceTakesBackTheOperatorTheServerStamped)
+{
+    // A gift entered under a name typed on the device; the server logs it
+    // under the login of the token that pushed it (issue 17, part 1).
+    Device d;
+    const std::string member = d.add_member("Durand");
+    NewGift g;
+    g.member_id = member;
+    g.amount_text = "25";
+    g.date_text = "2026-11-23";
+    const std::string gift = GiftRepository(*d.store).add(g, "Mallory").value();
+    std::vector<OutboxChange> pending = d.outbox->pending(100).value();
+    const OutboxChange* mine = nullptr;
+    for (const OutboxChange& c : pending)
+        if (c.change.table == "gift")
+            mine = &c;
+    ASSERT_NE(mine, nullptr);
+    EXPECT_EQ(mine->change.fields["operator"], "Mallory");
+
+    PullResponse page;
+    page.schema_version = 0;
+    LoggedChange back{1, mine->change};
+    back.change.fields["operator"] = "vol";
+    page.changes.push_back(back);
+    page.cursor = 1;
+    ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page, d.now));
+    Statement s(d.store->db(), "SELECT operator FROM gift WHERE id = ?1");
+    s.bind_uuid(1, gift);
+    ASSERT_EQ(s.step(), Statement::Step::row);
+    EXPECT_EQ(s.column_text(0), "vol");
+}
+
+TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
+{
+    Device d;
+    SyncTiming timing;
+    timing.rotate_token_ms = 7LL * 24 * 3600 * 1000;
+    SyncEngine engine(*d.store, *d.outbox, 3, timing);
+    engine.set_online(true, d.now);
+    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
+    ASSERT_TRUE(engine.poll(d.now));
+    engine.on_response(200,
+                       R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+                       d.now);
+    const std::string empty_page = R"({"schema_version":3,"changes":[],"cursor":0,"more":false})";
+
+    // A fresh token: the round is a pull, no rotation.
+    std::optional<HttpCall> call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "GET");
+    engine.on_response(200, empty_page, d.now);
+
+    // A week later the round begins with a rotation, then goes on.
+    d.now += timing.rotate_token_ms;
+    call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "POST");
+    EXPECT_EQ(call->path, "/api/token/rotate");
+    EXPECT_TRUE(call->authorized);
+    engine.on_response(200, R"({"token":"second"})", d.now);
+    EXPECT_EQ(engine.token(), "second");
+    call = engine.poll(d.now);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->path.rfind("/api/sync/pull", 0), 0u) << call->path;
+    engine.on_response(200, empty_page, d.now);
+
+    // Kept on the device: a restart uses the new token, and does not rotate again so soon.
+    SyncEngine restarted(*d.store, *d.outbox, 4, timing);
+    restarted.set_online(true, d.now + 1);
+    EXPECT_EQ(restarted.token(), "second");
+    call = restarted.poll(d.now + 1);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->method, "GET");
+}
+
+TEST(SyncEngine, ARotationRefusedLeavesTheTokenAsItWas)
+{
+    Device d;
+    SyncTiming timing;
+    SyncEngine engine(*d.store, *d.outbox, 5, timing);
+    engine.set_online(true, d.now);
+    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
+    ASSERT_TRUE(engine.poll(d.now));
+    engine.on_response(200,
+                       R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
+                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
+                       d.now);
+    d.now += timing.rotate_token_ms;
+    ASSERT_EQ(engine.poll(d.now)->path, "/api/token/rotate");
+    // An unreadable answer: the old token stays, the round fails and is retried.
+    engine.on_response(200, R"({"nothing":1})", d.now);
+    EXPECT_EQ(engine.token(), "first");
+    EXPECT_EQ(engine.status().last_error, "The server's answer is not readable.");
+    EXPECT_FALSE(engine.status().stopped);
+    // A token the server no longer takes: stopped until a person enrols again.
+    d.now = engine.status().next_attempt_ms;
+    ASSERT_EQ(engine.poll(d.now)->path, "/api/token/rotate");
+    engine.on_response(401,
+                       R"({"error":{"code":"auth.token_expired","message":"This device was not used for a long )"
+                       R"(time, so its token expired; enrol it again with a new code."}})",
+                       d.now);
+    EXPECT_TRUE(engine.status().stopped);
+    EXPECT_EQ(engine.token(), "first");
+    EXPECT_EQ(engine.status().last_error_code, "auth.token_expired");
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "client/outbox.h"
 #include "client/pull.h"
 #include "core/store/migrations.h"
+#include "core/store/statement.h"
 #include "core/store/store.h"
 #include "core/store/uuid.h"
 #include "server/server_store.h"
@@ -35,6 +36,18 @@ struct SyncDevice {
     std::unique_ptr<sync::Outbox> outbox = std::move(sync::Outbox::attach(*store, [] { return kSyncNow; }).value());
     server::Principal who;
 };
+
+// A device enrolled with the server from the start, in the role given.
+struct EnrolledDevice : SyncDevice {
+    EnrolledDevice(int i, server::Role role) : SyncDevice(i, role) { enrol(); }
+};
+
+// The first column of the first row of `sql`; -1 when there is none.
+inline int64_t scalar(Store& store, const char* sql)
+{
+    Statement s(store.db(), sql);
+    return s.step() == Statement::Step::row ? s.column_int64(0) : -1;
+}
 
 struct SyncServer {
     SyncServer() { EXPECT_TRUE(service.ensure_schema()); }

@@ -15,17 +15,8 @@
 namespace obole {
 namespace {
 
-// A device enrolled with the server, in the role given.
-struct Device : test::SyncDevice {
-    Device(int i, server::Role role) : SyncDevice(i, role) { enrol(); }
-};
+using Device = test::EnrolledDevice;
 using Server = test::SyncServer;
-
-int64_t count(Store& store, const char* sql)
-{
-    Statement s(store.db(), sql);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : -1;
-}
 
 NewBatchLine line(const std::string& member, const char* amount)
 {
@@ -58,12 +49,12 @@ TEST(RecordLocks, AClosedBatchRefusesALateCorrectionAndTheDeviceConverges)
     ASSERT_EQ(late.refused.size(), 1u);
     EXPECT_EQ(late.refused[0].code, "auth.locked");
 
-    EXPECT_EQ(count(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
-    EXPECT_EQ(count(*server.store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT count(*) FROM gift"), 1);
     server.pull(b);
-    EXPECT_EQ(count(*b.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
+    EXPECT_EQ(test::scalar(*b.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
     EXPECT_TRUE(GiftBatchRepository(*b.store).get(batch)->closed);
-    EXPECT_EQ(count(*b.store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(test::scalar(*b.store, "SELECT count(*) FROM gift"), 1);
     // The gift is the line's own row.
     std::vector<Gift> gifts = GiftRepository(*b.store).list_for_member(member);
     ASSERT_EQ(gifts.size(), 1u);
@@ -88,7 +79,7 @@ TEST(RecordLocks, ANewLineInAClosedBatchIsRefused)
     sync::PushResponse late = server.push(b);
     ASSERT_EQ(late.refused.size(), 1u);
     EXPECT_EQ(late.refused[0].code, "auth.locked");
-    EXPECT_EQ(count(*server.store, "SELECT count(*) FROM gift_batch_line"), 1);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT count(*) FROM gift_batch_line"), 1);
 }
 
 } // namespace

@@ -76,6 +76,10 @@ TEST(ValueCheck, DatesAndTimesExist)
     EXPECT_EQ(code_of("gift", "gift_date", "2026-02-29"), "value.bad_date");
     EXPECT_EQ(code_of("gift", "gift_date", "23/11/2026"), "value.bad_date"); // stored ISO only
     EXPECT_EQ(code_of("gift", "gift_date", ""), "value.bad_date");
+    // Money dates start in 1900 whatever a device's setting says.
+    EXPECT_EQ(code_of("gift", "gift_date", "1899-12-31"), "value.too_early");
+    EXPECT_EQ(code_of("gift", "gift_date", "1900-01-01"), "ok");
+    EXPECT_EQ(code_of("sepa_mandate", "signature_date", "1066-10-14"), "value.too_early");
     EXPECT_EQ(code_of("member", "birth_date", ""), "ok");
     EXPECT_EQ(code_of("gift", "created_at", "2026-11-23T14:05:09.123Z"), "ok");
     EXPECT_EQ(code_of("gift", "created_at", "2026-11-23T14:05:09"), "ok");

@@ -14,7 +14,8 @@ namespace {
 
 std::string member_id(Store& store, const char* first, const char* last)
 {
-    Statement s(store.db(), "SELECT id FROM member WHERE first_name = ?1 AND last_name = ?2");
+    // The showcase member, entered after the random ones (one of which may bear the same name).
+    Statement s(store.db(), "SELECT id FROM member WHERE first_name = ?1 AND last_name = ?2 ORDER BY ref DESC");
     s.bind_text(1, first);
     s.bind_text(2, last);
     return s.step() == Statement::Step::row ? s.column_uuid(0) : std::string();

@@ -4,6 +4,7 @@
 #include "core/campaigns/campaign_repository.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -88,6 +89,10 @@ TEST_F(GiftRepositoryTest, BadInputIsRejectedAndNothingSaved)
     expect_rejected(gift("10", "31/13/2025"), "date.invalid");
     std::string tomorrow = iso_from_days(days_from_iso(today_iso()) + 2);
     expect_rejected(gift("10", tomorrow.c_str()), "date.in_future");
+    expect_rejected(gift("10", "1899-01-01"), "date.too_early");
+    expect_rejected(gift("1e9", "2025-06-10"), "amount.not_a_number");
+    expect_rejected(gift("5O", "2025-06-10"), "amount.not_a_number");
+    expect_rejected(gift("12,3,4", "2025-06-10"), "amount.not_a_number");
     NewGift g = gift("10", "2025-06-10");
     g.campaign_id = "nope";
     expect_rejected(g, "campaign.not_found");
@@ -136,4 +141,28 @@ TEST(PaymentMethodNames, RoundTrip)
     PaymentMethod out;
     EXPECT_FALSE(parse_payment_method("bitcoin", &out));
     EXPECT_STREQ(to_string(PaymentMethod::direct_debit), "direct_debit");
+}
+
+TEST_F(GiftRepositoryTest, TheEarliestAcceptedDateIsTheAssociations)
+{
+    EXPECT_EQ(date_window(*store).earliest, "1900-01-01");
+    ASSERT_TRUE(GiftRepository(*store).add(gift("10", "1900-01-01"), "alice").ok());
+
+    // An association that began in 1998 refuses a 1898 typo, and says why.
+    Result<std::string> set = set_earliest_date(*store, "01/03/1998", "alice");
+    ASSERT_TRUE(set.ok()) << set.error().message;
+    EXPECT_EQ(*set, "1998-03-01");
+    EXPECT_EQ(date_window(*store).earliest, "1998-03-01");
+    expect_rejected(gift("10", "1998-02-28"), "date.too_early");
+    Result<std::string> added = GiftRepository(*store).add(gift("10", "1998-03-01"), "alice");
+    EXPECT_TRUE(added.ok());
+
+    // The setting itself: a real date, not before 1900, not in the future;
+    // a refused one leaves the earlier value.
+    std::string tomorrow = iso_from_days(days_from_iso(store->latest_today()) + 1);
+    EXPECT_EQ(set_earliest_date(*store, "1899-12-31", "alice").error().code, "date.too_early");
+    EXPECT_EQ(set_earliest_date(*store, tomorrow, "alice").error().code, "date.in_future");
+    EXPECT_EQ(set_earliest_date(*store, " ", "alice").error().code, "date.empty");
+    EXPECT_EQ(set_earliest_date(*store, "1998-02-30", "alice").error().code, "date.invalid");
+    EXPECT_EQ(date_window(*store).earliest, "1998-03-01");
 }

@@ -43,6 +43,12 @@ TEST(ParseAmount, RejectsWithStableCodes)
     EXPECT_EQ(code("12abc"), "amount.not_a_number");
     EXPECT_EQ(code("1.2.3"), "amount.not_a_number");
     EXPECT_EQ(code("12 5"), "amount.not_a_number");
+    // What a filter or a lenient parser would quietly turn into another amount.
+    EXPECT_EQ(code("1e9"), "amount.not_a_number");
+    EXPECT_EQ(code("5O"), "amount.not_a_number");
+    EXPECT_EQ(code("12,3,4"), "amount.not_a_number");
+    EXPECT_EQ(code("0x10"), "amount.not_a_number");
+    EXPECT_EQ(code("1_000"), "amount.not_a_number");
     EXPECT_EQ(code("1,234.56"), "amount.too_many_decimals");
     EXPECT_EQ(code("12,345"), "amount.too_many_decimals");
     EXPECT_EQ(code("0"), "amount.not_positive");
@@ -75,6 +81,18 @@ TEST(FormatMoney, RoundTripsThroughParse)
 {
     for (int64_t c : {1LL, 99LL, 1000LL, 123456LL, 99999999LL}) {
         Result<int64_t> r = parse_amount_cents(format_money(c, "EUR", "fr"));
+        ASSERT_TRUE(r.ok()) << c;
+        EXPECT_EQ(r.value(), c);
+    }
+}
+
+TEST(TypedAmount, IsWhatAFormReadsBack)
+{
+    EXPECT_EQ(typed_amount(123450), "1234,50");
+    EXPECT_EQ(typed_amount(2500), "25,00");
+    EXPECT_EQ(typed_amount(7), "0,07");
+    for (int64_t c : {int64_t(1), int64_t(10), int64_t(99), int64_t(1000), int64_t(123456), kMaxAmountCents}) {
+        Result<int64_t> r = parse_amount_cents(typed_amount(c));
         ASSERT_TRUE(r.ok()) << c;
         EXPECT_EQ(r.value(), c);
     }

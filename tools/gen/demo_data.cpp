@@ -14,7 +14,9 @@
 #include "core/members/member_repository.h"
 #include "core/money/gift.h"
 #include "core/money/gift_repository.h"
+#include "core/money/money.h"
 #include "core/search/search_words.h"
+#include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "gen/demo_history.h"
 #include "gen/demo_people.h"
@@ -127,15 +129,6 @@ PaymentMethod random_method(DemoRng& rng)
     if (r < 95)
         return PaymentMethod::transfer;
     return PaymentMethod::other;
-}
-
-// An amount as a person types it: "25" or "12,50".
-std::string amount_text(int64_t cents)
-{
-    std::string text = std::to_string(cents / 100);
-    if (cents % 100)
-        text += "," + two_digits(int(cents % 100));
-    return text;
 }
 
 class DemoWriter {
@@ -337,7 +330,7 @@ private:
                     if (days_from_iso(c->start_date) <= day)
                         gift.campaign_id = c->id;
             gift.date_text = iso_from_days(day);
-            gift.amount_text = amount_text(monthly ? int64_t(rng_.between(1, 6)) * 500 : amount_for(rng_, profile));
+            gift.amount_text = typed_amount(monthly ? int64_t(rng_.between(1, 6)) * 500 : amount_for(rng_, profile));
             if (gift.method == PaymentMethod::cheque)
                 gift.cheque_number = random_digits(rng_, 7);
             demo_clock(store_, day);
@@ -481,7 +474,7 @@ Result<void> add_long_history_member(DemoHistory& h, DemoCounts& counts)
         const char* who = i % 3 ? "claire" : "marc";
         NewGift gift;
         gift.member_id = *id;
-        gift.amount_text = amount_text(int64_t(rng.between(4, 60)) * 500);
+        gift.amount_text = typed_amount(int64_t(rng.between(4, 60)) * 500);
         gift.date_text = iso_from_days(day);
         gift.method = cheque ? PaymentMethod::cheque : PaymentMethod::transfer;
         if (cheque)
@@ -540,6 +533,9 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
             if (Result<void> r = add(history); !r)
                 return r;
         if (Result<void> r = add_demo_field(history, signups, counts); !r)
+            return r;
+        // Marked as the demo, with it: the server serves it to anyone, the app says so.
+        if (Result<void> r = mark_demo_data(store); !r)
             return r;
         // The segments are computed at COMMIT for the store's today: the reference day.
         demo_clock(store, today, 18 * 60);

@@ -5,19 +5,21 @@
 
 namespace obole {
 
-Result<std::string> parse_past_date(std::string_view text, const std::string& today, const std::string& latest_today,
-                                    const char* field)
+Result<std::string> parse_past_date(std::string_view text, const DateWindow& window, const char* field)
 {
     if (trim_spaces(text).empty())
-        return today;
+        return window.today;
     Result<std::string> parsed = parse_date(text);
     if (!parsed) {
         Error e = parsed.error();
         e.field = field;
         return e;
     }
-    if (*parsed > latest_today)
+    if (*parsed > window.latest_today)
         return fail("date.in_future", "The date is in the future.", field);
+    if (*parsed < window.earliest)
+        return fail("date.too_early", "The date is before the earliest date the association accepts (Settings).",
+                    field);
     return parsed;
 }
 

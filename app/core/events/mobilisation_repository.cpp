@@ -6,6 +6,7 @@
 #include "core/calendar/past_date.h"
 #include "core/campaigns/campaign_ref.h"
 #include "core/members/member_ref.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -31,7 +32,7 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
                     "petition");
     if (petition->empty())
         return fail("mobilisation.petition_required", "Enter the petition's title.", "petition");
-    Result<std::string> date = parse_past_date(m.date_text, store_.today(), store_.latest_today());
+    Result<std::string> date = parse_past_date(m.date_text, date_window(store_));
     if (!date)
         return date.error();
     const auto& channels = mobilisation_channels();

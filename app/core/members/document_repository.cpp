@@ -6,6 +6,7 @@
 #include "core/calendar/date.h"
 #include "core/calendar/past_date.h"
 #include "core/members/member_ref.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -79,7 +80,7 @@ Result<std::string> DocumentRepository::add(const NewDocument& d, const std::str
         return fail("document.name_required", "The file needs a name.", "name");
     if (d.direction != "sent" && d.direction != "received")
         return fail("document.bad_direction", "Choose whether the file was sent or received.", "direction");
-    Result<std::string> date = parse_past_date(d.date_text, store_.today(), store_.latest_today());
+    Result<std::string> date = parse_past_date(d.date_text, date_window(store_));
     if (!date)
         return date.error();
     std::optional<std::string> mime = one_line_text(d.mime_type, 100);

@@ -77,6 +77,7 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
             "UPDATE email SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE campaign_received SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE gift SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE gift_correction SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE text_conflict SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE purchase_order SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE membership SET member_ref = ?2 WHERE member_ref = ?1",

@@ -329,8 +329,8 @@ std::vector<CampaignReceived> MemberRepository::campaigns_received(const std::st
 {
     std::vector<CampaignReceived> out;
     Statement select(store_.db(), "SELECT c.id, c.code, c.name, r.received_date, "
-                                  "EXISTS(SELECT 1 FROM gift g WHERE g.member_ref = m.ref "
-                                  "AND g.campaign_ref = r.campaign_ref) FROM member m "
+                                  "EXISTS(SELECT 1 FROM gift_now g WHERE g.member_ref = m.ref "
+                                  "AND g.campaign_ref = r.campaign_ref AND g.net_cents > 0) FROM member m "
                                   "JOIN campaign_received r ON r.member_ref = m.ref "
                                   "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
                                   "ORDER BY r.received_date DESC, r.id DESC LIMIT ?2");

@@ -12,6 +12,9 @@ enum class PaymentMethod { cash, cheque, card, transfer, direct_debit, other };
 const char* to_string(PaymentMethod method);                          // "cash", "cheque", ...
 bool parse_payment_method(std::string_view text, PaymentMethod* out); // false when unknown
 
+// A gift as its corrections leave it (core/money/gift_now.h): member, date,
+// method and campaign are the corrected ones; amount_cents is what the
+// association keeps (0 when voided, less the refunds).
 struct Gift {
     std::string id, member_id;
     int64_t amount_cents = 0;
@@ -19,6 +22,11 @@ struct Gift {
     PaymentMethod method = PaymentMethod::cash;
     std::string cheque_number, campaign_id, campaign_code, campaign_name, operator_name, created_at;
     std::string payment_ref, batch_id;
+    int64_t entered_cents = 0;  // as typed when the gift was entered
+    int64_t amended_cents = 0;  // as last amended (entered_cents when never amended)
+    int64_t refunded_cents = 0; // given back, all refunds together
+    bool voided = false;
+    int corrections = 0; // how many: the dossier offers their history when > 0
 };
 
 struct NewGift {

@@ -56,13 +56,6 @@ bool is_batch_method(PaymentMethod m)
     return false;
 }
 
-// "12.50": what GiftRepository parses back to the same cents.
-std::string amount_text(int64_t cents)
-{
-    std::string c = std::to_string(cents % 100);
-    return std::to_string(cents / 100) + "." + (c.size() < 2 ? "0" + c : c);
-}
-
 } // namespace
 
 // A line as it will be written.
@@ -316,7 +309,7 @@ Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::
             g.id = l.id;
             g.batch_id = batch_id;
             g.member_id = l.member_id;
-            g.amount_text = amount_text(l.amount_cents);
+            g.amount_text = typed_amount(l.amount_cents);
             g.date_text = l.gift_date;
             g.method = l.method;
             g.campaign_id = l.campaign_id;

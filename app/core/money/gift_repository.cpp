@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
-#include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/campaigns/campaign_ref.h"
 #include "core/members/member_ref.h"
 #include "core/money/money.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -35,20 +36,9 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     if (!cents)
         return cents.error();
 
-    std::string date;
-    // "Today" is the later of the UTC and the local date, so a gift entered
-    // just after local midnight east of Greenwich is not "in the future".
-    std::string today = store_.latest_today();
-    if (trim_spaces(g.date_text).empty()) {
-        date = store_.today();
-    } else {
-        Result<std::string> parsed = parse_date(g.date_text);
-        if (!parsed)
-            return parsed.error();
-        if (*parsed > today)
-            return fail("date.in_future", "The date is in the future.", "date");
-        date = *parsed;
-    }
+    Result<std::string> date = parse_past_date(g.date_text, date_window(store_));
+    if (!date)
+        return date.error();
     if (!is_currency_code(g.currency))
         return fail("gift.bad_currency", "The currency must be a three-letter code such as EUR.", "currency");
     Result<std::string> cheque = validate_person_name(g.cheque_number); // one line of plain text
@@ -77,7 +67,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         insert.bind_int64(2, member_ref);
         insert.bind_int64(3, *cents);
         insert.bind_text(4, g.currency);
-        insert.bind_text(5, date);
+        insert.bind_text(5, *date);
         insert.bind_text(6, to_string(g.method));
         insert.bind_text(7, *cheque);
         if (campaign_ref)
@@ -93,7 +83,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
             insert.bind_uuid(12, g.batch_id);
         if (Result<void> r = insert.run(); !r)
             return r;
-        std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + date;
+        std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + *date;
         return Journal(store_).append(g.member_id, "gift.add", detail, operator_name);
     });
     if (!written)
@@ -105,11 +95,12 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Gift> out;
     Statement select(store_.db(),
-                     "SELECT g.id, m.id, g.amount_cents, g.currency, g.gift_date, g.payment_method, "
+                     "SELECT g.id, m.id, n.net_cents, g.currency, n.gift_date, n.payment_method, "
                      "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
-                     "g.created_at, g.payment_ref, g.batch_id FROM member m JOIN gift g ON g.member_ref = m.ref "
-                     "LEFT JOIN campaign c ON c.ref = g.campaign_ref "
-                     "WHERE m.id = ?1 ORDER BY g.gift_date DESC, g.created_at DESC, g.id DESC");
+                     "g.created_at, g.payment_ref, g.batch_id, g.amount_cents, n.amount_cents, n.refunded_cents, "
+                     "n.voided, n.corrections FROM member m JOIN gift_now n ON n.member_ref = m.ref "
+                     "JOIN gift g ON g.id = n.id LEFT JOIN campaign c ON c.ref = n.campaign_ref "
+                     "WHERE m.id = ?1 ORDER BY n.gift_date DESC, g.created_at DESC, g.id DESC");
     select.bind_uuid(1, member_id);
     while (select.step() == Statement::Step::row) {
         Gift g;
@@ -127,6 +118,11 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
         g.created_at = select.column_text(11);
         g.payment_ref = select.column_text(12);
         g.batch_id = select.column_uuid(13);
+        g.entered_cents = select.column_int64(14);
+        g.amended_cents = select.column_int64(15);
+        g.refunded_cents = select.column_int64(16);
+        g.voided = select.column_int64(17) != 0;
+        g.corrections = int(select.column_int64(18));
         out.push_back(std::move(g));
     }
     return out;

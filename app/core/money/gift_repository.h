@@ -24,7 +24,8 @@ public:
     // and its journal row in one transaction. Returns the gift id.
     Result<std::string> add(const NewGift& gift, const std::string& operator_name);
 
-    // Newest first (gift date, then entry time).
+    // The member's gifts as corrected (moved ones under their new member),
+    // voided ones included; newest first (gift date, then entry time).
     std::vector<Gift> list_for_member(const std::string& member_id);
 
     // The campaign last received by the member (newest received_date), "" if none.

@@ -4,8 +4,10 @@
 #include <cstdio>
 
 #include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/members/member_ref.h"
 #include "core/money/money.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -130,11 +132,9 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
         return with_field(fee.error(), "fee");
     std::string paid;
     if (!trim_spaces(n.paid_date_text).empty()) {
-        Result<std::string> p = parse_date_field(n.paid_date_text, "paid_date");
+        Result<std::string> p = parse_past_date(n.paid_date_text, date_window(store_), "paid_date");
         if (!p)
             return p.error();
-        if (*p > store_.latest_today())
-            return fail("date.in_future", "The date is in the future.", "paid_date");
         paid = *p;
     }
 

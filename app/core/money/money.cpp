@@ -101,6 +101,12 @@ Result<int64_t> parse_amount_cents(std::string_view text)
     return total;
 }
 
+std::string typed_amount(int64_t cents)
+{
+    const int64_t frac = cents % 100;
+    return std::to_string(cents / 100) + (frac < 10 ? ",0" : ",") + std::to_string(frac);
+}
+
 std::string format_money(int64_t cents, std::string_view currency, std::string_view lang)
 {
     const bool french_style = lang.substr(0, 2) == "fr" || lang.substr(0, 2) == "ru";

@@ -18,6 +18,11 @@ constexpr int64_t kMaxAmountCents = 100000000; // 1,000,000.00
 // amount.too_large. Error::field is "amount".
 Result<int64_t> parse_amount_cents(std::string_view text);
 
+// An amount as a person types it into a form, "1234,50": what
+// parse_amount_cents reads back to the same cents (a form that starts from a
+// stored amount, a gift posted from a batch line, the demo's entries).
+std::string typed_amount(int64_t cents);
+
 // fr (and ru): "1 234,56 €" with U+202F between groups and U+00A0 before the
 // symbol; en (and any other language): "€1,234.56". EUR, USD, GBP, RUB and
 // JPY have symbols; other currencies show their code ("1 234,56 CHF", "CHF 1,234.56").

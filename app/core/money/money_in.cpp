@@ -10,10 +10,15 @@ namespace obole {
 
 namespace {
 
-// One UNION over the four tables, sorted by SQLite.
+// One UNION over the four tables, sorted by SQLite. Gifts as corrected
+// (core/money/gift_now.h): a voided gift is not money in; a refund is money
+// going back, on its own date, so the lines add up to what was kept.
 const char kMoneyInSql[] =
     "SELECT g.gift_date, 'gift', g.payment_method, g.amount_cents, ifnull(c.code, '') "
-    "  FROM gift g LEFT JOIN campaign c ON c.ref = g.campaign_ref WHERE g.member_ref = ?1 "
+    "  FROM gift_now g LEFT JOIN campaign c ON c.ref = g.campaign_ref WHERE g.member_ref = ?1 AND NOT g.voided "
+    "UNION ALL SELECT r.refund_date, 'refund', r.refund_method, -r.refund_cents, r.reason "
+    "  FROM gift_now g JOIN gift_correction r ON r.gift_id = g.id AND r.kind = 'refund' "
+    "  WHERE g.member_ref = ?1 AND NOT g.voided "
     "UNION ALL SELECT o.order_date, 'order', o.payment_method, o.amount_cents, o.description "
     "  FROM purchase_order o WHERE o.member_ref = ?1 AND o.status <> 'cancelled' "
     "UNION ALL SELECT s.paid_date, 'membership', s.payment_method, s.fee_cents, s.period_start || ' – ' || "

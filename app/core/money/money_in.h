@@ -13,10 +13,10 @@ class Store;
 
 struct MoneyIn {
     std::string date;
-    std::string kind;           // "gift", "order", "membership", "collection"
+    std::string kind;           // "gift", "refund" (negative), "order", "membership", "collection"
     std::string payment_method; // core/money/gift.h's names ("cheque", "direct_debit", ...)
     int64_t amount_cents = 0;
-    std::string label; // what it was: campaign code, order description, period, RUM
+    std::string label; // what it was: campaign code, refund's reason, order description, period, RUM
 };
 
 struct MethodTotal {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/members/member_ref.h"
 #include "core/money/money.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -45,18 +46,9 @@ Result<int64_t> parse_quantity(const std::string& text)
 
 Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, const std::string& operator_name)
 {
-    std::string date;
-    const std::string today = store_.latest_today();
-    if (trim_spaces(o.date_text).empty()) {
-        date = store_.today();
-    } else {
-        Result<std::string> parsed = parse_date(o.date_text);
-        if (!parsed)
-            return parsed.error();
-        if (*parsed > today)
-            return fail("date.in_future", "The date is in the future.", "date");
-        date = *parsed;
-    }
+    Result<std::string> date = parse_past_date(o.date_text, date_window(store_));
+    if (!date)
+        return date.error();
     Result<std::string> description = validate_person_name(o.description); // one line of plain text
     if (description && description->empty())
         return fail("order.no_description", "Describe what was ordered.", "description");
@@ -81,7 +73,7 @@ Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, cons
         Statement insert(db, kInsertSql);
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
-        insert.bind_text(3, date);
+        insert.bind_text(3, *date);
         insert.bind_text(4, *description);
         insert.bind_int64(5, *quantity);
         insert.bind_int64(6, *cents);

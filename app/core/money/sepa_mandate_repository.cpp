@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "core/calendar/date.h"
+#include "core/calendar/past_date.h"
 #include "core/members/member_ref.h"
 #include "core/money/iban.h"
 #include "core/money/money.h"
 #include "core/money/signature.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -67,11 +69,9 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         return fail("mandate.no_signature_date",
                     "A mandate with no signature date cannot be collected: enter the date it was signed.",
                     "signature_date");
-    Result<std::string> signed_on = parse_date(n.signature_date_text);
+    Result<std::string> signed_on = parse_past_date(n.signature_date_text, date_window(store_), "signature_date");
     if (!signed_on)
-        return with_field(signed_on.error(), "signature_date");
-    if (*signed_on > store_.latest_today())
-        return fail("date.in_future", "The date is in the future.", "signature_date");
+        return signed_on.error();
     Result<int64_t> cents = parse_amount_cents(n.amount_text);
     if (!cents)
         return cents.error();

@@ -6,6 +6,7 @@
 #include "core/calendar/past_date.h"
 #include "core/members/member_ref.h"
 #include "core/money/money.h"
+#include "core/store/date_window.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -45,7 +46,7 @@ Result<std::string> SponsorshipRepository::add(const NewSponsorship& s, const st
         c = char(std::toupper(static_cast<unsigned char>(c)));
     if (!country.empty() && !is_country_code(country))
         return fail("sponsorship.bad_country", "The country must be a two-letter code such as SN.", "country");
-    Result<std::string> start = parse_past_date(s.start_text, store_.today(), store_.latest_today(), "start_date");
+    Result<std::string> start = parse_past_date(s.start_text, date_window(store_), "start_date");
     if (!start)
         return start.error();
     Result<int64_t> cents = parse_amount_cents(s.monthly_text);
@@ -87,7 +88,7 @@ Result<void> SponsorshipRepository::end(const std::string& sponsorship_id, const
     if (row.column_view(0) == "ended")
         return fail("sponsorship.already_ended", "This sponsorship has already ended.");
     const std::string start = row.column_text(1), child = row.column_text(2), member_id = row.column_uuid(3);
-    Result<std::string> end_date = parse_past_date(end_text, store_.today(), store_.latest_today(), "end_date");
+    Result<std::string> end_date = parse_past_date(end_text, date_window(store_), "end_date");
     if (!end_date)
         return end_date.error();
     if (*end_date < start)

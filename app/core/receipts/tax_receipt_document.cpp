@@ -43,6 +43,9 @@ const char* form_of(PaymentMethod m)
     return "Autre";
 }
 
+// The page's only style. Printed in a frame of the app's page, it is
+// allowed by the hash of its text in the server's Content-Security-Policy
+// (sync/server/security_headers.cpp): change it freely, the hash follows.
 const char kStyle[] =
     "body{font-family:sans-serif;font-size:11pt;margin:2cm;color:#000}"
     "h1{font-size:15pt;margin:0}h2{font-size:12pt;border-bottom:1px solid #000;margin-top:1.2em}"
@@ -52,6 +55,11 @@ const char kStyle[] =
     ".sign{margin-top:2em}@media print{body{margin:1cm}}";
 
 } // namespace
+
+const char* tax_receipt_stylesheet()
+{
+    return kStyle;
+}
 
 std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& gifts, const Organisation& org)
 {

@@ -15,4 +15,8 @@ namespace obole {
 // second, the page is marked "DUPLICATA".
 std::string tax_receipt_document(const TaxReceipt& receipt, const std::vector<Gift>& gifts, const Organisation& org);
 
+// The text of the page's one <style> element: the server allows exactly
+// this inline style in its Content-Security-Policy (by its SHA-256 hash).
+const char* tax_receipt_stylesheet();
+
 } // namespace obole

@@ -90,7 +90,8 @@ std::vector<Gift> TaxReceiptRepository::unreceipted_gifts(const std::string& mem
             covered.push_back(std::move(id));
     std::sort(covered.begin(), covered.end());
     for (Gift& g : GiftRepository(store_).list_for_member(member_id))
-        if (g.currency == "EUR" && !std::binary_search(covered.begin(), covered.end(), g.id))
+        // A voided or wholly refunded gift is no gift to receipt.
+        if (g.currency == "EUR" && g.amount_cents > 0 && !std::binary_search(covered.begin(), covered.end(), g.id))
             out.push_back(std::move(g));
     return out;
 }

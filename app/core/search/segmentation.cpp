@@ -17,12 +17,10 @@ namespace {
 // threshold setting changed, locally or by sync).
 const char kTriggers[] = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS segment_mark(member_ref INTEGER PRIMARY KEY);
-CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_insert AFTER INSERT ON main.gift
+CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_insert AFTER INSERT ON main.gift_now
   BEGIN INSERT OR IGNORE INTO segment_mark VALUES(new.member_ref); END;
-CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_delete AFTER DELETE ON main.gift
+CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_delete AFTER DELETE ON main.gift_now
   BEGIN INSERT OR IGNORE INTO segment_mark VALUES(old.member_ref); END;
-CREATE TEMP TRIGGER IF NOT EXISTS segment_gift_update AFTER UPDATE ON main.gift
-  BEGIN INSERT OR IGNORE INTO segment_mark VALUES(old.member_ref), (new.member_ref); END;
 CREATE TEMP TRIGGER IF NOT EXISTS segment_sepa_insert AFTER INSERT ON main.sepa_mandate
   BEGIN INSERT OR IGNORE INTO segment_mark VALUES(new.member_ref); END;
 CREATE TEMP TRIGGER IF NOT EXISTS segment_sepa_delete AFTER DELETE ON main.sepa_mandate
@@ -45,7 +43,8 @@ CREATE TEMP TRIGGER IF NOT EXISTS segment_setting_update AFTER UPDATE ON main.se
   BEGIN INSERT OR IGNORE INTO segment_mark VALUES(-1); END;
 )SQL";
 
-// One pass over the gifts (clustered by member and date) computes every
+// One pass over the gifts as corrected (gift_now, by member and date; a
+// voided or wholly refunded gift is no gift) computes every
 // member's aggregates; the 12 months up to the last gift are a range seek on
 // the same key. ?1 today, ?2 threshold in cents, ?3.. the window bounds
 // (boundaries(): computed once, not per gift). %FILTER% restricts to the
@@ -67,9 +66,9 @@ WITH g AS (
          max(gift_date >= ?8) AS this_year,
          max(gift_date >= ?9 AND gift_date < ?8) AS last_year,
          max(gift_date < ?9) AS older
-  FROM gift WHERE 1 %FILTER% GROUP BY member_ref),
+  FROM gift_now WHERE net_cents > 0 %FILTER% GROUP BY member_ref),
 t AS (
-  SELECT g.*, (SELECT total(x.amount_cents) FROM gift x
+  SELECT g.*, (SELECT total(x.net_cents) FROM gift_now x
                WHERE x.member_ref = g.member_ref AND x.gift_date > date(g.last_gift, '-12 months')) AS total
   FROM g),
 a AS (
@@ -84,7 +83,7 @@ a AS (
     SELECT member_ref FROM sepa_mandate WHERE status = 'active' %FILTER%
     UNION
     SELECT member_ref FROM card_recurring WHERE status = 'active' AND (end_date = '' OR end_date >= ?1) %FILTER%) r
-  WHERE NOT EXISTS(SELECT 1 FROM gift y WHERE y.member_ref = r.member_ref))
+  WHERE NOT EXISTS(SELECT 1 FROM gift_now y WHERE y.member_ref = r.member_ref AND y.net_cents > 0))
 SELECT a.member_ref,
   (CASE WHEN a.first_gift > ?3 THEN 1 ELSE 0 END)
   | (CASE WHEN a.p0 AND a.p1 AND a.p2 THEN 2 ELSE 0 END)

@@ -6,7 +6,7 @@
 // gift made exactly 12 months before D is outside. SQLite's date arithmetic
 // is used throughout (29 February minus 12 months gives 1 March).
 //
-// Refresh: triggers on gift, sepa_mandate, card_recurring and member mark the
+// Refresh: triggers on gift_now (gifts as corrected), sepa_mandate, card_recurring and member mark the
 // members a write touches; Store::transaction recomputes just those before
 // COMMIT (refresh_marked_segments). Everything is recomputed when the major
 // donor threshold changes, and when the day changes (refresh_segments_if_stale,

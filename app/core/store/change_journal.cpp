@@ -16,12 +16,14 @@ namespace obole {
 
 namespace {
 
-// The search index and the segments are derived from the tables they
-// describe (recomputed, never replayed); SQLite's own tables are not ours.
+// The search index, the segments and gifts as corrected are derived from the
+// tables they describe (recomputed, never replayed); SQLite's own tables are
+// not ours.
 int journaled_table(void*, const char* table)
 {
     return std::strncmp(table, "search_", 7) != 0 && std::strncmp(table, "sqlite_", 7) != 0 &&
-           std::strncmp(table, "member_segment", 14) != 0; // and its basis
+           std::strncmp(table, "member_segment", 14) != 0 && // and its basis
+           std::strcmp(table, "gift_now") != 0;
 }
 
 Error capture_error()

@@ -590,10 +590,59 @@ CREATE TABLE sync_refusal(
 );
 )SQL";
 
+// Corrections of gifts (core/money/gift_correction_repository.h): a gift row
+// is never rewritten; each correction is a new row that names it, so two
+// devices correcting one gift offline both keep their entry. kind:
+//   amend   the gift's amount, date, payment method and campaign become these
+//   void    the gift did not happen (a bounced cheque, a gift typed twice)
+//   refund  refund_cents of it went back to the donor on refund_date
+//   move    the gift belongs to member_ref (a spouse, the household)
+// gift_now is each gift as its corrections leave it: derived (kept by the
+// triggers of core/money/gift_now.cpp), neither journaled nor synced; every
+// sum of money reads it. It starts as the gifts are, none being corrected.
+const char kSchema7[] = R"SQL(
+CREATE TABLE gift_correction(
+  id             BLOB PRIMARY KEY,
+  gift_id        BLOB NOT NULL,
+  kind           TEXT NOT NULL CHECK(kind IN ('amend','void','refund','move')),
+  amount_cents   INTEGER CHECK(amount_cents > 0),
+  gift_date      TEXT NOT NULL DEFAULT '',
+  payment_method TEXT NOT NULL DEFAULT ''
+                 CHECK(payment_method IN ('','cash','cheque','card','transfer','direct_debit','other')),
+  campaign_ref   INTEGER REFERENCES campaign(ref),
+  member_ref     INTEGER REFERENCES member(ref),
+  refund_cents   INTEGER CHECK(refund_cents > 0),
+  refund_date    TEXT NOT NULL DEFAULT '',
+  refund_method  TEXT NOT NULL DEFAULT ''
+                 CHECK(refund_method IN ('','cash','cheque','card','transfer','direct_debit','other')),
+  reason         TEXT NOT NULL,
+  operator       TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX gift_correction_gift ON gift_correction(gift_id, created_at);
+CREATE INDEX gift_correction_member ON gift_correction(member_ref) WHERE member_ref IS NOT NULL;
+
+CREATE TABLE gift_now(
+  id             BLOB PRIMARY KEY,
+  member_ref     INTEGER NOT NULL,
+  gift_date      TEXT NOT NULL,
+  net_cents      INTEGER NOT NULL,
+  amount_cents   INTEGER NOT NULL,
+  refunded_cents INTEGER NOT NULL,
+  voided         INTEGER NOT NULL,
+  payment_method TEXT NOT NULL,
+  campaign_ref   INTEGER,
+  corrections    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX gift_now_member ON gift_now(member_ref, gift_date, net_cents);
+INSERT INTO gift_now SELECT id, member_ref, gift_date, amount_cents, amount_cents, 0, 0, payment_method, campaign_ref, 0
+  FROM gift;
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5}, {6, kSchema6},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5}, {6, kSchema6}, {7, kSchema7},
     };
     return list;
 }

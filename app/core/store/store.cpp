@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "core/calendar/date.h"
+#include "core/money/gift_now.h"
 #include "core/search/segmentation.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
@@ -132,7 +133,7 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
             return r.error();
     if (Result<void> r = store->load_device_id(); !r)
         return r.error();
-    if (Result<void> r = store->start_segments(); !r)
+    if (Result<void> r = store->start_derived_data(); !r)
         return r.error();
     return store;
 }
@@ -147,16 +148,18 @@ Result<void> Store::migrate()
     if (Result<void> r = apply_migrations(db_); !r)
         return r;
     ++change_count_;
-    return start_segments();
+    return start_derived_data();
 }
 
-Result<void> Store::start_segments()
+Result<void> Store::start_derived_data()
 {
-    if (segments_ready_ || schema_version() != current_schema_version())
+    if (derived_ready_ || schema_version() != current_schema_version())
         return {};
+    if (Result<void> r = install_gift_now_triggers(*this); !r)
+        return r;
     if (Result<void> r = install_segment_triggers(*this); !r)
         return r;
-    segments_ready_ = true;
+    derived_ready_ = true;
     return {};
 }
 
@@ -248,7 +251,7 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
     transaction_depth_ = 1;
     Result<void> result = body();
     // Derived data follows the rows this transaction wrote, in the same commit.
-    if (result && segments_ready_)
+    if (result && derived_ready_)
         result = refresh_marked_segments(*this, today());
     if (result && observer_)
         result = observer_->before_commit();

@@ -115,8 +115,10 @@ private:
     static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now);
     static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true);
     Result<void> load_device_id();
-    // Once the schema is current: the segments' triggers (core/search/segmentation.h).
-    Result<void> start_segments();
+    // Once the schema is current: the triggers that keep derived data
+    // current, gifts as corrected (core/money/gift_now.h) and the segments
+    // computed from them (core/search/segmentation.h).
+    Result<void> start_derived_data();
 
     sqlite3* db_ = nullptr;
     std::string device_id_;
@@ -125,7 +127,7 @@ private:
     std::unique_ptr<ChangeCapture> journal_;
     WriteObserver* observer_ = nullptr;
     int unobserved_depth_ = 0;
-    bool segments_ready_ = false;
+    bool derived_ready_ = false;
     int64_t fixed_now_ms_ = 0;
 };
 

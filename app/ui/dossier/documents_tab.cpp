@@ -1,6 +1,7 @@
 #include "ui/dossier/documents_tab.h"
 
 #include "core/calendar/date.h"
+#include "core/members/document_view.h"
 #include "ui/accessible.h"
 #include "ui/dossier/form_row.h"
 #include "ui/labels.h"
@@ -137,10 +138,17 @@ void DocumentsTab::draw_list(AppState& app)
             auto bytes = DocumentRepository(*app.store).content(d.id);
             if (!bytes) {
                 list_error_ = bytes.error().message;
-            } else if (open) {
-                app.host->open_file(d.name, bytes.value(), d.mime_type);
+            } else if (const DocumentView view = document_view(bytes.value()); open && view.preview) {
+                app.host->open_file(d.name, bytes.value(), view.mime_type);
             } else {
-                app.host->save_file(d.name, bytes.value(), d.mime_type);
+                // Anything but an image or a PDF is never shown by the app
+                // (core/members/document_view.h): it downloads, and the person
+                // opens it from there, outside the app's origin.
+                app.host->save_file(d.name, bytes.value(), kDownloadMimeType);
+                if (open)
+                    app.notice =
+                        std::string(tr("Only images and PDF files are shown here; this file was downloaded:")) + " " +
+                        d.name;
             }
         }
         ImGui::SameLine();

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace obole::ui {
@@ -15,9 +16,13 @@ namespace obole::ui {
 void GiftsTab::draw(AppState& app, const Member& member)
 {
     if (fresh_.stale(app, member.id)) {
-        if (fresh_.other_member(member.id))
+        if (fresh_.other_member(member.id)) {
             entry_.reset(app, member.id);
+            correction_.close();
+        }
         gifts_ = GiftRepository(*app.store).list_for_member(member.id);
+        if (!correction_.gift_id().empty())
+            correction_.follow(gifts_);
         fresh_.mark(app, member.id);
     }
     // A merged record takes no new gift: they belong to the member it became.
@@ -25,10 +30,11 @@ void GiftsTab::draw(AppState& app, const Member& member)
         ImGui::SeparatorText(tr("New gift"));
         entry_.draw(app);
     }
-    draw_list();
+    draw_list(app);
+    correction_.draw(app);
 }
 
-void GiftsTab::draw_list()
+void GiftsTab::draw_list(AppState& app)
 {
     int64_t total = 0;
     for (const Gift& g : gifts_)
@@ -38,10 +44,15 @@ void GiftsTab::draw_list()
     std::snprintf(summary, sizeof summary, tr("%d gifts, %s in all"), static_cast<int>(gifts_.size()),
                   format_money(total, "EUR", current_lang()).c_str());
     announced_text(summary);
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("gifts", 5, flags))
+    // A list of its own height, scrolling inside, so that the gift opened
+    // below it is on screen whichever row was clicked (a parish has 2,000).
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = row_h * float(std::min<size_t>(gifts_.size(), 12) + 1) + 2;
+    if (!ImGui::BeginTable("gifts", 5, flags, ImVec2(0, height)))
         return;
+    ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("Date"));
     ImGui::TableSetupColumn(tr("Amount"));
     ImGui::TableSetupColumn(tr("Payment method"));
@@ -53,13 +64,31 @@ void GiftsTab::draw_list()
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Gift& g = gifts_[i];
-            const std::string amount = format_money(g.amount_cents, g.currency, current_lang());
+            std::string amount = format_money(g.amount_cents, g.currency, current_lang());
+            if (g.voided)
+                amount =
+                    std::string(tr("void")) + " (" + format_money(g.entered_cents, g.currency, current_lang()) + ")";
+            else if (g.corrections > 0)
+                amount += std::string(" ") + tr("(corrected)");
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             // One selectable per row, named by the whole row for the accessibility mirror.
             std::string row = g.gift_date + " " + amount + " " + payment_method_label(g.method) + " " + g.campaign_code;
             ImGui::PushID(g.id.c_str());
-            ImGui::Selectable(hidden_label(row).c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+            if (ImGui::Selectable(hidden_label(row).c_str(), g.id == correction_.gift_id(),
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                correction_.open(app, g, CorrectionKind::amend);
+            if (ImGui::BeginPopupContextItem("gift_menu")) {
+                if (ImGui::MenuItem(tr("Amend")))
+                    correction_.open(app, g, CorrectionKind::amend);
+                if (ImGui::MenuItem(tr("Void")))
+                    correction_.open(app, g, CorrectionKind::cancel);
+                if (ImGui::MenuItem(tr("Refund")))
+                    correction_.open(app, g, CorrectionKind::refund);
+                if (ImGui::MenuItem(tr("Move to another member")))
+                    correction_.open(app, g, CorrectionKind::move);
+                ImGui::EndPopup();
+            }
             ImGui::PopID();
             ImGui::SameLine(0, 0);
             ImGui::TextUnformatted(g.gift_date.c_str());

@@ -18,6 +18,8 @@ const char* kind_label(const std::string& kind)
 {
     if (kind == "gift")
         return tr("Gift");
+    if (kind == "refund")
+        return tr("Refund");
     if (kind == "order")
         return tr("Order");
     if (kind == "membership")

@@ -242,10 +242,7 @@ void BatchGrid::edit(const BatchLine& line)
 {
     editing_line_ = line.id;
     editing_member_ = line.member_id;
-    char amount[32];
-    std::snprintf(amount, sizeof amount, "%lld,%02lld", static_cast<long long>(line.amount_cents / 100),
-                  static_cast<long long>(line.amount_cents % 100));
-    amount_ = amount;
+    amount_ = typed_amount(line.amount_cents);
     method_digit_ = digit_of(line.method);
     reference_ = line.reference;
     campaign_id_ = line.campaign_id;

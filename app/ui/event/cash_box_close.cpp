@@ -45,8 +45,8 @@ bool CashBoxClose::draw(AppState& app, EventSession& session, const BatchTotals&
             const std::string field = to_string(e.method);
             form_row(method.c_str());
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
-            changed |= ImGui::InputTextWithHint(hidden_label(method + " " + tr("count")).c_str(), tr("count"),
-                                                &e.count_text, ImGuiInputTextFlags_CharsDecimal);
+            changed |=
+                ImGui::InputTextWithHint(hidden_label(method + " " + tr("count")).c_str(), tr("count"), &e.count_text);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
             changed |= ImGui::InputTextWithHint(hidden_label(method + " " + tr("amount")).c_str(), tr("amount"),

@@ -125,6 +125,7 @@ void FieldModeScreen::draw(AppState& app)
     case FieldStep::consents: draw_consents(); break;
     case FieldStep::summary: draw_summary(); break;
     }
+    recheck_error();
     ImGui::Spacing();
     draw_navigation(app);
 }
@@ -164,7 +165,7 @@ void FieldModeScreen::draw_donor(AppState& app)
     touch_text(tr("Email"), &form_.email, "email", error_, 0, "nom@example.org");
     touch_text(tr("Mobile phone"), &form_.mobile, "mobile", error_, 0, "06 12 34 56 78");
     touch_text(tr("Address"), &form_.line1, "line1", error_);
-    touch_text(tr("Postcode"), &form_.postcode, "postcode", error_, ImGuiInputTextFlags_CharsDecimal);
+    touch_text(tr("Postcode"), &form_.postcode, "postcode", error_);
     touch_text(tr("City"), &form_.city, "city", error_);
     draw_duplicate_hints(app);
 }
@@ -225,7 +226,9 @@ void FieldModeScreen::draw_gift()
         if (choice_button(label.c_str(), trim_spaces(form_.amount_text) == amount, quarter))
             form_.amount_text = amount;
     }
-    touch_text(tr("Other amount"), &form_.amount_text, "amount", error_, ImGuiInputTextFlags_CharsDecimal, "12,50");
+    // No character filter: a filter would turn "1e9" into 19 without a word;
+    // the amount's own check says what is wrong instead.
+    touch_text(tr("Other amount"), &form_.amount_text, "amount", error_, 0, "12,50");
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("Frequency"));
     const float half = share(2);
@@ -393,6 +396,21 @@ void FieldModeScreen::check_and_advance()
         return;
     }
     step_ = FieldStep(int(step_) + 1);
+}
+
+// An error stays only while its field is still wrong: once corrected it goes
+// (another mistake on the step shows at Next), and while it is being
+// corrected it says what is wrong now.
+void FieldModeScreen::recheck_error()
+{
+    if (error_.field.empty() || error_.field == "form" || field_step_of(error_.field) != step_ ||
+        step_ == FieldStep::signature)
+        return;
+    Result<void> r = check_field_step(form_, step_);
+    if (r || r.error().field != error_.field)
+        error_.clear();
+    else
+        error_.message = r.error().message;
 }
 
 void FieldModeScreen::go_to_error(const Error& e)

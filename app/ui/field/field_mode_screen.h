@@ -33,6 +33,7 @@ private:
     void draw_navigation(AppState& app);
     void check_and_advance();
     void confirm(AppState& app);
+    void recheck_error();
     void go_to_error(const Error& e);
 
     bool day_view_ = false;

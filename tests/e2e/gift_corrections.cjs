@@ -1,0 +1,90 @@
+// A treasurer corrects gifts in the dossier: a click on a gift opens it with
+// its history; an amendment, a refund and a move each need a reason, change
+// what the dossier counts and leave the gift as entered in the history; a
+// refund larger than what remains is refused with its reason and changes
+// nothing. Screenshots of each state go to build/native/e2e-artifacts/gift_corrections.
+'use strict';
+
+const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
+
+// "12 gifts, €1,234.50 in all" -> [12, 123450]
+function summary(name) {
+  const m = /^(\d+) gifts, €([\d,]+)\.(\d\d) in all$/.exec(name);
+  assert.ok(m, `not a gifts summary: ${name}`);
+  return [Number(m[1]), Number(m[2].replace(/,/g, '')) * 100 + Number(m[3])];
+}
+
+(async () => {
+  const server = await startServer(['--demo', '--demo-members', '300']);
+  const browser = await launchBrowser();
+  // Tall enough for the dossier's top, the list and the whole panel at once.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1700 } });
+  const app = new AppPage(await context.newPage(), need('OBOLE_ARTIFACTS'));
+  let before;  // [count, cents] of the parish before any correction
+  let row;     // the gift corrected, as the list names it
+  let opened;  // the panel's line naming it
+
+  const gifts = async () => summary((await app.find(/^\d+ gifts, .* in all$/)).name);
+  // The newest gift: the list's first row ("2026-11-30 €12.00 Cheque AP2026").
+  const firstRow = async () => {
+    const rows = (await app.findAll(/^\d{4}-\d\d-\d\d €/)).filter((r) => r.h > 0).sort((a, b) => a.y - b.y);
+    assert.ok(rows.length, 'no gift rows');
+    return rows[0];
+  };
+
+  const ok = await runSteps('gift corrections', [
+    ['the parish\'s gifts are listed; a click opens the newest with no correction yet', async () => {
+      await app.open(server.url);
+      await app.fill('Find a member', 'saint-roch');
+      await app.click('Paroisse Saint-Roch');
+      before = await gifts();
+      row = await firstRow();
+      await app.click(row.name);
+      opened = (await app.find(/^Gift of €[\d,.]+, dated \d{4}-\d\d-\d\d, entered by /)).name;
+      await app.find('Amend');
+      await app.screenshot('1-selected');
+    }],
+    ['an amendment needs a reason, then counts', async () => {
+      await app.fill('Corrected amount', '1234,50');
+      await app.click('Save the amendment');
+      await app.find('Say why the gift is corrected: the history keeps it.');
+      await app.fill('Reason for the correction', 'Cheque misread');
+      await app.click('Save the amendment');
+      await app.find(/^• Amend: €1,234\.50, .* — Cheque misread \(/);
+      await app.find(/^Counts now for €1,234\.50\.$/);
+      const [n, cents] = await gifts();
+      assert.equal(n, before[0]);
+      const old = Number(/€([\d,]+)\.(\d\d)/.exec(row.name).slice(1).join('').replace(/,/g, ''));
+      assert.equal(cents, before[1] - old + 123450, 'the total does not follow the amendment');
+      await app.screenshot('2-amended');
+    }],
+    ['a refund larger than what remains is refused; a smaller one is recorded', async () => {
+      await app.click('Refund');
+      await app.fill('Amount refunded', '2000');
+      await app.fill('Reason for the correction', 'Asked back');
+      await app.click('Record the refund');
+      await app.find('A refund cannot be more than what remains of the gift.');
+      await app.fill('Amount refunded', '234,50');
+      await app.click('Record the refund');
+      await app.find(/^• Refund: €234\.50, .* — Asked back \(/);
+      await app.find(/^Counts now for €1,000\.00\.$/);
+      await app.screenshot('3-refunded');
+    }],
+    ['the gift moves to Hélène Dupont and leaves the parish\'s dossier', async () => {
+      await app.click('Move to another member');
+      await app.fill('Move to', 'Hélène Dupont');
+      await app.click(/^Hélène Dupont — /);
+      await app.find('To: Hélène Dupont');
+      await app.fill('Reason for the correction', 'Her own cheque');
+      await app.screenshot('4-move');
+      await app.click('Move the gift');
+      await app.gone(opened);
+      const [n] = await gifts();
+      assert.equal(n, before[0] - 1, 'the moved gift is still listed');
+      await app.screenshot('5-moved');
+    }],
+  ], () => app.screenshot('failure'));
+  await browser.close();
+  server.stop();
+  process.exit(ok ? 0 : 1);
+})().catch((e) => { console.error(e); process.exit(1); });
