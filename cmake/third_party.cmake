@@ -47,7 +47,6 @@ if(EMSCRIPTEN)
     "${OBOLE_IMGUI_DIR}/imgui_draw.cpp"
     "${OBOLE_IMGUI_DIR}/imgui_tables.cpp"
     "${OBOLE_IMGUI_DIR}/imgui_widgets.cpp"
-    "${OBOLE_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
     "${OBOLE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
     "${OBOLE_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
   target_include_directories(imgui SYSTEM PUBLIC
@@ -56,6 +55,10 @@ if(EMSCRIPTEN)
   # (app/platform/item_mirror.cpp): browser tests and, later, screen readers use it.
   target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   target_compile_options(imgui PRIVATE -O2)
+  # The renderer's reads of the GL state it saves around a frame are answered
+  # by app/platform/gl_saved_state.cpp: in WebGL each was a stall (see there).
+  set_source_files_properties("${OBOLE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" PROPERTIES
+    COMPILE_DEFINITIONS "glGetIntegerv=obole_gl_get_integerv;glIsEnabled=obole_gl_is_enabled")
 else()
   # Debian builds cpp-httplib as a shared library (its header only declares).
   find_package(PkgConfig REQUIRED)

@@ -35,10 +35,43 @@
     return out;
   }
 
+  // The person's language for what this page says before the app runs: the
+  // one the app last chose (Settings, remembered as localStorage 'obole.lang'),
+  // from the catalogs the app itself uses. Each text here is English, the key,
+  // each passed to t() as one double-quoted text, which tests/i18n reads.
+  function pageWords(assets) {
+    let lang = 'en';
+    try { lang = localStorage.getItem('obole.lang') || 'en'; } catch (e) { /* storage refused: English */ }
+    const found = assets.find(([f]) => f === 'assets/i18n/' + lang + '.json');
+    let strings = {};
+    try { if (found) strings = JSON.parse(new TextDecoder().decode(found[1])).strings || {}; } catch (e) { /* English */ }
+    return (english) => strings[english] || english;
+  }
+
+  // What the app needs to draw and the browser lacks, as a sentence, or null.
+  // WebGL 2 may exist and still be refused (turned off, a blocklisted GPU):
+  // a context is asked for on a scratch canvas, then given back.
+  function missingGraphics(t) {
+    let gl = null;
+    try { gl = document.createElement('canvas').getContext('webgl2'); } catch (e) { gl = null; }
+    if (!gl) {
+      return t("Obole cannot draw its screens in this browser: it needs WebGL 2, which this browser does not offer or has turned off. Use a recent Chrome, Edge, Firefox or Safari, or turn graphics acceleration back on.");
+    }
+    const lose = gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+    return null;
+  }
+
   const offline = await startServiceWorker();  // web/offline.js
   try {
     const list = await (await fetch('asset-list.json')).json();
     const assets = await Promise.all(list.files.map(async (f) => [f, await fetchBytes(f)]));
+    const missing = missingGraphics(pageWords(assets));
+    if (missing) {
+      say(missing, true);
+      letNewVersionTakeOver(offline);
+      return;
+    }
 
     const storage = await openDeviceStorage();
     const saved = storage ? await storage.load() : { snapshot: null, snapshotSeq: 0, records: [] };
@@ -69,7 +102,10 @@
       onRuntimeInitialized: () => { status.classList.add('hidden'); letNewVersionTakeOver(offline); },
       print: (t) => console.log(t),
       printErr: (t) => console.error(t),
+      oboleInbox: [],  // the page's input until the app takes it (app/platform/page_input.h)
     };
+    // Every input event of the page, as messages, in order (web/page_events.js).
+    oboleStartPageEvents(Module.canvas, (m) => (Module.oboleInput ? Module.oboleInput(m) : Module.oboleInbox.push(m)));
     const script = document.createElement('script');
     script.src = 'obole.js';
     script.onerror = () => { say('Obole could not load its program (obole.js).', true); letNewVersionTakeOver(offline); };

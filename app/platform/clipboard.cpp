@@ -16,16 +16,17 @@
 //    own copy or cut; the text it hands over is the same.
 //  - A copy ImGui makes on its own (a Copy menu item): the Clipboard API,
 //    which the browser allows shortly after a click or key.
-//  - Ctrl+V: the browser's paste event comes before ImGui's frame; its text
-//    becomes what ImGui's paste reads. A paste with no Ctrl+V behind it (the
-//    browser's menu, a long press on a phone, Cmd+V on a Mac, which ImGui
-//    does not take as a shortcut here) is typed into the field instead, and a
-//    cut with Cmd+X deletes the selection after copying it.
+//  - A paste, however it came (Ctrl or Cmd+V, whose key ImGui never sees:
+//    web/page_events.js keeps it back; the browser's menu; a long press on a
+//    phone), is typed into the field: one text message in the input queue,
+//    in its place among the keys, so it arrives once and whole, with no
+//    race between the paste event and ImGui's own paste. A cut with Cmd+X
+//    deletes the selection after copying it.
 // Passwords are never copied: ImGui refuses, and so does the copy event.
 EM_JS(void, js_clipboard_install, (), {
   Module.oboleClipboard = "";
   Module.oboleCopiedByEvent = null;
-  // The key combination that led to the event, when ImGui acts on it itself.
+  // The key combination that led to a cut, when ImGui acts on it itself.
   var imguiKey = "";
   window.addEventListener('keydown', function(e) {
     imguiKey = e.ctrlKey && !e.metaKey ? e.key.toLowerCase() : "";
@@ -44,7 +45,7 @@ EM_JS(void, js_clipboard_install, (), {
     e.preventDefault();
     Module.oboleClipboard = text;
     Module.oboleCopiedByEvent = text;
-    if (e.type === 'cut' && imguiKey !== 'x') _obole_text_input_key(1);  // Delete
+    if (e.type === 'cut' && imguiKey !== 'x') Module.oboleInput({ t: 'erase', forward: true });
     imguiKey = "";
   };
   document.addEventListener('copy', onCopy, true);
@@ -53,13 +54,7 @@ EM_JS(void, js_clipboard_install, (), {
     var text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
     e.preventDefault();  // the hidden text field must not hold it: ImGui does
     Module.oboleClipboard = text;
-    if (imguiKey !== 'v' && text) {
-      var n = lengthBytesUTF8(text) + 1;
-      var buf = _malloc(n);
-      stringToUTF8(text, buf, n);
-      _obole_text_input_chars(buf);
-      _free(buf);
-    }
+    if (text) Module.oboleInput({ t: 'paste', text: text });
     imguiKey = "";
   }, true);
 });

@@ -1,5 +1,7 @@
 #include "platform/frame_pacer.h"
 
+#include "platform/page_input.h"
+
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -20,7 +22,7 @@ EMSCRIPTEN_KEEPALIVE int obole_render_frame()
 {
     g_work.render();
     ++g_frames;
-    return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
+    return GImGui->InputEventsQueue.Size > 0 || obole::platform::page_input_waiting() ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int obole_tick()
@@ -43,8 +45,10 @@ EMSCRIPTEN_KEEPALIVE unsigned obole_frames_rendered()
 // when the time and the frames owed have run out and ImGui holds no input,
 // and only a timer (the clock frame) or news wakes it.
 //
-// Module.oboleInputLatencies collects, per key press, click, touch or wheel,
-// the time from the event to the end of the frame that handled it, and
+// Input wakes it through Module.oboleInput (page_input.h), with the event's
+// time. Module.oboleInputLatencies collects, per key press, click, touch or
+// wheel (the first since the last frame), the time from the event to the end
+// of the frame that handled it, and
 // Module.oboleFrameTimes the time each frame took to draw (the latest 1,000
 // of each).
 EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms), {
@@ -72,28 +76,21 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
   };
   var ask = function() { raf = requestAnimationFrame(render); };
-  var wake = function(ms) {
+  // at: for input, the event's time since the epoch (page_input.cpp): the
+  // same clock on the page and in a worker.
+  var wake = function(ms, at) {
     if (!(ms > 0)) ms = 250;  // Module.oboleWake() with no time: a few frames
+    if (at > 0 && inputAt < 0) inputAt = at - performance.timeOrigin;
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     owed = SETTLE_FRAMES;
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
     if (!raf) ask();
   };
   Module.oboleWake = wake;
-  var onInput = function(e) {
-    if (inputAt < 0 && (e.type === 'keydown' || e.type === 'mousedown' || e.type === 'touchstart' ||
-                        e.type === 'wheel')) inputAt = e.timeStamp;
-    wake(input_ms);
-  };
-  ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend',
-   'touchcancel', 'input', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'focus', 'blur',
-   'resize', 'online', 'offline', 'visibilitychange'].forEach(function(type) {
-    window.addEventListener(type, onInput, { capture: true, passive: true });
-  });
   // A hidden tab gets no animation frames: the tick keeps sync and storage
   // going there too.
   setInterval(function() {
-    if (raf && !document.hidden) return;
+    if (raf && !(typeof document === 'object' && document.hidden)) return;
     if (_obole_tick()) wake(250);
   }, tick_ms);
   wake(input_ms);

@@ -3,10 +3,12 @@
 #include <emscripten.h>
 #include <imgui.h>
 
-// Who delivers what:
-//  - A key pressed on a keyboard still reaches GLFW, which listens on the
-//    window before the element sees it; the character it makes is kept out
-//    of the element (keypress is cancelled there), so nothing arrives twice.
+// Who delivers what (each as a message of web/page_events.js, in the one
+// ordered queue of page_input.h, so text and keys arrive in the order typed):
+//  - A key pressed on a keyboard is taken on the window (page_events.js)
+//    before the element sees it, with the character it makes; that
+//    character is kept out of the element (keypress is cancelled there), so
+//    nothing arrives twice.
 //  - What comes as text instead (an on-screen keyboard, the text an IME
 //    commits, an autocorrection) is sent to ImGui as characters; a deletion
 //    an on-screen keyboard makes, as Backspace or Delete. The element keeps
@@ -33,17 +35,13 @@ EM_JS(void, js_text_input_create, (), {
     el.setSelectionRange(1, 1);
   };
   var send = function(text) {
-    if (!text) return;
-    var n = lengthBytesUTF8(text) + 1;
-    var buf = _malloc(n);
-    stringToUTF8(text, buf, n);
-    _obole_text_input_chars(buf);
-    _free(buf);
+    if (text) Module.oboleInput({ t: 'text', text: text });
   };
+  var erase = function(forward) { Module.oboleInput({ t: 'erase', forward: forward }); };
   var composing = false, composed = false;
   el.addEventListener('keypress', function(e) { e.preventDefault(); });
   el.addEventListener('keydown', function(e) {
-    // Keys GLFW has already sent to ImGui must not also edit the element.
+    // Keys already sent to ImGui as keys must not also edit the element.
     if (e.key === 'Delete' || e.key === 'Enter') e.preventDefault();
   });
   el.addEventListener('compositionstart', function() { composing = true; });
@@ -59,9 +57,9 @@ EM_JS(void, js_text_input_create, (), {
     if (composed && kind === 'insertFromComposition') {
       composed = false;  // sent at compositionend
     } else if (kind === 'deleteContentBackward') {
-      _obole_text_input_key(0);
+      erase(false);
     } else if (kind === 'deleteContentForward') {
-      _obole_text_input_key(1);
+      erase(true);
     } else if (kind.lastIndexOf('insert', 0) === 0 && kind !== 'insertFromPaste' && kind !== 'insertFromDrop') {
       send(e.data !== null && e.data !== undefined ? e.data : el.value.slice(SENTINEL.length));
     }
@@ -123,19 +121,3 @@ void text_input_after_frame()
 }
 
 } // namespace obole::platform
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void obole_text_input_chars(const char* utf8)
-{
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
-}
-
-// 0: Backspace, 1: Delete; pressed and released.
-EMSCRIPTEN_KEEPALIVE void obole_text_input_key(int which)
-{
-    const ImGuiKey key = which == 0 ? ImGuiKey_Backspace : ImGuiKey_Delete;
-    ImGui::GetIO().AddKeyEvent(key, true);
-    ImGui::GetIO().AddKeyEvent(key, false);
-}
-}

@@ -7,7 +7,7 @@
 
 namespace obole::platform {
 
-// Once, after ImGui's context and its GLFW backend exist.
+// Once, after ImGui's context and page_input_install().
 void text_input_install();
 // After each frame: the hidden element takes the focus while ImGui wants
 // text (which opens a phone's keyboard) and gives it back after.

@@ -1,5 +1,6 @@
-// Entry point of the web app: opens the local store, sets up GLFW, WebGL2 and
-// ImGui, and runs ui::App in the frames the pacer asks for (frame_pacer.h).
+// Entry point of the web app: opens the local store, sets up WebGL2 and ImGui
+// with the app's own input layer (page_input.h; no GLFW), and runs ui::App in
+// the frames the pacer asks for (frame_pacer.h).
 #include "core/search/search_index.h"
 #include "core/store/change_journal.h"
 #include "core/store/store.h"
@@ -9,18 +10,17 @@
 #include "platform/display_scale.h"
 #include "platform/fonts.h"
 #include "platform/frame_pacer.h"
-#include "platform/glfw_patches.h"
 #include "platform/item_mirror.h"
 #include "platform/mouse_cursor.h"
+#include "platform/page_input.h"
 #include "platform/sync_transport.h"
 #include "platform/text_input.h"
 #include "ui/app.h"
 
 #include <GLES3/gl3.h>
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
@@ -32,7 +32,7 @@ using namespace obole;
 namespace {
 
 struct WebApp {
-    GLFWwindow* window = nullptr;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     std::unique_ptr<Store> store;
     std::unique_ptr<ui::App> app;
 };
@@ -56,10 +56,8 @@ struct OpenedStore {
 OpenedStore open_local_store()
 {
     OpenedStore out;
-    // JavaScript, which clang-format would break ('===' into '== =').
-    // clang-format off
-    const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource === 'device' ? 1 : 0; });
-    // clang-format on
+    // == rather than ===: clang-format 14 splits === inside EM_ASM_INT's braces.
+    const bool from_device = EM_ASM_INT({ return Module.oboleDatabaseSource == 'device' ? 1 : 0; });
     const uint64_t covered = static_cast<uint64_t>(EM_ASM_DOUBLE({ return Module.oboleSnapshotSeq || 0; }));
 
     // Read at its size in one go: a vector grown while reading would, with
@@ -120,8 +118,8 @@ OpenedStore open_local_store()
 
 void render_frame()
 {
+    platform::page_input_new_frame();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     // Pulled changes land before the screens draw: they show in this frame.
     // Nothing is pulled while a backup becomes the device's data.
@@ -129,9 +127,8 @@ void render_frame()
         platform::sync_transport().pump();
     g_web->app->frame();
     ImGui::Render();
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(g_web->window, &w, &h);
-    glViewport(0, 0, w, h);
+    const ImVec2 size = platform::display_canvas_size();
+    glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
     glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -167,20 +164,22 @@ int main()
     g_web->store = std::move(opened.store);
     platform::bench_hooks_attach(g_web->store.get());
 
-    platform::apply_glfw_patches();
-    if (!glfwInit()) {
-        std::fprintf(stderr, "obole: glfwInit failed\n");
+    // WebGL2 on the canvas: opaque (the app paints every pixel), no depth,
+    // stencil or multisampling (ImGui draws flat triangles).
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.antialias = false;
+    g_web->gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g_web->gl <= 0) {
+        std::fprintf(stderr, "obole: this browser gives the canvas no WebGL2 context\n");
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-    g_web->window = glfwCreateWindow(1280, 800, "Obole", nullptr, nullptr);
-    if (!g_web->window) {
-        std::fprintf(stderr, "obole: no WebGL2 context\n");
-        return 1;
-    }
-    glfwMakeContextCurrent(g_web->window);
+    emscripten_webgl_make_context_current(g_web->gl);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -195,9 +194,7 @@ int main()
     if (!platform::load_fonts(17.0f))
         std::fprintf(stderr, "obole: fonts missing from /assets/fonts: text will be wrong\n");
     platform::display_scale_install();
-
-    ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
-    ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_web->window, "#canvas");
+    platform::page_input_install();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::text_input_install();
     platform::clipboard_install();

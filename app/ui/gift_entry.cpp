@@ -7,6 +7,7 @@
 #include "core/store/date_window.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -99,7 +100,7 @@ bool GiftEntry::draw(AppState& app)
     ImGui::TextUnformatted(tr("Amount"));
     ImGui::TableNextColumn();
     if (focus_amount_) {
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
         focus_amount_ = false;
     }
     ImGui::SetNextItemWidth(w);

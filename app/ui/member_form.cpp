@@ -2,6 +2,7 @@
 
 #include "core/members/member_repository.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
 
@@ -46,7 +47,7 @@ static bool text_row(const char* label, std::string* value, const char* field, F
     ImGui::TextUnformatted(label);
     ImGui::TableNextColumn();
     if (focus)
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     bool enter = ImGui::InputText(hidden_label(label).c_str(), value, ImGuiInputTextFlags_EnterReturnsTrue);
     if (!err.message.empty() && err.field == field) {

@@ -6,6 +6,7 @@
 #include "core/search/segmentation.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"
 #include "ui/tr.h"
@@ -264,7 +265,7 @@ void SearchScreen::draw(AppState& app)
         (void)refresh_segments_if_stale(*app.store);
     }
     if (want_focus_) {
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
         want_focus_ = false;
     }
     ImGui::SetNextItemWidth(-FLT_MIN);

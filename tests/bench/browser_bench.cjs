@@ -1,6 +1,7 @@
 // Browser figures at a given association size (tools/obole bench): start-up,
 // search per keystroke, dossier, durable gift, heap, idle frames, scrolling,
-// input latency (download sizes: run_bench.cjs). Real server, real Chromium (software GL).
+// input latency, the main thread's longest task while typing and scrolling
+// (download sizes: run_bench.cjs). Real server, real Chromium (software GL).
 // usage: node browser_bench.cjs MEMBERS [DEADLINE_S] [DATA_DIR]  -> one JSON object on the last line
 // DATA_DIR: a server data folder whose obole.db obole-gen wrote (the same
 // association as the native figures'); without it the server generates one.
@@ -45,6 +46,19 @@ function recordFrames() {
       window.__frames.push([t0, performance.now() - t0]);
     }
   });
+}
+
+// The longest task the page's main thread ran (ms) in a Chromium trace
+// (the 'toplevel' category's RunTask events on the renderer's main thread): how long
+// input may wait for it at worst.
+function longestMainThreadTask(traceBuffer) {
+  const events = JSON.parse(traceBuffer.toString('utf8')).traceEvents || [];
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  let longest = 0;
+  for (const e of events)
+    if (/RunTask$/.test(e.name) && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, e.dur / 1000);
+  return longest;
 }
 
 let server = null;
@@ -182,8 +196,10 @@ async function main(members, dataDir) {
   await app.click('Search');
   await app.click('Find a member');
   const latencyBefore = await page.evaluate(() => (Array.isArray(Module.oboleInputLatencies) ? Module.oboleInputLatencies.length : null));
+  await browser.startTracing(page, { categories: ['toplevel'] });
   await page.keyboard.type(TYPED, { delay: 80 });
   await app.frames(10);
+  const typingLongestTaskMs = longestMainThreadTask(await browser.stopTracing());
   const latencies = latencyBefore === null ? null
     : await page.evaluate((from) => Module.oboleInputLatencies.slice(from), latencyBefore);
 
@@ -223,11 +239,13 @@ async function main(members, dataDir) {
   await app.frames(3);
   await app.screenshot('scroll-before');
   const scrollStart = await page.evaluate(() => performance.now());
+  await browser.startTracing(page, { categories: ['toplevel'] });
   for (let i = 0; i < 80; i++) {
     await page.mouse.wheel(0, 100);
     await page.waitForTimeout(25);
   }
   await app.frames(2);
+  const scrollLongestTaskMs = longestMainThreadTask(await browser.stopTracing());
   const scrollFrames = await page.evaluate((from) => window.__frames.filter(([t]) => t >= from), scrollStart);
   await app.screenshot('scroll-after');
   const intervals = scrollFrames.slice(1).map(([t], i) => t - scrollFrames[i][0]);
@@ -241,6 +259,7 @@ async function main(members, dataDir) {
     input_latency_ms: latencies ? summary(latencies) : null,
     input_latency_note: latencies ? undefined : 'Module.oboleInputLatencies is not kept by this build',
     scroll_frame_script_ms: summary(scrollFrames.map(([, ms]) => ms)), scroll_frame_interval_ms: summary(intervals),
+    main_thread_longest_task_ms: Math.max(typingLongestTaskMs, scrollLongestTaskMs),
   };
 }
 

@@ -194,6 +194,7 @@ function collect(results, sync, syncSize) {
     bput('browser.input_latency', 'typed key to its frame (search field), browser', 'ms', b.input_latency_ms ? dist(b.input_latency_ms) : b.input_latency_note && { error: b.input_latency_note });
     bput('browser.scroll_frame_script', 'scrolling 2,000 gifts: frame script time', 'ms', dist(b.scroll_frame_script_ms));
     bput('browser.scroll_frame_interval', 'scrolling 2,000 gifts: frame interval', 'ms', dist(b.scroll_frame_interval_ms));
+    bput('browser.main_thread_longest_task', 'typing and scrolling: longest main-thread task', 'ms', b.main_thread_longest_task_ms && { value: b.main_thread_longest_task_ms });
   }
   if (sync) {
     const s = syncSize;

@@ -106,7 +106,12 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await app.role('option', 'Hélène Dupont').waitFor({ state: 'attached' });
       const list = page.getByRole('listbox', { name: 'Search' });
       assert.equal(await list.getByRole('option', { name: 'Hélène Dupont' }).count(), 1);
-      // The field's text is its value while it is edited.
+      // The field's text is its value while it is edited: every key typed,
+      // which ImGui takes one key change a frame (the member is listed from 'he' on).
+      await app.page.waitForFunction(() => {
+        const el = document.querySelector('#obole-a11y [role=textbox][aria-label="Find a member"]');
+        return el && el.textContent === 'helene dupont';
+      }, null, { timeout: 10000 }).catch(() => {});
       assert.equal(await app.role('textbox', 'Find a member').textContent(), 'helene dupont');
       await app.screenshot('01-search');
     }],

@@ -76,11 +76,11 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require(
       await importFile(exported);
       await app.find('Replace the data on this device?');
       await app.screenshot('03-import-confirm');
-      // The app restarts on the backup once it is stored: wait for that reload,
-      // not for the old page's oboleReady, which is still true until it happens.
-      const reloaded = page.waitForNavigation({ timeout: 60000 });
+      // The app restarts on the backup once it is stored: the page loads again
+      // (waiting for oboleReady alone could see the old page's, before it goes).
+      const restarted = page.waitForEvent('load', { timeout: 60000 });
       await app.click('Replace the data on this device');
-      await reloaded;
+      await restarted;
       await page.waitForFunction(() => window.Module && window.Module.oboleReady, null, { timeout: 60000 });
       await app.find('Find a member', { timeout: 30000 });
       await openHelene();

@@ -103,13 +103,28 @@ class AppPage {
   // Waits until an item whose name matches (string = exact, RegExp = test) is on screen.
   // `role` narrows it to one kind of item (the mirror's role: "textbox" for a
   // field, where a heading of the same name comes first).
+  // The item must also be where it was a frame before: on the first frame a
+  // table or a window that fits its content shows, ImGui lays it out with
+  // widths it corrects on the next (a gift form's field first lies over its
+  // label), and a click there would miss it.
   async find(name, { timeout = 10000, role = null } = {}) {
     const deadline = Date.now() + timeout;
     const match = (n) => (name instanceof RegExp ? name.test(n) : n === name);
+    // A page that is loading again (the app restarting on a backup) has no items yet.
+    const lookup = async () => (await this.items().catch((e) => {
+      if (/Execution context was destroyed|Module is not defined|Cannot read properties of undefined/.test(e.message)) return [];
+      throw e;
+    })).find((it) => match(it.name) && it.w > 0 && it.h > 0 && (!role || it.role === role));
     for (;;) {
-      const found = (await this.items()).find((it) => match(it.name) && it.w > 0 && it.h > 0 &&
-                                                       (!role || it.role === role));
-      if (found) return found;
+      const found = await lookup();
+      if (found) {
+        await this.frames(2);
+        const again = await lookup();
+        if (again && again.x === found.x && again.y === found.y && again.w === found.w && again.h === found.h)
+          return again;
+        if (Date.now() <= deadline) continue;
+        if (again) return again;  // still moving (a list flung on): where it is now
+      }
       if (Date.now() > deadline) {
         const names = (await this.items()).map((it) => it.name);
         throw new Error(`no item named ${name} on screen; items: ${JSON.stringify(names)}`);

@@ -37,6 +37,9 @@ for (const f of ['sync/protocol/value_check.cpp', 'sync/protocol/codec.cpp', 'sy
   'sync/server/auth.cpp', 'sync/server/json_response.cpp'])
   collect(path.join(root, f), FAIL);
 
+// What the page itself says before the app runs (web/boot.js: t("...")).
+collect(path.join(root, 'web/boot.js'), new RegExp(`\\bt\\(\\s*${LITERALS}\\)`, 'g'));
+
 let passed = 0, failed = 0;
 const catalogs = fs.readdirSync(path.join(root, 'assets/i18n')).filter((f) => f.endsWith('.json'));
 for (const name of catalogs) {

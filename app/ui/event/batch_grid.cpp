@@ -6,6 +6,7 @@
 #include "core/money/money.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
@@ -131,7 +132,7 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session)
     ImGui::BeginGroup();
     ImGui::TextUnformatted(tr("Amount"));
     if (session.want_amount_focus) {
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
         session.want_amount_focus = false;
     }
     ImGui::SetNextItemWidth(em * 7);
@@ -224,6 +225,7 @@ void BatchGrid::save(AppState& app, EventSession& session)
         error_ = {done.error().field, done.error().message};
         if (error_.field == "amount")
             session.want_amount_focus = true;
+        focus_will_move();
         return;
     }
     auto cents = parse_amount_cents(amount_);

@@ -4,6 +4,7 @@
 // and asks for the next step through it; EventScreen owns it.
 #pragma once
 #include "core/money/gift_batch.h"
+#include "ui/focus_move.h"
 
 #include <string>
 
@@ -27,6 +28,7 @@ struct EventSession {
     {
         member_id = id;
         want_amount_focus = true;
+        focus_will_move();
         ask = Ask::none;
     }
     // Done with this person: back to the find box for the next one.
@@ -34,6 +36,7 @@ struct EventSession {
     {
         member_id.clear();
         want_find_focus = true;
+        focus_will_move();
         ask = Ask::none;
     }
 };

@@ -1,6 +1,7 @@
 #include "ui/event/quick_find.h"
 
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
@@ -24,9 +25,10 @@ void QuickFind::draw(AppState& app, EventSession& session)
         query_.clear();
         if (outcome == QuickSignUp::Outcome::cancelled)
             session.want_find_focus = true;
+        focus_will_move();
     }
     if (session.want_find_focus) {
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
         session.want_find_focus = false;
     }
     ImGui::SetNextItemWidth(field_width());

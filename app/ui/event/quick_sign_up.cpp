@@ -2,6 +2,7 @@
 
 #include "core/members/member_repository.h"
 #include "ui/accessible.h"
+#include "ui/focus_move.h"
 #include "ui/labels.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
@@ -35,7 +36,7 @@ bool field(const char* label, std::string* value, const char* id, const FormErro
 {
     ImGui::TextUnformatted(label);
     if (focus)
-        ImGui::SetKeyboardFocusHere();
+        focus_here();
     ImGui::SetNextItemWidth(field_width());
     const bool enter = ImGui::InputText(hidden_label(label).c_str(), value, ImGuiInputTextFlags_EnterReturnsTrue);
     error.show_if(id);
