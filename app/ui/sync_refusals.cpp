@@ -36,6 +36,7 @@ static const RecordWords kAdded[] = {
     {"card_recurring", "New recurring card gift"},
     {"purchase_order", "New order"},
     {"tax_receipt", "New tax receipt"},
+    {"tax_receipt_cancellation", "Cancellation of a tax receipt"},
     {"document", "New document"},
     {"relation", "New relation"},
     {"gift_batch", "New gift batch"},

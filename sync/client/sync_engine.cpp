@@ -8,6 +8,7 @@
 #include "client/pull.h"
 #include "client/refusals.h"
 #include "core/calendar/date.h"
+#include "core/receipts/corrected_receipts.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
 #include "protocol/codec.h"
@@ -232,8 +233,16 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         return fail_round(page.error().code, page.error().message, now_ms);
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
-    if (!page->more)
-        finish_round(now_ms);
+    if (page->more)
+        return;
+    // A correction pulled from another device may have made a receipt of
+    // this one untrue: it is cancelled and reissued here, as this device's
+    // own change, sent at the next round. The office's devices only: the
+    // server takes receipts from no volunteer.
+    if (kept_.operator_role != "volunteer")
+        if (Result<ReceiptFollowUp> r = follow_corrections(store_, ReceiptNumbering::server, kept_.operator_login); !r)
+            return fail_round(r.error().code, r.error().message, now_ms);
+    finish_round(now_ms);
 }
 
 void SyncEngine::on_failure(const std::string& message, int64_t now_ms)

@@ -253,6 +253,20 @@ std::vector<SyncTable> make_tables()
           {"issued_at", "issued_at", T::text, kTime},
           {"copies", "copies", T::integer, kCount},
           {"operator", "operator", T::text, kOperator},
+          {"created_at", "created_at", T::text, kTime},
+          // What it certifies (core/receipts/receipt_lines.h), and the
+          // cancelled receipt a corrective one replaces.
+          {"lines", "lines", T::text, text(400000)},
+          {"replaces_id", "replaces_id", T::row_uuid, row_of("tax_receipt")}}},
+        // core/receipts/corrected_receipts.h: the server takes one only for a
+        // receipt that no longer says what its gifts are.
+        {"tax_receipt_cancellation",
+         TableKind::insert_only,
+         {{"receipt_id", "receipt_id", T::row_uuid, row_of("tax_receipt")},
+          {"member_id", "member_ref", T::member, kRef},
+          {"reason", "reason", T::text, kLine},
+          {"cancelled_on", "cancelled_on", T::text, kDate},
+          {"operator", "operator", T::text, kOperator},
           {"created_at", "created_at", T::text, kTime}}},
         {"mobilisation",
          TableKind::insert_only,

@@ -9,13 +9,15 @@ namespace obole::server {
 
 namespace {
 
-// Is one of these gifts (comma-separated UUIDs) on an issued receipt already?
+// Is one of these gifts (comma-separated UUIDs) on a standing receipt already
+// (issued, not cancelled: a corrective receipt follows its cancellation)?
 // Only the member's receipts are read (a gift and its receipts follow the
 // member, merges included), through the index on member_ref.
 bool already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids)
 {
-    Statement issued(store.db(), "SELECT 1 FROM tax_receipt WHERE member_ref = (SELECT ref FROM member WHERE id = ?2) "
-                                 "AND status = 'issued' AND instr(gift_ids, ?1) > 0");
+    Statement issued(store.db(), "SELECT 1 FROM tax_receipt r WHERE r.member_ref = (SELECT ref FROM member WHERE id = "
+                                 "?2) AND r.status = 'issued' AND instr(r.gift_ids, ?1) > 0 AND NOT EXISTS (SELECT 1 "
+                                 "FROM tax_receipt_cancellation x WHERE x.receipt_id = r.id)");
     size_t start = 0;
     while (start < gift_ids.size()) {
         size_t end = gift_ids.find(',', start);

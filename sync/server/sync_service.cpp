@@ -7,6 +7,7 @@
 
 #include "core/calendar/date.h"
 #include "core/members/member_merge.h"
+#include "core/receipts/corrected_receipts.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -70,7 +71,8 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
 // whole and the device sends it again later.
 bool is_devices_fault(const Error& e)
 {
-    for (const char* prefix : {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date."})
+    for (const char* prefix :
+         {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.", "tax_receipt."})
         if (e.code.rfind(prefix, 0) == 0)
             return true;
     return e.code == "db.constraint";
@@ -278,6 +280,11 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         number_member(store_, change.fields);
     if (std::string(table.name) == "tax_receipt")
         number_tax_receipt(store_, change.fields);
+    if (std::string(table.name) == "tax_receipt_cancellation") {
+        const json& receipt = change.fields["receipt_id"]; // may be null: then no receipt is found
+        if (Result<void> r = check_cancellation(store_, receipt.is_string() ? receipt.get<std::string>() : ""); !r)
+            return r;
+    }
     if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)

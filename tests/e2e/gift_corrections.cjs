@@ -2,10 +2,13 @@
 // its history; an amendment, a refund and a move each need a reason, change
 // what the dossier counts and leave the gift as entered in the history; a
 // refund larger than what remains is refused with its reason and changes
-// nothing. Screenshots of each state go to build/native/e2e-artifacts/gift_corrections.
+// nothing. A gift on a tax receipt already issued, voided, cancels that
+// receipt (printed marked ANNULÉ) and a corrective receipt replaces it,
+// numbered by the server at the next sync and printed naming the receipt it
+// replaces. Screenshots of each state go to build/native/e2e-artifacts/gift_corrections.
 'use strict';
 
-const { startServer, launchBrowser, AppPage, runSteps, assert, need } = require('./harness.cjs');
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, enrol } = require('./harness.cjs');
 
 // "12 gifts, €1,234.50 in all" -> [12, 123450]
 function summary(name) {
@@ -19,7 +22,16 @@ function summary(name) {
   const browser = await launchBrowser();
   // Tall enough for the dossier's top, the list and the whole panel at once.
   const context = await browser.newContext({ viewport: { width: 1280, height: 1700 } });
-  const app = new AppPage(await context.newPage(), need('OBOLE_ARTIFACTS'));
+  const page = await context.newPage();
+  const app = new AppPage(page, need('OBOLE_ARTIFACTS'));
+  const codes = demoEnrolCodes(server);
+  const printed = () => page.evaluate(() => window.oboleLastPrinted || '');
+  // The button of the receipts table's row that holds `item`.
+  const printButtonBy = async (item) => {
+    const buttons = await app.findAll(/^Print( duplicate)?$/);
+    assert.ok(buttons.length, 'no Print button');
+    return buttons.sort((a, b) => Math.abs(a.y - item.y) - Math.abs(b.y - item.y))[0];
+  };
   let before;  // [count, cents] of the parish before any correction
   let row;     // the gift corrected, as the list names it
   let opened;  // the panel's line naming it
@@ -33,8 +45,18 @@ function summary(name) {
   };
 
   const ok = await runSteps('gift corrections', [
-    ['the parish\'s gifts are listed; a click opens the newest with no correction yet', async () => {
+    ['the office\'s device enrols as the demo administrator', async () => {
       await app.open(server.url);
+      await enrol(app, codes.admin, 'admin');
+      await app.find('Enrolled as admin.', { timeout: 20000 });
+      await app.find(/^Synced \d\d:\d\d$/, { timeout: 30000 });
+      await app.click('Settings');
+      await app.fill("Association's name", "Les Amis d'Obole");
+      await app.click("Save the association's identity");
+      await app.find('Saved.');
+      await app.click('Search');
+    }],
+    ['the parish\'s gifts are listed; a click opens the newest with no correction yet', async () => {
       await app.fill('Find a member', 'saint-roch');
       await app.click('Paroisse Saint-Roch');
       before = await gifts();
@@ -82,6 +104,43 @@ function summary(name) {
       const [n] = await gifts();
       assert.equal(n, before[0] - 1, 'the moved gift is still listed');
       await app.screenshot('5-moved');
+    }],
+    ['voiding a gift of an issued receipt cancels the receipt and issues a corrective one', async () => {
+      await app.click('Search');
+      await app.fill('Find a member', 'helene dupont');
+      await app.click('Hélène Dupont');
+      const rows = (await app.findAll(/^2025-\d\d-\d\d €/)).filter((r) => r.h > 0).sort((a, b) => a.y - b.y);
+      assert.ok(rows.length, 'Hélène has no gift of 2025');
+      await app.click(rows[0].name);
+      await app.click('Void');
+      await app.fill('Reason for the correction', 'Cheque bounced');
+      await app.click('Void this gift');
+      await app.find('Correction saved. Its tax receipt is cancelled and a corrective receipt replaces it ' +
+                     '(Tax receipts tab).');
+      await app.click('Financial');
+      await app.click('Tax receipts');
+      await app.find(/^Cancelled on \d{4}-\d\d-\d\d: Cheque bounced$/);
+      // The corrective goes out with the next round; the server numbers it.
+      await app.find(/^Corrective: replaces no\. 2025-\d+$/);
+      await app.gone('awaiting number', { timeout: 30000 });
+      await app.screenshot('6-receipts-after-void');
+    }],
+    ['the cancelled receipt prints marked ANNULÉ, the corrective naming the one it replaces', async () => {
+      const cancelled = await app.find(/^Cancelled on /);
+      const replaced = /^Corrective: replaces no\. (2025-\d+)$/.exec((await app.find(/^Corrective: replaces no\./)).name)[1];
+      const old = await printButtonBy(cancelled);
+      await app.pressAt(old.x + old.w / 2, old.y + old.h / 2);
+      await app.find(/^(Duplicate|Receipt) sent to the printer\.$/);
+      let html = await printed();
+      assert.ok(html.includes('ANNULÉ') && html.includes('Cheque bounced'), 'the cancelled receipt is not marked so');
+      assert.ok(html.includes(`Reçu n° ${replaced}`), `the cancelled page is not receipt ${replaced}`);
+      const corrective = await printButtonBy(await app.find(/^Corrective: replaces no\./));
+      await app.pressAt(corrective.x + corrective.w / 2, corrective.y + corrective.h / 2);
+      await app.find('Receipt sent to the printer.');
+      html = await printed();
+      assert.ok(html.includes(`il annule et remplace le reçu n° ${replaced}`), 'the corrective does not name it');
+      assert.ok(!html.includes('ANNULÉ'), 'the corrective is marked cancelled');
+      await app.screenshot('7-printed');
     }],
   ], () => app.screenshot('failure'));
   await browser.close();

@@ -52,9 +52,11 @@ protected:
         // Codes made before the server runs: afterwards only HTTP touches the store.
         auto admin = auth->issue_enrol_code("admin", 60, obole::unix_now_ms());
         auto vol = auth->issue_enrol_code("vol", 60, obole::unix_now_ms());
-        ASSERT_TRUE(admin && vol);
+        auto admin2 = auth->issue_enrol_code("admin", 60, obole::unix_now_ms()); // the office's second device
+        ASSERT_TRUE(admin && vol && admin2);
         admin_code = *admin;
         volunteer_code = *vol;
+        second_admin_code = *admin2;
 
         server::ServerOptions options;
         options.port = 0;
@@ -127,5 +129,5 @@ protected:
     std::unique_ptr<httplib::Client> client;
     std::thread serving;
     int port = 0;
-    std::string admin_code, volunteer_code;
+    std::string admin_code, volunteer_code, second_admin_code;
 };

@@ -85,6 +85,7 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
             "UPDATE sepa_collection SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE card_recurring SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE tax_receipt SET member_ref = ?2 WHERE member_ref = ?1",
+            "UPDATE tax_receipt_cancellation SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE mobilisation SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE email_activity SET member_ref = ?2 WHERE member_ref = ?1",
             "UPDATE sponsorship SET member_ref = ?2 WHERE member_ref = ?1",

@@ -21,9 +21,19 @@ struct TaxReceipt {
     std::string first_date, last_date, donor_name, donor_address, issued_at;
     int copies = 0; // how many times it was printed; from the second, a duplicate
     std::string operator_name, created_at;
+    // What it certifies, gift by gift, as issued (core/receipts/receipt_lines.h).
+    std::string lines;
+    // A corrective receipt: the cancelled receipt it replaces, and that one's
+    // number (0 while it has none).
+    std::string replaces_id;
+    int64_t replaces_number = 0;
+    // Cancelled when what it certifies stopped being true (a gift corrected,
+    // voided, refunded or moved): the first cancellation's day and reason.
+    std::string cancelled_on, cancel_reason;
 
     bool awaiting_number() const { return status == "issued" && number == 0; }
     bool is_void() const { return status == "void"; }
+    bool is_cancelled() const { return !cancelled_on.empty(); }
 };
 
 // Who issues receipts: printed on each one, kept in the shared settings.

@@ -2,6 +2,7 @@
 
 #include "core/money/money.h"
 #include "core/receipts/amount_in_words.h"
+#include "core/receipts/receipt_lines.h"
 
 namespace obole {
 
@@ -61,18 +62,25 @@ const char* tax_receipt_stylesheet()
     return kStyle;
 }
 
-std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& gifts, const Organisation& org)
+std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
 {
     const bool duplicate = r.copies > 1;
     const std::string number = std::to_string(r.year) + "-" + std::to_string(r.number);
     std::string h;
     h += "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Reçu fiscal " + number +
-         (duplicate ? " (duplicata)" : "") + "</title><style>" + kStyle + "</style></head><body>";
+         (r.is_cancelled() ? " (annulé)" : "") + (duplicate ? " (duplicata)" : "") + "</title><style>" + kStyle +
+         "</style></head><body>";
+    if (r.is_cancelled())
+        h += "<p class=\"dup\">ANNULÉ</p><p><strong>Reçu annulé le " + french_date(r.cancelled_on) +
+             "</strong> : il ne peut plus être joint à une déclaration. Motif : " + escape(r.cancel_reason) + "</p>";
     if (duplicate)
         h += "<p class=\"dup\">DUPLICATA</p>";
     h += "<h1>Reçu au titre des dons à certains organismes d'intérêt général</h1>";
     h += "<p>Articles 200, 238 bis et 978 du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
     h += "<p><strong>Reçu n° " + escape(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
+    if (!r.replaces_id.empty())
+        h += "<p>Reçu rectificatif : il annule et remplace le reçu n° " + std::to_string(r.year) + "-" +
+             std::to_string(r.replaces_number) + ".</p>";
 
     h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" + escape(org.address) +
          "</p>";
@@ -94,9 +102,9 @@ std::string tax_receipt_document(const TaxReceipt& r, const std::vector<Gift>& g
              " (reçu récapitulatif annuel)</p>";
     h += "<p>Forme du don : déclaration de don manuel. Nature du don : numéraire.</p>";
     h += "<table><tr><th>Date</th><th>Mode de versement</th><th>Montant</th></tr>";
-    for (const Gift& g : gifts)
-        h += "<tr><td>" + french_date(g.gift_date) + "</td><td>" + form_of(g.method) + "</td><td>" +
-             format_money(g.amount_cents, "EUR", "fr") + "</td></tr>";
+    for (const ReceiptLine& g : parse_receipt_lines(r.lines))
+        h += "<tr><td>" + french_date(g.date) + "</td><td>" + form_of(g.method) + "</td><td>" +
+             format_money(g.cents, "EUR", "fr") + "</td></tr>";
     h += "</table>";
 
     h += "<p>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la "

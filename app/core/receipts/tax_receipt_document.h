@@ -3,17 +3,17 @@
 // French as the form is. The browser prints it or saves it as PDF.
 #pragma once
 
-#include <string>
-#include <vector>
-
-#include "core/money/gift.h"
 #include "core/receipts/tax_receipt.h"
+#include <string>
 
 namespace obole {
 
-// `receipt.copies` is the print this page is (1: the original); from the
-// second, the page is marked "DUPLICATA".
-std::string tax_receipt_document(const TaxReceipt& receipt, const std::vector<Gift>& gifts, const Organisation& org);
+// The receipt as it was issued (its certified lines, never the gifts as they
+// now stand). `receipt.copies` is the print this page is (1: the original);
+// from the second, the page is marked "DUPLICATA". A cancelled receipt is
+// marked "ANNULÉ" with the day and the reason; a corrective receipt says
+// which receipt it cancels and replaces.
+std::string tax_receipt_document(const TaxReceipt& receipt, const Organisation& org);
 
 // The text of the page's one <style> element: the server allows exactly
 // this inline style in its Content-Security-Policy (by its SHA-256 hash).

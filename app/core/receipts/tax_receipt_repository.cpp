@@ -6,6 +6,7 @@
 #include "core/calendar/date.h"
 #include "core/members/member.h"
 #include "core/money/gift_repository.h"
+#include "core/receipts/receipt_lines.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -15,10 +16,18 @@ namespace obole {
 
 namespace {
 
+// A receipt, the number of the one it replaces, and its first cancellation.
 const char kSelectReceipt[] =
     "SELECT r.id, m.id, r.year, r.number, r.kind, r.status, r.amount_cents, r.gift_ids, r.first_date, "
-    "r.last_date, r.donor_name, r.donor_address, r.issued_at, r.copies, r.operator, r.created_at "
-    "FROM tax_receipt r JOIN member m ON m.ref = r.member_ref ";
+    "r.last_date, r.donor_name, r.donor_address, r.issued_at, r.copies, r.operator, r.created_at, r.lines, "
+    "r.replaces_id, ifnull(p.number, 0), ifnull(x.cancelled_on, ''), ifnull(x.reason, '') "
+    "FROM tax_receipt r JOIN member m ON m.ref = r.member_ref LEFT JOIN tax_receipt p ON p.id = r.replaces_id "
+    "LEFT JOIN tax_receipt_cancellation x ON x.id = (SELECT id FROM tax_receipt_cancellation "
+    "WHERE receipt_id = r.id ORDER BY created_at, id LIMIT 1) ";
+
+// A receipt that still stands: issued (not void) and not cancelled.
+const char kStanding[] = "r.status = 'issued' AND NOT EXISTS (SELECT 1 FROM tax_receipt_cancellation x "
+                         "WHERE x.receipt_id = r.id)";
 
 std::vector<std::string> split_ids(const std::string& text)
 {
@@ -54,6 +63,11 @@ TaxReceipt read_receipt(const Statement& s)
     r.copies = int(s.column_int64(13));
     r.operator_name = s.column_text(14);
     r.created_at = s.column_text(15);
+    r.lines = s.column_text(16);
+    r.replaces_id = s.column_uuid(17);
+    r.replaces_number = s.column_int64(18);
+    r.cancelled_on = s.column_text(19);
+    r.cancel_reason = s.column_text(20);
     return r;
 }
 
@@ -70,8 +84,10 @@ std::string join_nonempty(std::initializer_list<std::string> parts, const char* 
 
 bool TaxReceiptRepository::receipted(const std::string& member_id, const std::string& gift_id)
 {
-    Statement s(store_.db(), "SELECT 1 FROM tax_receipt WHERE member_ref = (SELECT ref FROM member WHERE id = ?2) "
-                             "AND status = 'issued' AND instr(gift_ids, ?1) > 0");
+    Statement s(store_.db(), (std::string("SELECT 1 FROM tax_receipt r WHERE r.member_ref = "
+                                          "(SELECT ref FROM member WHERE id = ?2) AND instr(r.gift_ids, ?1) > 0 AND ") +
+                              kStanding)
+                                 .c_str());
     s.bind_text(1, gift_id);
     s.bind_uuid(2, member_id);
     return s.step() == Statement::Step::row;
@@ -82,8 +98,11 @@ std::vector<Gift> TaxReceiptRepository::unreceipted_gifts(const std::string& mem
     std::vector<Gift> out;
     // Every gift id already on a receipt, read once (a long-history member has thousands of gifts).
     std::vector<std::string> covered;
-    Statement receipts(store_.db(), "SELECT r.gift_ids FROM tax_receipt r JOIN member m ON m.ref = r.member_ref "
-                                    "WHERE m.id = ?1 AND r.status = 'issued'");
+    Statement receipts(store_.db(),
+                       (std::string("SELECT r.gift_ids FROM tax_receipt r JOIN member m ON m.ref = r.member_ref "
+                                    "WHERE m.id = ?1 AND ") +
+                        kStanding)
+                           .c_str());
     receipts.bind_uuid(1, member_id);
     while (receipts.step() == Statement::Step::row)
         for (std::string& id : split_ids(receipts.column_text(0)))
@@ -104,7 +123,7 @@ Result<std::string> TaxReceiptRepository::issue_annual(const std::string& member
     for (Gift& g : unreceipted_gifts(member_id))
         if (g.gift_date.compare(0, prefix.size(), prefix) == 0)
             gifts.push_back(std::move(g));
-    return issue(member_id, gifts, "annual", year, numbering, operator_name);
+    return issue(member_id, gifts, "annual", year, numbering, operator_name, "");
 }
 
 Result<std::string> TaxReceiptRepository::issue_for_gift(const std::string& member_id, const std::string& gift_id,
@@ -119,12 +138,12 @@ Result<std::string> TaxReceiptRepository::issue_for_gift(const std::string& memb
     if (receipted(member_id, gift_id))
         return fail("tax_receipt.already_receipted", "This gift is on a tax receipt already.");
     return issue(member_id, {*gift}, "per_gift", std::atoi(gift->gift_date.substr(0, 4).c_str()), numbering,
-                 operator_name);
+                 operator_name, "");
 }
 
 Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, const std::vector<Gift>& gifts,
-                                                const char* kind, int year, ReceiptNumbering numbering,
-                                                const std::string& operator_name)
+                                                const std::string& kind, int year, ReceiptNumbering numbering,
+                                                const std::string& operator_name, const std::string& replaces_id)
 {
     sqlite3* db = store_.db();
     Statement member(db, "SELECT m.ref, m.tax_receipt_pref, m.civility, m.first_name, m.last_name, "
@@ -168,8 +187,9 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
             number = next.column_int64(0);
         }
         Statement insert(db, "INSERT INTO tax_receipt(id, member_ref, year, number, kind, amount_cents, gift_ids, "
-                             "first_date, last_date, donor_name, donor_address, issued_at, operator, created_at) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                             "first_date, last_date, donor_name, donor_address, issued_at, operator, created_at, "
+                             "lines, replaces_id) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
         insert.bind_int64(3, year);
@@ -187,9 +207,14 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
         insert.bind_text(12, store_.today());
         insert.bind_text(13, operator_name);
         insert.bind_text(14, store_.now_iso());
+        insert.bind_text(15, receipt_lines(gifts));
+        if (replaces_id.empty())
+            insert.bind_null(16);
+        else
+            insert.bind_uuid(16, replaces_id);
         if (Result<void> r = insert.run(); !r)
             return r;
-        std::string detail = std::string(kind) + " " + std::to_string(year) + " " + std::to_string(amount) + " EUR, " +
+        std::string detail = kind + " " + std::to_string(year) + " " + std::to_string(amount) + " EUR, " +
                              std::to_string(gifts.size()) + " gift(s)";
         return Journal(store_).append(member_id, "tax_receipt.issue", detail, operator_name);
     });
@@ -218,7 +243,7 @@ std::optional<TaxReceipt> TaxReceiptRepository::find(const std::string& receipt_
     return read_receipt(s);
 }
 
-std::vector<Gift> TaxReceiptRepository::gifts_of(const TaxReceipt& receipt)
+std::vector<Gift> TaxReceiptRepository::gifts_now(const TaxReceipt& receipt)
 {
     std::vector<std::string> ids = receipt.gift_ids;
     std::sort(ids.begin(), ids.end());
@@ -226,8 +251,41 @@ std::vector<Gift> TaxReceiptRepository::gifts_of(const TaxReceipt& receipt)
     for (Gift& g : GiftRepository(store_).list_for_member(receipt.member_id))
         if (std::binary_search(ids.begin(), ids.end(), g.id))
             out.push_back(std::move(g));
-    std::reverse(out.begin(), out.end());
     return out;
+}
+
+Result<void> TaxReceiptRepository::cancel(const TaxReceipt& receipt, const std::string& reason,
+                                          const std::string& operator_name)
+{
+    if (receipt.is_void())
+        return fail("tax_receipt.void", "This receipt is void: its gifts are on another receipt.");
+    if (receipt.is_cancelled())
+        return fail("tax_receipt.cancelled", "This receipt is cancelled already.");
+    return store_.transaction([&]() -> Result<void> {
+        Statement insert(store_.db(), "INSERT INTO tax_receipt_cancellation(id, receipt_id, member_ref, reason, "
+                                      "cancelled_on, operator, created_at) SELECT ?1, ?2, member_ref, ?3, ?4, ?5, ?6 "
+                                      "FROM tax_receipt WHERE id = ?2");
+        insert.bind_uuid(1, new_uuid_v7());
+        insert.bind_uuid(2, receipt.id);
+        insert.bind_text(3, reason);
+        insert.bind_text(4, store_.today());
+        insert.bind_text(5, operator_name);
+        insert.bind_text(6, store_.now_iso());
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        std::string detail = std::to_string(receipt.year) + " no. " + std::to_string(receipt.number) + ": " + reason;
+        return Journal(store_).append(receipt.member_id, "tax_receipt.cancel", detail, operator_name);
+    });
+}
+
+Result<std::string> TaxReceiptRepository::reissue(const TaxReceipt& cancelled, ReceiptNumbering numbering,
+                                                  const std::string& operator_name)
+{
+    std::vector<Gift> gifts;
+    for (Gift& g : gifts_now(cancelled))
+        if (g.amount_cents > 0)
+            gifts.push_back(std::move(g));
+    return issue(cancelled.member_id, gifts, cancelled.kind, cancelled.year, numbering, operator_name, cancelled.id);
 }
 
 Result<TaxReceipt> TaxReceiptRepository::record_print(const std::string& receipt_id, const std::string& operator_name)

@@ -37,22 +37,37 @@ public:
     Result<std::string> issue_for_gift(const std::string& member_id, const std::string& gift_id,
                                        ReceiptNumbering numbering, const std::string& operator_name);
 
+    // Cancels a receipt that stopped being true (core/receipts/corrected_receipts.h):
+    // a cancellation row dated today with the reason, journaled; the receipt
+    // itself is left as issued and its number stays used. Errors:
+    // tax_receipt.void, tax_receipt.cancelled (already).
+    Result<void> cancel(const TaxReceipt& receipt, const std::string& reason, const std::string& operator_name);
+    // The corrective receipt of a cancelled one: same kind and year, the gifts
+    // it covered as they now stand and still the donor's, naming the receipt
+    // it replaces. Errors as issue_annual (tax_receipt.nothing_to_receipt
+    // when no money remains).
+    Result<std::string> reissue(const TaxReceipt& cancelled, ReceiptNumbering numbering,
+                                const std::string& operator_name);
+
     // Newest year first.
     std::vector<TaxReceipt> list_for_member(const std::string& member_id);
     std::optional<TaxReceipt> find(const std::string& receipt_id);
     // The member's euro gifts no issued receipt covers, newest first.
     std::vector<Gift> unreceipted_gifts(const std::string& member_id);
-    // The gifts a receipt covers, oldest first.
-    std::vector<Gift> gifts_of(const TaxReceipt& receipt);
+    // The gifts a receipt covered, as they now stand (a gift moved to
+    // another member is no longer among them), newest first.
+    std::vector<Gift> gifts_now(const TaxReceipt& receipt);
 
     // Counts a print (the first is the original, the next ones duplicates)
     // and journals it; returns the receipt as it is to be printed. Errors:
-    // tax_receipt.not_found, tax_receipt.awaiting_number, tax_receipt.void.
+    // tax_receipt.not_found, tax_receipt.awaiting_number, tax_receipt.void (a
+    // cancelled receipt prints, marked as cancelled).
     Result<TaxReceipt> record_print(const std::string& receipt_id, const std::string& operator_name);
 
 private:
-    Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const char* kind, int year,
-                              ReceiptNumbering numbering, const std::string& operator_name);
+    Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const std::string& kind,
+                              int year, ReceiptNumbering numbering, const std::string& operator_name,
+                              const std::string& replaces_id);
     bool receipted(const std::string& member_id, const std::string& gift_id);
 
     Store& store_;

@@ -639,10 +639,43 @@ INSERT INTO gift_now SELECT id, member_ref, gift_date, amount_cents, amount_cent
   FROM gift;
 )SQL";
 
+// Receipts follow corrections (core/receipts/corrected_receipts.h). An issued
+// receipt is never altered: `lines` is what it certifies, one gift a line
+// ("<gift uuid> <date> <method> <cents>", by date then id), so it prints as
+// issued whatever happens to its gifts later. When that is no longer what
+// the gifts say, a tax_receipt_cancellation row cancels it (its number
+// stays used) and a corrective receipt names it in `replaces_id`. Receipts
+// issued before this version certify their gifts as they stand now.
+const char kSchema8[] = R"SQL(
+ALTER TABLE tax_receipt ADD COLUMN lines TEXT NOT NULL DEFAULT '';
+ALTER TABLE tax_receipt ADD COLUMN replaces_id BLOB;
+CREATE TABLE tax_receipt_cancellation(
+  id           BLOB PRIMARY KEY,
+  receipt_id   BLOB NOT NULL,
+  member_ref   INTEGER NOT NULL REFERENCES member(ref),
+  reason       TEXT NOT NULL,
+  cancelled_on TEXT NOT NULL,
+  operator     TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX tax_receipt_cancellation_receipt ON tax_receipt_cancellation(receipt_id);
+CREATE INDEX tax_receipt_cancellation_member ON tax_receipt_cancellation(member_ref);
+UPDATE tax_receipt SET lines = ifnull((
+  SELECT group_concat(uuid || ' ' || gift_date || ' ' || payment_method || ' ' || net_cents, char(10)) FROM (
+    SELECT lower(substr(hex(id), 1, 8) || '-' || substr(hex(id), 9, 4) || '-' || substr(hex(id), 13, 4) || '-' ||
+                 substr(hex(id), 17, 4) || '-' || substr(hex(id), 21, 12)) AS uuid,
+           gift_date, payment_method, net_cents
+      FROM gift_now
+     WHERE member_ref = tax_receipt.member_ref AND voided = 0 AND net_cents > 0
+     ORDER BY gift_date, id)
+   WHERE instr(tax_receipt.gift_ids, uuid) > 0), '');
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5}, {6, kSchema6}, {7, kSchema7},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},
+        {5, kSchema5}, {6, kSchema6}, {7, kSchema7}, {8, kSchema8},
     };
     return list;
 }

@@ -3,8 +3,10 @@
 #include "core/campaigns/campaign_repository.h"
 #include "core/money/gift_correction_repository.h"
 #include "core/money/money.h"
+#include "core/receipts/corrected_receipts.h"
 #include "ui/accessible.h"
 #include "ui/dossier/payment_method_combo.h"
+#include "ui/dossier/receipt_numbering.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"
 #include "ui/tr.h"
@@ -210,18 +212,33 @@ void GiftCorrectionPanel::draw_move_target(AppState& app)
 void GiftCorrectionPanel::save(AppState& app)
 {
     GiftCorrectionRepository repo(*app.store);
-    Result<std::string> done = kind_ == CorrectionKind::amend ? repo.amend(gift_.id, amend_, reason_, app.operator_name)
-                               : kind_ == CorrectionKind::cancel ? repo.cancel(gift_.id, reason_, app.operator_name)
-                               : kind_ == CorrectionKind::refund
-                                   ? repo.refund(gift_.id, refund_, reason_, app.operator_name)
-                                   : repo.move(gift_.id, move_to_, reason_, app.operator_name);
+    ReceiptFollowUp receipts;
+    // The correction and the receipts it makes untrue (cancelled, reissued:
+    // core/receipts/corrected_receipts.h) are one transaction.
+    Result<void> done = app.store->transaction([&]() -> Result<void> {
+        Result<std::string> corrected =
+            kind_ == CorrectionKind::amend    ? repo.amend(gift_.id, amend_, reason_, app.operator_name)
+            : kind_ == CorrectionKind::cancel ? repo.cancel(gift_.id, reason_, app.operator_name)
+            : kind_ == CorrectionKind::refund ? repo.refund(gift_.id, refund_, reason_, app.operator_name)
+                                              : repo.move(gift_.id, move_to_, reason_, app.operator_name);
+        if (!corrected)
+            return corrected.error();
+        Result<ReceiptFollowUp> followed = follow_corrections(*app.store, receipt_numbering(app), app.operator_name);
+        if (!followed)
+            return followed.error();
+        receipts = *followed;
+        return {};
+    });
     if (!done) {
         const std::string& f = done.error().field;
         error_.field = f == "amount" || f == "date" || f == "reason" || f == "member" ? f : "form";
         error_.message = done.error().message;
         return;
     }
-    app.notice = tr("Correction saved.");
+    app.notice = receipts.reissued > 0 ? tr("Correction saved. Its tax receipt is cancelled and a corrective receipt "
+                                            "replaces it (Tax receipts tab).")
+                 : receipts.cancelled > 0 ? tr("Correction saved. Its tax receipt is cancelled (Tax receipts tab).")
+                                          : tr("Correction saved.");
     history_ = repo.history(gift_.id);
     refill_ = true;
     reason_.clear();

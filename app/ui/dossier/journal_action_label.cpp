@@ -63,6 +63,7 @@ const Label kActions[] = {
     {"tax_receipt.issue", "Tax receipt issued"},
     {"tax_receipt.print", "Tax receipt printed"},
     {"tax_receipt.void", "Tax receipt voided"},
+    {"tax_receipt.cancel", "Tax receipt cancelled"},
 };
 
 const Label kKinds[] = {

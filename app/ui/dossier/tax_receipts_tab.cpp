@@ -1,13 +1,12 @@
 #include "ui/dossier/tax_receipts_tab.h"
 
-#include "client/outbox.h"
-#include "client/sync_engine.h"
 #include "core/calendar/date.h"
 #include "core/money/money.h"
 #include "core/receipts/organisation_settings.h"
 #include "core/receipts/tax_receipt_document.h"
 #include "core/receipts/tax_receipt_repository.h"
 #include "ui/accessible.h"
+#include "ui/dossier/receipt_numbering.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"
 #include "ui/tr.h"
@@ -21,16 +20,6 @@
 namespace obole::ui {
 
 namespace {
-
-// A device that has never been enrolled, on data that never came from a
-// server, is its own numbering authority; otherwise the server numbers (a
-// pull cursor in the meta: the data came from a server, or was synced), so
-// that no number is given twice.
-ReceiptNumbering numbering(const AppState& app)
-{
-    return app.enrolled() || !sync::read_meta(*app.store, "pull_cursor").empty() ? ReceiptNumbering::server
-                                                                                 : ReceiptNumbering::here;
-}
 
 std::string gift_line(const Gift& g)
 {
@@ -93,7 +82,7 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
         form_error(tr("This member opted out of tax receipts: none can be issued."));
         return;
     }
-    const bool waits = numbering(app) == ReceiptNumbering::server;
+    const bool waits = receipt_numbering(app) == ReceiptNumbering::server;
     if (waits)
         ImGui::TextDisabled("%s", tr("A new receipt gets its number from the server at the next sync."));
     TaxReceiptRepository repo(*app.store);
@@ -122,7 +111,7 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
         char label[96];
         std::snprintf(label, sizeof label, tr("Issue annual receipt for %d"), year_);
         if (ImGui::Button(label))
-            done(repo.issue_annual(member.id, year_, numbering(app), app.operator_name));
+            done(repo.issue_annual(member.id, year_, receipt_numbering(app), app.operator_name));
 
         ImGui::SetNextItemWidth(w);
         const std::string preview = gift_line(unreceipted_[static_cast<size_t>(gift_)]);
@@ -140,7 +129,7 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
         }
         ImGui::SameLine();
         if (ImGui::Button(tr("Issue receipt for this gift")))
-            done(repo.issue_for_gift(member.id, unreceipted_[static_cast<size_t>(gift_)].id, numbering(app),
+            done(repo.issue_for_gift(member.id, unreceipted_[static_cast<size_t>(gift_)].id, receipt_numbering(app),
                                      app.operator_name));
     }
 }
@@ -160,7 +149,7 @@ void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt)
         message_.clear();
         return;
     }
-    app.host->print_html(tax_receipt_document(*printed, repo.gifts_of(*printed), org));
+    app.host->print_html(tax_receipt_document(*printed, org));
     message_ = printed->copies > 1 ? tr("Duplicate sent to the printer.") : tr("Receipt sent to the printer.");
     error_.clear();
 }
@@ -207,6 +196,18 @@ void TaxReceiptsTab::draw_list(AppState& app)
         ImGui::TableNextColumn();
         if (r.is_void()) {
             ImGui::TextUnformatted(tr("Void: its gifts are on another receipt"));
+        } else if (r.is_cancelled()) {
+            // The person reads the day and why; the corrective receipt, if
+            // any, is the row that names this one.
+            char cancelled[400];
+            std::snprintf(cancelled, sizeof cancelled, tr("Cancelled on %s: %s"), r.cancelled_on.c_str(),
+                          r.cancel_reason.c_str());
+            announced_text(cancelled, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        } else if (!r.replaces_id.empty() && r.copies == 0) {
+            char replaces[120];
+            std::snprintf(replaces, sizeof replaces, tr("Corrective: replaces no. %d-%lld"), r.year,
+                          static_cast<long long>(r.replaces_number));
+            ImGui::TextUnformatted(replaces);
         } else if (r.copies == 1) {
             ImGui::TextUnformatted(tr("Printed"));
         } else if (r.copies > 1) {

@@ -1,0 +1,96 @@
+#include "core/receipts/corrected_receipts.h"
+
+#include <vector>
+
+#include "core/receipts/receipt_lines.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+
+namespace obole {
+
+namespace {
+
+// Standing receipts of every member a corrected gift was entered for or now
+// belongs to: only they can have stopped being true.
+std::vector<std::string> receipts_to_check(Store& store)
+{
+    Statement s(store.db(), "SELECT r.id FROM tax_receipt r WHERE r.status = 'issued' AND r.member_ref IN ("
+                            "SELECT g.member_ref FROM gift_correction c JOIN gift g ON g.id = c.gift_id "
+                            "UNION SELECT n.member_ref FROM gift_correction c JOIN gift_now n ON n.id = c.gift_id) "
+                            "AND NOT EXISTS (SELECT 1 FROM tax_receipt_cancellation x WHERE x.receipt_id = r.id) "
+                            "ORDER BY r.created_at, r.id");
+    std::vector<std::string> ids;
+    while (s.step() == Statement::Step::row)
+        ids.push_back(s.column_uuid(0));
+    return ids;
+}
+
+// The reason of the latest correction of one of the receipt's gifts: the
+// cancellation says why in the treasurer's own words.
+std::string latest_reason(Store& store, const TaxReceipt& receipt)
+{
+    Statement s(store.db(), "SELECT reason, created_at FROM gift_correction WHERE gift_id = ?1 "
+                            "ORDER BY created_at DESC, id DESC LIMIT 1");
+    std::string reason, at;
+    for (const std::string& gift : receipt.gift_ids) {
+        s.reset();
+        s.bind_uuid(1, gift);
+        if (s.step() == Statement::Step::row && s.column_text(1) > at) {
+            reason = s.column_text(0);
+            at = s.column_text(1);
+        }
+    }
+    return reason;
+}
+
+// No money left, a donor who no longer wants receipts or who was deleted:
+// the cancellation alone says it all.
+bool nothing_to_reissue(const Error& e)
+{
+    return e.code == "tax_receipt.nothing_to_receipt" || e.code == "tax_receipt.zero_amount" ||
+           e.code == "tax_receipt.opted_out" || e.code == "member.not_found";
+}
+
+} // namespace
+
+std::string receipt_lines_now(Store& store, const TaxReceipt& receipt)
+{
+    return receipt_lines(TaxReceiptRepository(store).gifts_now(receipt));
+}
+
+Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering numbering, const std::string& operator_name)
+{
+    ReceiptFollowUp done;
+    TaxReceiptRepository receipts(store);
+    Result<void> written = store.transaction([&]() -> Result<void> {
+        for (const std::string& id : receipts_to_check(store)) {
+            std::optional<TaxReceipt> receipt = receipts.find(id);
+            if (!receipt || receipt_lines_now(store, *receipt) == receipt->lines)
+                continue;
+            if (Result<void> r = receipts.cancel(*receipt, latest_reason(store, *receipt), operator_name); !r)
+                return r;
+            ++done.cancelled;
+            Result<std::string> corrective = receipts.reissue(*receipt, numbering, operator_name);
+            if (corrective)
+                ++done.reissued;
+            else if (!nothing_to_reissue(corrective.error()))
+                return corrective.error();
+        }
+        return {};
+    });
+    if (!written)
+        return written.error();
+    return done;
+}
+
+Result<void> check_cancellation(Store& store, const std::string& receipt_id)
+{
+    std::optional<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
+    if (!receipt)
+        return fail("tax_receipt.not_found", "This tax receipt does not exist.");
+    if (receipt_lines_now(store, *receipt) == receipt->lines)
+        return fail("tax_receipt.still_true", "This receipt still says what its gifts are: it cannot be cancelled.");
+    return {};
+}
+
+} // namespace obole
