@@ -63,8 +63,9 @@ TEST_F(ReceiptCorrectionTest, TwoDevicesCorrectingOneReceiptOfflineSettleOnOneTr
     const std::string member = obole::MemberRepository(*a.store).create(m, "admin").value();
     const std::string first = add_gift(*a.store, member, "100", "2025-03-01");
     const std::string second = add_gift(*a.store, member, "40", "2025-10-12");
-    const std::string receipt =
-        obole::TaxReceiptRepository(*a.store).issue_annual(member, 2025, obole::ReceiptNumbering::server, "admin").value();
+    const std::string receipt = obole::TaxReceiptRepository(*a.store)
+                                    .issue_annual(member, 2025, obole::ReceiptNumbering::server, "admin")
+                                    .value();
     run(a);
     run(b);
     ASSERT_EQ(obole::TaxReceiptRepository(*b.store).find(receipt)->number, 1);

@@ -60,7 +60,8 @@ protected:
     std::vector<TaxReceipt> of(const std::string& who)
     {
         std::vector<TaxReceipt> list = receipts().list_for_member(who);
-        std::sort(list.begin(), list.end(), [](const TaxReceipt& a, const TaxReceipt& b) { return a.number < b.number; });
+        std::sort(list.begin(), list.end(),
+                  [](const TaxReceipt& a, const TaxReceipt& b) { return a.number < b.number; });
         return list;
     }
     std::unique_ptr<Store> store;
@@ -180,8 +181,7 @@ TEST_F(CorrectedReceiptsTest, TheServerTakesACancellationOnlyForAReceiptThatStop
     Result<void> still = check_cancellation(*store, receipt);
     ASSERT_FALSE(still.ok());
     EXPECT_EQ(still.error().code, "tax_receipt.still_true");
-    EXPECT_EQ(check_cancellation(*store, "019a0000-0000-7000-8000-000000000000").error().code,
-              "tax_receipt.not_found");
+    EXPECT_EQ(check_cancellation(*store, "019a0000-0000-7000-8000-000000000000").error().code, "tax_receipt.not_found");
     ASSERT_TRUE(corrections().cancel(second, "typed twice", "bob"));
     EXPECT_TRUE(check_cancellation(*store, receipt).ok());
 }
