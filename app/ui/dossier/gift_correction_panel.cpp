@@ -4,6 +4,7 @@
 #include "core/money/gift_correction_repository.h"
 #include "core/money/money.h"
 #include "core/receipts/corrected_receipts.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/dossier/payment_method_combo.h"
 #include "ui/dossier/receipt_numbering.h"
