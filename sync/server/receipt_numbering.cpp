@@ -10,14 +10,17 @@ namespace obole::server {
 namespace {
 
 // Is one of these gifts (comma-separated UUIDs) on a standing receipt already
-// (issued, not cancelled: a corrective receipt follows its cancellation)?
+// (issued, not cancelled)? The receipt a corrective one replaces does not
+// count: its cancellation comes in the same push, but after it (a device
+// sends its changes table by table, tax_receipt first).
 // Only the member's receipts are read (a gift and its receipts follow the
 // member, merges included), through the index on member_ref.
-bool already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids)
+bool already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids,
+                       const std::string& replaces_id)
 {
     Statement issued(store.db(), "SELECT 1 FROM tax_receipt r WHERE r.member_ref = (SELECT ref FROM member WHERE id = "
-                                 "?2) AND r.status = 'issued' AND instr(r.gift_ids, ?1) > 0 AND NOT EXISTS (SELECT 1 "
-                                 "FROM tax_receipt_cancellation x WHERE x.receipt_id = r.id)");
+                                 "?2) AND r.status = 'issued' AND instr(r.gift_ids, ?1) > 0 AND r.id IS NOT ?3 AND NOT "
+                                 "EXISTS (SELECT 1 FROM tax_receipt_cancellation x WHERE x.receipt_id = r.id)");
     size_t start = 0;
     while (start < gift_ids.size()) {
         size_t end = gift_ids.find(',', start);
@@ -27,6 +30,10 @@ bool already_receipted(Store& store, const std::string& member_id, const std::st
             issued.reset();
             issued.bind_text(1, std::string_view(gift_ids).substr(start, end - start));
             issued.bind_uuid(2, member_id);
+            if (replaces_id.empty())
+                issued.bind_null(3);
+            else
+                issued.bind_uuid(3, replaces_id);
             if (issued.step() == Statement::Step::row)
                 return true;
         }
@@ -43,7 +50,10 @@ void number_tax_receipt(Store& store, sync::json& fields)
     const std::string gift_ids = gifts != fields.end() && gifts->is_string() ? gifts->get<std::string>() : "";
     auto member = fields.find("member_id");
     const std::string member_id = member != fields.end() && member->is_string() ? member->get<std::string>() : "";
-    if (already_receipted(store, member_id, gift_ids)) {
+    auto replaces = fields.find("replaces_id");
+    const std::string replaces_id =
+        replaces != fields.end() && replaces->is_string() ? replaces->get<std::string>() : "";
+    if (already_receipted(store, member_id, gift_ids, replaces_id)) {
         fields["number"] = nullptr;
         fields["status"] = "void";
         return;

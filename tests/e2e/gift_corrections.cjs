@@ -35,6 +35,7 @@ function summary(name) {
   let before;  // [count, cents] of the parish before any correction
   let row;     // the gift corrected, as the list names it
   let opened;  // the panel's line naming it
+  let year;    // of Hélène Dupont's receipt
 
   const gifts = async () => summary((await app.find(/^\d+ gifts, .* in all$/)).name);
   // The newest gift: the list's first row ("2026-11-30 €12.00 Cheque AP2026").
@@ -105,36 +106,45 @@ function summary(name) {
       assert.equal(n, before[0] - 1, 'the moved gift is still listed');
       await app.screenshot('5-moved');
     }],
-    ['voiding a gift of an issued receipt cancels the receipt and issues a corrective one', async () => {
+    ['Hélène Dupont\'s receipt for the year is issued and numbered by the server', async () => {
       await app.click('Search');
       await app.fill('Find a member', 'helene dupont');
       await app.click('Hélène Dupont');
-      const rows = (await app.findAll(/^2025-\d\d-\d\d €/)).filter((r) => r.h > 0).sort((a, b) => a.y - b.y);
-      assert.ok(rows.length, 'Hélène has no gift of 2025');
+      await app.click('Financial');
+      await app.click('Tax receipts');
+      const issue = await app.find(/^Issue annual receipt for \d{4}$/);
+      year = /\d{4}$/.exec(issue.name)[0];
+      await app.click(issue.name);
+      await app.find('Receipt issued; it will be numbered at the next sync.');
+      await app.gone('awaiting number', { timeout: 30000 });
+    }],
+    ['voiding a gift of an issued receipt cancels the receipt and issues a corrective one', async () => {
+      await app.click('Gifts');
+      const rows = (await app.findAll(new RegExp(`^${year}-\\d\\d-\\d\\d €[\\d,.]+ `)))
+        .filter((r) => r.h > 0 && !r.name.includes('corrected')).sort((a, b) => a.y - b.y);
+      assert.ok(rows.length, `Hélène has no uncorrected gift of ${year}`);
       await app.click(rows[0].name);
       await app.click('Void');
       await app.fill('Reason for the correction', 'Cheque bounced');
       await app.click('Void this gift');
-      await app.find('Correction saved. Its tax receipt is cancelled and a corrective receipt replaces it ' +
-                     '(Tax receipts tab).');
-      await app.click('Financial');
+      await app.find(/^• Void: .* — Cheque bounced \(/);
       await app.click('Tax receipts');
       await app.find(/^Cancelled on \d{4}-\d\d-\d\d: Cheque bounced$/);
       // The corrective goes out with the next round; the server numbers it.
-      await app.find(/^Corrective: replaces no\. 2025-\d+$/);
+      await app.find(new RegExp(`^Issued; replaces no\\. ${year}-\\d+$`));
       await app.gone('awaiting number', { timeout: 30000 });
       await app.screenshot('6-receipts-after-void');
     }],
     ['the cancelled receipt prints marked ANNULÉ, the corrective naming the one it replaces', async () => {
       const cancelled = await app.find(/^Cancelled on /);
-      const replaced = /^Corrective: replaces no\. (2025-\d+)$/.exec((await app.find(/^Corrective: replaces no\./)).name)[1];
+      const replaced = /; replaces no\. (\d{4}-\d+)$/.exec((await app.find(/; replaces no\./)).name)[1];
       const old = await printButtonBy(cancelled);
       await app.pressAt(old.x + old.w / 2, old.y + old.h / 2);
       await app.find(/^(Duplicate|Receipt) sent to the printer\.$/);
       let html = await printed();
       assert.ok(html.includes('ANNULÉ') && html.includes('Cheque bounced'), 'the cancelled receipt is not marked so');
       assert.ok(html.includes(`Reçu n° ${replaced}`), `the cancelled page is not receipt ${replaced}`);
-      const corrective = await printButtonBy(await app.find(/^Corrective: replaces no\./));
+      const corrective = await printButtonBy(await app.find(/; replaces no\./));
       await app.pressAt(corrective.x + corrective.w / 2, corrective.y + corrective.h / 2);
       await app.find('Receipt sent to the printer.');
       html = await printed();

@@ -76,6 +76,15 @@ TEST_F(ReceiptCorrectionTest, TwoDevicesCorrectingOneReceiptOfflineSettleOnOneTr
     corrected(*b.store, obole::GiftCorrectionRepository(*b.store).refund(
                             second, {"10", "2025-12-01", obole::PaymentMethod::transfer}, "gave back 10", "admin"));
 
+    // A's corrective is numbered, not void: the receipt it replaces does not
+    // count as standing, though its cancellation comes after it in the push.
+    a.now += 5000;
+    run(a);
+    std::vector<obole::TaxReceipt> on_a = standing(*a.store, member);
+    ASSERT_EQ(on_a.size(), 1u);
+    EXPECT_EQ(on_a[0].number, 2);
+    EXPECT_EQ(on_a[0].status, "issued");
+
     // Rounds until nothing is left to say; the engine's pass after a pull
     // writes changes that go out a couple of seconds later.
     for (int i = 0; i < 3; ++i)

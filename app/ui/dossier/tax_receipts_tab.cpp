@@ -154,6 +154,33 @@ void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt)
     error_.clear();
 }
 
+// What became of a receipt, in words a screen reader reads too: void,
+// cancelled (the day and why), or issued and how many copies went out; a
+// corrective receipt names the one it replaces.
+void TaxReceiptsTab::draw_status(const TaxReceipt& r)
+{
+    char text[400];
+    if (r.is_void()) {
+        std::snprintf(text, sizeof text, "%s", tr("Void: its gifts are on another receipt"));
+    } else if (r.is_cancelled()) {
+        std::snprintf(text, sizeof text, tr("Cancelled on %s: %s"), r.cancelled_on.c_str(), r.cancel_reason.c_str());
+        announced_text(text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        return;
+    } else {
+        char copies[80];
+        if (r.copies > 1)
+            std::snprintf(copies, sizeof copies, tr("Printed (%d copies)"), r.copies);
+        else
+            std::snprintf(copies, sizeof copies, "%s", r.copies == 1 ? tr("Printed") : tr("Issued"));
+        if (r.replaces_id.empty())
+            std::snprintf(text, sizeof text, "%s", copies);
+        else
+            std::snprintf(text, sizeof text, tr("%s; replaces no. %d-%lld"), copies, r.year,
+                          static_cast<long long>(r.replaces_number));
+    }
+    announced_text(text);
+}
+
 void TaxReceiptsTab::draw_list(AppState& app)
 {
     ImGui::SeparatorText(tr("Tax receipts"));
@@ -194,27 +221,7 @@ void TaxReceiptsTab::draw_list(AppState& app)
         else
             ImGui::Text("%s – %s (%d)", r.first_date.c_str(), r.last_date.c_str(), static_cast<int>(r.gift_ids.size()));
         ImGui::TableNextColumn();
-        if (r.is_void()) {
-            ImGui::TextUnformatted(tr("Void: its gifts are on another receipt"));
-        } else if (r.is_cancelled()) {
-            // The person reads the day and why; the corrective receipt, if
-            // any, is the row that names this one.
-            char cancelled[400];
-            std::snprintf(cancelled, sizeof cancelled, tr("Cancelled on %s: %s"), r.cancelled_on.c_str(),
-                          r.cancel_reason.c_str());
-            announced_text(cancelled, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        } else if (!r.replaces_id.empty() && r.copies == 0) {
-            char replaces[120];
-            std::snprintf(replaces, sizeof replaces, tr("Corrective: replaces no. %d-%lld"), r.year,
-                          static_cast<long long>(r.replaces_number));
-            ImGui::TextUnformatted(replaces);
-        } else if (r.copies == 1) {
-            ImGui::TextUnformatted(tr("Printed"));
-        } else if (r.copies > 1) {
-            ImGui::Text(tr("Printed (%d copies)"), r.copies);
-        } else {
-            ImGui::TextUnformatted(tr("Issued"));
-        }
+        draw_status(r);
         ImGui::TableNextColumn();
         if (!r.is_void() && !is_volunteer(app)) {
             ImGui::BeginDisabled(r.awaiting_number());

@@ -21,6 +21,7 @@ private:
     void reload(AppState& app, const Member& member);
     void draw_issue(AppState& app, const Member& member);
     void draw_list(AppState& app);
+    void draw_status(const TaxReceipt& r);
     void print(AppState& app, const TaxReceipt& receipt);
 
     Freshness fresh_;
