@@ -32,8 +32,24 @@ void OrganisationPanel::draw(AppState& app)
     field(tr("Association's name"), &edit_.name, false);
     field(tr("Address"), &edit_.address, true);
     field(tr("Object"), &edit_.object, false);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Legal status"));
+    ImGui::SameLine(label_x);
+    ImGui::SetNextItemWidth(w);
+    const LegalStatus* status = find_legal_status(edit_.legal_status);
+    if (begin_combo(hidden_label(tr("Legal status")).c_str(), status ? tr(status->label) : tr("Choose…"))) {
+        for (int i = 0; i < kLegalStatusCount; ++i)
+            if (ImGui::Selectable(tr(kLegalStatuses[i].label), &kLegalStatuses[i] == status))
+                edit_.legal_status = kLegalStatuses[i].code;
+        ImGui::EndCombo();
+    }
+    field(tr("SIREN or RNA number"), &edit_.registration, false);
     field(tr("Signatory"), &edit_.signatory, false);
+    field(tr("Signatory's role"), &edit_.signatory_role, false);
     field(tr("Place of signature"), &edit_.place, false);
+    ImGui::Dummy(ImVec2(label_x - ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::SameLine(label_x);
+    ImGui::Checkbox(tr("Gifts also reduce the real estate wealth tax (IFI, article 978)"), &edit_.ifi_eligible);
     if (ImGui::Button(tr("Save the association's identity"))) {
         Result<void> saved = save_organisation(*app.store, edit_, app.operator_name);
         error_ = saved ? "" : tr(saved.error().message);

@@ -1,6 +1,7 @@
 // Settings → the association as its tax receipts name it: name, address,
-// object, signatory and place of signature (shared settings: every device
-// prints the same).
+// object, legal status, SIREN or RNA number, signatory and role, place of
+// signature, and whether gifts also reduce the IFI (shared settings: every
+// device prints the same).
 #pragma once
 #include "core/receipts/tax_receipt.h"
 #include "ui/app_state.h"

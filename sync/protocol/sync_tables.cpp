@@ -73,6 +73,8 @@ std::vector<SyncTable> make_tables()
           {"origin_date", "origin_date", T::text, kDateOrEmpty},
           {"origin_campaign_id", "origin_campaign_ref", T::campaign, kRef},
           {"suspension_code", "suspension_code", T::text, line(20)},
+          {"donor_kind", "donor_kind", T::text, choice("person|organisation")},
+          {"siren", "siren", T::text, {V::siren_or_empty}},
           {"stop_promo", "stop_promo", T::integer, kFlag},
           {"tax_receipt_pref", "tax_receipt_pref", T::text, choice("annual|per_gift|none|email")},
           {"memo_active", "memo_active", T::text, kNote, true},
@@ -256,6 +258,8 @@ std::vector<SyncTable> make_tables()
           {"created_at", "created_at", T::text, kTime},
           // What it certifies (core/receipts/receipt_lines.h), and the
           // cancelled receipt a corrective one replaces.
+          {"donor_kind", "donor_kind", T::text, choice("person|organisation")},
+          {"donor_registration", "donor_registration", T::text, {V::siren_or_empty}},
           {"lines", "lines", T::text, text(400000)},
           {"replaces_id", "replaces_id", T::row_uuid, row_of("tax_receipt")}}},
         // core/receipts/corrected_receipts.h: the server takes one only for a

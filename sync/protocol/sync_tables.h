@@ -42,6 +42,7 @@ enum class ValueKind {
     currency,            // an ISO 4217 code: three capital letters
     email,               // an email address as core/text/email_address.h accepts it
     phone,               // a phone number as core/text/phone_number.h accepts it
+    siren_or_empty,      // a SIREN as core/text/registration_number.h accepts it, compact; or ""
     row,                 // the UUID of a row of table `arg`, or null
     json_text,           // JSON text (a batch's control totals), at most `max` bytes; or ""
 };

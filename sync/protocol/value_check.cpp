@@ -9,6 +9,7 @@
 #include "core/text/email_address.h"
 #include "core/text/free_text.h"
 #include "core/text/phone_number.h"
+#include "core/text/registration_number.h"
 
 namespace obole::sync {
 
@@ -153,6 +154,10 @@ Result<void> check_text(const SyncField& f, std::string_view v)
     case ValueKind::phone:
         if (Result<std::string> phone = normalize_phone(v); !phone)
             return at(phone.error(), f);
+        return {};
+    case ValueKind::siren_or_empty:
+        if (!v.empty() && (!is_siren(v) || compact_registration(v) != v))
+            return refuse("value.bad_siren", "This is not a SIREN number (9 digits).", f);
         return {};
     case ValueKind::json_text:
         if (v.empty())

@@ -8,7 +8,8 @@
 // replaces. Screenshots of each state go to build/native/e2e-artifacts/gift_corrections.
 'use strict';
 
-const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, enrol } = require('./harness.cjs');
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, enrol, saveAssociation } =
+  require('./harness.cjs');
 
 // "12 gifts, €1,234.50 in all" -> [12, 123450]
 function summary(name) {
@@ -51,10 +52,7 @@ function summary(name) {
       await enrol(app, codes.admin, 'admin');
       await app.find('Enrolled as admin.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 30000 });
-      await app.click('Settings');
-      await app.fill("Association's name", "Les Amis d'Obole");
-      await app.click("Save the association's identity");
-      await app.find('Saved.');
+      await saveAssociation(app);
       await app.click('Search');
     }],
     ['the parish\'s gifts are listed; a click opens the newest with no correction yet', async () => {

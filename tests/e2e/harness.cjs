@@ -282,6 +282,23 @@ async function enrol(app, code, login, password = DEMO_PASSWORD) {
   await app.click('Enrol this device');
 }
 
+// Settings → the association's identity, all that Cerfa 11580 asks for
+// before the first receipt can be issued or printed.
+async function saveAssociation(app) {
+  await app.click('Settings');
+  await app.fill("Association's name", "Les Amis d'Obole");
+  await app.fill('Address', '1 place du Marché, 69001 Lyon');
+  await app.fill('Object', 'Aide aux familles');
+  await app.click('Legal status');
+  await app.click('Body of general interest');
+  await app.fill('SIREN or RNA number', 'W691234567');
+  await app.fill('Signatory', 'Jeanne Martin');
+  await app.fill("Signatory's role", 'présidente');
+  await app.fill('Place of signature', 'Lyon');
+  await app.click("Save the association's identity");
+  await app.find('Saved.');
+}
+
 // Reads the server's whole change log as the page's device does: with its
 // token and schema version, taken from the page's own pulls.
 class ServerLog {
@@ -337,4 +354,4 @@ async function runSteps(title, steps, onFail = async () => {}) {
 }
 
 module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need,
-                   demoEnrolCodes, DEMO_PASSWORD, enrol, ServerLog };
+                   demoEnrolCodes, DEMO_PASSWORD, enrol, saveAssociation, ServerLog };

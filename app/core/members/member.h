@@ -45,6 +45,8 @@ struct Address {
     std::string line1, line2, postcode, city, country;
 };
 
+enum class DonorKind { person, organisation };
+
 struct Member {
     std::string id;
     int64_t member_no = 0;
@@ -55,6 +57,10 @@ struct Member {
     std::string suspension_code;
     bool stop_promo = false;
     TaxReceiptPref tax_receipt = TaxReceiptPref::annual;
+    // Who gives: a person, or an organisation (a company: its receipts are
+    // Cerfa 16216 and name its SIREN).
+    DonorKind donor_kind = DonorKind::person;
+    std::string siren;
     std::string memo_active, memo_misc, memo_bequest, memo_portal, notepad, created_at, updated_at;
     // Origin: the date and campaign that created the record.
     std::string origin_date, origin_campaign_id;

@@ -15,6 +15,7 @@
 #include "core/text/free_text.h"
 #include "core/text/person_name.h"
 #include "core/text/phone_number.h"
+#include "core/text/registration_number.h"
 #include "core/text/text_fold.h"
 
 namespace obole {
@@ -52,7 +53,7 @@ Result<Member> MemberRepository::get(const std::string& id)
                      "m.entry_date, m.suspension_code, m.stop_promo, m.tax_receipt_pref, m.memo_active, "
                      "m.memo_misc, m.notepad, m.created_at, m.updated_at, m.origin_date, c.id, m.ref, m.memo_bequest, "
                      "m.memo_portal, s.id, m.internal_codes, m.internal_score, m.external_codes, m.external_score, "
-                     "m.bequest_promise_date, m.bequest_confirmed_date, m.field_locked "
+                     "m.bequest_promise_date, m.bequest_confirmed_date, m.field_locked, m.donor_kind, m.siren "
                      "FROM member m LEFT JOIN campaign c ON c.ref = m.origin_campaign_ref "
                      "LEFT JOIN member s ON s.ref = m.merged_into_ref "
                      "WHERE m.id = ?1 AND m.deleted = 0");
@@ -92,6 +93,8 @@ Result<Member> MemberRepository::get(const std::string& id)
     m.bequest_promise_date = select.column_text(25);
     m.bequest_confirmed_date = select.column_text(26);
     m.field_locked = select.column_int64(27) != 0;
+    m.donor_kind = select.column_text(28) == "organisation" ? DonorKind::organisation : DonorKind::person;
+    m.siren = select.column_text(29);
 
     Statement address(db, "SELECT line1, line2, postcode, city, country FROM address "
                           "WHERE member_ref = ?1 AND deleted = 0 ORDER BY is_main DESC LIMIT 1");
@@ -303,6 +306,29 @@ Result<void> MemberRepository::set_markers(const std::string& id, const std::str
         std::string detail = "suspension_code=" + *code + "; stop_promo=" + (stop_promo ? "1" : "0") +
                              "; tax_receipt=" + to_string(tax_receipt);
         return Journal(store_).append(id, "member.markers", detail, operator_name);
+    });
+}
+
+Result<void> MemberRepository::set_donor_kind(const std::string& id, DonorKind kind, const std::string& siren,
+                                              const std::string& operator_name)
+{
+    const std::string number = kind == DonorKind::organisation ? compact_registration(siren) : "";
+    if (kind == DonorKind::organisation && !number.empty() && !is_siren(number))
+        return fail("member.bad_siren", "This is not a SIREN number: 9 digits, as on the company's K-bis.", "siren");
+    return store_.transaction([&]() -> Result<void> {
+        Statement update(
+            store_.db(),
+            "UPDATE member SET donor_kind = ?1, siren = ?2, updated_at = ?3 WHERE id = ?4 AND deleted = 0");
+        update.bind_text(1, kind == DonorKind::organisation ? "organisation" : "person");
+        update.bind_text(2, number);
+        update.bind_text(3, store_.now_iso());
+        update.bind_uuid(4, id);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        if (sqlite3_changes(store_.db()) != 1)
+            return member_not_found();
+        std::string detail = kind == DonorKind::organisation ? "organisation " + number : "person";
+        return Journal(store_).append(id, "member.donor_kind", detail, operator_name);
     });
 }
 

@@ -46,6 +46,12 @@ public:
     Result<void> set_markers(const std::string& id, const std::string& suspension_code, bool stop_promo,
                              TaxReceiptPref tax_receipt, const std::string& operator_name);
 
+    // A person, or an organisation (a company) with its SIREN, which its tax
+    // receipts name (member.bad_siren; empty allowed: the receipt then
+    // cannot be issued until it is given).
+    Result<void> set_donor_kind(const std::string& id, DonorKind kind, const std::string& siren,
+                                const std::string& operator_name);
+
     // Identity: last name required (member.last_name_required), name.* for
     // each part. Updates the search index.
     Result<void> set_identity(const std::string& id, const std::string& civility, const std::string& first_name,

@@ -48,7 +48,7 @@ std::string latest_reason(Store& store, const TaxReceipt& receipt)
 bool nothing_to_reissue(const Error& e)
 {
     return e.code == "tax_receipt.nothing_to_receipt" || e.code == "tax_receipt.zero_amount" ||
-           e.code == "tax_receipt.opted_out" || e.code == "member.not_found";
+           e.code == "tax_receipt.opted_out" || e.code == "tax_receipt.no_siren" || e.code == "member.not_found";
 }
 
 } // namespace

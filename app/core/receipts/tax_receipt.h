@@ -19,6 +19,10 @@ struct TaxReceipt {
     int64_t amount_cents = 0;
     std::vector<std::string> gift_ids;
     std::string first_date, last_date, donor_name, donor_address, issued_at;
+    // As the donor was when it was issued: "person" (Cerfa 11580, article
+    // 200) or "organisation" (a company: Cerfa 16216, article 238 bis), and
+    // the company's SIREN.
+    std::string donor_kind = "person", donor_registration;
     int copies = 0; // how many times it was printed; from the second, a duplicate
     std::string operator_name, created_at;
     // What it certifies, gift by gift, as issued (core/receipts/receipt_lines.h).
@@ -36,9 +40,28 @@ struct TaxReceipt {
     bool is_cancelled() const { return !cancelled_on.empty(); }
 };
 
-// Who issues receipts: printed on each one, kept in the shared settings.
+// Who issues receipts: printed on each one, kept in the shared settings
+// (core/receipts/organisation_settings.h). Cerfa 11580 asks for all of it.
 struct Organisation {
     std::string name, address, object, signatory, place;
+    // One of kLegalStatuses' codes: the box ticked under "Bénéficiaire".
+    std::string legal_status;
+    // The SIREN (9 digits) or, for an association with none, its RNA number
+    // ("W" and 9 digits).
+    std::string registration;
+    std::string signatory_role; // "présidente", "trésorier", ...
+    // Gifts to it also reduce the tax on real estate wealth (IFI, article 978).
+    bool ifi_eligible = false;
 };
+
+// The kinds of body that may issue Cerfa 11580, as its boxes name them.
+struct LegalStatus {
+    const char* code;
+    const char* label; // in English, translated on screen
+    const char* cerfa; // the box's words on the French form
+};
+extern const LegalStatus kLegalStatuses[];
+extern const int kLegalStatusCount;
+const LegalStatus* find_legal_status(const std::string& code); // null when unknown
 
 } // namespace obole

@@ -2,6 +2,7 @@
 
 #include "core/money/money.h"
 #include "core/receipts/amount_in_words.h"
+#include "core/receipts/organisation_settings.h"
 #include "core/receipts/receipt_lines.h"
 
 namespace obole {
@@ -62,10 +63,48 @@ const char* tax_receipt_stylesheet()
     return kStyle;
 }
 
+namespace {
+
+// The Cerfa's "nature du don": money in whatever way it was paid, or
+// something else (a payment marked "other": goods, securities).
+std::string nature_of(const std::vector<ReceiptLine>& lines)
+{
+    bool money = false, other = false;
+    for (const ReceiptLine& l : lines)
+        (l.method == PaymentMethod::other ? other : money) = true;
+    return money && other ? "numéraire et autres" : other ? "autres" : "numéraire";
+}
+
+// What the donor deducts, as the form certifies it.
+std::string certification(const TaxReceipt& r, const Organisation& org)
+{
+    if (r.donor_kind == "organisation")
+        return "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la "
+               "réduction d'impôt prévue à l'article 238 bis du CGI : 60 % des sommes versées, dans la limite de "
+               "20 000 € ou de 5 ‰ du chiffre d'affaires hors taxes lorsque ce dernier montant est plus élevé.";
+    std::string text = "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à "
+                       "la réduction d'impôt prévue à l'article 200 du CGI";
+    text += org.legal_status == "free_aid"
+                ? " : 75 % des sommes versées dans la limite du plafond fixé chaque année par la loi, 66 % au-delà, "
+                  "dans la limite de 20 % du revenu imposable"
+                : " : 66 % des sommes versées, dans la limite de 20 % du revenu imposable";
+    if (org.ifi_eligible)
+        text += ", et à la réduction d'impôt sur la fortune immobilière prévue à l'article 978 du CGI : 75 % des "
+                "sommes versées, dans la limite de 50 000 €";
+    return text + ".";
+}
+
+} // namespace
+
+// Cerfa 11580 for a person's gifts, Cerfa 16216 for a company's; gifts
+// entered in Obole are manual gifts ("déclaration de don manuel"): a gift by
+// notarial or private deed is not entered as a gift.
 std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
 {
+    const bool company = r.donor_kind == "organisation";
     const bool duplicate = r.copies > 1;
     const std::string number = std::to_string(r.year) + "-" + std::to_string(r.number);
+    const std::vector<ReceiptLine> lines = parse_receipt_lines(r.lines);
     std::string h;
     h += "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Reçu fiscal " + number +
          (r.is_cancelled() ? " (annulé)" : "") + (duplicate ? " (duplicata)" : "") + "</title><style>" + kStyle +
@@ -75,8 +114,14 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
              "</strong> : il ne peut plus être joint à une déclaration. Motif : " + escape(r.cancel_reason) + "</p>";
     if (duplicate)
         h += "<p class=\"dup\">DUPLICATA</p>";
-    h += "<h1>Reçu au titre des dons à certains organismes d'intérêt général</h1>";
-    h += "<p>Articles 200, 238 bis et 978 du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
+    if (company) {
+        h += "<h1>Reçu des dons et versements effectués par les entreprises</h1>";
+        h += "<p>Article 238 bis du code général des impôts (CGI) — modèle Cerfa n° 16216</p>";
+    } else {
+        h += "<h1>Reçu au titre des dons à certains organismes d'intérêt général</h1>";
+        h += std::string("<p>") + (org.ifi_eligible ? "Articles 200 et 978" : "Article 200") +
+             " du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
+    }
     h += "<p><strong>Reçu n° " + escape(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
     if (!r.replaces_id.empty())
         h += "<p>Reçu rectificatif : il annule et remplace le reçu n° " + std::to_string(r.year) + "-" +
@@ -84,11 +129,15 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
 
     h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" + escape(org.address) +
          "</p>";
-    if (!org.object.empty())
-        h += "<p>Objet : " + escape(org.object) + "</p>";
-    h += "<p>Organisme d'intérêt général (article 200 du CGI).</p>";
+    h += "<p>N° SIREN ou RNA : " + escape(org.registration) + "</p>";
+    h += "<p>Objet : " + escape(org.object) + "</p>";
+    if (const LegalStatus* status = find_legal_status(org.legal_status))
+        h += std::string("<p>Qualité : &#9746; ") + status->cerfa + "</p>";
 
-    h += "<h2>Donateur</h2><p><strong>" + escape(r.donor_name) + "</strong><br>" + escape(r.donor_address) + "</p>";
+    h += company ? "<h2>Entreprise donatrice</h2>" : "<h2>Donateur</h2>";
+    h += "<p><strong>" + escape(r.donor_name) + "</strong><br>" + escape(r.donor_address) + "</p>";
+    if (company)
+        h += "<p>N° SIREN : " + escape(r.donor_registration) + "</p>";
 
     h += "<h2>Versements</h2>";
     h += "<p>Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction "
@@ -100,18 +149,19 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
     else
         h += "<p>Dates des versements : du " + french_date(r.first_date) + " au " + french_date(r.last_date) +
              " (reçu récapitulatif annuel)</p>";
-    h += "<p>Forme du don : déclaration de don manuel. Nature du don : numéraire.</p>";
+    h += "<p>Forme du don : déclaration de don manuel. Nature du don : " + nature_of(lines) + ".</p>";
     h += "<table><tr><th>Date</th><th>Mode de versement</th><th>Montant</th></tr>";
-    for (const ReceiptLine& g : parse_receipt_lines(r.lines))
+    for (const ReceiptLine& g : lines)
         h += "<tr><td>" + french_date(g.date) + "</td><td>" + form_of(g.method) + "</td><td>" +
              format_money(g.cents, "EUR", "fr") + "</td></tr>";
     h += "</table>";
 
-    h += "<p>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la "
-         "réduction d'impôt prévue à l'article 200 du CGI : 66 % des sommes versées, dans la limite de 20 % du "
-         "revenu imposable.</p>";
+    h += "<p>" + certification(r, org) + "</p>";
+    std::string signatory = escape(org.signatory);
+    if (!org.signatory_role.empty())
+        signatory += ", " + escape(org.signatory_role);
     h += "<p class=\"sign\">Fait à " + escape(org.place.empty() ? std::string("……") : org.place) + ", le " +
-         french_date(r.issued_at) + "<br>" + escape(org.signatory) + "<br><br>Signature :</p>";
+         french_date(r.issued_at) + "<br>" + signatory + "<br><br>Signature :</p>";
     h += "</body></html>";
     return h;
 }

@@ -20,7 +20,8 @@ namespace {
 const char kSelectReceipt[] =
     "SELECT r.id, m.id, r.year, r.number, r.kind, r.status, r.amount_cents, r.gift_ids, r.first_date, "
     "r.last_date, r.donor_name, r.donor_address, r.issued_at, r.copies, r.operator, r.created_at, r.lines, "
-    "r.replaces_id, ifnull(p.number, 0), ifnull(x.cancelled_on, ''), ifnull(x.reason, '') "
+    "r.replaces_id, ifnull(p.number, 0), ifnull(x.cancelled_on, ''), ifnull(x.reason, ''), r.donor_kind, "
+    "r.donor_registration "
     "FROM tax_receipt r JOIN member m ON m.ref = r.member_ref LEFT JOIN tax_receipt p ON p.id = r.replaces_id "
     "LEFT JOIN tax_receipt_cancellation x ON x.id = (SELECT id FROM tax_receipt_cancellation "
     "WHERE receipt_id = r.id ORDER BY created_at, id LIMIT 1) ";
@@ -68,6 +69,8 @@ TaxReceipt read_receipt(const Statement& s)
     r.replaces_number = s.column_int64(18);
     r.cancelled_on = s.column_text(19);
     r.cancel_reason = s.column_text(20);
+    r.donor_kind = s.column_text(21);
+    r.donor_registration = s.column_text(22);
     return r;
 }
 
@@ -146,15 +149,20 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
                                                 const std::string& operator_name, const std::string& replaces_id)
 {
     sqlite3* db = store_.db();
-    Statement member(db, "SELECT m.ref, m.tax_receipt_pref, m.civility, m.first_name, m.last_name, "
-                         "ifnull(a.line1, ''), ifnull(a.line2, ''), ifnull(a.postcode, ''), ifnull(a.city, ''), "
-                         "ifnull(a.country, '') FROM member m LEFT JOIN address a ON a.member_ref = m.ref "
-                         "AND a.is_main = 1 AND a.deleted = 0 WHERE m.id = ?1 AND m.deleted = 0 LIMIT 1");
+    Statement member(
+        db, "SELECT m.ref, m.tax_receipt_pref, m.civility, m.first_name, m.last_name, "
+            "ifnull(a.line1, ''), ifnull(a.line2, ''), ifnull(a.postcode, ''), ifnull(a.city, ''), "
+            "ifnull(a.country, ''), m.donor_kind, m.siren FROM member m LEFT JOIN address a ON a.member_ref = m.ref "
+            "AND a.is_main = 1 AND a.deleted = 0 WHERE m.id = ?1 AND m.deleted = 0 LIMIT 1");
     member.bind_uuid(1, member_id);
     if (member.step() != Statement::Step::row)
         return fail("member.not_found", "This member does not exist.");
     if (member.column_view(1) == "none")
         return fail("tax_receipt.opted_out", "This member opted out of tax receipts: none can be issued.");
+    const std::string donor_kind = member.column_text(10), siren = member.column_text(11);
+    if (donor_kind == "organisation" && siren.empty())
+        return fail("tax_receipt.no_siren",
+                    "A company's receipt names its SIREN: enter it in the member's markers first.");
     if (gifts.empty())
         return fail("tax_receipt.nothing_to_receipt", "No gift of this year is left to receipt.");
     int64_t amount = 0;
@@ -188,8 +196,8 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
         }
         Statement insert(db, "INSERT INTO tax_receipt(id, member_ref, year, number, kind, amount_cents, gift_ids, "
                              "first_date, last_date, donor_name, donor_address, issued_at, operator, created_at, "
-                             "lines, replaces_id) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+                             "lines, replaces_id, donor_kind, donor_registration) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
         insert.bind_int64(3, year);
@@ -212,6 +220,8 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
             insert.bind_null(16);
         else
             insert.bind_uuid(16, replaces_id);
+        insert.bind_text(17, donor_kind);
+        insert.bind_text(18, siren);
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = kind + " " + std::to_string(year) + " " + std::to_string(amount) + " EUR, " +

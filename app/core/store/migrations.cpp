@@ -671,11 +671,24 @@ UPDATE tax_receipt SET lines = ifnull((
    WHERE instr(tax_receipt.gift_ids, uuid) > 0), '');
 )SQL";
 
+// Who gives decides the receipt (core/receipts/tax_receipt_document.h): a
+// person gets Cerfa 11580 (article 200), a company Cerfa 16216 (article 238
+// bis), which names its SIREN. A receipt keeps the kind and number the donor
+// had when it was issued.
+const char kSchema9[] = R"SQL(
+ALTER TABLE member ADD COLUMN donor_kind TEXT NOT NULL DEFAULT 'person'
+  CHECK(donor_kind IN ('person','organisation'));
+ALTER TABLE member ADD COLUMN siren TEXT NOT NULL DEFAULT '';
+ALTER TABLE tax_receipt ADD COLUMN donor_kind TEXT NOT NULL DEFAULT 'person'
+  CHECK(donor_kind IN ('person','organisation'));
+ALTER TABLE tax_receipt ADD COLUMN donor_registration TEXT NOT NULL DEFAULT '';
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},
-        {5, kSchema5}, {6, kSchema6}, {7, kSchema7}, {8, kSchema8},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5},
+        {6, kSchema6}, {7, kSchema7}, {8, kSchema8}, {9, kSchema9},
     };
     return list;
 }

@@ -44,6 +44,7 @@ const Label kActions[] = {
     {"member.field_lock", "Locked for the fundraiser"},
     {"member.field_unlock", "Unlocked by the office"},
     {"member.markers", "Markers changed"},
+    {"member.donor_kind", "Donor kind changed"},
     {"member.memo_active", "\"Active in entry\" memo changed"},
     {"member.memo_bequest", "Bequest memo changed"},
     {"member.memo_misc", "Miscellaneous memo changed"},

@@ -82,6 +82,11 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
         form_error(tr("This member opted out of tax receipts: none can be issued."));
         return;
     }
+    // Cerfa 11580 names the association fully: nothing is issued before.
+    if (Result<void> ready = check_ready_for_receipts(load_organisation(*app.store)); !ready) {
+        form_error(tr(ready.error().message));
+        return;
+    }
     const bool waits = receipt_numbering(app) == ReceiptNumbering::server;
     if (waits)
         ImGui::TextDisabled("%s", tr("A new receipt gets its number from the server at the next sync."));
@@ -134,11 +139,11 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
     }
 }
 
-void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt)
+void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt, Output output)
 {
     const Organisation org = load_organisation(*app.store);
-    if (org.name.empty()) {
-        error_ = tr("Enter the association's name and address in Settings before printing receipts.");
+    if (Result<void> ready = check_ready_for_receipts(org); !ready) {
+        error_ = tr(ready.error().message);
         message_.clear();
         return;
     }
@@ -149,8 +154,19 @@ void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt)
         message_.clear();
         return;
     }
-    app.host->print_html(tax_receipt_document(*printed, org));
-    message_ = printed->copies > 1 ? tr("Duplicate sent to the printer.") : tr("Receipt sent to the printer.");
+    const std::string page = tax_receipt_document(*printed, org);
+    if (output == Output::email_file) {
+        // A file the operator attaches to an email: the page as printed,
+        // which any browser opens and prints (or saves as PDF).
+        char name[64];
+        std::snprintf(name, sizeof name, "recu-fiscal-%d-%lld.html", printed->year,
+                      static_cast<long long>(printed->number));
+        app.host->save_file(name, std::vector<uint8_t>(page.begin(), page.end()), "text/html");
+        message_ = tr("Receipt saved as a file to attach to an email.");
+    } else {
+        app.host->print_html(page);
+        message_ = printed->copies > 1 ? tr("Duplicate sent to the printer.") : tr("Receipt sent to the printer.");
+    }
     error_.clear();
 }
 
@@ -201,6 +217,7 @@ void TaxReceiptsTab::draw_list(AppState& app)
     ImGui::TableSetupColumn("");
     ImGui::TableHeadersRow();
     const TaxReceipt* to_print = nullptr;
+    Output output = Output::printer;
     for (const TaxReceipt& r : receipts_) {
         ImGui::PushID(r.id.c_str());
         ImGui::TableNextRow();
@@ -227,13 +244,18 @@ void TaxReceiptsTab::draw_list(AppState& app)
             ImGui::BeginDisabled(r.awaiting_number());
             if (ImGui::SmallButton(r.copies > 0 ? tr("Print duplicate") : tr("Print")))
                 to_print = &r;
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("File for email"))) {
+                to_print = &r;
+                output = Output::email_file;
+            }
             ImGui::EndDisabled();
         }
         ImGui::PopID();
     }
     ImGui::EndTable();
     if (to_print)
-        print(app, *to_print);
+        print(app, *to_print, output);
 }
 
 } // namespace obole::ui

@@ -1,6 +1,7 @@
 // Tax receipts (reçus fiscaux): issuing one for a year or for a gift, the
 // member's receipts (a receipt waits for its number from the server before
-// it can be printed), printing, and printing again as a duplicate.
+// it can be printed), printing, printing again as a duplicate, and a file
+// of the receipt to attach to an email.
 #pragma once
 #include "core/members/member.h"
 #include "core/money/gift.h"
@@ -22,7 +23,10 @@ private:
     void draw_issue(AppState& app, const Member& member);
     void draw_list(AppState& app);
     void draw_status(const TaxReceipt& r);
-    void print(AppState& app, const TaxReceipt& receipt);
+    // To the browser's print, or as a file to attach to an email; either
+    // counts as a copy given out.
+    enum class Output { printer, email_file };
+    void print(AppState& app, const TaxReceipt& receipt, Output output);
 
     Freshness fresh_;
     std::vector<TaxReceipt> receipts_;

@@ -149,6 +149,12 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m)
     if (m.stop_promo)
         announced_line(tr("Stop promo: no solicitation"), kWarnColour);
     announced_line(tax_receipt_label(m.tax_receipt));
+    if (m.donor_kind == DonorKind::organisation) {
+        char company[96];
+        std::snprintf(company, sizeof company, tr("A company (SIREN %s)"),
+                      m.siren.empty() ? tr("not given") : m.siren.c_str());
+        announced_line(company);
+    }
 
     announced_section(tr("Notepad"));
     ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);

@@ -2,6 +2,7 @@
 
 #include "core/campaigns/campaign_repository.h"
 #include "core/members/member_repository.h"
+#include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/tr.h"
@@ -27,6 +28,8 @@ void TopPartEditor::open(AppState& app, const Member& m)
     suspension_code_ = m.suspension_code;
     stop_promo_ = m.stop_promo;
     tax_receipt_ = m.tax_receipt;
+    donor_kind_ = m.donor_kind;
+    siren_ = m.siren;
     memo_active_ = m.memo_active;
     contact_id_.clear();
     for (EditForm* f : {&identity_form_, &address_form_, &contact_form_, &markers_form_, &memo_form_})
@@ -241,10 +244,25 @@ void TopPartEditor::draw_markers(AppState& app, const Member& m)
                 tax_receipt_ = p;
         ImGui::EndCombo();
     }
+    // Who gives decides the tax receipt's form: a company's names its SIREN.
+    markers_form_.row(tr("Donor"));
+    if (ImGui::RadioButton(tr("A person"), donor_kind_ == DonorKind::person))
+        donor_kind_ = DonorKind::person;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("A company or organisation"), donor_kind_ == DonorKind::organisation))
+        donor_kind_ = DonorKind::organisation;
+    if (donor_kind_ == DonorKind::organisation)
+        markers_form_.text(tr("SIREN"), "siren", &siren_);
     markers_form_.row("");
     if (ImGui::Button(tr("Save markers"))) {
-        auto r = MemberRepository(*app.store)
-                     .set_markers(m.id, suspension_code_, stop_promo_, tax_receipt_, app.operator_name);
+        MemberRepository members(*app.store);
+        Result<void> r = app.store->transaction([&]() -> Result<void> {
+            if (Result<void> done =
+                    members.set_markers(m.id, suspension_code_, stop_promo_, tax_receipt_, app.operator_name);
+                !done)
+                return done;
+            return members.set_donor_kind(m.id, donor_kind_, siren_, app.operator_name);
+        });
         if (r) {
             markers_form_.clear_error();
             saved(app, tr("Markers saved."));

@@ -38,6 +38,8 @@ private:
     std::string suspension_code_;
     bool stop_promo_ = false;
     TaxReceiptPref tax_receipt_ = TaxReceiptPref::annual;
+    DonorKind donor_kind_ = DonorKind::person;
+    std::string siren_;
     std::string memo_active_;
     // The phone or email being edited: its id, "new" for one being added, "" for none.
     std::string contact_id_;
