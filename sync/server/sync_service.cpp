@@ -17,6 +17,7 @@
 #include "protocol/replica_rows.h"
 #include "protocol/value_check.h"
 #include "server/duplicate_finder.h"
+#include "server/gift_correction_check.h"
 #include "server/permissions.h"
 #include "server/receipt_numbering.h"
 #include "server/record_locks.h"
@@ -280,6 +281,9 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         number_member(store_, change.fields);
     if (std::string(table.name) == "tax_receipt")
         number_tax_receipt(store_, change.fields);
+    if (std::string(table.name) == "gift_correction")
+        if (Result<void> r = check_gift_correction(change.fields); !r)
+            return r;
     if (std::string(table.name) == "tax_receipt_cancellation") {
         const json& receipt = change.fields["receipt_id"]; // may be null: then no receipt is found
         if (Result<void> r = check_cancellation(store_, receipt.is_string() ? receipt.get<std::string>() : ""); !r)

@@ -9,6 +9,7 @@
 #include "core/money/gift_correction_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/store/statement.h"
+#include "core/store/uuid.h"
 #include "one_server.h"
 
 namespace obole {
@@ -134,6 +135,39 @@ TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatc
     server.pull(volunteer);
     EXPECT_EQ(GiftRepository(*volunteer.store).list_for_member(member)[0].amount_cents, 2500);
     EXPECT_EQ(test::scalar(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
+}
+
+// A device that does not ask what the form asks (an older or broken app):
+// the server refuses a correction with no reason, and one whose fields do
+// not fit its kind, and nothing changes.
+TEST(GiftCorrectionSync, TheServerRefusesACorrectionWithoutAReasonOrWithFieldsOfAnotherKind)
+{
+    Server server;
+    Device office(1, server::Role::staff);
+    const OneGift g = give(office, "40");
+    server.push(office);
+    auto raw = [&](const char* kind, const char* reason, const char* refund_date) {
+        Statement s(office.store->db(),
+                    "INSERT INTO gift_correction(id, gift_id, kind, refund_cents, refund_date, refund_method, reason, "
+                    "created_at) SELECT ?1, id, ?2, 1000, ?4, 'cash', ?3, '2025-11-23T10:00:00.000Z' FROM gift");
+        s.bind_uuid(1, new_uuid_v7());
+        s.bind_text(2, kind);
+        s.bind_text(3, reason);
+        s.bind_text(4, refund_date);
+        ASSERT_TRUE(office.store->transaction([&] { return s.run(); }));
+    };
+    raw("refund", "  ", "2025-11-01");    // no reason
+    raw("refund", "Asked back", "");      // a refund with no date
+    raw("void", "Bounced", "2025-11-01"); // a void that carries a refund
+    sync::PushResponse answer = server.push(office);
+    ASSERT_EQ(answer.refused.size(), 3u);
+    EXPECT_EQ(answer.refused[0].code, "value.no_reason");
+    EXPECT_EQ(answer.refused[1].code, "value.bad_correction");
+    EXPECT_EQ(answer.refused[1].field, "refund_date");
+    EXPECT_EQ(answer.refused[2].code, "value.bad_correction");
+    EXPECT_EQ(answer.refused[2].field, "refund_cents");
+    EXPECT_EQ(test::scalar(*server.store, "SELECT count(*) FROM gift_correction"), 0);
+    EXPECT_EQ(test::scalar(*server.store, "SELECT net_cents FROM gift_now"), 4000);
 }
 
 } // namespace
