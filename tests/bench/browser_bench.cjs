@@ -203,8 +203,8 @@ async function main(members, dataDir) {
   const latencies = latencyBefore === null ? null
     : await page.evaluate((from) => Module.oboleInputLatencies.slice(from), latencyBefore);
 
-  // The dossier of the member with the longest history (2,000 gifts, 200
-  // journal entries): from the click on the search hit to the first frame
+  // The dossier of the member with the longest history (2,000 gifts, 200 of
+  // them corrected, 200 notes): from the click on the search hit to the first frame
   // that shows its gift list. Another member is opened in between, so each
   // time the dossier reads everything afresh.
   const dossierOpen = [];

@@ -169,10 +169,10 @@ function collect(results, sync, syncSize) {
     put('native.generate_error', 'generate and write the database (obole-gen)', '', n, r.native.error && !r.native.generate_ms ? { error: r.native.error } : null);
     core('native.search_keystroke', 'search per keystroke, native', 'search/keystroke');
     core('native.dossier_open', 'open a dossier (its queries), native', 'dossier/open');
-    core('native.dossier_open_2000_gifts', 'open the dossier of 2,000 gifts, native', 'dossier/open_2000_gifts');
+    core('native.dossier_open_2000_gifts', 'open the dossier of 2,000 gifts and 200 corrections, native', 'dossier/open_2000_gifts');
     core('native.gift_save', 'save a gift (repository transaction, in memory), native', 'gift/save');
     core('native.duplicate_hints_keystroke', 'duplicate hints per keystroke, native', 'duplicate_hints/keystroke');
-    core('native.segments_refresh_all', 'segment refresh of all members, native', 'segments/refresh_all');
+    core('native.segments_refresh_all', 'segment refresh of all members (gifts as corrected), native', 'segments/refresh_all');
     core('native.filter_lapsed_major_75', 'filter lapsed major donors in 75*, native', 'filter/lapsed_major_75');
     put('native.generate', 'generate the association (obole-gen)', 'ms', n, r.native.generate_ms ? { value: r.native.generate_ms } : null);
     put('native.db_bytes', 'database size', 'bytes', n, r.native.db_bytes ? { value: r.native.db_bytes } : null);
@@ -181,7 +181,7 @@ function collect(results, sync, syncSize) {
     const bput = (id, label, unit, v) => put(id, label, unit, n, b.error ? { error: b.error } : v);
     bput('browser.search_keystroke', 'search per keystroke, browser', 'ms', dist(b.search_keystroke_ms));
     bput('browser.duplicate_hints_keystroke', 'duplicate hints per keystroke, browser', 'ms', dist(b.duplicate_hints_keystroke_ms));
-    bput('browser.dossier_open_2000_gifts', 'dossier of 2,000 gifts, click to first frame, browser', 'ms', dist(b.dossier_open_long_history_ms));
+    bput('browser.dossier_open_2000_gifts', 'dossier of 2,000 gifts and 200 corrections, click to first frame, browser', 'ms', dist(b.dossier_open_long_history_ms));
     bput('browser.gift_durable', 'gift saved until "Saved on this device", browser', 'ms', dist(b.gift_durable_ms));
     bput('browser.first_visit', 'first visit to interactive (data from the server)', 'ms', b.first_visit_ms && { value: b.first_visit_ms });
     bput('browser.cold_start', 'cold start to interactive search (assets cached, data on the device)', 'ms', b.start_from_device_ms && { value: b.start_from_device_ms });

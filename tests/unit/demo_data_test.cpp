@@ -143,6 +143,19 @@ TEST(DemoData, HasAMemberWithALongHistory)
     EXPECT_EQ(scalar(*s, "SELECT count(*) FROM journal j JOIN member m ON m.id = j.member_id "
                          "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'member.notepad'"),
               200);
+    // 200 of its gifts corrected through the repository (amended or partly
+    // refunded), none of the newest 200.
+    EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift_correction c JOIN gift g ON g.id = c.gift_id "
+                          "WHERE g.member_ref = " +
+                          ref)
+                             .c_str()),
+              200);
+    EXPECT_EQ(scalar(*s, ("SELECT count(*) FROM gift_now WHERE member_ref = " + ref +
+                          " AND corrections > 0 AND "
+                          "gift_date >= (SELECT min(gift_date) FROM (SELECT gift_date FROM gift WHERE member_ref = " +
+                          ref + " ORDER BY gift_date DESC LIMIT 200))")
+                             .c_str()),
+              0);
     EXPECT_EQ(scalar(*s, "SELECT count(DISTINCT j.operator) FROM journal j JOIN member m ON m.id = j.member_id "
                          "WHERE m.last_name = 'Paroisse Saint-Roch' AND j.action = 'gift.add'"),
               2);

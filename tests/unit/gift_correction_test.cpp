@@ -2,6 +2,7 @@
 
 #include "core/calendar/date.h"
 #include "core/campaigns/campaign_repository.h"
+#include "core/import_export/member_export.h"
 #include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_correction_repository.h"
@@ -142,6 +143,10 @@ TEST_F(GiftCorrectionTest, RefundsAddUpAndShowAsMoneyGoingBack)
     EXPECT_EQ(lines[0].kind, "refund"); // 2026-06-15, today
     EXPECT_EQ(lines[0].amount_cents, -2000);
     EXPECT_EQ(member_segments(*store, anne).total_12m_cents, 5000);
+    // The CSV export (and the filters) read the segments: the gift as corrected.
+    const std::string csv = members_csv(*store, {anne});
+    EXPECT_NE(csv.find("50,00"), std::string::npos) << csv;
+    EXPECT_EQ(csv.find("100,00"), std::string::npos) << csv;
 
     const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count();
     expect_refused(corrections.refund(gift_id, {"50,01", "", PaymentMethod::cash}, "Too much", "bob"),

@@ -13,6 +13,7 @@
 #include "core/members/member.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift.h"
+#include "core/money/gift_correction_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/money/money.h"
 #include "core/search/search_words.h"
@@ -440,6 +441,26 @@ Result<void> add_showcase_members(DemoHistory& h, DemoCounts& counts)
 // browser test of the dossier's tabs opens it.
 constexpr int kLongHistoryGifts = 2000;
 constexpr int kLongHistoryNotes = 200;
+// Corrected a week after they were entered, the newest 200 gifts left as
+// they came: an amount misread, part of a gift given back.
+constexpr int kLongHistoryCorrections = 200;
+
+// The week after a gift: the treasurer amends it (a cheque misread by €5) or
+// refunds €5 of it, in turn.
+Result<void> correct_long_history_gift(DemoHistory& h, const std::string& gift_id, const NewGift& gift, int64_t cents,
+                                       long long day, int n)
+{
+    demo_clock(h.store, day + 6, 10 * 60);
+    GiftCorrectionRepository corrections(h.store);
+    Result<std::string> r =
+        n % 2 == 0 ? corrections.amend(gift_id, {typed_amount(cents + 500), gift.date_text, "", gift.method},
+                                       "Montant mal lu sur le chèque", "claire")
+                   : corrections.refund(gift_id, {"5", iso_from_days(day + 6), PaymentMethod::transfer},
+                                        "Remboursement partiel demandé par la paroisse", "claire");
+    if (!r)
+        return r.error();
+    return {};
+}
 
 Result<void> add_long_history_member(DemoHistory& h, DemoCounts& counts)
 {
@@ -468,20 +489,22 @@ Result<void> add_long_history_member(DemoHistory& h, DemoCounts& counts)
         "Contact : le père Martin, le mardi matin",
         "Reçu fiscal envoyé par email",
     };
-    for (int i = 0, note = 0; i < kLongHistoryGifts; ++i) {
+    for (int i = 0, note = 0, corrected = 0; i < kLongHistoryGifts; ++i) {
         const long long day = first_day + 7LL * i;
         const bool cheque = i % 4 != 0;
         const char* who = i % 3 ? "claire" : "marc";
         NewGift gift;
         gift.member_id = *id;
-        gift.amount_text = typed_amount(int64_t(rng.between(4, 60)) * 500);
+        const int64_t cents = int64_t(rng.between(4, 60)) * 500;
+        gift.amount_text = typed_amount(cents);
         gift.date_text = iso_from_days(day);
         gift.method = cheque ? PaymentMethod::cheque : PaymentMethod::transfer;
         if (cheque)
             gift.cheque_number = random_digits(rng, 7);
         demo_clock(h.store, day);
-        if (Result<std::string> r = GiftRepository(h.store).add(gift, who); !r)
-            return r.error();
+        Result<std::string> gift_id = GiftRepository(h.store).add(gift, who);
+        if (!gift_id)
+            return gift_id.error();
         ++counts.gifts;
         // What people noted on the file over the years: calls, letters.
         if (note < kLongHistoryNotes && i * kLongHistoryNotes >= note * kLongHistoryGifts) {
@@ -490,6 +513,10 @@ Result<void> add_long_history_member(DemoHistory& h, DemoCounts& counts)
             if (Result<void> r = MemberRepository(h.store).set_notepad(*id, text, who); !r)
                 return r;
             ++note;
+        }
+        if (corrected < kLongHistoryCorrections && i % 9 == 3) {
+            if (Result<void> r = correct_long_history_gift(h, *gift_id, gift, cents, day, corrected++); !r)
+                return r;
         }
     }
     return {};
