@@ -70,6 +70,7 @@ function summary(name) {
       await app.click('Save the amendment');
       await app.find('Say why the gift is corrected: the history keeps it.');
       await app.fill('Reason for the correction', 'Cheque misread');
+      await app.gone('Say why the gift is corrected: the history keeps it.'); // it goes as the field is corrected
       await app.click('Save the amendment');
       await app.find(/^• Amend: €1,234\.50, .* — Cheque misread \(/);
       await app.find(/^Counts now for €1,234\.50\.$/);
@@ -86,6 +87,7 @@ function summary(name) {
       await app.click('Record the refund');
       await app.find('A refund cannot be more than what remains of the gift.');
       await app.fill('Amount refunded', '234,50');
+      await app.gone('A refund cannot be more than what remains of the gift.');
       await app.click('Record the refund');
       await app.find(/^• Refund: €234\.50, .* — Asked back \(/);
       await app.find(/^Counts now for €1,000\.00\.$/);

@@ -88,7 +88,7 @@ void CardGiftsTab::draw_form(AppState& app, const Member& member)
     if (radio_button("PayPal", paypal_))
         paypal_ = true;
     bool submit = form_text(tr("Amount"), &amount_);
-    error_.show_if("amount");
+    error_.show_until_edited("amount");
     form_label(tr("Frequency"));
     if (begin_combo(hidden_label(tr("Frequency")).c_str(), frequency_label(frequency_))) {
         for (Frequency f : kFrequencies)
@@ -98,12 +98,12 @@ void CardGiftsTab::draw_form(AppState& app, const Member& member)
     }
     if (!paypal_) {
         submit |= form_text(tr("Last 4 digits"), &last4_, "1234", 5);
-        error_.show_if("last4");
+        error_.show_until_edited("last4");
         submit |= form_text(tr("Expiry"), &expiry_, tr("MM/YY"), 5);
-        error_.show_if("expiry");
+        error_.show_until_edited("expiry");
     }
     submit |= form_text(tr("Start"), &start_date_, tr("YYYY-MM-DD or DD/MM/YYYY"));
-    error_.show_if("start_date");
+    error_.show_until_edited("start_date");
     submit |= form_button(tr("Save card gift"));
     error_.show_if("form");
     ImGui::EndTable();

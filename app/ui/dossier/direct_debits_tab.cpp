@@ -246,13 +246,13 @@ void DirectDebitsTab::draw_form(AppState& app, const Member& member)
         return;
     const char* date_hint = tr("YYYY-MM-DD or DD/MM/YYYY");
     bool submit = form_text(tr("Account holder"), &holder_, "", 20);
-    error_.show_if("holder");
+    error_.show_until_edited("holder");
     submit |= form_text(tr("IBAN"), &iban_, "FR76 3000 6000 0112 3456 7890 189", 22);
     draw_iban_check();
     submit |= form_text(tr("BIC"), &bic_, "BNPAFRPP", 10);
-    error_.show_if("bic");
+    error_.show_until_edited("bic");
     submit |= form_text(tr("Signed on"), &signature_date_, date_hint);
-    error_.show_if("signature_date");
+    error_.show_until_edited("signature_date");
     form_label(tr("Frequency"));
     if (begin_combo(hidden_label(tr("Frequency")).c_str(), frequency_label(frequency_))) {
         for (Frequency f : kFrequencies)
@@ -261,9 +261,9 @@ void DirectDebitsTab::draw_form(AppState& app, const Member& member)
         ImGui::EndCombo();
     }
     submit |= form_text(tr("Amount"), &amount_);
-    error_.show_if("amount");
+    error_.show_until_edited("amount");
     submit |= form_text(tr("First collection"), &first_collection_, date_hint);
-    error_.show_if("first_collection_date");
+    error_.show_until_edited("first_collection_date");
     submit |= form_button(tr("Save mandate"));
     error_.show_if("form");
     ImGui::EndTable();

@@ -44,6 +44,12 @@ void EditForm::error_for(const char* field)
 {
     if (message_.empty() || field_ != field)
         return;
+    // The person is correcting the field the error is about: it goes (the
+    // next save checks again).
+    if (ImGui::IsItemEdited()) {
+        clear_error();
+        return;
+    }
     form_error(tr(message_));
     shown_ = true;
 }

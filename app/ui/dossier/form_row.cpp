@@ -14,6 +14,13 @@ void FormError::show_if(const char* f) const
     field_error(f, field, message);
 }
 
+void FormError::show_until_edited(const char* f)
+{
+    if (field == f && ImGui::IsItemEdited())
+        clear();
+    show_if(f);
+}
+
 bool begin_form(const char* id)
 {
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit))

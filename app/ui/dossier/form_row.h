@@ -12,6 +12,10 @@ struct FormError {
     std::string field, message;
     void clear() { field.clear(), message.clear(); }
     void show_if(const char* f) const;
+    // The same, right after the field: once the person edits the field the
+    // error is about, the error goes (the next save checks again). Forms
+    // that recheck as they go (the gift form, field mode) use show_if.
+    void show_until_edited(const char* f);
 };
 
 // Starts a form table; false when ImGui clips it (then do not end it).

@@ -141,9 +141,9 @@ void GiftCorrectionPanel::draw_form(AppState& app)
     switch (kind_) {
     case CorrectionKind::amend: {
         form_text(tr("Corrected amount"), &amend_.amount_text);
-        error_.show_if("amount");
+        error_.show_until_edited("amount");
         form_text(tr("Corrected date"), &amend_.date_text, tr("YYYY-MM-DD or DD/MM/YYYY"));
-        error_.show_if("date");
+        error_.show_until_edited("date");
         form_label(tr("Corrected payment method"));
         payment_method_combo(tr("Corrected payment method"), &amend_.method);
         form_label(tr("Corrected campaign"), 20);
@@ -168,16 +168,16 @@ void GiftCorrectionPanel::draw_form(AppState& app)
         break;
     case CorrectionKind::refund:
         form_text(tr("Amount refunded"), &refund_.amount_text);
-        error_.show_if("amount");
+        error_.show_until_edited("amount");
         form_text(tr("Refund date"), &refund_.date_text, tr("today"));
-        error_.show_if("date");
+        error_.show_until_edited("date");
         form_label(tr("Refunded by"));
         payment_method_combo(tr("Refunded by"), &refund_.method);
         break;
     case CorrectionKind::move: draw_move_target(app); break;
     }
     form_text(tr("Reason for the correction"), &reason_, tr("required"), 24);
-    error_.show_if("reason");
+    error_.show_until_edited("reason");
     const char* labels[] = {tr("Save the amendment"), tr("Void this gift"), tr("Record the refund"),
                             tr("Move the gift")};
     if (form_button(labels[int(kind_)]))

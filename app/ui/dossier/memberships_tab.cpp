@@ -117,13 +117,13 @@ void MembershipsTab::draw_form(AppState& app, const Member& member)
         return;
     const char* date_hint = tr("YYYY-MM-DD or DD/MM/YYYY");
     bool submit = form_text(tr("Start"), &start_, date_hint);
-    error_.show_if("start");
+    error_.show_until_edited("start");
     submit |= form_text(tr("End"), &end_, tr("one year"));
-    error_.show_if("end");
+    error_.show_until_edited("end");
     submit |= form_text(tr("Fee"), &fee_);
-    error_.show_if("fee");
+    error_.show_until_edited("fee");
     submit |= form_text(tr("Paid on"), &paid_date_, tr("not paid yet"));
-    error_.show_if("paid_date");
+    error_.show_until_edited("paid_date");
     form_label(tr("Payment method"));
     payment_method_combo(tr("Payment method"), &method_);
     submit |= form_button(tr("Save membership"));

@@ -57,13 +57,13 @@ void OrdersTab::draw_form(AppState& app, const Member& member)
     if (!begin_form("order_form"))
         return;
     bool submit = form_text(tr("Description"), &description_, "", 20);
-    error_.show_if("description");
+    error_.show_until_edited("description");
     submit |= form_text(tr("Quantity"), &quantity_, "", 5);
-    error_.show_if("quantity");
+    error_.show_until_edited("quantity");
     submit |= form_text(tr("Amount"), &amount_);
-    error_.show_if("amount");
+    error_.show_until_edited("amount");
     submit |= form_text(tr("Date"), &date_, tr("YYYY-MM-DD or DD/MM/YYYY"));
-    error_.show_if("date");
+    error_.show_until_edited("date");
     form_label(tr("Payment method"));
     payment_method_combo(tr("Payment method"), &method_);
     submit |= form_button(tr("Save order"));
