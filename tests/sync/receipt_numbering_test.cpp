@@ -11,6 +11,8 @@
 
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/money/gift_correction_repository.h"
+#include "core/receipts/corrected_receipts.h"
 #include "core/receipts/tax_receipt_repository.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
@@ -171,6 +173,71 @@ TEST(ReceiptNumbering, DeviceNumberedBeforeEnrolmentTakesTheServersNumbers)
     server.pull(c);
     EXPECT_EQ(receipts(*c.store, 2025), receipts(*server.store, 2025));
     EXPECT_EQ(on_c.find(c1)->number, 3);
+}
+
+// Three offline devices: two correct receipted gifts (their receipts are
+// cancelled and corrective ones issued, core/receipts/corrected_receipts.h),
+// the third issues a new receipt. Cancelled receipts keep their numbers and
+// correctives take new ones: the year still runs 1..N once each, on every
+// copy, and each donor has one standing receipt that says what the gifts say.
+TEST(ReceiptNumbering, ThreeDevicesCorrectingReceiptsKeepOneGaplessSequence)
+{
+    Server server;
+    Device a(1), b(2), c(3);
+    for (Device* d : {&a, &b, &c})
+        d->enrol();
+    const ReceiptNumbering numbers = ReceiptNumbering::server;
+    struct Donor {
+        std::string member, first, second;
+    };
+    auto donor = [&](Device& d, const char* name) {
+        Donor out{add_member(*d.store, name), "", ""};
+        out.first = add_gift(*d.store, out.member, "100", "2025-02-01");
+        out.second = add_gift(*d.store, out.member, "40", "2025-09-01");
+        EXPECT_TRUE(TaxReceiptRepository(*d.store).issue_annual(out.member, 2025, numbers, "op"));
+        return out;
+    };
+    const Donor da = donor(a, "Durand"), db = donor(b, "Martin"), dc = donor(c, "Petit");
+    for (Device* d : {&a, &b, &c})
+        server.push(*d);
+    for (Device* d : {&a, &b, &c})
+        server.pull(*d);
+    ASSERT_EQ(issued_numbers(*server.store, 2025), one_to(3));
+
+    // Offline: A amends a gift, C voids one, B receipts a new gift.
+    auto follow = [&](Device& d) {
+        Result<ReceiptFollowUp> done = follow_corrections(*d.store, numbers, "op");
+        EXPECT_TRUE(done.ok()) << done.error().message;
+    };
+    ASSERT_TRUE(GiftCorrectionRepository(*a.store).amend(da.first, {"90", "2025-02-01", "", PaymentMethod::cash},
+                                                         "Misread", "op"));
+    follow(a);
+    ASSERT_TRUE(GiftCorrectionRepository(*c.store).cancel(dc.second, "Bounced", "op"));
+    follow(c);
+    const std::string late = add_gift(*b.store, db.member, "25", "2025-12-20");
+    ASSERT_TRUE(TaxReceiptRepository(*b.store).issue_for_gift(db.member, late, numbers, "op"));
+
+    // Rounds as the engine does them: push, pull, the pass after the pull.
+    for (int round = 0; round < 2; ++round)
+        for (Device* d : {&c, &b, &a}) {
+            server.push(*d);
+            server.pull(*d);
+            follow(*d);
+        }
+
+    for (Store* s : {a.store.get(), b.store.get(), c.store.get(), server.store.get()}) {
+        EXPECT_EQ(issued_numbers(*s, 2025), one_to(6)); // 3 first, 2 correctives, 1 new
+        EXPECT_EQ(test::scalar(*s, "SELECT count(*) FROM tax_receipt_cancellation"), 2);
+        for (const std::string& member : {da.member, dc.member}) {
+            int standing = 0;
+            for (const TaxReceipt& r : TaxReceiptRepository(*s).list_for_member(member))
+                if (!r.is_void() && !r.is_cancelled()) {
+                    ++standing;
+                    EXPECT_EQ(r.lines, receipt_lines_now(*s, r));
+                }
+            EXPECT_EQ(standing, 1);
+        }
+    }
 }
 
 TEST(ReceiptNumbering, OnlyANullableIntegerTravelsAsNull)
