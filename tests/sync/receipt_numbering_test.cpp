@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/members/member_repository.h"
-#include "core/money/gift_repository.h"
 #include "core/money/gift_correction_repository.h"
+#include "core/money/gift_repository.h"
 #include "core/receipts/corrected_receipts.h"
 #include "core/receipts/tax_receipt_repository.h"
 #include "core/store/migrations.h"
