@@ -204,12 +204,9 @@ TEST(ApplyPull, TheDeviceTakesBackTheOperatorTheServerStamped)
     EXPECT_EQ(s.column_text(0), "vol");
 }
 
-TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
+// Online and enrolled as the staff member Anne, holding the token "first".
+void enrol_as_anne(SyncEngine& engine, Device& d)
 {
-    Device d;
-    SyncTiming timing;
-    timing.rotate_token_ms = 7LL * 24 * 3600 * 1000;
-    SyncEngine engine(*d.store, *d.outbox, 3, timing);
     engine.set_online(true, d.now);
     engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
     ASSERT_TRUE(engine.poll(d.now));
@@ -217,6 +214,15 @@ TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
                        R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
                        R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
                        d.now);
+}
+
+TEST(SyncEngine, ATokenIsRotatedOnceItIsOldAndTheNewOneIsKeptBeforeUse)
+{
+    Device d;
+    SyncTiming timing;
+    timing.rotate_token_ms = 7LL * 24 * 3600 * 1000;
+    SyncEngine engine(*d.store, *d.outbox, 3, timing);
+    enrol_as_anne(engine, d);
     const std::string empty_page = R"({"schema_version":3,"changes":[],"cursor":0,"more":false})";
 
     // A fresh token: the round is a pull, no rotation.
@@ -253,13 +259,7 @@ TEST(SyncEngine, ARotationRefusedLeavesTheTokenAsItWas)
     Device d;
     SyncTiming timing;
     SyncEngine engine(*d.store, *d.outbox, 5, timing);
-    engine.set_online(true, d.now);
-    engine.request_enrolment("ABCD-EFGH", "anne", "secret", "tablet");
-    ASSERT_TRUE(engine.poll(d.now));
-    engine.on_response(200,
-                       R"({"token":"first","device_id":"0190f2a4-5b1c-7d3e-8f12-3456789abcde",)"
-                       R"("operator":{"login":"anne","name":"Anne","role":"staff"}})",
-                       d.now);
+    enrol_as_anne(engine, d);
     d.now += timing.rotate_token_ms;
     ASSERT_EQ(engine.poll(d.now)->path, "/api/token/rotate");
     // An unreadable answer: the old token stays, the round fails and is retried.

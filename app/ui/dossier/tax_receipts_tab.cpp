@@ -53,6 +53,9 @@ void TaxReceiptsTab::reload(AppState& app, const Member& member)
         year_ = past != years_.end() ? *past : years_.empty() ? 0 : years_.front();
     }
     gift_ = std::clamp(gift_, 0, std::max(0, static_cast<int>(unreceipted_.size()) - 1));
+    // Read with the data, not every frame: saving Settings is a change too.
+    Result<void> ready = check_ready_for_receipts(load_organisation(*app.store));
+    not_ready_ = ready ? "" : ready.error().message;
     fresh_.mark(app, member.id);
 }
 
@@ -83,8 +86,8 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
         return;
     }
     // Cerfa 11580 names the association fully: nothing is issued before.
-    if (Result<void> ready = check_ready_for_receipts(load_organisation(*app.store)); !ready) {
-        form_error(tr(ready.error().message));
+    if (!not_ready_.empty()) {
+        form_error(tr(not_ready_));
         return;
     }
     const bool waits = receipt_numbering(app) == ReceiptNumbering::server;

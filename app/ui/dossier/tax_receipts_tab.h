@@ -33,7 +33,8 @@ private:
     std::vector<Gift> unreceipted_;
     std::vector<int> years_; // years with gifts left to receipt, newest first
     int year_ = 0;
-    int gift_ = 0; // index into unreceipted_
+    std::string not_ready_; // what Settings lacks before a receipt can be issued, "" when complete
+    int gift_ = 0;          // index into unreceipted_
     std::string message_, error_;
 };
 
