@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "client/device_copy.h"
 #include "client/outbox.h"
 #include "client/pull.h"
 #include "client/refusals.h"
@@ -29,6 +30,11 @@ std::pair<std::string, std::string> error_of(int status, std::string_view body)
     }
     return {"http." + std::to_string(status), "The server gave an unexpected answer."};
 }
+
+// Shown after the device restarts on its erased copy (client/device_copy.h).
+constexpr const char* kRevoked = "An administrator revoked this device: the association's data on it has been "
+                                 "erased. Enrol it again to work with it.";
+constexpr const char* kSignedOut = "You signed out: the association's data on this device has been erased.";
 
 } // namespace
 
@@ -71,8 +77,14 @@ int64_t SyncEngine::waiting()
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
 {
-    if (in_flight_)
-        return std::nullopt;
+    if (in_flight_ || new_copy_)
+        return std::nullopt; // (with a new copy, the device is about to restart on it)
+    if (sign_out_due_) {
+        sign_out_due_ = false;
+        phase_ = Phase::signing_out;
+        in_flight_ = true;
+        return HttpCall{"POST", "/api/device/sign-out", "{}", true};
+    }
     if (!enrol_body_.empty()) {
         if (!online_) {
             enrol_body_.clear();
@@ -105,8 +117,11 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         }
     }
     in_flight_ = true;
+    // The outbox is sent first, always: a new copy replaces everything else.
     if (phase_ == Phase::pushing && waiting() == 0)
-        phase_ = Phase::pulling;
+        phase_ = copy_due_ ? Phase::copying : Phase::pulling;
+    if (phase_ == Phase::copying)
+        return HttpCall{"GET", "/api/snapshot", "", true, true};
     return phase_ == Phase::pushing ? push_call() : pull_call();
 }
 
@@ -182,6 +197,11 @@ Result<void> SyncEngine::on_rotate_response(int status, std::string_view body, i
 void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::signing_out) {
+        // Whatever the server said: the person asked for the data to go.
+        phase_ = Phase::idle;
+        return erase(kSignedOut);
+    }
     if (phase_ == Phase::rotating) {
         phase_ = Phase::pushing; // the round goes on with the new token
         if (Result<void> r = on_rotate_response(status, body, now_ms); !r) {
@@ -206,8 +226,14 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         // retrying cannot help; a person must enrol the device again.
         if (status == 401 || code == "sync.sequence_reused")
             kept_.stopped = true;
-        return fail_round(code, message, now_ms);
+        fail_round(code, message, now_ms);
+        // A revoked device keeps nothing of the association's data.
+        if (code == "auth.revoked")
+            erase(kRevoked);
+        return;
     }
+    if (phase_ == Phase::copying)
+        return on_copy(body, now_ms);
     if (phase_ == Phase::pushing) {
         Result<PushResponse> answer = parse_push_response(body);
         if (!answer)
@@ -231,6 +257,20 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     Result<PullResponse> page = parse_pull_response(body);
     if (!page)
         return fail_round(page.error().code, page.error().message, now_ms);
+    if (!page->role.empty()) {
+        // The role may have changed since the last contact: from now on the
+        // server sends what the new one reads, and the copy this device
+        // holds must hold that too. The page is not applied: the new copy
+        // supersedes it.
+        if (Result<bool> replace = note_role(page->role); !replace)
+            return fail_round(replace.error().code, replace.error().message, now_ms);
+        else if (*replace) {
+            copy_due_ = true;
+            phase_ = Phase::idle;
+            next_attempt_ms_ = now_ms;
+            return;
+        }
+    }
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
     if (page->more)
@@ -245,9 +285,65 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     finish_round(now_ms);
 }
 
+Result<bool> SyncEngine::note_role(const std::string& role)
+{
+    if (role != kept_.operator_role) {
+        if (Result<void> r = store_.unobserved([&] { return write_meta(store_, "sync_operator_role", role); }); !r)
+            return r.error();
+        kept_.operator_role = role;
+    }
+    return copy_needs_replacing(store_, role);
+}
+
+void SyncEngine::on_copy(std::string_view body, int64_t now_ms)
+{
+    phase_ = Phase::idle;
+    if (waiting() > 0) {
+        // Typed while the copy was on its way: sent first, then a new copy.
+        next_attempt_ms_ = now_ms;
+        return;
+    }
+    Result<std::vector<uint8_t>> image = adopt_server_copy(store_, std::vector<uint8_t>(body.begin(), body.end()));
+    if (!image)
+        return fail_round(image.error().code, image.error().message, now_ms);
+    copy_due_ = false;
+    new_copy_ = std::move(*image);
+}
+
+void SyncEngine::erase(const std::string& why)
+{
+    Result<std::vector<uint8_t>> empty = erased_copy(why);
+    if (!empty) {
+        kept_.last_error = empty.error().message;
+        return;
+    }
+    new_copy_ = std::move(*empty);
+    token_.clear();
+    kept_.stopped = true;
+}
+
+void SyncEngine::sign_out_and_erase()
+{
+    if (online_ && !token_.empty() && !in_flight_)
+        sign_out_due_ = true;
+    else
+        erase(kSignedOut);
+}
+
+std::optional<std::vector<uint8_t>> SyncEngine::take_new_copy()
+{
+    std::optional<std::vector<uint8_t>> copy = std::move(new_copy_);
+    new_copy_.reset();
+    return copy;
+}
+
 void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::signing_out) {
+        phase_ = Phase::idle;
+        return erase(kSignedOut);
+    }
     if (phase_ == Phase::enrolling) {
         phase_ = Phase::idle;
         enrolment_ = {Enrolment::State::failed, "The server could not be reached."};
@@ -367,7 +463,8 @@ SyncStatus SyncEngine::status()
     SyncStatus s = kept_;
     s.enrolled = !token_.empty();
     s.online = online_;
-    s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling;
+    s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
+    s.replacing_copy = copy_due_ || new_copy_.has_value();
     s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;
     return s;
