@@ -81,6 +81,11 @@ void App::frame()
         ImGui::End();
         return;
     }
+    if (state_.sync && state_.sync->status().replacing_copy) {
+        draw_replacing_copy();
+        ImGui::End();
+        return;
+    }
     sync_.watch(state_);
     history_.follow_browser(state_);
     draw_top_bar();
@@ -213,6 +218,21 @@ void App::draw_restoring()
         return;
     }
     announced_text(tr("Restoring the backup… Obole restarts when it is stored."));
+}
+
+// The same while a copy for the operator's role, or an erased one, becomes
+// the device's data (sync/client/device_copy.h).
+void App::draw_replacing_copy()
+{
+    if (host_.save_state() == SaveState::failed) {
+        std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
+        announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+        return;
+    }
+    const std::string why = state_.sync->status().erasing_because;
+    announced_text(why.empty() ? tr("This operator's role now sees other data: Obole is taking the copy made for it "
+                                    "and restarts.")
+                               : tr(why));
 }
 
 void App::draw_store_error()

@@ -80,6 +80,9 @@ std::string SettingsScreen::draw(AppState& app)
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);
+
+    ImGui::SeparatorText(tr("Sign out"));
+    erase_.draw(app);
     return picked;
 }
 

@@ -17,8 +17,6 @@ constexpr const char* kDeviceKeys[] = {
     "sync_token_since_ms", "sync_operator",  "sync_operator_name", "sync_operator_role", "sync_last_success_ms",
 };
 
-constexpr const char* kErasedKey = "erased_reason";
-
 Result<void> carry_refusals(Store& from, Store& to)
 {
     Statement read(from.db(), "SELECT refused_at, seq, tbl, row_id, op, fields, member_id, code, message, field "
@@ -101,7 +99,7 @@ Result<std::vector<uint8_t>> erased_copy(const std::string& why)
     if (!opened)
         return opened.error();
     Store& empty = **opened;
-    if (Result<void> r = empty.transaction([&] { return write_meta(empty, kErasedKey, why); }); !r)
+    if (Result<void> r = empty.transaction([&] { return write_meta(empty, kErasedReasonKey, why); }); !r)
         return r.error();
     std::vector<uint8_t> bytes = empty.serialize();
     if (bytes.empty())
@@ -111,7 +109,7 @@ Result<std::vector<uint8_t>> erased_copy(const std::string& why)
 
 std::string erased_reason(Store& store)
 {
-    return read_meta(store, kErasedKey);
+    return read_meta(store, kErasedReasonKey);
 }
 
 } // namespace obole::sync

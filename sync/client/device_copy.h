@@ -34,6 +34,14 @@ Result<bool> copy_needs_replacing(Store& device, const std::string& role);
 // push first). Errors: db.* when the snapshot is not a database of Obole.
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot);
 
+// The reasons, shown after the restart (translated: tests/i18n reads them here).
+inline constexpr const char* kRevokedReason = "An administrator revoked this device: the association's data on it "
+                                              "has been erased. Enrol it again to work with it.";
+inline constexpr const char* kSignedOutReason =
+    "You signed out: the association's data on this device has been erased.";
+// The meta key of that reason (cleared when the device enrols again).
+inline constexpr const char* kErasedReasonKey = "erased_reason";
+
 // An empty database saying why the data was erased (`why`, shown after
 // the page restarts on it: erased_reason()).
 Result<std::vector<uint8_t>> erased_copy(const std::string& why);

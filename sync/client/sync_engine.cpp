@@ -12,6 +12,7 @@
 #include "core/receipts/corrected_receipts.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "protocol/access.h"
 #include "protocol/codec.h"
 
 namespace obole::sync {
@@ -30,11 +31,6 @@ std::pair<std::string, std::string> error_of(int status, std::string_view body)
     }
     return {"http." + std::to_string(status), "The server gave an unexpected answer."};
 }
-
-// Shown after the device restarts on its erased copy (client/device_copy.h).
-constexpr const char* kRevoked = "An administrator revoked this device: the association's data on it has been "
-                                 "erased. Enrol it again to work with it.";
-constexpr const char* kSignedOut = "You signed out: the association's data on this device has been erased.";
 
 } // namespace
 
@@ -77,7 +73,7 @@ int64_t SyncEngine::waiting()
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
 {
-    if (in_flight_ || new_copy_)
+    if (in_flight_ || new_copy_ || copy_handed_over_)
         return std::nullopt; // (with a new copy, the device is about to restart on it)
     if (sign_out_due_) {
         sign_out_due_ = false;
@@ -200,7 +196,7 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     if (phase_ == Phase::signing_out) {
         // Whatever the server said: the person asked for the data to go.
         phase_ = Phase::idle;
-        return erase(kSignedOut);
+        return erase(kSignedOutReason);
     }
     if (phase_ == Phase::rotating) {
         phase_ = Phase::pushing; // the round goes on with the new token
@@ -229,7 +225,7 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         fail_round(code, message, now_ms);
         // A revoked device keeps nothing of the association's data.
         if (code == "auth.revoked")
-            erase(kRevoked);
+            erase(kRevokedReason);
         return;
     }
     if (phase_ == Phase::copying)
@@ -278,8 +274,8 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     // A correction pulled from another device may have made a receipt of
     // this one untrue: it is cancelled and reissued here, as this device's
     // own change, sent at the next round. The office's devices only: the
-    // server takes receipts from no volunteer.
-    if (kept_.operator_role != "volunteer")
+    // server takes receipts from no volunteer or fundraiser.
+    if (const std::optional<Role> role = parse_role(kept_.operator_role); !role || is_office(*role))
         if (Result<ReceiptFollowUp> r = follow_corrections(store_, ReceiptNumbering::server, kept_.operator_login); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
     finish_round(now_ms);
@@ -318,6 +314,7 @@ void SyncEngine::erase(const std::string& why)
         return;
     }
     new_copy_ = std::move(*empty);
+    erasing_because_ = why;
     token_.clear();
     kept_.stopped = true;
 }
@@ -327,13 +324,14 @@ void SyncEngine::sign_out_and_erase()
     if (online_ && !token_.empty() && !in_flight_)
         sign_out_due_ = true;
     else
-        erase(kSignedOut);
+        erase(kSignedOutReason);
 }
 
 std::optional<std::vector<uint8_t>> SyncEngine::take_new_copy()
 {
     std::optional<std::vector<uint8_t>> copy = std::move(new_copy_);
     new_copy_.reset();
+    copy_handed_over_ = copy_handed_over_ || copy.has_value();
     return copy;
 }
 
@@ -342,7 +340,7 @@ void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
     in_flight_ = false;
     if (phase_ == Phase::signing_out) {
         phase_ = Phase::idle;
-        return erase(kSignedOut);
+        return erase(kSignedOutReason);
     }
     if (phase_ == Phase::enrolling) {
         phase_ = Phase::idle;
@@ -432,7 +430,7 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
     };
     const std::string login = operator_text("login"), name = operator_text("name"), role = operator_text("role");
     const std::string token = j["token"].get<std::string>();
-    const std::string since = std::to_string(now_ms);
+    const std::string since = std::to_string(now_ms), none;
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
@@ -440,7 +438,8 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},
                                          {"sync_operator_name", name},
-                                         {"sync_operator_role", role}})
+                                         {"sync_operator_role", role},
+                                         {kErasedReasonKey, none}})
             if (Result<void> r = write_meta(store_, key, value); !r)
                 return r;
         return {};
@@ -464,7 +463,8 @@ SyncStatus SyncEngine::status()
     s.enrolled = !token_.empty();
     s.online = online_;
     s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
-    s.replacing_copy = copy_due_ || new_copy_.has_value();
+    s.replacing_copy = new_copy_.has_value() || copy_handed_over_;
+    s.erasing_because = erasing_because_;
     s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;
     return s;

@@ -70,9 +70,11 @@ struct SyncStatus {
     // Who the device works for, as the server said at enrolment; the role
     // as it said at the last pull.
     std::string operator_login, operator_name, operator_role;
-    // A new copy of the data is on its way (the role reads other data than
-    // this copy holds), or ready: new_copy() hands it over.
+    // A new copy of the data is ready or handed over (take_new_copy): the
+    // device is about to restart on it, and nothing more should be written.
     bool replacing_copy = false;
+    // Why the device is being erased (revoked, signed out); "" otherwise.
+    std::string erasing_because;
 };
 
 class SyncEngine {
@@ -161,6 +163,8 @@ private:
     bool copy_due_ = false;    // the next round fetches a new copy instead of pulling
     bool sign_out_due_ = false;
     std::optional<std::vector<uint8_t>> new_copy_;
+    bool copy_handed_over_ = false;
+    std::string erasing_because_;
     Enrolment enrolment_;
 };
 
