@@ -40,7 +40,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCo
       await app.open(server.url);
       await app.find('Find a member');
       await enrolLimited(app, codes.volunteer, 'volunteer', DEMO_PASSWORD);
-      await app.find('This device is enrolled.', { timeout: 20000 });
+      await app.find('Enrolled as volunteer.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
     }],
     ['two gifts for Hélène Dupont, sent together', async () => {
