@@ -1,6 +1,7 @@
 #include "client/device_copy.h"
 
 #include "client/outbox.h"
+#include "core/privacy/member_erasure.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "protocol/access.h"
@@ -105,6 +106,38 @@ Result<std::vector<uint8_t>> erased_copy(const std::string& why)
     if (bytes.empty())
         return fail("db.serialize_failed", "The erased copy could not be written.");
     return bytes;
+}
+
+Result<bool> apply_pulled_erasures(Store& device)
+{
+    Result<std::vector<std::string>> members = erasures_to_apply(device);
+    if (!members)
+        return members.error();
+    for (const std::string& member : *members) {
+        Result<void> done = device.unobserved([&] {
+            return device.transaction([&]() -> Result<void> {
+                Result<Erasure> erased = apply_member_erasure(device, member);
+                if (!erased)
+                    return erased.error();
+                Statement outbox(device.db(), "DELETE FROM outbox WHERE row_id = ?1");
+                Statement refusals(device.db(), "DELETE FROM sync_refusal WHERE member_id = ?1 OR row_id = ?1");
+                std::vector<ErasedRow> rows = erased->removed;
+                rows.insert(rows.end(), erased->emptied.begin(), erased->emptied.end());
+                rows.push_back({"member", member});
+                for (const ErasedRow& row : rows)
+                    for (Statement* s : {&outbox, &refusals}) {
+                        s->reset();
+                        s->bind_uuid(1, row.id);
+                        if (Result<void> r = s->run(); !r)
+                            return r;
+                    }
+                return {};
+            });
+        });
+        if (!done)
+            return done.error();
+    }
+    return !members->empty();
 }
 
 std::string erased_reason(Store& store)

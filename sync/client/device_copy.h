@@ -34,6 +34,13 @@ Result<bool> copy_needs_replacing(Store& device, const std::string& role);
 // push first). Errors: db.* when the snapshot is not a database of Obole.
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot);
 
+// Erasures pulled from the server applied to this device's data
+// (core/privacy/member_erasure.h), with what its outbox and its unread
+// refusals still held of each person. True when one was applied: the
+// device's storage must then be rewritten without the old values
+// (DeviceJournal::compact), its journal records holding them.
+Result<bool> apply_pulled_erasures(Store& device);
+
 // The reasons, shown after the restart (translated: tests/i18n reads them here).
 inline constexpr const char* kRevokedReason = "An administrator revoked this device: the association's data on it "
                                               "has been erased. Enrol it again to work with it.";

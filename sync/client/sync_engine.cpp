@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "client/device_copy.h"
 #include "client/outbox.h"
@@ -10,6 +11,7 @@
 #include "client/refusals.h"
 #include "core/calendar/date.h"
 #include "core/receipts/corrected_receipts.h"
+#include "core/store/journal.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
 #include "protocol/access.h"
@@ -269,6 +271,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     }
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
+    if (Result<bool> erased = apply_pulled_erasures(store_); !erased)
+        return fail_round(erased.error().code, erased.error().message, now_ms);
+    else if (*erased)
+        compaction_due_ = true;
     if (page->more)
         return;
     // A correction pulled from another device may have made a receipt of
@@ -325,6 +331,11 @@ void SyncEngine::sign_out_and_erase()
         sign_out_due_ = true;
     else
         erase(kSignedOutReason);
+}
+
+bool SyncEngine::take_compaction()
+{
+    return std::exchange(compaction_due_, false);
 }
 
 std::optional<std::vector<uint8_t>> SyncEngine::take_new_copy()
@@ -434,6 +445,12 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
+        // What was entered here before enrolment goes out under this
+        // operator's token, and is theirs: each member's journal says so.
+        Journal journal(store_);
+        for (const std::string& member : outbox_.members_waiting())
+            if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)
+                return r;
         for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},

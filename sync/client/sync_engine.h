@@ -114,6 +114,9 @@ public:
     // empty one when the device was revoked or signed out. The platform
     // replaces the database and everything stored before with it.
     std::optional<std::vector<uint8_t>> take_new_copy();
+    // True once after a pull applied a person's erasure: the platform then
+    // rewrites the device's storage without what it removed.
+    bool take_compaction();
 
     // A person has read this refusal (client/refusals.h).
     Result<void> dismiss_refusal(int64_t id);
@@ -164,6 +167,7 @@ private:
     bool sign_out_due_ = false;
     std::optional<std::vector<uint8_t>> new_copy_;
     bool copy_handed_over_ = false;
+    bool compaction_due_ = false;
     std::string erasing_because_;
     Enrolment enrolment_;
 };

@@ -18,6 +18,7 @@
 #include "protocol/replica_rows.h"
 #include "protocol/value_check.h"
 #include "server/duplicate_finder.h"
+#include "server/erasure.h"
 #include "server/gift_correction_check.h"
 #include "server/receipt_numbering.h"
 #include "server/record_locks.h"
@@ -73,8 +74,8 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
 // whole and the device sends it again later.
 bool is_devices_fault(const Error& e)
 {
-    for (const char* prefix :
-         {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.", "tax_receipt."})
+    for (const char* prefix : {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.",
+                               "tax_receipt.", "member."})
         if (e.code.rfind(prefix, 0) == 0)
             return true;
     return e.code == "db.constraint";
@@ -191,6 +192,8 @@ Result<void> SyncService::admit_and_apply(const Principal& who, const Change& ch
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
         return r;
+    if (Result<void> r = refuse_if_erased(store_, change); !r)
+        return r;
     if (Result<void> r = check_row_references(change); !r)
         return r;
     return apply(who, change, seq, now_ms);
@@ -302,6 +305,9 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return r;
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (std::string(table.name) == "member_erasure")
+        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
+                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
     note_person_change(table, change.row);
     return {};
 }
@@ -355,6 +361,9 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     change.fields = std::move(effect);
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (std::string(table.name) == "member_erasure")
+        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
+                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
     note_person_change(table, change.row);
     return {};
 }

@@ -197,7 +197,8 @@ TEST_F(CorrectedReceiptsTest, TheMigrationCertifiesOlderReceiptsAsTheirGiftsStan
                            "ALTER TABLE tax_receipt DROP COLUMN donor_kind; "
                            "ALTER TABLE tax_receipt DROP COLUMN donor_registration; "
                            "DROP TABLE tax_receipt_cancellation; ALTER TABLE tax_receipt DROP COLUMN lines; "
-                           "ALTER TABLE tax_receipt DROP COLUMN replaces_id; PRAGMA user_version = 7")
+                           "ALTER TABLE tax_receipt DROP COLUMN replaces_id; DROP TABLE member_erasure; "
+                           "PRAGMA user_version = 7")
                     .ok());
     Result<std::unique_ptr<Store>> migrated = Store::open_bytes(store->serialize());
     ASSERT_TRUE(migrated.ok()) << migrated.error().message;

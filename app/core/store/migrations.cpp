@@ -684,11 +684,25 @@ ALTER TABLE tax_receipt ADD COLUMN donor_kind TEXT NOT NULL DEFAULT 'person'
 ALTER TABLE tax_receipt ADD COLUMN donor_registration TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// A person erased at their request (core/privacy/member_erasure.h): the
+// erasure is a row every copy applies itself. Not unique per member: two
+// administrators may erase the same person offline.
+const char kSchema10[] = R"SQL(
+CREATE TABLE member_erasure(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  erased_at  TEXT NOT NULL,
+  operator   TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX member_erasure_member ON member_erasure(member_ref);
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5},
-        {6, kSchema6}, {7, kSchema7}, {8, kSchema8}, {9, kSchema9},
+        {6, kSchema6}, {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10},
     };
     return list;
 }
