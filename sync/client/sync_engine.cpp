@@ -260,9 +260,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         // server sends what the new one reads, and the copy this device
         // holds must hold that too. The page is not applied: the new copy
         // supersedes it.
-        if (Result<bool> replace = note_role(page->role); !replace)
+        Result<bool> replace = note_role(page->role);
+        if (!replace)
             return fail_round(replace.error().code, replace.error().message, now_ms);
-        else if (*replace) {
+        if (*replace) {
             copy_due_ = true;
             phase_ = Phase::idle;
             next_attempt_ms_ = now_ms;
@@ -271,10 +272,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     }
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
-    if (Result<bool> erased = apply_pulled_erasures(store_); !erased)
+    Result<bool> erased = apply_pulled_erasures(store_);
+    if (!erased)
         return fail_round(erased.error().code, erased.error().message, now_ms);
-    else if (*erased)
-        compaction_due_ = true;
+    compaction_due_ = compaction_due_ || *erased;
     if (page->more)
         return;
     // A correction pulled from another device may have made a receipt of
