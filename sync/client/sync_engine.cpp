@@ -249,6 +249,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
             count_refusals();
         if (before > 0 && waiting() == before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
+        if (compact_after_push_ && waiting() == 0) {
+            compact_after_push_ = false;
+            compaction_due_ = true;
+        }
         // More to push comes next; the pull starts once the outbox is empty.
         return;
     }
@@ -332,6 +336,14 @@ void SyncEngine::sign_out_and_erase()
         sign_out_due_ = true;
     else
         erase(kSignedOutReason);
+}
+
+void SyncEngine::note_local_erasure()
+{
+    if (token_.empty())
+        compaction_due_ = true;
+    else
+        compact_after_push_ = true;
 }
 
 bool SyncEngine::take_compaction()

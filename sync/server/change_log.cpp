@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include "core/money/iban.h"
 #include "core/privacy/member_erasure.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
@@ -161,12 +160,7 @@ Result<void> ChangeLog::scrub(const Erasure& erasure)
             sync::json fields = sync::json::parse(select.column_text(1), nullptr, false);
             if (!fields.is_object())
                 continue;
-            for (const ErasedField& f : erased_fields())
-                if (row.table == f.table && fields.contains(f.column))
-                    fields[f.column] = std::string(f.column) == "deleted" ? sync::json(1) : sync::json(f.value);
-            // An IBAN keeps what identifies the account to a person, as on the member's copies.
-            if (row.table == "sepa_mandate" && fields.contains("iban") && fields["iban"].is_string())
-                fields["iban"] = masked_compact_iban(fields["iban"].get<std::string>());
+            erase_fields(row.table, fields);
             rewrite.reset();
             rewrite.bind_int64(1, select.column_int64(0));
             rewrite.bind_text(2, fields.dump());

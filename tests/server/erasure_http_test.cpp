@@ -4,11 +4,11 @@
 // and nothing more is recorded about them.
 #include "device_over_http.h"
 
+#include "client/device_copy.h"
 #include "core/members/document_repository.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/money/sepa_mandate_repository.h"
-#include "core/privacy/member_erasure.h"
 #include "core/store/statement.h"
 
 namespace {
@@ -82,9 +82,12 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     // Offline meanwhile, the volunteer notes her new phone number.
     ASSERT_TRUE(obole::MemberRepository(*stand.store).add_phone(member, {"0499887766", "", ""}, "vic"));
 
-    ASSERT_TRUE(obole::erase_member(*office.store, member, "ada"));
+    ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
+    office.engine.note_local_erasure();
+    EXPECT_FALSE(office.engine.take_compaction()) << "enrolled: once the outbox is sent";
     run(office);
     EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_TRUE(office.engine.take_compaction());
 
     // The server: its data, its log, the snapshot it gives.
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + kName + "'"), 0);
@@ -121,6 +124,25 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     EXPECT_EQ(count(*later.store, "SELECT count(*) FROM member_erasure"), 1);
 }
 
+// Erased before it was ever sent: a device not enrolled keeps nothing of
+// the person in its outbox, and what the server later gets is the rows the
+// money points at, already anonymised.
+TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
+{
+    HttpDevice office;
+    const std::string member = enter_person(office);
+    ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
+    office.engine.note_local_erasure();
+    EXPECT_TRUE(office.engine.take_compaction()) << "not enrolled: at once";
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM outbox WHERE fields LIKE '%" + kName + "%'"), 0);
+    EXPECT_FALSE(holds(stored(*office.store), kName));
+    enrol(office, admin_code, "admin", kAdminPassword);
+    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName + "%'"), 0);
+}
+
 TEST_F(ErasureTest, OnlyAnAdministratorErases)
 {
     HttpDevice office, stand;
@@ -129,13 +151,13 @@ TEST_F(ErasureTest, OnlyAnAdministratorErases)
     const std::string member = enter_person(office);
     run(office);
     run(stand);
-    ASSERT_TRUE(obole::erase_member(*stand.store, member, "vic"));
+    ASSERT_TRUE(obole::sync::erase_member_here(*stand.store, member, "vic"));
     run(stand);
     EXPECT_EQ(stand.engine.status().refused, 1);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + kName + "'"), 1);
-    obole::Result<std::string> again = obole::erase_member(*office.store, member, "ada");
+    obole::Result<obole::Erasure> again = obole::sync::erase_member_here(*office.store, member, "ada");
     ASSERT_TRUE(again);
-    EXPECT_EQ(obole::erase_member(*office.store, member, "ada").error().code, "member.erased");
+    EXPECT_EQ(obole::sync::erase_member_here(*office.store, member, "ada").error().code, "member.erased");
 }
 
 } // namespace

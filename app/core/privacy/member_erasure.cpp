@@ -1,5 +1,7 @@
 #include "core/privacy/member_erasure.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/money/iban.h"
 #include "core/search/search_index.h"
 #include "core/store/statement.h"
@@ -131,6 +133,16 @@ const std::vector<ErasedField>& erased_fields()
     return fields;
 }
 
+void erase_fields(const std::string& table, nlohmann::json& fields)
+{
+    for (const ErasedField& f : erased_fields())
+        if (table == f.table && fields.contains(f.column))
+            fields[f.column] = std::string(f.column) == "deleted" ? nlohmann::json(1) : nlohmann::json(f.value);
+    // An IBAN keeps what identifies the account to a person (mask_ibans).
+    if (table == "sepa_mandate" && fields.contains("iban") && fields["iban"].is_string())
+        fields["iban"] = masked_compact_iban(fields["iban"].get<std::string>());
+}
+
 bool is_erased(Store& store, const std::string& member_id)
 {
     Statement select(store.db(), "SELECT 1 FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
@@ -168,9 +180,10 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
     return done;
 }
 
-Result<std::string> erase_member(Store& store, const std::string& member_id, const std::string& operator_name)
+Result<Erasure> erase_member(Store& store, const std::string& member_id, const std::string& operator_name)
 {
-    std::string id = new_uuid_v7();
+    const std::string id = new_uuid_v7();
+    Erasure erasure;
     Result<void> done = store.transaction([&]() -> Result<void> {
         Result<int64_t> ref = member_ref(store, member_id);
         if (!ref)
@@ -189,12 +202,16 @@ Result<std::string> erase_member(Store& store, const std::string& member_id, con
         // are not changes to send (they would carry what they remove).
         return store.unobserved([&]() -> Result<void> {
             Result<Erasure> applied = apply_member_erasure(store, member_id);
-            return applied ? Result<void>() : Result<void>(applied.error());
+            if (!applied)
+                return applied.error();
+            erasure = std::move(*applied);
+            return {};
         });
     });
     if (!done)
         return done.error();
-    return id;
+    erasure.erasure_id = id;
+    return erasure;
 }
 
 Result<std::vector<std::string>> erasures_to_apply(Store& store)

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/result.h"
 
 namespace obole {
@@ -27,6 +29,7 @@ struct ErasedRow {
 };
 
 struct Erasure {
+    std::string erasure_id;         // the member_erasure row, when this copy made it
     std::vector<ErasedRow> removed; // gone whole
     std::vector<ErasedRow> emptied; // kept, their personal fields emptied (erased_fields())
 };
@@ -39,11 +42,15 @@ struct ErasedField {
     const char* value; // text, or "1" for member.deleted
 };
 const std::vector<ErasedField>& erased_fields();
+// A change's fields (wire names) of an emptied row of `table`, as the
+// erasure left them: what a log or an outbox keeps of the row.
+void erase_fields(const std::string& table, nlohmann::json& fields);
 
 // An administrator's erasure: the member_erasure row (synced) and the
-// erasure itself, in one transaction. member.unknown when there is no
-// such member; member.erased when it was erased already.
-Result<std::string> erase_member(Store& store, const std::string& member_id, const std::string& operator_name);
+// erasure itself, in one transaction (a device also empties its outbox of
+// the person: client/device_copy.h's erase_member_here). member.unknown
+// when there is no such member; member.erased when it was erased already.
+Result<Erasure> erase_member(Store& store, const std::string& member_id, const std::string& operator_name);
 
 // Applies an erasure recorded elsewhere (pulled from the server, or pushed
 // to it): idempotent. Call inside a transaction; returns what changed.

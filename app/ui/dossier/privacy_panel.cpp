@@ -1,7 +1,8 @@
 #include "ui/dossier/privacy_panel.h"
 
+#include "client/device_copy.h"
+#include "client/sync_engine.h"
 #include "core/privacy/member_access_export.h"
-#include "core/privacy/member_erasure.h"
 #include "core/store/journal.h"
 #include "ui/accessible.h"
 #include "ui/host.h"
@@ -9,6 +10,9 @@
 #include "ui/tr.h"
 
 #include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
 
 namespace obole::ui {
 
@@ -53,6 +57,9 @@ void PrivacyPanel::export_everything(AppState& app, const Member& m)
 
 void PrivacyPanel::draw_erase_confirm(AppState& app, const Member& m)
 {
+    // Wide enough for its sentences to read as sentences, not a column of words.
+    const float width = std::min(ImGui::GetFontSize() * 32, ImGui::GetMainViewport()->WorkSize.x * 0.9f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, FLT_MAX));
     if (!ImGui::BeginPopupModal(erase_title(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
         return;
     announced_text((m.first_name + " " + m.last_name).c_str());
@@ -63,9 +70,12 @@ void PrivacyPanel::draw_erase_confirm(AppState& app, const Member& m)
     if (!error_.empty())
         announced_text(error_.c_str(), IM_COL32(200, 30, 30, 255));
     if (ImGui::Button(tr("Erase this person"))) {
-        Result<std::string> erased = erase_member(*app.store, m.id, app.operator_name);
+        Result<Erasure> erased = sync::erase_member_here(*app.store, m.id, app.operator_name);
         if (erased) {
-            app.host->compact_device_data();
+            if (app.sync)
+                app.sync->note_local_erasure();
+            else
+                app.host->compact_device_data();
             app.notice = tr("The person was erased.");
             app.screen = Screen::search;
             ImGui::CloseCurrentPopup();
