@@ -493,7 +493,7 @@ SyncStatus SyncEngine::status()
     s.enrolled = !token_.empty();
     s.online = online_;
     s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
-    s.replacing_copy = new_copy_.has_value() || copy_handed_over_;
+    s.replacing_copy = replacing_copy();
     s.erasing_because = erasing_because_;
     s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;

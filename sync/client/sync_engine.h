@@ -114,6 +114,8 @@ public:
     // empty one when the device was revoked or signed out. The platform
     // replaces the database and everything stored before with it.
     std::optional<std::vector<uint8_t>> take_new_copy();
+    // status().replacing_copy without building a status: asked every frame.
+    bool replacing_copy() const { return new_copy_.has_value() || copy_handed_over_; }
     // True once after a pull applied a person's erasure, or after a person
     // erased here (note_local_erasure) is no longer in the outbox: the
     // platform then rewrites the device's storage without them.

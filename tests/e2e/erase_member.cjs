@@ -18,27 +18,6 @@ const NAME = 'Quillardière';
   const page = await context.newPage();
   const app = new AppPage(page, need('OBOLE_ARTIFACTS'));
 
-  // Every file of the device's storage folder, read from a page of the same
-  // origin that is not the app (its storage worker holds the files open).
-  const filesHoldingName = async () => {
-    await page.goto(server.url + 'favicon.svg');
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const files = await page.evaluate(async () => {
-          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('obole');
-          const out = {};
-          for await (const [name, handle] of dir.entries())
-            if (handle.kind === 'file') out[name] = Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
-          return out;
-        });
-        const needle = Buffer.from(NAME, 'utf8');
-        return Object.entries(files).filter(([, bytes]) => Buffer.from(bytes).includes(needle)).map(([n]) => n);
-      } catch (e) {
-        if (attempt > 50) throw e;
-        await page.waitForTimeout(200);
-      }
-    }
-  };
   const openTheMember = async () => {
     await app.open(server.url);
     await app.fill('Find a member', NAME);
@@ -58,7 +37,7 @@ const NAME = 'Quillardière';
       await app.press('Enter');
       await app.find(/€30\.00 Cash/);
       await app.find('Saved on this device');
-      const where = await filesHoldingName();
+      const where = await app.storedFilesHolding(NAME, server.url);
       assert.ok(where.length > 0, 'the name is in none of the device\'s files: the check below could not fail');
     }],
     ['right of access: every record about her in a JSON file, and a page to print', async () => {
@@ -87,7 +66,7 @@ const NAME = 'Quillardière';
       await app.screenshot('02-erased');
     }],
     ['nothing of her is left in the device\'s files', async () => {
-      const where = await filesHoldingName();
+      const where = await app.storedFilesHolding(NAME, server.url);
       assert.deepEqual(where, [], `the name is still in ${where.join(', ')}`);
     }],
   ], async () => app.screenshot('failure'));

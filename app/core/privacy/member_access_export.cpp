@@ -26,8 +26,9 @@ bool about_people(const std::string& table)
 
 // A column's value as JSON: a 16-byte id as its UUID, other bytes (a
 // document's content) as base64, numbers and text as they are.
-json value_of(sqlite3_stmt* s, int column, const std::string& name, Statement& row)
+json value_of(Statement& row, int column, const std::string& name)
 {
+    sqlite3_stmt* s = row.handle();
     switch (sqlite3_column_type(s, column)) {
     case SQLITE_NULL: return nullptr;
     case SQLITE_INTEGER: return sqlite3_column_int64(s, column);
@@ -69,7 +70,7 @@ Result<json> rows_of(Store& store, const std::string& table, const std::string& 
         json row = json::object();
         for (int c = 0; c < sqlite3_column_count(select.handle()); ++c) {
             const std::string name = sqlite3_column_name(select.handle(), c);
-            row[name] = value_of(select.handle(), c, name, select);
+            row[name] = value_of(select, c, name);
         }
         rows.push_back(std::move(row));
     }

@@ -12,14 +12,15 @@ namespace obole {
 
 namespace {
 
-// Rows about the person, removed whole: `where` selects them by ?1, the
-// member's ref (the journal names members by UUID: ?2).
-struct RemovedRows {
+// The person's rows of a table: `where` selects them by ?1, the member's
+// ref (the journal names members by UUID: ?2).
+struct PersonRows {
     const char* table;
     const char* where;
 };
 
-constexpr RemovedRows kRemoved[] = {
+// Removed whole.
+constexpr PersonRows kRemoved[] = {
     {"address", "member_ref = ?1"},
     {"phone", "member_ref = ?1"},
     {"email", "member_ref = ?1"},
@@ -34,14 +35,8 @@ constexpr RemovedRows kRemoved[] = {
     {"journal", "member_id = ?2"},
 };
 
-// Rows kept (the law keeps the money), emptied of what names the person:
-// `where` selects them by ?1, the member's ref.
-struct EmptiedRows {
-    const char* table;
-    const char* where;
-};
-
-constexpr EmptiedRows kEmptied[] = {
+// Kept (the law keeps the money), emptied of what names the person.
+constexpr PersonRows kEmptied[] = {
     {"member", "ref = ?1"},
     {"tax_receipt", "member_ref = ?1"},
     {"sepa_mandate", "member_ref = ?1"},
@@ -62,7 +57,7 @@ std::vector<std::string> ids_where(Store& store, const std::string& table, const
     return ids;
 }
 
-Result<void> empty_fields(Store& store, const EmptiedRows& rows, int64_t ref)
+Result<void> empty_fields(Store& store, const PersonRows& rows, int64_t ref)
 {
     std::string set;
     for (const ErasedField& f : erased_fields())
@@ -157,7 +152,7 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
     if (!ref)
         return ref.error();
     Erasure done;
-    for (const RemovedRows& r : kRemoved) {
+    for (const PersonRows& r : kRemoved) {
         for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
             done.removed.push_back({r.table, std::move(id)});
         Statement remove(store.db(), (std::string("DELETE FROM ") + r.table + " WHERE " + r.where).c_str());
@@ -166,7 +161,7 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
         if (Result<void> d = remove.run(); !d)
             return d.error();
     }
-    for (const EmptiedRows& r : kEmptied) {
+    for (const PersonRows& r : kEmptied) {
         for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
             done.emptied.push_back({r.table, std::move(id)});
         if (Result<void> e = empty_fields(store, r, *ref); !e)
