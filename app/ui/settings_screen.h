@@ -1,12 +1,14 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date), backups, signing out and erasing the device.
+// date), retention (administrators), backups, signing out and erasing the
+// device.
 #pragma once
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
 #include "ui/earliest_date_panel.h"
 #include "ui/erase_device_panel.h"
 #include "ui/organisation_panel.h"
+#include "ui/retention_panel.h"
 
 #include <string>
 
@@ -23,6 +25,7 @@ private:
     BackupPanel backups_;
     OrganisationPanel organisation_;
     EarliestDatePanel earliest_date_;
+    RetentionPanel retention_;
     EraseDevicePanel erase_;
 };
 
