@@ -63,11 +63,14 @@ void DossierScreen::draw(AppState& app)
     draw_tabs(app);
 }
 
-// A record merged into another (a duplicate) only points there.
+// A record merged into another (a duplicate) only points there; either
+// side of a merge offers to undo it.
 void DossierScreen::draw_merged(AppState& app)
 {
-    if (member_.merged_into_id.empty())
+    if (member_.merged_into_id.empty()) {
+        merge_panel_.draw_merged_here(app, member_);
         return;
+    }
     char line[320];
     std::snprintf(line, sizeof line, tr("This member was merged into %s: its gifts and contacts are there."),
                   survivor_label_.empty() ? tr("another member") : survivor_label_.c_str());
@@ -76,6 +79,7 @@ void DossierScreen::draw_merged(AppState& app)
                   survivor_label_.empty() ? tr("the member it was merged into") : survivor_label_.c_str());
     if (ImGui::Button(line))
         app.open_member(member_.merged_into_id);
+    merge_panel_.draw_unmerge_button(app, member_, survivor_label_);
 }
 
 static const char* text_field_label(const std::string& field)

@@ -15,6 +15,7 @@
 #include "ui/dossier/journal_tab.h"
 #include "ui/dossier/member_tab.h"
 #include "ui/dossier/memberships_tab.h"
+#include "ui/dossier/merge_panel.h"
 #include "ui/dossier/mobilisations_tab.h"
 #include "ui/dossier/orders_tab.h"
 #include "ui/dossier/receipts_tab.h"
@@ -54,6 +55,7 @@ private:
     int select_gifts_frames_ = 0;
 
     TopPart top_part_;
+    MergePanel merge_panel_;
     ReceiptsTab receipts_;
     GiftsTab gifts_;
     OrdersTab orders_;

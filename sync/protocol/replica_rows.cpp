@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
+#include "core/members/member_links.h"
 #include "core/members/member_merge.h"
 #include "core/search/search_index.h"
 #include "core/store/statement.h"
@@ -110,16 +113,98 @@ Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row)
 }
 
 // Runs an INSERT or UPDATE whose ?1 is the row's UUID and ?2... the given
-// fields' values, in order.
-Result<void> ReplicaRows::run(const std::string& sql, const std::string& row,
-                              const std::vector<const SyncField*>& given, const json& fields)
+// fields' values, in order; returns how many rows it changed. A row naming a member merged away (from a
+// device that had not heard of the merge) is stored on the survivor, as the
+// merge would have moved it, and recorded so an unmerge sends it back.
+Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, const std::string& row,
+                             const std::vector<const SyncField*>& given, const json& fields)
 {
     Statement s(store_.db(), sql.c_str());
     s.bind_uuid(1, row);
-    for (size_t i = 0; i < given.size(); ++i)
-        if (Result<void> r = bind_value(s, int(i + 2), *given[i], fields[given[i]->wire]); !r)
-            return r;
-    return s.run();
+    struct Followed {
+        const SyncField* field;
+        int64_t named, survivor;
+    };
+    std::vector<Followed> followed;
+    for (size_t i = 0; i < given.size(); ++i) {
+        const SyncField& f = *given[i];
+        const json& value = fields[f.wire];
+        Result<bool> follows = follows_merges(table, f);
+        if (!follows)
+            return follows.error();
+        if (!*follows || !value.is_string()) {
+            if (Result<void> r = bind_value(s, int(i + 2), f, value); !r)
+                return r.error();
+            continue;
+        }
+        const int64_t named = member_ref(store_, value.get<std::string>());
+        if (!named && f.type == FieldType::member_uuid) { // a journal entry about a member this copy never had
+            s.bind_uuid(int(i + 2), value.get<std::string>());
+            continue;
+        }
+        if (!named)
+            return unknown_reference(f);
+        const int64_t survivor = confirmed_survivor(named);
+        if (f.type == FieldType::member_uuid)
+            s.bind_uuid(int(i + 2), member_id_of(survivor));
+        else
+            s.bind_int64(int(i + 2), survivor);
+        if (survivor != named)
+            followed.push_back({&f, named, survivor});
+    }
+    if (Result<void> r = s.run(); !r)
+        return r.error();
+    const int changed = sqlite3_changes(store_.db());
+    for (const Followed& f : followed)
+        if (Result<void> r = note_followed_merge(store_, table.name, row, f.field->column, f.named, f.survivor); !r)
+            return r.error();
+    return changed;
+}
+
+// The end of a member's merged_into chain, but not past a merge this
+// device made and the server has not confirmed yet (its change still waits
+// in the outbox): the server may refuse it, or have a merge the other way,
+// and a chain through it could even loop back. Rows stop before it, and
+// move when the server's word comes. The server's own outbox is empty.
+int64_t ReplicaRows::confirmed_survivor(int64_t member_ref)
+{
+    Statement next(store_.db(), "SELECT m.merged_into_ref FROM member m WHERE m.ref = ?1 AND m.merged_into_ref IS NOT "
+                                "NULL AND NOT EXISTS(SELECT 1 FROM outbox o WHERE o.row_id = m.id AND "
+                                "json_type(o.fields, '$.merged_into_id') IS NOT NULL)");
+    // A merge this device made, refused by the server, and the server's
+    // merge the other way make a loop until the refusal arrives: the walk
+    // stops before closing it, and the refusal's unmerge sends back what
+    // followed the wrong way.
+    std::vector<int64_t> seen = {member_ref};
+    while (seen.size() < 32) { // bounded as surviving_ref
+        next.reset();
+        next.bind_int64(1, member_ref);
+        if (next.step() != Statement::Step::row)
+            break;
+        const int64_t to = next.column_int64(0);
+        if (std::find(seen.begin(), seen.end(), to) != seen.end())
+            break;
+        seen.push_back(to);
+        member_ref = to;
+    }
+    return member_ref;
+}
+
+Result<bool> ReplicaRows::follows_merges(const SyncTable& table, const SyncField& f)
+{
+    // The journal names members by UUID (it outlives them); a merge moves
+    // its entries like the rows of every member-linked table.
+    if (f.type == FieldType::member_uuid)
+        return std::string_view(table.name) == "journal";
+    if (f.type != FieldType::member)
+        return false;
+    if (!links_) {
+        Result<std::vector<MemberLink>> links = member_links(store_);
+        if (!links)
+            return links.error();
+        links_ = std::move(*links);
+    }
+    return obole::follows_merges(*links_, table.name, f.column);
 }
 
 Result<void> ReplicaRows::insert(const SyncTable& table, const std::string& row, const json& fields)
@@ -133,9 +218,9 @@ Result<void> ReplicaRows::insert(const SyncTable& table, const std::string& row,
             values += ", ?" + std::to_string(given.size() + 1);
         }
     const std::string sql = std::string("INSERT INTO ") + table.name + "(" + columns + ") VALUES(" + values + ")";
-    if (Result<void> r = run(sql, row, given, fields); !r)
-        return r;
-    return after_write(table, row, fields);
+    if (Result<int> r = run(table, sql, row, given, fields); !r)
+        return r.error();
+    return after_write(table, row, fields, 0);
 }
 
 Result<void> ReplicaRows::update(const SyncTable& table, const std::string& row, const json& fields)
@@ -150,11 +235,13 @@ Result<void> ReplicaRows::update(const SyncTable& table, const std::string& row,
     if (given.empty())
         return {};
     const std::string sql = std::string("UPDATE ") + table.name + " SET " + sets + " WHERE id = ?1";
-    if (Result<void> r = run(sql, row, given, fields); !r)
-        return r;
-    if (sqlite3_changes(store_.db()) == 0)
+    const int64_t pointer_before = merge_pointer(table, row, fields);
+    Result<int> changed = run(table, sql, row, given, fields);
+    if (!changed)
+        return changed.error();
+    if (*changed == 0)
         return fail("sync.unknown_row", "A change updates a record this copy does not have.");
-    return after_write(table, row, fields);
+    return after_write(table, row, fields, pointer_before);
 }
 
 std::string ReplicaRows::clock(const std::string& row, const std::string& field)
@@ -191,21 +278,49 @@ void ReplicaRows::touch(const SyncTable& table, const std::string& row)
         touched_members_.insert(s.column_uuid(0));
 }
 
-Result<void> ReplicaRows::after_write(const SyncTable& table, const std::string& row, const json& fields)
+// The member's merge pointer before a change that sets it; 0 otherwise.
+int64_t ReplicaRows::merge_pointer(const SyncTable& table, const std::string& row, const json& fields)
+{
+    if (std::string(table.name) != "member" || !fields.contains("merged_into_id"))
+        return 0;
+    Statement s(store_.db(), "SELECT ifnull(merged_into_ref, 0) FROM member WHERE id = ?1");
+    s.bind_uuid(1, row);
+    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+}
+
+Result<void> ReplicaRows::after_write(const SyncTable& table, const std::string& row, const json& fields,
+                                      int64_t pointer_before)
 {
     touch(table, row);
-    // A merge arriving: its rows move to the survivor here, on every copy,
-    // rather than travelling as changes of their own.
     auto merged = fields.find("merged_into_id");
-    if (std::string(table.name) == "member" && merged != fields.end() && merged->is_string()) {
-        // To the member named, not to the end of its chain: this copy may
-        // hold a merge of that member the server has not confirmed yet.
-        const int64_t survivor = member_ref(store_, merged->get<std::string>());
-        if (Result<void> r = move_member_rows(store_, member_ref(store_, row), survivor); !r)
+    if (std::string(table.name) != "member" || merged == fields.end())
+        return {};
+    const int64_t loser = member_ref(store_, row);
+    const int64_t survivor = merged->is_string() ? member_ref(store_, merged->get<std::string>()) : 0;
+    // An unmerge arriving, or the server settling a merge elsewhere than
+    // this copy made it: what the earlier merge moved goes back first.
+    if (pointer_before && pointer_before != survivor) {
+        if (Result<void> r = restore_member_rows(store_, loser); !r)
+            return r;
+        touched_members_.insert(member_id_of(pointer_before));
+    }
+    // A merge arriving: its rows move to the survivor here, on every copy,
+    // rather than travelling as changes of their own. To the member named,
+    // not to the end of its chain: this copy may hold a merge of that member
+    // the server has not confirmed yet.
+    if (survivor) {
+        if (Result<void> r = move_member_rows(store_, loser, survivor); !r)
             return r;
         touched_members_.insert(merged->get<std::string>());
     }
     return {};
+}
+
+std::string ReplicaRows::member_id_of(int64_t ref)
+{
+    Statement s(store_.db(), "SELECT id FROM member WHERE ref = ?1");
+    s.bind_int64(1, ref);
+    return s.step() == Statement::Step::row ? s.column_uuid(0) : "";
 }
 
 Result<void> ReplicaRows::reindex_touched()

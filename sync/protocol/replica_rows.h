@@ -3,9 +3,9 @@
 // change's fields and SQL. The server's push and the device's pull both
 // apply changes through it, so both replicas store a change the same way.
 //
-// Values are stored as given: the server decides where a reference to a
-// merged member leads (server/sync_service.cpp) and logs the outcome, so
-// every copy stores the same.
+// A reference to a member merged away is stored on its survivor, on every
+// copy alike, and recorded so an unmerge sends the row back
+// (core/members/member_merge.h); the server logs it as the device sent it.
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/members/member_links.h"
 #include "core/result.h"
 #include "protocol/change.h"
 #include "protocol/sync_tables.h"
@@ -48,13 +49,19 @@ public:
 
 private:
     Result<void> bind_value(Statement& s, int index, const SyncField& f, const json& value);
-    Result<void> run(const std::string& sql, const std::string& row, const std::vector<const SyncField*>& given,
-                     const json& fields);
+    Result<int> run(const SyncTable& table, const std::string& sql, const std::string& row,
+                    const std::vector<const SyncField*>& given, const json& fields);
+    Result<bool> follows_merges(const SyncTable& table, const SyncField& f);
+    int64_t confirmed_survivor(int64_t member_ref);
     void touch(const SyncTable& table, const std::string& row);
-    Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields);
+    int64_t merge_pointer(const SyncTable& table, const std::string& row, const json& fields);
+    Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields,
+                             int64_t pointer_before);
+    std::string member_id_of(int64_t ref);
 
     Store& store_;
-    std::set<std::string> touched_members_; // member UUIDs
+    std::set<std::string> touched_members_;        // member UUIDs
+    std::optional<std::vector<MemberLink>> links_; // read at the first member reference
 };
 
 } // namespace obole::sync

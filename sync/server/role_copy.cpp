@@ -73,6 +73,27 @@ Result<void> hide_fields(Store& copy, Role role)
     return {};
 }
 
+// What merges recorded for an unmerge (core/members/member_merge.h) holds
+// values of the rows and fields they changed: kept only where the role
+// reads them whole.
+Result<void> forget_unread_merge_moves(Store& copy, Role role)
+{
+    Statement forget(copy.db(), "DELETE FROM merge_move WHERE tbl = ?1 AND (?2 = '' OR col = ?2)");
+    for (const sync::SyncTable& t : sync::sync_tables()) {
+        const bool table_read = sync::reads_table(role, t.name);
+        for (const sync::SyncField& f : t.fields) {
+            if (table_read && sync::field_view(role, t.name, f.wire) == View::full)
+                continue;
+            forget.reset();
+            forget.bind_text(1, t.name);
+            forget.bind_text(2, table_read ? f.column : "");
+            if (Result<void> r = forget.run(); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
 Result<void> mark_copy(Store& copy, Role role)
 {
     Statement mark(copy.db(), "INSERT INTO meta(key, value) VALUES(?1, ?2) "
@@ -102,6 +123,8 @@ Result<std::vector<uint8_t>> copy_for_role(std::vector<uint8_t> full, Role role,
         if (Result<void> r = delete_unread_tables(copy, role); !r)
             return r;
         if (Result<void> r = hide_fields(copy, role); !r)
+            return r;
+        if (Result<void> r = forget_unread_merge_moves(copy, role); !r)
             return r;
         if (Result<void> r = refresh_all_segments(copy, today); !r)
             return r;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/calendar/date.h"
+#include "core/members/member_links.h"
 #include "core/members/member_merge.h"
 #include "core/receipts/corrected_receipts.h"
 #include "core/store/migrations.h"
@@ -55,17 +56,27 @@ void number_member(Store& store, json& fields)
     fields["member_no"] = next.column_int64(0);
 }
 
-// Member references as they are stored: followed to the surviving member,
-// so that the log tells every device the same thing.
-void resolve_members(Store& store, const SyncTable& table, json& fields)
+// The member references ReplicaRows does not follow itself (a merge
+// pointer, an erasure): followed here to the surviving member, so that the
+// log tells every device the same thing. Those it follows (rows of
+// member-linked tables, journal entries) stay as the device sent them:
+// every copy stores the row on the survivor and can send it back on an
+// unmerge.
+Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
 {
+    Result<std::vector<MemberLink>> links = member_links(store);
+    if (!links)
+        return links.error();
     for (const sync::SyncField& f : table.fields) {
-        if (f.type != sync::FieldType::member && f.type != sync::FieldType::member_uuid)
+        if (f.type != sync::FieldType::member)
+            continue; // and the journal's member_uuid, which ReplicaRows follows
+        if (follows_merges(*links, table.name, f.column))
             continue;
         auto v = fields.find(f.wire);
         if (v != fields.end() && v->is_string())
             *v = surviving_id(store, v->get<std::string>());
     }
+    return {};
 }
 
 // Whose fault a change's failure is. The device's (a value, a reference,
@@ -264,7 +275,8 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
         clock_.observe(*hlc, now_ms);
 
     stamp_operator(table, change, who);
-    resolve_members(store_, table, change.fields);
+    if (Result<void> r = resolve_members(store_, table, change.fields); !r)
+        return r;
     if (change.op == Op::insert)
         return apply_insert(table, change, who.device_id, seq);
     return apply_update(table, change, who.device_id, seq, now_ms);
@@ -354,6 +366,18 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
             return r;
     if (effect.empty())
         return {};
+    // A merge or an unmerge taking effect changes the fields of the members
+    // on either side of it: what they hold now, to tell every copy after.
+    std::vector<std::pair<std::string, json>> sides;
+    if (effect.contains("merged_into_id"))
+        for (const json* side : {&(**current)["merged_into_id"], &effect["merged_into_id"]})
+            if (side->is_string()) {
+                Result<std::optional<json>> before = rows.read(table, side->get<std::string>());
+                if (!before)
+                    return before.error();
+                if (*before)
+                    sides.emplace_back(side->get<std::string>(), std::move(**before));
+            }
     if (Result<void> r = rows.update(table, change.row, effect); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)
@@ -361,6 +385,9 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     change.fields = std::move(effect);
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (!sides.empty())
+        if (Result<void> r = settle_merged_fields(change.row, change.fields["merged_into_id"], sides, now_ms); !r)
+            return r;
     if (std::string(table.name) == "member_erasure")
         return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
                                change.fields[std::string(sync::kOperatorField)].get<std::string>());
@@ -389,11 +416,57 @@ Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
     return log_correction(table, change.row, fields, now_ms);
 }
 
-// The first merge of a member stands; a merge into a member that (through
-// its own merges) leads back to this one would make a cycle.
+// The first merge of a member stands until a person undoes it (an unmerge
+// sets the pointer back to null); a merge into a member that (through its
+// own merges) leads back to this one would make a cycle.
 bool SyncService::merge_allowed(const std::string& row, const json& current, const json& target)
 {
+    if (target.is_null())
+        return !current.is_null();
     return current.is_null() && target.is_string() && surviving_id(store_, target.get<std::string>()) != row;
+}
+
+// The survivor's stop-promo and memos joined with the loser's
+// (core/members/member_merge.h) are decided here, once, from the server's
+// values, and logged as the server's changes: each copy deciding for itself
+// would join what it happens to hold. So are the values an unmerge put back
+// (ReplicaRows restored them, from what this copy joined).
+Result<void> SyncService::settle_merged_fields(const std::string& loser, const json& survivor,
+                                               const std::vector<std::pair<std::string, json>>& sides, int64_t now_ms)
+{
+    const SyncTable& table = *sync::find_sync_table("member");
+    sync::ReplicaRows rows(store_);
+    if (survivor.is_string()) {
+        Statement refs(store_.db(), "SELECT l.ref, s.ref FROM member l, member s WHERE l.id = ?1 AND s.id = ?2");
+        refs.bind_uuid(1, loser);
+        refs.bind_uuid(2, survivor.get<std::string>());
+        if (refs.step() != Statement::Step::row)
+            return refs.error();
+        if (Result<void> r = join_member_fields(store_, refs.column_int64(0), refs.column_int64(1)); !r)
+            return r;
+    }
+    for (const auto& [member, before] : sides) {
+        Result<std::optional<json>> now = rows.read(table, member);
+        if (!now)
+            return now.error();
+        Change c;
+        c.table = table.name;
+        c.row = member;
+        c.op = Op::update;
+        c.hlc = clock_.tick(now_ms).text();
+        c.fields = json::object();
+        for (auto f = before.begin(); f != before.end(); ++f)
+            if ((**now)[f.key()] != f.value()) {
+                c.fields[f.key()] = (**now)[f.key()];
+                if (Result<void> r = rows.set_clock(member, f.key(), c.hlc); !r)
+                    return r;
+            }
+        if (c.fields.empty())
+            continue;
+        if (Result<int64_t> v = log_.append(c, store_.device_id(), 0); !v)
+            return v.error();
+    }
+    return rows.reindex_touched();
 }
 
 Result<void> SyncService::log_correction(const SyncTable& table, const std::string& row, const json& fields,

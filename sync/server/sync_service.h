@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "protocol/change.h"
@@ -63,6 +65,8 @@ private:
     Result<void> record_conflict(const std::string& member, const std::string& field, const sync::json& value,
                                  const std::string& hlc, int64_t now_ms);
     Result<void> log_server_change(sync::Change change);
+    Result<void> settle_merged_fields(const std::string& loser, const sync::json& survivor,
+                                      const std::vector<std::pair<std::string, sync::json>>& sides, int64_t now_ms);
     Result<void> offer_duplicates(int64_t now_ms);
     void note_person_change(const sync::SyncTable& table, const std::string& row);
     bool merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);

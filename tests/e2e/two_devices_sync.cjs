@@ -5,7 +5,8 @@
 // exactly once on both devices and at the server, and the notepad conflict
 // offered on both until one device resolves it. Then each signs up the same
 // new person offline; the server offers the pair, the administrator's device
-// merges it, and both devices show the survivor with both gifts. Last, the
+// merges it, and both devices show the survivor with both gifts; then it undoes
+// the merge from the survivor's dossier, and both have the two records again. Last, the
 // volunteer's device is revoked at the server: it erases its copy and says why.
 'use strict';
 
@@ -279,6 +280,30 @@ const NOTE_B = 'B: email only';
       const log = await serverLog();
       for (const cents of [3300, 4400]) assert.equal(giftInserts(log, cents).length, 1);
       assert.ok(log.some((c) => c.table === 'member' && c.fields.merged_into_id), 'no merge in the server log');
+    }],
+    ['device A undoes the merge from the survivor\'s dossier; both devices have two Zoes again', async () => {
+      // Still on the survivor's dossier: the record merged into it, and its unmerge.
+      const merged = await a.find(/^Merged into this member: Zoe Doublon \(No\. \d+\)$/);
+      assert.ok(!merged.name.endsWith(survivorLabel), `the survivor lists itself: ${merged.name}`);
+      await a.click('Unmerge');
+      await a.find('Unmerge these members?');
+      await shot(a, '10-unmerge-confirm');
+      await a.click('Undo the merge');
+      await a.gone('Unmerge these members?');
+      await a.gone(merged.name);
+      assert.equal(await count(a, giftRow(33)), 1);
+      assert.equal(await count(a, giftRow(44)), 0, 'device B\'s gift stayed on the survivor');
+      // Device B still shows the survivor: its own gift leaves it.
+      await converge('the unmerge reached device B', async () => !(await has(b, giftRow(44))));
+      assert.equal(await count(b, giftRow(33)), 1);
+      for (const app of both) {
+        await app.click('Search');
+        await app.fill('Find a member', 'zoe doublon');
+        await waitFor(`two Zoes in ${app.name}'s search`, async () => (await count(app, /^Zoe Doublon$/)) === 2);
+      }
+      const log = await serverLog();
+      assert.ok(log.some((c) => c.table === 'member' && 'merged_into_id' in c.fields && c.fields.merged_into_id === null),
+        'no unmerge in the server log');
     }],
     ['the Sync screen of each device says all is sent', async () => {
       for (const app of both) {

@@ -1,5 +1,7 @@
 #include "core/members/consent_repository.h"
 
+#include <algorithm>
+
 #include "core/calendar/date.h"
 #include "core/members/member_ref.h"
 #include "core/store/journal.h"
@@ -16,10 +18,16 @@ const char kInsertSql[] =
     "INSERT INTO consent(id, member_ref, channel, granted, wording, given_at, source, operator, created_at) "
     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
+// With the record each answer was given for, when a merge moved it here
+// (its first recorded move: core/members/member_merge.h), and when that
+// record was merged (its last update).
 const char kListSql[] =
-    "SELECT c.id, m.id, c.channel, c.granted, c.wording, c.given_at, c.source, c.operator, c.created_at "
-    "FROM member m JOIN consent c ON c.member_ref = m.ref WHERE m.id = ?1 "
-    "ORDER BY c.given_at DESC, c.created_at DESC, c.id DESC";
+    "SELECT c.id, m.id, c.channel, c.granted, c.wording, c.given_at, c.source, c.operator, c.created_at, "
+    "o.id, ifnull(o.updated_at, '') "
+    "FROM member m JOIN consent c ON c.member_ref = m.ref "
+    "LEFT JOIN member o ON o.ref = (SELECT old_value FROM merge_move WHERE tbl = 'consent' AND row_id = c.id AND "
+    "col = 'member_ref' ORDER BY seq LIMIT 1) "
+    "WHERE m.id = ?1 ORDER BY c.given_at DESC, c.created_at DESC, c.id DESC";
 
 // "2026-12-02T22:10:15.123Z" (or without the milliseconds).
 bool is_timestamp(const std::string& s)
@@ -116,20 +124,49 @@ std::vector<Consent> ConsentRepository::list_for_member(const std::string& membe
         c.source = select.column_text(6);
         c.operator_name = select.column_text(7);
         c.created_at = select.column_text(8);
+        if (!select.column_is_null(9))
+            c.given_for_id = select.column_uuid(9);
+        c.merged_at = select.column_text(10);
         out.push_back(std::move(c));
     }
     return out;
+}
+
+// One channel's current answer. Newest wins, except across records of one
+// person merged together: an answer given before the merge does not lift a
+// refusal the other record held (the most restrictive wins); an answer
+// given since, the person gave knowing it.
+const Consent* current_consent(const std::vector<Consent>& newest_first, ConsentChannel channel)
+{
+    const Consent* current = nullptr;
+    std::vector<const Consent*> last_of_each; // the newest answer given for each record
+    std::string merged_at;                    // when the latest of those records was merged here
+    for (const Consent& c : newest_first) {
+        if (c.channel != channel)
+            continue;
+        if (!current)
+            current = &c;
+        bool seen = false;
+        for (const Consent* other : last_of_each)
+            seen = seen || other->given_for_id == c.given_for_id;
+        if (!seen)
+            last_of_each.push_back(&c);
+        merged_at = std::max(merged_at, c.merged_at);
+    }
+    if (!current || !current->granted || current->given_at >= merged_at)
+        return current;
+    for (const Consent* c : last_of_each) // newest first: the newest refusal
+        if (!c->granted)
+            return c;
+    return current;
 }
 
 std::vector<Consent> current_consents(const std::vector<Consent>& newest_first)
 {
     std::vector<Consent> out;
     for (ConsentChannel channel : kConsentChannels)
-        for (const Consent& c : newest_first)
-            if (c.channel == channel) {
-                out.push_back(c); // newest first: the first one is current
-                break;
-            }
+        if (const Consent* c = current_consent(newest_first, channel))
+            out.push_back(*c);
     return out;
 }
 

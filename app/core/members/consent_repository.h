@@ -30,6 +30,9 @@ struct Consent {
     ConsentChannel channel = ConsentChannel::post;
     bool granted = false;
     std::string wording, given_at, source, operator_name, created_at;
+    // When a merge brought the answer here: the record it was given for, and
+    // when that record was merged. Empty when given for this member.
+    std::string given_for_id, merged_at;
 };
 
 struct NewConsent {
@@ -40,8 +43,10 @@ struct NewConsent {
     std::string source;   // where it was asked: "field", "event", ...
 };
 
-// The member's current choice: the newest answer of each channel that has
-// one, in channel order, from their answers newest first (list_for_member).
+// The member's current choice, in channel order, from their answers newest
+// first (list_for_member): the newest answer of each channel that has one;
+// but after a merge, a refusal either record held wins over a yes given
+// before the merge (an opt-out is never lost by merging).
 std::vector<Consent> current_consents(const std::vector<Consent>& newest_first);
 
 class ConsentRepository {

@@ -1,6 +1,9 @@
 #include "core/members/member_merge.h"
 
-#include "core/calendar/date.h"
+#include <algorithm>
+#include <vector>
+
+#include "core/members/member_links.h"
 #include "core/search/search_index.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
@@ -9,6 +12,8 @@
 namespace obole {
 
 namespace {
+
+// [SECTION] Reading members
 
 struct MemberRow {
     int64_t ref = 0;
@@ -27,21 +32,156 @@ bool load(Store& store, const std::string& id, MemberRow* out)
     return true;
 }
 
+std::string id_of(Store& store, int64_t ref)
+{
+    Statement s(store.db(), "SELECT id FROM member WHERE ref = ?1");
+    s.bind_int64(1, ref);
+    return s.step() == Statement::Step::row ? s.column_uuid(0) : "";
+}
+
+// [SECTION] Recorded steps
+//
+// Each step first records, in merge_move, the rows it is about to change
+// (?1 the loser's ref, ?2 the survivor's), then changes them. A row already
+// recorded for this loser keeps its first record: moving again (a merge
+// pointer written twice by sync) changes nothing more.
+
+Result<void> run(Store& store, const std::string& sql, int64_t from_ref, int64_t to_ref)
+{
+    Statement s(store.db(), sql.c_str());
+    s.bind_int64(1, from_ref);
+    s.bind_int64(2, to_ref);
+    return s.run();
+}
+
+// table.column of the loser's rows moves to the survivor.
+Result<void> move_link(Store& store, const MemberLink& link, int64_t from_ref, int64_t to_ref)
+{
+    const std::string t = "\"" + link.table + "\"", c = "\"" + link.column + "\"";
+    const std::string record = "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, new_value) "
+                               "SELECT ?1, '" +
+                               link.table + "', id, '" + link.column + "', ?1, ?2 FROM " + t + " WHERE " + c + " = ?1";
+    if (Result<void> r = run(store, record, from_ref, to_ref); !r)
+        return r;
+    return run(store, "UPDATE " + t + " SET " + c + " = ?2 WHERE " + c + " = ?1", from_ref, to_ref);
+}
+
+// A value set on some rows (a flag, a memo): `rows` selects (id, value
+// before, value after) of the rows it changes.
+Result<void> set_values(Store& store, const char* table, const char* column, const std::string& rows, int64_t from_ref,
+                        int64_t to_ref)
+{
+    Statement last(store.db(), "SELECT ifnull(max(seq), 0) FROM merge_move");
+    if (last.step() != Statement::Step::row)
+        return last.error();
+    const std::string since = std::to_string(last.column_int64(0));
+    const std::string record = std::string("INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, "
+                                           "new_value) SELECT ?1, '") +
+                               table + "', id, '" + column + "', before, after FROM (" + rows + ")";
+    if (Result<void> r = run(store, record, from_ref, to_ref); !r)
+        return r;
+    // Only the rows recorded now: one recorded before may have been edited
+    // since, and a merge pointer written again must not undo that.
+    const std::string recorded =
+        "FROM merge_move WHERE seq > " + since + " AND tbl = '" + table + "' AND col = '" + column + "'";
+    return run(store,
+               std::string("UPDATE ") + table + " SET " + column + " = (SELECT new_value " + recorded +
+                   " AND row_id = " + table + ".id) WHERE id IN (SELECT row_id " + recorded + ")",
+               from_ref, to_ref);
+}
+
+// The survivor keeps its own main address, and an email or phone it
+// already has is not listed twice (the loser's copy is retired); a relation
+// between the two records means nothing once they are one.
+Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref)
+{
+    struct Step {
+        const char *table, *column, *rows;
+    };
+    static const Step kSteps[] = {
+        {"email", "deleted",
+         "SELECT id, 0 AS before, 1 AS after FROM email WHERE member_ref = ?1 AND deleted = 0 AND address COLLATE "
+         "NOCASE IN (SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0)"},
+        {"phone", "deleted",
+         "SELECT id, 0 AS before, 1 AS after FROM phone WHERE member_ref = ?1 AND deleted = 0 AND number IN "
+         "(SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0)"},
+        {"address", "is_main",
+         "SELECT id, is_main AS before, 0 AS after FROM address WHERE member_ref = ?1 AND is_main <> 0"},
+        {"relation", "deleted",
+         "SELECT id, 0 AS before, 1 AS after FROM relation WHERE deleted = 0 AND "
+         "((member_ref = ?1 AND other_ref = ?2) OR (member_ref = ?2 AND other_ref = ?1))"},
+    };
+    for (const Step& step : kSteps)
+        if (Result<void> r = set_values(store, step.table, step.column, step.rows, from_ref, to_ref); !r)
+            return r;
+    return {};
+}
+
+// The journal names members by UUID (it outlives them): the loser's
+// entries show in the survivor's journal.
+Result<void> move_journal(Store& store, int64_t from_ref, int64_t to_ref)
+{
+    return set_values(store, "journal", "member_id",
+                      "SELECT id, member_id AS before, (SELECT id FROM member WHERE ref = ?2) AS after FROM journal "
+                      "WHERE member_id = (SELECT id FROM member WHERE ref = ?1)",
+                      from_ref, to_ref);
+}
+
+// One recorded step put back, if its row still holds what the step left
+// there: a member reference still leading to where the merge sent it, a
+// value nobody changed since.
+Result<void> restore_step(Store& store, const std::vector<MemberLink>& links, int64_t seq)
+{
+    Statement read(store.db(), "SELECT tbl, col, new_value FROM merge_move WHERE seq = ?1");
+    read.bind_int64(1, seq);
+    if (Statement::Step step = read.step(); step != Statement::Step::row)
+        return step == Statement::Step::error ? Result<void>(read.error()) : Result<void>();
+    const std::string table = read.column_text(0), column = read.column_text(1);
+    const bool is_link = follows_merges(links, table, column);
+    const std::string t = "\"" + table + "\"", c = "\"" + column + "\"";
+    std::string where = " IS (SELECT new_value FROM merge_move WHERE seq = ?1)";
+    if (is_link) { // where the merge sent it, or anywhere that leads on to
+        where = " IN (";
+        for (int64_t ref : merge_chain(store, read.column_int64(2)))
+            where += std::to_string(ref) + ",";
+        where.back() = ')';
+    }
+    const std::string sql = "UPDATE " + t + " SET " + c + " = (SELECT old_value FROM merge_move WHERE seq = ?1) " +
+                            "WHERE id = (SELECT row_id FROM merge_move WHERE seq = ?1) AND " + c + where;
+    Statement put_back(store.db(), sql.c_str());
+    put_back.bind_int64(1, seq);
+    return put_back.run();
+}
+
 } // namespace
+
+// [SECTION] Survivors
+
+// The member and where its merged_into chain leads, in order. A chain is
+// short (a merge of a merge). It can loop only for a moment on a device (its
+// own merge, refused, and the server's the other way): the walk stops
+// before closing the loop, and the bound stops a cycle that a damaged
+// database could hold.
+std::vector<int64_t> merge_chain(Store& store, int64_t member_ref)
+{
+    Statement next(store.db(), "SELECT merged_into_ref FROM member WHERE ref = ?1");
+    std::vector<int64_t> chain = {member_ref};
+    while (chain.size() < 32) {
+        next.reset();
+        next.bind_int64(1, chain.back());
+        if (next.step() != Statement::Step::row || next.column_is_null(0))
+            break;
+        const int64_t to = next.column_int64(0);
+        if (std::find(chain.begin(), chain.end(), to) != chain.end())
+            break;
+        chain.push_back(to);
+    }
+    return chain;
+}
 
 int64_t surviving_ref(Store& store, int64_t member_ref)
 {
-    Statement next(store.db(), "SELECT merged_into_ref FROM member WHERE ref = ?1");
-    // A chain is short (a merge of a merge); the bound stops a cycle that a
-    // damaged database could hold.
-    for (int hop = 0; hop < 32; ++hop) {
-        next.reset();
-        next.bind_int64(1, member_ref);
-        if (next.step() != Statement::Step::row || next.column_is_null(0))
-            break;
-        member_ref = next.column_int64(0);
-    }
-    return member_ref;
+    return merge_chain(store, member_ref).back();
 }
 
 std::string surviving_id(Store& store, const std::string& member_id)
@@ -50,64 +190,124 @@ std::string surviving_id(Store& store, const std::string& member_id)
     ref.bind_uuid(1, member_id);
     if (ref.step() != Statement::Step::row)
         return member_id;
-    Statement id(store.db(), "SELECT id FROM member WHERE ref = ?1");
-    id.bind_int64(1, surviving_ref(store, ref.column_int64(0)));
-    return id.step() == Statement::Step::row ? id.column_uuid(0) : member_id;
+    const std::string id = id_of(store, surviving_ref(store, ref.column_int64(0)));
+    return id.empty() ? member_id : id;
 }
+
+std::vector<MergedMember> members_merged_into(Store& store, const std::string& survivor_id)
+{
+    std::vector<MergedMember> out;
+    Statement s(store.db(), "SELECT l.id, trim(l.first_name || ' ' || l.last_name) || ' (No. ' || l.member_no || ')' "
+                            "FROM member l JOIN member s ON l.merged_into_ref = s.ref "
+                            "WHERE s.id = ?1 AND l.deleted = 0 ORDER BY l.member_no");
+    s.bind_uuid(1, survivor_id);
+    while (s.step() == Statement::Step::row)
+        out.push_back({s.column_uuid(0), s.column_text(1)});
+    return out;
+}
+
+// [SECTION] Moving and putting back
 
 Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
 {
     if (from_ref == to_ref)
         return {};
+    Result<std::vector<MemberLink>> links = member_links(store);
+    if (!links)
+        return links.error();
     return store.unobserved([&]() -> Result<void> {
-        // The survivor keeps its own main address, and an email or phone it
-        // already has is not listed twice (the loser's copy is retired).
-        static const char kSameEmail[] =
-            "UPDATE email SET deleted = 1 WHERE member_ref = ?1 AND deleted = 0 AND address COLLATE NOCASE IN "
-            "(SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0)";
-        static const char kSamePhone[] = "UPDATE phone SET deleted = 1 WHERE member_ref = ?1 AND deleted = 0 AND "
-                                         "number IN (SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0)";
-        static const char kJournal[] = "UPDATE journal SET member_id = (SELECT id FROM member WHERE ref = ?2) "
-                                       "WHERE member_id = (SELECT id FROM member WHERE ref = ?1)";
-        static const char* const kMoves[] = {
-            kSameEmail,
-            kSamePhone,
-            "UPDATE address SET member_ref = ?2, is_main = 0 WHERE member_ref = ?1",
-            "UPDATE phone SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE email SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE campaign_received SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE gift SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE gift_correction SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE text_conflict SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE purchase_order SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE membership SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE sepa_mandate SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE sepa_collection SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE card_recurring SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE tax_receipt SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE tax_receipt_cancellation SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE mobilisation SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE email_activity SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE sponsorship SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE event_registration SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE document SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE relation SET member_ref = ?2 WHERE member_ref = ?1",
-            "UPDATE relation SET other_ref = ?2 WHERE other_ref = ?1",
-            // A relation between the two merged records means nothing now.
-            "UPDATE relation SET deleted = 1 WHERE member_ref = ?2 AND other_ref = ?2",
-            "DELETE FROM member_segment WHERE member_ref = ?1",
-            kJournal,
-        };
-        for (const char* sql : kMoves) {
-            Statement move(store.db(), sql);
-            move.bind_int64(1, from_ref);
-            move.bind_int64(2, to_ref);
-            if (Result<void> r = move.run(); !r)
+        // Doubles first: they are found by comparing the two members' rows.
+        if (Result<void> r = retire_doubles(store, from_ref, to_ref); !r)
+            return r;
+        for (const MemberLink& link : *links)
+            if (Result<void> r = move_link(store, link, from_ref, to_ref); !r)
                 return r;
-        }
-        return {};
+        if (Result<void> r = move_journal(store, from_ref, to_ref); !r)
+            return r;
+        return run(store, "DELETE FROM member_segment WHERE member_ref = ?1", from_ref, to_ref);
     });
 }
+
+Result<void> join_member_fields(Store& store, int64_t from_ref, int64_t to_ref)
+{
+    if (from_ref == to_ref)
+        return {};
+    if (Result<void> r = set_values(store, "member", "stop_promo",
+                                    "SELECT s.id, 0 AS before, 1 AS after FROM member s, member l "
+                                    "WHERE s.ref = ?2 AND l.ref = ?1 AND l.stop_promo <> 0 AND s.stop_promo = 0",
+                                    from_ref, to_ref);
+        !r)
+        return r;
+    for (const char* memo : {"memo_active", "memo_misc", "memo_bequest", "memo_portal", "notepad"}) {
+        const std::string m = memo;
+        const std::string rows =
+            "SELECT s.id, s." + m + " AS before, s." + m + " || CASE WHEN s." + m +
+            " = '' THEN '' ELSE char(10, 10) END || '— #' || l.member_no || ' ' || trim(l.first_name || ' ' || "
+            "l.last_name) || ' —' || char(10) || l." +
+            m +
+            " AS after FROM member s, member l WHERE s.ref = ?2 AND "
+            "l.ref = ?1 AND l." +
+            m + " <> '' AND instr(s." + m + ", l." + m + ") = 0";
+        if (Result<void> r = set_values(store, "member", memo, rows, from_ref, to_ref); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> restore_member_rows(Store& store, int64_t loser_ref)
+{
+    Result<std::vector<MemberLink>> links = member_links(store);
+    if (!links)
+        return links.error();
+    return store.unobserved([&]() -> Result<void> {
+        std::vector<int64_t> steps;
+        Statement list(store.db(), "SELECT seq FROM merge_move WHERE loser_ref = ?1 ORDER BY seq DESC");
+        list.bind_int64(1, loser_ref);
+        while (list.step() == Statement::Step::row)
+            steps.push_back(list.column_int64(0));
+        for (int64_t seq : steps)
+            if (Result<void> r = restore_step(store, *links, seq); !r)
+                return r;
+        Statement forget(store.db(), "DELETE FROM merge_move WHERE loser_ref = ?1");
+        forget.bind_int64(1, loser_ref);
+        return forget.run();
+    });
+}
+
+Result<void> note_followed_merge(Store& store, const std::string& table, const std::string& row_id,
+                                 const std::string& column, int64_t named_ref, int64_t survivor_ref)
+{
+    // The journal names members by UUID: its values are recorded as such.
+    const bool by_uuid = table == "journal";
+    Statement note(store.db(), by_uuid ? "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, "
+                                         "new_value) VALUES(?1, ?2, ?3, ?4, (SELECT id FROM member WHERE ref = ?1), "
+                                         "(SELECT id FROM member WHERE ref = ?5))"
+                                       : "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, "
+                                         "new_value) VALUES(?1, ?2, ?3, ?4, ?1, ?5)");
+    Statement pointer(store.db(), "SELECT merged_into_ref FROM member WHERE ref = ?1 AND merged_into_ref IS NOT NULL");
+    // One record per merge of the chain, as if each had moved the row: each
+    // can then be undone alone. Bounded like surviving_ref.
+    int64_t hop = named_ref;
+    for (int i = 0; i < 32 && hop != survivor_ref; ++i) {
+        pointer.reset();
+        pointer.bind_int64(1, hop);
+        if (pointer.step() != Statement::Step::row)
+            break;
+        const int64_t next = pointer.column_int64(0);
+        note.reset();
+        note.bind_int64(1, hop);
+        note.bind_text(2, table);
+        note.bind_uuid(3, row_id);
+        note.bind_text(4, column);
+        note.bind_int64(5, next);
+        if (Result<void> r = note.run(); !r)
+            return r;
+        hop = next;
+    }
+    return {};
+}
+
+// [SECTION] A person's decisions
 
 Result<void> merge_members(Store& store, const std::string& loser_id, const std::string& survivor_id,
                            const std::string& operator_name, bool move_rows)
@@ -135,11 +335,50 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
         settle.bind_int64(2, survivor.ref);
         if (Result<void> r = settle.run(); !r)
             return r;
-        if (move_rows)
-            if (Result<void> r = move_member_rows(store, loser.ref, surviving_ref(store, survivor.ref)); !r)
+        if (move_rows) {
+            const int64_t to = surviving_ref(store, survivor.ref);
+            if (Result<void> r = move_member_rows(store, loser.ref, to); !r)
                 return r;
+            // Unobserved as the moves: nobody else sees these rows but
+            // through a snapshot or a backup of this copy.
+            if (Result<void> r = store.unobserved([&] { return join_member_fields(store, loser.ref, to); }); !r)
+                return r;
+        }
         if (Result<void> r = Journal(store).append(survivor_id, "member.merge", loser.name, operator_name); !r)
             return r;
+        if (Result<void> r = reindex_member(store, loser_id); !r)
+            return r;
+        return reindex_member(store, survivor_id);
+    });
+}
+
+Result<void> unmerge_members(Store& store, const std::string& loser_id, const std::string& operator_name)
+{
+    MemberRow loser;
+    if (!load(store, loser_id, &loser))
+        return fail("member.not_found", "This member does not exist.");
+    if (!loser.merged_into)
+        return fail("merge.not_merged", "This member is not merged into another one.");
+    const std::string survivor_id = id_of(store, loser.merged_into);
+
+    return store.transaction([&]() -> Result<void> {
+        Statement clear(store.db(), "UPDATE member SET merged_into_ref = NULL, updated_at = ?1 WHERE ref = ?2");
+        clear.bind_text(1, store.now_iso());
+        clear.bind_int64(2, loser.ref);
+        if (Result<void> r = clear.run(); !r)
+            return r;
+        // Two people after all: not offered for merging again.
+        Statement settle(store.db(), "UPDATE duplicate_candidate SET status = 'dismissed' WHERE status = 'merged' AND "
+                                     "((member_ref = ?1 AND other_ref = ?2) OR (member_ref = ?2 AND other_ref = ?1))");
+        settle.bind_int64(1, loser.ref);
+        settle.bind_int64(2, loser.merged_into);
+        if (Result<void> r = settle.run(); !r)
+            return r;
+        if (Result<void> r = restore_member_rows(store, loser.ref); !r)
+            return r;
+        for (const std::string* who : {&survivor_id, &loser_id})
+            if (Result<void> r = Journal(store).append(*who, "member.unmerge", loser.name, operator_name); !r)
+                return r;
         if (Result<void> r = reindex_member(store, loser_id); !r)
             return r;
         return reindex_member(store, survivor_id);

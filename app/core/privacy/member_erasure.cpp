@@ -169,6 +169,13 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
     }
     if (Result<void> m = mask_ibans(store, *ref); !m)
         return m.error();
+    // What a merge of theirs recorded for an unmerge holds their memos: gone
+    // too, and such a merge can no longer be undone (core/members/member_merge.h).
+    Statement forget(store.db(), "DELETE FROM merge_move WHERE loser_ref = ?1 OR (tbl = 'member' AND row_id = ?2)");
+    forget.bind_int64(1, *ref);
+    forget.bind_uuid(2, member_id);
+    if (Result<void> f = forget.run(); !f)
+        return f.error();
     // Deleted now: the index forgets the person's words.
     if (Result<void> i = reindex_member(store, member_id); !i)
         return i.error();

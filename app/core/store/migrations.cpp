@@ -698,11 +698,30 @@ CREATE TABLE member_erasure(
 CREATE INDEX member_erasure_member ON member_erasure(member_ref);
 )SQL";
 
+// What a merge changed on this copy (core/members/member_merge.h), so that an
+// unmerge puts it back: one row per value moved or set, with the value
+// before and after. Every copy writes its own as it applies the merge (and
+// as later rows naming the merged-away member follow it), the same on
+// each; neither journaled as a change nor synced. Number 12: 11 is SEPA's.
+const char kSchema12[] = R"SQL(
+CREATE TABLE merge_move(
+  seq        INTEGER PRIMARY KEY,
+  loser_ref  INTEGER NOT NULL,
+  tbl        TEXT NOT NULL,
+  row_id     BLOB NOT NULL,
+  col        TEXT NOT NULL,
+  old_value,
+  new_value,
+  UNIQUE(loser_ref, tbl, row_id, col)
+);
+CREATE INDEX merge_move_row ON merge_move(tbl, row_id, col);
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5},
-        {6, kSchema6}, {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},   {5, kSchema5},   {6, kSchema6},
+        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {12, kSchema12},
     };
     return list;
 }

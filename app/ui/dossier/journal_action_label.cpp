@@ -50,6 +50,7 @@ const Label kActions[] = {
     {"member.memo_misc", "Miscellaneous memo changed"},
     {"member.memo_portal", "Portal memo changed"},
     {"member.merge", "Duplicate merged into this member"},
+    {"member.unmerge", "Merge undone"},
     {"member.notepad", "Notepad changed"},
     {"member.profile", "Dates, codes or scores changed"},
     {"member.update", "Member details changed"},
