@@ -138,17 +138,10 @@ Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, con
             continue;
         }
         const int64_t named = member_ref(store_, value.get<std::string>());
-        if (!named && f.type == FieldType::member_uuid) { // a journal entry about a member this copy never had
-            s.bind_uuid(int(i + 2), value.get<std::string>());
-            continue;
-        }
         if (!named)
             return unknown_reference(f);
         const int64_t survivor = confirmed_survivor(named);
-        if (f.type == FieldType::member_uuid)
-            s.bind_uuid(int(i + 2), member_id_of(survivor));
-        else
-            s.bind_int64(int(i + 2), survivor);
+        s.bind_int64(int(i + 2), survivor);
         if (survivor != named)
             followed.push_back({&f, named, survivor});
     }
@@ -192,10 +185,6 @@ int64_t ReplicaRows::confirmed_survivor(int64_t member_ref)
 
 Result<bool> ReplicaRows::follows_merges(const SyncTable& table, const SyncField& f)
 {
-    // The journal names members by UUID (it outlives them); a merge moves
-    // its entries like the rows of every member-linked table.
-    if (f.type == FieldType::member_uuid)
-        return std::string_view(table.name) == "journal";
     if (f.type != FieldType::member)
         return false;
     if (!links_) {

@@ -59,9 +59,10 @@ void number_member(Store& store, json& fields)
 // The member references ReplicaRows does not follow itself (a merge
 // pointer, an erasure): followed here to the surviving member, so that the
 // log tells every device the same thing. Those it follows (rows of
-// member-linked tables, journal entries) stay as the device sent them:
-// every copy stores the row on the survivor and can send it back on an
-// unmerge.
+// member-linked tables) stay as the device sent them: every copy stores the
+// row on the survivor and can send it back on an unmerge. A journal entry
+// stays with the member it was written about, on every copy
+// (core/store/journal.h).
 Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
 {
     Result<std::vector<MemberLink>> links = member_links(store);
@@ -69,7 +70,7 @@ Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
         return links.error();
     for (const sync::SyncField& f : table.fields) {
         if (f.type != sync::FieldType::member)
-            continue; // and the journal's member_uuid, which ReplicaRows follows
+            continue;
         if (follows_merges(*links, table.name, f.column))
             continue;
         auto v = fields.find(f.wire);

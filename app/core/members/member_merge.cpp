@@ -117,16 +117,6 @@ Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref)
     return {};
 }
 
-// The journal names members by UUID (it outlives them): the loser's
-// entries show in the survivor's journal.
-Result<void> move_journal(Store& store, int64_t from_ref, int64_t to_ref)
-{
-    return set_values(store, "journal", "member_id",
-                      "SELECT id, member_id AS before, (SELECT id FROM member WHERE ref = ?2) AS after FROM journal "
-                      "WHERE member_id = (SELECT id FROM member WHERE ref = ?1)",
-                      from_ref, to_ref);
-}
-
 // One recorded step put back, if its row still holds what the step left
 // there: a member reference still leading to where the merge sent it, a
 // value nobody changed since.
@@ -222,8 +212,6 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
         for (const MemberLink& link : *links)
             if (Result<void> r = move_link(store, link, from_ref, to_ref); !r)
                 return r;
-        if (Result<void> r = move_journal(store, from_ref, to_ref); !r)
-            return r;
         return run(store, "DELETE FROM member_segment WHERE member_ref = ?1", from_ref, to_ref);
     });
 }
@@ -277,13 +265,8 @@ Result<void> restore_member_rows(Store& store, int64_t loser_ref)
 Result<void> note_followed_merge(Store& store, const std::string& table, const std::string& row_id,
                                  const std::string& column, int64_t named_ref, int64_t survivor_ref)
 {
-    // The journal names members by UUID: its values are recorded as such.
-    const bool by_uuid = table == "journal";
-    Statement note(store.db(), by_uuid ? "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, "
-                                         "new_value) VALUES(?1, ?2, ?3, ?4, (SELECT id FROM member WHERE ref = ?1), "
-                                         "(SELECT id FROM member WHERE ref = ?5))"
-                                       : "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, "
-                                         "new_value) VALUES(?1, ?2, ?3, ?4, ?1, ?5)");
+    Statement note(store.db(), "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, new_value) "
+                               "VALUES(?1, ?2, ?3, ?4, ?1, ?5)");
     Statement pointer(store.db(), "SELECT merged_into_ref FROM member WHERE ref = ?1 AND merged_into_ref IS NOT NULL");
     // One record per merge of the chain, as if each had moved the row: each
     // can then be undone alone. Bounded like surviving_ref.

@@ -53,7 +53,9 @@ std::string person_rows(Store& store, const std::string& table)
         if (c == "member_ref" || c == "other_ref")
             where += std::string(where.empty() ? "" : " OR ") + c + " = ?1";
         if (c == "member_id" && table == "journal")
-            where += std::string(where.empty() ? "" : " OR ") + "member_id = ?2";
+            // Entries stay with the record they were written about, a merged one too.
+            where += std::string(where.empty() ? "" : " OR ") +
+                     "member_id = ?2 OR member_id IN (SELECT id FROM member WHERE merged_into_ref = ?1)";
     }
     return where;
 }

@@ -25,8 +25,15 @@ std::vector<JournalEntry> Journal::list_for_member(const std::string& member_id,
 {
     std::vector<JournalEntry> out;
     // Ids are UUIDv7: they order rows made within the same millisecond.
-    Statement select(store_.db(), "SELECT id, at, operator, member_id, action, detail FROM journal "
-                                  "WHERE member_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2");
+    // A member's entries and those of every record merged into it: entries
+    // stay with the member they were written about, on every copy, so an
+    // unmerge has nothing to put back (core/members/member_merge.h).
+    Statement select(store_.db(),
+                     "WITH RECURSIVE merged(ref) AS (SELECT ref FROM member WHERE id = ?1 "
+                     "UNION SELECT m.ref FROM member m JOIN merged ON m.merged_into_ref = merged.ref) "
+                     "SELECT id, at, operator, member_id, action, detail FROM journal WHERE member_id = ?1 "
+                     "OR member_id IN (SELECT id FROM member WHERE ref IN merged) "
+                     "ORDER BY at DESC, id DESC LIMIT ?2");
     select.bind_uuid(1, member_id);
     select.bind_int64(2, limit);
     while (select.step() == Statement::Step::row)

@@ -23,7 +23,7 @@ public:
     Result<void> append(const std::string& member_id, const std::string& action, const std::string& detail,
                         const std::string& operator_name);
 
-    // Newest first.
+    // Newest first, with the entries of the records merged into the member.
     std::vector<JournalEntry> list_for_member(const std::string& member_id, int limit = 100);
 
     int64_t count();
