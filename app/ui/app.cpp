@@ -4,6 +4,7 @@
 #include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/operator_role.h"
 #include "ui/touch_scroll.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
@@ -101,6 +102,7 @@ void App::frame()
         case Screen::duplicates: duplicates_.draw(state_); break;
         case Screen::event: event_.draw(state_); break;
         case Screen::field: field_.draw(state_); break;
+        case Screen::direct_debits: direct_debits_.draw(state_); break;
         case Screen::settings: {
             std::string lang = settings_.draw(state_);
             if (!lang.empty())
@@ -126,6 +128,7 @@ std::string App::page_title() const
     case Screen::new_member: name = tr("New member"); break;
     case Screen::event: name = tr("Event"); break;
     case Screen::field: name = tr("Field"); break;
+    case Screen::direct_debits: name = tr("Direct debits"); break;
     case Screen::duplicates: name = tr("Possible duplicates"); break;
     case Screen::sync: name = tr("Sync"); break;
     case Screen::settings: name = tr("Settings"); break;
@@ -157,6 +160,9 @@ void App::draw_top_bar()
         state_.screen = Screen::event;
     if (nav(tr("Field"), Screen::field))
         state_.screen = Screen::field;
+    // Collections are the office's: a volunteer never runs them.
+    if (!is_volunteer(state_) && nav(tr("Direct debits"), Screen::direct_debits))
+        state_.screen = Screen::direct_debits;
     // Shown while there are pairs to review; the Sync screen links there too.
     if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
         char label[96];

@@ -4,6 +4,7 @@
 #pragma once
 #include "core/text/catalog.h"
 #include "ui/app_state.h"
+#include "ui/direct_debits_screen.h"
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"
 #include "ui/event/event_screen.h"
@@ -51,6 +52,7 @@ private:
     DuplicatesScreen duplicates_;
     EventScreen event_;
     FieldModeScreen field_;
+    DirectDebitsScreen direct_debits_;
     DuplicateCount duplicate_count_;
     PageHistory history_;
     bool demo_data_ = false; // the local data is the generated demo's: the status line says so

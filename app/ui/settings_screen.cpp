@@ -6,6 +6,7 @@
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/major_threshold_panel.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -77,6 +78,11 @@ std::string SettingsScreen::draw(AppState& app)
     ImGui::SeparatorText(tr("Association"));
     organisation_.draw(app);
     earliest_date_.draw(app);
+
+    if (!is_volunteer(app)) {
+        ImGui::SeparatorText(tr("Direct debits"));
+        creditor_.draw(app);
+    }
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);

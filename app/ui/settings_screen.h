@@ -1,9 +1,10 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date), backups.
+// date, direct debits), backups.
 #pragma once
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
+#include "ui/creditor_panel.h"
 #include "ui/earliest_date_panel.h"
 #include "ui/organisation_panel.h"
 
@@ -22,6 +23,7 @@ private:
     BackupPanel backups_;
     OrganisationPanel organisation_;
     EarliestDatePanel earliest_date_;
+    CreditorPanel creditor_;
 };
 
 } // namespace obole::ui

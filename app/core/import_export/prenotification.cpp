@@ -1,0 +1,81 @@
+#include "core/import_export/prenotification.h"
+
+#include <cstdio>
+
+#include "core/import_export/member_export.h"
+#include "core/money/iban.h"
+#include "core/sepa/creditor_settings.h"
+
+namespace obole {
+
+namespace {
+
+std::string decimal_comma(int64_t cents)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld,%02lld", static_cast<long long>(cents / 100),
+                  static_cast<long long>(cents % 100));
+    return buf;
+}
+
+std::string html(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string prenotification_csv(const CollectionPlan& plan, const PrenotificationHeadings& h)
+{
+    std::string out = "\xEF\xBB\xBF";
+    auto row = [&](std::initializer_list<std::string> cells) {
+        bool first = true;
+        for (const std::string& c : cells) {
+            out += first ? "" : ";";
+            out += csv_cell(c);
+            first = false;
+        }
+        out += "\r\n";
+    };
+    row({h.member_no, h.name, h.holder, h.reference, h.account, h.amount, h.date, h.sequence});
+    for (const PlannedCollection& c : plan.lines)
+        row({std::to_string(c.member_no), c.member_name, c.holder, c.rum, mask_iban(c.iban),
+             decimal_comma(c.amount_cents), plan.collection_date, c.sequence_type});
+    row({"", h.total, "", "", "", decimal_comma(plan.total.amount_cents), plan.collection_date,
+         std::to_string(plan.total.count)});
+    return out;
+}
+
+std::string prenotification_html(const CollectionPlan& plan, const CreditorSettings& creditor,
+                                 const PrenotificationHeadings& h, std::string (*money)(int64_t))
+{
+    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html(h.title) +
+                      "</title><style>body{font:11pt sans-serif}table{border-collapse:collapse;width:100%}"
+                      "td,th{border:1px solid #999;padding:2px 6px;text-align:left}td.n{text-align:right}"
+                      "</style></head><body><h1>" +
+                      html(h.title) + "</h1><p>" + html(creditor.name) + " — " + html(creditor.ics) + " — " +
+                      html(h.date) + " " + html(plan.collection_date) + "</p><table><tr>";
+    for (const std::string* t : {&h.member_no, &h.name, &h.holder, &h.reference, &h.account, &h.amount, &h.sequence})
+        out += "<th>" + html(*t) + "</th>";
+    out += "</tr>";
+    for (const PlannedCollection& c : plan.lines)
+        out += "<tr><td class=\"n\">" + std::to_string(c.member_no) + "</td><td>" + html(c.member_name) + "</td><td>" +
+               html(c.holder) + "</td><td>" + html(c.rum) + "</td><td>" + html(mask_iban(c.iban)) +
+               "</td><td class=\"n\">" + html(money(c.amount_cents)) + "</td><td>" + c.sequence_type + "</td></tr>";
+    out += "<tr><th colspan=\"5\">" + html(h.total) + " (" + std::to_string(plan.total.count) +
+           ")</th><th class=\"n\">" + html(money(plan.total.amount_cents)) +
+           "</th><th></th></tr></table></body></html>";
+    return out;
+}
+
+} // namespace obole
