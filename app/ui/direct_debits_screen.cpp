@@ -4,10 +4,14 @@
 #include "core/money/iban.h"
 #include "core/money/money.h"
 #include "core/sepa/business_days.h"
+#include "core/sepa/collection_settlement.h"
 #include "core/sepa/pain008.h"
+#include "core/sepa/return_import.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/dossier/receipt_numbering.h"
 #include "ui/labels.h"
+#include "ui/return_reason_label.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -62,6 +66,12 @@ const ImGuiTableFlags kTableFlags =
 void DirectDebitsScreen::reload(AppState& app)
 {
     creditor_ = load_creditor_settings(*app.store);
+    // Past the return deadline, submitted collections are collected: this
+    // office device records them as gifts (the same gifts on any device).
+    if (creditor_.complete())
+        if (Result<int> settled = settle_collections(*app.store, creditor_, app.operator_name); settled && *settled > 0)
+            settled_ = *settled;
+    to_call_ = donors_to_call(*app.store);
     earliest_ = earliest_collection_date(app.store->today(), creditor_.lead_days);
     suggested_ = next_collection_dates(creditor_, earliest_, 4);
     if (date_.empty() && !suggested_.empty())
@@ -256,6 +266,64 @@ void DirectDebitsScreen::draw_runs(AppState& app)
     ImGui::EndTable();
 }
 
-void DirectDebitsScreen::draw_returns(AppState&) {}
+void DirectDebitsScreen::draw_returns(AppState& app)
+{
+    ImGui::SeparatorText(tr("Bank returns"));
+    ImGui::TextDisabled("%s", tr("The bank's status report (pain.002) or debit notification (camt.054)."));
+    if (ImGui::Button(tr("Import a bank file")))
+        app.host->choose_file("xml");
+    if (auto file = app.host->take_chosen_file("xml")) {
+        const std::string bytes(file->bytes.begin(), file->bytes.end());
+        Result<ReturnImport> r =
+            import_bank_return(*app.store, bytes, creditor_, receipt_numbering(app), app.operator_name);
+        returns_error_ = r ? "" : tr(r.error().message);
+        returns_message_.clear();
+        if (r) {
+            char line[256];
+            std::snprintf(line, sizeof line,
+                          tr("%s: %d returns, %d collections marked failed, %d already known, %d not ours; %d "
+                             "mandates ended, %d suspended."),
+                          r->format.c_str(), r->lines, r->failed_now, r->already, r->unknown, r->mandates_ended,
+                          r->mandates_suspended);
+            returns_message_ = line;
+            app.notice = tr("Bank file imported");
+        }
+    }
+    if (!returns_error_.empty())
+        form_error(returns_error_.c_str());
+    if (!returns_message_.empty())
+        announced_text(returns_message_.c_str());
+    if (settled_ > 0) {
+        char line[160];
+        std::snprintf(line, sizeof line, tr("%d collections not returned in time were recorded as gifts."), settled_);
+        announced_text(line);
+    }
+
+    ImGui::SeparatorText(tr("Donors to call"));
+    if (to_call_.empty()) {
+        announced_text(tr("Nobody: no donor has two failed collections in a row."));
+        return;
+    }
+    if (!ImGui::BeginTable("to_call", 4, kTableFlags))
+        return;
+    for (const char* h : {tr("Member no."), tr("Name"), tr("Failed in a row"), tr("Last reason")})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    for (const DonorToCall& d : to_call_) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(d.member_id.c_str());
+        if (ImGui::Selectable(std::to_string(d.member_no).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            app.open_member(d.member_id);
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", d.failures);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((return_reason_label(d.last_reason) + " · " + d.last_date).c_str());
+    }
+    ImGui::EndTable();
+}
 
 } // namespace obole::ui

@@ -3,9 +3,11 @@
 // mandate due with its sequence type and amendment and the totals per
 // sequence type, print or export the pre-notification, confirm: the
 // pain.008 file downloads and each collection is recorded submitted. Below,
-// the runs so far (download again, mark as sent, cancel before it is sent)
-// and the bank's returns (pain.002, camt.054) to import.
+// the runs so far (download again, mark as sent, cancel before it is sent),
+// the bank's returns (pain.002, camt.054) to import, and the donors to call.
+// Opening it records as gifts the collections past their return deadline.
 #pragma once
+#include "core/sepa/call_list.h"
 #include "core/sepa/collection_plan.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/creditor_settings.h"
@@ -37,6 +39,8 @@ private:
     std::string date_;
     std::optional<CollectionPlan> plan_;
     std::vector<CollectionRun> runs_;
+    std::vector<DonorToCall> to_call_;
+    int settled_ = 0;
     std::string error_, message_, run_error_, returns_message_, returns_error_;
 };
 

@@ -24,7 +24,7 @@ const LITERALS = '((?:"(?:[^"\\\\]|\\\\.)*"\\s*)+)';
 for (const f of sources('app/ui')) {
   collect(f, new RegExp(`\\btr\\(\\s*${LITERALS}\\)`, 'g'));
   // Label tables: {"gift.add", "Gift recorded"}, shown through tr().
-  collect(f, /\{\s*"[a-z_]+(?:\.[a-z_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
+  collect(f, /\{\s*"[a-z_]+(?:\.[a-z0-9_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
 }
 const FAIL = new RegExp(`\\(\\s*"[a-z_]+(?:\\.[a-z_]+)+"\\s*,\\s*${LITERALS}`, 'g');
 for (const f of sources('app/core')) collect(f, FAIL);
