@@ -16,6 +16,7 @@
 #include "protocol/merge.h"
 #include "protocol/replica_rows.h"
 #include "protocol/value_check.h"
+#include "server/collection_check.h"
 #include "server/duplicate_finder.h"
 #include "server/gift_correction_check.h"
 #include "server/permissions.h"
@@ -73,7 +74,7 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
 bool is_devices_fault(const Error& e)
 {
     for (const char* prefix :
-         {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.", "tax_receipt."})
+         {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.", "tax_receipt.", "sepa."})
         if (e.code.rfind(prefix, 0) == 0)
             return true;
     return e.code == "db.constraint";
@@ -283,6 +284,9 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         number_tax_receipt(store_, change.fields);
     if (std::string(table.name) == "gift_correction")
         if (Result<void> r = check_gift_correction(change.fields); !r)
+            return r;
+    if (std::string(table.name) == "sepa_collection")
+        if (Result<void> r = check_collection(store_, change.row, change.fields); !r)
             return r;
     if (std::string(table.name) == "tax_receipt_cancellation") {
         const json& receipt = change.fields["receipt_id"]; // may be null: then no receipt is found

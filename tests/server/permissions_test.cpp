@@ -51,3 +51,20 @@ TEST(Permissions, VolunteerMayEditContactDetailsAndMarkAnEmailUnusable)
     EXPECT_TRUE(check_permission(Role::volunteer, change("member", sync::Op::update, {{"internal_score", 40}})).ok());
     EXPECT_FALSE(check_permission(Role::volunteer, change("phone", sync::Op::update, {{"deleted", 1}})).ok());
 }
+
+TEST(Permissions, VolunteersNeverRunCollections)
+{
+    for (const char* table : {"sepa_run", "sepa_collection"}) {
+        EXPECT_FALSE(check_permission(Role::volunteer, change(table, sync::Op::insert))) << table;
+        Result<void> cancel =
+            check_permission(Role::volunteer, change(table, sync::Op::update, {{"status", "cancelled"}}));
+        ASSERT_FALSE(cancel) << table;
+        EXPECT_EQ(cancel.error().code, "auth.forbidden");
+        for (Role role : {Role::staff, Role::admin}) {
+            EXPECT_TRUE(check_permission(role, change(table, sync::Op::insert))) << table;
+            EXPECT_TRUE(check_permission(role, change(table, sync::Op::update, {{"status", "cancelled"}}))) << table;
+        }
+    }
+    // Nor change the creditor's settings (shared settings are staff's).
+    EXPECT_FALSE(check_permission(Role::volunteer, change("setting", sync::Op::insert)));
+}

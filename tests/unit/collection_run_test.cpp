@@ -5,9 +5,12 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "core/sepa/collection_plan.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/pain008.h"
+#include "core/store/migrations.h"
 #include "sepa_fixture.h"
 
 using namespace obole;
@@ -199,4 +202,31 @@ TEST_F(CollectionRunTest, CreditorSettingsAreCheckedBeforeAnythingIsSaved)
     // The days offered from 1 December: 5th is a Saturday, so Monday the 7th.
     std::vector<std::string> next = next_collection_dates(load_creditor_settings(*store), "2026-12-02", 3);
     EXPECT_EQ(next, (std::vector<std::string>{"2026-12-07", "2026-12-21", "2027-01-05"}));
+}
+
+// Schema 10 rebuilds sepa_collection for its new statuses: collections
+// recorded before it keep what they said.
+TEST(CollectionRunSchema, OlderCollectionsSurviveTheUpgrade)
+{
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ASSERT_TRUE(apply_migrations(db, 9).ok());
+    const char* rows =
+        "INSERT INTO member(ref, id, member_no, last_name, created_at, updated_at) VALUES(1, "
+        "x'0190a0b0c0d07e0f8a0b0c0d0e0f1011', 1, 'Dupont', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+        "INSERT INTO sepa_collection(id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason, "
+        "created_at) VALUES(x'0190a0b0c0d07e0f8a0b0c0d0e0f1012', x'0190a0b0c0d07e0f8a0b0c0d0e0f1013', 1, "
+        "'2025-01-05', 1500, 'rejected', 'AM04', '2025-01-06T10:00:00Z')";
+    ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    ASSERT_TRUE(apply_migrations(db, 10).ok());
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT status || ' ' || reject_reason || ' ' || amount_cents || ' ' || period "
+                                 "FROM sepa_collection",
+                                 -1, &s, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "rejected AM04 1500 ");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
 }

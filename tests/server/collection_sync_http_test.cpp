@@ -1,0 +1,98 @@
+// Collection runs through the real server: two office devices offline each
+// submit the same month of the same mandates; the second to sync is refused
+// (sync/server/collection_check.h) and the donor is collected once. A
+// volunteer's device that writes a run is refused whatever it sends.
+#include "device_over_http.h"
+
+#include "client/refusals.h"
+#include "core/members/member_repository.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/collection_run.h"
+#include "core/sepa/creditor_settings.h"
+#include "core/store/statement.h"
+
+namespace {
+
+class CollectionSyncTest : public DeviceOverHttp {};
+
+int64_t scalar(obole::Store& store, const char* sql)
+{
+    obole::Statement s(store.db(), sql);
+    return s.step() == obole::Statement::Step::row ? s.column_int64(0) : -1;
+}
+
+obole::CreditorSettings creditor(obole::Store& store)
+{
+    return obole::save_creditor_settings(
+               store, {"Les Amis", "FR72ZZZ123456", "FR7630006000011234567890189", "", "2", "5", "5"}, "admin")
+        .value();
+}
+
+void add_mandate(obole::Store& store)
+{
+    obole::NewMember m;
+    m.first_name = "Hélène";
+    m.last_name = "Dupont";
+    obole::NewSepaMandate n;
+    n.member_id = obole::MemberRepository(store).create(m, "admin").value();
+    n.iban_text = "FR1420041010050500013M02606";
+    n.bic_text = "PSSTFRPPPAR";
+    n.holder = "Hélène Dupont";
+    n.signature_date_text = "2026-10-01";
+    n.amount_text = "15";
+    ASSERT_TRUE(obole::SepaMandateRepository(store).add(n, "admin").ok());
+}
+
+std::string submit(obole::Store& store, const obole::CreditorSettings& c)
+{
+    return obole::CollectionRunRepository(store)
+        .submit(obole::plan_collections(store, c, "2026-12-07"), c, "admin")
+        .value();
+}
+
+} // namespace
+
+TEST_F(CollectionSyncTest, TwoOfficeDevicesCannotCollectTheSameMonthTwice)
+{
+    HttpDevice a, b;
+    enrol(a, admin_code, "admin", kAdminPassword);
+    enrol(b, second_admin_code, "admin", kAdminPassword);
+    const obole::CreditorSettings c = creditor(*a.store);
+    add_mandate(*a.store);
+    run(a);
+    run(b);
+    ASSERT_EQ(scalar(*b.store, "SELECT count(*) FROM sepa_mandate"), 1);
+    // Offline, both submit December.
+    submit(*a.store, c);
+    submit(*b.store, obole::load_creditor_settings(*b.store));
+    run(a);
+    run(b);
+    auto refusals = obole::sync::open_refusals(*b.store);
+    ASSERT_TRUE(refusals);
+    ASSERT_FALSE(refusals->empty());
+    EXPECT_EQ(refusals->front().code, "sepa.already_submitted");
+    run(a);
+    EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM sepa_collection WHERE status = 'submitted'"), 1);
+}
+
+TEST_F(CollectionSyncTest, AVolunteersDeviceNeverRunsACollection)
+{
+    HttpDevice office, stand;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(stand, volunteer_code, "vol", kVolunteerPassword);
+    creditor(*office.store);
+    add_mandate(*office.store);
+    run(office);
+    run(stand);
+    // An old or tampered app on the volunteer's device runs one anyway.
+    submit(*stand.store, obole::load_creditor_settings(*stand.store));
+    run(stand);
+    auto refusals = obole::sync::open_refusals(*stand.store);
+    ASSERT_TRUE(refusals);
+    ASSERT_FALSE(refusals->empty());
+    for (const auto& r : *refusals)
+        EXPECT_EQ(r.code, "auth.forbidden") << r.table;
+    run(office);
+    EXPECT_EQ(scalar(*office.store, "SELECT count(*) FROM sepa_collection"), 0);
+    EXPECT_EQ(scalar(*office.store, "SELECT count(*) FROM sepa_run"), 0);
+}
