@@ -128,7 +128,7 @@ std::string App::page_title() const
     case Screen::new_member: name = tr("New member"); break;
     case Screen::event: name = tr("Event"); break;
     case Screen::field: name = tr("Field"); break;
-    case Screen::direct_debits: name = tr("Direct debits"); break;
+    case Screen::direct_debits: name = tr("SEPA collections"); break;
     case Screen::duplicates: name = tr("Possible duplicates"); break;
     case Screen::sync: name = tr("Sync"); break;
     case Screen::settings: name = tr("Settings"); break;
@@ -160,8 +160,9 @@ void App::draw_top_bar()
         state_.screen = Screen::event;
     if (nav(tr("Field"), Screen::field))
         state_.screen = Screen::field;
-    // Collections are the office's: a volunteer never runs them.
-    if (!is_volunteer(state_) && nav(tr("Direct debits"), Screen::direct_debits))
+    // Collections are the office's: a volunteer never runs them. (Not named
+    // "Direct debits": that is the dossier's tab of a member's mandates.)
+    if (!is_volunteer(state_) && nav(tr("SEPA collections"), Screen::direct_debits))
         state_.screen = Screen::direct_debits;
     // Shown while there are pairs to review; the Sync screen links there too.
     if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {

@@ -84,7 +84,7 @@ void DirectDebitsScreen::draw(AppState& app)
 {
     if (fresh_.stale(app, ""))
         reload(app);
-    announced_heading(tr("Direct debits"));
+    announced_heading(tr("SEPA collections"));
     if (!creditor_.complete()) {
         announced_text(tr("Settings → Direct debits must hold the creditor's name, identifier (ICS) and account "
                           "first."));
@@ -241,11 +241,11 @@ void DirectDebitsScreen::draw_runs(AppState& app)
         char counts[160];
         std::snprintf(counts, sizeof counts, tr("%lld (%lld collected, %lld failed)"), static_cast<long long>(r.count),
                       static_cast<long long>(r.collected), static_cast<long long>(r.failed));
-        ImGui::TextUnformatted(counts);
+        announced_text(counts);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(money(r.total_cents).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(run_status_label(r.status));
+        announced_text(run_status_label(r.status));
         ImGui::TableNextColumn();
         if (r.status != "cancelled" && ImGui::SmallButton(tr("Download the file")))
             download(app, r.id);

@@ -1,4 +1,5 @@
-// Direct debits (top bar, office staff and admins): a collection run — pick a
+// Direct debits (top bar → SEPA collections, office staff and admins): a
+// collection run — pick a
 // date (a TARGET2 business day leaving the bank its lead time), see every
 // mandate due with its sequence type and amendment and the totals per
 // sequence type, print or export the pre-notification, confirm: the

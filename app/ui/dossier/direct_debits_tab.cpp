@@ -213,10 +213,11 @@ void DirectDebitsTab::draw_collections(AppState& app)
             else
                 ImGui::TextUnformatted(collection_status_label(c.status));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.reject_reason.empty() ? ""
-                                                           : (return_reason_label(c.reject_reason) +
-                                                              (c.returned_on.empty() ? "" : " · " + c.returned_on))
-                                                                 .c_str());
+            // Read out: why the bank sent it back is what the office acts on.
+            if (!c.reject_reason.empty())
+                announced_text(
+                    (return_reason_label(c.reject_reason) + (c.returned_on.empty() ? "" : " · " + c.returned_on))
+                        .c_str());
         }
     }
     ImGui::EndTable();
