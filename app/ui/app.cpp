@@ -103,6 +103,7 @@ void App::frame()
         case Screen::event: event_.draw(state_); break;
         case Screen::field: field_.draw(state_); break;
         case Screen::direct_debits: direct_debits_.draw(state_); break;
+        case Screen::accounting: accounting_.draw(state_); break;
         case Screen::settings: {
             std::string lang = settings_.draw(state_);
             if (!lang.empty())
@@ -129,6 +130,7 @@ std::string App::page_title() const
     case Screen::event: name = tr("Event"); break;
     case Screen::field: name = tr("Field"); break;
     case Screen::direct_debits: name = tr("SEPA collections"); break;
+    case Screen::accounting: name = tr("Accounting"); break;
     case Screen::duplicates: name = tr("Possible duplicates"); break;
     case Screen::sync: name = tr("Sync"); break;
     case Screen::settings: name = tr("Settings"); break;
@@ -164,6 +166,8 @@ void App::draw_top_bar()
     // "Direct debits": that is the dossier's tab of a member's mandates.)
     if (!is_volunteer(state_) && nav(tr("SEPA collections"), Screen::direct_debits))
         state_.screen = Screen::direct_debits;
+    if (!is_volunteer(state_) && nav(tr("Accounting"), Screen::accounting))
+        state_.screen = Screen::accounting;
     // Shown while there are pairs to review; the Sync screen links there too.
     if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
         char label[96];

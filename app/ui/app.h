@@ -3,6 +3,7 @@
 // frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 #include "core/text/catalog.h"
+#include "ui/accounting_screen.h"
 #include "ui/app_state.h"
 #include "ui/direct_debits_screen.h"
 #include "ui/dossier_screen.h"
@@ -53,6 +54,7 @@ private:
     EventScreen event_;
     FieldModeScreen field_;
     DirectDebitsScreen direct_debits_;
+    AccountingScreen accounting_;
     DuplicateCount duplicate_count_;
     PageHistory history_;
     bool demo_data_ = false; // the local data is the generated demo's: the status line says so

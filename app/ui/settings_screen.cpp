@@ -82,6 +82,8 @@ std::string SettingsScreen::draw(AppState& app)
     if (!is_volunteer(app)) {
         ImGui::SeparatorText(tr("Direct debits"));
         creditor_.draw(app);
+        ImGui::SeparatorText(tr("Accounting"));
+        accounts_.draw(app);
     }
 
     ImGui::SeparatorText(tr("Backups"));

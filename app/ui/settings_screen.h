@@ -1,7 +1,8 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date, direct debits), backups.
+// date, direct debits, accounting codes), backups.
 #pragma once
+#include "ui/account_mapping_panel.h"
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
 #include "ui/creditor_panel.h"
@@ -24,6 +25,7 @@ private:
     OrganisationPanel organisation_;
     EarliestDatePanel earliest_date_;
     CreditorPanel creditor_;
+    AccountMappingPanel accounts_;
 };
 
 } // namespace obole::ui

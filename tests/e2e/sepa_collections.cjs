@@ -7,7 +7,9 @@
 // hand-written pain.002, naming Hélène Dupont's collection) is imported: her
 // collection is rejected (AC04), her mandate revoked, the run counts one
 // failure; the same file again changes nothing; a damaged file and another
-// creditor's are refused. Screenshots in build/native/e2e-artifacts/sepa_collections.
+// creditor's are refused. Accounting: the totals on screen are the journal
+// CSV's (decimal point), and the cheque deposit slip of the year prints.
+// Screenshots in build/native/e2e-artifacts/sepa_collections.
 'use strict';
 
 const fs = require('node:fs');
@@ -139,6 +141,29 @@ const BANK_FILES = path.join(__dirname, '..', 'unit', 'bank_files');
       await app.find(/^AC04 — Account closed · \d{4}-\d{2}-\d{2}$/);
       await app.find(/^OBOLE\w+ .* Revoked$/);
       await app.screenshot('3-dossier');
+    }],
+    ["the accountant's journal: the screen's totals are the CSV's; the cheque deposit slip prints", async () => {
+      await app.click('Accounting');
+      await app.fill('From', '2026-01-01');
+      await app.click('Show the totals');
+      const shown = await app.find(/^\d+ movements, .* in all$/);
+      const movements = Number(shown.name.match(/^(\d+)/)[1]);
+      assert.ok(movements > 0, 'no money moved in the demo this year');
+      await app.click('Decimal comma');
+      const csv = fs.readFileSync(await download('Export the journal (CSV)'), 'utf8');
+      assert.ok(csv.startsWith('\uFEFF"date";"kind";'), csv.slice(0, 40));
+      const rows = csv.trim().split('\r\n');
+      assert.equal(rows.length, movements + 2, 'a line per movement, a heading and the total');
+      const amount = (row) => Number(row.split(';')[5]);
+      const sum = rows.slice(1, -1).reduce((t, r) => t + Math.round(amount(r) * 100), 0);
+      assert.equal(Math.round(amount(rows[rows.length - 1]) * 100), sum, 'the total line is not the sum of the lines');
+      const euros = (sum / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      assert.ok(shown.name.endsWith(`€${euros} in all`), `${shown.name} is not €${euros}`);
+      await app.click('Cheque deposit slip for these dates');
+      await app.find(/^\d+ cheques, .*, sent to print\.$/);
+      const printed = await page.evaluate(() => window.oboleLastPrinted || '');
+      assert.match(printed, /Cheque deposit slip/);
+      await app.screenshot('4-accounting');
     }],
     ['no errors in the page console', async () => {
       assert.deepEqual(app.consoleErrors, []);

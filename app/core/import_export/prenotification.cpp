@@ -4,6 +4,7 @@
 
 #include "core/import_export/member_export.h"
 #include "core/money/iban.h"
+#include "core/receipts/tax_receipt_document.h"
 #include "core/sepa/creditor_settings.h"
 
 namespace obole {
@@ -59,22 +60,19 @@ std::string prenotification_csv(const CollectionPlan& plan, const Prenotificatio
 std::string prenotification_html(const CollectionPlan& plan, const CreditorSettings& creditor,
                                  const PrenotificationHeadings& h, std::string (*money)(int64_t))
 {
-    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html(h.title) +
-                      "</title><style>body{font:11pt sans-serif}table{border-collapse:collapse;width:100%}"
-                      "td,th{border:1px solid #999;padding:2px 6px;text-align:left}td.n{text-align:right}"
-                      "</style></head><body><h1>" +
-                      html(h.title) + "</h1><p>" + html(creditor.name) + " — " + html(creditor.ics) + " — " +
-                      html(h.date) + " " + html(plan.collection_date) + "</p><table><tr>";
+    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html(h.title) + "</title><style>" +
+                      tax_receipt_stylesheet() + "</style></head><body><h1>" + html(h.title) + "</h1><p>" +
+                      html(creditor.name) + " — " + html(creditor.ics) + " — " + html(h.date) + " " +
+                      html(plan.collection_date) + "</p><table><tr>";
     for (const std::string* t : {&h.member_no, &h.name, &h.holder, &h.reference, &h.account, &h.amount, &h.sequence})
         out += "<th>" + html(*t) + "</th>";
     out += "</tr>";
     for (const PlannedCollection& c : plan.lines)
-        out += "<tr><td class=\"n\">" + std::to_string(c.member_no) + "</td><td>" + html(c.member_name) + "</td><td>" +
-               html(c.holder) + "</td><td>" + html(c.rum) + "</td><td>" + html(mask_iban(c.iban)) +
-               "</td><td class=\"n\">" + html(money(c.amount_cents)) + "</td><td>" + c.sequence_type + "</td></tr>";
-    out += "<tr><th colspan=\"5\">" + html(h.total) + " (" + std::to_string(plan.total.count) +
-           ")</th><th class=\"n\">" + html(money(plan.total.amount_cents)) +
-           "</th><th></th></tr></table></body></html>";
+        out += "<tr><td>" + std::to_string(c.member_no) + "</td><td>" + html(c.member_name) + "</td><td>" +
+               html(c.holder) + "</td><td>" + html(c.rum) + "</td><td>" + html(mask_iban(c.iban)) + "</td><td>" +
+               html(money(c.amount_cents)) + "</td><td>" + c.sequence_type + "</td></tr>";
+    out += "<tr><th colspan=\"5\">" + html(h.total) + " (" + std::to_string(plan.total.count) + ")</th><th>" +
+           html(money(plan.total.amount_cents)) + "</th><th></th></tr></table></body></html>";
     return out;
 }
 

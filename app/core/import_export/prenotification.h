@@ -19,7 +19,9 @@ struct PrenotificationHeadings {
 };
 
 std::string prenotification_csv(const CollectionPlan& plan, const PrenotificationHeadings& h);
-// A complete HTML page; `money` formats cents in the operator's language.
+// A complete HTML page, styled by the receipts' one stylesheet (the only one
+// the server's Content-Security-Policy lets a printed page use); `money`
+// formats cents in the operator's language.
 std::string prenotification_html(const CollectionPlan& plan, const CreditorSettings& creditor,
                                  const PrenotificationHeadings& h, std::string (*money)(int64_t));
 
