@@ -24,14 +24,6 @@ constexpr Reason kReasons[] = {
 
 } // namespace
 
-bool is_known_return_reason(std::string_view code)
-{
-    for (const Reason& r : kReasons)
-        if (code == r.code)
-            return true;
-    return false;
-}
-
 MandateAction mandate_action_for(std::string_view code)
 {
     for (const Reason& r : kReasons)

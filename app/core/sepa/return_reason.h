@@ -18,9 +18,7 @@ namespace obole {
 
 enum class MandateAction { keep, suspend, end };
 
-// Whether Obole knows this code (a file naming an unknown code is still
-// applied: the collection failed, the mandate stays).
-bool is_known_return_reason(std::string_view code);
+// An unknown code keeps the mandate: the collection still failed.
 MandateAction mandate_action_for(std::string_view code);
 
 } // namespace obole

@@ -79,14 +79,4 @@ std::string sepa_latin(std::string_view utf8, size_t max_chars)
     return out;
 }
 
-bool is_sepa_identifier(std::string_view text, size_t max_chars)
-{
-    if (text.empty() || text.size() > max_chars)
-        return false;
-    for (char c : text)
-        if (c == ' ' || !allowed(c))
-            return false;
-    return true;
-}
-
 } // namespace obole

@@ -16,8 +16,4 @@ namespace obole {
 // another way).
 std::string sepa_latin(std::string_view utf8, size_t max_chars);
 
-// An identifier field (MsgId, EndToEndId, RUM): the set without the space,
-// as the schemas' restricted identifiers want.
-bool is_sepa_identifier(std::string_view text, size_t max_chars);
-
 } // namespace obole
