@@ -10,6 +10,8 @@
 //   load()                -> { snapshot: Uint8Array|null, snapshotSeq, records: [{ seq, bytes }] }
 //   append(seq, bytes)    -> the journal record is durable
 //   snapshot(seq, bytes)  -> the snapshot covering records <= seq is durable; those records are dropped
+//   replace(seq, bytes)   -> the snapshot is the device's whole data: every record and every older
+//                            snapshot is erased (a new copy for another role, an erased device, a backup)
 //   estimate()            -> { usage, quota } in bytes, as navigator.storage.estimate() says
 //   persist()             -> navigator.storage.persist(): true when the data is protected from eviction
 //   kind                  -> 'opfs' or 'indexeddb'
@@ -90,6 +92,11 @@ function indexedDbBackend(idb) {
       // land together or not at all.
       t.objectStore('snapshot').put({ seq, bytes }, 'main');
       t.objectStore('journal').delete(IDBKeyRange.upperBound(seq));
+      return {};
+    }),
+    replace: (seq, bytes) => tx(['journal', 'snapshot'], 'readwrite', (t) => {
+      t.objectStore('journal').clear();
+      t.objectStore('snapshot').put({ seq, bytes }, 'main');
       return {};
     }),
     // For the migration to OPFS only (not part of the interface).
@@ -222,6 +229,7 @@ async function openOpfsBackend() {
     load: () => worker.call('load'),
     append: (seq, bytes) => worker.call('append', { seq, bytes }),
     snapshot: (seq, bytes) => worker.call('snapshot', { seq, bytes }),
+    replace: (seq, bytes) => worker.call('replace', { seq, bytes }),
   };
 }
 
@@ -269,6 +277,14 @@ function withCommonRules(backend) {
         throw readableError(e);
       }
       if (refused && seq >= refused.seq) refused = null;
+    }),
+    replace: (seq, bytes) => inOrder(async () => {
+      try {
+        await backend.replace(seq, bytes);
+      } catch (e) {
+        throw readableError(e);
+      }
+      refused = null;
     }),
     estimate: async () => {
       if (!(navigator.storage && navigator.storage.estimate)) throw new Error('this browser gives no storage estimate');

@@ -295,6 +295,21 @@ function snapshot(seq, bytes) {
   }
 }
 
+// A snapshot that is now the device's whole data: written as any snapshot
+// (a crash before its header leaves the previous data whole), then the other
+// slot and the journal are emptied, so that no byte of what it replaces stays
+// in the device's files (a role that may read less, an erased device).
+function replace(seq, bytes) {
+  snapshot(seq, bytes);
+  const other = slots[1 - newest.slot];
+  other.truncate(0);
+  other.flush();
+  journal.truncate(FILE_HEADER);
+  journal.flush();
+  journalEnd = FILE_HEADER;
+  lastRecordSeq = seq;
+}
+
 // Before a migration: nothing here is the truth yet (no file header), so any
 // leftover of an interrupted migration goes.
 function wipe() {
@@ -327,6 +342,7 @@ const OPS = {
   load: () => load(),
   append: (m) => append(m.seq, m.bytes),
   snapshot: (m) => snapshot(m.seq, m.bytes),
+  replace: (m) => replace(m.seq, m.bytes),
   wipe: () => wipe(),
   seal: (m) => setHeader(m.idbToClear ? FLAG_IDB_TO_CLEAR : 0),
 };

@@ -25,12 +25,13 @@ EM_JS(void, js_journal_snapshot, (double seq, const uint8_t* bytes, size_t size)
   Module.oboleStorage.snapshot(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
 });
 
-// The page restarts on the database the snapshot just made durable.
+// The image becomes the device's whole data (nothing it replaces stays in
+// storage), and the page restarts on it.
 EM_JS(void, js_journal_replace, (double seq, const uint8_t* bytes, size_t size), {
   const copy = HEAPU8.slice(bytes, bytes + size);
   const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
   if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
-  Module.oboleStorage.snapshot(seq, copy).then(() => location.reload(), (e) => done(0, String(e && e.message || e)));
+  Module.oboleStorage.replace(seq, copy).then(() => location.reload(), (e) => done(0, String(e && e.message || e)));
 });
 
 // Asked once, after the first real entry: an installed or often-used app is

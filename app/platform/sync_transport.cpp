@@ -1,6 +1,7 @@
 #include "platform/sync_transport.h"
 
 #include "core/store/store.h"
+#include "platform/browser_host.h"
 #include "platform/frame_pacer.h"
 
 #include <emscripten.h>
@@ -15,15 +16,16 @@
 // Sends one request and hands its outcome to obole_sync_answer: the status
 // and body of any answer (an error status included), or failed = 1 with a
 // sentence when none came (network down, server gone, 20 s without answer).
+// A binary answer (a database) is passed as its bytes, a text one as UTF-8.
 EM_JS(void, js_sync_send, (int id, const char* method, const char* path, const char* body, const char* token,
-                          int timeout_ms), {
+                          int timeout_ms, int binary), {
   const m = UTF8ToString(method);
   let url = UTF8ToString(path);  // made relative to the page, as boot.js asks for api/snapshot
   while (url.startsWith("/")) url = url.slice(1);
   const text = UTF8ToString(body);
   const bearer = UTF8ToString(token);
   const deliver = (failed, status, answer) => {
-    const bytes = new TextEncoder().encode(answer);
+    const bytes = typeof answer === "string" ? new TextEncoder().encode(answer) : answer;
     const p = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, p);
     HEAPU8[p + bytes.length] = 0;
@@ -39,11 +41,12 @@ EM_JS(void, js_sync_send, (int id, const char* method, const char* path, const c
   const timer = setTimeout(() => { timedOut = true; abort.abort(); }, timeout_ms);
   fetch(url, { method: m, headers: headers, body: m === "GET" ? undefined : text, cache: "no-store",
                credentials: "same-origin", signal: abort.signal })
-    .then((r) => r.text().then((t) => { clearTimeout(timer); deliver(0, r.status, t); }))
+    .then((r) => (binary && r.ok ? r.arrayBuffer().then((b) => new Uint8Array(b)) : r.text())
+                   .then((t) => { clearTimeout(timer); deliver(0, r.status, t); }))
     .catch((e) => {
       clearTimeout(timer);
       // A reason, not a sentence: the engine puts it after its own words.
-      deliver(1, 0, timedOut ? "no answer within 20 seconds" : "the network or the server is down");
+      deliver(1, 0, timedOut ? "no answer within " + (timeout_ms / 1000) + " seconds" : "the network or the server is down");
     });
 });
 
@@ -64,7 +67,9 @@ namespace obole::platform {
 
 namespace {
 constexpr int kTimeoutMs = 20'000;
-}
+// A whole copy of the data is bigger: on a phone's network it takes a while.
+constexpr int kCopyTimeoutMs = 300'000;
+} // namespace
 
 int64_t wall_clock_ms()
 {
@@ -107,6 +112,10 @@ bool SyncTransport::pump()
         deliver(std::move(a), now);
         news = true;
     }
+    // A new copy for the operator's role, or an erased one: the device
+    // restarts on it, and what it stored before goes (DeviceJournal).
+    if (std::optional<std::vector<uint8_t>> copy = engine_->take_new_copy())
+        browser_host().replace_device_data(*copy);
     if (in_flight_)
         return news;
     std::optional<sync::HttpCall> call = engine_->poll(now);
@@ -114,7 +123,8 @@ bool SyncTransport::pump()
         return news;
     in_flight_ = ++last_call_;
     const std::string token = call->authorized ? engine_->token() : std::string();
-    js_sync_send(in_flight_, call->method.c_str(), call->path.c_str(), call->body.c_str(), token.c_str(), kTimeoutMs);
+    js_sync_send(in_flight_, call->method.c_str(), call->path.c_str(), call->body.c_str(), token.c_str(),
+                 call->binary ? kCopyTimeoutMs : kTimeoutMs, call->binary ? 1 : 0);
     return true;
 }
 

@@ -82,6 +82,11 @@ void App::frame()
         ImGui::End();
         return;
     }
+    if (state_.sync && state_.sync->status().replacing_copy) {
+        draw_replacing_copy();
+        ImGui::End();
+        return;
+    }
     sync_.watch(state_);
     history_.follow_browser(state_);
     draw_top_bar();
@@ -162,11 +167,12 @@ void App::draw_top_bar()
         state_.screen = Screen::event;
     if (nav(tr("Field"), Screen::field))
         state_.screen = Screen::field;
-    // Collections are the office's: a volunteer never runs them. (Not named
-    // "Direct debits": that is the dossier's tab of a member's mandates.)
-    if (!is_volunteer(state_) && nav(tr("SEPA collections"), Screen::direct_debits))
+    // Collections and the books are the office's: volunteers and fundraisers
+    // never run them. (Not named "Direct debits": that is the dossier's tab
+    // of a member's mandates.)
+    if (!has_limited_role(state_) && nav(tr("SEPA collections"), Screen::direct_debits))
         state_.screen = Screen::direct_debits;
-    if (!is_volunteer(state_) && nav(tr("Accounting"), Screen::accounting))
+    if (!has_limited_role(state_) && nav(tr("Accounting"), Screen::accounting))
         state_.screen = Screen::accounting;
     // Shown while there are pairs to review; the Sync screen links there too.
     if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
@@ -224,6 +230,21 @@ void App::draw_restoring()
         return;
     }
     announced_text(tr("Restoring the backup… Obole restarts when it is stored."));
+}
+
+// The same while a copy for the operator's role, or an erased one, becomes
+// the device's data (sync/client/device_copy.h).
+void App::draw_replacing_copy()
+{
+    if (host_.save_state() == SaveState::failed) {
+        std::string msg = std::string(tr("Not saved on this device:")) + " " + host_.save_error();
+        announced_text(msg.c_str(), IM_COL32(200, 30, 30, 255));
+        return;
+    }
+    const std::string why = state_.sync->status().erasing_because;
+    announced_text(why.empty() ? tr("This operator's role now sees other data: Obole is taking the copy made for it "
+                                    "and restarts.")
+                               : tr(why));
 }
 
 void App::draw_store_error()

@@ -39,6 +39,7 @@ private:
     void draw_status_line();
     void draw_store_error();
     void draw_restoring();
+    void draw_replacing_copy();
     std::string page_title() const;
 
     AppState state_;

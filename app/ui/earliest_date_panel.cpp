@@ -23,7 +23,7 @@ void EarliestDatePanel::draw(AppState& app)
     ImGui::TextUnformatted(tr("Earliest accepted date"));
     ImGui::SameLine(ImGui::GetFontSize() * 10);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::BeginDisabled(is_volunteer(app));
+    ImGui::BeginDisabled(has_limited_role(app));
     ImGui::InputText(hidden_label(tr("Earliest accepted date")).c_str(), &edit_);
     ImGui::SameLine();
     if (ImGui::Button(tr("Save date"))) {

@@ -31,7 +31,7 @@ void draw_major_threshold_panel(AppState& app)
     ImGui::TextUnformatted(tr("Major donor threshold"));
     ImGui::SameLine(ImGui::GetFontSize() * 10);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    const bool allowed = !is_volunteer(app);
+    const bool allowed = !has_limited_role(app);
     ImGui::BeginDisabled(!allowed);
     ImGui::InputText(hidden_label(tr("Major donor threshold")).c_str(), &edit);
     ImGui::SameLine();

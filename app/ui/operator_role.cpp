@@ -1,12 +1,16 @@
 #include "ui/operator_role.h"
 
 #include "client/sync_engine.h"
+#include "protocol/access.h"
 
 namespace obole::ui {
 
-bool is_volunteer(const AppState& app)
+bool has_limited_role(const AppState& app)
 {
-    return app.enrolled() && app.sync->status().operator_role == "volunteer";
+    if (!app.enrolled())
+        return false;
+    const std::optional<sync::Role> role = sync::parse_role(app.sync->status().operator_role);
+    return !role || !sync::is_office(*role);
 }
 
 } // namespace obole::ui

@@ -226,7 +226,7 @@ bool SearchScreen::draw_filters(AppState& app)
 void SearchScreen::draw_export(AppState& app)
 {
     // A volunteer's device must not carry the association's file away.
-    if (is_volunteer(app))
+    if (has_limited_role(app))
         return;
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("Export to CSV"))) {

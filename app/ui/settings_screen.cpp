@@ -79,7 +79,7 @@ std::string SettingsScreen::draw(AppState& app)
     organisation_.draw(app);
     earliest_date_.draw(app);
 
-    if (!is_volunteer(app)) {
+    if (!has_limited_role(app)) {
         ImGui::SeparatorText(tr("Direct debits"));
         creditor_.draw(app);
         ImGui::SeparatorText(tr("Accounting"));
@@ -88,6 +88,9 @@ std::string SettingsScreen::draw(AppState& app)
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);
+
+    ImGui::SeparatorText(tr("Sign out"));
+    erase_.draw(app);
     return picked;
 }
 

@@ -1,12 +1,14 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date, direct debits, accounting codes), backups.
+// date, direct debits, accounting codes), backups, signing out and erasing
+// the device.
 #pragma once
 #include "ui/account_mapping_panel.h"
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
 #include "ui/creditor_panel.h"
 #include "ui/earliest_date_panel.h"
+#include "ui/erase_device_panel.h"
 #include "ui/organisation_panel.h"
 
 #include <string>
@@ -26,6 +28,7 @@ private:
     EarliestDatePanel earliest_date_;
     CreditorPanel creditor_;
     AccountMappingPanel accounts_;
+    EraseDevicePanel erase_;
 };
 
 } // namespace obole::ui

@@ -1,5 +1,8 @@
 #include "ui/sync_screen.h"
 
+#include "ui/operator_role.h"
+
+#include "client/device_copy.h"
 #include "client/sync_engine.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
@@ -35,11 +38,9 @@ std::string local_time(int64_t unix_ms, bool full)
 
 bool may_merge(AppState& app)
 {
-    if (!app.enrolled())
-        return true;
-    // The role the server gave at enrolment; the server refuses a volunteer's
-    // merge, which would then block the changes behind it.
-    return app.sync->status().operator_role != "volunteer";
+    // The server refuses a volunteer's merge, which would then block the
+    // changes behind it.
+    return !has_limited_role(app);
 }
 
 static std::string waiting_text(int64_t waiting)
@@ -162,6 +163,11 @@ void SyncScreen::draw_enrolment(AppState& app)
         device_name_ = app.host->device_description();
         device_name_set_ = true;
     }
+    // Why this device was erased, if it was (it changes only with a restart).
+    if (!erased_)
+        erased_ = sync::erased_reason(*app.store);
+    if (!erased_->empty())
+        announced_text(tr(*erased_), kErrorColour);
     announced_text(tr("This device is not enrolled: what is entered here stays on it. To share it with the "
                       "association, ask an administrator for an enrol code and sign in with your operator login."));
     const auto& enrolment = app.sync->enrolment();

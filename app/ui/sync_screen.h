@@ -8,6 +8,7 @@
 #include "ui/sync_refusals.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace obole::ui {
@@ -28,6 +29,7 @@ private:
     std::string enrol_form_error_;
     bool device_name_set_ = false;
     bool enrolment_seen_done_ = false;
+    std::optional<std::string> erased_; // erased_reason(), read once
     std::string leave_error_;
     DuplicateCount duplicates_;
     RefusalList refusals_;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "client/device_copy.h"
 #include "client/outbox.h"
 #include "client/pull.h"
 #include "client/refusals.h"
@@ -11,6 +12,7 @@
 #include "core/receipts/corrected_receipts.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "protocol/access.h"
 #include "protocol/codec.h"
 
 namespace obole::sync {
@@ -71,8 +73,14 @@ int64_t SyncEngine::waiting()
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
 {
-    if (in_flight_)
-        return std::nullopt;
+    if (in_flight_ || new_copy_ || copy_handed_over_)
+        return std::nullopt; // (with a new copy, the device is about to restart on it)
+    if (sign_out_due_) {
+        sign_out_due_ = false;
+        phase_ = Phase::signing_out;
+        in_flight_ = true;
+        return HttpCall{"POST", "/api/device/sign-out", "{}", true};
+    }
     if (!enrol_body_.empty()) {
         if (!online_) {
             enrol_body_.clear();
@@ -105,8 +113,11 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         }
     }
     in_flight_ = true;
+    // The outbox is sent first, always: a new copy replaces everything else.
     if (phase_ == Phase::pushing && waiting() == 0)
-        phase_ = Phase::pulling;
+        phase_ = copy_due_ ? Phase::copying : Phase::pulling;
+    if (phase_ == Phase::copying)
+        return HttpCall{"GET", "/api/snapshot", "", true, true};
     return phase_ == Phase::pushing ? push_call() : pull_call();
 }
 
@@ -182,6 +193,11 @@ Result<void> SyncEngine::on_rotate_response(int status, std::string_view body, i
 void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::signing_out) {
+        // Whatever the server said: the person asked for the data to go.
+        phase_ = Phase::idle;
+        return erase(kSignedOutReason);
+    }
     if (phase_ == Phase::rotating) {
         phase_ = Phase::pushing; // the round goes on with the new token
         if (Result<void> r = on_rotate_response(status, body, now_ms); !r) {
@@ -206,8 +222,14 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         // retrying cannot help; a person must enrol the device again.
         if (status == 401 || code == "sync.sequence_reused")
             kept_.stopped = true;
-        return fail_round(code, message, now_ms);
+        fail_round(code, message, now_ms);
+        // A revoked device keeps nothing of the association's data.
+        if (code == "auth.revoked")
+            erase(kRevokedReason);
+        return;
     }
+    if (phase_ == Phase::copying)
+        return on_copy(body, now_ms);
     if (phase_ == Phase::pushing) {
         Result<PushResponse> answer = parse_push_response(body);
         if (!answer)
@@ -231,6 +253,20 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     Result<PullResponse> page = parse_pull_response(body);
     if (!page)
         return fail_round(page.error().code, page.error().message, now_ms);
+    if (!page->role.empty()) {
+        // The role may have changed since the last contact: from now on the
+        // server sends what the new one reads, and the copy this device
+        // holds must hold that too. The page is not applied: the new copy
+        // supersedes it.
+        if (Result<bool> replace = note_role(page->role); !replace)
+            return fail_round(replace.error().code, replace.error().message, now_ms);
+        else if (*replace) {
+            copy_due_ = true;
+            phase_ = Phase::idle;
+            next_attempt_ms_ = now_ms;
+            return;
+        }
+    }
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
     if (page->more)
@@ -238,16 +274,74 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     // A correction pulled from another device may have made a receipt of
     // this one untrue: it is cancelled and reissued here, as this device's
     // own change, sent at the next round. The office's devices only: the
-    // server takes receipts from no volunteer.
-    if (kept_.operator_role != "volunteer")
+    // server takes receipts from no volunteer or fundraiser.
+    if (const std::optional<Role> role = parse_role(kept_.operator_role); !role || is_office(*role))
         if (Result<ReceiptFollowUp> r = follow_corrections(store_, ReceiptNumbering::server, kept_.operator_login); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
     finish_round(now_ms);
 }
 
+Result<bool> SyncEngine::note_role(const std::string& role)
+{
+    if (role != kept_.operator_role) {
+        if (Result<void> r = store_.unobserved([&] { return write_meta(store_, "sync_operator_role", role); }); !r)
+            return r.error();
+        kept_.operator_role = role;
+    }
+    return copy_needs_replacing(store_, role);
+}
+
+void SyncEngine::on_copy(std::string_view body, int64_t now_ms)
+{
+    phase_ = Phase::idle;
+    if (waiting() > 0) {
+        // Typed while the copy was on its way: sent first, then a new copy.
+        next_attempt_ms_ = now_ms;
+        return;
+    }
+    Result<std::vector<uint8_t>> image = adopt_server_copy(store_, std::vector<uint8_t>(body.begin(), body.end()));
+    if (!image)
+        return fail_round(image.error().code, image.error().message, now_ms);
+    copy_due_ = false;
+    new_copy_ = std::move(*image);
+}
+
+void SyncEngine::erase(const std::string& why)
+{
+    Result<std::vector<uint8_t>> empty = erased_copy(why);
+    if (!empty) {
+        kept_.last_error = empty.error().message;
+        return;
+    }
+    new_copy_ = std::move(*empty);
+    erasing_because_ = why;
+    token_.clear();
+    kept_.stopped = true;
+}
+
+void SyncEngine::sign_out_and_erase()
+{
+    if (online_ && !token_.empty() && !in_flight_)
+        sign_out_due_ = true;
+    else
+        erase(kSignedOutReason);
+}
+
+std::optional<std::vector<uint8_t>> SyncEngine::take_new_copy()
+{
+    std::optional<std::vector<uint8_t>> copy = std::move(new_copy_);
+    new_copy_.reset();
+    copy_handed_over_ = copy_handed_over_ || copy.has_value();
+    return copy;
+}
+
 void SyncEngine::on_failure(const std::string& message, int64_t now_ms)
 {
     in_flight_ = false;
+    if (phase_ == Phase::signing_out) {
+        phase_ = Phase::idle;
+        return erase(kSignedOutReason);
+    }
     if (phase_ == Phase::enrolling) {
         phase_ = Phase::idle;
         enrolment_ = {Enrolment::State::failed, "The server could not be reached."};
@@ -336,7 +430,7 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
     };
     const std::string login = operator_text("login"), name = operator_text("name"), role = operator_text("role");
     const std::string token = j["token"].get<std::string>();
-    const std::string since = std::to_string(now_ms);
+    const std::string since = std::to_string(now_ms), none;
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
@@ -344,7 +438,8 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},
                                          {"sync_operator_name", name},
-                                         {"sync_operator_role", role}})
+                                         {"sync_operator_role", role},
+                                         {kErasedReasonKey, none}})
             if (Result<void> r = write_meta(store_, key, value); !r)
                 return r;
         return {};
@@ -367,7 +462,9 @@ SyncStatus SyncEngine::status()
     SyncStatus s = kept_;
     s.enrolled = !token_.empty();
     s.online = online_;
-    s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling;
+    s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
+    s.replacing_copy = new_copy_.has_value() || copy_handed_over_;
+    s.erasing_because = erasing_because_;
     s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;
     return s;

@@ -15,6 +15,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "protocol/sync_limits.h"
@@ -32,6 +33,7 @@ struct HttpCall {
     std::string path;       // "/api/sync/push", "/api/sync/pull?since=12&limit=1000"
     std::string body;       // JSON, for POST
     bool authorized = true; // send "Authorization: Bearer <token>"
+    bool binary = false;    // the answer is bytes (a database), not text
 };
 
 struct SyncTiming {
@@ -65,8 +67,14 @@ struct SyncStatus {
     // Changes the server refused that no person has dismissed yet
     // (client/refusals.h lists them).
     int refused = 0;
-    // Who the device works for, as the server said at enrolment.
+    // Who the device works for, as the server said at enrolment; the role
+    // as it said at the last pull.
     std::string operator_login, operator_name, operator_role;
+    // A new copy of the data is ready or handed over (take_new_copy): the
+    // device is about to restart on it, and nothing more should be written.
+    bool replacing_copy = false;
+    // Why the device is being erased (revoked, signed out); "" otherwise.
+    std::string erasing_because;
 };
 
 class SyncEngine {
@@ -96,6 +104,16 @@ public:
     const Enrolment& enrolment() const { return enrolment_; }
     // Forgets the token (another operator will enrol this device).
     Result<void> leave();
+    // "Sign out and erase this device": the server forgets the token
+    // (POST /api/device/sign-out, when online), and an empty database
+    // replaces this device's data, whatever its outbox still held.
+    void sign_out_and_erase();
+
+    // The image that must become this device's whole database, once: the
+    // server's copy for its operator's role (client/device_copy.h), or an
+    // empty one when the device was revoked or signed out. The platform
+    // replaces the database and everything stored before with it.
+    std::optional<std::vector<uint8_t>> take_new_copy();
 
     // A person has read this refusal (client/refusals.h).
     Result<void> dismiss_refusal(int64_t id);
@@ -104,7 +122,7 @@ public:
     SyncStatus status();
 
 private:
-    enum class Phase { idle, enrolling, rotating, pushing, pulling };
+    enum class Phase { idle, enrolling, rotating, pushing, pulling, copying, signing_out };
     Result<void> on_enrol_response(int status, std::string_view body, int64_t now_ms);
     // The rotation call when the token is due for one (else nullopt).
     std::optional<HttpCall> rotation_call(int64_t now_ms);
@@ -116,6 +134,10 @@ private:
     void finish_round(int64_t now_ms);
     void count_refusals();
     void fail_round(const std::string& code, const std::string& message, int64_t now_ms);
+    // The pulled role: kept, and whether the copy must be replaced for it.
+    Result<bool> note_role(const std::string& role);
+    void on_copy(std::string_view body, int64_t now_ms);
+    void erase(const std::string& why);
 
     Store& store_;
     Outbox& outbox_;
@@ -138,6 +160,11 @@ private:
     uint64_t waiting_at_change_ = ~uint64_t{0};
     int64_t waiting_seen_ = 0; // the size when poll() last looked
     std::string enrol_body_;   // the request waiting to be sent (holds a password: cleared once sent)
+    bool copy_due_ = false;    // the next round fetches a new copy instead of pulling
+    bool sign_out_due_ = false;
+    std::optional<std::vector<uint8_t>> new_copy_;
+    bool copy_handed_over_ = false;
+    std::string erasing_because_;
     Enrolment enrolment_;
 };
 

@@ -70,6 +70,10 @@ struct PullResponse {
     std::vector<LoggedChange> changes;
     int64_t cursor = 0; // pass as `since` next time
     bool more = false;  // another page is waiting
+    // The role the server knows the device's operator by now (protocol/
+    // access.h's names): what this page was cut for. Empty from servers
+    // before roles were sent.
+    std::string role;
 };
 
 } // namespace obole::sync

@@ -166,8 +166,11 @@ json to_json(const PullResponse& r)
         j["version"] = c.version;
         changes.push_back(std::move(j));
     }
-    return {
+    json j = {
         {"schema_version", r.schema_version}, {"changes", std::move(changes)}, {"cursor", r.cursor}, {"more", r.more}};
+    if (!r.role.empty())
+        j["role"] = r.role;
+    return j;
 }
 
 Result<PushRequest> parse_push_request(std::string_view body)
@@ -230,6 +233,8 @@ Result<PullResponse> parse_pull_response(std::string_view body)
     r.schema_version = schema->get<int>();
     r.cursor = cursor->get<int64_t>();
     r.more = more->get<bool>();
+    if (const json* role = text(*j, "role"))
+        r.role = role->get<std::string>();
     for (size_t i = 0; i < changes->size(); ++i) {
         const json& c = (*changes)[i];
         const json* version = c.is_object() ? number(c, "version") : nullptr;

@@ -1,5 +1,7 @@
 #include "server/admin_cli.h"
+
 #include "core/calendar/date.h"
+#include "server/admin_journal.h"
 
 #include <algorithm>
 #include <cctype>
@@ -120,15 +122,24 @@ std::string short_time(int64_t unix_ms)
     return iso_from_unix_ms(unix_ms).substr(0, 16) + "Z";
 }
 
-int operator_add(Auth& auth, const Arguments& args, AdminConsole& console)
+// What was done from the command line goes to the admin journal as the
+// API's actions do; done but not journaled is said, and fails the command.
+int journaled(Auth& auth, AdminConsole& console, int64_t now_ms, const char* action, const std::string& detail)
+{
+    if (Result<void> r = record_admin_action(auth.store(), {now_ms, kCommandLineActor, action, detail}); !r)
+        return failed(console, r.error());
+    return 0;
+}
+
+int operator_add(Auth& auth, const Arguments& args, AdminConsole& console, int64_t now_ms)
 {
     if (args.words.size() != 3)
         return usage_error(console, "operator add needs one LOGIN");
     if (flag(args, "--role").empty())
-        return usage_error(console, "operator add needs --role admin, staff or volunteer");
+        return usage_error(console, "operator add needs --role admin, office, volunteer or fundraiser");
     Result<Role> role = parse_role(flag(args, "--role"));
     if (!role)
-        return usage_error(console, "--role is admin, staff or volunteer");
+        return usage_error(console, "--role is admin, office, volunteer or fundraiser");
     Result<std::string> password = read_new_password(console);
     if (!password)
         return failed(console, password.error());
@@ -138,10 +149,28 @@ int operator_add(Auth& auth, const Arguments& args, AdminConsole& console)
     if (!op)
         return failed(console, op.error());
     console.out << "Operator " << op->login << " (" << role_name(op->role) << ", " << op->name << ") added.\n";
-    return 0;
+    return journaled(auth, console, now_ms, "operator.add", op->login + " (" + role_name(op->role) + ")");
 }
 
-int operator_password(Auth& auth, const Arguments& args, AdminConsole& console)
+int operator_role(Auth& auth, const Arguments& args, AdminConsole& console, int64_t now_ms)
+{
+    if (args.words.size() != 4)
+        return usage_error(console, "operator role needs a LOGIN and a role (admin, office, volunteer or fundraiser)");
+    Result<Role> role = parse_role(args.words[3]);
+    if (!role)
+        return usage_error(console, "a role is admin, office, volunteer or fundraiser");
+    Result<OperatorInfo> op = auth.find_operator(args.words[2]);
+    if (!op)
+        return failed(console, op.error());
+    if (Result<void> set = auth.set_role(op->login, *role); !set)
+        return failed(console, set.error());
+    console.out << "Operator " << op->login << " is now " << role_name(*role)
+                << ": each of their devices gets what this role may see at its next sync.\n";
+    return journaled(auth, console, now_ms, "operator.role",
+                     op->login + " " + role_name(op->role) + " -> " + role_name(*role));
+}
+
+int operator_password(Auth& auth, const Arguments& args, AdminConsole& console, int64_t now_ms)
 {
     if (args.words.size() != 3)
         return usage_error(console, "operator password needs one LOGIN");
@@ -153,7 +182,7 @@ int operator_password(Auth& auth, const Arguments& args, AdminConsole& console)
     if (Result<void> set = auth.set_password(args.words[2], *password); !set)
         return failed(console, set.error());
     console.out << "Password changed. Devices already enrolled keep working.\n";
-    return 0;
+    return journaled(auth, console, now_ms, "operator.password", args.words[2]);
 }
 
 int operator_list(Auth& auth, const Arguments& args, AdminConsole& console)
@@ -192,7 +221,8 @@ int enrol_code(Auth& auth, const Arguments& args, AdminConsole& console, int64_t
     console.out << "Enrol code for " << login << ": " << *code << "\n"
                 << "Valid until " << short_time(now_ms + int64_t(ttl_minutes) * 60'000)
                 << " (UTC), for one device, with " << login << "'s password.\n";
-    return 0;
+    return journaled(auth, console, now_ms, "enrol_code.issue",
+                     "for " + login + ", valid " + std::to_string(ttl_minutes) + " minutes");
 }
 
 int device_list(Auth& auth, const Arguments& args, AdminConsole& console)
@@ -212,14 +242,15 @@ int device_list(Auth& auth, const Arguments& args, AdminConsole& console)
     return 0;
 }
 
-int device_revoke(Auth& auth, const Arguments& args, AdminConsole& console)
+int device_revoke(Auth& auth, const Arguments& args, AdminConsole& console, int64_t now_ms)
 {
     if (args.words.size() != 3)
         return usage_error(console, "device revoke needs one DEVICE_ID");
     if (Result<void> revoked = auth.revoke_device(args.words[2]); !revoked)
         return failed(console, revoked.error());
-    console.out << "Device " << args.words[2] << " revoked: its token is refused from now on.\n";
-    return 0;
+    console.out << "Device " << args.words[2]
+                << " revoked: its token is refused from now on, and it erases its copy at its next contact.\n";
+    return journaled(auth, console, now_ms, "device.revoke", args.words[2]);
 }
 
 } // namespace
@@ -238,9 +269,11 @@ int run_admin_command(Auth& auth, const std::vector<std::string>& command, Admin
         return usage_error(console, args.error().message);
 
     if (first == "operator" && second == "add")
-        return operator_add(auth, *args, console);
+        return operator_add(auth, *args, console, now_ms);
+    if (first == "operator" && second == "role")
+        return operator_role(auth, *args, console, now_ms);
     if (first == "operator" && second == "password")
-        return operator_password(auth, *args, console);
+        return operator_password(auth, *args, console, now_ms);
     if (first == "operator" && second == "list")
         return operator_list(auth, *args, console);
     if (first == "enrol-code")
@@ -248,7 +281,7 @@ int run_admin_command(Auth& auth, const std::vector<std::string>& command, Admin
     if (first == "device" && second == "list")
         return device_list(auth, *args, console);
     if (first == "device" && second == "revoke")
-        return device_revoke(auth, *args, console);
+        return device_revoke(auth, *args, console, now_ms);
     return usage_error(console, "unknown command '" + first + (second.empty() ? "" : " " + second) + "'");
 }
 
@@ -277,7 +310,8 @@ Result<void> add_demo_operators(Auth& auth, std::ostream& out, int64_t now_ms)
         Role role;
     };
     const Demo demos[] = {{"admin", "Demo Administrator", Role::admin},
-                          {"volunteer", "Demo Volunteer", Role::volunteer}};
+                          {"volunteer", "Demo Volunteer", Role::volunteer},
+                          {"fundraiser", "Demo Fundraiser", Role::fundraiser}};
     out << "Demo operators (password \"" << kDemoPassword << "\"), each with an enrol code valid 24 hours:\n";
     for (const Demo& demo : demos) {
         if (Result<void> added = auth.add_operator(demo.login, demo.name, demo.role, kDemoPassword); !added)

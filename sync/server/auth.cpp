@@ -27,7 +27,7 @@ const char kSchema[] = R"SQL(
 CREATE TABLE IF NOT EXISTS server.operator(
   login         TEXT PRIMARY KEY,
   name          TEXT NOT NULL,
-  role          TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'volunteer')),
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'office', 'volunteer', 'fundraiser')),
   password_hash TEXT NOT NULL
 ) WITHOUT ROWID;
 
@@ -181,37 +181,60 @@ bool operator_exists(Store& store, const std::string& login)
 
 Role role_or_volunteer(const std::string& name)
 {
-    // The table's CHECK allows only the three names; volunteer is the least
+    // The table's CHECK allows only the four names; volunteer is the least
     // privilege should that ever be bypassed.
-    Result<Role> role = parse_role(name);
-    return role ? *role : Role::volunteer;
+    return sync::parse_role(name).value_or(Role::volunteer);
 }
 
 } // namespace
 
-const char* role_name(Role role)
-{
-    switch (role) {
-    case Role::admin: return "admin";
-    case Role::staff: return "staff";
-    case Role::volunteer: return "volunteer";
-    }
-    return "volunteer";
-}
-
 Result<Role> parse_role(const std::string& name)
 {
-    for (Role role : {Role::admin, Role::staff, Role::volunteer})
-        if (name == role_name(role))
-            return role;
-    return fail("auth.bad_role", "A role is admin, staff or volunteer.", "role");
+    if (std::optional<Role> role = sync::parse_role(name); role && name != "staff")
+        return *role;
+    return fail("auth.bad_role", "A role is admin, office, volunteer or fundraiser.", "role");
 }
+
+namespace {
+
+// A server database from before the four roles knew three, and called the
+// office "staff": its operator table is made again with the new list
+// (SQLite cannot change a CHECK), foreign keys off meanwhile as SQLite's
+// ALTER TABLE page prescribes, the store's transaction around it all.
+Result<void> four_roles(Store& store)
+{
+    Statement sql(store.db(), "SELECT sql FROM server.sqlite_master WHERE name = 'operator'");
+    if (sql.step() != Statement::Step::row || sql.column_text(0).find("'staff'") == std::string::npos)
+        return {};
+    sql.reset();
+    if (Result<void> r = store.exec("PRAGMA foreign_keys = OFF"); !r)
+        return r;
+    Result<void> made = store.transaction([&]() -> Result<void> {
+        const std::string create = kSchema;
+        const std::string table = create.substr(0, create.find(";") + 1);
+        std::string renamed = table;
+        renamed.replace(renamed.find("server.operator("), 16, "server.operator_4(");
+        if (Result<void> r = store.exec(renamed.c_str()); !r)
+            return r;
+        return store.exec("INSERT INTO server.operator_4(login, name, role, password_hash) "
+                          "SELECT login, name, CASE role WHEN 'staff' THEN 'office' ELSE role END, password_hash "
+                          "FROM server.operator;"
+                          "DROP TABLE server.operator;"
+                          "ALTER TABLE server.operator_4 RENAME TO operator;");
+    });
+    Result<void> on = store.exec("PRAGMA foreign_keys = ON");
+    return made ? on : made;
+}
+
+} // namespace
 
 Result<void> Auth::ensure_schema()
 {
     if (!sodium_ready())
         return crypto_unavailable();
     if (Result<void> r = store_.exec(kSchema); !r)
+        return r;
+    if (Result<void> r = four_roles(store_); !r)
         return r;
     for (const auto& [table, column, declaration] : kAddedColumns) {
         Statement has(store_.db(), "SELECT 1 FROM pragma_table_info(?1, 'server') WHERE name = ?2");
@@ -294,6 +317,19 @@ Result<void> Auth::set_password(const std::string& login, const std::string& pas
     Statement update(store_.db(), "UPDATE server.operator SET password_hash = ?2 WHERE login = ?1");
     update.bind_text(1, *key);
     update.bind_text(2, *hash);
+    return update.run();
+}
+
+Result<void> Auth::set_role(const std::string& login, Role role)
+{
+    Result<std::string> key = canonical_login(login);
+    if (!key)
+        return key.error();
+    if (!operator_exists(store_, *key))
+        return unknown_operator();
+    Statement update(store_.db(), "UPDATE server.operator SET role = ?2 WHERE login = ?1");
+    update.bind_text(1, *key);
+    update.bind_text(2, role_name(role));
     return update.run();
 }
 

@@ -1,4 +1,5 @@
-// Who may talk to obole-server: operators (admin, staff, volunteer) with
+// Who may talk to obole-server: operators (admin, office, volunteer,
+// fundraiser: protocol/access.h) with
 // Argon2id-hashed passwords, devices enrolled with a one-time code an admin
 // issued, and the revocable bearer token each enrolled device then holds.
 // Codes and tokens are stored hashed: the server database never holds a
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "protocol/access.h"
 
 namespace obole {
 class Store;
@@ -21,9 +23,10 @@ class Store;
 
 namespace obole::server {
 
-enum class Role { admin, staff, volunteer };
-const char* role_name(Role role);
-Result<Role> parse_role(const std::string& name); // "admin" | "staff" | "volunteer"
+using sync::Role;
+using sync::role_name;
+// sync::parse_role as the routes and the CLI take it: auth.bad_role.
+Result<Role> parse_role(const std::string& name);
 
 // The operator and device behind an authenticated request.
 struct Principal {
@@ -81,6 +84,7 @@ struct NewOperator {
 class Auth {
 public:
     explicit Auth(Store& store) : store_(store) {}
+    Store& store() { return store_; } // where the admin journal goes too (admin_journal.h)
 
     // Tokens of devices unused for longer than this are refused
     // (auth.token_expired); at least one day.
@@ -103,6 +107,10 @@ public:
                                                 const std::string& password);
     Result<void> insert_operator(const NewOperator& op);
     Result<void> set_password(const std::string& login, const std::string& password);
+    // Takes effect at each of the operator's devices' next contact: the
+    // server sends it what the new role reads from then on, and the device
+    // replaces its copy (protocol/access.h). auth.unknown_operator.
+    Result<void> set_role(const std::string& login, Role role);
     std::vector<OperatorInfo> operators();
     // The operator of a login, as typed (any case); auth.unknown_operator.
     Result<OperatorInfo> find_operator(const std::string& login);

@@ -192,6 +192,28 @@ std::string post_revoke(const std::string&, const httplib::Request& req, httplib
     return device_id;
 }
 
+// An operator's new role: it holds from each of their devices' next contact
+// (the pull says it; the device replaces its copy: client/device_copy.h).
+std::string post_role(const std::string& text, const httplib::Request& req, httplib::Response& res, Auth& auth)
+{
+    Result<json> body = parse_object(text);
+    if (!body)
+        return refused(res, body.error());
+    Result<std::string> role_text = string_field(*body, "role");
+    if (!role_text)
+        return refused(res, role_text.error());
+    Result<Role> role = parse_role(*role_text);
+    if (!role)
+        return refused(res, role.error());
+    Result<OperatorInfo> op = auth.find_operator(req.matches[1]);
+    if (!op)
+        return refused(res, op.error());
+    if (Result<void> set = auth.set_role(op->login, *role); !set)
+        return refused(res, set.error());
+    send_json(res, 200, operator_json(op->login, op->name, *role));
+    return op->login + " " + role_name(op->role) + " -> " + role_name(*role);
+}
+
 void get_journal(const httplib::Request&, httplib::Response& res, Store& store)
 {
     Result<std::vector<AdminAction>> actions = admin_actions(store, 1000);
@@ -285,6 +307,7 @@ void add_auth_routes(httplib::Server& http, Store& store, Auth& auth, std::mutex
                   }
               });
     http.Get("/api/admin/operators", route.admin_get(get_operators));
+    http.Post(R"(/api/admin/operators/([^/]+)/role)", route.admin_post(post_role, "operator.role"));
     http.Post("/api/admin/enrol-codes", route.admin_post(post_enrol_code, "enrol_code.issue"));
     http.Get("/api/admin/devices", route.admin_get(get_devices));
     http.Post(R"(/api/admin/devices/([^/]+)/revoke)", route.admin_post(post_revoke, "device.revoke"));
@@ -294,6 +317,22 @@ void add_auth_routes(httplib::Server& http, Store& store, Auth& auth, std::mutex
         std::lock_guard lock(route.store_mutex);
         get_journal(req, res, route.store);
     });
+    // "Sign out and erase this device": its token stops working at once (the
+    // device erases its copy whatever the answer: client/sync_engine.h).
+    http.Post("/api/device/sign-out",
+              [route](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                  std::optional<Principal> who = route.gate.admit(req, res);
+                  if (!who)
+                      return;
+                  if (Result<std::string> body = read_text_body(req, reader); !body)
+                      return send_error(res, body.error());
+                  std::lock_guard lock(route.store_mutex);
+                  if (Result<void> r = route.auth.revoke_device(who->device_id); !r)
+                      return send_error(res, r.error());
+                  send_json(res, 200, {{"device_id", who->device_id}, {"signed_out", true}});
+                  route.journal(res, {unix_now_ms(), who->operator_login, "device.sign_out",
+                                      who->device_id + " (" + who->device_name + ")"});
+              });
     // A device's new token (Auth::rotate_token); the request has no body to speak of.
     http.Post("/api/token/rotate", [&auth, &store_mutex, &gate](const httplib::Request& req, httplib::Response& res,
                                                                 const httplib::ContentReader& reader) {

@@ -10,6 +10,7 @@
 #include "server/request_checks.h"
 #include "server/request_gate.h"
 #include "server/request_log.h"
+#include "server/role_copy.h"
 #include "server/security_headers.h"
 #include "server/sync_routes.h"
 #include "server/sync_service.h"
@@ -83,7 +84,8 @@ HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options)
 
 HttpApi::HttpApi(Store& store, Auth& auth, const ServerOptions& options, std::unique_ptr<HttpServer> http)
     : store_(store), auth_(auth), sync_(std::make_unique<SyncService>(store)), options_(options),
-      gate_(std::make_unique<RequestGate>(auth, store_mutex_, options.limits)), http_(std::move(http))
+      gate_(std::make_unique<RequestGate>(auth, store_mutex_, options.limits)), copies_(std::make_unique<RoleCopies>()),
+      http_(std::move(http))
 {
     auth_.set_token_idle_days(options_.token_idle_days);
     add_guards();
@@ -156,7 +158,7 @@ void HttpApi::add_routes()
     add_auth_routes(s, store_, auth_, store_mutex_, *gate_);
     // The snapshot is open to anyone only when the data is the demo's
     // (main refuses --demo on anything else; this holds even if it did not).
-    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, {options_.demo && is_demo_data(store_)});
+    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, *copies_, {options_.demo && is_demo_data(store_)});
 
     // Last: a POST no route above takes is answered without reading its body.
     // httplib reads the body of a POST that reaches no ContentReader route

@@ -22,6 +22,7 @@ namespace obole::server {
 class Auth;
 class HttpServer;
 class RequestGate;
+class RoleCopies;
 class SyncService;
 
 class HttpApi {
@@ -51,6 +52,7 @@ private:
     std::mutex store_mutex_; // SQLite connection shared by the HTTP worker threads
     ServerOptions options_;
     std::unique_ptr<RequestGate> gate_;
+    std::unique_ptr<RoleCopies> copies_;
     std::unique_ptr<HttpServer> http_;
 };
 

@@ -1,5 +1,5 @@
 // Records that stop changing once a person has signed them off, checked for
-// every pushed change after the role (permissions.h), against what the
+// every pushed change after the role (protocol/access.h), against what the
 // server holds:
 //  - a closed gift batch: its control totals were reconciled and its lines
 //    posted as gifts, so neither the batch nor a line of it changes again,

@@ -18,9 +18,12 @@ const char* server_usage()
            "  --token-idle-days N\n"
            "                    a device unused for N days must enrol again (default 90)\n"
            "commands (on the data folder, with or without the server running):\n"
-           "  operator add LOGIN --role admin|staff|volunteer [--name \"Full Name\"]\n"
+           "  operator add LOGIN --role admin|office|volunteer|fundraiser [--name \"Full Name\"]\n"
            "                    add an operator; the password is read from standard input\n"
            "                    (asked twice when it is a terminal), at least 10 characters\n"
+           "  operator role LOGIN admin|office|volunteer|fundraiser\n"
+           "                    change what the operator may do and see, from their\n"
+           "                    devices' next sync\n"
            "  operator password LOGIN\n"
            "                    set a new password, read the same way\n"
            "  operator list     list operators\n"
@@ -29,7 +32,9 @@ const char* server_usage()
            "                    (valid 24 hours unless told, 30 days at most)\n"
            "  device list       list enrolled devices\n"
            "  device revoke DEVICE_ID\n"
-           "                    refuse that device's token from now on\n";
+           "                    refuse that device's token from now on; the device erases\n"
+           "                    its copy of the data at its next contact\n"
+           "every command is written to the admin journal as done from the command line\n";
 }
 
 static Result<int> parse_int(const std::string& flag, const std::string& text, int lo, int hi)

@@ -10,6 +10,7 @@
 #include "server/json_response.h"
 #include "server/request_body.h"
 #include "server/request_gate.h"
+#include "server/role_copy.h"
 #include "server/sync_service.h"
 
 namespace obole::server {
@@ -28,7 +29,7 @@ bool read_number(const httplib::Request& req, const char* name, int64_t* out)
 } // namespace
 
 void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, RequestGate& gate, std::mutex& store_mutex,
-                     SyncRoutesOptions options)
+                     RoleCopies& copies, SyncRoutesOptions options)
 {
     // The token is checked before the body is read (a refusal costs no
     // reading), and the body is read outside the store lock (a slow client
@@ -56,31 +57,52 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Req
         if (!read_number(req, "since", &since) || !read_number(req, "limit", &limit) ||
             !read_number(req, "schema_version", &schema))
             return send_error(res, fail("request.bad_query", "A pull needs since, limit and schema_version numbers."));
-        if (!gate.admit(req, res))
+        std::optional<Principal> who = gate.admit(req, res);
+        if (!who)
             return;
-        std::lock_guard lock(store_mutex);
-        Result<sync::PullResponse> page = sync.pull(since, int(limit), int(schema));
+        Result<sync::PullResponse> page = [&] {
+            std::lock_guard lock(store_mutex);
+            return sync.pull(since, int(limit), int(schema));
+        }();
         if (!page)
             return send_error(res, page.error());
+        filter_for_role(who->role, *page);
+        page->role = sync::role_name(who->role);
         send_json(res, 200, sync::to_json(*page));
     });
 
-    // The whole of obole.db: a new device's first copy, with the cursor to
-    // pull from next in its meta (ChangeLog::publish_cursor).
-    http.Get("/api/snapshot",
-             [&store, &gate, &store_mutex, options](const httplib::Request& req, httplib::Response& res) {
-                 if (options.open_snapshot ? !gate.admit_anonymous(req, res) : !gate.admit(req, res))
-                     return;
-                 std::vector<uint8_t> bytes;
-                 {
-                     std::lock_guard lock(store_mutex);
-                     bytes = store.serialize();
-                 }
-                 if (bytes.empty())
-                     return send_error(res, 500, "snapshot.failed", "The database could not be serialised.");
-                 res.set_header("Cache-Control", "no-store");
-                 res.set_content(std::string(bytes.begin(), bytes.end()), "application/vnd.sqlite3");
-             });
+    // obole.db as the device's role may read it (role_copy.h): a new
+    // device's first copy, or a device's new one after its role changed,
+    // with the cursor to pull from next in its meta (ChangeLog::publish_cursor).
+    // The demo's is open to anyone, whole, when no token comes with the request.
+    http.Get("/api/snapshot", [&store, &sync, &gate, &store_mutex, &copies, options](const httplib::Request& req,
+                                                                                     httplib::Response& res) {
+        Role role = Role::office;
+        if (options.open_snapshot && !req.has_header("Authorization")) {
+            if (!gate.admit_anonymous(req, res))
+                return;
+        } else {
+            std::optional<Principal> who = gate.admit(req, res);
+            if (!who)
+                return;
+            role = who->role;
+        }
+        // The image may be newer than `version`: it carries its own cursor.
+        int64_t version = 0;
+        {
+            std::lock_guard lock(store_mutex);
+            version = sync.log().last_version();
+        }
+        auto image = [&] {
+            std::lock_guard lock(store_mutex);
+            return store.serialize();
+        };
+        Result<std::vector<uint8_t>> bytes = copies.get(role, version, store.today(), image);
+        if (!bytes || bytes->empty())
+            return send_error(res, 500, "snapshot.failed", "The database could not be serialised.");
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::string(bytes->begin(), bytes->end()), "application/vnd.sqlite3");
+    });
 }
 
 } // namespace obole::server

@@ -1,4 +1,4 @@
-// HTTP routes of sync: push, pull, and the snapshot a new device starts from.
+// HTTP routes of sync: push, pull, and the snapshot a device starts from.
 // A push's body is read with read_text_body (request_body.h), never by httplib.
 #pragma once
 
@@ -15,6 +15,7 @@ class Store;
 namespace obole::server {
 
 class RequestGate;
+class RoleCopies;
 class SyncService;
 
 struct SyncRoutesOptions {
@@ -23,8 +24,10 @@ struct SyncRoutesOptions {
     bool open_snapshot = false;
 };
 
-// Every route passes `gate` first (rate limits, the token: request_gate.h).
+// Every route passes `gate` first (rate limits, the token: request_gate.h);
+// pulls and snapshots are cut for the device's role (role_copy.h), `copies`
+// keeping the last snapshot of each reduced view.
 void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, RequestGate& gate, std::mutex& store_mutex,
-                     SyncRoutesOptions options);
+                     RoleCopies& copies, SyncRoutesOptions options);
 
 } // namespace obole::server

@@ -12,6 +12,7 @@
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "core/store/uuid.h"
+#include "protocol/access.h"
 #include "protocol/codec.h"
 #include "protocol/merge.h"
 #include "protocol/replica_rows.h"
@@ -19,9 +20,9 @@
 #include "server/collection_check.h"
 #include "server/duplicate_finder.h"
 #include "server/gift_correction_check.h"
-#include "server/permissions.h"
 #include "server/receipt_numbering.h"
 #include "server/record_locks.h"
+#include "server/role_copy.h"
 
 namespace obole::server {
 
@@ -117,6 +118,12 @@ Result<void> SyncService::ensure_schema()
     if (last.step() == Statement::Step::row)
         if (std::optional<sync::Hlc> h = sync::Hlc::parse(last.column_text(0)))
             clock_.observe(*h, 0);
+    // obole.db is the office's view: a copy of it says so (role_copy.h).
+    Statement view(store_.db(), "INSERT INTO main.meta(key, value) VALUES(?1, 'office') "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    view.bind_text(1, sync::kCopyRoleKey);
+    if (Result<void> r = view.run(); !r)
+        return r;
     // A snapshot always names its cursor, even before the first push: a
     // device started from it knows its data came from a server (it then
     // leaves the numbering of tax receipts to the server).
@@ -181,7 +188,7 @@ Result<void> SyncService::admit_and_apply(const Principal& who, const Change& ch
         return r;
     if (Result<void> r = sync::check_values(change); !r)
         return r;
-    if (Result<void> r = check_permission(who.role, change); !r)
+    if (Result<void> r = sync::check_write(who.role, change); !r)
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
         return r;

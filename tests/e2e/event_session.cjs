@@ -11,7 +11,7 @@
 // are printed.
 'use strict';
 
-const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, enrol,
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, enrolLimited,
         ServerLog } = require('./harness.cjs');
 
 (async () => {
@@ -49,7 +49,7 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCo
     ['the device enrols as a volunteer and syncs', async () => {
       assert.ok(codes.volunteer, 'no enrol code for the demo volunteer');
       await app.open(server.url);
-      await enrol(app, codes.volunteer, 'volunteer');
+      await enrolLimited(app, codes.volunteer, 'volunteer');
       await app.find('Enrolled as volunteer.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
     }],

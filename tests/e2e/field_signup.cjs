@@ -96,7 +96,10 @@ const GOOD_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
       await type('Enrol code', codes.volunteer);
       await type('Operator login', 'volunteer');
       await type('Password', DEMO_PASSWORD);
+      const before = await app.loadedAt();
       await tap('Enrol this device');
+      await app.restarted(before); // on the volunteer's copy of the demo
+      await app.click('Sync');
       await app.find('Enrolled as volunteer.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
       await context.setOffline(true);

@@ -238,6 +238,26 @@ class AppPage {
     }
   }
 
+  // When this page was loaded: restarted() waits for a later one.
+  async loadedAt() {
+    return this.page.evaluate(() => performance.timeOrigin);
+  }
+
+  // Waits for the app to have restarted since `before` (loadedAt()) and be
+  // ready: a volunteer or a fundraiser enrolling a device that holds the
+  // demo's whole copy takes the copy made for their role, and the page
+  // restarts on it (sync/client/device_copy.h); so does an erased device.
+  async restarted(before, { timeout = 60000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const ready = await this.page.evaluate(
+        (t) => performance.timeOrigin !== t && !!(window.Module && window.Module.oboleReady), before).catch(() => false);
+      if (ready) return;
+      if (Date.now() > deadline) throw new Error('the app did not restart');
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   // The snapshot of the local database as this device stores it (web/device_storage.js).
   async storedDatabase() {
     return this.page.evaluate(async () => {
@@ -280,6 +300,16 @@ async function enrol(app, code, login, password = DEMO_PASSWORD) {
   await app.fill('Operator login', login);
   await app.fill('Password', password);
   await app.click('Enrol this device');
+}
+
+// The same for a demo operator who sees less than the demo's whole copy
+// (volunteer, fundraiser): the device restarts on its role's copy, and is
+// back on the Sync screen when this returns.
+async function enrolLimited(app, code, login, password = DEMO_PASSWORD) {
+  const before = await app.loadedAt();
+  await enrol(app, code, login, password);
+  await app.restarted(before);
+  await app.click('Sync');
 }
 
 // Settings → the association's identity, all that Cerfa 11580 asks for
@@ -353,5 +383,5 @@ async function runSteps(title, steps, onFail = async () => {}) {
   return failed + skipped === 0;
 }
 
-module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need,
+module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need, enrolLimited,
                    demoEnrolCodes, DEMO_PASSWORD, enrol, saveAssociation, ServerLog };

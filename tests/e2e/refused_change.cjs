@@ -7,7 +7,7 @@
 // opens the member, and forgets the refusal once dismissed.
 'use strict';
 
-const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, DEMO_PASSWORD, enrol,
+const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, DEMO_PASSWORD, enrolLimited,
         ServerLog } = require('./harness.cjs');
 
 (async () => {
@@ -39,8 +39,8 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCo
     ['the volunteer enrols this device', async () => {
       await app.open(server.url);
       await app.find('Find a member');
-      await enrol(app, codes.volunteer, 'volunteer', DEMO_PASSWORD);
-      await app.find('This device is enrolled.', { timeout: 20000 });
+      await enrolLimited(app, codes.volunteer, 'volunteer', DEMO_PASSWORD);
+      await app.find('Enrolled as volunteer.', { timeout: 20000 });
       await app.find(/^Synced \d\d:\d\d$/, { timeout: 20000 });
     }],
     ['two gifts for Hélène Dupont, sent together', async () => {

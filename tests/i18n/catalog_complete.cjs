@@ -31,11 +31,15 @@ for (const f of sources('app/core')) collect(f, FAIL);
 // What the server refuses a change with travels to the device, which shows it
 // through tr() (the sync screen's refusals): the checks of each value.
 for (const f of ['sync/protocol/value_check.cpp', 'sync/protocol/codec.cpp', 'sync/protocol/replica_rows.cpp',
-  'sync/server/sync_service.cpp', 'sync/server/change_log.cpp', 'sync/server/permissions.cpp',
+  'sync/server/sync_service.cpp', 'sync/server/change_log.cpp', 'sync/protocol/access.cpp',
   'sync/server/record_locks.cpp', 'sync/server/collection_check.cpp',
   // Enrolment and tokens: the device shows why it could not enrol or sync.
   'sync/server/auth.cpp', 'sync/server/json_response.cpp'])
   collect(path.join(root, f), FAIL);
+
+// Why a device was erased, shown after it restarts (sync/client/device_copy.h).
+collect(path.join(root, 'sync/client/device_copy.h'),
+  new RegExp(`inline constexpr const char\\* k[A-Za-z]+Reason =\\s*${LITERALS};`, 'g'));
 
 // What the page itself says before the app runs (web/boot.js: t("...")).
 collect(path.join(root, 'web/boot.js'), new RegExp(`\\bt\\(\\s*${LITERALS}\\)`, 'g'));

@@ -13,10 +13,10 @@ class AdminJournalTest : public ServerOverHttp {};
 TEST_F(AdminJournalTest, OperatorsCodesEnrolmentsAndRevocationsAreJournaledForAdmins)
 {
     const std::string admin = token_for(admin_code, "admin", kAdminPassword);
-    Reply added =
-        send("POST", "/api/admin/operators",
-             json{{"login", "zoe"}, {"name", "Zoé Martin"}, {"role", "staff"}, {"password", "zoe's password 1"}}.dump(),
-             admin);
+    Reply added = send(
+        "POST", "/api/admin/operators",
+        json{{"login", "zoe"}, {"name", "Zoé Martin"}, {"role", "office"}, {"password", "zoe's password 1"}}.dump(),
+        admin);
     ASSERT_EQ(added.status, 201) << added.body.dump();
     Reply code = send("POST", "/api/admin/enrol-codes", json{{"login", "zoe"}}.dump(), admin);
     ASSERT_EQ(code.status, 201) << code.body.dump();
@@ -39,7 +39,7 @@ TEST_F(AdminJournalTest, OperatorsCodesEnrolmentsAndRevocationsAreJournaledForAd
     EXPECT_EQ(seen[0], "admin device.revoke " + device);
     EXPECT_EQ(seen[1], "zoe device.enrol " + device + " (test browser)");
     EXPECT_EQ(seen[2], "admin enrol_code.issue for zoe, valid 1440 minutes");
-    EXPECT_EQ(seen[3], "admin operator.add zoe (staff)");
+    EXPECT_EQ(seen[3], "admin operator.add zoe (office)");
     EXPECT_EQ(seen[4].rfind("admin device.enrol ", 0), 0u) << seen[4];
     EXPECT_EQ(journal.body.dump().find(secret), std::string::npos) << "the enrol code itself was journaled";
     EXPECT_EQ(journal.body.dump().find("password"), std::string::npos);

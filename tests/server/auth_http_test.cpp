@@ -89,13 +89,13 @@ TEST_F(AuthHttpTest, AnAdminAddsAnOperatorAndIssuesTheirCode)
 
     Reply added = send(
         "POST", "/api/admin/operators",
-        json{{"login", "Stella"}, {"name", "Stella Staff"}, {"role", "staff"}, {"password", "stella pw 123"}}.dump(),
+        json{{"login", "Stella"}, {"name", "Stella Staff"}, {"role", "office"}, {"password", "stella pw 123"}}.dump(),
         admin);
     ASSERT_EQ(added.status, 201) << added.body.dump();
-    EXPECT_EQ(added.body, (json{{"login", "stella"}, {"name", "Stella Staff"}, {"role", "staff"}}));
+    EXPECT_EQ(added.body, (json{{"login", "stella"}, {"name", "Stella Staff"}, {"role", "office"}}));
 
     Reply duplicate = send("POST", "/api/admin/operators",
-                           json{{"login", "stella"}, {"role", "staff"}, {"password", "stella pw 123"}}.dump(), admin);
+                           json{{"login", "stella"}, {"role", "office"}, {"password", "stella pw 123"}}.dump(), admin);
     EXPECT_EQ(duplicate.status, 409);
     EXPECT_EQ(duplicate.error_code(), "auth.operator_exists");
     Reply bad_role = send("POST", "/api/admin/operators",
@@ -103,7 +103,7 @@ TEST_F(AuthHttpTest, AnAdminAddsAnOperatorAndIssuesTheirCode)
     EXPECT_EQ(bad_role.status, 400);
     EXPECT_EQ(bad_role.error_code(), "auth.bad_role");
     Reply weak = send("POST", "/api/admin/operators",
-                      json{{"login", "x"}, {"role", "staff"}, {"password", "short"}}.dump(), admin);
+                      json{{"login", "x"}, {"role", "office"}, {"password", "short"}}.dump(), admin);
     EXPECT_EQ(weak.status, 400);
     EXPECT_EQ(weak.error_code(), "auth.weak_password");
 
@@ -120,7 +120,7 @@ TEST_F(AuthHttpTest, AnAdminAddsAnOperatorAndIssuesTheirCode)
 
     Reply enrolled = enrol(code, "stella", "stella pw 123");
     ASSERT_EQ(enrolled.status, 200) << enrolled.body.dump();
-    EXPECT_EQ(enrolled.body["operator"]["role"], "staff");
+    EXPECT_EQ(enrolled.body["operator"]["role"], "office");
 
     Reply unknown = send("POST", "/api/admin/enrol-codes", json{{"login", "nobody"}}.dump(), admin);
     EXPECT_EQ(unknown.status, 404);

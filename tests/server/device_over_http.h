@@ -12,6 +12,12 @@
 #include "client/sync_engine.h"
 
 struct HttpDevice {
+    HttpDevice() = default;
+    // A device restarted on a database image (the copy its engine handed over).
+    explicit HttpDevice(const std::vector<uint8_t>& image) : store(std::move(obole::Store::open_bytes(image).value()))
+    {
+    }
+
     std::unique_ptr<obole::Store> store = std::move(obole::Store::open_memory().value());
     int64_t now = obole::unix_now_ms();
     std::unique_ptr<obole::sync::Outbox> outbox =

@@ -39,7 +39,7 @@ OneGift give(Device& d, const char* amount)
 TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
 {
     Server server;
-    Device a(1, server::Role::staff), b(2, server::Role::staff);
+    Device a(1, server::Role::office), b(2, server::Role::office);
     const OneGift g = give(a, "100");
     server.push(a);
     server.pull(b);
@@ -82,7 +82,7 @@ TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
 TEST(GiftCorrectionSync, AMoveReachesTheOtherDevice)
 {
     Server server;
-    Device a(1, server::Role::staff), b(2, server::Role::staff);
+    Device a(1, server::Role::office), b(2, server::Role::office);
     const OneGift g = give(a, "50");
     NewMember spouse;
     spouse.last_name = "Durand";
@@ -99,7 +99,7 @@ TEST(GiftCorrectionSync, AMoveReachesTheOtherDevice)
 TEST(GiftCorrectionSync, AVolunteersCorrectionIsRefusedAndChangesNothing)
 {
     Server server;
-    Device office(1, server::Role::staff), volunteer(2, server::Role::volunteer);
+    Device office(1, server::Role::office), volunteer(2, server::Role::volunteer);
     const OneGift g = give(office, "40");
     server.push(office);
     server.pull(volunteer);
@@ -114,7 +114,7 @@ TEST(GiftCorrectionSync, AVolunteersCorrectionIsRefusedAndChangesNothing)
 TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatch)
 {
     Server server;
-    Device volunteer(1, server::Role::volunteer), office(2, server::Role::staff);
+    Device volunteer(1, server::Role::volunteer), office(2, server::Role::office);
     NewMember m;
     m.last_name = "Petit";
     const std::string member = MemberRepository(*volunteer.store).create(m, "op1").value();
@@ -143,7 +143,7 @@ TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatc
 TEST(GiftCorrectionSync, TheServerRefusesACorrectionWithoutAReasonOrWithFieldsOfAnotherKind)
 {
     Server server;
-    Device office(1, server::Role::staff);
+    Device office(1, server::Role::office);
     const OneGift g = give(office, "40");
     server.push(office);
     auto raw = [&](const char* kind, const char* reason, const char* refund_date) {

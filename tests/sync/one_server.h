@@ -24,7 +24,7 @@ constexpr int64_t kSyncNow = 1'763'900'000'000; // 2025-11-23
 
 struct SyncDevice {
     // Not enrolled yet: enrol() makes it a device of the server.
-    explicit SyncDevice(int i, server::Role role = server::Role::staff)
+    explicit SyncDevice(int i, server::Role role = server::Role::office)
     {
         who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, uint64_t(i) + 1);
         who.operator_login = "op" + std::to_string(i);

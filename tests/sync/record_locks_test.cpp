@@ -29,7 +29,7 @@ NewBatchLine line(const std::string& member, const char* amount)
 TEST(RecordLocks, AClosedBatchRefusesALateCorrectionAndTheDeviceConverges)
 {
     Server server;
-    Device a(1, server::Role::volunteer), b(2, server::Role::staff);
+    Device a(1, server::Role::volunteer), b(2, server::Role::office);
     NewMember m;
     m.last_name = "Dupont";
     const std::string member = MemberRepository(*a.store).create(m, "op1").value();

@@ -82,7 +82,7 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
         d->who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, seed * 16 + uint64_t(i));
         d->who.operator_login = "op" + std::to_string(i);
         // Device 0 is a volunteer's: the server refuses its deletes and merges.
-        d->who.role = i == 0 ? server::Role::volunteer : server::Role::staff;
+        d->who.role = i == 0 ? server::Role::volunteer : server::Role::office;
         d->store = std::move(Store::open_bytes(snapshot).value());
         (void)sync::write_meta(*d->store, "sync_token", "token-" + std::to_string(i));
         devices_.push_back(std::move(d));

@@ -93,7 +93,7 @@ struct BenchServer {
         fill(*store);
         auth = std::make_unique<server::Auth>(*store);
         must(auth->ensure_schema(), "auth schema");
-        must(auth->add_operator("bench", "Bench", server::Role::staff, kPassword), "operator");
+        must(auth->add_operator("bench", "Bench", server::Role::office, kPassword), "operator");
         server::ServerOptions options;
         options.port = 0;
         // 200 devices of one login on one address, as fast as they can: the

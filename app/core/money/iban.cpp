@@ -244,12 +244,22 @@ std::string format_iban(std::string_view compact)
     return out;
 }
 
-std::string mask_iban(std::string_view compact)
+std::string masked_compact_iban(std::string_view compact)
 {
     std::string masked(compact);
     for (size_t i = 4; i + 4 < masked.size(); ++i)
         masked[i] = '*';
-    return format_iban(masked);
+    return masked;
+}
+
+bool is_masked_iban(std::string_view compact)
+{
+    return compact.find('*') != std::string_view::npos;
+}
+
+std::string mask_iban(std::string_view compact)
+{
+    return format_iban(masked_compact_iban(compact));
 }
 
 Result<std::string> validate_bic(std::string_view text)

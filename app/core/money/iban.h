@@ -54,8 +54,14 @@ Result<std::string> validate_iban(std::string_view text);
 
 // "FR76 3000 6000 0112 3456 7890 189" (groups of four).
 std::string format_iban(std::string_view compact);
-// Only the country and the last four characters: "FR76 **** **** **** **** ***0 189".
+// Only the country, check digits and last four characters:
+// "FR76 **** **** **** **** ***0 189".
 std::string mask_iban(std::string_view compact);
+// The same, compact: "FR76*******************0189", what a device whose role
+// may not see account numbers holds instead (sync/protocol/access.h).
+std::string masked_compact_iban(std::string_view compact);
+// An IBAN masked so (it cannot be collected from, nor shown whole).
+bool is_masked_iban(std::string_view compact);
 
 // A valid IBAN from a country code and a BBAN (the national account number,
 // letters and digits): the two check digits are computed (demo data, tests).

@@ -231,7 +231,7 @@ void DirectDebitsTab::draw_amendment(AppState& app)
     for (const SepaMandate& m : mandates_)
         if (m.id == selected_id_)
             selected = &m;
-    if (!selected || selected->status == "revoked" || is_volunteer(app))
+    if (!selected || selected->status == "revoked" || has_limited_role(app))
         return;
     if (!selected->end_date.empty())
         ImGui::Text(tr("Last collection on or before %s (FNAL)."), selected->end_date.c_str());

@@ -5,6 +5,7 @@
 #include "ui/accessible.h"
 #include "ui/dossier/form_row.h"
 #include "ui/labels.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -131,6 +132,13 @@ void DocumentsTab::draw_list(AppState& app)
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(d.operator_name.c_str());
         ImGui::TableNextColumn();
+        if (has_limited_role(app)) {
+            // The server sends volunteers and fundraisers that a file exists,
+            // not what it holds (sync/protocol/access.h).
+            ImGui::TextDisabled("%s", tr("Kept on the office's devices"));
+            ImGui::PopID();
+            continue;
+        }
         const bool open = ImGui::SmallButton(tr("Open"));
         ImGui::SameLine();
         const bool download = ImGui::SmallButton(tr("Download"));

@@ -90,7 +90,7 @@ void GiftCorrectionPanel::draw(AppState& app)
         announced_text(line);
     }
     draw_history();
-    if (gift_.voided || is_volunteer(app)) {
+    if (gift_.voided || has_limited_role(app)) {
         if (!gift_.voided)
             ImGui::TextDisabled("%s", tr("Only the office corrects gifts."));
     } else {

@@ -90,7 +90,7 @@ void InfosTab::draw(AppState& app, const Member& m)
     std::snprintf(line, sizeof line, tr("Active sponsorships: %lld"), static_cast<long long>(active_sponsorships_));
     announced_text(line);
     // A member signed up in the street is the office's to change.
-    ImGui::BeginDisabled(m.field_locked && is_volunteer(app));
+    ImGui::BeginDisabled(m.field_locked && has_limited_role(app));
     draw_bequest(app, m);
     ImGui::EndDisabled();
     draw_memos(app, m);
@@ -154,7 +154,7 @@ void InfosTab::draw_bequest(AppState& app, const Member& m)
 void InfosTab::draw_memos(AppState& app, const Member& m)
 {
     ImGui::SeparatorText(tr("Memos"));
-    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
+    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && has_limited_role(app));
     if (!memo_form_.begin("memos_form"))
         return;
     for (MemoKind k : kMemos) {

@@ -45,7 +45,7 @@ void MemberTab::draw(AppState& app, const Member& m)
     std::snprintf(line, sizeof line, tr("Member No. %lld, record created %s"), static_cast<long long>(m.member_no),
                   m.created_at.substr(0, 10).c_str());
     announced_text(line);
-    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
+    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && has_limited_role(app));
     ImGui::BeginDisabled(read_only);
     if (form_.begin("member_form")) {
         form_.text(tr("Entry date"), "entry_date", &entry_date_, tr("YYYY-MM-DD or DD/MM/YYYY"));

@@ -66,7 +66,7 @@ void TaxReceiptsTab::draw(AppState& app, const Member& member)
     // The server refuses a volunteer's receipts (sync/server/permissions.cpp):
     // they would wait for a number forever. A merged record's gifts belong to
     // the member it became.
-    if (is_volunteer(app))
+    if (has_limited_role(app))
         ImGui::TextDisabled("%s", tr("Only office staff issue and print tax receipts."));
     else if (member.merged_into_id.empty())
         draw_issue(app, member);
@@ -243,7 +243,7 @@ void TaxReceiptsTab::draw_list(AppState& app)
         ImGui::TableNextColumn();
         draw_status(r);
         ImGui::TableNextColumn();
-        if (!r.is_void() && !is_volunteer(app)) {
+        if (!r.is_void() && !has_limited_role(app)) {
             ImGui::BeginDisabled(r.awaiting_number());
             if (ImGui::SmallButton(r.copies > 0 ? tr("Print duplicate") : tr("Print")))
                 to_print = &r;

@@ -57,7 +57,7 @@ void TopPart::draw_identity(AppState& app, const Member& m)
     // A merged record is read-only: its details live on the member it became.
     // One signed up in the street is the office's (the server refuses a
     // volunteer's change to it).
-    const bool locked = m.field_locked && is_volunteer(app);
+    const bool locked = m.field_locked && has_limited_role(app);
     if (m.merged_into_id.empty() && !locked) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("✎ Edit")))
@@ -86,7 +86,7 @@ void TopPart::draw_field_lock(AppState& app, const Member& m)
 {
     if (!m.field_locked)
         return;
-    if (is_volunteer(app)) {
+    if (has_limited_role(app)) {
         announced_text(tr("Signed up in the street — only the office can change it"), kWarnColour);
         return;
     }
@@ -159,7 +159,7 @@ void TopPart::draw_markers_and_notepad(AppState& app, const Member& m)
     announced_section(tr("Notepad"));
     ImVec2 size(-FLT_MIN, ImGui::GetTextLineHeight() * 4);
     // A merged record's notes are read where it points (the dossier says where).
-    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && is_volunteer(app));
+    const bool read_only = !m.merged_into_id.empty() || (m.field_locked && has_limited_role(app));
     const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
     if (ImGui::InputTextMultiline(hidden_label(tr("Notepad")).c_str(), &notepad_, size, flags))
         notepad_dirty_ = true;

@@ -1,0 +1,50 @@
+// A device's copy of the association's data replaced as a whole, never
+// patched: when its operator's role now reads other data than the copy
+// was made for (protocol/access.h; the server sends the role with every
+// pull), when its device was revoked, or when a person signs out and
+// erases it. The platform makes the image the device's database and drops
+// everything it stored before (DeviceJournal::replace_with).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace obole {
+class Store;
+}
+
+namespace obole::sync {
+
+// The role this device's data was cut for: its copy_role, or, for data
+// from a server before copies were marked, the office's (such servers sent
+// everything); empty when the device holds only its own entries.
+std::string copy_view(Store& device);
+
+// Whether the device's copy must be replaced for `role` (a role's name as
+// the server sends it); a device whose data is its own is marked instead.
+Result<bool> copy_needs_replacing(Store& device, const std::string& role);
+
+// The server's snapshot made this device's: the device's identity (its
+// id, token, operator, numbering, clock) and the refusals a person has not
+// read carried over. The outbox must be empty (sync.copy_busy otherwise:
+// push first). Errors: db.* when the snapshot is not a database of Obole.
+Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot);
+
+// The reasons, shown after the restart (translated: tests/i18n reads them here).
+inline constexpr const char* kRevokedReason = "An administrator revoked this device: the association's data on it "
+                                              "has been erased. Enrol it again to work with it.";
+inline constexpr const char* kSignedOutReason =
+    "You signed out: the association's data on this device has been erased.";
+// The meta key of that reason (cleared when the device enrols again).
+inline constexpr const char* kErasedReasonKey = "erased_reason";
+
+// An empty database saying why the data was erased (`why`, shown after
+// the page restarts on it: erased_reason()).
+Result<std::vector<uint8_t>> erased_copy(const std::string& why);
+std::string erased_reason(Store& store);
+
+} // namespace obole::sync
