@@ -79,18 +79,19 @@ std::string SettingsScreen::draw(AppState& app)
     organisation_.draw(app);
     earliest_date_.draw(app);
 
+    ImGui::SeparatorText(tr("Backups"));
+    backups_.draw(app);
+
+    ImGui::SeparatorText(tr("Sign out"));
+    erase_.draw(app);
+
+    // Last: the office's bank and books, below what every operator uses.
     if (!has_limited_role(app)) {
         ImGui::SeparatorText(tr("Direct debits"));
         creditor_.draw(app);
         ImGui::SeparatorText(tr("Accounting"));
         accounts_.draw(app);
     }
-
-    ImGui::SeparatorText(tr("Backups"));
-    backups_.draw(app);
-
-    ImGui::SeparatorText(tr("Sign out"));
-    erase_.draw(app);
     return picked;
 }
 

@@ -1,7 +1,7 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date, direct debits, accounting codes), backups, signing out and erasing
-// the device.
+// date), backups, signing out and erasing the device, and for the office the
+// direct debits' creditor and the accounting codes.
 #pragma once
 #include "ui/account_mapping_panel.h"
 #include "ui/app_state.h"
