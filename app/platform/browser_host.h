@@ -27,6 +27,7 @@ public:
     void choose_file(const std::string& purpose) override;
     std::optional<ui::ChosenFile> take_chosen_file(const std::string& purpose) override;
     void replace_device_data(const std::vector<uint8_t>& image) override;
+    void compact_device_data() override { journal_.compact(); }
     void print_html(const std::string& html) override;
 
     // Starts the periodic reading of the storage estimate.

@@ -25,6 +25,15 @@ EM_JS(void, js_journal_snapshot, (double seq, const uint8_t* bytes, size_t size)
   Module.oboleStorage.snapshot(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
 });
 
+// The same as a snapshot, and every older snapshot and journal record is
+// erased from storage (a person's erasure: their values are in them).
+EM_JS(void, js_journal_purge, (double seq, const uint8_t* bytes, size_t size), {
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
+  if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
+  Module.oboleStorage.replace(seq, copy).then(() => done(1, ""), (e) => done(0, String(e && e.message || e)));
+});
+
 // The image becomes the device's whole data (nothing it replaces stays in
 // storage), and the page restarts on it.
 EM_JS(void, js_journal_replace, (double seq, const uint8_t* bytes, size_t size), {
@@ -98,6 +107,19 @@ void DeviceJournal::after_frame(Store& store)
         replacement_.clear();
         return;
     }
+    if (compact_due_) {
+        // The records holding what was erased are never written: the
+        // rewritten database covers them, and replaces everything stored.
+        if (!records->empty())
+            last_taken_ = records->back().seq;
+        compact_due_ = false;
+        if (Result<void> r = store.exec("VACUUM"); !r) {
+            error_ = r.error().message;
+            return;
+        }
+        snapshot(store, true);
+        return;
+    }
     if (!records->empty() && !persist_asked_) {
         js_request_persist();
         persist_asked_ = true;
@@ -115,7 +137,7 @@ void DeviceJournal::after_frame(Store& store)
         snapshot(store);
 }
 
-void DeviceJournal::snapshot(Store& store)
+void DeviceJournal::snapshot(Store& store, bool purge)
 {
     std::vector<uint8_t> bytes = store.serialize();
     if (bytes.empty()) {
@@ -123,7 +145,7 @@ void DeviceJournal::snapshot(Store& store)
         return;
     }
     // Covers every record taken so far: they were all applied to this copy.
-    js_journal_snapshot(static_cast<double>(last_taken_), bytes.data(), bytes.size());
+    (purge ? js_journal_purge : js_journal_snapshot)(static_cast<double>(last_taken_), bytes.data(), bytes.size());
     ++in_flight_;
     snapshot_due_ = false;
     bytes_since_snapshot_ = 0;

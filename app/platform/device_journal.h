@@ -33,6 +33,10 @@ public:
     // Makes `image` the device's database at the next frame: a snapshot that
     // covers every record so far, after which the page reloads on it.
     void replace_with(std::vector<uint8_t> image) { replacement_ = std::move(image); }
+    // At the next frame, the database rewritten (VACUUM) and stored as the
+    // device's only copy, the journal records since the last frame never
+    // written: after a person's erasure, nothing of them stays on the device.
+    void compact() { compact_due_ = true; }
     // Storage's answer for the record (or snapshot) `seq`.
     void on_stored(uint64_t seq, bool snapshot, bool ok, const std::string& error);
 
@@ -40,12 +44,14 @@ public:
     const std::string& error() const { return error_; }
 
 private:
-    void snapshot(Store& store);
+    // `purge`: every older snapshot and record is erased from storage.
+    void snapshot(Store& store, bool purge = false);
 
     bool started_ = false;
     bool persist_asked_ = false;
     std::vector<uint8_t> replacement_;
     bool snapshot_due_ = false;
+    bool compact_due_ = false;
     uint64_t last_taken_ = 0; // newest record taken from the store
     int in_flight_ = 0;       // writes handed to storage, not yet answered
     size_t bytes_since_snapshot_ = 0;

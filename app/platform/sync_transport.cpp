@@ -116,6 +116,9 @@ bool SyncTransport::pump()
     // restarts on it, and what it stored before goes (DeviceJournal).
     if (std::optional<std::vector<uint8_t>> copy = engine_->take_new_copy())
         browser_host().replace_device_data(*copy);
+    // A person erased: what the device stored of them goes too.
+    if (engine_->take_compaction())
+        browser_host().compact_device_data();
     if (in_flight_)
         return news;
     std::optional<sync::HttpCall> call = engine_->poll(now);

@@ -82,7 +82,7 @@ void App::frame()
         ImGui::End();
         return;
     }
-    if (state_.sync && state_.sync->status().replacing_copy) {
+    if (state_.sync && state_.sync->replacing_copy()) {
         draw_replacing_copy();
         ImGui::End();
         return;

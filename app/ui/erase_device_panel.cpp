@@ -8,6 +8,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+
 #include <cstdio>
 
 namespace obole::ui {
@@ -26,6 +29,9 @@ void EraseDevicePanel::draw(AppState& app)
 
 void EraseDevicePanel::draw_confirm(AppState& app)
 {
+    // Wide enough for its sentences to read as sentences, not a column of words.
+    const float width = std::min(ImGui::GetFontSize() * 32, ImGui::GetMainViewport()->WorkSize.x * 0.9f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, FLT_MAX));
     if (!ImGui::BeginPopupModal(popup_title(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
         return;
     announced_text(tr("Everything this device holds of the association is erased: members, gifts, documents, "

@@ -71,6 +71,11 @@ public:
     // Makes `image` this device's database, durably, then restarts the app on
     // it. Until then nothing else may write: the app shows only a wait screen.
     virtual void replace_device_data(const std::vector<uint8_t>& image) = 0;
+    // Rewrites what the device stores as its database alone, older
+    // snapshots and journal records erased, the last change (an erasure,
+    // which holds what it removed) never written apart: after a person's
+    // erasure, nothing of them stays on the device.
+    virtual void compact_device_data() = 0;
     // Prints a complete HTML page (a tax receipt) through the browser's print
     // dialog, where the person may also save it as PDF.
     virtual void print_html(const std::string& html) = 0;

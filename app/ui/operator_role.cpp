@@ -13,4 +13,9 @@ bool has_limited_role(const AppState& app)
     return !role || !sync::is_office(*role);
 }
 
+bool is_administrator(const AppState& app)
+{
+    return !app.enrolled() || app.sync->status().operator_role == sync::role_name(sync::Role::admin);
+}
+
 } // namespace obole::ui

@@ -9,5 +9,8 @@ namespace obole::ui {
 // shared settings, no corrections or receipts. A device that is not
 // enrolled belongs to its user: never limited.
 bool has_limited_role(const AppState& app);
+// An administrator's device, or one that belongs to its user (not enrolled):
+// erasing a person is theirs.
+bool is_administrator(const AppState& app);
 
 } // namespace obole::ui

@@ -4,6 +4,7 @@
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "protocol/access.h"
+#include "protocol/change.h"
 
 namespace obole::sync {
 
@@ -105,6 +106,113 @@ Result<std::vector<uint8_t>> erased_copy(const std::string& why)
     if (bytes.empty())
         return fail("db.serialize_failed", "The erased copy could not be written.");
     return bytes;
+}
+
+namespace {
+
+// The unread refusals of changes about an erased person hold their values.
+Result<void> forget_refusals(Store& device, const Erasure& erased, const std::string& member)
+{
+    Statement refusals(device.db(), "DELETE FROM sync_refusal WHERE member_id = ?1 OR row_id = ?1");
+    std::vector<std::string> ids = {member};
+    for (const ErasedRow& row : erased.removed)
+        ids.push_back(row.id);
+    for (const std::string& id : ids) {
+        refusals.reset();
+        refusals.bind_uuid(1, id);
+        if (Result<void> r = refusals.run(); !r)
+            return r;
+    }
+    return {};
+}
+
+// A device that never sent anything (not enrolled: its outbox is numbered
+// again at enrolment) keeps in its outbox nothing of an erased person:
+// changes to the rows the erasure removed go, those to the rows it emptied
+// keep only the emptied values (the server will need the rows the money
+// points at, not the person). An enrolled device leaves its numbered outbox
+// alone: the server refuses what it sends about the person, and the device
+// rewrites its storage once it is sent (SyncEngine::note_local_erasure).
+Result<void> forget_in_outbox(Store& device, const Erasure& erased)
+{
+    Statement drop(device.db(), "DELETE FROM outbox WHERE row_id = ?1");
+    for (const ErasedRow& row : erased.removed) {
+        drop.reset();
+        drop.bind_uuid(1, row.id);
+        if (Result<void> r = drop.run(); !r)
+            return r;
+    }
+    // Numbered again without gaps (the server takes a device's changes in
+    // unbroken order), through negative numbers so no two rows meet.
+    if (Result<void> r = device.exec(
+            "CREATE TEMP TABLE outbox_order AS SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM outbox;"
+            "UPDATE outbox SET seq = -seq;"
+            "UPDATE outbox SET seq = (SELECT n FROM outbox_order WHERE outbox_order.seq = -outbox.seq);"
+            "DROP TABLE outbox_order;");
+        !r)
+        return r;
+    Statement next(device.db(), "SELECT ifnull(max(seq), 0) + 1 FROM outbox");
+    next.step();
+    if (Result<void> r = write_meta(device, "outbox_next_seq", std::to_string(next.column_int64(0))); !r)
+        return r;
+    Statement read(device.db(), "SELECT seq, fields FROM outbox WHERE tbl = ?1 AND row_id = ?2");
+    Statement write(device.db(), "UPDATE outbox SET fields = ?2 WHERE seq = ?1");
+    for (const ErasedRow& row : erased.emptied) {
+        read.reset();
+        read.bind_text(1, row.table);
+        read.bind_uuid(2, row.id);
+        while (read.step() == Statement::Step::row) {
+            json fields = json::parse(read.column_text(1), nullptr, false);
+            if (!fields.is_object())
+                continue;
+            erase_fields(row.table, fields);
+            write.reset();
+            write.bind_int64(1, read.column_int64(0));
+            write.bind_text(2, fields.dump(-1, ' ', false, json::error_handler_t::replace));
+            if (Result<void> r = write.run(); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Erasure> erase_member_here(Store& device, const std::string& member_id, const std::string& operator_name)
+{
+    Erasure erased;
+    Result<void> done = device.transaction([&]() -> Result<void> {
+        Result<Erasure> made = erase_member(device, member_id, operator_name);
+        if (!made)
+            return made.error();
+        erased = std::move(*made);
+        if (Result<void> r = forget_refusals(device, erased, member_id); !r)
+            return r;
+        return read_meta(device, "sync_token").empty() ? forget_in_outbox(device, erased) : Result<void>();
+    });
+    if (!done)
+        return done.error();
+    return erased;
+}
+
+Result<bool> apply_pulled_erasures(Store& device)
+{
+    Result<std::vector<std::string>> members = erasures_to_apply(device);
+    if (!members)
+        return members.error();
+    for (const std::string& member : *members) {
+        Result<void> done = device.unobserved([&] {
+            return device.transaction([&]() -> Result<void> {
+                Result<Erasure> erased = apply_member_erasure(device, member);
+                if (!erased)
+                    return erased.error();
+                return forget_refusals(device, *erased, member);
+            });
+        });
+        if (!done)
+            return done.error();
+    }
+    return !members->empty();
 }
 
 std::string erased_reason(Store& store)

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/privacy/member_erasure.h"
 #include "core/result.h"
 
 namespace obole {
@@ -33,6 +34,20 @@ Result<bool> copy_needs_replacing(Store& device, const std::string& role);
 // read carried over. The outbox must be empty (sync.copy_busy otherwise:
 // push first). Errors: db.* when the snapshot is not a database of Obole.
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot);
+
+// Erasures pulled from the server applied to this device's data
+// (core/privacy/member_erasure.h), with the unread refusals about each
+// person (the round's push has just emptied the outbox). True when one was applied: the
+// device's storage must then be rewritten without the old values
+// (DeviceJournal::compact), its journal records holding them.
+Result<bool> apply_pulled_erasures(Store& device);
+
+// An administrator's erasure made on this device (core/privacy/
+// member_erasure.h's erase_member), in one transaction with what follows:
+// unread refusals about the person dropped; on a device not enrolled, its
+// outbox emptied of them (what goes out later is anonymised). Then tell the
+// engine (SyncEngine::note_local_erasure), which has the storage rewritten.
+Result<Erasure> erase_member_here(Store& device, const std::string& member_id, const std::string& operator_name);
 
 // The reasons, shown after the restart (translated: tests/i18n reads them here).
 inline constexpr const char* kRevokedReason = "An administrator revoked this device: the association's data on it "

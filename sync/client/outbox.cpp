@@ -1,5 +1,7 @@
 #include "client/outbox.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <map>
 
@@ -7,7 +9,7 @@
 
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
-#include "protocol/base64.h"
+#include "core/text/base64.h"
 #include "protocol/replica_rows.h"
 #include "protocol/sync_tables.h"
 
@@ -288,6 +290,21 @@ int64_t Outbox::count()
 {
     Statement s(store_.db(), "SELECT count(*) FROM outbox");
     return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+}
+
+std::vector<std::string> Outbox::members_waiting()
+{
+    // Fields travel with wire names: a row that names a member has "member_id".
+    Statement s(store_.db(), "SELECT DISTINCT CASE WHEN tbl = 'member' THEN NULL "
+                             "ELSE json_extract(fields, '$.member_id') END, "
+                             "CASE WHEN tbl = 'member' THEN row_id END FROM outbox");
+    std::vector<std::string> ids;
+    while (s.step() == Statement::Step::row) {
+        std::string id = s.column_is_null(1) ? s.column_text(0) : s.column_uuid(1);
+        if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(std::move(id));
+    }
+    return ids;
 }
 
 Result<void> Outbox::acknowledge(uint64_t last_seq)

@@ -42,6 +42,9 @@ public:
     // fields (the first change is always given, whatever its size).
     Result<std::vector<OutboxChange>> pending(size_t limit, size_t max_bytes = SIZE_MAX);
     int64_t count();
+    // The members the waiting changes are about (the member rows, and the
+    // rows that name one), as UUIDs.
+    std::vector<std::string> members_waiting();
     // The server holds every change up to last_seq: they leave the outbox.
     Result<void> acknowledge(uint64_t last_seq);
     // The clock of the newest waiting change to this field, if any: a pulled

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "client/device_copy.h"
 #include "client/outbox.h"
@@ -10,6 +11,7 @@
 #include "client/refusals.h"
 #include "core/calendar/date.h"
 #include "core/receipts/corrected_receipts.h"
+#include "core/store/journal.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
 #include "protocol/access.h"
@@ -247,6 +249,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
             count_refusals();
         if (before > 0 && waiting() == before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
+        if (compact_after_push_ && waiting() == 0) {
+            compact_after_push_ = false;
+            compaction_due_ = true;
+        }
         // More to push comes next; the pull starts once the outbox is empty.
         return;
     }
@@ -258,9 +264,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         // server sends what the new one reads, and the copy this device
         // holds must hold that too. The page is not applied: the new copy
         // supersedes it.
-        if (Result<bool> replace = note_role(page->role); !replace)
+        Result<bool> replace = note_role(page->role);
+        if (!replace)
             return fail_round(replace.error().code, replace.error().message, now_ms);
-        else if (*replace) {
+        if (*replace) {
             copy_due_ = true;
             phase_ = Phase::idle;
             next_attempt_ms_ = now_ms;
@@ -269,6 +276,10 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     }
     if (Result<void> r = apply_pull(store_, outbox_, *page, now_ms); !r)
         return fail_round(r.error().code, r.error().message, now_ms);
+    Result<bool> erased = apply_pulled_erasures(store_);
+    if (!erased)
+        return fail_round(erased.error().code, erased.error().message, now_ms);
+    compaction_due_ = compaction_due_ || *erased;
     if (page->more)
         return;
     // A correction pulled from another device may have made a receipt of
@@ -325,6 +336,19 @@ void SyncEngine::sign_out_and_erase()
         sign_out_due_ = true;
     else
         erase(kSignedOutReason);
+}
+
+void SyncEngine::note_local_erasure()
+{
+    if (token_.empty())
+        compaction_due_ = true;
+    else
+        compact_after_push_ = true;
+}
+
+bool SyncEngine::take_compaction()
+{
+    return std::exchange(compaction_due_, false);
 }
 
 std::optional<std::vector<uint8_t>> SyncEngine::take_new_copy()
@@ -434,6 +458,12 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
     Result<void> saved = store_.transaction([&]() -> Result<void> {
         if (Result<void> r = outbox_.become_device(j["device_id"].get<std::string>()); !r)
             return r;
+        // What was entered here before enrolment goes out under this
+        // operator's token, and is theirs: each member's journal says so.
+        Journal journal(store_);
+        for (const std::string& member : outbox_.members_waiting())
+            if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)
+                return r;
         for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},
@@ -463,7 +493,7 @@ SyncStatus SyncEngine::status()
     s.enrolled = !token_.empty();
     s.online = online_;
     s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
-    s.replacing_copy = new_copy_.has_value() || copy_handed_over_;
+    s.replacing_copy = replacing_copy();
     s.erasing_because = erasing_because_;
     s.waiting = waiting();
     s.next_attempt_ms = next_attempt_ms_;

@@ -114,6 +114,15 @@ public:
     // empty one when the device was revoked or signed out. The platform
     // replaces the database and everything stored before with it.
     std::optional<std::vector<uint8_t>> take_new_copy();
+    // status().replacing_copy without building a status: asked every frame.
+    bool replacing_copy() const { return new_copy_.has_value() || copy_handed_over_; }
+    // True once after a pull applied a person's erasure, or after a person
+    // erased here (note_local_erasure) is no longer in the outbox: the
+    // platform then rewrites the device's storage without them.
+    bool take_compaction();
+    // A person was erased on this device (client/device_copy.h): at once on
+    // a device not enrolled, after the next push on one that is.
+    void note_local_erasure();
 
     // A person has read this refusal (client/refusals.h).
     Result<void> dismiss_refusal(int64_t id);
@@ -164,6 +173,8 @@ private:
     bool sign_out_due_ = false;
     std::optional<std::vector<uint8_t>> new_copy_;
     bool copy_handed_over_ = false;
+    bool compaction_due_ = false;
+    bool compact_after_push_ = false;
     std::string erasing_because_;
     Enrolment enrolment_;
 };

@@ -64,6 +64,8 @@ constexpr TableRights kRights[] = {
     {"setting", R, R},
     {"text_conflict", R | E, R | E},
     {"duplicate_candidate", R, R},
+    // Every device applies an erasure; only an administrator makes one.
+    {"member_erasure", R, R},
 };
 
 // Fields that are not ordinary: their class decides who sees and who sets them.
@@ -195,6 +197,8 @@ bool same_view(Role a, Role b)
 
 Result<void> check_write(Role role, const Change& c)
 {
+    if (c.table == "member_erasure" && role != Role::admin)
+        return forbidden("Only an administrator can erase a person.");
     if (is_office(role))
         return {};
     const uint8_t can = rights(role, c.table);

@@ -1,6 +1,6 @@
 #include "protocol/codec.h"
 
-#include "protocol/base64.h"
+#include "core/text/base64.h"
 
 #include "core/store/uuid.h"
 #include "protocol/hlc.h"

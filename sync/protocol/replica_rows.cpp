@@ -6,7 +6,7 @@
 #include "core/search/search_index.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
-#include "protocol/base64.h"
+#include "core/text/base64.h"
 
 namespace obole::sync {
 

@@ -419,6 +419,13 @@ std::vector<SyncTable> make_tables()
           {"note", "note", T::text, text(500)},
           {"created_at", "created_at", T::text, kTime},
           {"deleted", "deleted", T::integer, kFlag}}},
+        // core/privacy/member_erasure.h: every copy applies it itself.
+        {"member_erasure",
+         TableKind::insert_only,
+         {{"member_id", "member_ref", T::member, kRef},
+          {"erased_at", "erased_at", T::text, kTime},
+          {"operator", "operator", T::text, kOperator},
+          {"created_at", "created_at", T::text, kTime}}},
         {"setting", TableKind::mutable_rows, {{"key", "key", T::text, kCode}, {"value", "value", T::text, text(2000)}}},
         {"text_conflict",
          TableKind::mutable_rows,

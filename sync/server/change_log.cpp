@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "core/privacy/member_erasure.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -137,6 +138,37 @@ Result<void> ChangeLog::check_resent(const std::string& device, uint64_t seq, co
     return fail("sync.sequence_reused",
                 "This device sent other changes under numbers it had used already: its data may be a copy of "
                 "another device's or a restored backup. Nothing was applied; enrol this device again.");
+}
+
+Result<void> ChangeLog::scrub(const Erasure& erasure)
+{
+    Statement remove(store_.db(), "DELETE FROM server.change_log WHERE tbl = ?1 AND row_id = ?2");
+    for (const ErasedRow& row : erasure.removed) {
+        remove.reset();
+        remove.bind_text(1, row.table);
+        remove.bind_uuid(2, row.id);
+        if (Result<void> r = remove.run(); !r)
+            return r;
+    }
+    Statement select(store_.db(), "SELECT version, fields FROM server.change_log WHERE tbl = ?1 AND row_id = ?2");
+    Statement rewrite(store_.db(), "UPDATE server.change_log SET fields = ?2 WHERE version = ?1");
+    for (const ErasedRow& row : erasure.emptied) {
+        select.reset();
+        select.bind_text(1, row.table);
+        select.bind_uuid(2, row.id);
+        while (select.step() == Statement::Step::row) {
+            sync::json fields = sync::json::parse(select.column_text(1), nullptr, false);
+            if (!fields.is_object())
+                continue;
+            erase_fields(row.table, fields);
+            rewrite.reset();
+            rewrite.bind_int64(1, select.column_int64(0));
+            rewrite.bind_text(2, fields.dump());
+            if (Result<void> r = rewrite.run(); !r)
+                return r;
+        }
+    }
+    return {};
 }
 
 } // namespace obole::server

@@ -13,7 +13,8 @@
 
 namespace obole {
 class Store;
-}
+struct Erasure;
+} // namespace obole
 
 namespace obole::server {
 
@@ -41,6 +42,12 @@ public:
     // backup) and check_resent says so (sync.sequence_reused).
     Result<void> remember_change(const std::string& device, uint64_t seq, const std::string& digest);
     Result<void> check_resent(const std::string& device, uint64_t seq, const std::string& digest);
+
+    // After an erasure (core/privacy/member_erasure.h): the changes of the
+    // rows it removed are dropped, those of the rows it emptied carry the
+    // emptied values; a device pulling from before it learns nothing of
+    // the person.
+    Result<void> scrub(const Erasure& erasure);
 
     uint64_t device_last_seq(const std::string& device);
     Result<void> set_device_last_seq(const std::string& device, uint64_t seq);

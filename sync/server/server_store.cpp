@@ -19,6 +19,11 @@ Result<std::unique_ptr<Store>> attach(Result<std::unique_ptr<Store>> opened, con
         return fail("server.data_path", "The data folder's path may not contain a quote.");
     if (Result<void> r = store.exec(sql.c_str()); !r)
         return r.error();
+    // What is deleted or overwritten is zeroed on disk at once: a person
+    // erased at their request (core/privacy/member_erasure.h) stays in no
+    // free page of either file, nor in the snapshots served from them.
+    if (Result<void> r = store.exec("PRAGMA main.secure_delete = ON; PRAGMA server.secure_delete = ON"); !r)
+        return r.error();
     return opened;
 }
 

@@ -19,6 +19,7 @@
 #include "protocol/value_check.h"
 #include "server/collection_check.h"
 #include "server/duplicate_finder.h"
+#include "server/erasure.h"
 #include "server/gift_correction_check.h"
 #include "server/receipt_numbering.h"
 #include "server/record_locks.h"
@@ -74,8 +75,8 @@ void resolve_members(Store& store, const SyncTable& table, json& fields)
 // whole and the device sends it again later.
 bool is_devices_fault(const Error& e)
 {
-    for (const char* prefix :
-         {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.", "tax_receipt.", "sepa."})
+    for (const char* prefix : {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.",
+                               "tax_receipt.", "member.", "sepa."})
         if (e.code.rfind(prefix, 0) == 0)
             return true;
     return e.code == "db.constraint";
@@ -192,6 +193,8 @@ Result<void> SyncService::admit_and_apply(const Principal& who, const Change& ch
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
         return r;
+    if (Result<void> r = refuse_if_erased(store_, change); !r)
+        return r;
     if (Result<void> r = check_row_references(change); !r)
         return r;
     return apply(who, change, seq, now_ms);
@@ -306,6 +309,9 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return r;
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (std::string(table.name) == "member_erasure")
+        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
+                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
     note_person_change(table, change.row);
     return {};
 }
@@ -359,6 +365,9 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     change.fields = std::move(effect);
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (std::string(table.name) == "member_erasure")
+        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
+                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
     note_person_change(table, change.row);
     return {};
 }

@@ -21,30 +21,6 @@ const NAME = 'Quillardière';
   const app = new AppPage(page, need('OBOLE_ARTIFACTS'));
   const serverLog = new ServerLog(server, page);
 
-  // Every file of the device's storage folder, as bytes, read from a page of
-  // the same origin that is not the app (its worker holds the files open).
-  const storedFiles = async () => {
-    await page.goto(server.url + 'favicon.svg');
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await page.evaluate(async () => {
-          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('obole');
-          const files = {};
-          for await (const [name, handle] of dir.entries())
-            if (handle.kind === 'file') files[name] = Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
-          return files;
-        });
-      } catch (e) {
-        if (attempt > 50) throw e;
-        await page.waitForTimeout(200); // the app's storage worker lets go of the files
-      }
-    }
-  };
-  const holdsName = (files) => {
-    const needle = Buffer.from(NAME, 'utf8');
-    return Object.entries(files).filter(([, bytes]) => Buffer.from(bytes).includes(needle)).map(([name]) => name);
-  };
-
   const ok = await runSteps('erase device', [
     ['a member is typed, then the volunteer enrols: the device restarts on its copy', async () => {
       await app.open(server.url);
@@ -61,7 +37,7 @@ const NAME = 'Quillardière';
       await app.find(`Inès ${NAME}`);
     }],
     ['the device\'s files hold the member', async () => {
-      const where = holdsName(await storedFiles());
+      const where = await app.storedFilesHolding(NAME, server.url);
       assert.ok(where.length > 0, 'the name is in none of the device\'s files: the check below could not fail');
     }],
     ['Settings → Sign out and erase this device, confirmed', async () => {
@@ -84,7 +60,7 @@ const NAME = 'Quillardière';
       assert.equal((await r.json()).error.code, 'auth.revoked');
     }],
     ['nothing of the member is left in the device\'s files', async () => {
-      const where = holdsName(await storedFiles());
+      const where = await app.storedFilesHolding(NAME, server.url);
       assert.deepEqual(where, [], `the name is still in ${where.join(', ')}`);
     }],
   ], async () => app.screenshot('failure'));

@@ -258,6 +258,29 @@ class AppPage {
     }
   }
 
+  // The names of the device's storage files (OPFS folder "obole") that hold
+  // `text` in UTF-8. Read from a page of the same origin that is not the app
+  // (its storage worker holds the files open): the page leaves the app.
+  async storedFilesHolding(text, serverUrl) {
+    await this.page.goto(serverUrl + 'favicon.svg');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const files = await this.page.evaluate(async () => {
+          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('obole');
+          const out = {};
+          for await (const [name, handle] of dir.entries())
+            if (handle.kind === 'file') out[name] = Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
+          return out;
+        });
+        const needle = Buffer.from(text, 'utf8');
+        return Object.entries(files).filter(([, bytes]) => Buffer.from(bytes).includes(needle)).map(([n]) => n);
+      } catch (e) {
+        if (attempt > 50) throw e;
+        await this.page.waitForTimeout(200); // the app's storage worker lets go of the files
+      }
+    }
+  }
+
   // The snapshot of the local database as this device stores it (web/device_storage.js).
   async storedDatabase() {
     return this.page.evaluate(async () => {

@@ -1,7 +1,7 @@
 // The protocol's pieces on their own: clocks, the JSON codec, merge rules.
 #include <gtest/gtest.h>
 
-#include "protocol/base64.h"
+#include "core/text/base64.h"
 #include "protocol/codec.h"
 #include "protocol/hlc.h"
 #include "protocol/merge.h"

@@ -204,8 +204,9 @@ TEST_F(CollectionRunTest, CreditorSettingsAreCheckedBeforeAnythingIsSaved)
     EXPECT_EQ(next, (std::vector<std::string>{"2026-12-07", "2026-12-21", "2027-01-05"}));
 }
 
-// Schema 10 rebuilds sepa_collection for its new statuses: collections
-// recorded before it keep what they said.
+// Schema 11 rebuilds sepa_collection for its new statuses: collections
+// recorded before it keep what they said (through schema 10, the erasures,
+// as a device in the field upgrades).
 TEST(CollectionRunSchema, OlderCollectionsSurviveTheUpgrade)
 {
     sqlite3* db = nullptr;
@@ -219,6 +220,7 @@ TEST(CollectionRunSchema, OlderCollectionsSurviveTheUpgrade)
         "'2025-01-05', 1500, 'rejected', 'AM04', '2025-01-06T10:00:00Z')";
     ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     ASSERT_TRUE(apply_migrations(db, 10).ok());
+    ASSERT_TRUE(apply_migrations(db, 11).ok());
     sqlite3_stmt* s = nullptr;
     ASSERT_EQ(sqlite3_prepare_v2(db,
                                  "SELECT status || ' ' || reject_reason || ' ' || amount_cents || ' ' || period "

@@ -198,7 +198,7 @@ TEST_F(CorrectedReceiptsTest, TheMigrationCertifiesOlderReceiptsAsTheirGiftsStan
                            "ALTER TABLE sepa_mandate DROP COLUMN end_date; "
                            "ALTER TABLE sepa_mandate DROP COLUMN amended_from_iban; "
                            "ALTER TABLE sepa_mandate DROP COLUMN amended_from_bic; "
-                           "ALTER TABLE sepa_mandate DROP COLUMN amended_from_rum; "
+                           "ALTER TABLE sepa_mandate DROP COLUMN amended_from_rum; DROP TABLE member_erasure; "
                            "ALTER TABLE member DROP COLUMN donor_kind; ALTER TABLE member DROP COLUMN siren; "
                            "ALTER TABLE tax_receipt DROP COLUMN donor_kind; "
                            "ALTER TABLE tax_receipt DROP COLUMN donor_registration; "

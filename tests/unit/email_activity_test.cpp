@@ -2,6 +2,8 @@
 
 #include "core/campaigns/email_activity_repository.h"
 #include "core/import_export/email_activity_import.h"
+#include "core/members/consent_repository.h"
+#include "core/store/statement.h"
 
 using namespace obole;
 
@@ -51,6 +53,28 @@ TEST_F(EmailActivityTest, importing_the_same_file_twice_adds_nothing)
     EXPECT_EQ(again->imported, 0);
     EXPECT_EQ(again->already_there, 2);
     EXPECT_EQ(count("email_activity"), 2);
+}
+
+// The mailing tool's word holds here (GDPR): an unsubscribe withdraws the
+// email consent, a bounce marks the address unusable; once, however often
+// the file is imported.
+TEST_F(EmailActivityTest, unsubscribes_withdraw_consent_and_bounces_mark_the_address_unusable)
+{
+    const std::string csv = "helene.dupont@example.fr;2026-03-01 10:15;bounce;March news;\n"
+                            "helene.dupont@example.fr;2026-03-02 09:00;unsubscribe;March news;\n";
+    for (int pass = 0; pass < 2; ++pass) {
+        Result<EmailImportReport> r = import_email_activity_csv(*store, csv, "a.csv", "alice");
+        ASSERT_TRUE(r.ok()) << r.error().message;
+    }
+    std::vector<Consent> answers = ConsentRepository(*store).list_for_member(member_id);
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].channel, ConsentChannel::email);
+    EXPECT_FALSE(answers[0].granted);
+    EXPECT_EQ(answers[0].source, "mailing_tool");
+    Statement email(store->db(), "SELECT usable, bounces FROM email WHERE lower(address) = 'helene.dupont@example.fr'");
+    ASSERT_EQ(email.step(), Statement::Step::row);
+    EXPECT_EQ(email.column_int64(0), 0);
+    EXPECT_EQ(email.column_int64(1), 1);
 }
 
 TEST_F(EmailActivityTest, an_unreadable_file_is_refused_whole)

@@ -6,6 +6,7 @@
 
 #include "core/calendar/date.h"
 #include "core/campaigns/email_activity_repository.h"
+#include "core/members/consent_repository.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -106,17 +107,42 @@ std::string kind_of(std::string_view text)
 // An address shared by two members goes to the one created first.
 struct MemberByEmail {
     int64_t ref;
-    std::string id;
+    std::string id, email_id;
 };
 
 std::unordered_map<std::string, MemberByEmail> members_by_email(Store& store)
 {
     std::unordered_map<std::string, MemberByEmail> out;
-    Statement s(store.db(), "SELECT e.address, m.ref, m.id FROM email e JOIN member m ON m.ref = e.member_ref "
-                            "WHERE m.deleted = 0 ORDER BY m.ref DESC");
+    Statement s(store.db(), "SELECT e.address, m.ref, m.id, e.id FROM email e JOIN member m ON m.ref = e.member_ref "
+                            "WHERE m.deleted = 0 AND e.deleted = 0 ORDER BY m.ref DESC");
     while (s.step() == Statement::Step::row)
-        out[lower_ascii(s.column_view(0))] = {s.column_int64(1), s.column_uuid(2)};
+        out[lower_ascii(s.column_view(0))] = {s.column_int64(1), s.column_uuid(2), s.column_uuid(3)};
     return out;
+}
+
+// What the mailing tool learnt counts here too (GDPR): an unsubscribe
+// withdraws the member's email consent, a bounce marks the address
+// unusable. Once per activity: an import seen before adds nothing.
+Result<void> follow_activity(Store& store, const MemberByEmail& member, const EmailActivity& row,
+                             const std::string& operator_name)
+{
+    if (row.kind == "unsubscribe") {
+        NewConsent withdrawn;
+        withdrawn.channel = ConsentChannel::email;
+        withdrawn.granted = false;
+        withdrawn.wording = "Unsubscribed from \"" + row.mailing + "\" in the mailing tool";
+        // The tool's time, "2026-03-01T10:15:00", read as UTC, in the form consents keep.
+        withdrawn.given_at = row.at + ".000Z";
+        withdrawn.source = "mailing_tool";
+        Result<std::string> r = ConsentRepository(store).record(member.id, withdrawn, operator_name);
+        return r ? Result<void>() : Result<void>(r.error());
+    }
+    if (row.kind == "bounce") {
+        Statement mark(store.db(), "UPDATE email SET usable = 0, bounces = bounces + 1 WHERE id = ?1");
+        mark.bind_uuid(1, member.email_id);
+        return mark.run();
+    }
+    return {};
 }
 
 } // namespace
@@ -200,6 +226,8 @@ Result<EmailImportReport> import_email_activity_csv(Store& store, std::string_vi
             if (*added) {
                 ++report.imported;
                 ++per_member[member->second.id];
+                if (Result<void> r = follow_activity(store, member->second, row, operator_name); !r)
+                    return r;
             } else {
                 ++report.already_there;
             }

@@ -3,6 +3,8 @@
 // columns is skipped; "," also separates when the line has no ";"; fields may
 // be quoted with "). Each line is matched to a member by the email address,
 // compared trimmed and in lower case, among the addresses of live members.
+// An unsubscribe withdraws the member's email consent; a bounce marks the
+// address unusable (GDPR: the mailing tool's word holds here too).
 //
 // A bad line does not stop the good ones: an export holds thousands of lines
 // and one damaged line should not make the office fix the file by hand before

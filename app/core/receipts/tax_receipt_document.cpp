@@ -4,27 +4,11 @@
 #include "core/receipts/amount_in_words.h"
 #include "core/receipts/organisation_settings.h"
 #include "core/receipts/receipt_lines.h"
+#include "core/text/html_text.h"
 
 namespace obole {
 
 namespace {
-
-std::string escape(const std::string& text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '\n': out += "<br>"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string french_date(const std::string& iso)
 {
@@ -111,7 +95,8 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
          "</style></head><body>";
     if (r.is_cancelled())
         h += "<p class=\"dup\">ANNULÉ</p><p><strong>Reçu annulé le " + french_date(r.cancelled_on) +
-             "</strong> : il ne peut plus être joint à une déclaration. Motif : " + escape(r.cancel_reason) + "</p>";
+             "</strong> : il ne peut plus être joint à une déclaration. Motif : " + html_escaped(r.cancel_reason) +
+             "</p>";
     if (duplicate)
         h += "<p class=\"dup\">DUPLICATA</p>";
     if (company) {
@@ -122,22 +107,22 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
         h += std::string("<p>") + (org.ifi_eligible ? "Articles 200 et 978" : "Article 200") +
              " du code général des impôts (CGI) — modèle Cerfa n° 11580</p>";
     }
-    h += "<p><strong>Reçu n° " + escape(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
+    h += "<p><strong>Reçu n° " + html_escaped(number) + "</strong> — année " + std::to_string(r.year) + "</p>";
     if (!r.replaces_id.empty())
         h += "<p>Reçu rectificatif : il annule et remplace le reçu n° " + std::to_string(r.year) + "-" +
              std::to_string(r.replaces_number) + ".</p>";
 
-    h += "<h2>Bénéficiaire des versements</h2><p><strong>" + escape(org.name) + "</strong><br>" + escape(org.address) +
-         "</p>";
-    h += "<p>N° SIREN ou RNA : " + escape(org.registration) + "</p>";
-    h += "<p>Objet : " + escape(org.object) + "</p>";
+    h += "<h2>Bénéficiaire des versements</h2><p><strong>" + html_escaped(org.name) + "</strong><br>" +
+         html_escaped(org.address) + "</p>";
+    h += "<p>N° SIREN ou RNA : " + html_escaped(org.registration) + "</p>";
+    h += "<p>Objet : " + html_escaped(org.object) + "</p>";
     if (const LegalStatus* status = find_legal_status(org.legal_status))
         h += std::string("<p>Qualité : &#9746; ") + status->cerfa + "</p>";
 
     h += company ? "<h2>Entreprise donatrice</h2>" : "<h2>Donateur</h2>";
-    h += "<p><strong>" + escape(r.donor_name) + "</strong><br>" + escape(r.donor_address) + "</p>";
+    h += "<p><strong>" + html_escaped(r.donor_name) + "</strong><br>" + html_escaped(r.donor_address) + "</p>";
     if (company)
-        h += "<p>N° SIREN : " + escape(r.donor_registration) + "</p>";
+        h += "<p>N° SIREN : " + html_escaped(r.donor_registration) + "</p>";
 
     h += "<h2>Versements</h2>";
     h += "<p>Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction "
@@ -157,10 +142,10 @@ std::string tax_receipt_document(const TaxReceipt& r, const Organisation& org)
     h += "</table>";
 
     h += "<p>" + certification(r, org) + "</p>";
-    std::string signatory = escape(org.signatory);
+    std::string signatory = html_escaped(org.signatory);
     if (!org.signatory_role.empty())
-        signatory += ", " + escape(org.signatory_role);
-    h += "<p class=\"sign\">Fait à " + escape(org.place.empty() ? std::string("……") : org.place) + ", le " +
+        signatory += ", " + html_escaped(org.signatory_role);
+    h += "<p class=\"sign\">Fait à " + html_escaped(org.place.empty() ? std::string("……") : org.place) + ", le " +
          french_date(r.issued_at) + "<br>" + signatory + "<br><br>Signature :</p>";
     h += "</body></html>";
     return h;

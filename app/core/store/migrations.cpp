@@ -684,6 +684,20 @@ ALTER TABLE tax_receipt ADD COLUMN donor_kind TEXT NOT NULL DEFAULT 'person'
 ALTER TABLE tax_receipt ADD COLUMN donor_registration TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// A person erased at their request (core/privacy/member_erasure.h): the
+// erasure is a row every copy applies itself. Not unique per member: two
+// administrators may erase the same person offline.
+const char kSchema10[] = R"SQL(
+CREATE TABLE member_erasure(
+  id         BLOB PRIMARY KEY,
+  member_ref INTEGER NOT NULL REFERENCES member(ref),
+  erased_at  TEXT NOT NULL,
+  operator   TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX member_erasure_member ON member_erasure(member_ref);
+)SQL";
+
 // Direct debits that really collect (core/sepa/). A collection run
 // (sepa_run) is what one pain.008 file asks the bank for; each of its
 // collections keeps what the file said (account, RUM, sequence type,
@@ -696,7 +710,7 @@ ALTER TABLE tax_receipt ADD COLUMN donor_registration TEXT NOT NULL DEFAULT '';
 // A mandate may be one-off (OOFF), may end (its last collection is FNAL),
 // and keeps the account or reference it had until the next collection has
 // carried the amendment to the bank.
-const char kSchema10[] = R"SQL(
+const char kSchema11[] = R"SQL(
 ALTER TABLE sepa_mandate ADD COLUMN one_off INTEGER NOT NULL DEFAULT 0 CHECK(one_off IN (0,1));
 ALTER TABLE sepa_mandate ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
 ALTER TABLE sepa_mandate ADD COLUMN amended_from_iban TEXT NOT NULL DEFAULT '';
@@ -718,7 +732,7 @@ CREATE TABLE sepa_run(
 ) WITHOUT ROWID;
 CREATE INDEX sepa_run_date ON sepa_run(collection_date);
 
-CREATE TABLE sepa_collection_v10(
+CREATE TABLE sepa_collection_v11(
   id              BLOB PRIMARY KEY,
   mandate_id      BLOB NOT NULL,
   member_ref      INTEGER NOT NULL REFERENCES member(ref),
@@ -743,12 +757,12 @@ CREATE TABLE sepa_collection_v10(
   amended_from_creditor TEXT NOT NULL DEFAULT '',
   returned_on     TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
-INSERT INTO sepa_collection_v10(id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason,
+INSERT INTO sepa_collection_v11(id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason,
                                 gift_id, created_at)
   SELECT id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason, gift_id, created_at
     FROM sepa_collection;
 DROP TABLE sepa_collection;
-ALTER TABLE sepa_collection_v10 RENAME TO sepa_collection;
+ALTER TABLE sepa_collection_v11 RENAME TO sepa_collection;
 CREATE INDEX sepa_collection_member ON sepa_collection(member_ref, collection_date);
 CREATE INDEX sepa_collection_mandate ON sepa_collection(mandate_id, collection_date);
 CREATE INDEX sepa_collection_run ON sepa_collection(run_id) WHERE run_id IS NOT NULL;
@@ -758,8 +772,8 @@ CREATE INDEX sepa_collection_open ON sepa_collection(collection_date) WHERE stat
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}, {5, kSchema5},
-        {6, kSchema6}, {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},   {5, kSchema5},   {6, kSchema6},
+        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11},
     };
     return list;
 }

@@ -68,6 +68,8 @@ const Label kActions[] = {
     {"tax_receipt.print", "Tax receipt printed"},
     {"tax_receipt.void", "Tax receipt voided"},
     {"tax_receipt.cancel", "Tax receipt cancelled"},
+    {"sync.attributed", "Entered before the device was enrolled: attributed at enrolment"},
+    {"privacy.export", "Everything held exported (right of access)"},
 };
 
 const Label kKinds[] = {

@@ -64,6 +64,7 @@ void TopPart::draw_identity(AppState& app, const Member& m)
             editor_.open(app, m);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Edit identity, address, phones, emails, markers and memo"));
+        privacy_.draw(app, m);
     }
     draw_segment_badges(app, m);
     draw_field_lock(app, m);

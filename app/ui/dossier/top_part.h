@@ -4,6 +4,7 @@
 #pragma once
 #include "core/members/member.h"
 #include "ui/app_state.h"
+#include "ui/dossier/privacy_panel.h"
 #include "ui/dossier/top_part_editor.h"
 #include "ui/freshness.h"
 
@@ -26,6 +27,7 @@ private:
 
     Freshness fresh_;
     TopPartEditor editor_;
+    PrivacyPanel privacy_;
     std::vector<CampaignReceived> campaigns_;
     std::string notepad_;
     bool notepad_dirty_ = false;

@@ -1,8 +1,8 @@
-#include "protocol/base64.h"
+#include "core/text/base64.h"
 
 #include <cstdint>
 
-namespace obole::sync {
+namespace obole {
 
 namespace {
 
@@ -76,4 +76,4 @@ std::optional<std::string> base64_decode(std::string_view text)
     return out;
 }
 
-} // namespace obole::sync
+} // namespace obole

@@ -1,0 +1,225 @@
+#include "core/privacy/member_erasure.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/money/iban.h"
+#include "core/search/search_index.h"
+#include "core/store/statement.h"
+#include "core/store/store.h"
+#include "core/store/uuid.h"
+
+namespace obole {
+
+namespace {
+
+// The person's rows of a table: `where` selects them by ?1, the member's
+// ref (the journal names members by UUID: ?2).
+struct PersonRows {
+    const char* table;
+    const char* where;
+};
+
+// Removed whole.
+constexpr PersonRows kRemoved[] = {
+    {"address", "member_ref = ?1"},
+    {"phone", "member_ref = ?1"},
+    {"email", "member_ref = ?1"},
+    {"document", "member_ref = ?1"},
+    {"email_activity", "member_ref = ?1"},
+    {"campaign_received", "member_ref = ?1"},
+    {"mobilisation", "member_ref = ?1"},
+    {"event_registration", "member_ref = ?1"},
+    {"text_conflict", "member_ref = ?1"},
+    {"relation", "member_ref = ?1 OR other_ref = ?1"},
+    {"duplicate_candidate", "member_ref = ?1 OR other_ref = ?1"},
+    {"journal", "member_id = ?2"},
+};
+
+// Kept (the law keeps the money), emptied of what names the person.
+constexpr PersonRows kEmptied[] = {
+    {"member", "ref = ?1"},
+    {"tax_receipt", "member_ref = ?1"},
+    {"sepa_mandate", "member_ref = ?1"},
+    {"card_recurring", "member_ref = ?1"},
+};
+
+const char kErasedName[] = "";
+
+std::vector<std::string> ids_where(Store& store, const std::string& table, const char* where, int64_t ref,
+                                   const std::string& member_id)
+{
+    std::vector<std::string> ids;
+    Statement select(store.db(), ("SELECT id FROM " + table + " WHERE " + where).c_str());
+    select.bind_int64(1, ref);
+    select.bind_uuid(2, member_id);
+    while (select.step() == Statement::Step::row)
+        ids.push_back(select.column_uuid(0));
+    return ids;
+}
+
+Result<void> empty_fields(Store& store, const PersonRows& rows, int64_t ref)
+{
+    std::string set;
+    for (const ErasedField& f : erased_fields())
+        if (std::string(f.table) == rows.table)
+            set += std::string(set.empty() ? "" : ", ") + f.column + " = '" + f.value + "'";
+    Statement update(store.db(),
+                     (std::string("UPDATE ") + rows.table + " SET " + set + " WHERE " + rows.where).c_str());
+    update.bind_int64(1, ref);
+    return update.run();
+}
+
+// An IBAN keeps its country, check digits and last four characters, as a
+// volunteer sees it: enough for the accountant to match a bank line.
+Result<void> mask_ibans(Store& store, int64_t ref)
+{
+    Statement select(store.db(), "SELECT id, iban FROM sepa_mandate WHERE member_ref = ?1");
+    Statement update(store.db(), "UPDATE sepa_mandate SET iban = ?2 WHERE id = ?1");
+    select.bind_int64(1, ref);
+    Statement::Step step;
+    while ((step = select.step()) == Statement::Step::row) {
+        update.reset();
+        update.bind_blob(1, select.column_blob(0));
+        update.bind_text(2, masked_compact_iban(select.column_text(1)));
+        if (Result<void> r = update.run(); !r)
+            return r;
+    }
+    return step == Statement::Step::done ? Result<void>() : select.error();
+}
+
+Result<int64_t> member_ref(Store& store, const std::string& member_id)
+{
+    Statement select(store.db(), "SELECT ref FROM member WHERE id = ?1");
+    select.bind_uuid(1, member_id);
+    if (select.step() != Statement::Step::row)
+        return fail("member.unknown", "This member does not exist.");
+    return select.column_int64(0);
+}
+
+} // namespace
+
+const std::vector<ErasedField>& erased_fields()
+{
+    static const std::vector<ErasedField> fields = {
+        {"member", "civility", kErasedName},
+        {"member", "first_name", kErasedName},
+        {"member", "last_name", kErasedName},
+        {"member", "birth_date", ""},
+        {"member", "suspension_code", ""},
+        {"member", "siren", ""},
+        {"member", "memo_active", ""},
+        {"member", "memo_misc", ""},
+        {"member", "memo_bequest", ""},
+        {"member", "memo_portal", ""},
+        {"member", "notepad", ""},
+        {"member", "internal_codes", ""},
+        {"member", "external_codes", ""},
+        {"member", "bequest_promise_date", ""},
+        {"member", "bequest_confirmed_date", ""},
+        {"member", "deleted", "1"},
+        {"tax_receipt", "donor_name", ""},
+        {"tax_receipt", "donor_address", ""},
+        {"tax_receipt", "donor_registration", ""},
+        {"sepa_mandate", "holder", ""},
+        {"sepa_mandate", "signature_svg", ""},
+        {"card_recurring", "card_last4", ""},
+        {"card_recurring", "card_expiry", ""},
+    };
+    return fields;
+}
+
+void erase_fields(const std::string& table, nlohmann::json& fields)
+{
+    for (const ErasedField& f : erased_fields())
+        if (table == f.table && fields.contains(f.column))
+            fields[f.column] = std::string(f.column) == "deleted" ? nlohmann::json(1) : nlohmann::json(f.value);
+    // An IBAN keeps what identifies the account to a person (mask_ibans).
+    if (table == "sepa_mandate" && fields.contains("iban") && fields["iban"].is_string())
+        fields["iban"] = masked_compact_iban(fields["iban"].get<std::string>());
+}
+
+bool is_erased(Store& store, const std::string& member_id)
+{
+    Statement select(store.db(), "SELECT 1 FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
+                                 "WHERE m.id = ?1");
+    select.bind_uuid(1, member_id);
+    return select.step() == Statement::Step::row;
+}
+
+Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
+{
+    Result<int64_t> ref = member_ref(store, member_id);
+    if (!ref)
+        return ref.error();
+    Erasure done;
+    for (const PersonRows& r : kRemoved) {
+        for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
+            done.removed.push_back({r.table, std::move(id)});
+        Statement remove(store.db(), (std::string("DELETE FROM ") + r.table + " WHERE " + r.where).c_str());
+        remove.bind_int64(1, *ref);
+        remove.bind_uuid(2, member_id);
+        if (Result<void> d = remove.run(); !d)
+            return d.error();
+    }
+    for (const PersonRows& r : kEmptied) {
+        for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
+            done.emptied.push_back({r.table, std::move(id)});
+        if (Result<void> e = empty_fields(store, r, *ref); !e)
+            return e.error();
+    }
+    if (Result<void> m = mask_ibans(store, *ref); !m)
+        return m.error();
+    // Deleted now: the index forgets the person's words.
+    if (Result<void> i = reindex_member(store, member_id); !i)
+        return i.error();
+    return done;
+}
+
+Result<Erasure> erase_member(Store& store, const std::string& member_id, const std::string& operator_name)
+{
+    const std::string id = new_uuid_v7();
+    Erasure erasure;
+    Result<void> done = store.transaction([&]() -> Result<void> {
+        Result<int64_t> ref = member_ref(store, member_id);
+        if (!ref)
+            return ref.error();
+        if (is_erased(store, member_id))
+            return fail("member.erased", "This person was erased at their request.");
+        Statement insert(store.db(), "INSERT INTO member_erasure(id, member_ref, erased_at, operator, created_at) "
+                                     "VALUES(?1, ?2, ?3, ?4, ?3)");
+        insert.bind_uuid(1, id);
+        insert.bind_int64(2, *ref);
+        insert.bind_text(3, store.now_iso());
+        insert.bind_text(4, operator_name);
+        if (Result<void> r = insert.run(); !r)
+            return r;
+        // Every copy applies the erasure itself, from the row: its effects
+        // are not changes to send (they would carry what they remove).
+        return store.unobserved([&]() -> Result<void> {
+            Result<Erasure> applied = apply_member_erasure(store, member_id);
+            if (!applied)
+                return applied.error();
+            erasure = std::move(*applied);
+            return {};
+        });
+    });
+    if (!done)
+        return done.error();
+    erasure.erasure_id = id;
+    return erasure;
+}
+
+Result<std::vector<std::string>> erasures_to_apply(Store& store)
+{
+    Statement select(store.db(), "SELECT DISTINCT m.id FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
+                                 "WHERE m.deleted = 0 OR m.last_name != '' OR m.first_name != ''");
+    std::vector<std::string> ids;
+    Statement::Step step;
+    while ((step = select.step()) == Statement::Step::row)
+        ids.push_back(select.column_uuid(0));
+    if (step != Statement::Step::done)
+        return select.error();
+    return ids;
+}
+
+} // namespace obole

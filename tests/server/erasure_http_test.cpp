@@ -1,0 +1,163 @@
+// A person erased at their request (issue 17, part 6): the server and every
+// device keep nothing that names them (their data, the change log, the
+// snapshot, a device's database and outbox), the money stays anonymised,
+// and nothing more is recorded about them.
+#include "device_over_http.h"
+
+#include "client/device_copy.h"
+#include "core/members/document_repository.h"
+#include "core/members/member_repository.h"
+#include "core/money/gift_repository.h"
+#include "core/money/sepa_mandate_repository.h"
+#include "core/store/statement.h"
+
+namespace {
+
+using obole::Store;
+
+const std::string kName = "Quillardière";
+const std::string kPhone = "0611223344";
+const std::string kAccountDigits = "30006000011234567890";
+
+bool holds(const std::vector<uint8_t>& bytes, const std::string& text)
+{
+    return std::string(bytes.begin(), bytes.end()).find(text) != std::string::npos;
+}
+
+int64_t count(Store& store, const std::string& sql)
+{
+    obole::Statement s(store.db(), sql.c_str());
+    return s.step() == obole::Statement::Step::row ? s.column_int64(0) : -1;
+}
+
+// The database as a device would store it: rewritten first (DeviceJournal::compact).
+std::vector<uint8_t> stored(Store& store)
+{
+    EXPECT_TRUE(store.exec("VACUUM"));
+    return store.serialize();
+}
+
+class ErasureTest : public DeviceOverHttp {
+protected:
+    std::string enter_person(HttpDevice& office)
+    {
+        obole::NewMember m;
+        m.first_name = "Inès";
+        m.last_name = kName;
+        m.phone = kPhone;
+        const std::string id = obole::MemberRepository(*office.store).create(m, "ada").value();
+        obole::NewSepaMandate mandate;
+        mandate.member_id = id;
+        mandate.iban_text = "FR7630006000011234567890189";
+        mandate.bic_text = "AGRIFRPP";
+        mandate.holder = "Inès " + kName;
+        mandate.signature_date_text = "2026-11-02";
+        mandate.amount_text = "15";
+        EXPECT_TRUE(obole::SepaMandateRepository(*office.store).add(mandate, "ada"));
+        obole::NewGift g;
+        g.member_id = id;
+        g.amount_text = "40";
+        g.date_text = "2026-11-03";
+        EXPECT_TRUE(obole::GiftRepository(*office.store).add(g, "ada"));
+        obole::NewDocument d;
+        d.member_id = id;
+        d.name = kName + ".pdf";
+        d.direction = "received";
+        d.content.assign(kName.begin(), kName.end());
+        EXPECT_TRUE(obole::DocumentRepository(*office.store).add(d, "ada"));
+        return id;
+    }
+};
+
+TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneyStays)
+{
+    HttpDevice office, stand;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(stand, volunteer_code, "vol", kVolunteerPassword);
+    const std::string member = enter_person(office);
+    run(office);
+    run(stand);
+    ASSERT_TRUE(holds(stand.store->serialize(), kName)) << "the check below could not fail";
+
+    // Offline meanwhile, the volunteer notes her new phone number.
+    ASSERT_TRUE(obole::MemberRepository(*stand.store).add_phone(member, {"0499887766", "", ""}, "vic"));
+
+    ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
+    office.engine.note_local_erasure();
+    EXPECT_FALSE(office.engine.take_compaction()) << "enrolled: once the outbox is sent";
+    run(office);
+    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_TRUE(office.engine.take_compaction());
+
+    // The server: its data, its log, the snapshot it gives.
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + kName + "'"), 0);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName +
+                                "%' OR fields "
+                                "LIKE '%" +
+                                kPhone + "%' OR fields LIKE '%" + kAccountDigits + "%'"),
+              0);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1) << "the money stays";
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift_now WHERE amount_cents = 4000"), 1);
+    httplib::Result snapshot = client->Get("/api/snapshot", {{"Authorization", "Bearer " + office.engine.token()}});
+    ASSERT_TRUE(snapshot);
+    EXPECT_EQ(snapshot->body.find(kName), std::string::npos);
+
+    // The volunteer's device: its change is refused (nothing more is recorded
+    // about her), the erasure applied, its outbox and refusals emptied of her.
+    run(stand);
+    EXPECT_TRUE(stand.engine.take_compaction()) << "the device must rewrite its storage";
+    EXPECT_EQ(stand.outbox->count(), 0);
+    const std::vector<uint8_t> image = stored(*stand.store);
+    EXPECT_FALSE(holds(image, kName));
+    EXPECT_FALSE(holds(image, kPhone));
+    EXPECT_FALSE(holds(image, "0499887766"));
+    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM sync_refusal"), 0);
+
+    // The office's device applied it when it erased; a device enrolled
+    // afterwards learns nothing of her from the log.
+    EXPECT_FALSE(holds(stored(*office.store), kName));
+    HttpDevice later;
+    enrol(later, second_admin_code, "admin", kAdminPassword);
+    run(later);
+    EXPECT_FALSE(holds(stored(*later.store), kName));
+    EXPECT_EQ(count(*later.store, "SELECT count(*) FROM member_erasure"), 1);
+}
+
+// Erased before it was ever sent: a device not enrolled keeps nothing of
+// the person in its outbox, and what the server later gets is the rows the
+// money points at, already anonymised.
+TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
+{
+    HttpDevice office;
+    const std::string member = enter_person(office);
+    ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
+    office.engine.note_local_erasure();
+    EXPECT_TRUE(office.engine.take_compaction()) << "not enrolled: at once";
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM outbox WHERE fields LIKE '%" + kName + "%'"), 0);
+    EXPECT_FALSE(holds(stored(*office.store), kName));
+    enrol(office, admin_code, "admin", kAdminPassword);
+    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName + "%'"), 0);
+}
+
+TEST_F(ErasureTest, OnlyAnAdministratorErases)
+{
+    HttpDevice office, stand;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(stand, volunteer_code, "vol", kVolunteerPassword);
+    const std::string member = enter_person(office);
+    run(office);
+    run(stand);
+    ASSERT_TRUE(obole::sync::erase_member_here(*stand.store, member, "vic"));
+    run(stand);
+    EXPECT_EQ(stand.engine.status().refused, 1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + kName + "'"), 1);
+    obole::Result<obole::Erasure> again = obole::sync::erase_member_here(*office.store, member, "ada");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(obole::sync::erase_member_here(*office.store, member, "ada").error().code, "member.erased");
+}
+
+} // namespace
