@@ -171,6 +171,12 @@ void DirectDebitsTab::draw_collections(AppState& app)
 
     draw_amendment(app);
 
+    // Collections are the office's: a volunteer's or fundraiser's copy holds
+    // none (sync/protocol/access.cpp), so it shows no empty history either.
+    if (has_limited_role(app)) {
+        announced_text(tr("The office sees this mandate's collections."));
+        return;
+    }
     int64_t collected = 0;
     int failed = 0;
     for (const SepaCollection& c : collections_) {
