@@ -3,8 +3,9 @@
 // emails, notes and memos, documents, journal entries, email activity,
 // relations, conflicts and duplicate pairs, the search index's words. What
 // the law makes the association keep stays, anonymised: gifts, memberships,
-// orders, mandates and collections (amounts, dates, references), tax
-// receipts (numbers, amounts, dates: no name, no address), consents given.
+// orders, mandates and collections (amounts, dates, references; IBANs
+// masked, no account holder), tax receipts (numbers, amounts, dates: no
+// name, no address), consents given.
 // The member row stays, emptied and deleted, for those rows to point at.
 //
 // An erasure is a row (member_erasure), synced like any other; every copy
