@@ -6,6 +6,7 @@
 #include "core/receipts/tax_receipt_document.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "core/text/html_text.h"
 
 namespace obole {
 
@@ -25,14 +26,6 @@ DepositSlip read(Statement& s, std::string title)
         slip.total_cents += slip.cheques.back().amount_cents;
     }
     return slip;
-}
-
-std::string html(const std::string& text)
-{
-    std::string out;
-    for (char c : text)
-        out += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-    return out;
 }
 
 std::string sql_with(const char* where)
@@ -70,17 +63,18 @@ Result<DepositSlip> deposit_slip_for_range(Store& store, const std::string& from
 std::string deposit_slip_html(const DepositSlip& slip, const std::string& association, const std::string& iban,
                               const DepositSlipHeadings& h, std::string (*money)(int64_t))
 {
-    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html(h.title) + "</title><style>" +
-                      tax_receipt_stylesheet() + "</style></head><body><h1>" + html(h.title) + "</h1><p>" +
-                      html(association) + "<br>" + html(h.account) + " " + html(format_iban(iban)) + "<br>" +
-                      html(slip.title) + "</p><table><tr><th>" + html(h.date) + "</th><th>" + html(h.number) +
-                      "</th><th>" + html(h.drawer) + "</th><th>" + html(h.bank) + "</th><th>" + html(h.amount) +
-                      "</th></tr>";
+    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html_escaped(h.title) +
+                      "</title><style>" + tax_receipt_stylesheet() + "</style></head><body><h1>" +
+                      html_escaped(h.title) + "</h1><p>" + html_escaped(association) + "<br>" +
+                      html_escaped(h.account) + " " + html_escaped(format_iban(iban)) + "<br>" +
+                      html_escaped(slip.title) + "</p><table><tr><th>" + html_escaped(h.date) + "</th><th>" +
+                      html_escaped(h.number) + "</th><th>" + html_escaped(h.drawer) + "</th><th>" +
+                      html_escaped(h.bank) + "</th><th>" + html_escaped(h.amount) + "</th></tr>";
     for (const DepositCheque& c : slip.cheques)
-        out += "<tr><td>" + html(c.date) + "</td><td>" + html(c.number) + "</td><td>" + html(c.drawer) +
-               "</td><td></td><td>" + html(money(c.amount_cents)) + "</td></tr>";
-    out += "<tr><th colspan=\"4\">" + html(h.total) + " (" + std::to_string(slip.cheques.size()) + ")</th><th>" +
-           html(money(slip.total_cents)) + "</th></tr></table></body></html>";
+        out += "<tr><td>" + html_escaped(c.date) + "</td><td>" + html_escaped(c.number) + "</td><td>" +
+               html_escaped(c.drawer) + "</td><td></td><td>" + html_escaped(money(c.amount_cents)) + "</td></tr>";
+    out += "<tr><th colspan=\"4\">" + html_escaped(h.total) + " (" + std::to_string(slip.cheques.size()) +
+           ")</th><th>" + html_escaped(money(slip.total_cents)) + "</th></tr></table></body></html>";
     return out;
 }
 

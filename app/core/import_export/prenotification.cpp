@@ -6,6 +6,7 @@
 #include "core/money/iban.h"
 #include "core/receipts/tax_receipt_document.h"
 #include "core/sepa/creditor_settings.h"
+#include "core/text/html_text.h"
 
 namespace obole {
 
@@ -17,21 +18,6 @@ std::string decimal_comma(int64_t cents)
     std::snprintf(buf, sizeof buf, "%lld,%02lld", static_cast<long long>(cents / 100),
                   static_cast<long long>(cents % 100));
     return buf;
-}
-
-std::string html(const std::string& text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -60,19 +46,21 @@ std::string prenotification_csv(const CollectionPlan& plan, const Prenotificatio
 std::string prenotification_html(const CollectionPlan& plan, const CreditorSettings& creditor,
                                  const PrenotificationHeadings& h, std::string (*money)(int64_t))
 {
-    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html(h.title) + "</title><style>" +
-                      tax_receipt_stylesheet() + "</style></head><body><h1>" + html(h.title) + "</h1><p>" +
-                      html(creditor.name) + " — " + html(creditor.ics) + " — " + html(h.date) + " " +
-                      html(plan.collection_date) + "</p><table><tr>";
+    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html_escaped(h.title) +
+                      "</title><style>" + tax_receipt_stylesheet() + "</style></head><body><h1>" +
+                      html_escaped(h.title) + "</h1><p>" + html_escaped(creditor.name) + " — " +
+                      html_escaped(creditor.ics) + " — " + html_escaped(h.date) + " " +
+                      html_escaped(plan.collection_date) + "</p><table><tr>";
     for (const std::string* t : {&h.member_no, &h.name, &h.holder, &h.reference, &h.account, &h.amount, &h.sequence})
-        out += "<th>" + html(*t) + "</th>";
+        out += "<th>" + html_escaped(*t) + "</th>";
     out += "</tr>";
     for (const PlannedCollection& c : plan.lines)
-        out += "<tr><td>" + std::to_string(c.member_no) + "</td><td>" + html(c.member_name) + "</td><td>" +
-               html(c.holder) + "</td><td>" + html(c.rum) + "</td><td>" + html(mask_iban(c.iban)) + "</td><td>" +
-               html(money(c.amount_cents)) + "</td><td>" + c.sequence_type + "</td></tr>";
-    out += "<tr><th colspan=\"5\">" + html(h.total) + " (" + std::to_string(plan.total.count) + ")</th><th>" +
-           html(money(plan.total.amount_cents)) + "</th><th></th></tr></table></body></html>";
+        out += "<tr><td>" + std::to_string(c.member_no) + "</td><td>" + html_escaped(c.member_name) + "</td><td>" +
+               html_escaped(c.holder) + "</td><td>" + html_escaped(c.rum) + "</td><td>" +
+               html_escaped(mask_iban(c.iban)) + "</td><td>" + html_escaped(money(c.amount_cents)) + "</td><td>" +
+               c.sequence_type + "</td></tr>";
+    out += "<tr><th colspan=\"5\">" + html_escaped(h.total) + " (" + std::to_string(plan.total.count) + ")</th><th>" +
+           html_escaped(money(plan.total.amount_cents)) + "</th><th></th></tr></table></body></html>";
     return out;
 }
 
