@@ -214,7 +214,7 @@ function collect(results, sync, syncSize) {
     const fresh = (who, label) => {
       const d = sync.snapshot[who];
       put(`sync.fresh_device${who === 'office' ? '' : '_' + who}`, `fresh ${label} device from ${sync.snapshot.members} members + ${sync.snapshot.gifts} gifts`, 'ms', s, { value: d.ms });
-      put(`sync.snapshot_bytes_${who}`, `snapshot for a fresh ${label} device`, 'bytes', s, { value: d.bytes });
+      put(`sync.snapshot_bytes_${who}`, `snapshot on the wire (sent uncompressed), fresh ${label} device`, 'bytes', s, { value: d.bytes });
     };
     fresh('office', 'office');
     fresh('fundraiser', 'fundraiser');
