@@ -3,13 +3,11 @@
 #include "client/device_copy.h"
 #include "client/sync_engine.h"
 #include "ui/accessible.h"
+#include "ui/confirm_modal.h"
 #include "ui/host.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
-
-#include <algorithm>
-#include <cfloat>
 
 #include <cstdio>
 
@@ -29,10 +27,7 @@ void EraseDevicePanel::draw(AppState& app)
 
 void EraseDevicePanel::draw_confirm(AppState& app)
 {
-    // Wide enough for its sentences to read as sentences, not a column of words.
-    const float width = std::min(ImGui::GetFontSize() * 32, ImGui::GetMainViewport()->WorkSize.x * 0.9f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, FLT_MAX));
-    if (!ImGui::BeginPopupModal(popup_title(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    if (!begin_confirm_modal(popup_title()))
         return;
     announced_text(tr("Everything this device holds of the association is erased: members, gifts, documents, "
                       "journal. The server forgets this device; to work with it again, enrol it with a new code."));

@@ -3,7 +3,7 @@
 // signature, and whether gifts also reduce the IFI (shared settings: every
 // device prints the same).
 #pragma once
-#include "core/receipts/tax_receipt.h"
+#include "core/receipts/organisation.h"
 #include "ui/app_state.h"
 
 #include <string>

@@ -78,6 +78,7 @@ std::string SettingsScreen::draw(AppState& app)
     ImGui::SeparatorText(tr("Association"));
     organisation_.draw(app);
     earliest_date_.draw(app);
+    retention_.draw(app);
 
     ImGui::SeparatorText(tr("Backups"));
     backups_.draw(app);

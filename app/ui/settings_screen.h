@@ -1,7 +1,8 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
-// date), backups, signing out and erasing the device, and for the office the
-// direct debits' creditor and the accounting codes.
+// date), retention (administrators), backups, signing out and erasing the
+// device, and for the office the direct debits' creditor and the accounting
+// codes.
 #pragma once
 #include "ui/account_mapping_panel.h"
 #include "ui/app_state.h"
@@ -10,6 +11,7 @@
 #include "ui/earliest_date_panel.h"
 #include "ui/erase_device_panel.h"
 #include "ui/organisation_panel.h"
+#include "ui/retention_panel.h"
 
 #include <string>
 
@@ -28,6 +30,7 @@ private:
     EarliestDatePanel earliest_date_;
     CreditorPanel creditor_;
     AccountMappingPanel accounts_;
+    RetentionPanel retention_;
     EraseDevicePanel erase_;
 };
 

@@ -195,6 +195,25 @@ Result<Erasure> erase_member_here(Store& device, const std::string& member_id, c
     return erased;
 }
 
+Result<size_t> erase_members_here(Store& device, const std::vector<std::string>& member_ids,
+                                  const std::string& operator_name)
+{
+    size_t count = 0;
+    Result<void> done = device.transaction([&]() -> Result<void> {
+        for (const std::string& member : member_ids) {
+            Result<Erasure> erased = erase_member_here(device, member, operator_name);
+            if (erased)
+                ++count;
+            else if (erased.error().code != "member.erased") // erased meanwhile: nothing left to do
+                return erased.error();
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return count;
+}
+
 Result<bool> apply_pulled_erasures(Store& device)
 {
     Result<std::vector<std::string>> members = erasures_to_apply(device);

@@ -48,6 +48,12 @@ Result<bool> apply_pulled_erasures(Store& device);
 // outbox emptied of them (what goes out later is anonymised). Then tell the
 // engine (SyncEngine::note_local_erasure), which has the storage rewritten.
 Result<Erasure> erase_member_here(Store& device, const std::string& member_id, const std::string& operator_name);
+// The same for several people in one transaction (the retention list,
+// core/privacy/retention.h): all of them or none. One already erased
+// (by another administrator, pulled meanwhile) is passed over. Returns how
+// many were erased here.
+Result<size_t> erase_members_here(Store& device, const std::vector<std::string>& member_ids,
+                                  const std::string& operator_name);
 
 // The reasons, shown after the restart (translated: tests/i18n reads them here).
 inline constexpr const char* kRevokedReason = "An administrator revoked this device: the association's data on it "

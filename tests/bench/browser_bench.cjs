@@ -1,7 +1,8 @@
 // Browser figures at a given association size (tools/obole bench): start-up,
 // search per keystroke, dossier, durable gift, heap, idle frames, scrolling,
-// input latency, the main thread's longest task while typing and scrolling
-// (download sizes: run_bench.cjs). Real server, real Chromium (software GL).
+// input latency, the main thread's longest task while typing and scrolling,
+// a fundraiser's device taking the copy cut for its role (download sizes:
+// run_bench.cjs). Real server, real Chromium (software GL).
 // usage: node browser_bench.cjs MEMBERS [DEADLINE_S] [DATA_DIR]  -> one JSON object on the last line
 // DATA_DIR: a server data folder whose obole.db obole-gen wrote (the same
 // association as the native figures'); without it the server generates one.
@@ -12,7 +13,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, launchBrowser, AppPage } = require('../e2e/harness.cjs');
+const { startServer, launchBrowser, AppPage, demoEnrolCodes, DEMO_PASSWORD } = require('../e2e/harness.cjs');
 
 // Typed one character at a time, as a volunteer does: every prefix is a search.
 // The same queries as tools/corebench/obole_core_bench.cpp.
@@ -87,11 +88,14 @@ async function main(members, dataDir) {
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(recordFrames);
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
   let crashed = false;
-  page.on('crash', () => { crashed = true; });
+  const watched = (p) => {
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('crash', () => { crashed = true; });
+    return p;
+  };
+  let page = watched(await context.newPage());
 
   // Waits for fn() to be true in the page; gives up at once on a crash or an
   // abort of the wasm module (e.g. out of memory), with what the page said.
@@ -113,6 +117,35 @@ async function main(members, dataDir) {
     await page.goto(server.url);
     await until(ready, 'start', 600000);
     return Date.now() - start;
+  };
+
+  // A fundraiser's device (issue 17, part 2): like any first visit to a demo
+  // server, the page first takes the demo's whole copy (the office's, timed
+  // as first_visit_ms); then, from "Enrol this device" to interactive search
+  // on the fundraiser's own copy: the server cuts it (the first time), the
+  // device downloads and stores it, and restarts on it.
+  const fundraiserDevice = async () => {
+    await context.close();
+    const roleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = watched(await roleContext.newPage());
+    await load();
+    await until(stored, '"Saved on this device" (the whole copy)', 900000);
+    const app = new AppPage(page, path.join(process.env.OBOLE_BENCH_ARTIFACTS || '/tmp/obole-bench', String(members)));
+    await app.click('Sync');
+    await app.fill('Enrol code', demoEnrolCodes(server).fundraiser);
+    await app.fill('Operator login', 'fundraiser');
+    await app.fill('Password', DEMO_PASSWORD);
+    const before = await page.evaluate(() => performance.timeOrigin);
+    const t0 = Date.now();
+    await app.click('Enrol this device');
+    await until(`performance.timeOrigin > ${before} && !!(window.Module && window.Module.oboleReady)`,
+                "the fundraiser's copy", 900000);
+    const ms = Date.now() - t0;
+    await app.screenshot('fundraiser-copy');
+    return {
+      ms, heap_bytes: await page.evaluate(() => Module.HEAPU8.length),
+      database_bytes: await page.evaluate(() => (Module._obole_bench_database_bytes ? Module._obole_bench_database_bytes() : null)),
+    };
   };
 
   const firstVisitMs = await load();
@@ -257,7 +290,11 @@ async function main(members, dataDir) {
   const sepa = await page.evaluate(() => JSON.parse(Module.UTF8ToString(
     Module.ccall('obole_bench_sepa', 'number', ['number', 'number'], [20000, 5000]))));
 
+  const fundraiser = await fundraiserDevice();
+
   return {
+    fundraiser_first_copy_ms: fundraiser.ms, fundraiser_heap_bytes: fundraiser.heap_bytes,
+    fundraiser_database_bytes: fundraiser.database_bytes,
     members, server_start_ms: serverStartMs, first_visit_ms: firstVisitMs, start_from_device_ms: startFromDeviceMs,
     search_keystroke_ms: summary(timings), duplicate_hints_keystroke_ms: summary(hintTimings),
     dossier_open_long_history_ms: summary(dossierOpen),

@@ -183,7 +183,10 @@ function collect(results, sync, syncSize) {
     bput('browser.duplicate_hints_keystroke', 'duplicate hints per keystroke, browser', 'ms', dist(b.duplicate_hints_keystroke_ms));
     bput('browser.dossier_open_2000_gifts', 'dossier of 2,000 gifts and 200 corrections, click to first frame, browser', 'ms', dist(b.dossier_open_long_history_ms));
     bput('browser.gift_durable', 'gift saved until "Saved on this device", browser', 'ms', dist(b.gift_durable_ms));
-    bput('browser.first_visit', 'first visit to interactive (data from the server)', 'ms', b.first_visit_ms && { value: b.first_visit_ms });
+    bput('browser.first_visit', "first visit to interactive, the office's whole copy (data from the server)", 'ms', b.first_visit_ms && { value: b.first_visit_ms });
+    bput('browser.fundraiser_first_copy', 'fundraiser device: enrol to interactive on its own copy (cut, downloaded, stored, restarted)', 'ms', b.fundraiser_first_copy_ms && { value: b.fundraiser_first_copy_ms });
+    bput('browser.fundraiser_database_bytes', "database in a fundraiser's page", 'bytes', b.fundraiser_database_bytes > 0 && { value: b.fundraiser_database_bytes });
+    bput('browser.fundraiser_heap', "wasm heap on a fundraiser's copy", 'bytes', b.fundraiser_heap_bytes && { value: b.fundraiser_heap_bytes });
     bput('browser.cold_start', 'cold start to interactive search (assets cached, data on the device)', 'ms', b.start_from_device_ms && { value: b.start_from_device_ms });
     bput('browser.wasm_heap', 'wasm heap after load', 'bytes', b.wasm_heap_bytes && { value: b.wasm_heap_bytes });
     bput('browser.first_visit_heap', 'wasm heap after the first visit (data from the server)', 'bytes', b.first_visit_heap_bytes && { value: b.first_visit_heap_bytes });
@@ -210,7 +213,20 @@ function collect(results, sync, syncSize) {
     put('sync.bytes_per_change', 'bytes sent per change', 'bytes', s, { value: sync.push.bytes_per_change });
     put('sync.load_pushes', `${sync.load.devices} devices: pushes per second`, '/s', s, { value: sync.load.pushes_per_s });
     put('sync.load_latency', `${sync.load.devices} devices: push latency (p50 / p99)`, 'ms', s, { median: sync.load.latency_p50_ms, p95: sync.load.latency_p99_ms, p95_is: 'p99' });
-    put('sync.fresh_device', `fresh device from ${sync.snapshot.members} members + ${sync.snapshot.gifts} gifts`, 'ms', s, { value: sync.snapshot.ms });
+    const p = sync.pull;
+    put('sync.pull_office', `pull ${p.changes} changes (gifts, a mandate in ten), office: no filter`, 'ms', s, { value: p.office.ms });
+    put('sync.pull_volunteer', `pull ${p.changes} changes, volunteer: IBANs masked`, 'ms', s, { value: p.volunteer.ms });
+    put('sync.pull_fundraiser', `pull ${p.changes} changes, fundraiser: gifts left out`, 'ms', s, { value: p.fundraiser.ms });
+    put('sync.pull_filter_volunteer', 'permission filter on pull, alone, per change: volunteer', 'µs', s, { value: p.volunteer.filter_us_per_change });
+    put('sync.pull_filter_fundraiser', 'permission filter on pull, alone, per change: fundraiser', 'µs', s, { value: p.fundraiser.filter_us_per_change });
+    const fresh = (who, label) => {
+      const d = sync.snapshot[who];
+      put(`sync.fresh_device${who === 'office' ? '' : '_' + who}`, `fresh ${label} device from ${sync.snapshot.members} members + ${sync.snapshot.gifts} gifts`, 'ms', s, { value: d.ms });
+      put(`sync.snapshot_bytes_${who}`, `snapshot on the wire (sent uncompressed), fresh ${label} device`, 'bytes', s, { value: d.bytes });
+    };
+    fresh('office', 'office');
+    fresh('fundraiser', 'fundraiser');
+    fresh('fundraiser_kept', 'fundraiser (copy kept from the first)');
   } else {
     put('sync.error', 'sync', 'ms', syncSize, { error: 'did not run' });
   }

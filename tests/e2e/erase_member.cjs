@@ -3,7 +3,9 @@
 // record that names them and prints a readable page. Erasure: confirmed,
 // the person is gone from the screen and from the device's files in the
 // origin private file system, journal records included (their name is
-// looked for there before, so the check can fail).
+// looked for there before, so the check can fail). Retention: Settings
+// lists the members not heard from for three years; one is kept (unticked),
+// the others are erased in one action, and listing again finds only her.
 'use strict';
 
 const fs = require('node:fs');
@@ -68,6 +70,28 @@ const NAME = 'Quillardière';
     ['nothing of her is left in the device\'s files', async () => {
       const where = await app.storedFilesHolding(NAME, server.url);
       assert.deepEqual(where, [], `the name is still in ${where.join(', ')}`);
+    }],
+    ['retention: the members not heard from for three years, all but one erased in one action', async () => {
+      await app.open(server.url); // the last step read the files from another page
+      await app.click('Settings');
+      await app.fill('Years without contact', '3');
+      await app.click('List inactive members');
+      const listed = await app.find(/^Members not heard from for 3 years: \d+\.$/);
+      const count = Number(listed.name.match(/: (\d+)\.$/)[1]);
+      assert.ok(count >= 2, `the demo has ${count} inactive members: too few to keep one and erase the others`);
+      const boxes = (await app.items()).filter((it) => /^Erase .+/.test(it.name) && !/ticked/.test(it.name));
+      assert.ok(boxes.length > 0, 'no row of the list is on screen');
+      const kept = boxes[0].name;
+      await app.click(kept);
+      await app.find(`Erase the ticked (${count - 1})…`);
+      await app.screenshot('03-retention');
+      await app.click(`Erase the ticked (${count - 1})…`);
+      await app.find('Erase these people?');
+      await app.click('Erase these people');
+      await app.find(`People erased: ${count - 1}.`);
+      await app.click('List inactive members');
+      await app.find('Members not heard from for 3 years: 1.');
+      await app.find(kept);
     }],
   ], async () => app.screenshot('failure'));
 

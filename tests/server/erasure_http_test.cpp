@@ -150,6 +150,43 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     EXPECT_EQ(count(*later.store, "SELECT count(*) FROM member_erasure"), 1);
 }
 
+// The retention list (core/privacy/retention.h) erases people in one
+// action: all of them or none (a member who does not exist undoes it), one
+// erased meanwhile by another administrator passed over; the server takes
+// the erasures of all of them in one push.
+TEST_F(ErasureTest, SeveralPeopleAreErasedInOneActionAllOrNone)
+{
+    HttpDevice office, other;
+    enrol(office, admin_code, "admin", kAdminPassword);
+    enrol(other, second_admin_code, "admin", kAdminPassword);
+    const std::string first = enter_person(office);
+    obole::NewMember m;
+    m.last_name = "Zéphyrin";
+    const std::string second = obole::MemberRepository(*office.store).create(m, "ada").value();
+    m.last_name = "Ypsilantis";
+    const std::string third = obole::MemberRepository(*office.store).create(m, "ada").value();
+    run(office);
+    run(other);
+    ASSERT_TRUE(obole::sync::erase_member_here(*other.store, third, "ada"));
+    run(other);
+    run(office);
+
+    const std::string nobody = "0190a1b2-0000-7000-8000-000000000000";
+    obole::Result<size_t> none = obole::sync::erase_members_here(*office.store, {first, second, nobody}, "ada");
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().code, "member.unknown");
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM member_erasure"), 1) << "only the other admin's";
+
+    obole::Result<size_t> erased = obole::sync::erase_members_here(*office.store, {first, second, third}, "ada");
+    ASSERT_TRUE(erased) << erased.error().message;
+    EXPECT_EQ(*erased, 2u);
+    run(office);
+    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 3);
+    for (const std::string& name : {kName, std::string("Zéphyrin"), std::string("Ypsilantis")})
+        EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + name + "'"), 0) << name;
+}
+
 // Erased before it was ever sent: a device not enrolled keeps nothing of
 // the person in its outbox, and what the server later gets is the rows the
 // money points at, already anonymised.

@@ -257,9 +257,10 @@ TEST_F(RoleCopyTest, AnUnknownRoleIsRefusedAndChangesNothing)
     Reply forbidden = send("POST", "/api/admin/operators/olga/role", json{{"role", "admin"}}.dump(), volunteer);
     EXPECT_EQ(forbidden.status, 403);
     Reply list = send("GET", "/api/admin/operators", "", admin_token);
-    for (const json& op : list.body["operators"])
+    for (const json& op : list.body["operators"]) {
         if (op["login"] == "olga")
             EXPECT_EQ(op["role"], "office");
+    }
 }
 
 } // namespace

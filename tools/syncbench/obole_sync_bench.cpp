@@ -4,7 +4,10 @@
 //     and the bytes on the wire per change;
 //   - 200 devices pushing at once (a load generator that stops by itself):
 //     pushes per second and latency;
-//   - a fresh device starting from the snapshot of N members and G gifts.
+//   - pulling 10,000 changes for each role: what the permission filter
+//     (sync/server/role_copy.h) costs on the wire and on its own;
+//   - a fresh device starting from the snapshot of N members and G gifts,
+//     for an office device and for a fundraiser's.
 // Prints a table, then one line of JSON (read by tests/bench/run_bench.cjs).
 #include <algorithm>
 #include <atomic>
@@ -26,6 +29,7 @@
 #include "core/calendar/date.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/money/sepa_mandate_repository.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
@@ -33,6 +37,7 @@
 #include "protocol/codec.h"
 #include "server/auth.h"
 #include "server/http_api.h"
+#include "server/role_copy.h"
 #include "server/server_store.h"
 
 using namespace obole;
@@ -116,11 +121,20 @@ struct BenchServer {
         std::filesystem::remove_all(dir);
     }
 
-    // A device's token (one Argon2 check each: enrol before timing).
-    server::Enrolment enrol(const std::string& name)
+    // A device's token (one Argon2 check each: enrol before timing), for
+    // the operator `login` (the office's "bench", or one add_operator made).
+    server::Enrolment enrol(const std::string& name, const std::string& login = "bench")
     {
-        const std::string code = must(auth->issue_enrol_code("bench", 60, unix_now_ms()), "enrol code");
-        return must(auth->enrol(code, "bench", kPassword, name, unix_now_ms()), "enrol");
+        const std::string code = must(auth->issue_enrol_code(login, 60, unix_now_ms()), "enrol code");
+        return must(auth->enrol(code, login, kPassword, name, unix_now_ms()), "enrol");
+    }
+
+    // An operator of `role` whose login is the role's name.
+    std::string add_operator(sync::Role role)
+    {
+        const std::string login = sync::role_name(role);
+        must(auth->add_operator(login, login, role, kPassword), "operator");
+        return login;
     }
 };
 
@@ -153,6 +167,58 @@ void drive(sync::SyncEngine& engine, httplib::Client& http, Wire& wire)
     }
 }
 
+// A device enrolled with `enrolled`, its data the server's snapshot.
+struct BenchDevice {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<sync::Outbox> outbox;
+};
+
+BenchDevice device_from_snapshot(httplib::Client& http, const server::Enrolment& enrolled)
+{
+    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
+    if (!snapshot || snapshot->status != 200)
+        die("no snapshot");
+    BenchDevice d;
+    d.store =
+        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
+    d.outbox = must(sync::Outbox::attach(*d.store, unix_now_ms), "outbox");
+    must(d.outbox->become_device(enrolled.device_id), "device id");
+    must(sync::write_meta(*d.store, "sync_token", enrolled.token), "token");
+    return d;
+}
+
+// Offline entries until the outbox holds `changes`: gifts (a gift row and
+// a journal row each) and, every `mandate_every`th, a direct debit mandate
+// (0: none), whose IBAN a volunteer's pull masks.
+void enter_offline(BenchDevice& d, int changes, int mandate_every)
+{
+    std::vector<std::string> members;
+    Statement ids(d.store->db(), "SELECT id FROM member ORDER BY ref");
+    while (ids.step() == Statement::Step::row)
+        members.push_back(ids.column_uuid(0));
+    GiftRepository gifts(*d.store);
+    SepaMandateRepository mandates(*d.store);
+    for (int i = 0; d.outbox->count() < changes; ++i) {
+        const std::string& member = members[size_t(i) % members.size()];
+        if (mandate_every > 0 && i % mandate_every == 0) {
+            NewSepaMandate m;
+            m.member_id = member;
+            m.iban_text = "FR7630006000011234567890189";
+            m.bic_text = "AGRIFRPP";
+            m.holder = "Jeanne Martin";
+            m.signature_date_text = "2026-11-23";
+            m.amount_text = "12";
+            must(mandates.add(m, "bench"), "mandate");
+            continue;
+        }
+        NewGift g;
+        g.member_id = member;
+        g.amount_text = std::to_string(5 + i % 50);
+        g.date_text = "2026-11-23";
+        must(gifts.add(g, "bench"), "gift");
+    }
+}
+
 json bench_push(int changes)
 {
     BenchServer server([](Store& s) {
@@ -161,38 +227,17 @@ json bench_push(int changes)
         must(generate_demo(s, demo), "demo data");
     });
     httplib::Client http("127.0.0.1", server.port);
-    server::Enrolment enrolled = server.enrol("bench device");
-    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
-    if (!snapshot || snapshot->status != 200)
-        die("no snapshot");
-    std::unique_ptr<Store> device =
-        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
-    std::unique_ptr<sync::Outbox> outbox = must(sync::Outbox::attach(*device, unix_now_ms), "outbox");
-    must(outbox->become_device(enrolled.device_id), "device id");
-    must(sync::write_meta(*device, "sync_token", enrolled.token), "token");
+    BenchDevice device = device_from_snapshot(http, server.enrol("bench device"));
+    enter_offline(device, changes, 0);
+    const int64_t made = device.outbox->count();
 
-    // Offline: gifts, each a gift row and a journal row.
-    std::vector<std::string> members;
-    Statement ids(device->db(), "SELECT id FROM member ORDER BY ref");
-    while (ids.step() == Statement::Step::row)
-        members.push_back(ids.column_uuid(0));
-    GiftRepository gifts(*device);
-    for (int i = 0; outbox->count() < changes; ++i) {
-        NewGift g;
-        g.member_id = members[size_t(i) % members.size()];
-        g.amount_text = std::to_string(5 + i % 50);
-        g.date_text = "2026-11-23";
-        must(gifts.add(g, "bench"), "gift");
-    }
-    const int64_t made = outbox->count();
-
-    sync::SyncEngine engine(*device, *outbox, 1);
+    sync::SyncEngine engine(*device.store, *device.outbox, 1);
     engine.set_online(true, unix_now_ms());
     Wire wire;
     const auto start = Clock::now();
     drive(engine, http, wire);
     const double total_ms = ms_since(start);
-    if (outbox->count() != 0)
+    if (device.outbox->count() != 0)
         die("the outbox did not empty");
     return {{"changes", made},
             {"ms", total_ms},
@@ -290,6 +335,103 @@ json bench_load(int devices, int pushes_each, int changes_each)
             {"retries", retries.load()}};
 }
 
+// Pulls the whole change log as `token`'s device would, page by page.
+struct Pulled {
+    double ms = 0;
+    size_t bytes = 0, changes = 0;
+    std::vector<std::string> pages;
+};
+
+Pulled pull_everything(httplib::Client& http, const std::string& token)
+{
+    Pulled out;
+    int64_t since = 0;
+    const auto start = Clock::now();
+    for (bool more = true; more;) {
+        const std::string path = "/api/sync/pull?since=" + std::to_string(since) +
+                                 "&limit=1000&schema_version=" + std::to_string(current_schema_version());
+        httplib::Result res = http.Get(path.c_str(), {{"Authorization", "Bearer " + token}});
+        if (!res || res->status != 200)
+            die("pull refused: " + (res ? res->body : httplib::to_string(res.error())));
+        sync::PullResponse page = must(sync::parse_pull_response(res->body), "pull response");
+        out.bytes += res->body.size();
+        out.changes += page.changes.size();
+        since = page.cursor;
+        more = page.more;
+        out.pages.push_back(std::move(res->body));
+    }
+    out.ms = ms_since(start);
+    return out;
+}
+
+// The permission filter on pull: the whole log pulled by each role's
+// device over HTTP (the office's is not filtered), then the filter alone
+// on the office's pages, as the server runs it for a volunteer and a
+// fundraiser (parsing and copying the pages are not counted).
+json bench_pull_by_role(int changes)
+{
+    BenchServer server([](Store& s) {
+        DemoOptions demo;
+        demo.members = 2000;
+        must(generate_demo(s, demo), "demo data");
+    });
+    httplib::Client http("127.0.0.1", server.port);
+    BenchDevice writer = device_from_snapshot(http, server.enrol("writer"));
+    enter_offline(writer, changes, 10);
+    sync::SyncEngine engine(*writer.store, *writer.outbox, 1);
+    engine.set_online(true, unix_now_ms());
+    Wire wire;
+    drive(engine, http, wire);
+    json out = {{"changes", changes}};
+    const std::string office_token = server.enrol("office device").token;
+    pull_everything(http, office_token); // the log read once, so no role pays for the first read
+    Pulled office = pull_everything(http, office_token);
+    out["office"] = {{"ms", office.ms}, {"bytes", office.bytes}, {"changes", office.changes}};
+    for (sync::Role role : {sync::Role::volunteer, sync::Role::fundraiser}) {
+        const std::string login = server.add_operator(role);
+        Pulled pulled = pull_everything(http, server.enrol(login + " device", login).token);
+        std::vector<sync::PullResponse> pages;
+        for (const std::string& body : office.pages)
+            pages.push_back(must(sync::parse_pull_response(body), "pull response"));
+        const auto start = Clock::now();
+        for (sync::PullResponse& page : pages)
+            server::filter_for_role(role, page);
+        const double filter_ms = ms_since(start);
+        out[login] = {{"ms", pulled.ms},
+                      {"bytes", pulled.bytes},
+                      {"changes", pulled.changes},
+                      {"filter_ms", filter_ms},
+                      {"filter_us_per_change", 1000 * filter_ms / double(office.changes)}};
+    }
+    return out;
+}
+
+// A fresh device of `login`: its snapshot downloaded and opened, then the
+// pull that follows it (nothing new).
+json fresh_device(BenchServer& server, httplib::Client& http, const std::string& login)
+{
+    server::Enrolment enrolled = server.enrol("fresh device", login);
+    const auto start = Clock::now();
+    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
+    if (!snapshot || snapshot->status != 200)
+        die("no snapshot");
+    const double download_ms = ms_since(start);
+    BenchDevice device;
+    device.store =
+        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
+    device.outbox = must(sync::Outbox::attach(*device.store, unix_now_ms), "outbox");
+    must(device.outbox->become_device(enrolled.device_id), "device id");
+    must(sync::write_meta(*device.store, "sync_token", enrolled.token), "token");
+    sync::SyncEngine engine(*device.store, *device.outbox, 1);
+    engine.set_online(true, unix_now_ms());
+    Wire wire;
+    drive(engine, http, wire);
+    return {{"bytes", snapshot->body.size()}, {"download_ms", download_ms}, {"ms", ms_since(start)}};
+}
+
+// A fresh office device and a fresh fundraiser's from N members and G
+// gifts; the fundraiser's copy is cut on demand the first time
+// (role_copy.h), then kept: a second fundraiser's device is timed too.
 json bench_snapshot(int members, int gifts)
 {
     int64_t gift_count = 0;
@@ -322,27 +464,12 @@ json bench_snapshot(int members, int gifts)
     });
     httplib::Client http("127.0.0.1", server.port);
     http.set_read_timeout(300, 0);
-    server::Enrolment enrolled = server.enrol("fresh device");
-    const auto start = Clock::now();
-    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
-    if (!snapshot || snapshot->status != 200)
-        die("no snapshot");
-    const double download_ms = ms_since(start);
-    std::unique_ptr<Store> device =
-        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
-    std::unique_ptr<sync::Outbox> outbox = must(sync::Outbox::attach(*device, unix_now_ms), "outbox");
-    must(outbox->become_device(enrolled.device_id), "device id");
-    must(sync::write_meta(*device, "sync_token", enrolled.token), "token");
-    sync::SyncEngine engine(*device, *outbox, 1);
-    engine.set_online(true, unix_now_ms());
-    Wire wire;
-    drive(engine, http, wire); // the pull after the snapshot: nothing new
-    const double total_ms = ms_since(start);
+    const std::string fundraiser = server.add_operator(sync::Role::fundraiser);
     return {{"members", members},
             {"gifts", gift_count},
-            {"bytes", snapshot->body.size()},
-            {"download_ms", download_ms},
-            {"ms", total_ms}};
+            {"office", fresh_device(server, http, "bench")},
+            {"fundraiser", fresh_device(server, http, fundraiser)},
+            {"fundraiser_kept", fresh_device(server, http, fundraiser)}};
 }
 
 int number_after(int argc, char** argv, const char* flag, int fallback)
@@ -370,10 +497,24 @@ int main(int argc, char** argv)
                 "%d connections retried\n",
                 devices, load["pushes_per_s"].get<double>(), load["changes_per_s"].get<double>(),
                 load["latency_p50_ms"].get<double>(), load["latency_p99_ms"].get<double>(), load["retries"].get<int>());
+    json pull = bench_pull_by_role(10000);
+    std::printf("pull %d changes (gifts, a mandate in ten): office %.0f ms %.1f MB; volunteer %.0f ms %.1f MB; "
+                "fundraiser %.0f ms %.1f MB (%zu changes); the filter alone: %.2f µs a change for a volunteer, "
+                "%.2f for a fundraiser\n",
+                pull["changes"].get<int>(), pull["office"]["ms"].get<double>(),
+                double(pull["office"]["bytes"].get<size_t>()) / 1048576.0, pull["volunteer"]["ms"].get<double>(),
+                double(pull["volunteer"]["bytes"].get<size_t>()) / 1048576.0, pull["fundraiser"]["ms"].get<double>(),
+                double(pull["fundraiser"]["bytes"].get<size_t>()) / 1048576.0,
+                pull["fundraiser"]["changes"].get<size_t>(), pull["volunteer"]["filter_us_per_change"].get<double>(),
+                pull["fundraiser"]["filter_us_per_change"].get<double>());
     json snapshot = bench_snapshot(members, gifts);
-    std::printf("fresh device from the snapshot of %d members and %lld gifts: %.0f ms (%.1f MB, download %.0f ms)\n",
-                members, snapshot["gifts"].get<long long>(), snapshot["ms"].get<double>(),
-                double(snapshot["bytes"].get<size_t>()) / 1048576.0, snapshot["download_ms"].get<double>());
-    std::printf("%s\n", json{{"push", push}, {"load", load}, {"snapshot", snapshot}}.dump().c_str());
+    for (const char* who : {"office", "fundraiser", "fundraiser_kept"}) {
+        const json& d = snapshot[who];
+        std::printf("fresh %s device from the snapshot of %d members and %lld gifts: %.0f ms (%.1f MB, download "
+                    "%.0f ms)\n",
+                    who, members, snapshot["gifts"].get<long long>(), d["ms"].get<double>(),
+                    double(d["bytes"].get<size_t>()) / 1048576.0, d["download_ms"].get<double>());
+    }
+    std::printf("%s\n", json{{"push", push}, {"load", load}, {"pull", pull}, {"snapshot", snapshot}}.dump().c_str());
     return 0;
 }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/receipts/tax_receipt.h"
+#include "core/receipts/organisation.h"
 #include "core/result.h"
 
 namespace obole {

@@ -3,8 +3,10 @@
 // French as the form is. The browser prints it or saves it as PDF.
 #pragma once
 
-#include "core/receipts/tax_receipt.h"
 #include <string>
+
+#include "core/receipts/organisation.h"
+#include "core/receipts/tax_receipt.h"
 
 namespace obole {
 

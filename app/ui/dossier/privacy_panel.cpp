@@ -1,18 +1,15 @@
 #include "ui/dossier/privacy_panel.h"
 
-#include "client/device_copy.h"
-#include "client/sync_engine.h"
 #include "core/privacy/member_access_export.h"
 #include "core/store/journal.h"
 #include "ui/accessible.h"
+#include "ui/confirm_modal.h"
 #include "ui/host.h"
 #include "ui/operator_role.h"
+#include "ui/person_erasure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
-
-#include <algorithm>
-#include <cfloat>
 
 namespace obole::ui {
 
@@ -57,10 +54,7 @@ void PrivacyPanel::export_everything(AppState& app, const Member& m)
 
 void PrivacyPanel::draw_erase_confirm(AppState& app, const Member& m)
 {
-    // Wide enough for its sentences to read as sentences, not a column of words.
-    const float width = std::min(ImGui::GetFontSize() * 32, ImGui::GetMainViewport()->WorkSize.x * 0.9f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, FLT_MAX));
-    if (!ImGui::BeginPopupModal(erase_title(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    if (!begin_confirm_modal(erase_title()))
         return;
     announced_text((m.first_name + " " + m.last_name).c_str());
     announced_text(tr("At their request (GDPR, article 17): their name, addresses, phones, emails, notes, documents, "
@@ -70,17 +64,13 @@ void PrivacyPanel::draw_erase_confirm(AppState& app, const Member& m)
     if (!error_.empty())
         announced_text(error_.c_str(), IM_COL32(200, 30, 30, 255));
     if (ImGui::Button(tr("Erase this person"))) {
-        Result<Erasure> erased = sync::erase_member_here(*app.store, m.id, app.operator_name);
-        if (erased) {
-            if (app.sync)
-                app.sync->note_local_erasure();
-            else
-                app.host->compact_device_data();
+        Result<size_t> erased = erase_people(app, {m.id});
+        if (erased && *erased == 1) {
             app.notice = tr("The person was erased.");
             app.screen = Screen::search;
             ImGui::CloseCurrentPopup();
         } else {
-            error_ = tr(erased.error().message);
+            error_ = erased ? tr("This person was erased at their request.") : tr(erased.error().message);
         }
     }
     ImGui::SameLine();
