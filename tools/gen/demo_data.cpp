@@ -552,8 +552,9 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         if (showcase) {
             if (Result<void> r = add_showcase_members(history, counts); !r)
                 return r;
-            if (Result<void> r = add_long_history_member(history, counts); !r)
-                return r;
+            if (options.long_history)
+                if (Result<void> r = add_long_history_member(history, counts); !r)
+                    return r;
         }
         // The dossier's other tabs, for the members just made.
         for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis})
