@@ -10,6 +10,7 @@
 #include "client/pull.h"
 #include "client/refusals.h"
 #include "core/calendar/date.h"
+#include "core/privacy/member_erasure.h"
 #include "core/receipts/corrected_receipts.h"
 #include "core/store/journal.h"
 #include "core/store/migrations.h"
@@ -461,9 +462,14 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
         // What was entered here before enrolment goes out under this
         // operator's token, and is theirs: each member's journal says so.
         Journal journal(store_);
-        for (const std::string& member : outbox_.members_waiting())
+        // Not for a person erased here: nothing more is recorded about them
+        // (the server would refuse it).
+        for (const std::string& member : outbox_.members_waiting()) {
+            if (is_erased(store_, member))
+                continue;
             if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)
                 return r;
+        }
         for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},

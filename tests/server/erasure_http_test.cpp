@@ -206,6 +206,8 @@ TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
     EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
+    // Nothing more is recorded about her: no attribution in her journal.
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sync_refusal WHERE tbl = 'journal'"), 0);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName +
                                 "%' OR fields "
                                 "LIKE '%" +
