@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 #include "core/sepa/collection_plan.h"
@@ -36,7 +38,10 @@ protected:
 
 std::string run_xmllint(const std::string& xml, const char* schema)
 {
-    const std::string path = ::testing::TempDir() + "obole_pain008.xml";
+    // A file of this process's own: ctest runs the tests of this file side by side.
+    static int files = 0;
+    const std::string path =
+        ::testing::TempDir() + "obole_pain008_" + std::to_string(getpid()) + "_" + std::to_string(++files) + ".xml";
     std::ofstream(path) << xml;
     const std::string cmd =
         std::string("xmllint --noout --schema '") + OBOLE_ISO20022_DIR + "/" + schema + "' '" + path + "' 2>&1";
@@ -48,6 +53,7 @@ std::string run_xmllint(const std::string& xml, const char* schema)
     while (fgets(buf, sizeof buf, p))
         out += buf;
     const int status = pclose(p);
+    std::remove(path.c_str());
     return status == 0 ? "" : out.empty() ? "xmllint failed" : out;
 }
 
