@@ -142,6 +142,7 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     touched_members_.clear();
     Result<void> applied = store_.transaction([&]() -> Result<void> {
         last = log_.device_last_seq(who.device_id);
+        erased_by_push_ = erased_by(request, who.role, last);
         for (const sync::OutboxChange& c : request.changes) {
             const std::string digest = change_digest(c.change);
             if (c.seq <= last) {
@@ -180,24 +181,23 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
 }
 
 // Everything the server checks before a change touches its data, in the
-// order a person would look: is it well formed, are its values ones the app
-// could have saved, may this operator make it, is the record locked, do the
-// rows it names exist. Then it is applied.
-Result<void> SyncService::admit_and_apply(const Principal& who, const Change& change, uint64_t seq, int64_t now_ms)
+// order a person would look: is it well formed, may this operator make it,
+// is the record locked, are its values ones the app could have saved (and
+// does it record more of a person erased), do the rows it names exist.
+// Then it is applied.
+Result<void> SyncService::admit_and_apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)
 {
     if (Result<void> r = sync::check_change(change); !r)
-        return r;
-    if (Result<void> r = sync::check_values(change); !r)
         return r;
     if (Result<void> r = sync::check_write(who.role, change); !r)
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
         return r;
-    if (Result<void> r = refuse_if_erased(store_, change); !r)
+    if (Result<void> r = admit_values(store_, change, erased_by_push_); !r)
         return r;
     if (Result<void> r = check_row_references(change); !r)
         return r;
-    return apply(who, change, seq, now_ms);
+    return apply(who, std::move(change), seq, now_ms);
 }
 
 // A row_uuid field names a row of its table (sync_tables.h): a gift's batch,

@@ -3,11 +3,14 @@
 // (sync/server/collection_check.h) and the donor is collected once. A
 // volunteer's device that writes a run is refused whatever it sends, and
 // nothing of it reaches the office.
+#include <sqlite3.h>
+
 #include "device_over_http.h"
 
 #include "client/refusals.h"
 #include "core/members/member_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/collection_plan.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
@@ -85,14 +88,19 @@ TEST_F(CollectionSyncTest, AVolunteersDeviceNeverRunsACollection)
     add_mandate(*office.store);
     run(office);
     run(stand);
-    // An old or tampered app on the volunteer's device runs one anyway.
-    submit(*stand.store, obole::load_creditor_settings(*stand.store));
+    // The volunteer's copy masks the account: the app plans nothing from it.
+    const obole::CreditorSettings c = obole::load_creditor_settings(*stand.store);
+    EXPECT_TRUE(obole::plan_collections(*stand.store, c, "2026-12-07").lines.empty());
+    // A tampered app on the volunteer's device puts an account back and runs one anyway.
+    ASSERT_EQ(sqlite3_exec(stand.store->db(), "UPDATE sepa_mandate SET iban = 'FR1420041010050500013M02606'", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    submit(*stand.store, c);
     run(stand);
     auto refusals = obole::sync::open_refusals(*stand.store);
     ASSERT_TRUE(refusals);
     ASSERT_FALSE(refusals->empty());
-    // The run is refused for the role; its collections too (those carry the
-    // masked IBANs of a volunteer's copy, refused even before the role is).
+    // The run is refused for the role; its collections too.
     int runs = 0;
     for (const auto& r : *refusals)
         if (r.table == "sepa_run") {

@@ -94,8 +94,14 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     run(stand);
     ASSERT_TRUE(holds(stand.store->serialize(), kName)) << "the check below could not fail";
 
-    // Offline meanwhile, the volunteer notes her new phone number.
+    // Offline meanwhile, the volunteer notes her new phone number, and the
+    // 25 euros she hands over at the stand.
     ASSERT_TRUE(obole::MemberRepository(*stand.store).add_phone(member, {"0499887766", "", ""}, "vic"));
+    obole::NewGift at_stand;
+    at_stand.member_id = member;
+    at_stand.amount_text = "25";
+    at_stand.date_text = "2026-12-05";
+    ASSERT_TRUE(obole::GiftRepository(*stand.store).add(at_stand, "vic"));
 
     ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
     office.engine.note_local_erasure();
@@ -134,7 +140,9 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     EXPECT_FALSE(holds(image, kName));
     EXPECT_FALSE(holds(image, kPhone));
     EXPECT_FALSE(holds(image, "0499887766"));
-    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 1);
+    // Her phone is refused; the money she gave is kept, as hers is.
+    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 2);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift_now WHERE amount_cents = 2500"), 1);
     EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM sync_refusal"), 0);
 
     // The office's device applied it when it erased; a device enrolled
@@ -206,8 +214,17 @@ TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
     EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
-    // Nothing more is recorded about her: no attribution in her journal.
-    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sync_refusal WHERE tbl = 'journal'"), 0);
+    // Her money arrives as the device keeps it: the mandate and the
+    // collection, the IBAN masked and no holder (not refused as a bad IBAN).
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_mandate WHERE holder = '' AND iban = "
+                            "'FR76*******************0189'"),
+              1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_collection WHERE amount_cents = 1500 AND holder = '' AND "
+                            "iban = 'FR76*******************0189'"),
+              1);
+    // Nothing more is recorded about her (no attribution in her journal), and
+    // nothing the device sent was refused.
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sync_refusal"), 0);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName +
                                 "%' OR fields "
                                 "LIKE '%" +

@@ -258,8 +258,9 @@ TEST_F(RoleCopyTest, AnUnknownRoleIsRefusedAndChangesNothing)
     EXPECT_EQ(forbidden.status, 403);
     Reply list = send("GET", "/api/admin/operators", "", admin_token);
     for (const json& op : list.body["operators"]) {
-        if (op["login"] == "olga")
+        if (op["login"] == "olga") {
             EXPECT_EQ(op["role"], "office");
+        }
     }
 }
 

@@ -72,6 +72,11 @@ TEST_F(CollectionRunTest, PlansEveryDueMandateWithItsSequenceTypeAndTotals)
     // A suspended mandate is not collected.
     ASSERT_TRUE(SepaMandateRepository(*store).set_status(m_ivan, "suspended", "alice").ok());
     EXPECT_EQ(plan().lines.size(), 2u);
+    // Nor is a masked account (an erased person's, kept for the books).
+    ASSERT_EQ(sqlite3_exec(store->db(), "UPDATE sepa_mandate SET iban = 'FR76*******************0189'", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    EXPECT_TRUE(plan().lines.empty());
 }
 
 TEST_F(CollectionRunTest, ARunIsSubmittedOnceThenTheNextIsRecurrent)

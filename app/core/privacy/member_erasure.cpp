@@ -148,6 +148,25 @@ const std::vector<ErasedField>& erased_fields()
     return fields;
 }
 
+bool erasure_removes(const std::string& table)
+{
+    for (const PersonRows& r : kRemoved)
+        if (table == r.table)
+            return true;
+    return false;
+}
+
+bool erasure_changes(const std::string& table, const std::string& column)
+{
+    for (const ErasedField& f : erased_fields())
+        if (table == f.table && column == f.column)
+            return true;
+    for (const auto& m : kMaskedIbans)
+        if (table == m.table && column == m.column)
+            return true;
+    return false;
+}
+
 void erase_fields(const std::string& table, nlohmann::json& fields)
 {
     for (const ErasedField& f : erased_fields())

@@ -43,6 +43,11 @@ struct ErasedField {
     const char* value; // text, or "1" for member.deleted
 };
 const std::vector<ErasedField>& erased_fields();
+// Whether an erasure removes the person's rows of `table` whole (their
+// addresses, phones, documents, journal...); the other rows naming them
+// are kept (the money), emptied of the fields erasure_changes() names.
+bool erasure_removes(const std::string& table);
+bool erasure_changes(const std::string& table, const std::string& column);
 // A change's fields (wire names) of an emptied row of `table`, as the
 // erasure left them: what a log or an outbox keeps of the row.
 void erase_fields(const std::string& table, nlohmann::json& fields);

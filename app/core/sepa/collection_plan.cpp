@@ -12,6 +12,8 @@ namespace obole {
 namespace {
 
 // Active mandates of live members, with what their collections say so far.
+// A masked IBAN (an erased person's, core/privacy/member_erasure.h) is no
+// account to collect from.
 const char kMandatesSql[] =
     "SELECT s.id, m.id, m.member_no, trim(m.first_name || ' ' || m.last_name), s.rum, s.signature_date, s.iban, "
     "s.bic, s.holder, s.amount_cents, s.frequency, s.one_off, "
@@ -23,7 +25,7 @@ const char kMandatesSql[] =
     "(SELECT k.creditor_id FROM sepa_collection k WHERE k.mandate_id = s.id AND k.status IN ('submitted','collected') "
     "   ORDER BY k.collection_date DESC LIMIT 1) "
     "FROM sepa_mandate s JOIN member m ON m.ref = s.member_ref "
-    "WHERE s.status = 'active' AND m.deleted = 0 AND m.merged_into_ref IS NULL "
+    "WHERE s.status = 'active' AND m.deleted = 0 AND m.merged_into_ref IS NULL AND instr(s.iban, '*') = 0 "
     "ORDER BY m.member_no, s.signature_date, s.id";
 
 int month_index(const std::string& iso)
