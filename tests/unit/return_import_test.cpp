@@ -9,6 +9,7 @@
 #include "core/sepa/call_list.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/collection_settlement.h"
+#include "core/sepa/pain008.h"
 #include "core/sepa/return_import.h"
 #include "core/sepa/return_reason.h"
 #include "sepa_fixture.h"
@@ -136,6 +137,66 @@ TEST_F(ReturnImportTest, RejectsFailTheirCollectionsAndActOnTheMandates)
     EXPECT_EQ(state(), before);
 }
 
+// A bank may refuse a whole file, or one payment block of it, and list none
+// or only some of its transactions: every collection in it failed.
+TEST_F(ReturnImportTest, ARejectedFileOrPaymentBlockFailsEachOfItsCollections)
+{
+    today("2026-12-08");
+    const Pain008 submitted = CollectionRunRepository(*store).file_of(run, creditor).value();
+    auto with_run = [&](const char* name, const std::string& block) {
+        std::string text = bank_file(name, run);
+        for (const auto& [token, value] :
+             {std::pair<std::string, std::string>{"RUN_MESSAGE_ID", submitted.message_id}, {"RUNPAYMENTBLOCK", block}})
+            for (size_t at; (at = text.find(token)) != std::string::npos;)
+                text.replace(at, token.size(), value);
+        return text;
+    };
+    // A block this run does not have (none of its collections is recurrent).
+    const std::string before = state();
+    Result<ReturnImport> none =
+        import(with_run("pain002_block_rejected.xml", payment_info_id(submitted.message_id, "RCUR")));
+    ASSERT_TRUE(none.ok()) << none.error().message;
+    EXPECT_EQ(none->failed_now, 1) << "only the transaction listed";
+    EXPECT_EQ(none->unknown, 1) << "the block names none of ours";
+
+    EXPECT_NE(state(), before);
+    Result<ReturnImport> block =
+        import(with_run("pain002_block_rejected.xml", payment_info_id(submitted.message_id, "FRST")));
+    ASSERT_TRUE(block.ok()) << block.error().message;
+    EXPECT_EQ(block->lines, 6) << "the listed transaction counts once";
+    EXPECT_EQ(block->already, 1);
+    EXPECT_EQ(block->failed_now, 5);
+    EXPECT_EQ(count("SELECT count(*) FROM sepa_collection WHERE status = 'failed' AND reject_reason = 'AC04'"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM sepa_collection WHERE status = 'failed' AND reject_reason = 'MS03' AND "
+                    "returned_on = '2026-12-08'"),
+              5);
+    EXPECT_EQ(mandate_status(0), "revoked");
+    EXPECT_EQ(mandate_status(1), "active") << "no reason given: the mandate stays";
+
+    // January's run, refused whole by the bank.
+    today("2027-01-06");
+    const std::string january = submit("2027-01-05");
+    const Pain008 next = CollectionRunRepository(*store).file_of(january, creditor).value();
+    const int in_run = static_cast<int>(next.transactions.size());
+    ASSERT_GT(in_run, 0);
+    std::string refused = read_file("pain002_file_rejected.xml");
+    refused.replace(refused.find("RUN_MESSAGE_ID"), 14, next.message_id);
+    Result<ReturnImport> whole = import(refused);
+    ASSERT_TRUE(whole.ok()) << whole.error().message;
+    EXPECT_EQ(whole->failed_now, in_run);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM sepa_collection WHERE run_id = (SELECT id FROM sepa_run WHERE message_id = '" +
+              next.message_id + "') AND (status != 'failed' OR reject_reason != 'FF01')"),
+        0);
+    const std::string after = state();
+    EXPECT_EQ(import(refused)->already, in_run);
+    EXPECT_EQ(state(), after);
+    // The file of a run that is not ours is refused whole.
+    std::string other = read_file("pain002_file_rejected.xml");
+    other.replace(other.find("RUN_MESSAGE_ID"), 14, "NOTOURS");
+    EXPECT_EQ(import(other).error().code, "sepa.unknown_collections");
+}
+
 TEST_F(ReturnImportTest, CollectionsNotReturnedInTimeBecomeGiftsAndLateReturnsVoidThem)
 {
     today("2026-12-08");
@@ -224,7 +285,8 @@ TEST_F(ReturnImportTest, BadFilesAreRefusedWithAMessageAndChangeNothing)
         EXPECT_EQ(state(), before) << c.code;
     }
     // The pain.002 files are what the ISO schema describes (xmllint, not our reader).
-    for (const char* name : {"pain002_rejects.xml", "pain002_other_creditor.xml"}) {
+    for (const char* name : {"pain002_rejects.xml", "pain002_other_creditor.xml", "pain002_file_rejected.xml",
+                             "pain002_block_rejected.xml"}) {
         const std::string cmd = std::string("xmllint --noout --schema '") + OBOLE_ISO20022_DIR +
                                 "/pain.002.001.03.xsd' '" + OBOLE_BANK_FILES + "/" + name + "' 2>/dev/null";
         EXPECT_EQ(std::system(cmd.c_str()), 0) << name;

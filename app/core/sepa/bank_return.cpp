@@ -45,11 +45,27 @@ Result<void> check(const BankReturnLine& line)
     return {};
 }
 
+// A rejected block's reason; a bank may give none, or only words (AddtlInf):
+// MS03 is the EPC's own code for "reason not specified".
+std::string block_reason(const XmlElement& status)
+{
+    const std::string code = status.text_at("StsRsnInf/Rsn/Cd");
+    return code.empty() ? "MS03" : code;
+}
+
 Result<void> read_status_report(const XmlElement& report, BankReturnFile* f)
 {
     f->format = "pain.002";
     f->message_id = report.text_at("GrpHdr/MsgId");
     const std::string day = report.text_at("GrpHdr/CreDtTm").substr(0, 10);
+    const std::string original = report.text_at("OrgnlGrpInfAndSts/OrgnlMsgId");
+    if (const XmlElement* group = report.child("OrgnlGrpInfAndSts"); group && group->text_at("GrpSts") == "RJCT")
+        f->blocks.push_back({original, "", block_reason(*group), day});
+    std::vector<const XmlElement*> payments;
+    report.find_all("OrgnlPmtInfAndSts", &payments);
+    for (const XmlElement* p : payments)
+        if (p->text_at("PmtInfSts") == "RJCT")
+            f->blocks.push_back({original, p->text_at("OrgnlPmtInfId"), block_reason(*p), day});
     std::vector<const XmlElement*> txs;
     report.find_all("TxInfAndSts", &txs);
     for (const XmlElement* t : txs) {

@@ -131,7 +131,7 @@ void write_payment_info(Xml& x, const Pain008& f, const std::string& seq,
                         const std::vector<const Pain008Transaction*>& txs)
 {
     x.open("PmtInf");
-    x.leaf("PmtInfId", f.message_id.substr(0, 30) + "-" + seq);
+    x.leaf("PmtInfId", payment_info_id(f.message_id, seq));
     x.leaf("PmtMtd", "DD");
     x.leaf("NbOfTxs", std::to_string(txs.size()));
     x.leaf("CtrlSum", iso_amount(sum_of(txs)));
@@ -166,6 +166,11 @@ void write_payment_info(Xml& x, const Pain008& f, const std::string& seq,
 }
 
 } // namespace
+
+std::string payment_info_id(const std::string& message_id, const std::string& sequence_type)
+{
+    return message_id.substr(0, 30) + "-" + sequence_type; // at most 35 characters
+}
 
 std::string iso_amount(int64_t cents)
 {

@@ -35,6 +35,10 @@ struct Pain008 {
 // The file's bytes (UTF-8, SEPA Latin characters only).
 std::string write_pain008(const Pain008& file);
 
+// The PmtInfId of a message's payment block of one sequence type ("FRST"):
+// what a bank's status report names when it rejects the block.
+std::string payment_info_id(const std::string& message_id, const std::string& sequence_type);
+
 // "12.30": an amount as ISO 20022 writes it.
 std::string iso_amount(int64_t cents);
 

@@ -9,6 +9,7 @@
 #include "core/sepa/bank_return.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/creditor_settings.h"
+#include "core/sepa/pain008.h"
 #include "core/sepa/return_reason.h"
 #include "core/store/journal.h"
 #include "core/store/statement.h"
@@ -70,6 +71,24 @@ Result<void> apply_return(Store& store, const Known& k, const BankReturnLine& li
                                  k.rum + " " + std::to_string(k.amount_cents) + " EUR " + line.reason, operator_name);
 }
 
+// The lines of a rejected message or payment block: one for each of its
+// collections (none when the file names no run of ours).
+Result<std::vector<BankReturnLine>> lines_of(Store& store, const BankRejectedBlock& block)
+{
+    Statement s(store.db(), "SELECT k.id, k.sequence_type, k.amount_cents FROM sepa_collection k "
+                            "JOIN sepa_run r ON r.id = k.run_id WHERE r.message_id = ?1 ORDER BY k.id");
+    s.bind_text(1, block.message_id);
+    std::vector<BankReturnLine> lines;
+    Statement::Step step;
+    while ((step = s.step()) == Statement::Step::row)
+        if (block.payment_info_id.empty() ||
+            block.payment_info_id == payment_info_id(block.message_id, s.column_text(1)))
+            lines.push_back({end_to_end_id(s.column_uuid(0)), block.reason, block.date, s.column_int64(2)});
+    if (step != Statement::Step::done)
+        return s.error();
+    return lines;
+}
+
 } // namespace
 
 Result<ReturnImport> import_bank_return(Store& store, std::string_view bytes, const CreditorSettings& creditor,
@@ -83,11 +102,25 @@ Result<ReturnImport> import_bank_return(Store& store, std::string_view bytes, co
         return fail("sepa.other_creditor",
                     "This file is for another creditor (its identifier or account is not the association's): "
                     "nothing was imported.");
+    // A rejected block stands for each of its collections; one listed in it
+    // as well counts once.
+    std::vector<BankReturnLine> lines = file->lines;
+    for (const BankRejectedBlock& block : file->blocks) {
+        Result<std::vector<BankReturnLine>> in_block = lines_of(store, block);
+        if (!in_block)
+            return in_block.error();
+        if (in_block->empty())
+            lines.push_back({"", block.reason, block.date, 0}); // names no run of ours: unknown
+        for (BankReturnLine& line : *in_block)
+            if (std::none_of(lines.begin(), lines.end(),
+                             [&](const BankReturnLine& l) { return l.end_to_end_id == line.end_to_end_id; }))
+                lines.push_back(std::move(line));
+    }
     ReturnImport report;
     report.format = file->format;
-    report.lines = static_cast<int>(file->lines.size());
+    report.lines = static_cast<int>(lines.size());
     std::vector<std::pair<Known, const BankReturnLine*>> to_apply;
-    for (const BankReturnLine& line : file->lines) {
+    for (const BankReturnLine& line : lines) {
         Known k;
         if (!find_collection(store, collection_id_of(line.end_to_end_id), &k) || k.status == "cancelled")
             ++report.unknown;

@@ -3,8 +3,9 @@
 // a gift (returned after settlement: a refund the donor asked for) has that
 // gift voided, so money-in totals, segments and receipts stop counting it
 // (receipts follow, core/receipts/corrected_receipts.h); the reason may end
-// or suspend the mandate (core/sepa/return_reason.h). All in one transaction,
-// or nothing.
+// or suspend the mandate (core/sepa/return_reason.h). A whole file or
+// payment block the bank rejected fails each of its collections, listed in
+// the report or not. All in one transaction, or nothing.
 //
 // A file is refused whole when it is not a return file, names another
 // creditor (its SEPA identifier or account is not the association's), or
