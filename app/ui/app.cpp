@@ -1,6 +1,7 @@
 #include "ui/app.h"
 
 #include "client/sync_engine.h"
+#include "core/sepa/collection_settlement.h"
 #include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
@@ -87,6 +88,8 @@ void App::frame()
         ImGui::End();
         return;
     }
+    if (!settled_)
+        settle_on_start();
     sync_.watch(state_);
     history_.follow_browser(state_);
     draw_top_bar();
@@ -123,6 +126,20 @@ void App::frame()
     status_h_ = ImGui::GetCursorPosY() - status_top;
     history_.record(state_, page_title());
     ImGui::End();
+}
+
+// Collections past the bank's return deadline become gifts when the app
+// starts, on an office device, whether or not anyone opens the SEPA screen:
+// a small association has no server whose sync would do it
+// (core/sepa/collection_settlement.h; an enrolled device does it after each
+// sync too).
+void App::settle_on_start()
+{
+    settled_ = true;
+    if (has_limited_role(state_))
+        return;
+    if (Result<int> settled = settle_collections(*state_.store, state_.operator_name); !settled)
+        state_.notice = tr(settled.error().message);
 }
 
 std::string App::page_title() const

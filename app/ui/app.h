@@ -36,6 +36,7 @@ public:
 private:
     void load_language(const std::string& lang);
     void draw_top_bar();
+    void settle_on_start();
     void draw_status_line();
     void draw_store_error();
     void draw_restoring();
@@ -59,6 +60,7 @@ private:
     DuplicateCount duplicate_count_;
     PageHistory history_;
     bool demo_data_ = false; // the local data is the generated demo's: the status line says so
+    bool settled_ = false;   // collections past their return deadline, once at start (settle_on_start)
     float status_h_ = 0;     // the status line's height as last drawn (it wraps on a phone)
 };
 

@@ -20,7 +20,8 @@ void CreditorPanel::draw(AppState& app)
                  c.bic,
                  std::to_string(c.lead_days),
                  collection_days_text(c.collection_days),
-                 std::to_string(c.return_days)};
+                 std::to_string(c.return_days),
+                 std::to_string(c.failures_before_call)};
         loaded_ = true;
     }
     ImGui::TextDisabled("%s", tr("What the bank needs to collect direct debits for the association."));
@@ -39,6 +40,7 @@ void CreditorPanel::draw(AppState& app)
     field(tr("Bank lead time (business days)"), &edit_.lead_days);
     field(tr("Collection days of the month"), &edit_.collection_days);
     field(tr("Return deadline (business days)"), &edit_.return_days);
+    field(tr("Failed collections in a row before a call"), &edit_.failures_before_call);
     if (ImGui::Button(tr("Save the direct debit settings"))) {
         Result<CreditorSettings> saved = save_creditor_settings(*app.store, edit_, app.operator_name);
         error_ = saved ? "" : tr(saved.error().message);

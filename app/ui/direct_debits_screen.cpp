@@ -71,7 +71,7 @@ void DirectDebitsScreen::reload(AppState& app)
     if (creditor_.complete())
         if (Result<int> settled = settle_collections(*app.store, creditor_, app.operator_name); settled && *settled > 0)
             settled_ = *settled;
-    to_call_ = donors_to_call(*app.store);
+    to_call_ = donors_to_call(*app.store, creditor_.failures_before_call);
     earliest_ = earliest_collection_date(app.store->today(), creditor_.lead_days);
     suggested_ = next_collection_dates(creditor_, earliest_, 4);
     if (date_.empty() && !suggested_.empty())

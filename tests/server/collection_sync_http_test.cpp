@@ -8,10 +8,12 @@
 #include "device_over_http.h"
 
 #include "client/refusals.h"
+#include "core/calendar/date.h"
 #include "core/members/member_repository.h"
 #include "core/money/sepa_mandate_repository.h"
 #include "core/sepa/collection_plan.h"
 #include "core/sepa/collection_run.h"
+#include "core/sepa/collection_settlement.h"
 #include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
 
@@ -111,4 +113,35 @@ TEST_F(CollectionSyncTest, AVolunteersDeviceNeverRunsACollection)
     run(office);
     EXPECT_EQ(scalar(*office.store, "SELECT count(*) FROM sepa_collection"), 0);
     EXPECT_EQ(scalar(*office.store, "SELECT count(*) FROM sepa_run"), 0);
+}
+
+// Past the bank's return deadline, an office device records its collections
+// as gifts at its next sync, its SEPA screen never opened; another office
+// device that settled the same collection offline wrote the same gift: the
+// server holds it once.
+TEST_F(CollectionSyncTest, CollectionsPastTheReturnDeadlineBecomeGiftsAtTheNextSync)
+{
+    HttpDevice a, b;
+    enrol(a, admin_code, "admin", kAdminPassword);
+    enrol(b, second_admin_code, "admin", kAdminPassword);
+    const obole::CreditorSettings c = creditor(*a.store);
+    add_mandate(*a.store);
+    submit(*a.store, c);
+    run(a);
+    run(b);
+    EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM gift"), 0) << "within the return deadline";
+    // Five business days after 7 December is the 14th: the 16th is past it.
+    const int64_t later = obole::days_from_iso("2026-12-16") * obole::kMsPerDay + 9 * 3600 * 1000;
+    a.store->set_clock(later);
+    b.store->set_clock(later);
+    ASSERT_EQ(obole::settle_collections(*b.store, "admin").value(), 1) << "b, offline, opens its SEPA screen";
+    run(a);
+    EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM gift WHERE payment_method = 'direct_debit'"), 1);
+    EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM sepa_collection WHERE status = 'collected'"), 1);
+    run(b);
+    run(a);
+    EXPECT_EQ(scalar(*b.store, "SELECT count(*) FROM sync_refusal"), 0);
+    EXPECT_EQ(scalar(*store, "SELECT count(*) FROM gift"), 1);
+    EXPECT_EQ(scalar(*store, "SELECT count(*) FROM sepa_collection WHERE status = 'collected'"), 1);
+    EXPECT_EQ(scalar(*b.store, "SELECT count(*) FROM gift"), 1);
 }

@@ -208,8 +208,15 @@ TEST_F(CollectionRunTest, CreditorSettingsAreCheckedBeforeAnythingIsSaved)
     bad.collection_days = "5, 31";
     EXPECT_EQ(save_creditor_settings(*store, bad, "alice").error().code, "sepa.bad_collection_days");
     bad.collection_days = "20 5";
+    for (const char* failures : {"0", "13", "two", ""}) {
+        bad.failures_before_call = failures;
+        EXPECT_EQ(save_creditor_settings(*store, bad, "alice").error().code, "sepa.bad_failures") << failures;
+    }
+    EXPECT_EQ(load_creditor_settings(*store).failures_before_call, 2) << "nothing saved";
+    bad.failures_before_call = " 3 ";
     ASSERT_TRUE(save_creditor_settings(*store, bad, "alice").ok());
     EXPECT_EQ(collection_days_text(load_creditor_settings(*store).collection_days), "5, 20");
+    EXPECT_EQ(load_creditor_settings(*store).failures_before_call, 3);
     // The days offered from 1 December: 5th is a Saturday, so Monday the 7th.
     std::vector<std::string> next = next_collection_dates(load_creditor_settings(*store), "2026-12-02", 3);
     EXPECT_EQ(next, (std::vector<std::string>{"2026-12-07", "2026-12-21", "2027-01-05"}));

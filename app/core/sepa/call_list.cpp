@@ -48,11 +48,11 @@ std::vector<DonorToCall> streaks(Store& store, const std::string& member_id)
 
 } // namespace
 
-std::vector<DonorToCall> donors_to_call(Store& store)
+std::vector<DonorToCall> donors_to_call(Store& store, int failures_before_call)
 {
     std::vector<DonorToCall> out;
     for (DonorToCall& d : streaks(store, ""))
-        if (d.failures >= kFailuresBeforeCall)
+        if (d.failures >= failures_before_call)
             out.push_back(std::move(d));
     return out;
 }

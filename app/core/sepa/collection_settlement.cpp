@@ -33,7 +33,8 @@ Result<int> settle_collections(Store& store, const CreditorSettings& creditor, c
     std::vector<Due> due;
     Statement select(store.db(), kDueSql);
     select.bind_text(1, today);
-    while (select.step() == Statement::Step::row) {
+    Statement::Step step;
+    while ((step = select.step()) == Statement::Step::row) {
         Due d{select.column_uuid(0),
               select.column_uuid(1),
               select.column_text(3),
@@ -44,6 +45,8 @@ Result<int> settle_collections(Store& store, const CreditorSettings& creditor, c
         if (add_business_days(d.date, creditor.return_days) < today)
             due.push_back(std::move(d));
     }
+    if (step != Statement::Step::done)
+        return select.error();
     if (due.empty())
         return 0;
     Result<void> written = store.transaction([&]() -> Result<void> {
@@ -72,6 +75,12 @@ Result<int> settle_collections(Store& store, const CreditorSettings& creditor, c
     if (!written)
         return written.error();
     return static_cast<int>(due.size());
+}
+
+Result<int> settle_collections(Store& store, const std::string& operator_name)
+{
+    const CreditorSettings creditor = load_creditor_settings(store);
+    return creditor.complete() ? settle_collections(store, creditor, operator_name) : Result<int>(0);
 }
 
 } // namespace obole

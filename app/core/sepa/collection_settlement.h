@@ -19,5 +19,9 @@ struct CreditorSettings;
 
 // How many collections became gifts.
 Result<int> settle_collections(Store& store, const CreditorSettings& creditor, const std::string& operator_name);
+// The same with the creditor Settings hold: what an office device does when
+// it starts and after each sync, whether or not anyone opens the SEPA
+// screen (a device without a complete creditor has run no collection).
+Result<int> settle_collections(Store& store, const std::string& operator_name);
 
 } // namespace obole

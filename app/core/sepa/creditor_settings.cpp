@@ -66,6 +66,7 @@ CreditorSettings load_creditor_settings(Store& store)
     c.bic = s.get("sepa.bic");
     c.lead_days = to_int(s.get("sepa.lead_days"), c.lead_days);
     c.return_days = to_int(s.get("sepa.return_days"), c.return_days);
+    c.failures_before_call = to_int(s.get("sepa.failures_before_call"), c.failures_before_call);
     if (std::vector<int> days = parse_days(s.get("sepa.collection_days")); !days.empty())
         c.collection_days = days;
     return c;
@@ -111,6 +112,10 @@ Result<CreditorSettings> save_creditor_settings(Store& store, const CreditorSett
     c.return_days = to_int(std::string(trim_spaces(t.return_days)), -1);
     if (c.return_days < 1 || c.return_days > 30)
         return fail("sepa.bad_days", "Enter a number of business days from 1 to 30.", "return_days");
+    c.failures_before_call = to_int(std::string(trim_spaces(t.failures_before_call)), -1);
+    if (c.failures_before_call < 1 || c.failures_before_call > 12)
+        return fail("sepa.bad_failures", "Enter a number of failed collections in a row from 1 to 12.",
+                    "failures_before_call");
     c.collection_days = parse_days(t.collection_days);
     if (c.collection_days.empty())
         return fail("sepa.bad_collection_days",
@@ -126,6 +131,7 @@ Result<CreditorSettings> save_creditor_settings(Store& store, const CreditorSett
             {"sepa.bic", c.bic},
             {"sepa.lead_days", std::to_string(c.lead_days)},
             {"sepa.return_days", std::to_string(c.return_days)},
+            {"sepa.failures_before_call", std::to_string(c.failures_before_call)},
             {"sepa.collection_days", collection_days_text(c.collection_days)}};
         for (const auto& [key, value] : values)
             if (Result<void> r = s.set(key, value, operator_name); !r)

@@ -3,8 +3,9 @@
 // account collections are paid into (IBAN, BIC), the bank's lead time in
 // business days, the days of the month it collects on, and how many business
 // days after a collection the bank may still return it unpaid (after which
-// the collection counts as collected: a gift). Shared settings: every device
-// writes the same file.
+// the collection counts as collected: a gift), and after how many failed
+// collections in a row a donor is listed to call (core/sepa/call_list.h).
+// Shared settings: every device writes the same file.
 #pragma once
 
 #include <string>
@@ -21,6 +22,7 @@ struct CreditorSettings {
     int lead_days = 2;
     std::vector<int> collection_days{5};
     int return_days = 5;
+    int failures_before_call = 2;
 
     // Everything a file needs is there.
     bool complete() const { return !name.empty() && !ics.empty() && !iban.empty(); }
@@ -28,14 +30,15 @@ struct CreditorSettings {
 
 // What a person types in Settings, before it is checked.
 struct CreditorSettingsText {
-    std::string name, ics, iban, bic, lead_days, collection_days, return_days;
+    std::string name, ics, iban, bic, lead_days, collection_days, return_days, failures_before_call = "2";
 };
 
 CreditorSettings load_creditor_settings(Store& store);
 
 // Checks every field (name: sepa.no_creditor_name, field "creditor_name";
 // ics.*; iban.*; bic.*; lead_days, return_days: sepa.bad_days; collection
-// days, "5" or "5, 20": sepa.bad_collection_days) and saves them all in one
+// days, "5" or "5, 20": sepa.bad_collection_days; failures_before_call, 1 to
+// 12: sepa.bad_failures) and saves them all in one
 // transaction, or nothing.
 Result<CreditorSettings> save_creditor_settings(Store& store, const CreditorSettingsText& text,
                                                 const std::string& operator_name);

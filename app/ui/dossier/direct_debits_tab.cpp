@@ -4,6 +4,7 @@
 #include "core/money/money.h"
 #include "core/money/signature.h"
 #include "core/sepa/call_list.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
@@ -73,6 +74,7 @@ void DirectDebitsTab::draw(AppState& app, const Member& member)
         collections_ =
             selected_id_.empty() ? std::vector<SepaCollection>{} : repo.collections_for_mandate(selected_id_);
         failures_in_row_ = failures_in_a_row(*app.store, member.id);
+        failures_before_call_ = load_creditor_settings(*app.store).failures_before_call;
         fresh_.mark(app, member.id);
     }
     draw_list(app);
@@ -190,7 +192,7 @@ void DirectDebitsTab::draw_collections(AppState& app)
                   static_cast<int>(collections_.size()), format_money(collected, "EUR", current_lang()).c_str(),
                   failed);
     announced_text(summary);
-    if (failures_in_row_ >= kFailuresBeforeCall) {
+    if (failures_in_row_ >= failures_before_call_) {
         std::snprintf(summary, sizeof summary, tr("%d collections failed in a row: call the donor."), failures_in_row_);
         announced_text(summary, IM_COL32(200, 30, 30, 255));
     }

@@ -30,6 +30,7 @@ private:
     std::string iban_, bic_, holder_, signature_date_, amount_, first_collection_, end_date_;
     bool one_off_ = false;
     int failures_in_row_ = 0;
+    int failures_before_call_ = 2; // the association's setting (core/sepa/creditor_settings.h)
     std::string amend_iban_, amend_bic_, amend_rum_, amend_end_, amend_error_;
     Frequency frequency_ = Frequency::monthly;
     FormError error_;
