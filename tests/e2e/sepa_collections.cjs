@@ -163,6 +163,8 @@ const BANK_FILES = path.join(__dirname, '..', 'unit', 'bank_files');
       await app.find(/^\d+ cheques, .*, sent to print\.$/);
       const printed = await page.evaluate(() => window.oboleLastPrinted || '');
       assert.match(printed, /Cheque deposit slip/);
+      // Each cheque's bank, as typed with it (the demo's are French banks).
+      assert.match(printed, /<td>(Crédit Agricole|BNP Paribas|Société Générale|La Banque Postale|Crédit Mutuel|Caisse d'Épargne|LCL|CIC|Banque Populaire)<\/td>/);
       await app.screenshot('4-accounting');
     }],
     ['no errors in the page console', async () => {

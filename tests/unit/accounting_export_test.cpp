@@ -25,11 +25,12 @@ protected:
         helene = member("Hélène", "Dupont");
         cheque = gift("100", "2026-11-02", PaymentMethod::cheque, "1234567");
         gift("20", "2026-11-03", PaymentMethod::cash, "");
-        gift("50", "2026-10-20", PaymentMethod::cheque, "7654321"); // before the range
+        gift("50", "2026-10-20", PaymentMethod::cheque, "7654321", "Crédit Mutuel"); // before the range
         NewMembership m{helene, "2026-11-01", "2027-10-31", "30", "2026-11-05", PaymentMethod::transfer};
         EXPECT_TRUE(MembershipRepository(*store).add(m, "alice").ok());
     }
-    std::string gift(const char* amount, const char* date, PaymentMethod method, const char* number)
+    std::string gift(const char* amount, const char* date, PaymentMethod method, const char* number,
+                     const char* bank = "")
     {
         NewGift g;
         g.member_id = helene;
@@ -37,6 +38,7 @@ protected:
         g.date_text = date;
         g.method = method;
         g.cheque_number = number;
+        g.cheque_bank = bank;
         return GiftRepository(*store).add(g, "alice").value();
     }
     std::string helene, cheque;
@@ -99,6 +101,8 @@ TEST_F(AccountingExportTest, TheDepositSlipListsTheChequesAsTheyStand)
     ASSERT_EQ(slip->cheques.size(), 2u);
     EXPECT_EQ(slip->total_cents, 15000);
     EXPECT_EQ(slip->cheques[1].number, "1234567");
+    EXPECT_EQ(slip->cheques[0].bank, "Crédit Mutuel");
+    EXPECT_EQ(slip->cheques[1].bank, "") << "typed without its bank: written by hand";
     ASSERT_TRUE(GiftCorrectionRepository(*store).cancel(cheque, "bounced", "alice"));
     slip = deposit_slip_for_range(*store, "2026-10-01", "2026-11-30");
     ASSERT_EQ(slip->cheques.size(), 1u);
@@ -107,6 +111,7 @@ TEST_F(AccountingExportTest, TheDepositSlipListsTheChequesAsTheyStand)
                           {"Cheque deposit slip", "Account", "No.", "Drawer", "Bank", "Amount", "Date", "Total"},
                           [](int64_t c) { return std::to_string(c / 100); });
     EXPECT_NE(page.find("7654321"), std::string::npos);
+    EXPECT_NE(page.find("<td>Crédit Mutuel</td>"), std::string::npos);
     EXPECT_NE(page.find("Total (1)"), std::string::npos);
     EXPECT_EQ(deposit_slip_for_batch(*store, "019a0000-0000-7000-8000-000000000000").error().code,
               "deposit.batch_not_found");
@@ -116,9 +121,17 @@ TEST_F(AccountingExportTest, AClosedCashBoxGivesItsChequesSlip)
 {
     GiftBatchRepository batches(*store);
     const std::string batch = batches.open({"Stand du 30 novembre", "", ""}, "alice").value();
-    ASSERT_TRUE(batches.add_line(batch, {helene, "25", PaymentMethod::cheque, "9990001", ""}, "alice").ok());
-    ASSERT_TRUE(batches.add_line(batch, {helene, "10", PaymentMethod::cash, "", ""}, "alice").ok());
-    ASSERT_TRUE(batches.add_line(batch, {helene, "40", PaymentMethod::cheque, "9990002", ""}, "alice").ok());
+    ASSERT_TRUE(
+        batches.add_line(batch, {helene, "25", PaymentMethod::cheque, "9990001", "La Banque Postale", ""}, "alice")
+            .ok());
+    ASSERT_TRUE(batches.add_line(batch, {helene, "10", PaymentMethod::cash, "", "", ""}, "alice").ok());
+    ASSERT_TRUE(batches.add_line(batch, {helene, "40", PaymentMethod::cheque, "9990002", "", ""}, "alice").ok());
+    // A bank on two lines, or too long, is refused and changes nothing.
+    for (const std::string bad : {std::string("La Banque\nPostale"), std::string(61, 'B')})
+        EXPECT_EQ(
+            batches.add_line(batch, {helene, "5", PaymentMethod::cheque, "9990003", bad, ""}, "alice").error().code,
+            "batch.bad_cheque_bank");
+    EXPECT_EQ(batches.lines(batch).size(), 3u);
     EXPECT_EQ(deposit_slip_for_batch(*store, batch).error().code, "deposit.batch_open");
     std::vector<MethodTally> counted;
     for (PaymentMethod m : batch_payment_methods())
@@ -136,5 +149,6 @@ TEST_F(AccountingExportTest, AClosedCashBoxGivesItsChequesSlip)
     ASSERT_EQ(slip->cheques.size(), 2u);
     EXPECT_EQ(slip->total_cents, 6500);
     EXPECT_EQ(slip->cheques[0].number, "9990001");
+    EXPECT_EQ(slip->cheques[0].bank, "La Banque Postale") << "from the cash box's line to its gift";
     ASSERT_EQ(closed_batches_with_cheques(*store).size(), 1u);
 }

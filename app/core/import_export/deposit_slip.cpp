@@ -13,16 +13,19 @@ namespace obole {
 namespace {
 
 // Cheques as they stand: not voided, what remains after refunds.
-const char kChequesSql[] = "SELECT n.gift_date, g.cheque_number, trim(m.first_name || ' ' || m.last_name), n.net_cents "
-                           "FROM gift_now n JOIN gift g ON g.id = n.id JOIN member m ON m.ref = g.member_ref "
-                           "WHERE n.payment_method = 'cheque' AND NOT n.voided AND n.net_cents > 0 AND %s "
-                           "ORDER BY n.gift_date, g.cheque_number, g.id";
+const char kChequesSql[] =
+    "SELECT n.gift_date, g.cheque_number, trim(m.first_name || ' ' || m.last_name), n.net_cents, "
+    "g.cheque_bank "
+    "FROM gift_now n JOIN gift g ON g.id = n.id JOIN member m ON m.ref = g.member_ref "
+    "WHERE n.payment_method = 'cheque' AND NOT n.voided AND n.net_cents > 0 AND %s "
+    "ORDER BY n.gift_date, g.cheque_number, g.id";
 
 DepositSlip read(Statement& s, std::string title)
 {
     DepositSlip slip{std::move(title), {}, 0};
     while (s.step() == Statement::Step::row) {
-        slip.cheques.push_back({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int64(3)});
+        slip.cheques.push_back(
+            {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(4), s.column_int64(3)});
         slip.total_cents += slip.cheques.back().amount_cents;
     }
     return slip;
@@ -72,7 +75,8 @@ std::string deposit_slip_html(const DepositSlip& slip, const std::string& associ
                       html_escaped(h.bank) + "</th><th>" + html_escaped(h.amount) + "</th></tr>";
     for (const DepositCheque& c : slip.cheques)
         out += "<tr><td>" + html_escaped(c.date) + "</td><td>" + html_escaped(c.number) + "</td><td>" +
-               html_escaped(c.drawer) + "</td><td></td><td>" + html_escaped(money(c.amount_cents)) + "</td></tr>";
+               html_escaped(c.drawer) + "</td><td>" + html_escaped(c.bank) + "</td><td>" +
+               html_escaped(money(c.amount_cents)) + "</td></tr>";
     out += "<tr><th colspan=\"4\">" + html_escaped(h.total) + " (" + std::to_string(slip.cheques.size()) +
            ")</th><th>" + html_escaped(money(slip.total_cents)) + "</th></tr></table></body></html>";
     return out;

@@ -2,8 +2,8 @@
 // with the cheques: the account they go into, each cheque's number, drawer,
 // bank and amount, their count and total. Made from a closed event batch (its
 // cash box's cheques) or from the cheque gifts of a date range, as they
-// stand after corrections (a voided cheque is not deposited). Obole does not
-// record a cheque's bank: its column is left to write by hand.
+// stand after corrections (a voided cheque is not deposited). A cheque typed
+// without its bank leaves the column to write by hand.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,7 @@ class Store;
 struct CreditorSettings;
 
 struct DepositCheque {
-    std::string date, number, drawer;
+    std::string date, number, drawer, bank;
     int64_t amount_cents = 0;
 };
 

@@ -769,11 +769,19 @@ CREATE INDEX sepa_collection_run ON sepa_collection(run_id) WHERE run_id IS NOT 
 CREATE INDEX sepa_collection_open ON sepa_collection(collection_date) WHERE status = 'submitted';
 )SQL";
 
+// The bank a cheque is drawn on, as the deposit slip lists it (core/
+// import_export/deposit_slip.h): typed with the cheque, at the desk or in a
+// cash box.
+const char kSchema12[] = R"SQL(
+ALTER TABLE gift ADD COLUMN cheque_bank TEXT NOT NULL DEFAULT '';
+ALTER TABLE gift_batch_line ADD COLUMN cheque_bank TEXT NOT NULL DEFAULT '';
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},   {5, kSchema5},   {6, kSchema6},
-        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11},
+        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11}, {12, kSchema12},
     };
     return list;
 }
