@@ -89,23 +89,26 @@
     return el && root.contains(el) ? el : null;
   }
 
-  // A screen reader's (or a test's) activation: ImGui presses the item on its next frame.
+  // A screen reader's (or a test's) activation or move: queued behind the keys
+  // typed before it, so they reach the field they were typed in
+  // (app/platform/page_input.cpp); ImGui presses or focuses the item then.
+  function send(id, activate) {
+    const M = module();
+    if (M && M.oboleInput) M.oboleInput({ t: 'a11y', id, activate });
+  }
+
   function onClick(e) {
     const el = itemOf(e.target);
     if (!el || !el.hasAttribute('tabindex')) return;
     e.preventDefault();
-    const M = module();
-    if (M && M._obole_a11y_activate) M._obole_a11y_activate(Number(el.dataset.id));
-    if (M && M.oboleWake) M.oboleWake();  // a frame must follow, even when the app idles
+    send(Number(el.dataset.id), true);
   }
 
   function onFocusIn(e) {
     if (focusing) return;
     const el = itemOf(e.target);
     if (!el) return;
-    const M = module();
-    if (M && M._obole_a11y_focus) M._obole_a11y_focus(Number(el.dataset.id));
-    if (M && M.oboleWake) M.oboleWake();
+    send(Number(el.dataset.id), false);
   }
 
   function nodeFor(it, kind) {

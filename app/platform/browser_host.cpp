@@ -286,6 +286,7 @@ void BrowserHost::choose_file(const std::string& purpose)
     chosen_purpose_ = purpose;
     const char* accept = purpose == "backup" ? ".sqlite,.db,application/vnd.sqlite3,application/octet-stream"
                          : purpose == "csv"  ? ".csv,.txt,text/csv,text/plain"
+                         : purpose == "xml"  ? ".xml,text/xml,application/xml"
                                              : "";
     js_choose_file(accept);
 }

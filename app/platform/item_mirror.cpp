@@ -346,8 +346,18 @@ EMSCRIPTEN_KEEPALIVE int obole_a11y_focus(unsigned id)
 
 // A screen reader activated an overlay element: ImGui presses the item on the
 // next frame as if Space were pressed on it (a text field starts editing).
+// A field being typed in is left first. ImGui writes its text back when a
+// field is left in the frame it is pressed away from, and a button pressed
+// in that frame (Save gift) has cleared the form: the last cheque's bank
+// came back in the next gift. Its text is the app's already (ImGui writes
+// edits through as they are typed), so nothing is lost.
 EMSCRIPTEN_KEEPALIVE int obole_a11y_activate(unsigned id)
 {
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.ActiveId != id) {
+        ImGui::ClearActiveID();
+        g.InputTextDeactivatedState.ID = 0;
+    }
     if (!obole::platform::focus_item(id))
         return 0;
     ImGui::ActivateItemByID(id);

@@ -29,7 +29,12 @@ EM_JS(void, js_page_input_install, (), {
 });
 
 // Every queued message, in order, to C++. Runs of pointer moves are one move
-// (ImGui keeps only where the pointer is at each step anyway).
+// (ImGui keeps only where the pointer is at each step anyway). A screen
+// reader's focus or activation (web/a11y_overlay.js) moves ImGui's focus,
+// which is no input event ImGui queues: it waits for a frame that starts
+// with nothing before it, and what follows it waits for the next frame (a
+// field activated takes no characters in the frame it becomes active), so
+// "7781" typed before moving on is the cheque number's, whole.
 EM_JS(void, js_page_input_drain, (), {
     var inbox = Module.oboleInbox;
     if (!inbox.length)
@@ -45,6 +50,19 @@ EM_JS(void, js_page_input_drain, (), {
     };
     for (var i = 0; i < inbox.length; i++) {
         var m = inbox[i];
+        if (m.t === 'a11y') {
+            if (i > 0 || _obole_input_queued()) {
+                Module.oboleInbox = inbox.slice(i).concat(Module.oboleInbox);
+                return;
+            }
+            Module.oboleInputTaken++;
+            if (m.activate)
+                _obole_a11y_activate(m.id);
+            else
+                _obole_a11y_focus(m.id);
+            Module.oboleInbox = inbox.slice(1).concat(Module.oboleInbox);
+            return;
+        }
         Module.oboleInputTaken++;
         switch (m.t) {
         case 'key':
@@ -187,6 +205,12 @@ EMSCRIPTEN_KEEPALIVE void obole_input_key(int down, const char* code, const char
     const ImGuiKey k = imgui_key_from_dom(code, key);
     if (k != ImGuiKey_None)
         ImGui::GetIO().AddKeyEvent(k, down != 0);
+}
+
+// Whether ImGui still holds input for the next frame (js_page_input_drain).
+EMSCRIPTEN_KEEPALIVE int obole_input_queued()
+{
+    return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void obole_input_text(const char* utf8)

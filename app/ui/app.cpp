@@ -1,9 +1,11 @@
 #include "ui/app.h"
 
 #include "client/sync_engine.h"
+#include "core/sepa/collection_settlement.h"
 #include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/operator_role.h"
 #include "ui/touch_scroll.h"
 #include "ui/touch_style.h"
 #include "ui/tr.h"
@@ -86,6 +88,8 @@ void App::frame()
         ImGui::End();
         return;
     }
+    if (!settled_)
+        settle_on_start();
     sync_.watch(state_);
     history_.follow_browser(state_);
     draw_top_bar();
@@ -106,6 +110,8 @@ void App::frame()
         case Screen::duplicates: duplicates_.draw(state_); break;
         case Screen::event: event_.draw(state_); break;
         case Screen::field: field_.draw(state_); break;
+        case Screen::direct_debits: direct_debits_.draw(state_); break;
+        case Screen::accounting: accounting_.draw(state_); break;
         case Screen::settings: {
             std::string lang = settings_.draw(state_);
             if (!lang.empty())
@@ -122,6 +128,20 @@ void App::frame()
     ImGui::End();
 }
 
+// Collections past the bank's return deadline become gifts when the app
+// starts, on an office device, whether or not anyone opens the SEPA screen:
+// a small association has no server whose sync would do it
+// (core/sepa/collection_settlement.h; an enrolled device does it after each
+// sync too).
+void App::settle_on_start()
+{
+    settled_ = true;
+    if (has_limited_role(state_))
+        return;
+    if (Result<int> settled = settle_collections(*state_.store, state_.operator_name); !settled)
+        state_.notice = tr(settled.error().message);
+}
+
 std::string App::page_title() const
 {
     std::string name;
@@ -131,6 +151,8 @@ std::string App::page_title() const
     case Screen::new_member: name = tr("New member"); break;
     case Screen::event: name = tr("Event"); break;
     case Screen::field: name = tr("Field"); break;
+    case Screen::direct_debits: name = tr("SEPA collections"); break;
+    case Screen::accounting: name = tr("Accounting"); break;
     case Screen::duplicates: name = tr("Possible duplicates"); break;
     case Screen::sync: name = tr("Sync"); break;
     case Screen::settings: name = tr("Settings"); break;
@@ -162,6 +184,13 @@ void App::draw_top_bar()
         state_.screen = Screen::event;
     if (nav(tr("Field"), Screen::field))
         state_.screen = Screen::field;
+    // Collections and the books are the office's: volunteers and fundraisers
+    // never run them. (Not named "Direct debits": that is the dossier's tab
+    // of a member's mandates.)
+    if (!has_limited_role(state_) && nav(tr("SEPA collections"), Screen::direct_debits))
+        state_.screen = Screen::direct_debits;
+    if (!has_limited_role(state_) && nav(tr("Accounting"), Screen::accounting))
+        state_.screen = Screen::accounting;
     // Shown while there are pairs to review; the Sync screen links there too.
     if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
         char label[96];

@@ -3,7 +3,9 @@
 // frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 #include "core/text/catalog.h"
+#include "ui/accounting_screen.h"
 #include "ui/app_state.h"
+#include "ui/direct_debits_screen.h"
 #include "ui/dossier_screen.h"
 #include "ui/duplicates_screen.h"
 #include "ui/event/event_screen.h"
@@ -34,6 +36,7 @@ public:
 private:
     void load_language(const std::string& lang);
     void draw_top_bar();
+    void settle_on_start();
     void draw_status_line();
     void draw_store_error();
     void draw_restoring();
@@ -52,9 +55,12 @@ private:
     DuplicatesScreen duplicates_;
     EventScreen event_;
     FieldModeScreen field_;
+    DirectDebitsScreen direct_debits_;
+    AccountingScreen accounting_;
     DuplicateCount duplicate_count_;
     PageHistory history_;
     bool demo_data_ = false; // the local data is the generated demo's: the status line says so
+    bool settled_ = false;   // collections past their return deadline, once at start (settle_on_start)
     float status_h_ = 0;     // the status line's height as last drawn (it wraps on a phone)
 };
 

@@ -14,7 +14,7 @@ class SyncEngine;
 
 namespace obole::ui {
 
-enum class Screen { search, dossier, new_member, settings, sync, duplicates, event, field };
+enum class Screen { search, dossier, new_member, settings, sync, duplicates, event, field, direct_debits, accounting };
 
 struct AppState {
     Store* store = nullptr;

@@ -24,6 +24,7 @@ void GiftEntry::reset(AppState& app, const std::string& member_id)
     member_id_ = member_id;
     amount_.clear();
     cheque_number_.clear();
+    cheque_bank_.clear();
     date_ = app.store->today();
     method_ = PaymentMethod::cash;
     campaigns_ = CampaignRepository(*app.store).list_all();
@@ -62,6 +63,7 @@ bool GiftEntry::save(AppState& app)
     g.date_text = date_;
     g.method = method_;
     g.cheque_number = method_ == PaymentMethod::cheque ? cheque_number_ : "";
+    g.cheque_bank = method_ == PaymentMethod::cheque ? cheque_bank_ : "";
     g.campaign_id = campaign_id_;
     auto added = GiftRepository(*app.store).add(g, app.operator_name);
     if (!added) {
@@ -138,6 +140,11 @@ bool GiftEntry::draw(AppState& app)
         ImGui::SetNextItemWidth(w);
         submit |= ImGui::InputTextWithHint(hidden_label(tr("Cheque number")).c_str(), tr("Cheque number"),
                                            &cheque_number_, ImGuiInputTextFlags_EnterReturnsTrue);
+        // The deposit slip lists each cheque's bank.
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        submit |= ImGui::InputTextWithHint(hidden_label(tr("Bank")).c_str(), tr("Bank"), &cheque_bank_,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
     }
 
     ImGui::TableNextRow();

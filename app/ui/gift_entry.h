@@ -21,7 +21,7 @@ public:
 private:
     bool save(AppState& app);
     std::string member_id_;
-    std::string amount_, date_, cheque_number_;
+    std::string amount_, date_, cheque_number_, cheque_bank_;
     PaymentMethod method_ = PaymentMethod::cash;
     std::string campaign_id_;
     std::vector<Campaign> campaigns_;

@@ -63,7 +63,7 @@ public:
     virtual void open_file(const std::string& name, const std::vector<uint8_t>& bytes,
                            const std::string& mime_type) = 0;
     // Opens the file picker for a purpose: "backup" (a database image),
-    // "document" (any file), "csv" (a spreadsheet export). The file arrives
+    // "document" (any file), "csv" (a spreadsheet export), "xml" (a bank's file). The file arrives
     // later through take_chosen_file(purpose), given only to the purpose that
     // asked, so two screens polling for files never take each other's.
     virtual void choose_file(const std::string& purpose = "backup") = 0;

@@ -12,9 +12,10 @@ struct ScreenName {
 };
 
 constexpr ScreenName kScreens[] = {
-    {Screen::search, "search"},     {Screen::dossier, "dossier"}, {Screen::new_member, "new-member"},
-    {Screen::settings, "settings"}, {Screen::sync, "sync"},       {Screen::duplicates, "duplicates"},
-    {Screen::event, "event"},       {Screen::field, "field"},
+    {Screen::search, "search"},         {Screen::dossier, "dossier"}, {Screen::new_member, "new-member"},
+    {Screen::settings, "settings"},     {Screen::sync, "sync"},       {Screen::duplicates, "duplicates"},
+    {Screen::event, "event"},           {Screen::field, "field"},     {Screen::direct_debits, "direct-debits"},
+    {Screen::accounting, "accounting"},
 };
 
 } // namespace

@@ -26,8 +26,10 @@ void RetentionPanel::draw(AppState& app)
     if (!is_administrator(app))
         return;
     ImGui::SeparatorText(tr("Retention"));
-    if (years_ == 0)
+    if (!years_read_) {
         years_ = retention_years(*app.store);
+        years_read_ = true;
+    }
     ImGui::TextDisabled("%s", tr("Personal data is kept no longer than it is needed (GDPR). For donors, the CNIL "
                                  "advises three years after the last contact that came from them."));
     ImGui::AlignTextToFramePadding();
@@ -35,7 +37,6 @@ void RetentionPanel::draw(AppState& app)
     ImGui::SameLine(ImGui::GetFontSize() * 10);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputInt(hidden_label(tr("Years without contact")).c_str(), &years_);
-    years_ = std::clamp(years_, 1, kMaxRetentionYears);
     ImGui::SameLine();
     if (ImGui::Button(tr("List inactive members")))
         list(app);
@@ -51,6 +52,11 @@ void RetentionPanel::list(AppState& app)
 {
     error_.clear();
     message_.clear();
+    if (Result<std::string> cutoff = retention_cutoff(app.store->today(), years_); !cutoff) {
+        error_ = tr(cutoff.error().message); // nothing saved, nothing listed
+        listed_ = false;
+        return;
+    }
     // The number used is the association's from now on, journaled like
     // any shared setting.
     if (years_ != retention_years(*app.store)) {

@@ -21,7 +21,8 @@ private:
     void draw_confirm(AppState& app);
     std::vector<std::string> chosen_ids() const;
 
-    int years_ = 0; // 0 until read from the setting
+    int years_ = 0;
+    bool years_read_ = false; // years_ read from the setting once, then as typed
     bool listed_ = false;
     std::vector<InactiveMember> members_;
     std::vector<char> chosen_; // per member: erase (the box ticked)

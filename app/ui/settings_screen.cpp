@@ -6,6 +6,7 @@
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/major_threshold_panel.h"
+#include "ui/operator_role.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -84,6 +85,14 @@ std::string SettingsScreen::draw(AppState& app)
 
     ImGui::SeparatorText(tr("Sign out"));
     erase_.draw(app);
+
+    // Last: the office's bank and books, below what every operator uses.
+    if (!has_limited_role(app)) {
+        ImGui::SeparatorText(tr("Direct debits"));
+        creditor_.draw(app);
+        ImGui::SeparatorText(tr("Accounting"));
+        accounts_.draw(app);
+    }
     return picked;
 }
 

@@ -1,10 +1,13 @@
 // Settings: language, operator name, what the device holds, the shared
 // settings (major donor threshold, the association, the earliest accepted
 // date), retention (administrators), backups, signing out and erasing the
-// device.
+// device, and for the office the direct debits' creditor and the accounting
+// codes.
 #pragma once
+#include "ui/account_mapping_panel.h"
 #include "ui/app_state.h"
 #include "ui/backup_panel.h"
+#include "ui/creditor_panel.h"
 #include "ui/earliest_date_panel.h"
 #include "ui/erase_device_panel.h"
 #include "ui/organisation_panel.h"
@@ -25,6 +28,8 @@ private:
     BackupPanel backups_;
     OrganisationPanel organisation_;
     EarliestDatePanel earliest_date_;
+    CreditorPanel creditor_;
+    AccountMappingPanel accounts_;
     RetentionPanel retention_;
     EraseDevicePanel erase_;
 };

@@ -10,7 +10,9 @@
 #include "client/pull.h"
 #include "client/refusals.h"
 #include "core/calendar/date.h"
+#include "core/privacy/member_erasure.h"
 #include "core/receipts/corrected_receipts.h"
+#include "core/sepa/collection_settlement.h"
 #include "core/store/journal.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
@@ -284,11 +286,16 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         return;
     // A correction pulled from another device may have made a receipt of
     // this one untrue: it is cancelled and reissued here, as this device's
-    // own change, sent at the next round. The office's devices only: the
-    // server takes receipts from no volunteer or fundraiser.
-    if (const std::optional<Role> role = parse_role(kept_.operator_role); !role || is_office(*role))
+    // own change, sent at the next round. Collections past the bank's
+    // return deadline become gifts (the same gifts on every office device).
+    // The office's devices only: the server takes neither from a volunteer
+    // or a fundraiser.
+    if (const std::optional<Role> role = parse_role(kept_.operator_role); !role || is_office(*role)) {
         if (Result<ReceiptFollowUp> r = follow_corrections(store_, ReceiptNumbering::server, kept_.operator_login); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
+        if (Result<int> r = settle_collections(store_, kept_.operator_login); !r)
+            return fail_round(r.error().code, r.error().message, now_ms);
+    }
     finish_round(now_ms);
 }
 
@@ -461,9 +468,14 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
         // What was entered here before enrolment goes out under this
         // operator's token, and is theirs: each member's journal says so.
         Journal journal(store_);
-        for (const std::string& member : outbox_.members_waiting())
+        // Not for a person erased here: nothing more is recorded about them
+        // (the server would refuse it).
+        for (const std::string& member : outbox_.members_waiting()) {
+            if (is_erased(store_, member))
+                continue;
             if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)
                 return r;
+        }
         for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"sync_token", token},
                                          {"sync_token_since_ms", since},
                                          {"sync_operator", login},

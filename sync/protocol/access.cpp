@@ -43,7 +43,12 @@ constexpr TableRights kRights[] = {
     {"purchase_order", R | A, 0},
     {"membership", R | A, 0},
     {"sepa_mandate", R | A, R | A},
-    {"sepa_collection", R, 0},
+    // Collection runs and their collections are the office's
+    // (core/sepa/collection_run.h): each collection names its run and holds
+    // the file's copy of the holder and account, so neither reaches the
+    // devices at a stand or in the street.
+    {"sepa_collection", 0, 0},
+    {"sepa_run", 0, 0},
     {"card_recurring", R | A, 0},
     {"tax_receipt", R, 0},
     {"tax_receipt_cancellation", R, 0},
@@ -75,6 +80,9 @@ struct FieldRule {
 
 constexpr FieldRule kFieldRules[] = {
     {"sepa_mandate", "iban", FieldClass::bank_account},
+    {"sepa_mandate", "amended_from_iban", FieldClass::bank_account},
+    {"sepa_collection", "iban", FieldClass::bank_account},
+    {"sepa_collection", "amended_from_iban", FieldClass::bank_account},
     {"document", "content", FieldClass::document_content},
     {"*", "deleted", FieldClass::office_decision},
     {"member", "merged_into_id", FieldClass::office_decision},

@@ -50,6 +50,7 @@ constexpr ValueRule kNote = text(20000);   // the notepad and memos
 constexpr ValueRule kPaymentMethod = choice("cash|cheque|card|transfer|direct_debit|other");
 constexpr ValueRule kPaymentMethodOrEmpty = choice("|cash|cheque|card|transfer|direct_debit|other");
 constexpr ValueRule kFrequency = choice("monthly|quarterly|half_yearly|yearly");
+constexpr ValueRule kIbanOrEmpty{V::iban_or_empty}; // an amendment's former account, or none
 
 // The member's own identity (`id`), `ref` and the search index are not here:
 // ids are the row names, refs are local, the index is derived.
@@ -143,6 +144,7 @@ std::vector<SyncTable> make_tables()
              {"currency", "currency", T::text, {V::currency}},
              {"payment_method", "payment_method", T::text, kPaymentMethod},
              {"cheque_number", "cheque_number", T::text, kCode},
+             {"cheque_bank", "cheque_bank", T::text, line(60)},
              {"campaign_id", "campaign_ref", T::campaign, kRef},
              {"operator", "operator", T::text, kOperator},
              {"created_at", "created_at", T::text, kTime},
@@ -212,17 +214,55 @@ std::vector<SyncTable> make_tables()
           {"operator", "operator", T::text, kOperator},
           {"created_at", "created_at", T::text, kTime},
           // core/money/signature.h: SVG paths, a little over kMaxSignatureBytes at most.
-          {"signature_svg", "signature_svg", T::text, line(int64_t(kMaxSignatureBytes) + 512)}}},
+          {"signature_svg", "signature_svg", T::text, line(int64_t(kMaxSignatureBytes) + 512)},
+          // core/sepa/collection_plan.h: one-off (OOFF), the last collection
+          // (FNAL), and what an amended account or reference was before.
+          {"one_off", "one_off", T::integer, kFlag},
+          {"end_date", "end_date", T::text, kDateOrEmpty},
+          {"amended_from_iban", "amended_from_iban", T::text, kIbanOrEmpty},
+          {"amended_from_bic", "amended_from_bic", T::text, {V::bic}},
+          {"amended_from_rum", "amended_from_rum", T::text, line(35)}}},
+        // core/sepa/collection_run.h: a run is one pain.008 file; it is
+        // submitted, then sent to the bank or cancelled before that.
+        {"sepa_run",
+         TableKind::mutable_rows,
+         {{"collection_date", "collection_date", T::text, kDate},
+          {"message_id", "message_id", T::text, line(35)},
+          {"creditor_id", "creditor_id", T::text, line(35)},
+          {"status", "status", T::text, choice("submitted|sent|cancelled")},
+          {"count", "count", T::integer, kCount},
+          {"total_cents", "total_cents", T::integer, range(0, 1000000 * kMaxAmountCents)},
+          {"operator", "operator", T::text, kOperator},
+          {"created_at", "created_at", T::text, kTime},
+          {"sent_at", "sent_at", T::text, kTime},
+          {"cancelled_at", "cancelled_at", T::text, kTime}}},
+        // A collection moves from submitted to collected, failed or
+        // cancelled (sync/server/collection_check.h refuses a second one for
+        // a mandate's period); what the file said of it never changes.
         {"sepa_collection",
-         TableKind::insert_only,
+         TableKind::mutable_rows,
          {{"mandate_id", "mandate_id", T::row_uuid, row_of("sepa_mandate")},
           {"member_id", "member_ref", T::member, kRef},
           {"collection_date", "collection_date", T::text, kDate},
           {"amount_cents", "amount_cents", T::integer, kAmount},
-          {"status", "status", T::text, choice("collected|rejected")},
+          {"status", "status", T::text, choice("submitted|collected|failed|cancelled|rejected")},
           {"reject_reason", "reject_reason", T::text, kLine},
           {"gift_id", "gift_id", T::row_uuid, row_of("gift")},
-          {"created_at", "created_at", T::text, kTime}}},
+          {"created_at", "created_at", T::text, kTime},
+          {"run_id", "run_id", T::row_uuid, row_of("sepa_run")},
+          {"period", "period", T::text, line(7)},
+          {"sequence_type", "sequence_type", T::text, choice("|FRST|RCUR|FNAL|OOFF")},
+          {"creditor_id", "creditor_id", T::text, line(35)},
+          {"rum", "rum", T::text, line(35)},
+          {"signature_date", "signature_date", T::text, kDateOrEmpty},
+          {"iban", "iban", T::text, kIbanOrEmpty},
+          {"bic", "bic", T::text, {V::bic}},
+          {"holder", "holder", T::text, kName},
+          {"amended_from_iban", "amended_from_iban", T::text, kIbanOrEmpty},
+          {"amended_from_bic", "amended_from_bic", T::text, {V::bic}},
+          {"amended_from_rum", "amended_from_rum", T::text, line(35)},
+          {"amended_from_creditor", "amended_from_creditor", T::text, line(35)},
+          {"returned_on", "returned_on", T::text, kDateOrEmpty}}},
         {"card_recurring",
          TableKind::mutable_rows,
          {{"member_id", "member_ref", T::member, kRef},
@@ -339,6 +379,7 @@ std::vector<SyncTable> make_tables()
           {"amount_cents", "amount_cents", T::integer, kAmount},
           {"payment_method", "payment_method", T::text, choice("cash|cheque|card|other")},
           {"reference", "reference", T::text, kCode},
+          {"cheque_bank", "cheque_bank", T::text, line(60)},
           {"campaign_id", "campaign_ref", T::campaign, kRef},
           {"created_at", "created_at", T::text, kTime},
           {"deleted", "deleted", T::integer, kFlag}}},

@@ -38,6 +38,7 @@ enum class ValueKind {
     time,                // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]", or ""
     integer,             // from `min` to `max`
     iban,                // an IBAN as core/money/iban.h accepts it, in its compact form
+    iban_or_empty,       // the same, or "" (a mandate never amended)
     bic,                 // a BIC, or ""
     currency,            // an ISO 4217 code: three capital letters
     email,               // an email address as core/text/email_address.h accepts it

@@ -130,6 +130,10 @@ Result<void> check_text(const SyncField& f, std::string_view v)
         if (!v.empty() && !is_iso_time(v))
             return refuse("value.bad_time", "This is not a valid date and time.", f);
         return {};
+    case ValueKind::iban_or_empty:
+        if (v.empty())
+            return {};
+        [[fallthrough]];
     case ValueKind::iban: {
         // Stored compact, as validate_iban returns it.
         Result<std::string> iban = validate_iban(v);

@@ -1,10 +1,15 @@
 #include "server/erasure.h"
 
+#include <algorithm>
+
 #include "core/calendar/date.h"
 #include "core/privacy/member_erasure.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "protocol/access.h"
+#include "protocol/codec.h"
 #include "protocol/sync_tables.h"
+#include "protocol/value_check.h"
 #include "server/admin_journal.h"
 #include "server/change_log.h"
 
@@ -48,13 +53,44 @@ std::string member_of(Store& store, const sync::Change& c)
 
 } // namespace
 
-Result<void> refuse_if_erased(Store& store, const sync::Change& change)
+std::vector<std::string> erased_by(const sync::PushRequest& request, sync::Role role, uint64_t after_seq)
 {
-    if (change.table == "member_erasure")
-        return {}; // a second administrator's erasure of the same person changes nothing
+    std::vector<std::string> people;
+    for (const sync::OutboxChange& c : request.changes) {
+        const sync::Change& e = c.change;
+        if (c.seq <= after_seq || e.table != "member_erasure" || e.op != sync::Op::insert || !sync::check_change(e) ||
+            !sync::check_write(role, e))
+            continue;
+        if (auto named = e.fields.find("member_id"); named != e.fields.end() && named->is_string())
+            people.push_back(named->get<std::string>());
+    }
+    return people;
+}
+
+Result<void> admit_values(Store& store, sync::Change& change, const std::vector<std::string>& erased_by_push)
+{
+    if (change.table == "member_erasure") // a second administrator's erasure of the same person changes nothing
+        return sync::check_values(change);
     const std::string member = member_of(store, change);
-    if (!member.empty() && is_erased(store, member))
+    const bool erased_here = !member.empty() && is_erased(store, member);
+    const bool erased_next =
+        !member.empty() && std::find(erased_by_push.begin(), erased_by_push.end(), member) != erased_by_push.end();
+    if (!erased_here && !erased_next)
+        return sync::check_values(change);
+    // Once she is erased, nothing more is recorded about her: no edit of
+    // her, no new phone, no document. Rows ahead of the erasure in the same
+    // push pass: it removes them, and scrubs them from the log.
+    if (erased_here && (change.table == "member" || erasure_removes(change.table)))
         return fail("member.erased", "This person was erased at their request: nothing more is recorded about them.");
+    // Her money stays, as the erasure keeps it. What the erasure empties is
+    // not checked: the device sends it emptied, and a masked IBAN is no IBAN.
+    sync::Change kept = change;
+    for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
+        if (erasure_changes(change.table, f.key()))
+            kept.fields.erase(f.key());
+    if (Result<void> r = sync::check_values(kept); !r)
+        return r;
+    erase_fields(change.table, change.fields);
     return {};
 }
 

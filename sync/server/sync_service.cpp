@@ -18,6 +18,7 @@
 #include "protocol/merge.h"
 #include "protocol/replica_rows.h"
 #include "protocol/value_check.h"
+#include "server/collection_check.h"
 #include "server/duplicate_finder.h"
 #include "server/erasure.h"
 #include "server/gift_correction_check.h"
@@ -87,7 +88,7 @@ Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
 bool is_devices_fault(const Error& e)
 {
     for (const char* prefix : {"sync.", "value.", "auth.", "text.", "name.", "iban.", "email.", "phone.", "date.",
-                               "tax_receipt.", "member."})
+                               "tax_receipt.", "member.", "sepa."})
         if (e.code.rfind(prefix, 0) == 0)
             return true;
     return e.code == "db.constraint";
@@ -153,6 +154,7 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     touched_members_.clear();
     Result<void> applied = store_.transaction([&]() -> Result<void> {
         last = log_.device_last_seq(who.device_id);
+        erased_by_push_ = erased_by(request, who.role, last);
         for (const sync::OutboxChange& c : request.changes) {
             const std::string digest = change_digest(c.change);
             if (c.seq <= last) {
@@ -191,24 +193,23 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
 }
 
 // Everything the server checks before a change touches its data, in the
-// order a person would look: is it well formed, are its values ones the app
-// could have saved, may this operator make it, is the record locked, do the
-// rows it names exist. Then it is applied.
-Result<void> SyncService::admit_and_apply(const Principal& who, const Change& change, uint64_t seq, int64_t now_ms)
+// order a person would look: is it well formed, may this operator make it,
+// is the record locked, are its values ones the app could have saved (and
+// does it record more of a person erased), do the rows it names exist.
+// Then it is applied.
+Result<void> SyncService::admit_and_apply(const Principal& who, Change change, uint64_t seq, int64_t now_ms)
 {
     if (Result<void> r = sync::check_change(change); !r)
-        return r;
-    if (Result<void> r = sync::check_values(change); !r)
         return r;
     if (Result<void> r = sync::check_write(who.role, change); !r)
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
         return r;
-    if (Result<void> r = refuse_if_erased(store_, change); !r)
+    if (Result<void> r = admit_values(store_, change, erased_by_push_); !r)
         return r;
     if (Result<void> r = check_row_references(change); !r)
         return r;
-    return apply(who, change, seq, now_ms);
+    return apply(who, std::move(change), seq, now_ms);
 }
 
 // A row_uuid field names a row of its table (sync_tables.h): a gift's batch,
@@ -306,6 +307,9 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         number_tax_receipt(store_, change.fields);
     if (std::string(table.name) == "gift_correction")
         if (Result<void> r = check_gift_correction(change.fields); !r)
+            return r;
+    if (std::string(table.name) == "sepa_collection")
+        if (Result<void> r = check_collection(store_, change.row, change.fields); !r)
             return r;
     if (std::string(table.name) == "tax_receipt_cancellation") {
         const json& receipt = change.fields["receipt_id"]; // may be null: then no receipt is found

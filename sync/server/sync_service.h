@@ -53,7 +53,7 @@ public:
     ChangeLog& log() { return log_; }
 
 private:
-    Result<void> admit_and_apply(const Principal& who, const sync::Change& change, uint64_t seq, int64_t now_ms);
+    Result<void> admit_and_apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
     Result<void> check_row_references(const sync::Change& change);
     static void stamp_operator(const sync::SyncTable& table, sync::Change& change, const Principal& who);
     Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
@@ -78,6 +78,7 @@ private:
     ChangeLog log_;
     sync::HlcClock clock_;
     std::vector<std::string> touched_members_; // for duplicate detection
+    std::vector<std::string> erased_by_push_;  // server/erasure.h
 };
 
 } // namespace obole::server

@@ -197,6 +197,14 @@ function collect(results, sync, syncSize) {
     bput('browser.input_latency', 'typed key to its frame (search field), browser', 'ms', b.input_latency_ms ? dist(b.input_latency_ms) : b.input_latency_note && { error: b.input_latency_note });
     bput('browser.scroll_frame_script', 'scrolling 2,000 gifts: frame script time', 'ms', dist(b.scroll_frame_script_ms));
     bput('browser.scroll_frame_interval', 'scrolling 2,000 gifts: frame interval', 'ms', dist(b.scroll_frame_interval_ms));
+    const sepa = b.sepa || {};
+    const sepaValue = (v) => (sepa.error ? { error: sepa.error } : v !== undefined && { value: v });
+    bput('browser.sepa_run', `collection run over ${sepa.collections || 20000} mandates: plan, record, write the pain.008, browser`, 'ms',
+         sepaValue(sepa.plan_ms !== undefined ? sepa.plan_ms + sepa.submit_ms + sepa.file_ms : undefined));
+    bput('browser.sepa_file_write', 'collection run: writing the pain.008 alone, browser', 'ms', sepaValue(sepa.file_ms));
+    bput('browser.sepa_file_bytes', 'collection run: pain.008 file size', 'bytes', sepaValue(sepa.file_bytes));
+    bput('browser.sepa_return_import', `bank return of ${sepa.return_lines || 5000} rejects imported, browser`, 'ms', sepaValue(sepa.import_ms));
+    bput('browser.sepa_return_reimport', 'the same bank return imported again (changes nothing), browser', 'ms', sepaValue(sepa.reimport_ms));
     bput('browser.main_thread_longest_task', 'typing and scrolling: longest main-thread task', 'ms', b.main_thread_longest_task_ms && { value: b.main_thread_longest_task_ms });
   }
   if (sync) {
@@ -214,7 +222,7 @@ function collect(results, sync, syncSize) {
     const fresh = (who, label) => {
       const d = sync.snapshot[who];
       put(`sync.fresh_device${who === 'office' ? '' : '_' + who}`, `fresh ${label} device from ${sync.snapshot.members} members + ${sync.snapshot.gifts} gifts`, 'ms', s, { value: d.ms });
-      put(`sync.snapshot_bytes_${who}`, `snapshot for a fresh ${label} device`, 'bytes', s, { value: d.bytes });
+      put(`sync.snapshot_bytes_${who}`, `snapshot on the wire (sent uncompressed), fresh ${label} device`, 'bytes', s, { value: d.bytes });
     };
     fresh('office', 'office');
     fresh('fundraiser', 'fundraiser');

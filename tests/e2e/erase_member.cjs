@@ -74,6 +74,9 @@ const NAME = 'Quillardière';
     ['retention: the members not heard from for three years, all but one erased in one action', async () => {
       await app.open(server.url); // the last step read the files from another page
       await app.click('Settings');
+      await app.fill('Years without contact', '0');
+      await app.click('List inactive members');
+      await app.find('Enter a number of years from 1 to 50.');
       await app.fill('Years without contact', '3');
       await app.click('List inactive members');
       const listed = await app.find(/^Members not heard from for 3 years: \d+\.$/);

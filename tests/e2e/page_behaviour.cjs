@@ -53,10 +53,16 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
       await page.mouse.move(300, 300);
       await page.waitForTimeout(300);
       assert.ok(await framesRendered() > f0, 'a mouse move drew no frame');
-      await page.waitForTimeout(1500);
-      const f1 = await framesRendered();
-      await page.waitForTimeout(1000);
-      assert.equal(await framesRendered(), f1, 'frames went on after the input settled');
+      // Asleep again: a whole second without a frame, well within ten. The
+      // app draws for a second after input, and news (storage, the network)
+      // may ask for a few frames more; on a loaded machine each takes longer.
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        const f1 = await framesRendered();
+        await page.waitForTimeout(1000);
+        if (await framesRendered() === f1) break;
+        assert.ok(Date.now() < deadline, 'the app did not stop drawing within 10 s of the input');
+      }
     }],
     ['the pointer is a caret over a field, a hand over a button, an arrow elsewhere', async () => {
       await hover('Find a member');

@@ -24,7 +24,7 @@ const LITERALS = '((?:"(?:[^"\\\\]|\\\\.)*"\\s*)+)';
 for (const f of sources('app/ui')) {
   collect(f, new RegExp(`\\btr\\(\\s*${LITERALS}\\)`, 'g'));
   // Label tables: {"gift.add", "Gift recorded"}, shown through tr().
-  collect(f, /\{\s*"[a-z_]+(?:\.[a-z_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
+  collect(f, /\{\s*"[a-z_]+(?:\.[a-z0-9_]+)*"\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g);
 }
 const FAIL = new RegExp(`\\(\\s*"[a-z_]+(?:\\.[a-z_]+)+"\\s*,\\s*${LITERALS}`, 'g');
 for (const f of sources('app/core')) collect(f, FAIL);
@@ -32,7 +32,7 @@ for (const f of sources('app/core')) collect(f, FAIL);
 // through tr() (the sync screen's refusals): the checks of each value.
 for (const f of ['sync/protocol/value_check.cpp', 'sync/protocol/codec.cpp', 'sync/protocol/replica_rows.cpp',
   'sync/server/sync_service.cpp', 'sync/server/change_log.cpp', 'sync/protocol/access.cpp',
-  'sync/server/record_locks.cpp', 'sync/server/erasure.cpp',
+  'sync/server/record_locks.cpp', 'sync/server/collection_check.cpp', 'sync/server/erasure.cpp',
   // Enrolment and tokens: the device shows why it could not enrol or sync.
   'sync/server/auth.cpp', 'sync/server/json_response.cpp'])
   collect(path.join(root, f), FAIL);

@@ -9,6 +9,8 @@
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/collection_run.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
 
 namespace {
@@ -54,6 +56,19 @@ protected:
         mandate.signature_date_text = "2026-11-02";
         mandate.amount_text = "15";
         EXPECT_TRUE(obole::SepaMandateRepository(*office.store).add(mandate, "ada"));
+        // December's collection: its row keeps the file's copy of the holder
+        // and the account (the creditor's own account is another).
+        const obole::CreditorSettings creditor =
+            obole::save_creditor_settings(
+                *office.store, {"Les Amis", "FR72ZZZ123456", "FR1420041010050500013M02606", "", "2", "5", "5"}, "ada")
+                .value();
+        const obole::CollectionPlan plan = obole::plan_collections(*office.store, creditor, "2026-12-07");
+        EXPECT_EQ(plan.lines.size(), 1u);
+        EXPECT_TRUE(obole::CollectionRunRepository(*office.store).submit(plan, creditor, "ada"));
+        EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sepa_collection WHERE holder LIKE '%" + kName +
+                                           "%' AND iban LIKE '%" + kAccountDigits + "%'"),
+                  1)
+            << "the checks below could not fail";
         obole::NewGift g;
         g.member_id = id;
         g.amount_text = "40";
@@ -79,8 +94,14 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     run(stand);
     ASSERT_TRUE(holds(stand.store->serialize(), kName)) << "the check below could not fail";
 
-    // Offline meanwhile, the volunteer notes her new phone number.
+    // Offline meanwhile, the volunteer notes her new phone number, and the
+    // 25 euros she hands over at the stand.
     ASSERT_TRUE(obole::MemberRepository(*stand.store).add_phone(member, {"0499887766", "", ""}, "vic"));
+    obole::NewGift at_stand;
+    at_stand.member_id = member;
+    at_stand.amount_text = "25";
+    at_stand.date_text = "2026-12-05";
+    ASSERT_TRUE(obole::GiftRepository(*stand.store).add(at_stand, "vic"));
 
     ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
     office.engine.note_local_erasure();
@@ -98,6 +119,14 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
               0);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1) << "the money stays";
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift_now WHERE amount_cents = 4000"), 1);
+    // The collection stays, its amount and date, without the file's copy of
+    // the holder and the account.
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_collection WHERE amount_cents = 1500 AND "
+                            "collection_date = '2026-12-07' AND holder = '' AND iban = 'FR76*******************0189'"),
+              1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_collection WHERE iban LIKE '%" + kAccountDigits +
+                                "%' OR amended_from_iban LIKE '%" + kAccountDigits + "%' OR holder != ''"),
+              0);
     httplib::Result snapshot = client->Get("/api/snapshot", {{"Authorization", "Bearer " + office.engine.token()}});
     ASSERT_TRUE(snapshot);
     EXPECT_EQ(snapshot->body.find(kName), std::string::npos);
@@ -111,16 +140,21 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     EXPECT_FALSE(holds(image, kName));
     EXPECT_FALSE(holds(image, kPhone));
     EXPECT_FALSE(holds(image, "0499887766"));
-    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 1);
+    // Her phone is refused; the money she gave is kept, as hers is.
+    EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 2);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM gift_now WHERE amount_cents = 2500"), 1);
     EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM sync_refusal"), 0);
 
     // The office's device applied it when it erased; a device enrolled
     // afterwards learns nothing of her from the log.
     EXPECT_FALSE(holds(stored(*office.store), kName));
+    EXPECT_FALSE(holds(stored(*office.store), kAccountDigits));
     HttpDevice later;
     enrol(later, second_admin_code, "admin", kAdminPassword);
     run(later);
     EXPECT_FALSE(holds(stored(*later.store), kName));
+    EXPECT_FALSE(holds(stored(*later.store), kAccountDigits));
+    EXPECT_EQ(count(*later.store, "SELECT count(*) FROM sepa_collection WHERE amount_cents = 1500"), 1);
     EXPECT_EQ(count(*later.store, "SELECT count(*) FROM member_erasure"), 1);
 }
 
@@ -171,13 +205,31 @@ TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
     ASSERT_TRUE(obole::sync::erase_member_here(*office.store, member, "ada"));
     office.engine.note_local_erasure();
     EXPECT_TRUE(office.engine.take_compaction()) << "not enrolled: at once";
-    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM outbox WHERE fields LIKE '%" + kName + "%'"), 0);
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM outbox WHERE fields LIKE '%" + kName + "%' OR fields LIKE '%" +
+                                       kAccountDigits + "%'"),
+              0);
     EXPECT_FALSE(holds(stored(*office.store), kName));
+    EXPECT_FALSE(holds(stored(*office.store), kAccountDigits));
     enrol(office, admin_code, "admin", kAdminPassword);
     EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
-    EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName + "%'"), 0);
+    // Her money arrives as the device keeps it: the mandate and the
+    // collection, the IBAN masked and no holder (not refused as a bad IBAN).
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_mandate WHERE holder = '' AND iban = "
+                            "'FR76*******************0189'"),
+              1);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM sepa_collection WHERE amount_cents = 1500 AND holder = '' AND "
+                            "iban = 'FR76*******************0189'"),
+              1);
+    // Nothing more is recorded about her (no attribution in her journal), and
+    // nothing the device sent was refused.
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sync_refusal"), 0);
+    EXPECT_EQ(count(*store, "SELECT count(*) FROM server.change_log WHERE fields LIKE '%" + kName +
+                                "%' OR fields "
+                                "LIKE '%" +
+                                kAccountDigits + "%'"),
+              0);
 }
 
 TEST_F(ErasureTest, OnlyAnAdministratorErases)

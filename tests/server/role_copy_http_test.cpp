@@ -9,6 +9,8 @@
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/collection_run.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
 
 namespace {
@@ -38,8 +40,8 @@ std::string text(Store& store, const char* sql)
 
 class RoleCopyTest : public DeviceOverHttp {
 protected:
-    // Zoé Lambert, her mandate, a scanned form, a gift and a newsletter
-    // opened, entered at the office and synced.
+    // Zoé Lambert, her mandate and its December collection, a scanned form,
+    // a gift and a newsletter opened, entered at the office and synced.
     void office_enters_a_donor(HttpDevice& office)
     {
         obole::NewMember m;
@@ -55,6 +57,12 @@ protected:
         mandate.amount_text = "15";
         obole::Result<std::string> added = obole::SepaMandateRepository(*office.store).add(mandate, "ada");
         ASSERT_TRUE(added) << added.error().message;
+        const obole::CreditorSettings creditor =
+            obole::save_creditor_settings(
+                *office.store, {"Les Amis", "FR72ZZZ123456", "FR1420041010050500013M02606", "", "2", "5", "5"}, "ada")
+                .value();
+        ASSERT_TRUE(obole::CollectionRunRepository(*office.store)
+                        .submit(obole::plan_collections(*office.store, creditor, "2026-12-07"), creditor, "ada"));
         obole::NewDocument d;
         d.member_id = member;
         d.name = "form.txt";
@@ -117,7 +125,11 @@ TEST_F(RoleCopyTest, PullsAreCutForEachRole)
         EXPECT_EQ(text(*d->store, "SELECT iban FROM sepa_mandate"), "FR76*******************0189");
         EXPECT_EQ(count(*d->store, "SELECT count(*) FROM email_activity"), 0);
         EXPECT_EQ(count(*d->store, "SELECT count(*) FROM member"), 1);
+        // Collections and their runs are the office's.
+        EXPECT_EQ(count(*d->store, "SELECT count(*) FROM sepa_collection"), 0);
+        EXPECT_EQ(count(*d->store, "SELECT count(*) FROM sepa_run"), 0);
     }
+    EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sepa_collection"), 1);
     EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM document WHERE length(content) = 0"), 1);
     EXPECT_EQ(count(*stand.store, "SELECT count(*) FROM gift"), 1);
     // The street sees no money and no history.
@@ -148,6 +160,8 @@ TEST_F(RoleCopyTest, SnapshotsAreCutForEachRoleDownToTheBytes)
         ASSERT_TRUE(copy) << copy.error().message;
         EXPECT_EQ(text(**copy, "SELECT iban FROM sepa_mandate"), "FR76*******************0189");
         EXPECT_EQ(count(**copy, "SELECT count(*) FROM email_activity"), 0);
+        EXPECT_EQ(count(**copy, "SELECT count(*) FROM sepa_collection"), 0);
+        EXPECT_EQ(count(**copy, "SELECT count(*) FROM sepa_run"), 0);
         EXPECT_EQ(text(**copy, "SELECT value FROM meta WHERE key = 'pull_cursor'"),
                   text(*store, "SELECT value FROM meta WHERE key = 'pull_cursor'"));
     }
@@ -244,8 +258,9 @@ TEST_F(RoleCopyTest, AnUnknownRoleIsRefusedAndChangesNothing)
     EXPECT_EQ(forbidden.status, 403);
     Reply list = send("GET", "/api/admin/operators", "", admin_token);
     for (const json& op : list.body["operators"]) {
-        if (op["login"] == "olga")
+        if (op["login"] == "olga") {
             EXPECT_EQ(op["role"], "office");
+        }
     }
 }
 

@@ -131,3 +131,30 @@ TEST(Access, VolunteersAddBehaviourRowsAndMarkAttendanceOnly)
     EXPECT_FALSE(check_write(Role::volunteer, change("event", Op::insert)));
     EXPECT_TRUE(check_write(Role::office, change("sponsorship", Op::insert)));
 }
+
+// Issue 25: volunteers and fundraisers never run collections nor read them
+// (a collection holds the file's copy of the holder and the account), and
+// would see no donor's full IBAN in them.
+TEST(Access, VolunteersAndFundraisersNeverRunCollections)
+{
+    for (const char* table : {"sepa_run", "sepa_collection"})
+        for (Role role : {Role::volunteer, Role::fundraiser}) {
+            EXPECT_FALSE(check_write(role, change(table, Op::insert))) << table;
+            Result<void> cancel = check_write(role, change(table, Op::update, {{"status", "cancelled"}}));
+            ASSERT_FALSE(cancel) << table;
+            EXPECT_EQ(cancel.error().code, "auth.forbidden");
+            for (Role office : {Role::office, Role::admin}) {
+                EXPECT_TRUE(check_write(office, change(table, Op::insert))) << table;
+                EXPECT_TRUE(check_write(office, change(table, Op::update, {{"status", "cancelled"}}))) << table;
+            }
+        }
+    const json iban = "FR7630006000011234567890189";
+    for (const char* field : {"iban", "amended_from_iban"})
+        EXPECT_EQ(value_for(Role::volunteer, "sepa_collection", field, iban), "FR76*******************0189");
+    EXPECT_EQ(value_for(Role::volunteer, "sepa_mandate", "amended_from_iban", iban), "FR76*******************0189");
+    EXPECT_EQ(value_for(Role::office, "sepa_collection", "iban", iban), iban);
+    for (Role role : {Role::volunteer, Role::fundraiser})
+        for (const char* table : {"sepa_run", "sepa_collection"})
+            EXPECT_FALSE(reads_table(role, table)) << role_name(role) << " reads " << table;
+    EXPECT_TRUE(reads_table(Role::office, "sepa_run"));
+}

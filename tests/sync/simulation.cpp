@@ -72,6 +72,7 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
     demo.members = 12;
     demo.seed = seed;
     demo.today = "2025-11-20";
+    demo.long_history = false;
     (void)generate_demo(*server_, demo);
     const std::vector<uint8_t> snapshot = server_->serialize();
     const int64_t skews[] = {0, -30'000, 20'000, 10 * 60'000, 4'000, -7'000};

@@ -60,6 +60,7 @@ TEST_F(GiftRepositoryTest, AddStoresGiftAndJournal)
     NewGift g = gift("1 234,50 €", "2025-06-10");
     g.method = PaymentMethod::cheque;
     g.cheque_number = "1234567";
+    g.cheque_bank = "Caisse d'Épargne";
     g.campaign_id = campaign_id;
     Result<std::string> id = GiftRepository(*store).add(g, "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
@@ -71,6 +72,7 @@ TEST_F(GiftRepositoryTest, AddStoresGiftAndJournal)
     EXPECT_EQ(list[0].gift_date, "2025-06-10");
     EXPECT_EQ(list[0].method, PaymentMethod::cheque);
     EXPECT_EQ(list[0].cheque_number, "1234567");
+    EXPECT_EQ(list[0].cheque_bank, "Caisse d'Épargne");
     EXPECT_EQ(list[0].campaign_code, "AP2025-06");
     EXPECT_EQ(list[0].operator_name, "bob");
     std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1);
@@ -102,6 +104,10 @@ TEST_F(GiftRepositoryTest, BadInputIsRejectedAndNothingSaved)
     g = gift("10", "2025-06-10");
     g.currency = "euro";
     expect_rejected(g, "gift.bad_currency");
+    g = gift("10", "2025-06-10");
+    g.method = PaymentMethod::cheque;
+    g.cheque_bank = std::string(61, 'B');
+    expect_rejected(g, "gift.bad_cheque_bank");
 }
 
 TEST_F(GiftRepositoryTest, EmptyDateMeansTodayAndListIsNewestFirst)

@@ -97,20 +97,20 @@ TEST(Store, MigrationsCreateTheSchema)
     Result<std::unique_ptr<Store>> store = Store::open_memory();
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(pragma(**store, "PRAGMA user_version"), current_schema_version());
-    EXPECT_EQ(current_schema_version(), 12);
-    for (const char* table : {"member",        "address",
-                              "phone",         "email",
-                              "campaign",      "campaign_received",
-                              "gift",          "journal",
-                              "meta",          "search_doc",
-                              "search_token",  "search_fts",
-                              "field_clock",   "outbox",
-                              "text_conflict", "duplicate_candidate",
-                              "gift_batch",    "gift_batch_line",
-                              "consent",       "field_signup",
-                              "sync_refusal",  "gift_correction",
-                              "gift_now",      "tax_receipt_cancellation",
-                              "member_erasure"}) {
+    EXPECT_EQ(current_schema_version(), 13);
+    for (const char* table : {"member",         "address",
+                              "phone",          "email",
+                              "campaign",       "campaign_received",
+                              "gift",           "journal",
+                              "meta",           "search_doc",
+                              "search_token",   "search_fts",
+                              "field_clock",    "outbox",
+                              "text_conflict",  "duplicate_candidate",
+                              "gift_batch",     "gift_batch_line",
+                              "consent",        "field_signup",
+                              "sync_refusal",   "gift_correction",
+                              "gift_now",       "tax_receipt_cancellation",
+                              "member_erasure", "sepa_run", "merge_move"}) {
         Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
         s.bind_text(1, table);
         ASSERT_EQ(s.step(), Statement::Step::row);

@@ -332,8 +332,10 @@ private:
                         gift.campaign_id = c->id;
             gift.date_text = iso_from_days(day);
             gift.amount_text = typed_amount(monthly ? int64_t(rng_.between(1, 6)) * 500 : amount_for(rng_, profile));
-            if (gift.method == PaymentMethod::cheque)
+            if (gift.method == PaymentMethod::cheque) {
                 gift.cheque_number = random_digits(rng_, 7);
+                gift.cheque_bank = cheque_bank_for(gift.cheque_number);
+            }
             demo_clock(store_, day);
             if (Result<std::string> r = repo.add(gift, kOffice); !r)
                 return r.error();
@@ -499,8 +501,10 @@ Result<void> add_long_history_member(DemoHistory& h, DemoCounts& counts)
         gift.amount_text = typed_amount(cents);
         gift.date_text = iso_from_days(day);
         gift.method = cheque ? PaymentMethod::cheque : PaymentMethod::transfer;
-        if (cheque)
+        if (cheque) {
             gift.cheque_number = random_digits(rng, 7);
+            gift.cheque_bank = cheque_bank_for(gift.cheque_number);
+        }
         demo_clock(h.store, day);
         Result<std::string> gift_id = GiftRepository(h.store).add(gift, who);
         if (!gift_id)
@@ -552,8 +556,9 @@ Result<DemoCounts> generate_demo_counted(Store& store, const DemoOptions& option
         if (showcase) {
             if (Result<void> r = add_showcase_members(history, counts); !r)
                 return r;
-            if (Result<void> r = add_long_history_member(history, counts); !r)
-                return r;
+            if (options.long_history)
+                if (Result<void> r = add_long_history_member(history, counts); !r)
+                    return r;
         }
         // The dossier's other tabs, for the members just made.
         for (auto add : {add_demo_finance, add_demo_tax_receipts, add_demo_behaviour, add_demo_synthesis})

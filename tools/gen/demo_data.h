@@ -23,6 +23,10 @@ struct DemoOptions {
     int members = 2000;
     uint64_t seed = 42;
     std::string today; // reference date (ISO); empty = the store's today. Nothing is dated after it.
+    // The parish's 2,000 weekly gifts (the dossier's and the bench's longest
+    // history). The sync simulation, which starts a hundred associations,
+    // goes without: it spent most of its time writing them.
+    bool long_history = true;
 };
 
 struct DemoCounts {

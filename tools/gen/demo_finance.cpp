@@ -16,6 +16,7 @@
 #include "core/money/membership_repository.h"
 #include "core/money/purchase_order_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/store/store.h"
 #include "core/text/person_name.h"
 #include "gen/demo_history.h"
@@ -158,6 +159,17 @@ struct Demo {
 
 Result<void> add_demo_finance(const DemoHistory& h)
 {
+    // The creditor's settings, as the office typed them on the first day, so
+    // the Direct debits screen can prepare a run over the demo's mandates.
+    // (Its collections are the app's to make: none is invented here.)
+    demo_clock(h.store, h.today - 1000);
+    if (Result<CreditorSettings> c =
+            save_creditor_settings(h.store,
+                                   {"Association Obole (demo)", "FR72ZZZ123456", "FR76 3000 6000 0112 3456 7890 189",
+                                    "AGRIFRPP", "2", "5, 20", "5"},
+                                   kOffice);
+        !c)
+        return c.error();
     Demo demo(h);
     DemoRng& rng = demo.rng;
     const int this_year = std::stoi(iso_from_days(h.today).substr(0, 4));

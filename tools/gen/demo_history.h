@@ -39,8 +39,8 @@ struct DemoHistory {
 // midnight UTC (the store's clock, Store::set_clock).
 void demo_clock(Store& store, long long day, int minute = 10 * 60);
 
-// Orders, memberships, SEPA mandates (and their suspensions and
-// revocations), recurring card gifts.
+// The SEPA creditor's settings; orders, memberships, SEPA mandates (and
+// their suspensions and revocations), recurring card gifts.
 Result<void> add_demo_finance(const DemoHistory& h);
 // Annual tax receipts already issued and printed in past years.
 Result<void> add_demo_tax_receipts(const DemoHistory& h);

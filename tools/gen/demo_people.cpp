@@ -243,6 +243,23 @@ const City& random_city(DemoRng& rng)
 
 } // namespace
 
+// The bank a demo cheque is drawn on, from its number: no draw of the
+// generator, so the rest of the demo stays as it was.
+std::string cheque_bank_for(const std::string& cheque_number)
+{
+    static const char* const kBanks[] = {"Crédit Agricole",
+                                         "BNP Paribas",
+                                         "Société Générale",
+                                         "La Banque Postale",
+                                         "Crédit Mutuel",
+                                         "Caisse d'Épargne",
+                                         "LCL",
+                                         "CIC",
+                                         "Banque Populaire"};
+    const unsigned digit = cheque_number.empty() ? 0 : static_cast<unsigned char>(cheque_number.back()) - '0';
+    return kBanks[digit % (sizeof kBanks / sizeof *kBanks)];
+}
+
 std::string random_digits(DemoRng& rng, int n)
 {
     std::string s;

@@ -21,5 +21,6 @@ DemoPerson random_person(DemoRng& rng);
 
 // n random decimal digits.
 std::string random_digits(DemoRng& rng, int n);
+std::string cheque_bank_for(const std::string& cheque_number);
 
 } // namespace obole

@@ -4,11 +4,12 @@
 # browser tests, dpkg-dev for apt-get source, tcl for SQLite's `make sqlite3.c`
 # (3.46 runs tclsh; only 3.48+ use their bundled jimsh), clang-14 with its
 # libFuzzer and sanitizer runtimes for the fuzz target (tests/fuzz),
-# clang-format for `tools/obole format`, and the fonts of assets/fonts.txt.
+# clang-format for `tools/obole format`, unzip and xmllint (libxml2-utils) for the
+# ISO 20022 schema checks (tools/lib/iso20022_schemas.sh), and the fonts of assets/fonts.txt.
 # Only what is missing gets installed, so a set-up machine costs one dpkg-query.
 
 DEBIAN_PACKAGES=(
-  build-essential cmake pkg-config ccache git xz-utils ca-certificates
+  build-essential cmake pkg-config ccache git xz-utils ca-certificates unzip libxml2-utils
   debian-archive-keyring dpkg-dev tcl
   emscripten
   nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev

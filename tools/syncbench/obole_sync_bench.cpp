@@ -173,18 +173,46 @@ struct BenchDevice {
     std::unique_ptr<sync::Outbox> outbox;
 };
 
-BenchDevice device_from_snapshot(httplib::Client& http, const server::Enrolment& enrolled)
+// A device enrolled with `enrolled` whose data is `image` (a snapshot).
+BenchDevice device_from_image(const std::string& image, const server::Enrolment& enrolled)
 {
-    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
-    if (!snapshot || snapshot->status != 200)
-        die("no snapshot");
     BenchDevice d;
-    d.store =
-        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
+    d.store = must(Store::open_bytes(std::vector<uint8_t>(image.begin(), image.end())), "device copy");
     d.outbox = must(sync::Outbox::attach(*d.store, unix_now_ms), "outbox");
     must(d.outbox->become_device(enrolled.device_id), "device id");
     must(sync::write_meta(*d.store, "sync_token", enrolled.token), "token");
     return d;
+}
+
+std::string snapshot_for(httplib::Client& http, const server::Enrolment& enrolled)
+{
+    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
+    if (!snapshot || snapshot->status != 200)
+        die("no snapshot");
+    return std::move(snapshot->body);
+}
+
+BenchDevice device_from_snapshot(httplib::Client& http, const server::Enrolment& enrolled)
+{
+    return device_from_image(snapshot_for(http, enrolled), enrolled);
+}
+
+// The device's sync engine run until it rests: its outbox sent, the log pulled.
+Wire sync_until_rest(BenchDevice& d, httplib::Client& http)
+{
+    sync::SyncEngine engine(*d.store, *d.outbox, 1);
+    engine.set_online(true, unix_now_ms());
+    Wire wire;
+    drive(engine, http, wire);
+    return wire;
+}
+
+// The association most figures use: 2,000 demo members.
+void small_association(Store& s)
+{
+    DemoOptions demo;
+    demo.members = 2000;
+    must(generate_demo(s, demo), "demo data");
 }
 
 // Offline entries until the outbox holds `changes`: gifts (a gift row and
@@ -221,21 +249,14 @@ void enter_offline(BenchDevice& d, int changes, int mandate_every)
 
 json bench_push(int changes)
 {
-    BenchServer server([](Store& s) {
-        DemoOptions demo;
-        demo.members = 2000;
-        must(generate_demo(s, demo), "demo data");
-    });
+    BenchServer server(small_association);
     httplib::Client http("127.0.0.1", server.port);
     BenchDevice device = device_from_snapshot(http, server.enrol("bench device"));
     enter_offline(device, changes, 0);
     const int64_t made = device.outbox->count();
 
-    sync::SyncEngine engine(*device.store, *device.outbox, 1);
-    engine.set_online(true, unix_now_ms());
-    Wire wire;
     const auto start = Clock::now();
-    drive(engine, http, wire);
+    const Wire wire = sync_until_rest(device, http);
     const double total_ms = ms_since(start);
     if (device.outbox->count() != 0)
         die("the outbox did not empty");
@@ -249,11 +270,7 @@ json bench_push(int changes)
 
 json bench_load(int devices, int pushes_each, int changes_each)
 {
-    BenchServer server([](Store& s) {
-        DemoOptions demo;
-        demo.members = 2000;
-        must(generate_demo(s, demo), "demo data");
-    });
+    BenchServer server(small_association);
     std::vector<std::string> members;
     Statement ids(server.store->db(), "SELECT id FROM member ORDER BY ref");
     while (ids.step() == Statement::Step::row)
@@ -370,18 +387,11 @@ Pulled pull_everything(httplib::Client& http, const std::string& token)
 // fundraiser (parsing and copying the pages are not counted).
 json bench_pull_by_role(int changes)
 {
-    BenchServer server([](Store& s) {
-        DemoOptions demo;
-        demo.members = 2000;
-        must(generate_demo(s, demo), "demo data");
-    });
+    BenchServer server(small_association);
     httplib::Client http("127.0.0.1", server.port);
     BenchDevice writer = device_from_snapshot(http, server.enrol("writer"));
     enter_offline(writer, changes, 10);
-    sync::SyncEngine engine(*writer.store, *writer.outbox, 1);
-    engine.set_online(true, unix_now_ms());
-    Wire wire;
-    drive(engine, http, wire);
+    sync_until_rest(writer, http);
     json out = {{"changes", changes}};
     const std::string office_token = server.enrol("office device").token;
     pull_everything(http, office_token); // the log read once, so no role pays for the first read
@@ -412,21 +422,11 @@ json fresh_device(BenchServer& server, httplib::Client& http, const std::string&
 {
     server::Enrolment enrolled = server.enrol("fresh device", login);
     const auto start = Clock::now();
-    httplib::Result snapshot = http.Get("/api/snapshot", {{"Authorization", "Bearer " + enrolled.token}});
-    if (!snapshot || snapshot->status != 200)
-        die("no snapshot");
+    const std::string snapshot = snapshot_for(http, enrolled);
     const double download_ms = ms_since(start);
-    BenchDevice device;
-    device.store =
-        must(Store::open_bytes(std::vector<uint8_t>(snapshot->body.begin(), snapshot->body.end())), "device copy");
-    device.outbox = must(sync::Outbox::attach(*device.store, unix_now_ms), "outbox");
-    must(device.outbox->become_device(enrolled.device_id), "device id");
-    must(sync::write_meta(*device.store, "sync_token", enrolled.token), "token");
-    sync::SyncEngine engine(*device.store, *device.outbox, 1);
-    engine.set_online(true, unix_now_ms());
-    Wire wire;
-    drive(engine, http, wire);
-    return {{"bytes", snapshot->body.size()}, {"download_ms", download_ms}, {"ms", ms_since(start)}};
+    BenchDevice device = device_from_image(snapshot, enrolled);
+    sync_until_rest(device, http); // the pull that follows: nothing new
+    return {{"bytes", snapshot.size()}, {"download_ms", download_ms}, {"ms", ms_since(start)}};
 }
 
 // A fresh office device and a fresh fundraiser's from N members and G

@@ -20,7 +20,7 @@ struct Gift {
     int64_t amount_cents = 0;
     std::string currency, gift_date;
     PaymentMethod method = PaymentMethod::cash;
-    std::string cheque_number, campaign_id, campaign_code, campaign_name, operator_name, created_at;
+    std::string cheque_number, cheque_bank, campaign_id, campaign_code, campaign_name, operator_name, created_at;
     std::string payment_ref, batch_id;
     int64_t entered_cents = 0;  // as typed when the gift was entered
     int64_t amended_cents = 0;  // as last amended (entered_cents when never amended)
@@ -31,6 +31,7 @@ struct Gift {
 
 struct NewGift {
     std::string member_id, amount_text, date_text, campaign_id, cheque_number;
+    std::string cheque_bank; // the bank the cheque is drawn on, for the deposit slip
     PaymentMethod method = PaymentMethod::cash;
     std::string currency = "EUR";
     // A card terminal's reference, or what an "other" payment was.

@@ -32,7 +32,8 @@ struct BatchLine {
     std::string member_name, gift_date;
     int64_t amount_cents = 0;
     PaymentMethod method = PaymentMethod::cash;
-    std::string reference; // cheque number, card terminal reference, or what "other" was
+    std::string reference;   // cheque number, card terminal reference, or what "other" was
+    std::string cheque_bank; // the bank a cheque is drawn on (the deposit slip lists it)
     std::string campaign_id, campaign_code;
 };
 
@@ -40,7 +41,7 @@ struct BatchLine {
 struct NewBatchLine {
     std::string member_id, amount_text;
     PaymentMethod method = PaymentMethod::cash;
-    std::string reference, campaign_id;
+    std::string reference, cheque_bank, campaign_id;
 };
 
 // A count and a sum for one payment method.

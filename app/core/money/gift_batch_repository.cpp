@@ -61,7 +61,7 @@ bool is_batch_method(PaymentMethod m)
 // A line as it will be written.
 struct GiftBatchRepository::Checked {
     int64_t member_ref = 0, cents = 0, campaign_ref = 0;
-    std::string reference;
+    std::string reference, cheque_bank;
 };
 
 Result<GiftBatch> GiftBatchRepository::open_batch(const std::string& batch_id)
@@ -148,7 +148,7 @@ std::vector<BatchLine> GiftBatchRepository::lines(const std::string& batch_id)
     std::vector<BatchLine> out;
     Statement s(store_.db(),
                 "SELECT l.id, l.batch_id, l.line_no, m.id, m.member_no, m.first_name, m.last_name, l.gift_date, "
-                "l.amount_cents, l.payment_method, l.reference, c.id, ifnull(c.code, '') "
+                "l.amount_cents, l.payment_method, l.reference, c.id, ifnull(c.code, ''), l.cheque_bank "
                 "FROM gift_batch_line l JOIN member m ON m.ref = l.member_ref "
                 "LEFT JOIN campaign c ON c.ref = l.campaign_ref "
                 "WHERE l.batch_id = ?1 AND l.deleted = 0 ORDER BY l.line_no, l.id");
@@ -167,6 +167,7 @@ std::vector<BatchLine> GiftBatchRepository::lines(const std::string& batch_id)
         l.reference = s.column_text(10);
         l.campaign_id = s.column_uuid(11);
         l.campaign_code = s.column_text(12);
+        l.cheque_bank = s.column_text(13);
         out.push_back(std::move(l));
     }
     return out;
@@ -199,6 +200,10 @@ Result<GiftBatchRepository::Checked> GiftBatchRepository::check_line(const std::
     if (reference->empty() && n.method == PaymentMethod::card)
         return fail("batch.no_card_reference", "Enter the card terminal's reference for this payment.", "reference");
     c.reference = *reference;
+    std::optional<std::string> bank = one_line_text(n.cheque_bank, 60);
+    if (!bank)
+        return fail("batch.bad_cheque_bank", "The bank must be one line of at most 60 characters.", "cheque_bank");
+    c.cheque_bank = n.method == PaymentMethod::cheque ? *bank : "";
     Result<int64_t> campaign = campaign_ref_of(store_, n.campaign_id.empty() ? batch->campaign_id : n.campaign_id);
     if (!campaign)
         return campaign.error();
@@ -219,8 +224,8 @@ Result<std::string> GiftBatchRepository::add_line(const std::string& batch_id, c
         next.bind_uuid(1, batch_id);
         next.step();
         Statement insert(store_.db(), "INSERT INTO gift_batch_line(id, batch_id, line_no, member_ref, gift_date, "
-                                      "amount_cents, payment_method, reference, campaign_ref, created_at) "
-                                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                                      "amount_cents, payment_method, reference, campaign_ref, created_at, cheque_bank) "
+                                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         insert.bind_uuid(1, id);
         insert.bind_uuid(2, batch_id);
         insert.bind_int64(3, next.column_int64(0));
@@ -231,6 +236,7 @@ Result<std::string> GiftBatchRepository::add_line(const std::string& batch_id, c
         insert.bind_text(8, c->reference);
         bind_ref_or_null(insert, 9, c->campaign_ref);
         insert.bind_text(10, store_.now_iso());
+        insert.bind_text(11, c->cheque_bank);
         if (Result<void> r = insert.run(); !r)
             return r;
         return Journal(store_).append(n.member_id, "batch.line_add",
@@ -253,13 +259,15 @@ Result<void> GiftBatchRepository::update_line(const std::string& line_id, const 
         return c.error();
     return store_.transaction([&]() -> Result<void> {
         Statement update(store_.db(), "UPDATE gift_batch_line SET member_ref = ?2, amount_cents = ?3, "
-                                      "payment_method = ?4, reference = ?5, campaign_ref = ?6 WHERE id = ?1");
+                                      "payment_method = ?4, reference = ?5, campaign_ref = ?6, cheque_bank = ?7 "
+                                      "WHERE id = ?1");
         update.bind_uuid(1, line_id);
         update.bind_int64(2, c->member_ref);
         update.bind_int64(3, c->cents);
         update.bind_text(4, to_string(n.method));
         update.bind_text(5, c->reference);
         bind_ref_or_null(update, 6, c->campaign_ref);
+        update.bind_text(7, c->cheque_bank);
         if (Result<void> r = update.run(); !r)
             return r;
         return Journal(store_).append(n.member_id, "batch.line_change",
@@ -314,6 +322,7 @@ Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::
             g.method = l.method;
             g.campaign_id = l.campaign_id;
             (l.method == PaymentMethod::cheque ? g.cheque_number : g.payment_ref) = l.reference;
+            g.cheque_bank = l.cheque_bank;
             if (Result<std::string> posted = gifts.add(g, operator_name); !posted)
                 return posted.error();
         }

@@ -44,6 +44,9 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     Result<std::string> cheque = validate_person_name(g.cheque_number); // one line of plain text
     if (!cheque || utf8_length(*cheque) > 40)
         return fail("gift.bad_cheque_number", "The cheque number is not valid.", "cheque_number");
+    Result<std::string> bank = validate_person_name(g.cheque_bank);
+    if (!bank || utf8_length(*bank) > 60)
+        return fail("gift.bad_cheque_bank", "The bank must be one line of at most 60 characters.", "cheque_bank");
     Result<std::string> payment_ref = validate_person_name(g.payment_ref);
     if (!payment_ref || utf8_length(*payment_ref) > 40)
         return fail("gift.bad_payment_ref", "The payment reference is not valid.", "payment_ref");
@@ -61,8 +64,8 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     std::string id = g.id.empty() ? new_uuid_v7() : g.id;
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(db, "INSERT INTO gift(id, member_ref, amount_cents, currency, gift_date, payment_method, "
-                             "cheque_number, campaign_ref, operator, created_at, payment_ref, batch_id) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+                             "cheque_number, campaign_ref, operator, created_at, payment_ref, batch_id, cheque_bank) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
         insert.bind_uuid(1, id);
         insert.bind_int64(2, member_ref);
         insert.bind_int64(3, *cents);
@@ -81,6 +84,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
             insert.bind_null(12);
         else
             insert.bind_uuid(12, g.batch_id);
+        insert.bind_text(13, g.method == PaymentMethod::cheque ? *bank : "");
         if (Result<void> r = insert.run(); !r)
             return r;
         std::string detail = std::to_string(*cents) + " " + g.currency + " " + to_string(g.method) + " " + *date;
@@ -98,7 +102,7 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
                      "SELECT g.id, m.id, n.net_cents, g.currency, n.gift_date, n.payment_method, "
                      "g.cheque_number, c.id, ifnull(c.code, ''), ifnull(c.name, ''), g.operator, "
                      "g.created_at, g.payment_ref, g.batch_id, g.amount_cents, n.amount_cents, n.refunded_cents, "
-                     "n.voided, n.corrections FROM member m JOIN gift_now n ON n.member_ref = m.ref "
+                     "n.voided, n.corrections, g.cheque_bank FROM member m JOIN gift_now n ON n.member_ref = m.ref "
                      "JOIN gift g ON g.id = n.id LEFT JOIN campaign c ON c.ref = n.campaign_ref "
                      "WHERE m.id = ?1 ORDER BY n.gift_date DESC, g.created_at DESC, g.id DESC");
     select.bind_uuid(1, member_id);
@@ -123,6 +127,7 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
         g.refunded_cents = select.column_int64(16);
         g.voided = select.column_int64(17) != 0;
         g.corrections = int(select.column_int64(18));
+        g.cheque_bank = select.column_text(19);
         out.push_back(std::move(g));
     }
     return out;

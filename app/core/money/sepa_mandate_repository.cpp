@@ -1,6 +1,8 @@
 #include "core/money/sepa_mandate_repository.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "core/calendar/date.h"
 #include "core/calendar/past_date.h"
@@ -22,18 +24,19 @@ namespace {
 
 const char kInsertSql[] =
     "INSERT INTO sepa_mandate(id, member_ref, rum, iban, bic, holder, signature_date, frequency, amount_cents, "
-    "first_collection_date, status, operator, created_at, signature_svg) "
-    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'active', ?11, ?12, ?13)";
+    "first_collection_date, status, operator, created_at, signature_svg, one_off, end_date) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'active', ?11, ?12, ?13, ?14, ?15)";
 
 const char kListSql[] =
     "SELECT s.id, m.id, s.rum, s.iban, s.bic, s.holder, s.signature_date, s.frequency, s.amount_cents, "
-    "s.first_collection_date, s.status, s.operator, s.created_at, s.signature_svg "
+    "s.first_collection_date, s.status, s.operator, s.created_at, s.signature_svg, s.one_off, s.end_date, "
+    "s.amended_from_iban, s.amended_from_rum "
     "FROM member m JOIN sepa_mandate s ON s.member_ref = m.ref "
     "WHERE m.id = ?1 ORDER BY s.signature_date DESC, s.id DESC";
 
 const char kCollectionsSql[] =
-    "SELECT id, mandate_id, collection_date, amount_cents, status, reject_reason, gift_id FROM sepa_collection "
-    "WHERE mandate_id = ?1 ORDER BY collection_date DESC, id DESC";
+    "SELECT id, mandate_id, collection_date, amount_cents, status, reject_reason, gift_id, sequence_type, returned_on "
+    "FROM sepa_collection WHERE mandate_id = ?1 ORDER BY collection_date DESC, id DESC";
 
 Error with_field(Error e, const char* field)
 {
@@ -82,6 +85,13 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
             return with_field(f.error(), "first_collection_date");
         first = *f;
     }
+    std::string end;
+    if (!trim_spaces(n.end_date_text).empty()) {
+        Result<std::string> e = parse_date(n.end_date_text);
+        if (!e)
+            return with_field(e.error(), "end_date");
+        end = *e;
+    }
 
     if (!n.signature_svg.empty() &&
         (n.signature_svg.size() > kMaxSignatureBytes + 512 || parse_signature_svg(n.signature_svg).strokes.empty()))
@@ -113,6 +123,8 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         insert.bind_text(11, operator_name);
         insert.bind_text(12, store_.now_iso());
         insert.bind_text(13, n.signature_svg);
+        insert.bind_int64(14, n.one_off ? 1 : 0);
+        insert.bind_text(15, end);
         if (Result<void> r = insert.run(); !r)
             return r;
         // The journal names the account by its masked IBAN only.
@@ -152,6 +164,88 @@ Result<void> SepaMandateRepository::set_status(const std::string& mandate_id, co
     });
 }
 
+Result<void> SepaMandateRepository::amend(const std::string& mandate_id, const MandateAmendment& a,
+                                          const std::string& operator_name)
+{
+    sqlite3* db = store_.db();
+    Statement select(db, "SELECT s.status, s.rum, s.iban, s.bic, s.end_date, s.amended_from_iban, s.amended_from_rum, "
+                         "m.id FROM sepa_mandate s JOIN member m ON m.ref = s.member_ref WHERE s.id = ?1");
+    select.bind_uuid(1, mandate_id);
+    if (select.step() != Statement::Step::row)
+        return fail("mandate.not_found", "This mandate does not exist.");
+    if (select.column_text(0) == "revoked")
+        return fail("mandate.revoked", "A revoked mandate cannot be used again: record a new mandate.");
+    const std::string rum = select.column_text(1), iban = select.column_text(2), bic = select.column_text(3);
+    std::string new_iban = iban, new_bic = bic, new_rum = rum, new_end = select.column_text(4);
+    std::string from_iban = select.column_text(5), from_rum = select.column_text(6);
+    const std::string member_id = select.column_uuid(7);
+    if (!trim_spaces(a.iban_text).empty()) {
+        Result<std::string> v = validate_iban(a.iban_text);
+        if (!v)
+            return with_field(v.error(), "iban");
+        new_iban = *v;
+        Result<std::string> b = validate_bic(a.bic_text);
+        if (!b)
+            return with_field(b.error(), "bic");
+        new_bic = *b;
+    }
+    if (const std::string typed(trim_spaces(a.rum)); !typed.empty()) {
+        const bool ok =
+            typed.size() <= 35 && std::all_of(typed.begin(), typed.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("+?/-:().,'", c) != nullptr;
+            });
+        if (!ok)
+            return fail("mandate.bad_rum",
+                        "A mandate reference holds 1 to 35 letters, digits and + ? / - : ( ) . , ' only.", "rum");
+        new_rum = typed;
+    }
+    if (!trim_spaces(a.end_date_text).empty()) {
+        Result<std::string> e = parse_date(a.end_date_text);
+        if (!e)
+            return with_field(e.error(), "end_date");
+        new_end = *e;
+    }
+    if (new_iban == iban && new_bic == bic && new_rum == rum && new_end == select.column_text(4))
+        return fail("mandate.nothing_changed", "Nothing was changed.");
+    if (new_rum != rum) {
+        Statement taken(db, "SELECT 1 FROM sepa_mandate WHERE rum = ?1");
+        taken.bind_text(1, new_rum);
+        if (taken.step() == Statement::Step::row)
+            return fail("mandate.rum_taken", "Another mandate already has this reference.", "rum");
+    }
+    // The bank knows the account and reference of the last collection: an
+    // amendment not yet carried keeps what it was changed from.
+    const std::string from_bic_now = from_iban.empty() && new_iban != iban ? bic : std::string();
+    if (from_iban.empty() && new_iban != iban)
+        from_iban = iban;
+    if (from_rum.empty() && new_rum != rum)
+        from_rum = rum;
+    return store_.transaction([&]() -> Result<void> {
+        Statement update(db, "UPDATE sepa_mandate SET iban = ?2, bic = ?3, rum = ?4, end_date = ?5, "
+                             "amended_from_iban = ?6, amended_from_rum = ?7, "
+                             "amended_from_bic = CASE WHEN ?8 <> '' OR ?6 = '' THEN ?8 ELSE amended_from_bic END "
+                             "WHERE id = ?1");
+        update.bind_uuid(1, mandate_id);
+        update.bind_text(2, new_iban);
+        update.bind_text(3, new_bic);
+        update.bind_text(4, new_rum);
+        update.bind_text(5, new_end);
+        update.bind_text(6, from_iban);
+        update.bind_text(7, from_rum);
+        update.bind_text(8, from_bic_now);
+        if (Result<void> r = update.run(); !r)
+            return r;
+        std::string detail = new_rum;
+        if (new_iban != iban)
+            detail += " account " + mask_iban(iban) + " -> " + mask_iban(new_iban);
+        if (new_rum != rum)
+            detail += " reference " + rum + " -> " + new_rum;
+        if (!new_end.empty())
+            detail += " ends " + new_end;
+        return Journal(store_).append(member_id, "mandate.amend", detail, operator_name);
+    });
+}
+
 std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::string& member_id)
 {
     std::vector<SepaMandate> out;
@@ -173,6 +267,10 @@ std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::strin
         s.operator_name = select.column_text(11);
         s.created_at = select.column_text(12);
         s.signature_svg = select.column_text(13);
+        s.one_off = select.column_int64(14) != 0;
+        s.end_date = select.column_text(15);
+        s.amended_from_iban = select.column_text(16);
+        s.amended_from_rum = select.column_text(17);
         out.push_back(std::move(s));
     }
     return out;
@@ -192,6 +290,8 @@ std::vector<SepaCollection> SepaMandateRepository::collections_for_mandate(const
         c.status = select.column_text(4);
         c.reject_reason = select.column_text(5);
         c.gift_id = select.column_uuid(6);
+        c.sequence_type = select.column_text(7);
+        c.returned_on = select.column_text(8);
         out.push_back(std::move(c));
     }
     return out;

@@ -24,12 +24,30 @@ struct SepaMandate {
     // The donor's signature drawn on the device (core/money/signature.h), "" when
     // the mandate was signed on paper.
     std::string signature_svg;
+    // A one-off mandate is collected once (OOFF); end_date: its last
+    // collection (FNAL) is the last due on or before it ("" = no end).
+    bool one_off = false;
+    std::string end_date;
+    // What the account or reference was before an amendment the bank has not
+    // been told of yet (core/sepa/collection_plan.h); "" otherwise.
+    std::string amended_from_iban, amended_from_rum;
 };
 
+// status: submitted (in a run's file), collected (past the bank's return
+// deadline: gift_id is the gift it became), failed (returned by the bank:
+// reject_reason is its ISO reason code), cancelled (its run was), or
+// rejected (recorded before collection runs existed).
 struct SepaCollection {
     std::string id, mandate_id, collection_date;
     int64_t amount_cents = 0;
-    std::string status, reject_reason, gift_id;
+    std::string status, reject_reason, gift_id, sequence_type, returned_on;
+};
+
+// What changes on a mandate after it was signed: the account (a new IBAN,
+// perhaps at another bank), the reference (RUM) and its end. Empty text
+// keeps what the mandate has.
+struct MandateAmendment {
+    std::string iban_text, bic_text, rum, end_date_text;
 };
 
 struct NewSepaMandate {
@@ -42,6 +60,9 @@ struct NewSepaMandate {
     // Optional: the signature drawn on the device (signature_svg() of
     // core/money/signature.h); mandate.bad_signature when it is not one.
     std::string signature_svg;
+    // One-off (a single collection, OOFF) and the date it ends, if any.
+    bool one_off = false;
+    std::string end_date_text;
 };
 
 // The account a mandate debits, checked and normalised: the IBAN (iban.*,
@@ -71,6 +92,15 @@ public:
     // status: "active", "suspended" or "revoked" (mandate.bad_status); a
     // revoked mandate stays revoked (mandate.revoked); mandate.not_found.
     Result<void> set_status(const std::string& mandate_id, const std::string& status, const std::string& operator_name);
+
+    // Changes the account, the RUM or the end date (iban.*, bic.*;
+    // mandate.bad_rum: 1 to 35 letters, digits and + ? / - : ( ) . , ';
+    // mandate.rum_taken; date.*; mandate.nothing_changed). A new account or
+    // RUM is flagged as an amendment the next collection carries to the
+    // bank; the first one since the last collection is the one the bank
+    // knows, so it is kept over later ones. mandate.not_found, mandate.revoked.
+    Result<void> amend(const std::string& mandate_id, const MandateAmendment& amendment,
+                       const std::string& operator_name);
 
     // Newest signature first.
     std::vector<SepaMandate> list_for_member(const std::string& member_id);

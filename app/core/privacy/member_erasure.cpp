@@ -40,7 +40,21 @@ constexpr PersonRows kEmptied[] = {
     {"member", "ref = ?1"},
     {"tax_receipt", "member_ref = ?1"},
     {"sepa_mandate", "member_ref = ?1"},
+    // A collection keeps the copy of the holder and account its bank file
+    // carried (core/sepa/collection_run.h).
+    {"sepa_collection", "member_ref = ?1"},
     {"card_recurring", "member_ref = ?1"},
+};
+
+// The person's IBANs in the rows kept: masked, not emptied (mask_ibans).
+constexpr struct {
+    const char* table;
+    const char* column;
+} kMaskedIbans[] = {
+    {"sepa_mandate", "iban"},
+    {"sepa_mandate", "amended_from_iban"},
+    {"sepa_collection", "iban"},
+    {"sepa_collection", "amended_from_iban"},
 };
 
 const char kErasedName[] = "";
@@ -73,18 +87,23 @@ Result<void> empty_fields(Store& store, const PersonRows& rows, int64_t ref)
 // volunteer sees it: enough for the accountant to match a bank line.
 Result<void> mask_ibans(Store& store, int64_t ref)
 {
-    Statement select(store.db(), "SELECT id, iban FROM sepa_mandate WHERE member_ref = ?1");
-    Statement update(store.db(), "UPDATE sepa_mandate SET iban = ?2 WHERE id = ?1");
-    select.bind_int64(1, ref);
-    Statement::Step step;
-    while ((step = select.step()) == Statement::Step::row) {
-        update.reset();
-        update.bind_blob(1, select.column_blob(0));
-        update.bind_text(2, masked_compact_iban(select.column_text(1)));
-        if (Result<void> r = update.run(); !r)
-            return r;
+    for (const auto& m : kMaskedIbans) {
+        const std::string table = m.table, column = m.column;
+        Statement select(store.db(), ("SELECT id, " + column + " FROM " + table + " WHERE member_ref = ?1").c_str());
+        Statement update(store.db(), ("UPDATE " + table + " SET " + column + " = ?2 WHERE id = ?1").c_str());
+        select.bind_int64(1, ref);
+        Statement::Step step;
+        while ((step = select.step()) == Statement::Step::row) {
+            update.reset();
+            update.bind_blob(1, select.column_blob(0));
+            update.bind_text(2, masked_compact_iban(select.column_text(1)));
+            if (Result<void> r = update.run(); !r)
+                return r;
+        }
+        if (step != Statement::Step::done)
+            return select.error();
     }
-    return step == Statement::Step::done ? Result<void>() : select.error();
+    return {};
 }
 
 Result<int64_t> member_ref(Store& store, const std::string& member_id)
@@ -122,10 +141,30 @@ const std::vector<ErasedField>& erased_fields()
         {"tax_receipt", "donor_registration", ""},
         {"sepa_mandate", "holder", ""},
         {"sepa_mandate", "signature_svg", ""},
+        {"sepa_collection", "holder", ""},
         {"card_recurring", "card_last4", ""},
         {"card_recurring", "card_expiry", ""},
     };
     return fields;
+}
+
+bool erasure_removes(const std::string& table)
+{
+    for (const PersonRows& r : kRemoved)
+        if (table == r.table)
+            return true;
+    return false;
+}
+
+bool erasure_changes(const std::string& table, const std::string& column)
+{
+    for (const ErasedField& f : erased_fields())
+        if (table == f.table && column == f.column)
+            return true;
+    for (const auto& m : kMaskedIbans)
+        if (table == m.table && column == m.column)
+            return true;
+    return false;
 }
 
 void erase_fields(const std::string& table, nlohmann::json& fields)
@@ -134,8 +173,9 @@ void erase_fields(const std::string& table, nlohmann::json& fields)
         if (table == f.table && fields.contains(f.column))
             fields[f.column] = std::string(f.column) == "deleted" ? nlohmann::json(1) : nlohmann::json(f.value);
     // An IBAN keeps what identifies the account to a person (mask_ibans).
-    if (table == "sepa_mandate" && fields.contains("iban") && fields["iban"].is_string())
-        fields["iban"] = masked_compact_iban(fields["iban"].get<std::string>());
+    for (const auto& m : kMaskedIbans)
+        if (table == m.table && fields.contains(m.column) && fields[m.column].is_string())
+            fields[m.column] = masked_compact_iban(fields[m.column].get<std::string>());
 }
 
 bool is_erased(Store& store, const std::string& member_id)

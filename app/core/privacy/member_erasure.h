@@ -3,8 +3,9 @@
 // emails, notes and memos, documents, journal entries, email activity,
 // relations, conflicts and duplicate pairs, the search index's words. What
 // the law makes the association keep stays, anonymised: gifts, memberships,
-// orders, mandates and collections (amounts, dates, references), tax
-// receipts (numbers, amounts, dates: no name, no address), consents given.
+// orders, mandates and collections (amounts, dates, references; IBANs
+// masked, no account holder), tax receipts (numbers, amounts, dates: no
+// name, no address), consents given.
 // The member row stays, emptied and deleted, for those rows to point at.
 //
 // An erasure is a row (member_erasure), synced like any other; every copy
@@ -42,6 +43,11 @@ struct ErasedField {
     const char* value; // text, or "1" for member.deleted
 };
 const std::vector<ErasedField>& erased_fields();
+// Whether an erasure removes the person's rows of `table` whole (their
+// addresses, phones, documents, journal...); the other rows naming them
+// are kept (the money), emptied of the fields erasure_changes() names.
+bool erasure_removes(const std::string& table);
+bool erasure_changes(const std::string& table, const std::string& column);
 // A change's fields (wire names) of an emptied row of `table`, as the
 // erasure left them: what a log or an outbox keeps of the row.
 void erase_fields(const std::string& table, nlohmann::json& fields);

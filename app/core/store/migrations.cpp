@@ -698,12 +698,91 @@ CREATE TABLE member_erasure(
 CREATE INDEX member_erasure_member ON member_erasure(member_ref);
 )SQL";
 
+// Direct debits that really collect (core/sepa/). A collection run
+// (sepa_run) is what one pain.008 file asks the bank for; each of its
+// collections keeps what the file said (account, RUM, sequence type,
+// amendment) so the file can be written again byte for byte. A collection
+// is submitted, then collected (past the return deadline, when it becomes
+// the gift whose UUID is its own), failed (a bank return, with its reason
+// code) or cancelled (its run was cancelled before it was sent). The CHECK on
+// status changes, so sepa_collection is rebuilt; rows written before it
+// (collected or rejected) are kept as they were.
+// A mandate may be one-off (OOFF), may end (its last collection is FNAL),
+// and keeps the account or reference it had until the next collection has
+// carried the amendment to the bank.
+const char kSchema11[] = R"SQL(
+ALTER TABLE sepa_mandate ADD COLUMN one_off INTEGER NOT NULL DEFAULT 0 CHECK(one_off IN (0,1));
+ALTER TABLE sepa_mandate ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE sepa_mandate ADD COLUMN amended_from_iban TEXT NOT NULL DEFAULT '';
+ALTER TABLE sepa_mandate ADD COLUMN amended_from_bic TEXT NOT NULL DEFAULT '';
+ALTER TABLE sepa_mandate ADD COLUMN amended_from_rum TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE sepa_run(
+  id              BLOB PRIMARY KEY,
+  collection_date TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  creditor_id     TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK(status IN ('submitted','sent','cancelled')),
+  count           INTEGER NOT NULL,
+  total_cents     INTEGER NOT NULL,
+  operator        TEXT NOT NULL DEFAULT '',
+  created_at      TEXT NOT NULL,
+  sent_at         TEXT NOT NULL DEFAULT '',
+  cancelled_at    TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX sepa_run_date ON sepa_run(collection_date);
+
+CREATE TABLE sepa_collection_v11(
+  id              BLOB PRIMARY KEY,
+  mandate_id      BLOB NOT NULL,
+  member_ref      INTEGER NOT NULL REFERENCES member(ref),
+  collection_date TEXT NOT NULL,
+  amount_cents    INTEGER NOT NULL CHECK(amount_cents > 0),
+  status          TEXT NOT NULL CHECK(status IN ('submitted','collected','failed','cancelled','rejected')),
+  reject_reason   TEXT NOT NULL DEFAULT '',
+  gift_id         BLOB,
+  created_at      TEXT NOT NULL,
+  run_id          BLOB,
+  period          TEXT NOT NULL DEFAULT '',
+  sequence_type   TEXT NOT NULL DEFAULT '' CHECK(sequence_type IN ('','FRST','RCUR','FNAL','OOFF')),
+  creditor_id     TEXT NOT NULL DEFAULT '',
+  rum             TEXT NOT NULL DEFAULT '',
+  signature_date  TEXT NOT NULL DEFAULT '',
+  iban            TEXT NOT NULL DEFAULT '',
+  bic             TEXT NOT NULL DEFAULT '',
+  holder          TEXT NOT NULL DEFAULT '',
+  amended_from_iban TEXT NOT NULL DEFAULT '',
+  amended_from_bic  TEXT NOT NULL DEFAULT '',
+  amended_from_rum  TEXT NOT NULL DEFAULT '',
+  amended_from_creditor TEXT NOT NULL DEFAULT '',
+  returned_on     TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO sepa_collection_v11(id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason,
+                                gift_id, created_at)
+  SELECT id, mandate_id, member_ref, collection_date, amount_cents, status, reject_reason, gift_id, created_at
+    FROM sepa_collection;
+DROP TABLE sepa_collection;
+ALTER TABLE sepa_collection_v11 RENAME TO sepa_collection;
+CREATE INDEX sepa_collection_member ON sepa_collection(member_ref, collection_date);
+CREATE INDEX sepa_collection_mandate ON sepa_collection(mandate_id, collection_date);
+CREATE INDEX sepa_collection_run ON sepa_collection(run_id) WHERE run_id IS NOT NULL;
+CREATE INDEX sepa_collection_open ON sepa_collection(collection_date) WHERE status = 'submitted';
+)SQL";
+
+// The bank a cheque is drawn on, as the deposit slip lists it (core/
+// import_export/deposit_slip.h): typed with the cheque, at the desk or in a
+// cash box.
+const char kSchema12[] = R"SQL(
+ALTER TABLE gift ADD COLUMN cheque_bank TEXT NOT NULL DEFAULT '';
+ALTER TABLE gift_batch_line ADD COLUMN cheque_bank TEXT NOT NULL DEFAULT '';
+)SQL";
+
 // What a merge changed on this copy (core/members/member_merge.h), so that an
 // unmerge puts it back: one row per value moved or set, with the value
 // before and after. Every copy writes its own as it applies the merge (and
 // as later rows naming the merged-away member follow it), the same on
-// each; neither journaled as a change nor synced. Number 12: 11 is SEPA's.
-const char kSchema12[] = R"SQL(
+// each; neither journaled as a change nor synced.
+const char kSchema13[] = R"SQL(
 CREATE TABLE merge_move(
   seq        INTEGER PRIMARY KEY,
   loser_ref  INTEGER NOT NULL,
@@ -721,7 +800,8 @@ const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
         {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},   {5, kSchema5},   {6, kSchema6},
-        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {12, kSchema12},
+        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11}, {12, kSchema12},
+        {13, kSchema13},
     };
     return list;
 }

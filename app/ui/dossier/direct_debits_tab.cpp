@@ -3,11 +3,15 @@
 #include "core/money/iban.h"
 #include "core/money/money.h"
 #include "core/money/signature.h"
+#include "core/sepa/call_list.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/text/text_fold.h"
 #include "ui/accessible.h"
 #include "ui/dossier/frequency_label.h"
 #include "ui/field/signature_pad.h"
 #include "ui/labels.h"
+#include "ui/operator_role.h"
+#include "ui/return_reason_label.h"
 #include "ui/tr.h"
 #include "ui/ui_scale.h"
 
@@ -20,6 +24,17 @@
 namespace obole::ui {
 
 namespace {
+
+const char* collection_status_label(const std::string& s)
+{
+    if (s == "submitted")
+        return tr("Submitted to the bank");
+    if (s == "collected")
+        return tr("Collected");
+    if (s == "cancelled")
+        return tr("Cancelled");
+    return s.c_str();
+}
 
 const char* mandate_status_label(const std::string& s)
 {
@@ -37,6 +52,8 @@ const char* mandate_status_label(const std::string& s)
 void DirectDebitsTab::reset_form(const Member& member)
 {
     iban_.clear(), bic_.clear(), signature_date_.clear(), amount_.clear(), first_collection_.clear();
+    end_date_.clear();
+    one_off_ = false;
     holder_ = trim_spaces(member.first_name + " " + member.last_name);
     frequency_ = Frequency::monthly;
     error_.clear();
@@ -56,6 +73,8 @@ void DirectDebitsTab::draw(AppState& app, const Member& member)
             selected_id_ = mandates_.front().id;
         collections_ =
             selected_id_.empty() ? std::vector<SepaCollection>{} : repo.collections_for_mandate(selected_id_);
+        failures_in_row_ = failures_in_a_row(*app.store, member.id);
+        failures_before_call_ = load_creditor_settings(*app.store).failures_before_call;
         fresh_.mark(app, member.id);
     }
     draw_list(app);
@@ -152,19 +171,31 @@ void DirectDebitsTab::draw_collections(AppState& app)
     if (!status_error_.empty())
         form_error(tr(status_error_));
 
+    draw_amendment(app);
+
+    // Collections are the office's: a volunteer's or fundraiser's copy holds
+    // none (sync/protocol/access.cpp), so it shows no empty history either.
+    if (has_limited_role(app)) {
+        announced_text(tr("The office sees this mandate's collections."));
+        return;
+    }
     int64_t collected = 0;
-    int rejected = 0;
+    int failed = 0;
     for (const SepaCollection& c : collections_) {
         if (c.status == "collected")
             collected += c.amount_cents;
-        else
-            ++rejected;
+        else if (c.status == "failed" || c.status == "rejected")
+            ++failed;
     }
     char summary[160];
     std::snprintf(summary, sizeof summary, tr("%d collections, %s collected, %d rejected"),
                   static_cast<int>(collections_.size()), format_money(collected, "EUR", current_lang()).c_str(),
-                  rejected);
+                  failed);
     announced_text(summary);
+    if (failures_in_row_ >= failures_before_call_) {
+        std::snprintf(summary, sizeof summary, tr("%d collections failed in a row: call the donor."), failures_in_row_);
+        announced_text(summary, IM_COL32(200, 30, 30, 255));
+    }
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("collections", 4, flags))
@@ -185,15 +216,60 @@ void DirectDebitsTab::draw_collections(AppState& app)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_money(c.amount_cents, "EUR", current_lang()).c_str());
             ImGui::TableNextColumn();
-            if (c.status == "collected")
-                ImGui::TextUnformatted(tr("Collected"));
-            else
+            if (c.status == "failed" || c.status == "rejected")
                 ImGui::TextColored(ImVec4(0.8f, 0.15f, 0.15f, 1), "%s", tr("Rejected"));
+            else
+                ImGui::TextUnformatted(collection_status_label(c.status));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.reject_reason.c_str());
+            // Read out: why the bank sent it back is what the office acts on.
+            if (!c.reject_reason.empty())
+                announced_text(
+                    (return_reason_label(c.reject_reason) + (c.returned_on.empty() ? "" : " · " + c.returned_on))
+                        .c_str());
         }
     }
     ImGui::EndTable();
+}
+
+// Staff change the account or the reference of a mandate, or end it: the
+// next collection tells the bank (core/sepa/collection_plan.h).
+void DirectDebitsTab::draw_amendment(AppState& app)
+{
+    const SepaMandate* selected = nullptr;
+    for (const SepaMandate& m : mandates_)
+        if (m.id == selected_id_)
+            selected = &m;
+    if (!selected || selected->status == "revoked" || has_limited_role(app))
+        return;
+    if (!selected->end_date.empty())
+        ImGui::Text(tr("Last collection on or before %s (FNAL)."), selected->end_date.c_str());
+    if (selected->one_off)
+        announced_text(tr("One-off mandate: collected once (OOFF)."));
+    if (!selected->amended_from_iban.empty() || !selected->amended_from_rum.empty())
+        announced_text(tr("Amended: the next collection tells the bank."));
+    if (!ImGui::TreeNode(tr("Change the account, the reference or the end")))
+        return;
+    bool save = false;
+    if (begin_form("amend")) {
+        save |= form_text(tr("New IBAN"), &amend_iban_, "FR76 3000 6000 0112 3456 7890 189", 22);
+        save |= form_text(tr("New BIC"), &amend_bic_, "BNPAFRPP", 10);
+        save |= form_text(tr("New reference (RUM)"), &amend_rum_, "", 20);
+        save |= form_text(tr("Ends on"), &amend_end_, tr("YYYY-MM-DD or DD/MM/YYYY"));
+        save |= form_button(tr("Save the amendment"));
+        end_form();
+    }
+    if (save) {
+        Result<void> r = SepaMandateRepository(*app.store)
+                             .amend(selected_id_, {amend_iban_, amend_bic_, amend_rum_, amend_end_}, app.operator_name);
+        amend_error_ = r ? "" : tr(r.error().message);
+        if (r) {
+            amend_iban_.clear(), amend_bic_.clear(), amend_rum_.clear(), amend_end_.clear();
+            app.notice = tr("Mandate amended");
+        }
+    }
+    if (!amend_error_.empty())
+        form_error(amend_error_.c_str());
+    ImGui::TreePop();
 }
 
 // Under the IBAN field while it is typed: what is wrong and where, or that it is right.
@@ -223,11 +299,13 @@ bool DirectDebitsTab::save(AppState& app, const Member& member)
     n.amount_text = amount_;
     n.first_collection_date_text = first_collection_;
     n.frequency = frequency_;
+    n.one_off = one_off_;
+    n.end_date_text = end_date_;
     auto added = SepaMandateRepository(*app.store).add(n, app.operator_name);
     if (!added) {
         const std::string& f = added.error().field;
         error_.field = f == "iban" || f == "bic" || f == "holder" || f == "signature_date" || f == "amount" ||
-                               f == "first_collection_date"
+                               f == "first_collection_date" || f == "end_date"
                            ? f
                            : "form";
         error_.message = added.error().message;
@@ -264,6 +342,10 @@ void DirectDebitsTab::draw_form(AppState& app, const Member& member)
     error_.show_until_edited("amount");
     submit |= form_text(tr("First collection"), &first_collection_, date_hint);
     error_.show_until_edited("first_collection_date");
+    submit |= form_text(tr("Ends on"), &end_date_, date_hint);
+    error_.show_until_edited("end_date");
+    form_label("");
+    ImGui::Checkbox(tr("One-off (a single collection)"), &one_off_);
     submit |= form_button(tr("Save mandate"));
     error_.show_if("form");
     ImGui::EndTable();

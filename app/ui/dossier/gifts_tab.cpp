@@ -73,7 +73,12 @@ void GiftsTab::draw_list(AppState& app)
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             // One selectable per row, named by the whole row for the accessibility mirror.
-            std::string row = g.gift_date + " " + amount + " " + payment_method_label(g.method) + " " + g.campaign_code;
+            std::string row = g.gift_date + " " + amount + " " + payment_method_label(g.method);
+            if (!g.cheque_number.empty())
+                row += " #" + g.cheque_number;
+            if (!g.cheque_bank.empty())
+                row += " " + g.cheque_bank;
+            row += " " + g.campaign_code;
             ImGui::PushID(g.id.c_str());
             if (ImGui::Selectable(hidden_label(row).c_str(), g.id == correction_.gift_id(),
                                   ImGuiSelectableFlags_SpanAllColumns))
@@ -99,6 +104,10 @@ void GiftsTab::draw_list(AppState& app)
             if (!g.cheque_number.empty()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("#%s", g.cheque_number.c_str());
+            }
+            if (!g.cheque_bank.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", g.cheque_bank.c_str());
             }
             // A card terminal's reference, or what an "other" payment was.
             if (!g.payment_ref.empty()) {

@@ -97,6 +97,7 @@ void BatchGrid::clear_entry()
     // to check which method the last line left.
     method_digit_ = "1";
     reference_.clear();
+    cheque_bank_.clear();
     campaign_id_.clear();
     editing_line_.clear();
     editing_member_.clear();
@@ -179,6 +180,14 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session)
         submit |= ImGui::InputText(hidden_label(ref_label).c_str(), &reference_, ImGuiInputTextFlags_EnterReturnsTrue);
         error_.show_if("reference");
     }
+    if (method == PaymentMethod::cheque) {
+        // The deposit slip lists each cheque's bank.
+        ImGui::TextUnformatted(tr("Bank"));
+        ImGui::SetNextItemWidth(narrow ? -FLT_MIN : em * 14);
+        submit |=
+            ImGui::InputText(hidden_label(tr("Bank")).c_str(), &cheque_bank_, ImGuiInputTextFlags_EnterReturnsTrue);
+        error_.show_if("cheque_bank");
+    }
     // The campaign is the session's unless chosen otherwise for this line.
     std::string current = session.batch.campaign_code.empty() ? tr("(none)") : session.batch.campaign_code;
     for (const Campaign& c : campaigns_)
@@ -199,7 +208,7 @@ void BatchGrid::draw_entry(AppState& app, EventSession& session)
     if (!editing_line_.empty() && flow_button(tr("Cancel correction")))
         clear_entry();
     if (!error_.message.empty() && error_.field != "amount" && error_.field != "reference" &&
-        error_.field != "campaign")
+        error_.field != "cheque_bank" && error_.field != "campaign")
         form_error(tr(error_.message));
     if (submit)
         save(app, session);
@@ -212,6 +221,7 @@ void BatchGrid::save(AppState& app, EventSession& session)
     l.amount_text = amount_;
     l.method = method_from_digit(method_digit_);
     l.reference = l.method == PaymentMethod::cash ? "" : reference_;
+    l.cheque_bank = l.method == PaymentMethod::cheque ? cheque_bank_ : "";
     l.campaign_id = campaign_id_;
     GiftBatchRepository repo(*app.store);
     Result<void> done;
@@ -245,6 +255,7 @@ void BatchGrid::edit(const BatchLine& line)
     amount_ = typed_amount(line.amount_cents);
     method_digit_ = digit_of(line.method);
     reference_ = line.reference;
+    cheque_bank_ = line.cheque_bank;
     campaign_id_ = line.campaign_id;
     error_.clear();
 }

@@ -37,7 +37,7 @@ private:
     BatchTotals totals_; // of lines_
     std::vector<Campaign> campaigns_;
     // The entry row.
-    std::string amount_, method_digit_ = "1", reference_, campaign_id_;
+    std::string amount_, method_digit_ = "1", reference_, cheque_bank_, campaign_id_;
     std::string editing_line_, editing_member_; // a line being corrected, and its person
     FormError error_;
 };
