@@ -85,10 +85,17 @@ int seeds()
     return env ? std::atoi(env) : 100;
 }
 
+// OBOLE_SIM_FIRST=60 OBOLE_SIM_SEEDS=60 replays seed 60 alone, to study it.
+int first_seed()
+{
+    const char* env = std::getenv("OBOLE_SIM_FIRST");
+    return env ? std::atoi(env) : 1;
+}
+
 TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
 {
     SimReport total;
-    for (int seed = 1; seed <= seeds(); ++seed) {
+    for (int seed = first_seed(); seed <= seeds(); ++seed) {
         Simulation sim(uint64_t(seed), SimOptions{});
         sim.run();
         check_converged(sim, uint64_t(seed));

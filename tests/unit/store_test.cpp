@@ -110,7 +110,8 @@ TEST(Store, MigrationsCreateTheSchema)
                               "consent",        "field_signup",
                               "sync_refusal",   "gift_correction",
                               "gift_now",       "tax_receipt_cancellation",
-                              "member_erasure", "sepa_run", "merge_move"}) {
+                              "member_erasure", "sepa_run",
+                              "merge_move"}) {
         Statement s((*store)->db(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
         s.bind_text(1, table);
         ASSERT_EQ(s.step(), Statement::Step::row);

@@ -8,6 +8,7 @@
 #include "core/store/journal.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "core/store/uuid.h"
 
 namespace obole {
 
@@ -91,29 +92,61 @@ Result<void> set_values(Store& store, const char* table, const char* column, con
 }
 
 // The survivor keeps its own main address, and an email or phone it
-// already has is not listed twice (the loser's copy is retired); a relation
-// between the two records means nothing once they are one.
+// already has is not listed twice: the loser's copy is retired. `rows`
+// selects them where "%s" says whose (the loser's, ?1; or one row that
+// followed the merge later, retire_followed).
+struct RetireStep {
+    const char *table, *column, *rows;
+};
+constexpr RetireStep kRetired[] = {
+    {"email", "deleted",
+     "SELECT t.id, 0 AS before, 1 AS after FROM email t WHERE %s AND t.deleted = 0 AND t.address COLLATE NOCASE IN "
+     "(SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0 AND id <> t.id)"},
+    {"phone", "deleted",
+     "SELECT t.id, 0 AS before, 1 AS after FROM phone t WHERE %s AND t.deleted = 0 AND t.number IN "
+     "(SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0 AND id <> t.id)"},
+    {"address", "is_main", "SELECT t.id, t.is_main AS before, 0 AS after FROM address t WHERE %s AND t.is_main <> 0"},
+};
+
+std::string retire_sql(const RetireStep& step, const std::string& whose)
+{
+    std::string sql = step.rows;
+    sql.replace(sql.find("%s"), 2, whose);
+    return sql;
+}
+
+// And a relation between the two records means nothing once they are one.
 Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref)
 {
-    struct Step {
-        const char *table, *column, *rows;
-    };
-    static const Step kSteps[] = {
-        {"email", "deleted",
-         "SELECT id, 0 AS before, 1 AS after FROM email WHERE member_ref = ?1 AND deleted = 0 AND address COLLATE "
-         "NOCASE IN (SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0)"},
-        {"phone", "deleted",
-         "SELECT id, 0 AS before, 1 AS after FROM phone WHERE member_ref = ?1 AND deleted = 0 AND number IN "
-         "(SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0)"},
-        {"address", "is_main",
-         "SELECT id, is_main AS before, 0 AS after FROM address WHERE member_ref = ?1 AND is_main <> 0"},
-        {"relation", "deleted",
-         "SELECT id, 0 AS before, 1 AS after FROM relation WHERE deleted = 0 AND "
-         "((member_ref = ?1 AND other_ref = ?2) OR (member_ref = ?2 AND other_ref = ?1))"},
-    };
-    for (const Step& step : kSteps)
-        if (Result<void> r = set_values(store, step.table, step.column, step.rows, from_ref, to_ref); !r)
+    for (const RetireStep& step : kRetired)
+        if (Result<void> r =
+                set_values(store, step.table, step.column, retire_sql(step, "t.member_ref = ?1"), from_ref, to_ref);
+            !r)
             return r;
+    return set_values(store, "relation", "deleted",
+                      "SELECT id, 0 AS before, 1 AS after FROM relation WHERE deleted = 0 AND "
+                      "((member_ref = ?1 AND other_ref = ?2) OR (member_ref = ?2 AND other_ref = ?1))",
+                      from_ref, to_ref);
+}
+
+// A row that reached this copy after the merge, naming the loser, is
+// retired as the merge retired the loser's rows that were here: else a copy
+// that had the row at the merge and one that got it later would disagree
+// (the loser's address main on one, not on the other).
+Result<void> retire_followed(Store& store, const std::string& table, const std::string& row_id, int64_t named_ref,
+                             int64_t survivor_ref)
+{
+    UuidBytes bytes;
+    if (!uuid_to_blob(row_id, &bytes))
+        return {};
+    std::string hex;
+    for (char c : row_id)
+        if (c != '-')
+            hex += c;
+    for (const RetireStep& step : kRetired)
+        if (table == step.table)
+            return set_values(store, step.table, step.column, retire_sql(step, "t.id = x'" + hex + "'"), named_ref,
+                              survivor_ref);
     return {};
 }
 
@@ -287,7 +320,7 @@ Result<void> note_followed_merge(Store& store, const std::string& table, const s
             return r;
         hop = next;
     }
-    return {};
+    return column == "member_ref" ? retire_followed(store, table, row_id, named_ref, survivor_ref) : Result<void>();
 }
 
 // [SECTION] A person's decisions

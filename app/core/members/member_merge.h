@@ -70,7 +70,9 @@ Result<void> restore_member_rows(Store& store, int64_t loser_ref);
 
 // A row written naming `named_ref`, a merged-away member, was stored on
 // `survivor_ref` down its merged_into chain instead: recorded as if each
-// merge of the chain up to there had moved it, so an unmerge sends it back.
+// merge of the chain up to there had moved it, so an unmerge sends it back,
+// and retired as the merge retires the loser's rows (an address no longer
+// main, an email or phone the survivor has already deleted).
 Result<void> note_followed_merge(Store& store, const std::string& table, const std::string& row_id,
                                  const std::string& column, int64_t named_ref, int64_t survivor_ref);
 

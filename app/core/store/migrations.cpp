@@ -799,9 +799,8 @@ CREATE INDEX merge_move_row ON merge_move(tbl, row_id, col);
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> list = {
-        {1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4},   {5, kSchema5},   {6, kSchema6},
-        {7, kSchema7}, {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11}, {12, kSchema12},
-        {13, kSchema13},
+        {1, kSchema1}, {2, kSchema2}, {3, kSchema3},   {4, kSchema4},   {5, kSchema5},   {6, kSchema6},   {7, kSchema7},
+        {8, kSchema8}, {9, kSchema9}, {10, kSchema10}, {11, kSchema11}, {12, kSchema12}, {13, kSchema13},
     };
     return list;
 }
