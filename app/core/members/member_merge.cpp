@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "core/members/member_links.h"
 #include "core/search/search_index.h"
 #include "core/store/journal.h"
@@ -173,7 +175,16 @@ Result<void> restore_step(Store& store, const std::vector<MemberLink>& links, in
                             "WHERE id = (SELECT row_id FROM merge_move WHERE seq = ?1) AND " + c + where;
     Statement put_back(store.db(), sql.c_str());
     put_back.bind_int64(1, seq);
-    return put_back.run();
+    if (Result<void> r = put_back.run(); !r || !is_link || sqlite3_changes(store.db()) == 0)
+        return r;
+    // The row is back where this merge found it: what other merges recorded
+    // of it since (the next hops of a chain it followed, a merge that moved it
+    // on) is void. Kept, the unmerge of one of them would send it back to a
+    // member it no longer has anything to do with.
+    Statement forget(store.db(), "DELETE FROM merge_move WHERE seq > ?1 AND (tbl, row_id, col) = "
+                                 "(SELECT tbl, row_id, col FROM merge_move WHERE seq = ?1)");
+    forget.bind_int64(1, seq);
+    return forget.run();
 }
 
 } // namespace
