@@ -303,3 +303,38 @@ TEST(MemberMerge, ARowThatFollowedTheMergeLaterGoesBackToo)
     EXPECT_EQ(GiftRepository(store).list_for_member(p.loser).size(), 2u);
     EXPECT_EQ(GiftRepository(store).list_for_member(p.survivor).size(), 1u);
 }
+
+// A row put back by one unmerge forgets where later merges had taken it:
+// else the unmerge of one of those sends it to a member it no longer has
+// anything to do with (the sync simulation's seed 60, in miniature).
+TEST(MemberMerge, ARowPutBackForgetsWhereLaterMergesTookIt)
+{
+    Pair p;
+    Store& store = *p.store;
+    auto member = [&](const char* name) {
+        NewMember m;
+        m.last_name = name;
+        return MemberRepository(store).create(m, "a").value();
+    };
+    const std::string middle = member("Milieu"), last = member("Dernier");
+    auto cents_of = [&](const std::string& id) {
+        int64_t sum = 0;
+        for (const Gift& g : GiftRepository(store).list_for_member(id))
+            sum += g.amount_cents;
+        return sum;
+    };
+    // The loser's 10 euros go down a chain: loser -> middle -> survivor -> last.
+    ASSERT_TRUE(merge_members(store, p.loser, middle, "office", true).ok());
+    ASSERT_TRUE(merge_members(store, middle, p.survivor, "office", true).ok());
+    ASSERT_TRUE(merge_members(store, p.survivor, last, "office", true).ok());
+    EXPECT_EQ(cents_of(last), 3000);
+    // The first merge undone, the loser is merged straight into the last.
+    ASSERT_TRUE(unmerge_members(store, p.loser, "office").ok());
+    EXPECT_EQ(cents_of(p.loser), 1000);
+    ASSERT_TRUE(merge_members(store, p.loser, last, "office", true).ok());
+    EXPECT_EQ(cents_of(last), 3000);
+    // Undoing the middle's merge leaves the loser's gift where its own merge put it.
+    ASSERT_TRUE(unmerge_members(store, middle, "office").ok());
+    EXPECT_EQ(cents_of(middle), 0);
+    EXPECT_EQ(cents_of(last), 3000);
+}
