@@ -1,7 +1,6 @@
 #include "core/import_export/accounting_export.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/import_export/member_export.h"
 #include "core/store/setting_repository.h"
@@ -42,15 +41,6 @@ const char kCorrectionsSql[] =
     "WHERE k.gift_id IN (SELECT gift_id FROM gift_correction WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 "
     "   OR refund_date BETWEEN ?1 AND ?2) "
     "ORDER BY k.gift_id, k.created_at, k.id";
-
-std::string money_text(int64_t cents, bool comma)
-{
-    char buf[32];
-    const int64_t a = cents < 0 ? -cents : cents;
-    std::snprintf(buf, sizeof buf, "%s%lld%c%02lld", cents < 0 ? "-" : "", static_cast<long long>(a / 100),
-                  comma ? ',' : '.', static_cast<long long>(a % 100));
-    return buf;
-}
 
 struct Accounts {
     std::map<std::string, std::string> map;
@@ -193,9 +183,9 @@ std::string accounting_csv(const AccountingExport& e, bool decimal_comma)
     row({"date", "kind", "payment_method", "debit_account", "credit_account", "amount", "member_no", "reference",
          "campaign"});
     for (const AccountingLine& l : e.lines)
-        row({l.date, l.kind, l.method, l.debit_account, l.credit_account, money_text(l.amount_cents, decimal_comma),
+        row({l.date, l.kind, l.method, l.debit_account, l.credit_account, csv_amount(l.amount_cents, decimal_comma),
              std::to_string(l.member_no), l.reference, l.campaign});
-    row({"", "total", "", "", "", money_text(e.total_cents, decimal_comma), std::to_string(e.lines.size()), "", ""});
+    row({"", "total", "", "", "", csv_amount(e.total_cents, decimal_comma), std::to_string(e.lines.size()), "", ""});
     return out;
 }
 

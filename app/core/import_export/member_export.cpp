@@ -10,15 +10,6 @@ namespace obole {
 
 namespace {
 
-// "1234,50": the decimal comma French spreadsheets read as a number.
-std::string euros(int64_t cents)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld,%02lld", static_cast<long long>(cents / 100),
-                  static_cast<long long>(cents % 100));
-    return buf;
-}
-
 void append_row(std::string& out, const std::vector<std::string>& cells)
 {
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -37,6 +28,15 @@ const ExportHeaders& default_export_headers()
                                           "Postcode",   "City",      "Email",          "Phone",
                                           "Segments",   "Last gift", "Total 12 months"};
     return headers;
+}
+
+std::string csv_amount(int64_t cents, bool decimal_comma)
+{
+    char buf[32];
+    const int64_t a = cents < 0 ? -cents : cents;
+    std::snprintf(buf, sizeof buf, "%s%lld%c%02lld", cents < 0 ? "-" : "", static_cast<long long>(a / 100),
+                  decimal_comma ? ',' : '.', static_cast<long long>(a % 100));
+    return buf;
 }
 
 std::string csv_cell(const std::string& value)
@@ -78,7 +78,7 @@ std::string members_csv(Store& store, const std::vector<std::string>& member_ids
             continue;
         append_row(out, {std::to_string(s.column_int64(0)), s.column_text(1), s.column_text(2), s.column_text(3),
                          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7),
-                         segment_names(int(s.column_int64(8))), s.column_text(9), euros(s.column_int64(10))});
+                         segment_names(int(s.column_int64(8))), s.column_text(9), csv_amount(s.column_int64(10))});
     }
     return out;
 }

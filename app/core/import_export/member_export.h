@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ const ExportHeaders& default_export_headers();
 
 // One cell, quoted and escaped.
 std::string csv_cell(const std::string& value);
+
+// An amount as a spreadsheet reads it as a number: "1234,50" with the
+// decimal comma French spreadsheets want, or "1234.50"; "-12,00" below zero.
+std::string csv_amount(int64_t cents, bool decimal_comma = true);
 
 // Member number, last name, first name, address, postcode, city, email,
 // phone, segments, last gift, total of the 12 months to the last gift (euros

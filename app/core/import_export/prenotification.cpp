@@ -1,7 +1,5 @@
 #include "core/import_export/prenotification.h"
 
-#include <cstdio>
-
 #include "core/import_export/member_export.h"
 #include "core/money/iban.h"
 #include "core/receipts/tax_receipt_document.h"
@@ -9,18 +7,6 @@
 #include "core/text/html_text.h"
 
 namespace obole {
-
-namespace {
-
-std::string decimal_comma(int64_t cents)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld,%02lld", static_cast<long long>(cents / 100),
-                  static_cast<long long>(cents % 100));
-    return buf;
-}
-
-} // namespace
 
 std::string prenotification_csv(const CollectionPlan& plan, const PrenotificationHeadings& h)
 {
@@ -36,9 +22,9 @@ std::string prenotification_csv(const CollectionPlan& plan, const Prenotificatio
     };
     row({h.member_no, h.name, h.holder, h.reference, h.account, h.amount, h.date, h.sequence});
     for (const PlannedCollection& c : plan.lines)
-        row({std::to_string(c.member_no), c.member_name, c.holder, c.rum, mask_iban(c.iban),
-             decimal_comma(c.amount_cents), plan.collection_date, c.sequence_type});
-    row({"", h.total, "", "", "", decimal_comma(plan.total.amount_cents), plan.collection_date,
+        row({std::to_string(c.member_no), c.member_name, c.holder, c.rum, mask_iban(c.iban), csv_amount(c.amount_cents),
+             plan.collection_date, c.sequence_type});
+    row({"", h.total, "", "", "", csv_amount(plan.total.amount_cents), plan.collection_date,
          std::to_string(plan.total.count)});
     return out;
 }
