@@ -1,5 +1,6 @@
 #include "client/pull.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "client/outbox.h"
@@ -108,7 +109,13 @@ Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, 
     return store.unobserved([&]() -> Result<void> {
         return store.transaction([&]() -> Result<void> {
             ReplicaRows rows(store);
+            // A page answers the request for what follows the cursor; one
+            // that comes late, after a later page, holds nothing new, and
+            // applied again it would put older values back.
+            const int64_t applied = pull_cursor(store);
             for (const LoggedChange& logged : page.changes) {
+                if (logged.version <= applied)
+                    continue;
                 if (Result<void> r = apply_one(store, outbox, rows, logged.change); !r)
                     return r;
                 if (std::optional<Hlc> seen = Hlc::parse(logged.change.hlc))
@@ -118,7 +125,7 @@ Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, 
                 return r;
             if (Result<void> r = outbox.save_clock(); !r)
                 return r;
-            return write_meta(store, "pull_cursor", std::to_string(page.cursor));
+            return write_meta(store, "pull_cursor", std::to_string(std::max(applied, page.cursor)));
         });
     });
 }

@@ -148,9 +148,11 @@ Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, con
     if (Result<void> r = s.run(); !r)
         return r.error();
     const int changed = sqlite3_changes(store_.db());
-    for (const Followed& f : followed)
+    for (const Followed& f : followed) {
         if (Result<void> r = note_followed_merge(store_, table.name, row, f.field->column, f.named, f.survivor); !r)
             return r.error();
+        followed_.push_back({table.name, row, f.named, f.survivor});
+    }
     return changed;
 }
 
@@ -159,7 +161,7 @@ Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, con
 // in the outbox): the server may refuse it, or have a merge the other way,
 // and a chain through it could even loop back. Rows stop before it, and
 // move when the server's word comes. The server's own outbox is empty.
-int64_t ReplicaRows::confirmed_survivor(int64_t member_ref)
+int64_t ReplicaRows::confirmed_survivor(int64_t member_ref, size_t hops)
 {
     Statement next(store_.db(), "SELECT m.merged_into_ref FROM member m WHERE m.ref = ?1 AND m.merged_into_ref IS NOT "
                                 "NULL AND NOT EXISTS(SELECT 1 FROM outbox o WHERE o.row_id = m.id AND "
@@ -169,7 +171,7 @@ int64_t ReplicaRows::confirmed_survivor(int64_t member_ref)
     // stops before closing it, and the refusal's unmerge sends back what
     // followed the wrong way.
     std::vector<int64_t> seen = {member_ref};
-    while (seen.size() < 32) { // bounded as surviving_ref
+    while (seen.size() <= hops) {
         next.reset();
         next.bind_int64(1, member_ref);
         if (next.step() != Statement::Step::row)
@@ -301,6 +303,16 @@ Result<void> ReplicaRows::after_write(const SyncTable& table, const std::string&
         if (Result<void> r = move_member_rows(store_, loser, survivor); !r)
             return r;
         touched_members_.insert(merged->get<std::string>());
+    }
+    // And on, where the survivor's own merges confirmed here lead, as each of
+    // them moved its rows (a copy that applies this merge late, after one of
+    // the survivor, holds what the others moved down the chain already).
+    // Bounded as surviving_ref.
+    for (int64_t from = survivor, to, hops = 0; from && hops < 32 && (to = confirmed_survivor(from, 1)) != from;
+         from = to, ++hops) {
+        if (Result<void> r = move_member_rows(store_, from, to); !r)
+            return r;
+        touched_members_.insert(member_id_of(to));
     }
     return {};
 }

@@ -8,6 +8,7 @@
 // (core/members/member_merge.h); the server logs it as the device sent it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,6 +25,12 @@ class Statement;
 } // namespace obole
 
 namespace obole::sync {
+
+// A row written naming a merged-away member, stored on its survivor.
+struct FollowedRow {
+    std::string table, row;
+    int64_t named = 0, survivor = 0;
+};
 
 class ReplicaRows {
 public:
@@ -43,6 +50,11 @@ public:
     std::string clock(const std::string& row, const std::string& field);
     Result<void> set_clock(const std::string& row, const std::string& field, const std::string& hlc);
 
+    // The rows the writes so far stored on a survivor: the server retires
+    // them as their merge retired the loser's (core/members/member_merge.h).
+    const std::vector<FollowedRow>& followed() const { return followed_; }
+    void forget_followed() { followed_.clear(); }
+
     // Reindexes the members whose search entry the writes so far may have
     // changed, and forgets them. Call before the transaction ends.
     Result<void> reindex_touched();
@@ -52,7 +64,8 @@ private:
     Result<int> run(const SyncTable& table, const std::string& sql, const std::string& row,
                     const std::vector<const SyncField*>& given, const json& fields);
     Result<bool> follows_merges(const SyncTable& table, const SyncField& f);
-    int64_t confirmed_survivor(int64_t member_ref);
+    // At most `hops` merges down the chain; bounded as surviving_ref.
+    int64_t confirmed_survivor(int64_t member_ref, size_t hops = 31);
     void touch(const SyncTable& table, const std::string& row);
     int64_t merge_pointer(const SyncTable& table, const std::string& row, const json& fields);
     Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields,
@@ -62,6 +75,7 @@ private:
     Store& store_;
     std::set<std::string> touched_members_;        // member UUIDs
     std::optional<std::vector<MemberLink>> links_; // read at the first member reference
+    std::vector<FollowedRow> followed_;
 };
 
 } // namespace obole::sync

@@ -280,11 +280,12 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
     if (Result<void> r = resolve_members(store_, table, change.fields); !r)
         return r;
     if (change.op == Op::insert)
-        return apply_insert(table, change, who.device_id, seq);
+        return apply_insert(table, change, who.device_id, seq, now_ms);
     return apply_update(table, change, who.device_id, seq, now_ms);
 }
 
-Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device, uint64_t seq)
+Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device, uint64_t seq,
+                                       int64_t now_ms)
 {
     sync::ReplicaRows rows(store_);
     bool there = false;
@@ -322,6 +323,8 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         return r;
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (Result<void> r = retire_followed_rows(rows, now_ms); !r)
+        return r;
     if (std::string(table.name) == "member_erasure")
         return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
                                change.fields[std::string(sync::kOperatorField)].get<std::string>());
@@ -372,17 +375,16 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     if (effect.empty())
         return {};
     // A merge or an unmerge taking effect changes the fields of the members
-    // on either side of it: what they hold now, to tell every copy after.
-    std::vector<std::pair<std::string, json>> sides;
-    if (effect.contains("merged_into_id"))
-        for (const json* side : {&(**current)["merged_into_id"], &effect["merged_into_id"]})
-            if (side->is_string()) {
-                Result<std::optional<json>> before = rows.read(table, side->get<std::string>());
-                if (!before)
-                    return before.error();
-                if (*before)
-                    sides.emplace_back(side->get<std::string>(), std::move(**before));
-            }
+    // on either side of it, and of their rows: what they hold now, to tell
+    // every copy after.
+    std::vector<Decided> sides;
+    if (effect.contains("merged_into_id")) {
+        Result<std::vector<Decided>> before =
+            merge_sides(change.row, {&(**current)["merged_into_id"], &effect["merged_into_id"]});
+        if (!before)
+            return before.error();
+        sides = std::move(*before);
+    }
     if (Result<void> r = rows.update(table, change.row, effect); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)
@@ -390,6 +392,8 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     change.fields = std::move(effect);
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (Result<void> r = retire_followed_rows(rows, now_ms); !r)
+        return r;
     if (!sides.empty())
         if (Result<void> r = settle_merged_fields(change.row, change.fields["merged_into_id"], sides, now_ms); !r)
             return r;
@@ -431,47 +435,126 @@ bool SyncService::merge_allowed(const std::string& row, const json& current, con
     return current.is_null() && target.is_string() && surviving_id(store_, target.get<std::string>()) != row;
 }
 
-// The survivor's stop-promo and memos joined with the loser's
-// (core/members/member_merge.h) are decided here, once, from the server's
-// values, and logged as the server's changes: each copy deciding for itself
-// would join what it happens to hold. So are the values an unmerge put back
-// (ReplicaRows restored them, from what this copy joined).
-Result<void> SyncService::settle_merged_fields(const std::string& loser, const json& survivor,
-                                               const std::vector<std::pair<std::string, json>>& sides, int64_t now_ms)
+// What a merge or an unmerge of `loser` may change besides the pointer:
+// the members on either side (`pointers`: before and after), and the
+// columns retire_doubles sets on their rows and on the loser's.
+Result<std::vector<SyncService::Decided>> SyncService::merge_sides(const std::string& loser,
+                                                                   std::initializer_list<const json*> pointers)
 {
-    const SyncTable& table = *sync::find_sync_table("member");
+    const SyncTable& members = *sync::find_sync_table("member");
     sync::ReplicaRows rows(store_);
+    std::vector<Decided> out;
+    std::vector<std::string> ids = {loser, loser, loser};
+    for (const json* side : pointers) {
+        if (!side->is_string())
+            continue;
+        Result<std::optional<json>> before = rows.read(members, side->get<std::string>());
+        if (!before)
+            return before.error();
+        if (!*before)
+            continue;
+        ids[out.size() + 1] = side->get<std::string>();
+        out.push_back({&members, side->get<std::string>(), std::move(**before)});
+    }
+    for (const RetiredColumn& retired : retired_columns()) {
+        const SyncTable& table = *sync::find_sync_table(retired.table);
+        const auto field = std::find_if(table.fields.begin(), table.fields.end(), [&](const sync::SyncField& f) {
+            return std::string(f.column) == retired.column;
+        });
+        // Where the rows are, and where merges recorded taking them from (an
+        // unmerge puts back what later merges carried on down the chain).
+        const std::string sides = "(SELECT ref FROM member WHERE id IN (?1, ?2, ?3))";
+        Statement s(store_.db(),
+                    (std::string("SELECT id, ") + retired.column + " FROM " + retired.table + " WHERE member_ref IN " +
+                     sides + " OR id IN (SELECT row_id FROM merge_move WHERE tbl = '" + retired.table +
+                     "' AND loser_ref IN " + sides + ")")
+                        .c_str());
+        for (int i = 0; i < 3; ++i)
+            s.bind_uuid(i + 1, ids[size_t(i)]);
+        Statement::Step step;
+        while ((step = s.step()) == Statement::Step::row)
+            out.push_back({&table, s.column_uuid(0), json{{field->wire, s.column_int64(1)}}});
+        if (step == Statement::Step::error)
+            return s.error();
+    }
+    return out;
+}
+
+// The survivor's stop-promo and memos joined with the loser's, and the
+// loser's doubles retired (core/members/member_merge.h), are decided here,
+// once, from the server's values, and logged as the server's changes: each
+// copy deciding for itself would join what it happens to hold. So are the
+// values an unmerge put back (ReplicaRows restored them, from what this copy
+// decided).
+Result<void> SyncService::settle_merged_fields(const std::string& loser, const json& survivor,
+                                               const std::vector<Decided>& sides, int64_t now_ms)
+{
     if (survivor.is_string()) {
         Statement refs(store_.db(), "SELECT l.ref, s.ref FROM member l, member s WHERE l.id = ?1 AND s.id = ?2");
         refs.bind_uuid(1, loser);
         refs.bind_uuid(2, survivor.get<std::string>());
         if (refs.step() != Statement::Step::row)
             return refs.error();
+        if (Result<void> r = retire_doubles(store_, refs.column_int64(0), refs.column_int64(1)); !r)
+            return r;
         if (Result<void> r = join_member_fields(store_, refs.column_int64(0), refs.column_int64(1)); !r)
             return r;
     }
-    for (const auto& [member, before] : sides) {
-        Result<std::optional<json>> now = rows.read(table, member);
-        if (!now)
-            return now.error();
-        Change c;
-        c.table = table.name;
-        c.row = member;
-        c.op = Op::update;
-        c.hlc = clock_.tick(now_ms).text();
-        c.fields = json::object();
-        for (auto f = before.begin(); f != before.end(); ++f)
-            if ((**now)[f.key()] != f.value()) {
-                c.fields[f.key()] = (**now)[f.key()];
-                if (Result<void> r = rows.set_clock(member, f.key(), c.hlc); !r)
-                    return r;
-            }
-        if (c.fields.empty())
-            continue;
-        if (Result<int64_t> v = log_.append(c, store_.device_id(), 0); !v)
-            return v.error();
-    }
+    for (const Decided& side : sides)
+        if (Result<void> r = log_decided(side, now_ms); !r)
+            return r;
+    sync::ReplicaRows rows(store_);
     return rows.reindex_touched();
+}
+
+// A row that named a merged-away member and was stored on its survivor
+// (ReplicaRows) is retired as the merge retired the loser's rows, here, and
+// the result logged after it.
+Result<void> SyncService::retire_followed_rows(sync::ReplicaRows& rows, int64_t now_ms)
+{
+    for (const sync::FollowedRow& f : rows.followed()) {
+        const SyncTable& table = *sync::find_sync_table(f.table);
+        Result<std::optional<json>> before = rows.read(table, f.row);
+        if (!before)
+            return before.error();
+        if (!*before)
+            continue;
+        if (Result<void> r = retire_followed(store_, f.table, f.row, f.named, f.survivor); !r)
+            return r;
+        if (Result<void> r = log_decided({&table, f.row, std::move(**before)}, now_ms); !r)
+            return r;
+    }
+    rows.forget_followed();
+    return {};
+}
+
+// The fields of a row this server changed on its own, since `before`,
+// logged as its changes with its clock: every copy takes them.
+Result<void> SyncService::log_decided(const Decided& d, int64_t now_ms)
+{
+    sync::ReplicaRows rows(store_);
+    Result<std::optional<json>> now = rows.read(*d.table, d.row);
+    if (!now)
+        return now.error();
+    if (!*now)
+        return {};
+    Change c;
+    c.table = d.table->name;
+    c.row = d.row;
+    c.op = Op::update;
+    c.hlc = clock_.tick(now_ms).text();
+    c.fields = json::object();
+    for (auto f = d.before.begin(); f != d.before.end(); ++f)
+        if ((**now)[f.key()] != f.value()) {
+            c.fields[f.key()] = (**now)[f.key()];
+            if (Result<void> r = rows.set_clock(d.row, f.key(), c.hlc); !r)
+                return r;
+        }
+    if (c.fields.empty())
+        return {};
+    if (Result<int64_t> v = log_.append(c, store_.device_id(), 0); !v)
+        return v.error();
+    return {};
 }
 
 Result<void> SyncService::log_correction(const SyncTable& table, const std::string& row, const json& fields,

@@ -20,6 +20,10 @@ namespace obole {
 class Store;
 }
 
+namespace obole::sync {
+class ReplicaRows;
+}
+
 namespace obole::server {
 
 struct SyncLimits {
@@ -59,14 +63,24 @@ private:
     Result<void> apply(const Principal& who, sync::Change change, uint64_t seq, int64_t now_ms);
     Result<void> refuse(const sync::Change& change, int64_t now_ms);
     Result<void> apply_insert(const sync::SyncTable& table, sync::Change& change, const std::string& device,
-                              uint64_t seq);
+                              uint64_t seq, int64_t now_ms);
     Result<void> apply_update(const sync::SyncTable& table, sync::Change& change, const std::string& device,
                               uint64_t seq, int64_t now_ms);
     Result<void> record_conflict(const std::string& member, const std::string& field, const sync::json& value,
                                  const std::string& hlc, int64_t now_ms);
     Result<void> log_server_change(sync::Change change);
+    // A row's fields before this server decided their values itself.
+    struct Decided {
+        const sync::SyncTable* table;
+        std::string row;
+        sync::json before;
+    };
+    Result<std::vector<Decided>> merge_sides(const std::string& loser,
+                                             std::initializer_list<const sync::json*> pointers);
     Result<void> settle_merged_fields(const std::string& loser, const sync::json& survivor,
-                                      const std::vector<std::pair<std::string, sync::json>>& sides, int64_t now_ms);
+                                      const std::vector<Decided>& sides, int64_t now_ms);
+    Result<void> retire_followed_rows(sync::ReplicaRows& rows, int64_t now_ms);
+    Result<void> log_decided(const Decided& d, int64_t now_ms);
     Result<void> offer_duplicates(int64_t now_ms);
     void note_person_change(const sync::SyncTable& table, const std::string& row);
     bool merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);

@@ -204,6 +204,32 @@ TEST(ApplyPull, TheDeviceTakesBackTheOperatorTheServerStamped)
     EXPECT_EQ(s.column_text(0), "vol");
 }
 
+TEST(ApplyPull, APageThatComesLateDoesNotPutOlderValuesBack)
+{
+    // Two pages of the same notepad's history; the first is answered again,
+    // late (a replayed or retried request), after the second.
+    Device d;
+    const std::string member = d.add_member("Durand");
+    ASSERT_TRUE(d.outbox->acknowledge(d.outbox->pending(100).value().back().seq));
+    auto page = [&](int64_t version, const std::string& text) {
+        PullResponse p;
+        Change c;
+        c.table = "member";
+        c.row = member;
+        c.op = Op::update;
+        c.hlc = Hlc{d.now, uint32_t(version), "0190f2a4-5b1c-7d3e-8f12-3456789abcde"}.text();
+        c.fields = {{"notepad", text}};
+        p.changes.push_back({version, c});
+        p.cursor = version;
+        return p;
+    };
+    ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page(1, "first"), d.now));
+    ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page(2, "second"), d.now));
+    ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page(1, "first"), d.now));
+    EXPECT_EQ(MemberRepository(*d.store).get(member)->notepad, "second");
+    EXPECT_EQ(pull_cursor(*d.store), 2);
+}
+
 // Online and enrolled as the staff member Anne, holding the token "first".
 void enrol_as_anne(SyncEngine& engine, Device& d)
 {

@@ -8,7 +8,10 @@
 #include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
 #include "core/members/text_conflict_repository.h"
+#include "core/money/gift_correction_repository.h"
 #include "core/money/gift_repository.h"
+#include "core/money/membership_repository.h"
+#include "core/receipts/tax_receipt_repository.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 #include "gen/demo_data.h"
@@ -85,7 +88,10 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
         // Device 0 is a volunteer's: the server refuses its deletes and merges.
         d->who.role = i == 0 ? server::Role::volunteer : server::Role::office;
         d->store = std::move(Store::open_bytes(snapshot).value());
+        // What enrolment keeps: the token, and who the device works for.
         (void)sync::write_meta(*d->store, "sync_token", "token-" + std::to_string(i));
+        (void)sync::write_meta(*d->store, "sync_operator", d->who.operator_login);
+        (void)sync::write_meta(*d->store, "sync_operator_role", sync::role_name(d->who.role));
         devices_.push_back(std::move(d));
         restart(*devices_.back());
         (void)devices_.back()->outbox->become_device(devices_.back()->who.device_id);
@@ -129,20 +135,29 @@ void Simulation::restart(Device& d)
 
 std::string Simulation::pick_member(Device& d)
 {
-    std::vector<std::string> ids;
-    Statement s(d.store->db(), "SELECT id FROM member WHERE deleted = 0 AND merged_into_ref IS NULL ORDER BY id");
+    return pick(ids(d, "SELECT id FROM member WHERE deleted = 0 AND merged_into_ref IS NULL ORDER BY id"));
+}
+
+// The ids of `sql`'s first column on this copy (a random one is then picked).
+std::vector<std::string> Simulation::ids(Device& d, const char* sql)
+{
+    std::vector<std::string> out;
+    Statement s(d.store->db(), sql);
     while (s.step() == Statement::Step::row)
-        ids.push_back(s.column_uuid(0));
-    if (ids.empty())
-        return {};
-    return ids[rng_() % ids.size()];
+        out.push_back(s.column_uuid(0));
+    return out;
+}
+
+std::string Simulation::pick(const std::vector<std::string>& from)
+{
+    return from.empty() ? std::string() : from[rng_() % from.size()];
 }
 
 void Simulation::edit(Device& d)
 {
     const std::string op_name = d.who.operator_login;
     const int roll = int(rng_() % 100);
-    if (roll < 20) {
+    if (roll < 14) {
         NewMember m;
         m.first_name = kFirst[rng_() % 6];
         m.last_name = kLast[rng_() % 6];
@@ -161,7 +176,8 @@ void Simulation::edit(Device& d)
     const std::string member = pick_member(d);
     if (member.empty())
         return;
-    if (roll < 50) {
+    const bool office = d.who.role != server::Role::volunteer;
+    if (roll < 36) {
         NewGift g;
         g.member_id = member;
         const int64_t cents = 100 * int64_t(1 + rng_() % 200);
@@ -173,14 +189,22 @@ void Simulation::edit(Device& d)
             saved_gifts_[*id] = cents;
             ++report_.gifts;
         }
-    } else if (roll < 75) {
-        const std::string text = "note " + std::to_string(d.index) + "." + std::to_string(++d.notes);
+    } else if (roll < 50) {
+        const std::string text = "note " + std::to_string(d.index) + "." + std::to_string(++d.notes) + ";";
         if (MemberRepository(*d.store).set_notepad(member, text, op_name))
             ++report_.notepad_edits;
-    } else if (roll < 80) {
+    } else if (roll < 54) {
         (void)MemberRepository(*d.store).set_markers(member, rng_() % 2 ? "NPAI" : "", rng_() % 2 != 0,
                                                      TaxReceiptPref::annual, op_name);
-    } else if (roll < 85) {
+    } else if (roll < 62) {
+        // Contacts from a small set, so that merged members share some.
+        ContactFields f;
+        f.value = rng_() % 2 ? "contact" + std::to_string(rng_() % 6) + "@example.org"
+                             : "+33 1 42 00 00 0" + std::to_string(rng_() % 6);
+        MemberRepository members(*d.store);
+        if (f.value[0] == '+' ? members.add_phone(member, f, op_name).ok() : members.add_email(member, f, op_name).ok())
+            ++report_.contacts;
+    } else if (roll < 67) {
         // A person settles what the server offered: a text conflict, or a pair
         // of members that are not the same person.
         Statement conflict(d.store->db(), "SELECT id FROM text_conflict WHERE resolved = 0 ORDER BY id LIMIT 1");
@@ -188,19 +212,65 @@ void Simulation::edit(Device& d)
             TextConflictRepository(*d.store).resolve(conflict.column_uuid(0), rng_() % 2 != 0, op_name))
             ++report_.resolutions;
         std::vector<DuplicateCandidate> pairs = DuplicateRepository(*d.store).open(1);
-        if (!pairs.empty() && d.who.role != server::Role::volunteer &&
-            DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
+        if (!pairs.empty() && office && DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
             ++report_.resolutions;
-    } else if (roll < 91) {
+    } else if (roll < 74 && office) {
+        correct_gift(d);
+    } else if (roll < 78 && office) {
+        // A receipt for one gift; the server numbers it.
+        const std::string gift =
+            pick(ids(d, "SELECT g.id FROM gift_now n JOIN gift g ON g.id = n.id WHERE n.voided = 0 AND "
+                        "n.net_cents > 0 ORDER BY g.id"));
+        Statement owner(d.store->db(), "SELECT m.id FROM gift g JOIN gift_now n ON n.id = g.id "
+                                       "JOIN member m ON m.ref = n.member_ref WHERE g.id = ?1");
+        owner.bind_uuid(1, gift);
+        if (!gift.empty() && owner.step() == Statement::Step::row &&
+            TaxReceiptRepository(*d.store)
+                .issue_for_gift(owner.column_uuid(0), gift, ReceiptNumbering::server, op_name)
+                .ok())
+            ++report_.receipts;
+    } else if (roll < 81 && office) {
+        if (MembershipRepository(*d.store).join_or_renew(member, "30", PaymentMethod::cash, op_name))
+            ++report_.memberships;
+    } else if (roll < 87) {
         // A volunteer's delete is refused by the server and put back.
         if (MemberRepository(*d.store).remove(member, op_name))
             ++report_.deletes;
-    } else {
+    } else if (roll < 95) {
         // A volunteer's merge is refused too (the app does not offer it, but a
         // role may change while a device is offline).
         const std::string other = pick_member(d);
         if (!other.empty() && other != member && merge_members(*d.store, member, other, op_name, false))
             ++report_.merges;
+    } else if (office) {
+        const std::string merged =
+            pick(ids(d, "SELECT id FROM member WHERE merged_into_ref IS NOT NULL AND deleted = 0 ORDER BY id"));
+        if (!merged.empty() && unmerge_members(*d.store, merged, op_name))
+            ++report_.unmerges;
+    }
+}
+
+// An amendment of the amount, or a cancellation: money the invariants follow.
+void Simulation::correct_gift(Device& d)
+{
+    const std::string gift = pick(ids(d, "SELECT g.id FROM gift_now n JOIN gift g ON g.id = n.id "
+                                         "WHERE n.voided = 0 ORDER BY g.id"));
+    if (gift.empty())
+        return;
+    GiftCorrectionRepository corrections(*d.store);
+    Result<std::string> id = std::string();
+    if (rng_() % 3 == 0) {
+        id = corrections.cancel(gift, "entered twice", d.who.operator_login);
+    } else {
+        GiftAmendment a;
+        a.amount_text = std::to_string(1 + rng_() % 300);
+        a.date_text = "2025-11-" + std::to_string(10 + rng_() % 10);
+        a.method = PaymentMethod::cheque;
+        id = corrections.amend(gift, a, "wrong amount", d.who.operator_login);
+    }
+    if (id) {
+        saved_corrections_.insert(*id);
+        ++report_.corrections;
     }
 }
 
@@ -251,7 +321,9 @@ void Simulation::network_step()
         }
         const bool lose_answer = !healing_ && double(rng_() % 1000) / 1000.0 < options_.loss;
         if (!healing_ && double(rng_() % 1000) / 1000.0 < options_.duplicate) {
-            // Delivered now and once more, later: a retried or replayed request.
+            // Delivered now and once more, later: a retried or replayed
+            // request. Its answer reaches the device if it is idle then (a
+            // late answer it no longer waits for: call 0).
             InFlight again = m;
             again.due_step = step_ + 1 + int(rng_() % 20);
             again.call_id = 0;

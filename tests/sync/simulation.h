@@ -33,7 +33,18 @@ struct SimOptions {
 
 struct SimReport {
     int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0, deletes = 0,
-        notepad_edits = 0, resolutions = 0, refused = 0;
+        notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
+        memberships = 0;
+
+    SimReport& operator+=(const SimReport& o)
+    {
+        pushes += o.pushes, pulls += o.pulls, lost += o.lost, duplicated += o.duplicated, restarts += o.restarts;
+        gifts += o.gifts, members += o.members, merges += o.merges, deletes += o.deletes;
+        notepad_edits += o.notepad_edits, resolutions += o.resolutions, refused += o.refused;
+        unmerges += o.unmerges, contacts += o.contacts, corrections += o.corrections, receipts += o.receipts;
+        memberships += o.memberships;
+        return *this;
+    }
 };
 
 class Simulation {
@@ -59,6 +70,8 @@ public:
     // Every gift a device was told was saved, with its amount.
     const std::map<std::string, int64_t>& saved_gifts() const { return saved_gifts_; }
     const std::set<std::string>& created_members() const { return created_members_; }
+    // Every gift correction a device was told was saved.
+    const std::set<std::string>& saved_corrections() const { return saved_corrections_; }
     const SimReport& report() const { return report_; }
 
 private:
@@ -70,6 +83,9 @@ private:
         int due_step;
     };
     void edit(Device& d);
+    void correct_gift(Device& d);
+    std::vector<std::string> ids(Device& d, const char* sql);
+    std::string pick(const std::vector<std::string>& from);
     void network_step();
     void deliver(const InFlight& m, bool answer);
     void restart(Device& d);
@@ -87,6 +103,7 @@ private:
     std::vector<InFlight> network_;
     std::map<std::string, int64_t> saved_gifts_;
     std::set<std::string> created_members_;
+    std::set<std::string> saved_corrections_;
     SimReport report_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/members/member_merge.h"
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include <sqlite3.h>
@@ -94,62 +95,44 @@ Result<void> set_values(Store& store, const char* table, const char* column, con
 }
 
 // The survivor keeps its own main address, and an email or phone it
-// already has is not listed twice: the loser's copy is retired. `rows`
-// selects them where "%s" says whose (the loser's, ?1; or one row that
-// followed the merge later, retire_followed).
+// already has is not listed twice: the loser's copy is retired. Run after
+// the moves: the loser's rows are those merge_move records as moved from ?1
+// to the survivor, ?2 ("%m" in `rows`); "%n" narrows them to one row (one
+// that followed the merge later, retire_followed).
 struct RetireStep {
     const char *table, *column, *rows;
 };
 constexpr RetireStep kRetired[] = {
     {"email", "deleted",
-     "SELECT t.id, 0 AS before, 1 AS after FROM email t WHERE %s AND t.deleted = 0 AND t.address COLLATE NOCASE IN "
-     "(SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0 AND id <> t.id)"},
+     "SELECT t.id, 0 AS before, 1 AS after FROM email t WHERE t.member_ref = ?2 AND t.id IN %m%n AND t.deleted = 0 "
+     "AND t.address COLLATE NOCASE IN (SELECT address FROM email WHERE member_ref = ?2 AND deleted = 0 AND id NOT IN "
+     "%m)"},
     {"phone", "deleted",
-     "SELECT t.id, 0 AS before, 1 AS after FROM phone t WHERE %s AND t.deleted = 0 AND t.number IN "
-     "(SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0 AND id <> t.id)"},
-    {"address", "is_main", "SELECT t.id, t.is_main AS before, 0 AS after FROM address t WHERE %s AND t.is_main <> 0"},
+     "SELECT t.id, 0 AS before, 1 AS after FROM phone t WHERE t.member_ref = ?2 AND t.id IN %m%n AND t.deleted = 0 "
+     "AND t.number IN (SELECT number FROM phone WHERE member_ref = ?2 AND deleted = 0 AND id NOT IN %m)"},
+    {"address", "is_main",
+     "SELECT t.id, t.is_main AS before, 0 AS after FROM address t WHERE t.member_ref = ?2 AND t.id IN %m%n AND "
+     "t.is_main <> 0"},
+    // A relation between the two records means nothing once they are one.
+    {"relation", "deleted",
+     "SELECT t.id, 0 AS before, 1 AS after FROM relation t WHERE t.member_ref = ?2 AND t.other_ref = ?2 AND "
+     "t.deleted = 0 AND t.id IN %m%n"},
 };
 
-std::string retire_sql(const RetireStep& step, const std::string& whose)
+void replace_all(std::string& text, const std::string& what, const std::string& with)
+{
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+        text.replace(at, what.size(), with);
+}
+
+std::string retire_sql(const RetireStep& step, const std::string& narrow)
 {
     std::string sql = step.rows;
-    sql.replace(sql.find("%s"), 2, whose);
+    replace_all(sql, "%m",
+                std::string("(SELECT row_id FROM merge_move WHERE loser_ref = ?1 AND tbl = '") + step.table +
+                    "' AND col IN ('member_ref', 'other_ref'))");
+    replace_all(sql, "%n", narrow);
     return sql;
-}
-
-// And a relation between the two records means nothing once they are one.
-Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref)
-{
-    for (const RetireStep& step : kRetired)
-        if (Result<void> r =
-                set_values(store, step.table, step.column, retire_sql(step, "t.member_ref = ?1"), from_ref, to_ref);
-            !r)
-            return r;
-    return set_values(store, "relation", "deleted",
-                      "SELECT id, 0 AS before, 1 AS after FROM relation WHERE deleted = 0 AND "
-                      "((member_ref = ?1 AND other_ref = ?2) OR (member_ref = ?2 AND other_ref = ?1))",
-                      from_ref, to_ref);
-}
-
-// A row that reached this copy after the merge, naming the loser, is
-// retired as the merge retired the loser's rows that were here: else a copy
-// that had the row at the merge and one that got it later would disagree
-// (the loser's address main on one, not on the other).
-Result<void> retire_followed(Store& store, const std::string& table, const std::string& row_id, int64_t named_ref,
-                             int64_t survivor_ref)
-{
-    UuidBytes bytes;
-    if (!uuid_to_blob(row_id, &bytes))
-        return {};
-    std::string hex;
-    for (char c : row_id)
-        if (c != '-')
-            hex += c;
-    for (const RetireStep& step : kRetired)
-        if (table == step.table)
-            return set_values(store, step.table, step.column, retire_sql(step, "t.id = x'" + hex + "'"), named_ref,
-                              survivor_ref);
-    return {};
 }
 
 // One recorded step put back, if its row still holds what the step left
@@ -188,6 +171,48 @@ Result<void> restore_step(Store& store, const std::vector<MemberLink>& links, in
 }
 
 } // namespace
+
+// [SECTION] Doubles
+
+std::span<const RetiredColumn> retired_columns()
+{
+    static const std::vector<RetiredColumn> columns = [] {
+        std::vector<RetiredColumn> out;
+        for (const RetireStep& step : kRetired)
+            out.push_back({step.table, step.column});
+        return out;
+    }();
+    return columns;
+}
+
+Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref)
+{
+    return store.unobserved([&]() -> Result<void> {
+        for (const RetireStep& step : kRetired)
+            if (Result<void> r = set_values(store, step.table, step.column, retire_sql(step, ""), from_ref, to_ref); !r)
+                return r;
+        return {};
+    });
+}
+
+Result<void> retire_followed(Store& store, const std::string& table, const std::string& row_id, int64_t named_ref,
+                             int64_t survivor_ref)
+{
+    UuidBytes bytes;
+    if (!uuid_to_blob(row_id, &bytes))
+        return {};
+    std::string hex;
+    for (char c : row_id)
+        if (c != '-')
+            hex += c;
+    return store.unobserved([&]() -> Result<void> {
+        for (const RetireStep& step : kRetired)
+            if (table == step.table)
+                return set_values(store, step.table, step.column, retire_sql(step, " AND t.id = x'" + hex + "'"),
+                                  named_ref, survivor_ref);
+        return {};
+    });
+}
 
 // [SECTION] Survivors
 
@@ -250,9 +275,6 @@ Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref)
     if (!links)
         return links.error();
     return store.unobserved([&]() -> Result<void> {
-        // Doubles first: they are found by comparing the two members' rows.
-        if (Result<void> r = retire_doubles(store, from_ref, to_ref); !r)
-            return r;
         for (const MemberLink& link : *links)
             if (Result<void> r = move_link(store, link, from_ref, to_ref); !r)
                 return r;
@@ -331,7 +353,7 @@ Result<void> note_followed_merge(Store& store, const std::string& table, const s
             return r;
         hop = next;
     }
-    return column == "member_ref" ? retire_followed(store, table, row_id, named_ref, survivor_ref) : Result<void>();
+    return {};
 }
 
 // [SECTION] A person's decisions
@@ -368,6 +390,8 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
                 return r;
             // Unobserved as the moves: nobody else sees these rows but
             // through a snapshot or a backup of this copy.
+            if (Result<void> r = retire_doubles(store, loser.ref, to); !r)
+                return r;
             if (Result<void> r = store.unobserved([&] { return join_member_fields(store, loser.ref, to); }); !r)
                 return r;
         }

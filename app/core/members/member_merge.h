@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,14 +55,24 @@ std::string surviving_id(Store& store, const std::string& member_id);
 // does not see it). Moving what was already moved does nothing.
 Result<void> move_member_rows(Store& store, int64_t from_ref, int64_t to_ref);
 
+// After the moves, nothing is listed twice: the loser's address is no
+// longer main, its email or phone the survivor already has is deleted, a
+// relation between the two records is deleted; recorded for an unmerge.
 // Nothing the loser said is dropped: its stop-promo stands on the survivor
 // (an opt-out wins), and each memo and the notepad are kept after the
-// survivor's, under a line naming the record they come from; recorded for
-// an unmerge. Unlike the moves, what this writes depends on both members'
-// values at that moment, which differ between copies while edits travel:
-// one copy decides it (the server, when the merge takes effect there; a
-// device that never syncs, at once) and the result travels as changes.
+// survivor's, under a line naming the record they come from; recorded too.
+//
+// Unlike the moves, what these two write depends on both members' rows at
+// that moment, which differ between copies while edits travel: one copy
+// decides (the server, when the merge takes effect there; a device that
+// never syncs, at once) and the result travels as changes. The columns the
+// first one sets are listed for the server to log.
+Result<void> retire_doubles(Store& store, int64_t from_ref, int64_t to_ref);
 Result<void> join_member_fields(Store& store, int64_t from_ref, int64_t to_ref);
+struct RetiredColumn {
+    const char *table, *column;
+};
+std::span<const RetiredColumn> retired_columns();
 
 // Puts back what merges of `loser_ref` moved or changed on this copy
 // (joined fields only where this copy joined them), and forgets the
@@ -70,10 +81,12 @@ Result<void> restore_member_rows(Store& store, int64_t loser_ref);
 
 // A row written naming `named_ref`, a merged-away member, was stored on
 // `survivor_ref` down its merged_into chain instead: recorded as if each
-// merge of the chain up to there had moved it, so an unmerge sends it back,
-// and retired as the merge retires the loser's rows (an address no longer
-// main, an email or phone the survivor has already deleted).
+// merge of the chain up to there had moved it, so an unmerge sends it back.
 Result<void> note_followed_merge(Store& store, const std::string& table, const std::string& row_id,
                                  const std::string& column, int64_t named_ref, int64_t survivor_ref);
+// And retired as retire_doubles would have retired it at the merge; the
+// server decides this too.
+Result<void> retire_followed(Store& store, const std::string& table, const std::string& row_id, int64_t named_ref,
+                             int64_t survivor_ref);
 
 } // namespace obole
