@@ -76,8 +76,9 @@ World make_world()
     w.sync = std::make_unique<server::SyncService>(*w.store);
     require_setup(w.sync->ensure_schema().ok(), "sync schema");
     obole::DemoOptions demo;
-    demo.members = 6;
-    demo.today = "2026-06-01"; // with the parish's weekly gifts: corrections have gifts to name
+    demo.members = 12;
+    demo.today = "2026-06-01";
+    demo.long_history = false; // 2,000 gifts more would only slow the start
     require_setup(obole::generate_demo(*w.store, demo).ok(), "demo association");
     w.devices = {device("vol", server::Role::volunteer, "01938a3c-0000-7000-8000-00000000f001"),
                  device("admin", server::Role::admin, "01938a3c-0000-7000-8000-00000000f002")};
