@@ -50,9 +50,9 @@ public:
     static Result<std::unique_ptr<Store>> open_bytes_unmigrated(const std::vector<uint8_t>& bytes);
     // The same for an image from outside the app (a backup file, which
     // anyone may have crafted): the connection is in SQLite's defensive mode
-    // and trusts nothing in the file's schema to call functions, and the
-    // whole file passes PRAGMA integrity_check before anything else reads
-    // it or writes to it; a file that fails is db.damaged.
+    // and trusts nothing in the file's schema to call functions, and once
+    // its header is checked the whole file must pass PRAGMA integrity_check
+    // before any row is read or written; a file that fails is db.damaged.
     static Result<std::unique_ptr<Store>> open_untrusted_bytes(const std::vector<uint8_t>& bytes);
     bool needs_migration() const;
     // Each migration in its own transaction (core/store/migrations.h); on failure
