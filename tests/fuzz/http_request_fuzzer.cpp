@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/calendar/date.h"
 #include "core/store/migrations.h"
@@ -34,9 +35,13 @@
 #include "server/server_options.h"
 #include "server/server_store.h"
 
+#include "checks.h"
+#include "placeholders.h"
+
 namespace {
 
 namespace server = obole::server;
+using obole::fuzz::require_setup;
 
 // The bytes of the input as a connection: reads take them in order, then
 // end of stream; what the server writes is looked at, not sent anywhere.
@@ -101,10 +106,6 @@ public:
     }
 };
 
-struct Placeholders {
-    std::string admin, volunteer, spare_device, schema;
-};
-
 // The whole server: inputs talk to the same store, as requests to a running
 // server would, until it is made anew (kInputsPerWorld) so that what they
 // stored does not grow through a long run.
@@ -113,24 +114,16 @@ struct World {
     std::unique_ptr<server::Auth> auth;
     std::unique_ptr<server::HttpApi> api;
     FuzzServer* http = nullptr;
-    Placeholders values;
+    std::vector<obole::fuzz::Placeholder> values;
 };
-
-void require(bool ok, const char* what)
-{
-    if (!ok) {
-        std::fprintf(stderr, "obole fuzz: cannot set up: %s\n", what);
-        std::exit(1);
-    }
-}
 
 std::string enrolled_token(server::Auth& auth, const std::string& login, const std::string& password,
                            std::string* device_id = nullptr)
 {
     auto code = auth.issue_enrol_code(login, 60, obole::unix_now_ms());
-    require(bool(code), "enrol code");
+    require_setup(bool(code), "enrol code");
     auto made = auth.enrol(*code, login, password, "fuzz", obole::unix_now_ms());
-    require(bool(made), "enrolment");
+    require_setup(bool(made), "enrolment");
     if (device_id)
         *device_id = made->device_id;
     return made->token;
@@ -151,17 +144,22 @@ World make_world()
 {
     World w;
     auto opened = server::open_memory_server_store();
-    require(bool(opened), "memory store");
+    require_setup(bool(opened), "memory store");
     w.store = std::move(opened.value());
     w.auth = std::make_unique<server::Auth>(*w.store);
-    require(bool(w.auth->ensure_schema()), "auth schema");
-    require(bool(w.auth->add_operator("admin", "Ada Admin", server::Role::admin, "admin password 1")), "admin");
-    require(bool(w.auth->add_operator("vol", "Victor Volunteer", server::Role::volunteer, "volunteer password 1")),
-            "volunteer");
-    w.values.admin = enrolled_token(*w.auth, "admin", "admin password 1");
-    w.values.volunteer = enrolled_token(*w.auth, "vol", "volunteer password 1");
-    enrolled_token(*w.auth, "vol", "volunteer password 1", &w.values.spare_device);
-    w.values.schema = std::to_string(obole::current_schema_version());
+    require_setup(bool(w.auth->ensure_schema()), "auth schema");
+    require_setup(bool(w.auth->add_operator("admin", "Ada Admin", server::Role::admin, "admin password 1")), "admin");
+    require_setup(
+        bool(w.auth->add_operator("vol", "Victor Volunteer", server::Role::volunteer, "volunteer password 1")),
+        "volunteer");
+    const std::string admin = enrolled_token(*w.auth, "admin", "admin password 1");
+    const std::string volunteer = enrolled_token(*w.auth, "vol", "volunteer password 1");
+    std::string spare_device;
+    enrolled_token(*w.auth, "vol", "volunteer password 1", &spare_device);
+    w.values = {{"@ADMIN@", admin},
+                {"@VOLUNTEER@", volunteer},
+                {"@SPARE_DEVICE@", spare_device},
+                {"@SCHEMA@", std::to_string(obole::current_schema_version())}};
 
     server::ServerOptions options;
     options.web_dir = web_folder();
@@ -173,24 +171,8 @@ World make_world()
     auto http = std::make_unique<FuzzServer>();
     w.http = http.get();
     w.api = std::make_unique<server::HttpApi>(*w.store, *w.auth, options, std::move(http));
-    require(bool(w.api->prepare()), "sync tables");
+    require_setup(bool(w.api->prepare()), "sync tables");
     return w;
-}
-
-void replace_all(std::string& text, std::string_view from, const std::string& to)
-{
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
-std::string with_values(const uint8_t* data, size_t size, const Placeholders& v)
-{
-    std::string text(reinterpret_cast<const char*>(data), size);
-    replace_all(text, "@ADMIN@", v.admin);
-    replace_all(text, "@VOLUNTEER@", v.volunteer);
-    replace_all(text, "@SPARE_DEVICE@", v.spare_device);
-    replace_all(text, "@SCHEMA@", v.schema);
-    return text;
 }
 
 constexpr int kInputsPerWorld = 100'000;
@@ -203,7 +185,7 @@ int g_inputs = 0;
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
     // The request log goes to standard output: millions of lines nobody reads.
-    require(std::freopen("/dev/null", "w", stdout) != nullptr, "/dev/null");
+    require_setup(std::freopen("/dev/null", "w", stdout) != nullptr, "/dev/null");
     g_world = std::make_unique<World>(make_world());
     return 0;
 }
@@ -214,7 +196,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         g_world.reset();
         g_world = std::make_unique<World>(make_world());
     }
-    const std::string input = with_values(data, size, g_world->values);
+    const std::string input = obole::fuzz::with_placeholders(data, size, g_world->values);
     FuzzedConnection connection(input);
     g_world->http->answer(connection);
     return 0;

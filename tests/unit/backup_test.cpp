@@ -26,6 +26,27 @@ std::unique_ptr<Store> demo_store(int members)
     return std::move(*s);
 }
 
+// An image opened with a plain SQLite connection, changed by `sql`, written back.
+std::vector<uint8_t> edited_image(const std::vector<uint8_t>& image, const std::string& sql)
+{
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+    std::copy(image.begin(), image.end(), copy);
+    EXPECT_EQ(sqlite3_deserialize(db, "main", copy, sqlite3_int64(image.size()), sqlite3_int64(image.size()),
+                                  SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE),
+              SQLITE_OK);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db, "main", &size, 0);
+    std::vector<uint8_t> out(data, data + size);
+    sqlite3_free(data);
+    sqlite3_close(db);
+    return out;
+}
+
 } // namespace
 
 TEST(Backup, ExportReadsBackAsTheSameData)
@@ -99,6 +120,53 @@ TEST(Backup, NewerSchemaIsRefused)
     Result<Backup> b = read_backup(store->serialize());
     ASSERT_FALSE(b.ok());
     EXPECT_EQ(b.error().code, "db.newer_version");
+}
+
+// The email table's two indexes swap their pages: every page reads, the
+// header and schema are Obole's, but each index lists the other's entries,
+// so finding a member by address would fail. SQLite's integrity check sees
+// it (its quick check does not).
+TEST(Backup, DamagedFileIsRefusedUntouched)
+{
+    auto store = demo_store(30);
+    const std::vector<uint8_t> damaged =
+        edited_image(store->serialize(), "CREATE TEMP TABLE roots AS SELECT name, rootpage FROM sqlite_master "
+                                         "WHERE name IN ('email_member', 'email_address'); "
+                                         "PRAGMA writable_schema = ON; "
+                                         "UPDATE sqlite_master SET rootpage = (SELECT r.rootpage FROM temp.roots r "
+                                         "WHERE r.name <> sqlite_master.name) "
+                                         "WHERE name IN ('email_member', 'email_address');");
+    const std::vector<uint8_t> before = damaged;
+    Result<Backup> b = read_backup(damaged);
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.error().code, "db.damaged");
+    EXPECT_EQ(damaged, before);
+}
+
+// A file cut short (a download that stopped) has its header and first
+// pages, not the rest.
+TEST(Backup, FileCutShortIsRefused)
+{
+    auto store = demo_store(30);
+    std::vector<uint8_t> image = store->serialize();
+    image.resize(image.size() / 2);
+    Result<Backup> b = read_backup(image);
+    ASSERT_FALSE(b.ok());
+    EXPECT_TRUE(b.error().code == "db.damaged" || b.error().code == "db.corrupt") << b.error().code;
+}
+
+// A crafted file may not have SQL rewrite its schema behind SQLite's back
+// (SQLITE_DBCONFIG_DEFENSIVE); the device's own copies are opened as before.
+TEST(Backup, AFileFromOutsideCannotHaveItsSchemaRewritten)
+{
+    auto store = demo_store(3);
+    const char* rewrite = "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = sql WHERE name = 'member';";
+    auto outside = Store::open_untrusted_bytes(store->serialize());
+    ASSERT_TRUE(outside.ok()) << outside.error().message;
+    EXPECT_FALSE((*outside)->exec(rewrite).ok());
+    auto ours = Store::open_bytes(store->serialize());
+    ASSERT_TRUE(ours.ok());
+    EXPECT_TRUE((*ours)->exec(rewrite).ok());
 }
 
 TEST(Backup, FileNameCarriesTheDate)

@@ -17,8 +17,8 @@ struct Backup {
     int64_t gifts = 0;
 };
 
-// Codes: backup.empty, and those of Store::open_bytes (db.corrupt,
-// db.not_obole, db.newer_version). The bytes given are never modified; the
+// Codes: backup.empty, and those of Store::open_untrusted_bytes (db.corrupt,
+// db.not_obole, db.newer_version, db.damaged). The bytes given are never modified; the
 // image returned has forgotten its enrolment with a server (see backup.cpp).
 Result<Backup> read_backup(const std::vector<uint8_t>& bytes);
 

@@ -32,6 +32,32 @@ Error corrupt_error()
     return fail("db.corrupt", "This file is not a readable Obole database; it was left untouched.");
 }
 
+// A file from outside: SQL may not write its schema nor the shadow tables
+// of full-text search directly (what a crafted file would use to make
+// SQLite itself misbehave), and functions named in its schema (views,
+// triggers, defaults) may not have side effects.
+bool distrust_file(sqlite3* db)
+{
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) == SQLITE_OK &&
+           sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) == SQLITE_OK;
+}
+
+// Every page read, every index checked against its table (quick_check
+// would skip that, and the search reads the indexes): damage shows here,
+// not halfway through a migration or on a screen.
+bool passes_integrity_check(sqlite3* db)
+{
+    sqlite3_stmt* stmt = nullptr;
+    bool ok = sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &stmt, nullptr) == SQLITE_OK &&
+              sqlite3_step(stmt) == SQLITE_ROW;
+    if (ok) {
+        const auto* verdict = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        ok = verdict && std::strcmp(verdict, "ok") == 0;
+    }
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
 } // namespace
 
 Store::~Store()
@@ -74,10 +100,16 @@ Result<std::unique_ptr<Store>> Store::open_bytes_unmigrated(const std::vector<ui
     return open_image(bytes, false);
 }
 
-Result<std::unique_ptr<Store>> Store::open_image(const std::vector<uint8_t>& bytes, bool migrate_now)
+Result<std::unique_ptr<Store>> Store::open_untrusted_bytes(const std::vector<uint8_t>& bytes)
+{
+    return open_image(bytes, true, Origin::outside);
+}
+
+Result<std::unique_ptr<Store>> Store::open_image(const std::vector<uint8_t>& bytes, bool migrate_now, Origin origin)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK ||
+        (origin == Origin::outside && !distrust_file(db))) {
         sqlite3_close_v2(db);
         return fail("db.open_failed", "The in-memory database could not be created.");
     }
@@ -96,11 +128,11 @@ Result<std::unique_ptr<Store>> Store::open_image(const std::vector<uint8_t>& byt
             return corrupt_error();
         }
     }
-    return finish_open(db, migrate_now);
+    return finish_open(db, migrate_now, origin);
 }
 
 // Checks what the connection holds before writing anything, then migrates.
-Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
+Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now, Origin origin)
 {
     sqlite3_extended_result_codes(db, 1);
     int64_t pages = 0, app_id = 0, version = 0, objects = 0;
@@ -123,6 +155,10 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now)
         return fail(
             "db.newer_version",
             "This database was written by a newer version of Obole; it was left untouched. Update Obole to open it.");
+    }
+    if (origin == Origin::outside && !passes_integrity_check(db)) {
+        sqlite3_close_v2(db);
+        return fail("db.damaged", "This file is damaged (SQLite's integrity check failed); it was left untouched.");
     }
 
     std::unique_ptr<Store> store(new Store(db));

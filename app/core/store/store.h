@@ -48,6 +48,12 @@ public:
     // replays the journal records written under that schema, then calls
     // migrate(). (An empty image is always given the current schema.)
     static Result<std::unique_ptr<Store>> open_bytes_unmigrated(const std::vector<uint8_t>& bytes);
+    // The same for an image from outside the app (a backup file, which
+    // anyone may have crafted): the connection is in SQLite's defensive mode
+    // and trusts nothing in the file's schema to call functions, and once
+    // its header is checked the whole file must pass PRAGMA integrity_check
+    // before any row is read or written; a file that fails is db.damaged.
+    static Result<std::unique_ptr<Store>> open_untrusted_bytes(const std::vector<uint8_t>& bytes);
     bool needs_migration() const;
     // Each migration in its own transaction (core/store/migrations.h); on failure
     // the data stays at the last version that succeeded.
@@ -112,8 +118,11 @@ public:
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}
-    static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now);
-    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true);
+    enum class Origin { ours, outside };
+    static Result<std::unique_ptr<Store>> open_image(const std::vector<uint8_t>& bytes, bool migrate_now,
+                                                     Origin origin = Origin::ours);
+    static Result<std::unique_ptr<Store>> finish_open(sqlite3* db, bool migrate_now = true,
+                                                      Origin origin = Origin::ours);
     Result<void> load_device_id();
     // Once the schema is current: the triggers that keep derived data
     // current, gifts as corrected (core/money/gift_now.h) and the segments
