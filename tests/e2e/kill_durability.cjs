@@ -25,13 +25,18 @@ const CYCLES = Number(process.env.OBOLE_KILL_CYCLES || 6);
 const SEED = Number(process.env.OBOLE_KILL_SEED || crypto.randomInt(1, 2 ** 31));
 const MOMENTS = ['typing', 'saving', 'snapshot'];
 
-// Chromium started by hand, so that its process can be killed like a crash or
-// a power cut would end it; playwright attaches over the DevTools protocol.
+// Chromium started by hand, in a process group of its own, so that all its
+// processes (the page and its storage worker run in a renderer) can be killed
+// at once, as a crash or a power cut would end them; playwright attaches over
+// the DevTools protocol.
+let running = null;
+process.on('exit', () => { if (running) process.kill(-running.pid, 'SIGKILL'); });
 function startChromium(profile) {
   const proc = spawn(CHROMIUM.executablePath, [
     '--headless', ...CHROMIUM.args,
     '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,1200', 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  running = proc;
   return new Promise((resolve, reject) => {
     let err = '';
     proc.stderr.on('data', (chunk) => {
@@ -46,7 +51,8 @@ function startChromium(profile) {
 function kill(proc) {
   return new Promise((resolve) => {
     proc.on('exit', resolve);
-    process.kill(proc.pid, 'SIGKILL');
+    process.kill(-proc.pid, 'SIGKILL');
+    running = null;
   });
 }
 
@@ -188,6 +194,8 @@ const cents = (text) => Number(text.replace(/[^\d]/g, ''));
     for (let i = 0; i < gifts; i++) {
       const amount = `${cycle}${i}.25`;
       await app.fill('Amount', amount);
+      // Keys that reached no field would otherwise show only as a missing row.
+      assert.equal(await app.fieldValue('Amount'), amount, 'the amount field does not hold what was typed');
       await app.page.keyboard.press('Enter');
       await app.find(rowFor(amount));
       await app.find('Saved on this device');
@@ -287,7 +295,8 @@ const cents = (text) => Number(text.replace(/[^\d]/g, ''));
               `acknowledged ${acknowledged.length} gifts, recovered ${recovered}; ` +
               `${figures.survivedSaving} of ${killedSaving.length} gifts killed mid-save were stored`);
   server.stop();
-  fs.rmSync(profile, { recursive: true, force: true });
+  // The kernel may still be closing the killed processes' files.
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
   process.exit(ok ? 0 : 1);
 })().catch((e) => {
   console.log(`kill durability: 0 passed, 1 failed\n${e && e.stack || e}`);
