@@ -1,7 +1,8 @@
 // Nothing saved is lost, nothing unsaved is half saved. Each cycle enters gifts
 // on Hélène Dupont's dossier, then SIGKILLs the browser at a moment drawn at
 // random (each block of three cycles takes the three in a shuffled order):
-//   typing    a gift's amount half typed, never saved, every earlier gift acknowledged;
+//   typing    just after a gift's acknowledgement, the next one's amount typed (some or
+//             all of it), never saved;
 //   saving    0-40 ms after Enter on a gift: it may be stored or not, but once at most;
 //   snapshot  while storage writes a whole-database snapshot (a person's erasure
 //             writes one; web/device_storage.js says when it is under way), 0-15 ms in.
@@ -9,7 +10,8 @@
 // search screen (no damage report); every acknowledged gift is in the list with
 // its amount, exactly once (the list's "N gifts, €X in all" counts doubles); the
 // gift typed at the kill is nowhere and its field is empty (the app keeps no
-// draft of an unsaved form: README, Gift entry); an erasure is whole or absent.
+// draft of an unsaved form: README, "A form not yet saved is not kept"); an
+// erasure is whole or absent.
 // OBOLE_KILL_CYCLES (default 6) sets the length, OBOLE_KILL_SEED replays a run
 // (the seed is printed first). tools/obole soak kill runs it long.
 'use strict';
