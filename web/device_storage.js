@@ -15,6 +15,7 @@
 //   estimate()            -> { usage, quota } in bytes, as navigator.storage.estimate() says
 //   persist()             -> navigator.storage.persist(): true when the data is protected from eviction
 //   kind                  -> 'opfs' or 'indexeddb'
+//   writing               -> { op: 'append'|'snapshot', seq } being written now, or null
 //
 // Backends:
 //   'opfs'       the origin private file system, written by a dedicated Worker
@@ -257,10 +258,23 @@ function withCommonRules(backend) {
   // snapshot covers it: stored, they would leave a hole in the journal, and a
   // restart would replay changes without the one before them.
   let refused = null;  // { seq, message }
+  // What the backend is writing now, readable from the page ({ op, seq } or
+  // null; op 'append' or 'snapshot', which replace() writes too): a crash
+  // test waits for a snapshot to be under way to kill the browser during it.
+  let writing = null;
+  const write = (op, seq, work) => inOrder(async () => {
+    writing = { op, seq };
+    try {
+      return await work();
+    } finally {
+      writing = null;
+    }
+  });
   return {
     kind: backend.kind,
+    get writing() { return writing; },
     load: () => inOrder(() => backend.load()),
-    append: (seq, bytes) => inOrder(async () => {
+    append: (seq, bytes) => write('append', seq, async () => {
       if (refused && seq > refused.seq) throw new Error(refused.message);
       try {
         await backend.append(seq, bytes);
@@ -270,7 +284,7 @@ function withCommonRules(backend) {
         throw err;
       }
     }),
-    snapshot: (seq, bytes) => inOrder(async () => {
+    snapshot: (seq, bytes) => write('snapshot', seq, async () => {
       try {
         await backend.snapshot(seq, bytes);
       } catch (e) {
@@ -278,7 +292,7 @@ function withCommonRules(backend) {
       }
       if (refused && seq >= refused.seq) refused = null;
     }),
-    replace: (seq, bytes) => inOrder(async () => {
+    replace: (seq, bytes) => write('snapshot', seq, async () => {
       try {
         await backend.replace(seq, bytes);
       } catch (e) {

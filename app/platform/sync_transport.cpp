@@ -116,9 +116,7 @@ bool SyncTransport::pump()
     // restarts on it, and what it stored before goes (DeviceJournal).
     if (std::optional<std::vector<uint8_t>> copy = engine_->take_new_copy())
         browser_host().replace_device_data(*copy);
-    // A person erased: what the device stored of them goes too.
-    if (engine_->take_compaction())
-        browser_host().compact_device_data();
+    hand_over_compaction();
     if (in_flight_)
         return news;
     std::optional<sync::HttpCall> call = engine_->poll(now);
@@ -129,6 +127,13 @@ bool SyncTransport::pump()
     js_sync_send(in_flight_, call->method.c_str(), call->path.c_str(), call->body.c_str(), token.c_str(),
                  call->binary ? kCopyTimeoutMs : kTimeoutMs, call->binary ? 1 : 0);
     return true;
+}
+
+// A person erased: what the device stored of them goes too.
+void SyncTransport::hand_over_compaction()
+{
+    if (engine_ && engine_->take_compaction())
+        browser_host().compact_device_data();
 }
 
 void SyncTransport::on_answer(int call_id, bool failed, int status, std::string body)

@@ -31,6 +31,11 @@ public:
     // delivered an answer, sent a request or saw the network come or go: the
     // screen has news.
     bool pump();
+    // Has the device's storage rewritten when a person was erased (by a pull,
+    // or here on a device not enrolled). Also after the interface is drawn:
+    // an erasure made in this frame then leaves its own journal record, which
+    // holds what was erased, unstored (DeviceJournal::compact).
+    void hand_over_compaction();
 
     sync::SyncEngine* engine() { return engine_.get(); }
 

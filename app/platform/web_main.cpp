@@ -135,8 +135,10 @@ void render_frame()
     platform::item_mirror_end_frame();
     platform::text_input_after_frame();
     platform::mouse_cursor_after_frame();
-    if (g_web->store)
+    if (g_web->store) {
+        platform::sync_transport().hand_over_compaction();
         platform::browser_host().journal().after_frame(*g_web->store);
+    }
 }
 
 // Between frames: sync keeps its timers, and what it pulls is stored at once.

@@ -133,6 +133,16 @@ class AppPage {
     }
   }
 
+  // The text the active field holds, as the accessibility mirror shows it
+  // (undefined when no field of that name is being edited).
+  async fieldValue(name) {
+    return this.page.evaluate((n) => {
+      const d = JSON.parse(Module.UTF8ToString(Module._obole_a11y_json()));
+      const it = d.items.find((i) => i.role === 'textbox' && i.name === n);
+      return it ? it.value : undefined;
+    }, name);
+  }
+
   async findAll(pattern) {
     return (await this.items()).filter((it) => pattern.test(it.name));
   }
@@ -406,5 +416,5 @@ async function runSteps(title, steps, onFail = async () => {}) {
   return failed + skipped === 0;
 }
 
-module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need, enrolLimited,
+module.exports = { startServer, launchBrowser, launchWithProfile, AppPage, runSteps, assert, need, enrolLimited, CHROMIUM,
                    demoEnrolCodes, DEMO_PASSWORD, enrol, saveAssociation, ServerLog };
