@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "client/pull.h"
+#include "core/members/consent_repository.h"
 #include "core/members/duplicate_repository.h"
 #include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
@@ -232,6 +233,17 @@ void Simulation::edit(Device& d)
     } else if (roll < 81 && office) {
         if (MembershipRepository(*d.store).join_or_renew(member, "30", PaymentMethod::cash, op_name))
             ++report_.memberships;
+    } else if (roll < 84) {
+        // At a stand or in the street, a volunteer's too.
+        NewConsent c;
+        c.channel = kConsentChannels[rng_() % 4];
+        c.granted = rng_() % 3 != 0;
+        c.wording = consent_wording(c.channel);
+        c.source = "field";
+        if (Result<std::string> id = ConsentRepository(*d.store).record(member, c, op_name)) {
+            saved_consents_.insert(*id);
+            ++report_.consents;
+        }
     } else if (roll < 87) {
         // A volunteer's delete is refused by the server and put back.
         if (MemberRepository(*d.store).remove(member, op_name))

@@ -34,7 +34,7 @@ struct SimOptions {
 struct SimReport {
     int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0, deletes = 0,
         notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
-        memberships = 0;
+        memberships = 0, consents = 0;
 
     SimReport& operator+=(const SimReport& o)
     {
@@ -42,7 +42,7 @@ struct SimReport {
         gifts += o.gifts, members += o.members, merges += o.merges, deletes += o.deletes;
         notepad_edits += o.notepad_edits, resolutions += o.resolutions, refused += o.refused;
         unmerges += o.unmerges, contacts += o.contacts, corrections += o.corrections, receipts += o.receipts;
-        memberships += o.memberships;
+        memberships += o.memberships, consents += o.consents;
         return *this;
     }
 };
@@ -72,6 +72,7 @@ public:
     const std::set<std::string>& created_members() const { return created_members_; }
     // Every gift correction a device was told was saved.
     const std::set<std::string>& saved_corrections() const { return saved_corrections_; }
+    const std::set<std::string>& saved_consents() const { return saved_consents_; }
     const SimReport& report() const { return report_; }
 
 private:
@@ -104,6 +105,7 @@ private:
     std::map<std::string, int64_t> saved_gifts_;
     std::set<std::string> created_members_;
     std::set<std::string> saved_corrections_;
+    std::set<std::string> saved_consents_;
     SimReport report_;
 };
 

@@ -116,6 +116,9 @@ void check_converged(Simulation& sim, uint64_t seed)
                             "WHERE c.gift_id = g.id AND c.kind = 'amend' ORDER BY c.created_at DESC, c.id DESC "
                             "LIMIT 1), g.amount_cents) - n.refunded_cents END"),
               0);
+    // Consents are never lost, a refusal least of all.
+    for (const std::string& id : sim.saved_consents())
+        EXPECT_EQ(count(server, "SELECT count(*) FROM consent WHERE id = x'" + hex(id) + "'"), 1) << "consent " << id;
     for (const std::string& id : sim.created_members())
         EXPECT_EQ(count(server, "SELECT count(*) FROM member WHERE id = x'" + hex(id) + "'"), 1) << "member " << id;
     // Receipt numbers run 1, 2, 3... each year: none twice, no gap.
@@ -166,12 +169,12 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("simulation: %d seeds in %.1f s (%.2f seeds/s), %d pushes, %d pulls, %d lost, %d duplicated, "
                 "%d restarts, %d members, %d gifts, %d corrections, %d receipts, %d memberships, %d contacts, "
-                "%d notepad edits, %d deletes, %d merges, %d unmerges, %d conflicts and duplicates settled, "
-                "%d changes refused\n",
+                "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
+                "%d conflicts and duplicates settled, %d changes refused\n",
                 seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
                 total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
-                total.contacts, total.notepad_edits, total.deletes, total.merges, total.unmerges, total.resolutions,
-                total.refused);
+                total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
+                total.resolutions, total.refused);
     // A run of many seeds exercised what it claims to (one seed replayed
     // alone may well have no merge in it).
     if (seeds.count < 20)
@@ -188,6 +191,7 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.receipts, 0);
     EXPECT_GT(total.memberships, 0);
     EXPECT_GT(total.contacts, 0);
+    EXPECT_GT(total.consents, 0);
 }
 
 TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
