@@ -9,6 +9,7 @@
 #include "core/members/member_links.h"
 #include "core/members/member_merge.h"
 #include "core/receipts/corrected_receipts.h"
+#include "core/search/search_index.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -444,7 +445,7 @@ Result<std::vector<SyncService::Decided>> SyncService::merge_sides(const std::st
     const SyncTable& members = *sync::find_sync_table("member");
     sync::ReplicaRows rows(store_);
     std::vector<Decided> out;
-    std::vector<std::string> ids = {loser, loser, loser};
+    std::vector<std::string> ids = {loser};
     for (const json* side : pointers) {
         if (!side->is_string())
             continue;
@@ -453,9 +454,10 @@ Result<std::vector<SyncService::Decided>> SyncService::merge_sides(const std::st
             return before.error();
         if (!*before)
             continue;
-        ids[out.size() + 1] = side->get<std::string>();
+        ids.push_back(side->get<std::string>());
         out.push_back({&members, side->get<std::string>(), std::move(**before)});
     }
+    ids.resize(3, loser); // the query below names three
     for (const RetiredColumn& retired : retired_columns()) {
         const SyncTable& table = *sync::find_sync_table(retired.table);
         const auto field = std::find_if(table.fields.begin(), table.fields.end(), [&](const sync::SyncField& f) {
@@ -503,8 +505,8 @@ Result<void> SyncService::settle_merged_fields(const std::string& loser, const j
     for (const Decided& side : sides)
         if (Result<void> r = log_decided(side, now_ms); !r)
             return r;
-    sync::ReplicaRows rows(store_);
-    return rows.reindex_touched();
+    // A retired email or phone leaves the survivor's search entry.
+    return survivor.is_string() ? reindex_member(store_, survivor.get<std::string>()) : Result<void>();
 }
 
 // A row that named a merged-away member and was stored on its survivor
@@ -522,6 +524,12 @@ Result<void> SyncService::retire_followed_rows(sync::ReplicaRows& rows, int64_t 
         if (Result<void> r = retire_followed(store_, f.table, f.row, f.named, f.survivor); !r)
             return r;
         if (Result<void> r = log_decided({&table, f.row, std::move(**before)}, now_ms); !r)
+            return r;
+        Statement survivor(store_.db(), "SELECT id FROM member WHERE ref = ?1");
+        survivor.bind_int64(1, f.survivor);
+        if (survivor.step() != Statement::Step::row)
+            return survivor.error();
+        if (Result<void> r = reindex_member(store_, survivor.column_uuid(0)); !r)
             return r;
     }
     rows.forget_followed();
