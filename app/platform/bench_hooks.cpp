@@ -42,7 +42,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE double obole_bench_search(const char* query)
     auto t0 = std::chrono::steady_clock::now();
     auto hits = obole::search_members(*obole::platform::g_store, query, 50);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    return hits.size() > 50 ? -1 : ms; // use the result so the call is not optimised away
+    return !hits || hits->size() > 50 ? -1 : ms; // use the result so the call is not optimised away
 }
 
 // Milliseconds taken by the sign-up form's duplicate hints for what is typed
@@ -72,10 +72,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int obole_bench_add_gift(const char* query, cons
     if (!obole::platform::g_store)
         return -1;
     auto hits = obole::search_members(*obole::platform::g_store, query, 1);
-    if (hits.empty())
+    if (!hits || hits->empty())
         return -1;
     obole::NewGift g;
-    g.member_id = hits[0].member_id;
+    g.member_id = hits->front().member_id;
     g.amount_text = amount;
     auto added = obole::GiftRepository(*obole::platform::g_store).add(g, "bench");
     return added ? 0 : -1;

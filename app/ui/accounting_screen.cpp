@@ -53,10 +53,12 @@ void AccountingScreen::draw(AppState& app)
         from_ = to_.substr(0, 8) + "01";
     }
     if (fresh_.stale(app, "")) {
-        batches_ = closed_batches_with_cheques(*app.store);
+        read_.clear();
+        read_.take(batches_, closed_batches_with_cheques(*app.store));
         export_.reset();
         fresh_.mark(app, "");
     }
+    read_.draw();
     announced_heading(tr("Accounting"));
     auto date_field = [](const char* label, std::string* value) {
         ImGui::AlignTextToFramePadding();

@@ -8,6 +8,7 @@
 #include "core/import_export/deposit_slip.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ private:
     bool decimal_comma_ = true;
     std::optional<AccountingExport> export_;
     std::vector<ClosedBatch> batches_;
+    ReadFailure read_;
     int batch_ = -1;
 };
 

@@ -76,7 +76,8 @@ void DirectDebitsScreen::reload(AppState& app)
     suggested_ = next_collection_dates(creditor_, earliest_, 4);
     if (date_.empty() && !suggested_.empty())
         date_ = suggested_.front();
-    runs_ = CollectionRunRepository(*app.store).list();
+    read_.clear();
+    read_.take(runs_, CollectionRunRepository(*app.store).list());
     fresh_.mark(app, "");
 }
 
@@ -85,6 +86,7 @@ void DirectDebitsScreen::draw(AppState& app)
     if (fresh_.stale(app, ""))
         reload(app);
     announced_heading(tr("SEPA collections"));
+    read_.draw();
     if (!creditor_.complete()) {
         announced_text(tr("Settings → Direct debits must hold the creditor's name, identifier (ICS) and account "
                           "first."));

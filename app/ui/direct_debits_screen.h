@@ -14,6 +14,7 @@
 #include "core/sepa/creditor_settings.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ private:
     std::string date_;
     std::optional<CollectionPlan> plan_;
     std::vector<CollectionRun> runs_;
+    ReadFailure read_;
     std::vector<DonorToCall> to_call_;
     int settled_ = 0;
     std::string error_, message_, run_error_, returns_message_, returns_error_;

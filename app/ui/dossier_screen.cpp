@@ -25,7 +25,8 @@ void DossierScreen::load(AppState& app)
     }
     load_error_.clear();
     member_ = m.value();
-    conflicts_ = TextConflictRepository(*app.store).open_for_member(member_.id);
+    read_.clear();
+    read_.take(conflicts_, TextConflictRepository(*app.store).open_for_member(member_.id));
     survivor_label_.clear();
     if (!member_.merged_into_id.empty()) {
         auto survivor = MemberRepository(*app.store).get(member_.merged_into_id);
@@ -57,6 +58,7 @@ void DossierScreen::draw(AppState& app)
         return;
     }
     draw_merged(app);
+    read_.draw();
     top_part_.draw(app, member_);
     draw_conflicts(app);
     ImGui::Separator();

@@ -23,6 +23,7 @@
 #include "ui/dossier/sponsorships_tab.h"
 #include "ui/dossier/tax_receipts_tab.h"
 #include "ui/dossier/top_part.h"
+#include "ui/read_failure.h"
 
 #include <cstdint>
 #include <string>
@@ -49,6 +50,7 @@ private:
     std::string load_error_;
     Member member_;
     std::vector<TextConflict> conflicts_;
+    ReadFailure read_;
     std::string survivor_label_; // "Name (No. 12)" of the member this one was merged into
     std::string conflict_error_;
     std::string opened_member_; // the member whose tabs were last drawn

@@ -41,7 +41,8 @@ static std::string member_label(const std::string& name, int64_t no)
 
 void DuplicatesScreen::load(AppState& app)
 {
-    pairs_ = DuplicateRepository(*app.store).open();
+    read_.clear();
+    read_.take(pairs_, DuplicateRepository(*app.store).open());
     loaded_at_change_ = app.store->change_count();
 }
 
@@ -50,6 +51,7 @@ void DuplicatesScreen::draw(AppState& app)
     if (loaded_at_change_ != app.store->change_count())
         load(app);
     ImGui::SeparatorText(tr("Possible duplicates"));
+    read_.draw();
     announced_text(tr("These members may be one person, signed up twice. Merge a pair into one member, or say "
                       "they are two people."));
     const bool allowed = may_merge(app);

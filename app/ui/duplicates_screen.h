@@ -4,6 +4,7 @@
 #pragma once
 #include "core/members/duplicate_repository.h"
 #include "ui/app_state.h"
+#include "ui/read_failure.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,6 +27,7 @@ private:
 
     uint64_t loaded_at_change_ = ~uint64_t{0};
     std::vector<DuplicateCandidate> pairs_;
+    ReadFailure read_;
     std::optional<Merge> merge_;
     bool open_confirm_ = false;
     std::string message_;

@@ -27,7 +27,8 @@ void GiftEntry::reset(AppState& app, const std::string& member_id)
     cheque_bank_.clear();
     date_ = app.store->today();
     method_ = PaymentMethod::cash;
-    campaigns_ = CampaignRepository(*app.store).list_all();
+    read_.clear();
+    read_.take(campaigns_, CampaignRepository(*app.store).list_all());
     campaign_id_ = GiftRepository(*app.store).default_campaign_for(member_id);
     error_field_.clear();
     error_.clear();
@@ -91,6 +92,7 @@ bool GiftEntry::draw(AppState& app)
 {
     bool submit = false;
     const float w = ImGui::GetFontSize() * 10;
+    read_.draw();
     if (!ImGui::BeginTable("gift_form", 2, ImGuiTableFlags_SizingFixedFit))
         return false;
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);

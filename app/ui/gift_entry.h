@@ -4,6 +4,7 @@
 #include "core/campaigns/campaign.h"
 #include "core/money/gift.h"
 #include "ui/app_state.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ private:
     PaymentMethod method_ = PaymentMethod::cash;
     std::string campaign_id_;
     std::vector<Campaign> campaigns_;
+    ReadFailure read_;
     std::string error_field_, error_; // the field the message is about, and the message
     bool focus_amount_ = false;
 };

@@ -68,16 +68,21 @@ void SearchScreen::run(AppState& app)
 {
     auto t0 = std::chrono::steady_clock::now();
     filter_.text = query_;
+    read_.clear();
     if (filter_.only_text()) {
         // The plain as-you-type search, as fast as it was.
-        hits_ = query_.empty() ? std::vector<SearchHit>{} : search_members(*app.store, query_, kShown);
+        hits_.clear();
+        if (!query_.empty())
+            read_.take(hits_, search_members(*app.store, query_, kShown));
         total_ = static_cast<int64_t>(hits_.size());
     } else {
-        hits_ = filter_members(*app.store, filter_, kShown);
+        read_.take(hits_, filter_members(*app.store, filter_, kShown));
         // Counting with text would run the whole text search: -1, not counted.
-        total_ = static_cast<int64_t>(hits_.size()) < kShown ? static_cast<int64_t>(hits_.size())
-                 : query_.empty()                            ? count_filtered_members(*app.store, filter_)
-                                                             : -1;
+        total_ = static_cast<int64_t>(hits_.size());
+        if (total_ == kShown && query_.empty())
+            read_.take(total_, count_filtered_members(*app.store, filter_));
+        else if (total_ == kShown)
+            total_ = -1;
     }
     hit_segments_.clear();
     for (const SearchHit& h : hits_)
@@ -179,7 +184,7 @@ bool SearchScreen::draw_filters(AppState& app)
     ImGui::TextUnformatted(tr("Campaign received"));
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     if (campaigns_at_change_ != app.store->change_count()) {
-        campaigns_ = CampaignRepository(*app.store).list_all();
+        read_.take(campaigns_, CampaignRepository(*app.store).list_all());
         campaigns_at_change_ = app.store->change_count();
     }
     std::string campaign_preview = tr("Any");
@@ -223,28 +228,37 @@ bool SearchScreen::draw_filters(AppState& app)
     return changed;
 }
 
+void SearchScreen::export_csv(AppState& app)
+{
+    MemberFilter all = filter_;
+    all.text = query_;
+    Result<std::vector<SearchHit>> hits = filter_members(*app.store, all, -1);
+    if (!hits) {
+        export_message_ = tr("Nothing was exported: the members could not be read from this device's database.");
+        return;
+    }
+    std::vector<std::string> ids;
+    for (const SearchHit& h : *hits)
+        ids.push_back(h.member_id);
+    ExportHeaders headers;
+    for (size_t i = 0; i < kExportColumns; ++i)
+        headers[i] = tr(default_export_headers()[i].c_str());
+    const std::string csv = members_csv(*app.store, ids, headers);
+    const std::string name = "obole-members-" + today_local_iso() + ".csv";
+    app.host->save_file(name, std::vector<uint8_t>(csv.begin(), csv.end()));
+    char line[160];
+    std::snprintf(line, sizeof line, tr("%d members exported to %s"), static_cast<int>(ids.size()), name.c_str());
+    export_message_ = line;
+}
+
 void SearchScreen::draw_export(AppState& app)
 {
     // A volunteer's device must not carry the association's file away.
     if (has_limited_role(app))
         return;
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("Export to CSV"))) {
-        MemberFilter all = filter_;
-        all.text = query_;
-        std::vector<std::string> ids;
-        for (const SearchHit& h : filter_members(*app.store, all, -1))
-            ids.push_back(h.member_id);
-        ExportHeaders headers;
-        for (size_t i = 0; i < kExportColumns; ++i)
-            headers[i] = tr(default_export_headers()[i].c_str());
-        const std::string csv = members_csv(*app.store, ids, headers);
-        const std::string name = "obole-members-" + today_local_iso() + ".csv";
-        app.host->save_file(name, std::vector<uint8_t>(csv.begin(), csv.end()));
-        char line[160];
-        std::snprintf(line, sizeof line, tr("%d members exported to %s"), static_cast<int>(ids.size()), name.c_str());
-        export_message_ = line;
-    }
+    if (ImGui::SmallButton(tr("Export to CSV")))
+        export_csv(app);
     if (!export_message_.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", export_message_.c_str());
@@ -291,6 +305,10 @@ void SearchScreen::draw(AppState& app)
             "%s", tr("Type a few letters of a name, some phone digits, an email, a postcode or a member number."));
         return;
     }
+    // A failed read is no answer: "No member matches" would be a wrong one.
+    read_.draw();
+    if (read_.failed())
+        return;
     if (hits_.empty()) {
         ImGui::TextUnformatted(tr("No member matches."));
         if (ImGui::Button(tr("New member")))

@@ -6,6 +6,7 @@
 #include "core/search/member_filter.h"
 #include "core/search/member_search.h"
 #include "ui/app_state.h"
+#include "ui/read_failure.h"
 
 #include <cstdint>
 #include <string>
@@ -24,11 +25,13 @@ private:
     bool draw_filters(AppState& app);
     bool draw_dates(const char* label, std::string& from, std::string& to, std::string& error, DateRange& range);
     void draw_export(AppState& app);
+    void export_csv(AppState& app);
     void draw_results(AppState& app);
     std::string query_;
     std::string searched_query_;
     uint64_t searched_at_change_ = ~uint64_t{0};
     std::vector<SearchHit> hits_;
+    ReadFailure read_;
     std::vector<int> hit_segments_; // shown for hits found by the filters alone
     int64_t total_ = 0;             // members matching the filters (the list shows at most 50)
     double last_ms_ = 0;

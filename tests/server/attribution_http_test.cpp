@@ -30,7 +30,7 @@ TEST_F(AttributionTest, EntriesMadeBeforeEnrolmentAreAttributedAtEnrolmentAndJou
     const std::string untouched = obole::MemberRepository(*office.store).create(other, "ada").value();
     run(office);
 
-    std::vector<obole::JournalEntry> journal = obole::Journal(*office.store).list_for_member(member);
+    std::vector<obole::JournalEntry> journal = obole::Journal(*office.store).list_for_member(member).value();
     ASSERT_FALSE(journal.empty());
     EXPECT_EQ(journal[0].action, "sync.attributed");
     EXPECT_EQ(journal[0].detail, "vol");
@@ -40,7 +40,7 @@ TEST_F(AttributionTest, EntriesMadeBeforeEnrolmentAreAttributedAtEnrolmentAndJou
         attributed += e.action == "sync.attributed";
     EXPECT_EQ(attributed, 1) << "one entry per member, not per change";
     // The office's own member, entered after its enrolment, has none.
-    for (const obole::JournalEntry& e : obole::Journal(*office.store).list_for_member(untouched))
+    for (const obole::JournalEntry& e : obole::Journal(*office.store).list_for_member(untouched).value())
         EXPECT_NE(e.action, "sync.attributed");
 }
 

@@ -40,7 +40,7 @@ void answer_email(obole::Store& store, const std::string& member, bool yes)
 bool email_allowed(obole::Store& store, const std::string& member)
 {
     obole::ConsentRepository consents(store);
-    for (const obole::Consent& c : obole::current_consents(consents.list_for_member(member)))
+    for (const obole::Consent& c : obole::current_consents(consents.list_for_member(member).value()))
         if (c.channel == obole::ConsentChannel::email)
             return c.granted;
     return false;
@@ -108,7 +108,7 @@ TEST_F(MergeSyncTest, RowsFromADeviceThatHadNotHeardOfTheMergeFollowItAndComeBac
     for (obole::Store* s : {a.store.get(), b.store.get(), store.get()}) {
         SCOPED_TRACE(s == store.get() ? "server" : s == a.store.get() ? "device A" : "device B");
         EXPECT_EQ(rows_naming(*s, x), 0) << "nothing stays on the merged-away member";
-        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(y).size(), 3u);
+        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(y).value().size(), 3u);
         EXPECT_EQ(phones(*s, y).size(), 3u);
         EXPECT_EQ(obole::member_segments(*s, y).total_12m_cents, 1000 + 2000 + 50000) << "segments count it";
         EXPECT_FALSE(email_allowed(*s, y)) << "the refusal wins over Y's older yes";
@@ -133,8 +133,8 @@ TEST_F(MergeSyncTest, RowsFromADeviceThatHadNotHeardOfTheMergeFollowItAndComeBac
     for (obole::Store* s : {a.store.get(), b.store.get(), store.get()}) {
         SCOPED_TRACE(s == store.get() ? "server" : s == a.store.get() ? "device A" : "device B");
         EXPECT_TRUE(obole::MemberRepository(*s).get(x)->merged_into_id.empty());
-        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(x).size(), 2u) << "its own gift and the late one";
-        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(y).size(), 1u);
+        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(x).value().size(), 2u) << "its own gift and the late one";
+        EXPECT_EQ(obole::GiftRepository(*s).list_for_member(y).value().size(), 1u);
         EXPECT_EQ(phones(*s, x), (std::vector<std::string>{"+33612345670", "+33711223344"}));
         EXPECT_EQ(phones(*s, y), std::vector<std::string>{"+33698765432"});
         EXPECT_FALSE(email_allowed(*s, x));

@@ -40,7 +40,7 @@ void corrected(obole::Store& store, obole::Result<std::string> correction)
 std::vector<obole::TaxReceipt> standing(obole::Store& store, const std::string& member)
 {
     std::vector<obole::TaxReceipt> out;
-    for (obole::TaxReceipt& r : obole::TaxReceiptRepository(store).list_for_member(member))
+    for (obole::TaxReceipt& r : obole::TaxReceiptRepository(store).list_for_member(member).value())
         if (!r.is_void() && !r.is_cancelled())
             out.push_back(std::move(r));
     return out;
@@ -97,7 +97,7 @@ TEST_F(ReceiptCorrectionTest, TwoDevicesCorrectingOneReceiptOfflineSettleOnOneTr
         std::vector<obole::TaxReceipt> now = standing(*s, member);
         ASSERT_EQ(now.size(), 1u);
         EXPECT_EQ(now[0].amount_cents, 8000 + 3000);
-        EXPECT_EQ(now[0].lines, obole::receipt_lines_now(*s, now[0]));
+        EXPECT_EQ(now[0].lines, obole::receipt_lines_now(*s, now[0]).value());
         EXPECT_GT(now[0].number, 1);
         EXPECT_FALSE(now[0].replaces_id.empty());
         EXPECT_TRUE(obole::TaxReceiptRepository(*s).find(receipt)->is_cancelled());

@@ -67,13 +67,13 @@ TEST_F(RefusedChangeTest, ARefusedGiftIsKeptForAPersonAndTheOtherChangesFlow)
     // The office has the member and the good gift, not the poisoned one, and
     // later gifts for that member still travel.
     run(office);
-    auto gifts = obole::GiftRepository(*office.store).list_for_member(member);
+    auto gifts = obole::GiftRepository(*office.store).list_for_member(member).value();
     ASSERT_EQ(gifts.size(), 1u);
     EXPECT_EQ(gifts[0].id, good);
     add_gift(*stand.store, member, "20");
     run(stand);
     run(office);
-    EXPECT_EQ(obole::GiftRepository(*office.store).list_for_member(member).size(), 2u);
+    EXPECT_EQ(obole::GiftRepository(*office.store).list_for_member(member).value().size(), 2u);
     EXPECT_EQ(stand.engine.status().refused, 1) << "a refusal waits until a person dismisses it";
 
     // Read and dismissed: gone from the list and the count.

@@ -102,10 +102,12 @@ TEST(Access, WhatARoleReadsIsClosedUnderReferences)
         for (const SyncTable& t : sync_tables()) {
             if (!reads_table(role, t.name))
                 continue;
-            for (const SyncField& f : t.fields)
-                if (f.type == FieldType::row_uuid)
+            for (const SyncField& f : t.fields) {
+                if (f.type == FieldType::row_uuid) {
                     EXPECT_TRUE(reads_table(role, f.value.arg))
                         << role_name(role) << " reads " << t.name << "." << f.wire << " but not " << f.value.arg;
+                }
+            }
         }
 }
 

@@ -43,14 +43,14 @@ TEST(FinanceSync, AMandateAndAMembershipReachTheOtherDevice)
     ASSERT_TRUE(membership) << membership.error().message;
     ASSERT_TRUE(sim.settle()) << sim.state();
 
-    std::vector<SepaMandate> mandates = SepaMandateRepository(b).list_for_member(member);
+    std::vector<SepaMandate> mandates = SepaMandateRepository(b).list_for_member(member).value();
     ASSERT_EQ(mandates.size(), 1u);
     EXPECT_EQ(mandates[0].id, *mandate);
-    EXPECT_EQ(mandates[0].rum, SepaMandateRepository(a).list_for_member(member)[0].rum);
+    EXPECT_EQ(mandates[0].rum, SepaMandateRepository(a).list_for_member(member).value()[0].rum);
     EXPECT_EQ(mandates[0].iban, "FR1420041010050500013M02606");
     EXPECT_EQ(mandates[0].signature_date, "2025-03-12");
     EXPECT_EQ(mandates[0].amount_cents, 1500);
-    std::vector<Membership> memberships = MembershipRepository(b).list_for_member(member);
+    std::vector<Membership> memberships = MembershipRepository(b).list_for_member(member).value();
     ASSERT_EQ(memberships.size(), 1u);
     EXPECT_EQ(memberships[0].id, *membership);
     EXPECT_EQ(memberships[0].period_end, "2025-12-31");

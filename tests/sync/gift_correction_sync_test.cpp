@@ -55,12 +55,12 @@ TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
     server.pull(b);
 
     for (Store* s : {a.store.get(), b.store.get(), server.store.get()}) {
-        std::vector<Gift> gifts = GiftRepository(*s).list_for_member(g.member);
+        std::vector<Gift> gifts = GiftRepository(*s).list_for_member(g.member).value();
         ASSERT_EQ(gifts.size(), 1u);
         EXPECT_EQ(gifts[0].amount_cents, 10000); // 120 amended, less 20 refunded
         EXPECT_EQ(gifts[0].refunded_cents, 2000);
         EXPECT_EQ(gifts[0].corrections, 2);
-        EXPECT_EQ(GiftCorrectionRepository(*s).history(g.gift).size(), 2u);
+        EXPECT_EQ(GiftCorrectionRepository(*s).history(g.gift).value().size(), 2u);
         EXPECT_EQ(test::scalar(*s, "SELECT amount_cents FROM gift"), 10000); // the gift as entered
     }
 
@@ -72,7 +72,7 @@ TEST(GiftCorrectionSync, TwoDevicesCorrectingOneGiftOfflineConverge)
     server.pull(a);
     server.pull(b);
     for (Store* s : {a.store.get(), b.store.get(), server.store.get()}) {
-        Gift now = GiftRepository(*s).list_for_member(g.member)[0];
+        Gift now = GiftRepository(*s).list_for_member(g.member).value()[0];
         EXPECT_TRUE(now.voided);
         EXPECT_EQ(now.amount_cents, 0);
         EXPECT_EQ(now.corrections, 4);
@@ -91,9 +91,9 @@ TEST(GiftCorrectionSync, AMoveReachesTheOtherDevice)
     ASSERT_TRUE(GiftCorrectionRepository(*a.store).move(g.gift, jeanne, "Her cheque", "op1"));
     server.push(a);
     server.pull(b);
-    EXPECT_TRUE(GiftRepository(*b.store).list_for_member(g.member).empty());
-    ASSERT_EQ(GiftRepository(*b.store).list_for_member(jeanne).size(), 1u);
-    EXPECT_EQ(GiftRepository(*b.store).list_for_member(jeanne)[0].amount_cents, 5000);
+    EXPECT_TRUE(GiftRepository(*b.store).list_for_member(g.member).value().empty());
+    ASSERT_EQ(GiftRepository(*b.store).list_for_member(jeanne).value().size(), 1u);
+    EXPECT_EQ(GiftRepository(*b.store).list_for_member(jeanne).value()[0].amount_cents, 5000);
 }
 
 TEST(GiftCorrectionSync, AVolunteersCorrectionIsRefusedAndChangesNothing)
@@ -133,7 +133,7 @@ TEST(GiftCorrectionSync, AGiftOfAClosedBatchIsCorrectedByACorrectionNotByTheBatc
         GiftCorrectionRepository(*office.store).amend(line, {"25", "", "", PaymentMethod::cash}, "Coin found", "op2"));
     EXPECT_TRUE(server.push(office).refused.empty());
     server.pull(volunteer);
-    EXPECT_EQ(GiftRepository(*volunteer.store).list_for_member(member)[0].amount_cents, 2500);
+    EXPECT_EQ(GiftRepository(*volunteer.store).list_for_member(member).value()[0].amount_cents, 2500);
     EXPECT_EQ(test::scalar(*server.store, "SELECT amount_cents FROM gift_batch_line"), 2000);
 }
 

@@ -38,7 +38,7 @@ TEST(RecordLocks, AClosedBatchRefusesALateCorrectionAndTheDeviceConverges)
     const std::string l1 = batches_a.add_line(batch, line(member, "20"), "op1").value();
     server.push(a);
     server.pull(b);
-    ASSERT_EQ(GiftBatchRepository(*b.store).lines(batch).size(), 1u);
+    ASSERT_EQ(GiftBatchRepository(*b.store).lines(batch).value().size(), 1u);
 
     // A closes the box; B, offline, corrects the line it still sees open.
     ASSERT_TRUE(batches_a.close(batch, {{PaymentMethod::cash, 1, 2000}}, "", "op1"));
@@ -56,7 +56,7 @@ TEST(RecordLocks, AClosedBatchRefusesALateCorrectionAndTheDeviceConverges)
     EXPECT_TRUE(GiftBatchRepository(*b.store).get(batch)->closed);
     EXPECT_EQ(test::scalar(*b.store, "SELECT count(*) FROM gift"), 1);
     // The gift is the line's own row.
-    std::vector<Gift> gifts = GiftRepository(*b.store).list_for_member(member);
+    std::vector<Gift> gifts = GiftRepository(*b.store).list_for_member(member).value();
     ASSERT_EQ(gifts.size(), 1u);
     EXPECT_EQ(gifts[0].id, l1);
     EXPECT_EQ(gifts[0].batch_id, batch);

@@ -212,7 +212,7 @@ void Simulation::edit(Device& d)
         if (conflict.step() == Statement::Step::row &&
             TextConflictRepository(*d.store).resolve(conflict.column_uuid(0), rng_() % 2 != 0, op_name))
             ++report_.resolutions;
-        std::vector<DuplicateCandidate> pairs = DuplicateRepository(*d.store).open(1);
+        std::vector<DuplicateCandidate> pairs = DuplicateRepository(*d.store).open(1).value();
         if (!pairs.empty() && office && DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
             ++report_.resolutions;
     } else if (roll < 74 && office) {

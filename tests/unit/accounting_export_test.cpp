@@ -67,7 +67,7 @@ TEST_F(AccountingExportTest, OneLinePerMovementWithItsAccountsAndTheCorrectionsO
     EXPECT_EQ(e->lines[3].debit_account, "512");
     // The totals are the money in the dossier shows for the same days.
     int64_t shown = 0;
-    for (const MoneyIn& m : money_in_for_member(*store, helene))
+    for (const MoneyIn& m : money_in_for_member(*store, helene).value())
         if (m.date >= "2026-11-01" && m.date <= "2026-11-30")
             shown += m.amount_cents;
     EXPECT_EQ(e->total_cents, shown);
@@ -127,11 +127,11 @@ TEST_F(AccountingExportTest, AClosedCashBoxGivesItsChequesSlip)
     ASSERT_TRUE(batches.add_line(batch, {helene, "10", PaymentMethod::cash, "", "", ""}, "alice").ok());
     ASSERT_TRUE(batches.add_line(batch, {helene, "40", PaymentMethod::cheque, "9990002", "", ""}, "alice").ok());
     // A bank on two lines, or too long, is refused and changes nothing.
-    for (const std::string bad : {std::string("La Banque\nPostale"), std::string(61, 'B')})
+    for (const std::string& bad : {std::string("La Banque\nPostale"), std::string(61, 'B')})
         EXPECT_EQ(
             batches.add_line(batch, {helene, "5", PaymentMethod::cheque, "9990003", bad, ""}, "alice").error().code,
             "batch.bad_cheque_bank");
-    EXPECT_EQ(batches.lines(batch).size(), 3u);
+    EXPECT_EQ(batches.lines(batch).value().size(), 3u);
     EXPECT_EQ(deposit_slip_for_batch(*store, batch).error().code, "deposit.batch_open");
     std::vector<MethodTally> counted;
     for (PaymentMethod m : batch_payment_methods())
@@ -150,5 +150,5 @@ TEST_F(AccountingExportTest, AClosedCashBoxGivesItsChequesSlip)
     EXPECT_EQ(slip->total_cents, 6500);
     EXPECT_EQ(slip->cheques[0].number, "9990001");
     EXPECT_EQ(slip->cheques[0].bank, "La Banque Postale") << "from the cash box's line to its gift";
-    ASSERT_EQ(closed_batches_with_cheques(*store).size(), 1u);
+    ASSERT_EQ(closed_batches_with_cheques(*store).value().size(), 1u);
 }

@@ -32,7 +32,7 @@ protected:
     // The newest journal action for the member.
     std::string last_action()
     {
-        auto entries = Journal(*store).list_for_member(member_id, 1);
+        auto entries = Journal(*store).list_for_member(member_id, 1).value();
         return entries.empty() ? "" : entries[0].action;
     }
     std::unique_ptr<Store> store;

@@ -56,7 +56,7 @@ TEST_F(CardRecurringRepositoryTest, AddKeepsOnlyLastFourAndExpiry)
 {
     Result<std::string> id = CardRecurringRepository(*store).add(gift("**** 4242", "7/2099"), "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::vector<CardRecurring> list = CardRecurringRepository(*store).list_for_member(member_id);
+    std::vector<CardRecurring> list = CardRecurringRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].card_last4, "4242");
     EXPECT_EQ(list[0].card_expiry, "07/99");
@@ -64,7 +64,7 @@ TEST_F(CardRecurringRepositoryTest, AddKeepsOnlyLastFourAndExpiry)
     EXPECT_EQ(list[0].frequency, Frequency::monthly);
     EXPECT_EQ(list[0].start_date, "2025-02-01");
     EXPECT_EQ(list[0].status, "active");
-    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1)[0].action, "card_gift.add");
+    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1).value()[0].action, "card_gift.add");
 }
 
 TEST_F(CardRecurringRepositoryTest, RefusesAFullCardNumber)
@@ -106,7 +106,7 @@ TEST_F(CardRecurringRepositoryTest, PaypalNeedsNoCardAndEndedIsFinal)
     std::string id = repo.add(n, "bob").value();
     ASSERT_TRUE(repo.set_status(id, "suspended", "bob").ok());
     ASSERT_TRUE(repo.set_status(id, "ended", "bob").ok());
-    EXPECT_EQ(repo.list_for_member(member_id)[0].end_date, today_local_iso());
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].end_date, today_local_iso());
     EXPECT_EQ(repo.set_status(id, "active", "bob").error().code, "card.ended");
-    EXPECT_EQ(repo.list_for_member(member_id)[0].status, "ended");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].status, "ended");
 }

@@ -154,7 +154,7 @@ TEST_F(CerfaTest, ACompanysReceiptIsCerfa16216WithItsSirenAndNeedsIt)
               "member.bad_siren");
     ASSERT_TRUE(members.set_donor_kind(member, DonorKind::organisation, "732 829 320", "alice"));
     EXPECT_EQ(members.get(member)->siren, "732829320");
-    EXPECT_EQ(Journal(*store).list_for_member(member).front().action, "member.donor_kind");
+    EXPECT_EQ(Journal(*store).list_for_member(member).value().front().action, "member.donor_kind");
 
     const TaxReceipt r = issued(g);
     EXPECT_EQ(r.donor_kind, "organisation");

@@ -182,7 +182,7 @@ TEST_F(CollectionRunTest, TheFileNamesEachCollectionAndPassesTheIso20022Schema)
     EXPECT_EQ(write_pain008(runs.file_of(run, creditor).value()), xml);
     EXPECT_EQ(run_xmllint(xml, "pain.008.001.02.xsd"), "");
     // December's, with the Japanese donor (no Latin name) and three FRST.
-    const std::string december = runs.list().back().id;
+    const std::string december = runs.list().value().back().id;
     EXPECT_EQ(run_xmllint(write_pain008(runs.file_of(december, creditor).value()), "pain.008.001.02.xsd"), "");
 }
 

@@ -47,7 +47,7 @@ TEST_F(ConsentRepositoryTest, EachAnswerIsKeptWithItsWordingTimeAndJournal)
     NewConsent n = answer(ConsentChannel::email, true, "2026-12-01T10:00:00.000Z");
     n.wording = "J'accepte de recevoir des nouvelles par e-mail.";
     ASSERT_TRUE(repo.record(member_id, n, "fundraiser1").ok());
-    std::vector<Consent> all = repo.list_for_member(member_id);
+    std::vector<Consent> all = repo.list_for_member(member_id).value();
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].channel, ConsentChannel::email);
     EXPECT_TRUE(all[0].granted);
@@ -55,7 +55,7 @@ TEST_F(ConsentRepositoryTest, EachAnswerIsKeptWithItsWordingTimeAndJournal)
     EXPECT_EQ(all[0].given_at, "2026-12-01T10:00:00.000Z");
     EXPECT_EQ(all[0].source, "field");
     EXPECT_EQ(all[0].operator_name, "fundraiser1");
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id).value();
     ASSERT_FALSE(journal.empty());
     EXPECT_EQ(journal[0].action, "consent.record");
     EXPECT_EQ(journal[0].detail, "email yes");
@@ -67,13 +67,13 @@ TEST_F(ConsentRepositoryTest, TheNewestAnswerPerChannelIsCurrentAndOlderOnesStay
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::sms, true, "2026-01-01T09:00:00.000Z"), "a").ok());
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::sms, false, "2026-06-01T09:00:00.000Z"), "a").ok());
     ASSERT_TRUE(repo.record(member_id, answer(ConsentChannel::post, true, "2026-03-01T09:00:00.000Z"), "a").ok());
-    std::vector<Consent> current = current_consents(repo.list_for_member(member_id));
+    std::vector<Consent> current = current_consents(repo.list_for_member(member_id).value());
     ASSERT_EQ(current.size(), 2u);
     EXPECT_EQ(current[0].channel, ConsentChannel::post); // channel order: post, email, phone, sms
     EXPECT_TRUE(current[0].granted);
     EXPECT_EQ(current[1].channel, ConsentChannel::sms);
     EXPECT_FALSE(current[1].granted);
-    EXPECT_EQ(repo.list_for_member(member_id).size(), 3u);
+    EXPECT_EQ(repo.list_for_member(member_id).value().size(), 3u);
 }
 
 TEST_F(ConsentRepositoryTest, NoWordingABadTimeOrNoMemberWritesNothing)

@@ -59,7 +59,7 @@ protected:
     // The member's receipts, oldest first.
     std::vector<TaxReceipt> of(const std::string& who)
     {
-        std::vector<TaxReceipt> list = receipts().list_for_member(who);
+        std::vector<TaxReceipt> list = receipts().list_for_member(who).value();
         std::sort(list.begin(), list.end(),
                   [](const TaxReceipt& a, const TaxReceipt& b) { return a.number < b.number; });
         return list;
@@ -115,7 +115,7 @@ TEST_F(CorrectedReceiptsTest, AnAmendedGiftCancelsItsReceiptAndACorrectiveTakesT
     EXPECT_NE(corrective_page.find("annule et remplace le reçu n° 2025-1"), std::string::npos);
     EXPECT_NE(corrective_page.find("cent vingt euros"), std::string::npos);
 
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(anne);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(anne).value();
     EXPECT_TRUE(std::any_of(journal.begin(), journal.end(),
                             [](const JournalEntry& e) { return e.action == "tax_receipt.cancel"; }));
     // A second pass finds every receipt true: nothing more.
@@ -136,7 +136,7 @@ TEST_F(CorrectedReceiptsTest, AVoidedOnlyGiftLeavesACancelledReceiptAndNoCorrect
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].id, his);
     EXPECT_TRUE(list[0].is_cancelled());
-    EXPECT_TRUE(receipts().unreceipted_gifts(paul).empty()); // a voided gift is no gift to receipt
+    EXPECT_TRUE(receipts().unreceipted_gifts(paul).value().empty()); // a voided gift is no gift to receipt
     // Anne's receipt had nothing to do with it.
     EXPECT_FALSE(of(anne)[0].is_cancelled());
 }
@@ -160,7 +160,7 @@ TEST_F(CorrectedReceiptsTest, AMovedGiftLeavesTheReceiptAndCanBeReceiptedForItsN
     EXPECT_TRUE(list[0].is_cancelled());
     EXPECT_EQ(list[1].amount_cents, 10000);
     EXPECT_EQ(list[1].gift_ids, std::vector<std::string>{first});
-    std::vector<Gift> pauls = receipts().unreceipted_gifts(paul);
+    std::vector<Gift> pauls = receipts().unreceipted_gifts(paul).value();
     ASSERT_EQ(pauls.size(), 1u);
     EXPECT_EQ(pauls[0].id, second);
     ASSERT_TRUE(receipts().issue_annual(paul, 2025, ReceiptNumbering::here, "alice"));

@@ -40,12 +40,13 @@ TEST(DemoBehaviour, ShowcaseMembersHaveEveryTabFilled)
     for (const auto& [first, last] : {std::pair{"Hélène", "Dupont"}, std::pair{"", "Paroisse Saint-Roch"}}) {
         const std::string id = member_named(*s, first, last);
         ASSERT_FALSE(id.empty()) << last;
-        EXPECT_EQ(MobilisationRepository(*s).list_for_member(id).size(), 3u) << last;
-        EXPECT_GT(summarize_email_activity(EmailActivityRepository(*s).list_for_member(id)).mailings, 0) << last;
-        EXPECT_EQ(SponsorshipRepository(*s).list_for_member(id).size(), 2u) << last;
+        EXPECT_EQ(MobilisationRepository(*s).list_for_member(id).value().size(), 3u) << last;
+        EXPECT_GT(summarize_email_activity(EmailActivityRepository(*s).list_for_member(id).value()).mailings, 0)
+            << last;
+        EXPECT_EQ(SponsorshipRepository(*s).list_for_member(id).value().size(), 2u) << last;
         EXPECT_EQ(SponsorshipRepository(*s).count_active(id), 1) << last;
-        EXPECT_EQ(EventRepository(*s).list_for_member(id).size(), 3u) << last;
-        std::vector<Document> docs = DocumentRepository(*s).list_for_member(id);
+        EXPECT_EQ(EventRepository(*s).list_for_member(id).value().size(), 3u) << last;
+        std::vector<Document> docs = DocumentRepository(*s).list_for_member(id).value();
         ASSERT_EQ(docs.size(), 3u) << last;
         for (const Document& d : docs) {
             EXPECT_LT(d.size_bytes, 1000) << d.name; // small: the demo stays cheap to sync

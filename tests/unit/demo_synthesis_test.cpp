@@ -47,7 +47,7 @@ TEST(DemoSynthesis, ShowcaseMembersFillEverySyntheticTab)
     EXPECT_FALSE(h.origin_campaign_id.empty());
     EXPECT_EQ(h.origin_date, h.entry_date);
 
-    std::vector<Relation> hr = RelationRepository(*store).list_for_member(helene);
+    std::vector<Relation> hr = RelationRepository(*store).list_for_member(helene).value();
     ASSERT_EQ(hr.size(), 2u);
     EXPECT_EQ(hr[0].kind, "employer");
     EXPECT_EQ(hr[0].other_id, parish);
@@ -55,10 +55,10 @@ TEST(DemoSynthesis, ShowcaseMembersFillEverySyntheticTab)
     // Her spouse lives at her address.
     EXPECT_EQ(MemberRepository(*store).get(hr[1].other_id)->address.postcode, "75011");
 
-    std::vector<Relation> pr = RelationRepository(*store).list_for_member(parish);
+    std::vector<Relation> pr = RelationRepository(*store).list_for_member(parish).value();
     ASSERT_EQ(pr.size(), 1u);
     EXPECT_EQ(pr[0].kind, "employee");
-    EXPECT_GT(MemberRepository(*store).campaigns_received(parish, 1000).size(), 10u);
+    EXPECT_GT(MemberRepository(*store).campaigns_received(parish, 1000).value().size(), 10u);
     EXPECT_EQ(MemberRepository(*store).get(parish)->internal_score, 95);
 
     // Generated members too: scores, spouses, a few bequests.

@@ -37,7 +37,7 @@ TEST_F(DocumentTest, stored_bytes_come_back_identical)
     NewDocument d = doc(kMaxDocumentBytes, "C:\\scans\\lettre.PDF"); // exactly the limit is allowed
     std::string id = repo.add(d, "alice").value();
     EXPECT_EQ(last_action(), "document.add");
-    auto rows = repo.list_for_member(member_id);
+    auto rows = repo.list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].name, "lettre.PDF");
     EXPECT_EQ(rows[0].mime_type, "application/pdf");
@@ -65,7 +65,7 @@ TEST_F(DocumentTest, deleting_hides_it_and_keeps_the_row)
     std::string id = repo.add(doc(100), "alice").value();
     ASSERT_TRUE(repo.remove(id, "alice").ok());
     EXPECT_EQ(last_action(), "document.delete");
-    EXPECT_TRUE(repo.list_for_member(member_id).empty());
+    EXPECT_TRUE(repo.list_for_member(member_id).value().empty());
     EXPECT_EQ(repo.content(id).error().code, "document.not_found");
     EXPECT_EQ(repo.remove(id, "alice").error().code, "document.not_found");
     EXPECT_EQ(count("document"), 1);

@@ -33,7 +33,7 @@ TEST_F(EmailActivityTest, import_matches_members_by_normalised_email_and_reports
     EXPECT_EQ(r->problems[0], "line 6: bad date \"yesterday\"");
     EXPECT_EQ(r->problems[1], "line 7: unknown kind \"liked\"");
 
-    auto rows = EmailActivityRepository(*store).list_for_member(member_id);
+    auto rows = EmailActivityRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].kind, "click");
     EXPECT_EQ(rows[0].at, "2026-03-01T10:16:00");
@@ -66,7 +66,7 @@ TEST_F(EmailActivityTest, unsubscribes_withdraw_consent_and_bounces_mark_the_add
         Result<EmailImportReport> r = import_email_activity_csv(*store, csv, "a.csv", "alice");
         ASSERT_TRUE(r.ok()) << r.error().message;
     }
-    std::vector<Consent> answers = ConsentRepository(*store).list_for_member(member_id);
+    std::vector<Consent> answers = ConsentRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(answers.size(), 1u);
     EXPECT_EQ(answers[0].channel, ConsentChannel::email);
     EXPECT_FALSE(answers[0].granted);

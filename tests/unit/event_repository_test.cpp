@@ -14,14 +14,14 @@ TEST_F(EventTest, register_then_mark_attended)
     std::string gala = repo.create("Gala d'automne", "2026-11-20", "Paris", "alice").value();
     std::string reg = repo.register_member(member_id, gala, 1, "bob").value();
     EXPECT_EQ(last_action(), "event.register");
-    auto rows = repo.list_for_member(member_id);
+    auto rows = repo.list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].event_name, "Gala d'automne");
     EXPECT_EQ(rows[0].guests, 1);
     EXPECT_FALSE(rows[0].attended);
     ASSERT_TRUE(repo.mark_attended(reg, "bob").ok());
     EXPECT_EQ(last_action(), "event.attended");
-    EXPECT_TRUE(repo.list_for_member(member_id)[0].attended);
+    EXPECT_TRUE(repo.list_for_member(member_id).value()[0].attended);
     EXPECT_EQ(repo.mark_attended(reg, "bob").error().code, "event.already_attended");
 }
 
@@ -53,9 +53,9 @@ TEST_F(EventTest, check_in_list_walk_ins_and_times)
     std::string anne = MemberRepository(*store).create(m, "alice").value();
     std::string reg = repo.register_member(member_id, gala, 2, "bob").value();
     ASSERT_TRUE(repo.add_walk_in(anne, gala, 0, "bob").ok());
-    EXPECT_EQ(Journal(*store).list_for_member(anne, 1)[0].action, "event.walk_in");
+    EXPECT_EQ(Journal(*store).list_for_member(anne, 1).value()[0].action, "event.walk_in");
 
-    std::vector<Attendee> list = repo.attendees(gala);
+    std::vector<Attendee> list = repo.attendees(gala).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].display_name, "Anne Bernard"); // by last name
     EXPECT_TRUE(list[0].attended);
@@ -65,14 +65,15 @@ TEST_F(EventTest, check_in_list_walk_ins_and_times)
     EXPECT_EQ(list[1].guests, 2);
 
     ASSERT_TRUE(repo.mark_attended(reg, "bob").ok());
-    std::optional<EventRegistration> r = repo.registration_of(member_id, gala);
+    std::optional<EventRegistration> r = repo.registration_of(member_id, gala).value();
     ASSERT_TRUE(r.has_value());
     EXPECT_TRUE(r->attended);
     EXPECT_FALSE(r->walk_in);
     EXPECT_FALSE(r->attended_at.empty());
     // A registered member is checked in, not added as a walk-in.
     EXPECT_EQ(repo.add_walk_in(member_id, gala, 0, "bob").error().code, "event.already_registered");
-    EXPECT_FALSE(repo.registration_of(anne, repo.create("Other", "2026-12-01", "", "alice").value()).has_value());
+    EXPECT_FALSE(
+        repo.registration_of(anne, repo.create("Other", "2026-12-01", "", "alice").value()).value().has_value());
 }
 
 } // namespace

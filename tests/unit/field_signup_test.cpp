@@ -99,7 +99,7 @@ TEST_F(FieldSignupTest, OneConfirmationWritesEverythingAndLocksTheMember)
     EXPECT_EQ(m.phones[0].number, "+33612345678");
     EXPECT_TRUE(m.field_locked);
 
-    std::vector<SepaMandate> mandates = SepaMandateRepository(*store).list_for_member(r->member_id);
+    std::vector<SepaMandate> mandates = SepaMandateRepository(*store).list_for_member(r->member_id).value();
     ASSERT_EQ(mandates.size(), 1u);
     EXPECT_EQ(mandates[0].id, f.mandate_id);
     EXPECT_EQ(mandates[0].amount_cents, 1500);
@@ -107,7 +107,7 @@ TEST_F(FieldSignupTest, OneConfirmationWritesEverythingAndLocksTheMember)
     EXPECT_EQ(mandates[0].signature_svg, f.signature_svg);
     EXPECT_FALSE(mandates[0].signature_date.empty());
 
-    std::vector<Consent> consents = current_consents(ConsentRepository(*store).list_for_member(r->member_id));
+    std::vector<Consent> consents = current_consents(ConsentRepository(*store).list_for_member(r->member_id).value());
     ASSERT_EQ(consents.size(), 4u);
     for (int i = 0; i < 4; ++i) {
         EXPECT_EQ(consents[i].channel, kConsentChannels[i]);
@@ -119,7 +119,7 @@ TEST_F(FieldSignupTest, OneConfirmationWritesEverythingAndLocksTheMember)
     EXPECT_EQ(count("SELECT count(*) FROM field_signup WHERE fundraiser = 'fundraiser1'"), 1);
 
     std::vector<std::string> actions;
-    for (const JournalEntry& e : Journal(*store).list_for_member(r->member_id))
+    for (const JournalEntry& e : Journal(*store).list_for_member(r->member_id).value())
         actions.push_back(e.action);
     for (const char* a : {"member.create", "mandate.add", "consent.record", "field.signup", "member.field_lock"})
         EXPECT_NE(std::find(actions.begin(), actions.end(), a), actions.end()) << a;
@@ -191,7 +191,7 @@ TEST_F(FieldSignupTest, AnExistingMemberGivesAgainWithoutANewRecordOrALock)
     EXPECT_EQ(r->member_id, existing);
     EXPECT_EQ(count("SELECT count(*) FROM member"), 1);
     EXPECT_FALSE(MemberRepository(*store).get(existing).value().field_locked);
-    EXPECT_EQ(SepaMandateRepository(*store).list_for_member(existing).size(), 1u);
+    EXPECT_EQ(SepaMandateRepository(*store).list_for_member(existing).value().size(), 1u);
 }
 
 TEST_F(FieldSignupTest, TheOfficeUnlocksWithAJournalEntry)
@@ -201,7 +201,7 @@ TEST_F(FieldSignupTest, TheOfficeUnlocksWithAJournalEntry)
     MemberRepository members(*store);
     ASSERT_TRUE(members.set_field_locked(r->member_id, false, "office").ok());
     EXPECT_FALSE(members.get(r->member_id).value().field_locked);
-    EXPECT_EQ(Journal(*store).list_for_member(r->member_id)[0].action, "member.field_unlock");
+    EXPECT_EQ(Journal(*store).list_for_member(r->member_id).value()[0].action, "member.field_unlock");
     EXPECT_EQ(members.set_field_locked("0190f0f0-0000-7000-8000-000000000000", false, "office").error().code,
               "member.not_found");
 }

@@ -45,11 +45,11 @@ protected:
         g.method = PaymentMethod::cheque;
         return GiftRepository(*store).add(g, "alice").value();
     }
-    std::vector<Gift> gifts(const std::string& who) { return GiftRepository(*store).list_for_member(who); }
+    std::vector<Gift> gifts(const std::string& who) { return GiftRepository(*store).list_for_member(who).value(); }
     int64_t kept(const std::string& who)
     {
         int64_t total = 0;
-        for (const MoneyIn& m : money_in_for_member(*store, who))
+        for (const MoneyIn& m : money_in_for_member(*store, who).value())
             total += m.amount_cents;
         return total;
     }
@@ -94,20 +94,20 @@ TEST_F(GiftCorrectionTest, AnAmendmentChangesWhatCountsNotTheGiftRow)
     EXPECT_EQ(count("SELECT amount_cents FROM gift"), 10000);
     EXPECT_EQ(kept(anne), 12050);
 
-    std::vector<GiftCorrection> history = corrections.history(gift_id);
+    std::vector<GiftCorrection> history = corrections.history(gift_id).value();
     ASSERT_EQ(history.size(), 1u);
     EXPECT_EQ(history[0].kind, CorrectionKind::amend);
     EXPECT_EQ(history[0].amount_cents, 12050);
     EXPECT_EQ(history[0].reason, "Cheque misread");
     EXPECT_EQ(history[0].operator_name, "bob");
-    EXPECT_EQ(Journal(*store).list_for_member(anne, 1)[0].action, "gift.amend");
+    EXPECT_EQ(Journal(*store).list_for_member(anne, 1).value()[0].action, "gift.amend");
 
     // A later amendment wins; an empty date keeps the gift's.
     later(5);
     ASSERT_TRUE(corrections.amend(gift_id, {"90", "", campaign, PaymentMethod::transfer}, "Second look", "bob").ok());
     EXPECT_EQ(gifts(anne)[0].amount_cents, 9000);
     EXPECT_EQ(gifts(anne)[0].gift_date, "2026-03-02");
-    EXPECT_EQ(corrections.history(gift_id).size(), 2u);
+    EXPECT_EQ(corrections.history(gift_id).value().size(), 2u);
 }
 
 TEST_F(GiftCorrectionTest, AVoidedGiftCountsForNothingAnywhere)
@@ -118,11 +118,11 @@ TEST_F(GiftCorrectionTest, AVoidedGiftCountsForNothingAnywhere)
     EXPECT_TRUE(list[0].voided);
     EXPECT_EQ(list[0].amount_cents, 0);
     EXPECT_EQ(kept(anne), 0);
-    EXPECT_TRUE(money_in_for_member(*store, anne).empty());
+    EXPECT_TRUE(money_in_for_member(*store, anne).value().empty());
     MemberSegments s = member_segments(*store, anne);
     EXPECT_EQ(s.last_gift, "");
     EXPECT_EQ(s.segments, 0);
-    EXPECT_TRUE(TaxReceiptRepository(*store).unreceipted_gifts(anne).empty());
+    EXPECT_TRUE(TaxReceiptRepository(*store).unreceipted_gifts(anne).value().empty());
 
     const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count();
     expect_refused(GiftCorrectionRepository(*store).refund(gift_id, {"10", "", PaymentMethod::cash}, "x", "bob"),
@@ -138,7 +138,7 @@ TEST_F(GiftCorrectionTest, RefundsAddUpAndShowAsMoneyGoingBack)
     EXPECT_EQ(g.amount_cents, 5000);
     EXPECT_EQ(g.refunded_cents, 5000);
     EXPECT_EQ(kept(anne), 5000);
-    std::vector<MoneyIn> lines = money_in_for_member(*store, anne);
+    std::vector<MoneyIn> lines = money_in_for_member(*store, anne).value();
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0].kind, "refund"); // 2026-06-15, today
     EXPECT_EQ(lines[0].amount_cents, -2000);
@@ -168,9 +168,9 @@ TEST_F(GiftCorrectionTest, AMovedGiftFollowsItsNewMember)
     EXPECT_EQ(member_segments(*store, anne).last_gift, "");
     EXPECT_EQ(member_segments(*store, paul).last_gift, "2026-03-01");
     // Both dossiers' journals say so.
-    EXPECT_EQ(Journal(*store).list_for_member(anne, 1)[0].action, "gift.move");
-    EXPECT_EQ(Journal(*store).list_for_member(paul, 1)[0].action, "gift.move");
-    EXPECT_EQ(GiftCorrectionRepository(*store).history(gift_id)[0].member_name, "Paul Martin");
+    EXPECT_EQ(Journal(*store).list_for_member(anne, 1).value()[0].action, "gift.move");
+    EXPECT_EQ(Journal(*store).list_for_member(paul, 1).value()[0].action, "gift.move");
+    EXPECT_EQ(GiftCorrectionRepository(*store).history(gift_id).value()[0].member_name, "Paul Martin");
 }
 
 TEST_F(GiftCorrectionTest, BadCorrectionsAreRefusedAndWriteNothing)

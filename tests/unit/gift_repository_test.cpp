@@ -64,7 +64,7 @@ TEST_F(GiftRepositoryTest, AddStoresGiftAndJournal)
     g.campaign_id = campaign_id;
     Result<std::string> id = GiftRepository(*store).add(g, "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::vector<Gift> list = GiftRepository(*store).list_for_member(member_id);
+    std::vector<Gift> list = GiftRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].id, *id);
     EXPECT_EQ(list[0].amount_cents, 123450);
@@ -75,7 +75,7 @@ TEST_F(GiftRepositoryTest, AddStoresGiftAndJournal)
     EXPECT_EQ(list[0].cheque_bank, "Caisse d'Épargne");
     EXPECT_EQ(list[0].campaign_code, "AP2025-06");
     EXPECT_EQ(list[0].operator_name, "bob");
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1).value();
     ASSERT_EQ(journal.size(), 1u);
     EXPECT_EQ(journal[0].action, "gift.add");
     EXPECT_EQ(journal[0].operator_name, "bob");
@@ -116,7 +116,7 @@ TEST_F(GiftRepositoryTest, EmptyDateMeansTodayAndListIsNewestFirst)
     ASSERT_TRUE(repo.add(gift("10", "01/02/2024"), "a").ok());
     ASSERT_TRUE(repo.add(gift("20", ""), "a").ok());
     ASSERT_TRUE(repo.add(gift("30", "2025-01-01"), "a").ok());
-    std::vector<Gift> list = repo.list_for_member(member_id);
+    std::vector<Gift> list = repo.list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 3u);
     EXPECT_EQ(list[0].amount_cents, 2000);
     EXPECT_GE(list[0].gift_date, today_iso() < today_local_iso() ? today_iso() : today_local_iso());

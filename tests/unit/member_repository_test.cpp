@@ -81,7 +81,7 @@ TEST_F(MemberRepositoryTest, CreateStoresNormalizedFieldsAndJournal)
     EXPECT_FALSE(m->entry_date.empty());
     EXPECT_EQ(repo.count(), 1);
 
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(*id, 10);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(*id, 10).value();
     ASSERT_EQ(journal.size(), 1u);
     EXPECT_EQ(journal[0].action, "member.create");
     EXPECT_EQ(journal[0].operator_name, "alice");
@@ -147,7 +147,7 @@ TEST_F(MemberRepositoryTest, NotepadMemoAndMarkersAreJournaled)
     EXPECT_TRUE(m->stop_promo);
     EXPECT_EQ(m->tax_receipt, TaxReceiptPref::email);
 
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(id, 10);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(id, 10).value();
     ASSERT_EQ(journal.size(), 4u);
     EXPECT_EQ(journal[0].action, "member.markers");
     EXPECT_EQ(journal[0].operator_name, "carol");
@@ -175,19 +175,19 @@ TEST_F(MemberRepositoryTest, CampaignsReceivedNewestFirst)
     ASSERT_TRUE(campaigns.add_received(id, b, "2025-06-03").ok());
     ASSERT_TRUE(campaigns.add_received(id, c, "15/09/2025").ok());
     ASSERT_TRUE(campaigns.add_received(id, a, "2025-03-02").ok());
-    std::vector<CampaignReceived> got = repo.campaigns_received(id);
+    std::vector<CampaignReceived> got = repo.campaigns_received(id).value();
     ASSERT_EQ(got.size(), 3u);
     EXPECT_EQ(got[0].code, "EV2025-09");
     EXPECT_EQ(got[0].received_date, "2025-09-15");
     EXPECT_EQ(got[1].code, "AP2025-06");
     EXPECT_EQ(got[2].code, "NL2025-03");
-    EXPECT_EQ(repo.campaigns_received(id, 2).size(), 2u);
+    EXPECT_EQ(repo.campaigns_received(id, 2).value().size(), 2u);
 
     EXPECT_EQ(campaigns.create({"", "NL2025-03", "Doublon", "", ""}, "alice").error().code, "campaign.code_taken");
     EXPECT_EQ(campaigns.create({"", "bad code", "X", "", ""}, "alice").error().code, "campaign.bad_code");
     EXPECT_EQ(campaigns.create({"", "X1", "", "", ""}, "alice").error().code, "campaign.name_required");
-    EXPECT_EQ(campaigns.list_all().size(), 3u);
-    EXPECT_EQ(campaigns.list_all()[0].code, "EV2025-09");
+    EXPECT_EQ(campaigns.list_all().value().size(), 3u);
+    EXPECT_EQ(campaigns.list_all().value()[0].code, "EV2025-09");
     EXPECT_EQ(campaigns.find_by_code("AP2025-06")->id, b);
 }
 

@@ -44,7 +44,7 @@ protected:
     std::vector<std::string> ids(const char* query, int limit = 50)
     {
         std::vector<std::string> out;
-        for (const SearchHit& h : search_members(*store, query, limit))
+        for (const SearchHit& h : search_members(*store, query, limit).value())
             out.push_back(h.member_id);
         return out;
     }
@@ -68,7 +68,7 @@ TEST_F(MemberSearchTest, NamesWithOrWithoutAccents)
     EXPECT_TRUE(finds("francois", francois));
     EXPECT_TRUE(finds("GARCON", francois));
     EXPECT_TRUE(finds("garçon fran", francois));
-    SearchHit hit = search_members(*store, "helene").at(0);
+    SearchHit hit = search_members(*store, "helene").value().at(0);
     EXPECT_EQ(hit.matched, "name");
     EXPECT_EQ(hit.display_name, "Hélène Dupont");
     EXPECT_EQ(hit.member_no, 1);
@@ -90,13 +90,13 @@ TEST_F(MemberSearchTest, JapaneseNamesFromOneOrTwoCharacters)
     EXPECT_EQ(ids("太郎"), std::vector<std::string>{yamada});
     EXPECT_EQ(ids("山田 太郎"), std::vector<std::string>{yamada});
     EXPECT_EQ(ids("田"), std::vector<std::string>{yamada}); // inside the family name
-    EXPECT_EQ(search_members(*store, "山田").at(0).display_name, "山田 太郎");
+    EXPECT_EQ(search_members(*store, "山田").value().at(0).display_name, "山田 太郎");
 }
 
 TEST_F(MemberSearchTest, PhoneDigitsInAnyFormatting)
 {
     for (const char* q : {"06 12 34", "0612", "06.12.34.56.78", "+33 6 12", "0033 6 12 34", "345678", "612345678"}) {
-        std::vector<SearchHit> hits = search_members(*store, q);
+        std::vector<SearchHit> hits = search_members(*store, q).value();
         ASSERT_FALSE(hits.empty()) << q;
         EXPECT_EQ(hits[0].member_id, helene) << q;
         EXPECT_EQ(hits[0].matched, "phone") << q;
@@ -112,11 +112,11 @@ TEST_F(MemberSearchTest, PhoneDigitsInAnyFormatting)
 TEST_F(MemberSearchTest, EmailFragments)
 {
     for (const char* q : {"gmail", "helene.dupont@", "dupont@gm", "@gmail.com"}) {
-        std::vector<SearchHit> hits = search_members(*store, q);
+        std::vector<SearchHit> hits = search_members(*store, q).value();
         ASSERT_FALSE(hits.empty()) << q;
         EXPECT_EQ(hits[0].member_id, helene) << q;
     }
-    SearchHit hit = search_members(*store, "orange").at(0);
+    SearchHit hit = search_members(*store, "orange").value().at(0);
     EXPECT_EQ(hit.member_id, jean_pierre);
     EXPECT_EQ(hit.matched, "email");
     EXPECT_EQ(hit.matched_text, "jp@orange.fr");
@@ -130,7 +130,7 @@ TEST_F(MemberSearchTest, PostcodePrefixAndMultiWordAnd)
     std::vector<std::string> expected{helene, francois};
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(paris, expected);
-    SearchHit hit = search_members(*store, "75011").at(0);
+    SearchHit hit = search_members(*store, "75011").value().at(0);
     EXPECT_EQ(hit.matched, "postcode");
     EXPECT_EQ(hit.matched_text, "75011");
 
@@ -138,12 +138,12 @@ TEST_F(MemberSearchTest, PostcodePrefixAndMultiWordAnd)
     EXPECT_EQ(ids("75 dupont"), std::vector<std::string>{helene});
     EXPECT_EQ(ids("dupont lyon"), std::vector<std::string>{jean_pierre});
     EXPECT_TRUE(ids("dupont marseille").empty());
-    EXPECT_EQ(search_members(*store, "dupont 75").at(0).matched, "postcode");
+    EXPECT_EQ(search_members(*store, "dupont 75").value().at(0).matched, "postcode");
 }
 
 TEST_F(MemberSearchTest, SameScoreSortsByName)
 {
-    std::vector<SearchHit> hits = search_members(*store, "dupont");
+    std::vector<SearchHit> hits = search_members(*store, "dupont").value();
     ASSERT_EQ(hits.size(), 2u);
     EXPECT_EQ(hits[0].member_id, helene); // Dupont Hélène before Dupont Jean-Pierre
     EXPECT_EQ(hits[1].member_id, jean_pierre);
@@ -152,12 +152,12 @@ TEST_F(MemberSearchTest, SameScoreSortsByName)
 TEST_F(MemberSearchTest, ExactMemberNumberRanksFirst)
 {
     // Members 2 and 3 contain "3" elsewhere (postcode 69003, 13001), member 3's number is exact.
-    std::vector<SearchHit> hits = search_members(*store, "3");
+    std::vector<SearchHit> hits = search_members(*store, "3").value();
     ASSERT_FALSE(hits.empty());
     EXPECT_EQ(hits[0].member_id, yamada);
     EXPECT_EQ(hits[0].matched, "member_no");
     EXPECT_EQ(hits[0].score, 400);
-    hits = search_members(*store, "13001");
+    hits = search_members(*store, "13001").value();
     ASSERT_FALSE(hits.empty());
     EXPECT_EQ(hits[0].member_id, yamada);
     EXPECT_EQ(hits[0].matched, "postcode");
@@ -168,7 +168,7 @@ TEST_F(MemberSearchTest, NamePrefixBeatsOtherPrefixBeatsSubstring)
     std::string by_name = add("Zoé", "Martin", "", "", "75001", "Paris");
     std::string by_email_prefix = add("Anne", "Aubry", "", "martin.z@free.fr", "75001", "Paris");
     std::string by_substring = add("Marc", "Bernard", "", "jmartin@free.fr", "75001", "Paris");
-    std::vector<SearchHit> hits = search_members(*store, "martin");
+    std::vector<SearchHit> hits = search_members(*store, "martin").value();
     ASSERT_EQ(hits.size(), 3u);
     EXPECT_EQ(hits[0].member_id, by_name);
     EXPECT_EQ(hits[0].score, 300);
@@ -194,13 +194,13 @@ TEST_F(MemberSearchTest, ManySameNamesStayFindableInNameOrder)
     // and force a renumbering of the index.
     for (int i = 0; i < 40; ++i)
         add(i % 2 ? "Marie" : "Mariette", "Dupont", "", "", "75001", "Paris");
-    std::vector<SearchHit> hits = search_members(*store, "dupont", 100);
+    std::vector<SearchHit> hits = search_members(*store, "dupont", 100).value();
     ASSERT_EQ(hits.size(), 42u);
     for (size_t i = 1; i < hits.size(); ++i) {
         std::string a = fold_for_search(hits[i - 1].display_name), b = fold_for_search(hits[i].display_name);
         EXPECT_LE(a, b) << i;
     }
-    EXPECT_EQ(search_members(*store, "mariette dupont", 100).size(), 20u);
+    EXPECT_EQ(search_members(*store, "mariette dupont", 100).value().size(), 20u);
     EXPECT_EQ(ids("helene").at(0), helene);
 }
 
@@ -211,18 +211,18 @@ TEST(MemberSearchGenerated, LimitAndOrderOverADemoSet)
     Store& store = **s;
     ASSERT_TRUE(generate_demo(store, {2000, 7, "2026-01-15"}).ok());
     for (const char* q : {"a", "ma", "0", "06", "75", "ene", "gmail"}) {
-        std::vector<SearchHit> hits = search_members(store, q, 50);
+        std::vector<SearchHit> hits = search_members(store, q, 50).value();
         EXPECT_EQ(hits.size(), 50u) << q;
         for (size_t i = 1; i < hits.size(); ++i)
             EXPECT_GE(hits[i - 1].score, hits[i].score) << q << " " << i;
     }
     // Every hit really contains the folded query somewhere the person can see.
-    for (const SearchHit& h : search_members(store, "ene", 50)) {
+    for (const SearchHit& h : search_members(store, "ene", 50).value()) {
         std::string seen = fold_for_search(h.display_name + " " + h.matched_text);
         EXPECT_NE(seen.find("ene"), std::string::npos) << h.display_name << " / " << h.matched_text;
     }
     // Accent-free query finds accented generated names.
-    std::vector<SearchHit> hits = search_members(store, "helene", 50);
+    std::vector<SearchHit> hits = search_members(store, "helene", 50).value();
     ASSERT_FALSE(hits.empty());
     EXPECT_NE(hits[0].display_name.find("Hélène"), std::string::npos);
 }

@@ -56,7 +56,7 @@ TEST_F(MembershipRepositoryTest, AddStoresPeriodFeeAndJournal)
 {
     Result<std::string> id = MembershipRepository(*store).add(membership("01/01/2025", "", "30"), "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::vector<Membership> list = MembershipRepository(*store).list_for_member(member_id);
+    std::vector<Membership> list = MembershipRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].period_start, "2025-01-01");
     EXPECT_EQ(list[0].period_end, "2025-12-31"); // a year by default
@@ -64,7 +64,7 @@ TEST_F(MembershipRepositoryTest, AddStoresPeriodFeeAndJournal)
     EXPECT_EQ(list[0].renewal_date, "2025-12-01");
     EXPECT_EQ(list[0].paid_date, "2025-01-05");
     EXPECT_EQ(list[0].payment_method, "cheque");
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1).value();
     ASSERT_EQ(journal.size(), 1u);
     EXPECT_EQ(journal[0].action, "membership.add");
     EXPECT_EQ(journal[0].operator_name, "bob");
@@ -92,7 +92,7 @@ TEST_F(MembershipRepositoryTest, RenewAddsTheNextPeriodWithTheSameFee)
     ASSERT_TRUE(repo.add(membership("2024-01-01", "2024-12-31", "45,50"), "alice").ok());
     Result<std::string> renewed = repo.renew(member_id, "bob");
     ASSERT_TRUE(renewed.ok()) << renewed.error().message;
-    std::vector<Membership> list = repo.list_for_member(member_id);
+    std::vector<Membership> list = repo.list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].id, *renewed);
     EXPECT_EQ(list[0].period_start, "2025-01-01");
@@ -101,8 +101,8 @@ TEST_F(MembershipRepositoryTest, RenewAddsTheNextPeriodWithTheSameFee)
     EXPECT_EQ(list[0].payment_method, "cheque");
     EXPECT_EQ(list[0].paid_date, today_local_iso());
     ASSERT_TRUE(repo.renew(member_id, "bob").ok());
-    EXPECT_EQ(repo.list_for_member(member_id)[0].period_start, "2026-01-01");
-    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1)[0].action, "membership.add");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].period_start, "2026-01-01");
+    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1).value()[0].action, "membership.add");
 }
 
 TEST_F(MembershipRepositoryTest, RenewOfAMidMonthPeriodAndOfNothing)
@@ -112,8 +112,8 @@ TEST_F(MembershipRepositoryTest, RenewOfAMidMonthPeriodAndOfNothing)
     EXPECT_EQ(rows(), 0);
     ASSERT_TRUE(repo.add(membership("2024-03-15", "2024-09-14", "10"), "alice").ok());
     ASSERT_TRUE(repo.renew(member_id, "bob").ok());
-    EXPECT_EQ(repo.list_for_member(member_id)[0].period_start, "2024-09-15");
-    EXPECT_EQ(repo.list_for_member(member_id)[0].period_end, "2025-03-14");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].period_start, "2024-09-15");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].period_end, "2025-03-14");
 }
 
 TEST(MembershipState, DerivedFromTheDates)
@@ -139,7 +139,7 @@ TEST_F(MembershipRepositoryTest, JoinOrRenewAtAStand)
     const std::string today = today_local_iso();
     // No membership: a year from today, at the fee given, paid today.
     ASSERT_TRUE(repo.join_or_renew(member_id, "30", PaymentMethod::cash, "bob").ok());
-    std::vector<Membership> all = repo.list_for_member(member_id);
+    std::vector<Membership> all = repo.list_for_member(member_id).value();
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].period_start, today);
     EXPECT_EQ(all[0].fee_cents, 3000);
@@ -166,7 +166,7 @@ TEST_F(MembershipRepositoryTest, JoinOrRenewContinuesAPeriodDueForRenewal)
     NewMembership n = membership(start.c_str(), end.c_str(), "25");
     ASSERT_TRUE(repo.add(n, "alice").ok());
     ASSERT_TRUE(repo.join_or_renew(member_id, "40", PaymentMethod::card, "bob").ok());
-    std::vector<Membership> all = repo.list_for_member(member_id);
+    std::vector<Membership> all = repo.list_for_member(member_id).value();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].period_start, iso_from_days(days_from_iso(end) + 1));
     EXPECT_EQ(all[0].fee_cents, 4000);

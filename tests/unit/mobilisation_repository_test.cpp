@@ -25,7 +25,7 @@ TEST_F(MobilisationTest, signature_is_listed_newest_first_and_journalled)
     MobilisationRepository repo(*store);
     ASSERT_TRUE(repo.add({member_id, "2024-03-01", "  Stop   the dams ", "web", ""}, "alice").ok());
     ASSERT_TRUE(repo.add({member_id, "05/06/2025", "Clean rivers", "paper", ""}, "alice").ok());
-    auto rows = repo.list_for_member(member_id);
+    auto rows = repo.list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].petition, "Clean rivers");
     EXPECT_EQ(rows[0].signed_date, "2025-06-05");
@@ -61,7 +61,7 @@ TEST_F(MobilisationTest, signature_at_a_stand_keeps_its_consent_wording_and_time
     EXPECT_EQ(count("mobilisation"), 0);
     m.consent_text = "J'accepte que mon nom soit transmis au préfet.";
     ASSERT_TRUE(repo.add(m, "bob").ok());
-    std::vector<Mobilisation> rows = repo.list_for_member(member_id);
+    std::vector<Mobilisation> rows = repo.list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].consent_text, "J'accepte que mon nom soit transmis au préfet.");
     EXPECT_FALSE(rows[0].consent_at.empty());

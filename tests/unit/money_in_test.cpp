@@ -55,7 +55,7 @@ TEST(MoneyIn, AllMoneyOfAMemberByDateWithTotalsPerMethod)
                            "SELECT '2025-04-05', 'rejected')")
                     .ok());
 
-    std::vector<MoneyIn> rows = money_in_for_member(*store, member);
+    std::vector<MoneyIn> rows = money_in_for_member(*store, member).value();
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_EQ(rows[0].date, "2025-03-05");
     EXPECT_EQ(rows[0].kind, "collection");

@@ -46,7 +46,7 @@ TEST_F(PurchaseOrderRepositoryTest, AddStoresTheOrderAndJournal)
     o.method = PaymentMethod::card;
     Result<std::string> id = PurchaseOrderRepository(*store).add(o, "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::vector<PurchaseOrder> list = PurchaseOrderRepository(*store).list_for_member(member_id);
+    std::vector<PurchaseOrder> list = PurchaseOrderRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].description, "Calendrier 2026");
     EXPECT_EQ(list[0].quantity, 3);
@@ -54,7 +54,7 @@ TEST_F(PurchaseOrderRepositoryTest, AddStoresTheOrderAndJournal)
     EXPECT_EQ(list[0].order_date, "2025-03-02");
     EXPECT_EQ(list[0].payment_method, "card");
     EXPECT_EQ(list[0].status, "paid");
-    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1)[0].action, "order.add");
+    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1).value()[0].action, "order.add");
 }
 
 TEST_F(PurchaseOrderRepositoryTest, BadInputChangesNothing)

@@ -58,7 +58,7 @@ TEST_F(RelationRepositoryTest, OneRowShownFromBothSidesWithTheReverseKind)
     ASSERT_TRUE(relations().add(helene, paul, "spouse", "12/06/1975", "", "bob").ok());
     ASSERT_TRUE(relations().add(helene, firm, "employer", "", "Comptable", "bob").ok());
 
-    std::vector<Relation> h = relations().list_for_member(helene);
+    std::vector<Relation> h = relations().list_for_member(helene).value();
     ASSERT_EQ(h.size(), 2u);
     EXPECT_EQ(h[0].kind, "employer");
     EXPECT_EQ(h[0].other_id, firm);
@@ -67,16 +67,16 @@ TEST_F(RelationRepositoryTest, OneRowShownFromBothSidesWithTheReverseKind)
     EXPECT_EQ(h[1].kind, "spouse");
     EXPECT_EQ(h[1].since, "1975-06-12");
 
-    std::vector<Relation> f = relations().list_for_member(firm);
+    std::vector<Relation> f = relations().list_for_member(firm).value();
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, "employee");
     EXPECT_EQ(f[0].other_id, helene);
     EXPECT_EQ(f[0].other_name, "Hélène Dupont");
-    EXPECT_EQ(relations().list_for_member(paul).at(0).kind, "spouse");
+    EXPECT_EQ(relations().list_for_member(paul).value().at(0).kind, "spouse");
 
     // Journaled on both dossiers.
-    EXPECT_EQ(Journal(*store).list_for_member(firm, 1).at(0).action, "relation.add");
-    EXPECT_EQ(Journal(*store).list_for_member(firm, 1).at(0).detail, "employee: Hélène Dupont");
+    EXPECT_EQ(Journal(*store).list_for_member(firm, 1).value().at(0).action, "relation.add");
+    EXPECT_EQ(Journal(*store).list_for_member(firm, 1).value().at(0).detail, "employee: Hélène Dupont");
 }
 
 TEST_F(RelationRepositoryTest, SelfDuplicateAndBadInputAreRefused)
@@ -90,16 +90,16 @@ TEST_F(RelationRepositoryTest, SelfDuplicateAndBadInputAreRefused)
     expect_refused(helene, "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "spouse", "member.not_found");
     expect_refused(helene, "", "spouse", "relation.other_required");
     EXPECT_EQ(relations().add(helene, paul, "spouse", "31/02/2000", "", "bob").error().field, "since");
-    EXPECT_EQ(relations().list_for_member(helene).size(), 1u);
+    EXPECT_EQ(relations().list_for_member(helene).value().size(), 1u);
 }
 
 TEST_F(RelationRepositoryTest, RemoveIsSoftAndFreesThePair)
 {
     std::string id = relations().add(paul, helene, "spouse", "", "", "bob").value();
     ASSERT_TRUE(relations().remove(id, "carol").ok());
-    EXPECT_TRUE(relations().list_for_member(helene).empty());
-    EXPECT_TRUE(relations().list_for_member(paul).empty());
-    EXPECT_EQ(Journal(*store).list_for_member(helene, 1).at(0).action, "relation.remove");
+    EXPECT_TRUE(relations().list_for_member(helene).value().empty());
+    EXPECT_TRUE(relations().list_for_member(paul).value().empty());
+    EXPECT_EQ(Journal(*store).list_for_member(helene, 1).value().at(0).action, "relation.remove");
     EXPECT_EQ(relations().remove(id, "carol").error().code, "relation.not_found");
     EXPECT_TRUE(relations().add(helene, paul, "spouse", "", "", "bob").ok());
 }

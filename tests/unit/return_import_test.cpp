@@ -89,7 +89,7 @@ protected:
     int64_t money_in(int i)
     {
         int64_t sum = 0;
-        for (const MoneyIn& m : money_in_for_member(*store, members[i]))
+        for (const MoneyIn& m : money_in_for_member(*store, members[i]).value())
             sum += m.amount_cents;
         return sum;
     }

@@ -60,7 +60,7 @@ TEST_F(SepaMandateRepositoryTest, AddStoresTheMandateWithItsRum)
     n.frequency = Frequency::quarterly;
     Result<std::string> id = SepaMandateRepository(*store).add(n, "bob");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::vector<SepaMandate> list = SepaMandateRepository(*store).list_for_member(member_id);
+    std::vector<SepaMandate> list = SepaMandateRepository(*store).list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 1u);
     const SepaMandate& m = list[0];
     EXPECT_EQ(m.id, *id);
@@ -73,7 +73,7 @@ TEST_F(SepaMandateRepositoryTest, AddStoresTheMandateWithItsRum)
     EXPECT_EQ(m.frequency, Frequency::quarterly);
     EXPECT_EQ(m.amount_cents, 1500);
     EXPECT_EQ(m.status, "active");
-    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1);
+    std::vector<JournalEntry> journal = Journal(*store).list_for_member(member_id, 1).value();
     ASSERT_EQ(journal.size(), 1u);
     EXPECT_EQ(journal[0].action, "mandate.add");
     EXPECT_NE(journal[0].detail.find(m.rum), std::string::npos);
@@ -86,7 +86,7 @@ TEST_F(SepaMandateRepositoryTest, TwoMandatesHaveDifferentRums)
     SepaMandateRepository repo(*store);
     ASSERT_TRUE(repo.add(mandate(), "bob").ok());
     ASSERT_TRUE(repo.add(mandate(), "bob").ok());
-    std::vector<SepaMandate> list = repo.list_for_member(member_id);
+    std::vector<SepaMandate> list = repo.list_for_member(member_id).value();
     ASSERT_EQ(list.size(), 2u);
     EXPECT_NE(list[0].rum, list[1].rum);
 }
@@ -127,15 +127,15 @@ TEST_F(SepaMandateRepositoryTest, StatusSuspendsResumesAndRevokesForGood)
     SepaMandateRepository repo(*store);
     std::string id = repo.add(mandate(), "bob").value();
     ASSERT_TRUE(repo.set_status(id, "suspended", "carol").ok());
-    EXPECT_EQ(repo.list_for_member(member_id)[0].status, "suspended");
-    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1)[0].action, "mandate.status");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].status, "suspended");
+    EXPECT_EQ(Journal(*store).list_for_member(member_id, 1).value()[0].action, "mandate.status");
     ASSERT_TRUE(repo.set_status(id, "active", "carol").ok());
     ASSERT_TRUE(repo.set_status(id, "revoked", "carol").ok());
     int64_t journal = Journal(*store).count();
     EXPECT_EQ(repo.set_status(id, "active", "carol").error().code, "mandate.revoked");
     EXPECT_EQ(repo.set_status(id, "paused", "carol").error().code, "mandate.bad_status");
     EXPECT_EQ(repo.set_status(new_uuid_v7(), "active", "carol").error().code, "mandate.not_found");
-    EXPECT_EQ(repo.list_for_member(member_id)[0].status, "revoked");
+    EXPECT_EQ(repo.list_for_member(member_id).value()[0].status, "revoked");
     EXPECT_EQ(Journal(*store).count(), journal);
 }
 
@@ -149,7 +149,7 @@ TEST_F(SepaMandateRepositoryTest, CollectionsOfAMandateNewestFirst)
                            "'2025-01-01' FROM sepa_mandate, (SELECT '2025-04-05' d, 'collected' s, '' r UNION ALL "
                            "SELECT '2025-05-05', 'rejected', 'AM04')")
                     .ok());
-    std::vector<SepaCollection> c = repo.collections_for_mandate(id);
+    std::vector<SepaCollection> c = repo.collections_for_mandate(id).value();
     ASSERT_EQ(c.size(), 2u);
     EXPECT_EQ(c[0].collection_date, "2025-05-05");
     EXPECT_EQ(c[0].status, "rejected");

@@ -33,7 +33,7 @@ TEST_F(SponsorshipTest, active_count_follows_adds_and_ends)
     ASSERT_TRUE(repo.end(awa, "2025-12-31", "alice").ok());
     EXPECT_EQ(last_action(), "sponsorship.end");
     EXPECT_EQ(repo.count_active(member_id), 1);
-    auto rows = repo.list_for_member(member_id);
+    auto rows = repo.list_for_member(member_id).value();
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].child_name, "Moussa"); // active first
     EXPECT_EQ(rows[0].monthly_cents, 2550);

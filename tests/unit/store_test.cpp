@@ -255,9 +255,9 @@ TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
 
     // A failing nested step undoes only itself.
     Result<void> outer = store.transaction([&]() -> Result<void> {
-        store.exec("INSERT INTO meta(key, value) VALUES('a', '1')");
+        EXPECT_TRUE(store.exec("INSERT INTO meta(key, value) VALUES('a', '1')").ok());
         Result<void> inner = store.transaction([&]() -> Result<void> {
-            store.exec("INSERT INTO meta(key, value) VALUES('b', '2')");
+            EXPECT_TRUE(store.exec("INSERT INTO meta(key, value) VALUES('b', '2')").ok());
             return fail("test.inner", "Inner failure.");
         });
         EXPECT_FALSE(inner.ok());
@@ -292,7 +292,7 @@ TEST(Store, StoppedClockDatesWritesAndBoundsTheFuture)
     EXPECT_EQ(GiftRepository(store).add(gift, "alice").error().code, "date.in_future");
     gift.date_text = "";
     ASSERT_TRUE(GiftRepository(store).add(gift, "alice").ok());
-    EXPECT_EQ(GiftRepository(store).list_for_member(*id).at(0).gift_date, "2021-03-04");
+    EXPECT_EQ(GiftRepository(store).list_for_member(*id).value().at(0).gift_date, "2021-03-04");
 
     store.set_clock(0);
     EXPECT_EQ(store.today(), today_local_iso());
@@ -317,4 +317,82 @@ TEST(Store, FailedMigrationLeavesTheDataAtItsVersion)
     EXPECT_EQ((*old)->schema_version(), 1);
     EXPECT_EQ((*old)->serialize(), v1);
     EXPECT_FALSE(Store::open_bytes(v1).ok());
+}
+
+// A read that fails half-way (here SQLite's integer overflow at the third
+// row) is an error, never the first two rows passed off as all of them.
+TEST(Statement, AReadThatFailsHalfWayIsAnErrorNotAShortList)
+{
+    std::unique_ptr<Store> store = Store::open_memory().value();
+    Statement s(store->db(), "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5) "
+                             "SELECT CASE WHEN x = 3 THEN abs(-9223372036854775807 - 1) ELSE x END FROM n");
+    Result<std::vector<int64_t>> rows = s.rows([](Statement& row) { return row.column_int64(0); });
+    ASSERT_FALSE(rows.ok());
+    EXPECT_EQ(rows.error().code, "db.error");
+    EXPECT_NE(rows.error().message.find("integer overflow"), std::string::npos) << rows.error().message;
+
+    // The same, stepped by hand: finished() says what ended the loop.
+    s.reset();
+    int seen = 0;
+    while (s.step() == Statement::Step::row)
+        ++seen;
+    EXPECT_EQ(seen, 2);
+    EXPECT_FALSE(s.finished().ok());
+
+    // A statement that could not be prepared fails its read too, and keeps
+    // its own error when another statement has run since.
+    Statement broken(store->db(), "SELECT x FROM nowhere");
+    Statement fine(store->db(), "SELECT 1");
+    ASSERT_EQ(fine.step(), Statement::Step::row);
+    Result<std::vector<int64_t>> none = broken.rows([](Statement& row) { return row.column_int64(0); });
+    ASSERT_FALSE(none.ok());
+    EXPECT_NE(none.error().message.find("nowhere"), std::string::npos) << none.error().message;
+}
+
+// A list whose table cannot be read says so: the dossier shows an error, not
+// "no gifts" that a volunteer would then enter again.
+TEST(Statement, AListThatCannotBeReadIsAnError)
+{
+    std::unique_ptr<Store> store = Store::open_memory().value();
+    NewMember m;
+    m.first_name = "Hélène";
+    m.last_name = "Martin";
+    const std::string id = MemberRepository(*store).create(m, "alice").value();
+    ASSERT_TRUE(GiftRepository(*store).list_for_member(id).ok());
+    ASSERT_TRUE(store->exec("DROP TABLE gift_now").ok());
+    Result<std::vector<Gift>> gifts = GiftRepository(*store).list_for_member(id);
+    ASSERT_FALSE(gifts.ok());
+    EXPECT_EQ(gifts.error().code, "db.error");
+}
+
+// Reading the value of a failed Result stops the program, in a release
+// build too, and says which error it held.
+TEST(ResultDeathTest, TheValueOfAFailedResultAborts)
+{
+    Result<int> failed = fail("test.failed", "It failed.");
+    EXPECT_DEATH((void)failed.value(), "the value of a failed result was read: test.failed");
+    EXPECT_DEATH((void)*Result<std::string>(fail("test.other", "Other.")), "test.other");
+}
+
+// A nested step whose undo fails must not let the outer transaction commit
+// its writes: they would be saved although the step reported failure.
+TEST(Store, ANestedStepThatCannotBeUndoneFailsTheTransaction)
+{
+    std::unique_ptr<Store> store = Store::open_memory().value();
+    ASSERT_TRUE(store->exec("CREATE TABLE t(x)").ok());
+    Result<void> outer = store->transaction([&]() -> Result<void> {
+        Result<void> inner = store->transaction([&]() -> Result<void> {
+            EXPECT_TRUE(store->exec("INSERT INTO t VALUES(1)").ok());
+            // Releasing the savepoint here makes the undo fail: "no such savepoint".
+            EXPECT_TRUE(store->exec("RELEASE nested").ok());
+            return fail("test.inner", "Inner failure.");
+        });
+        EXPECT_FALSE(inner.ok());
+        return {};
+    });
+    ASSERT_FALSE(outer.ok());
+    EXPECT_EQ(outer.error().code, "db.error");
+    Statement count(store->db(), "SELECT count(*) FROM t");
+    ASSERT_EQ(count.step(), Statement::Step::row);
+    EXPECT_EQ(count.column_int64(0), 0);
 }

@@ -91,9 +91,9 @@ size_t open_dossier(const std::string& id)
     obole::Result<obole::Member> m = obole::MemberRepository(*g_store).get(id);
     if (!m)
         std::abort();
-    size_t n = obole::TextConflictRepository(*g_store).open_for_member(id).size();
-    n += obole::MemberRepository(*g_store).campaigns_received(id, 10).size();
-    n += obole::GiftRepository(*g_store).list_for_member(id).size();
+    size_t n = obole::TextConflictRepository(*g_store).open_for_member(id).value().size();
+    n += obole::MemberRepository(*g_store).campaigns_received(id, 10).value().size();
+    n += obole::GiftRepository(*g_store).list_for_member(id).value().size();
     return n;
 }
 
@@ -107,9 +107,9 @@ void register_all(int64_t members)
         for (const std::string& p : utf8_prefixes(q))
             keystrokes.push_back(p);
     for (const std::string& k : keystrokes) // warm the caches, as a running app has
-        obole::search_members(*g_store, k, 50);
+        obole::search_members(*g_store, k, 50).value();
     add("search/keystroke", int(2 * keystrokes.size()), [](size_t i) {
-        benchmark::DoNotOptimize(obole::search_members(*g_store, keystrokes[i % keystrokes.size()], 50));
+        benchmark::DoNotOptimize(obole::search_members(*g_store, keystrokes[i % keystrokes.size()], 50).value());
     });
 
     // Dossiers of members spread over the file, and of the member with the
@@ -167,8 +167,8 @@ void register_all(int64_t members)
         obole::MemberFilter filter;
         filter.segments = obole::kSegmentLapsed | obole::kSegmentMajor;
         filter.postcode_prefix = "75*";
-        benchmark::DoNotOptimize(obole::filter_members(*g_store, filter, 50).size() +
-                                 obole::count_filtered_members(*g_store, filter));
+        benchmark::DoNotOptimize(obole::filter_members(*g_store, filter, 50).value().size() +
+                                 obole::count_filtered_members(*g_store, filter).value());
     });
 }
 

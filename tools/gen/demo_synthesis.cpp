@@ -150,7 +150,12 @@ private:
         // Her spouse: the first generated man of the run with no relation
         // yet, who moves to her address.
         for (const DemoMember* m : generated) {
-            if (m->civility != "M." || !RelationRepository(h_.store).list_for_member(m->id).empty())
+            if (m->civility != "M.")
+                continue;
+            Result<std::vector<Relation>> relations = RelationRepository(h_.store).list_for_member(m->id);
+            if (!relations)
+                return relations.error();
+            if (!relations->empty())
                 continue;
             if (Result<void> r = relate(helene.id, m->id, "spouse", iso_from_days(h_.today - 12000), ""); !r)
                 return r;

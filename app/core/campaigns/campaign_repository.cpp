@@ -26,12 +26,14 @@ Error campaign_not_found()
 
 } // namespace
 
-std::vector<Campaign> CampaignRepository::list_all()
+Result<std::vector<Campaign>> CampaignRepository::list_all()
 {
     std::vector<Campaign> out;
     Statement select(store_.db(), (std::string(kColumns) + "ORDER BY start_date DESC, code").c_str());
     while (select.step() == Statement::Step::row)
         out.push_back(read_campaign(select));
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

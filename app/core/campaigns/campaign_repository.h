@@ -15,7 +15,7 @@ public:
     explicit CampaignRepository(Store& store) : store_(store) {}
 
     // Newest start date first.
-    std::vector<Campaign> list_all();
+    Result<std::vector<Campaign>> list_all();
     Result<Campaign> get(const std::string& id);            // campaign.not_found
     Result<Campaign> find_by_code(const std::string& code); // campaign.not_found
 

@@ -38,7 +38,7 @@ EmailSummary summarize_email_activity(const std::vector<EmailActivity>& rows)
     return s;
 }
 
-std::vector<EmailActivity> EmailActivityRepository::list_for_member(const std::string& member_id)
+Result<std::vector<EmailActivity>> EmailActivityRepository::list_for_member(const std::string& member_id)
 {
     std::vector<EmailActivity> out;
     Statement select(store_.db(), "SELECT a.id, a.at, a.kind, a.mailing, a.link FROM member m "
@@ -48,6 +48,8 @@ std::vector<EmailActivity> EmailActivityRepository::list_for_member(const std::s
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_uuid(0), member_id, select.column_text(1), select.column_text(2),
                        select.column_text(3), select.column_text(4)});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

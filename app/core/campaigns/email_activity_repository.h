@@ -46,7 +46,7 @@ public:
     explicit EmailActivityRepository(Store& store) : store_(store) {}
 
     // Newest first.
-    std::vector<EmailActivity> list_for_member(const std::string& member_id);
+    Result<std::vector<EmailActivity>> list_for_member(const std::string& member_id);
 
     // Inserts one row for a member's local ref, inside the caller's
     // transaction (the importer and the demo write many at once). The

@@ -44,12 +44,14 @@ Result<std::string> EventRepository::create(const std::string& name_text, const 
     return id;
 }
 
-std::vector<Event> EventRepository::list_all()
+Result<std::vector<Event>> EventRepository::list_all()
 {
     std::vector<Event> out;
     Statement select(store_.db(), "SELECT id, name, event_date, place FROM event ORDER BY event_date DESC, ref DESC");
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_text(3)});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -126,7 +128,7 @@ Result<void> EventRepository::mark_attended(const std::string& registration_id, 
     });
 }
 
-std::vector<EventRegistration> EventRepository::list_for_member(const std::string& member_id)
+Result<std::vector<EventRegistration>> EventRepository::list_for_member(const std::string& member_id)
 {
     std::vector<EventRegistration> out;
     // An event not pulled yet (its registration came first) shows without a name.
@@ -152,10 +154,12 @@ std::vector<EventRegistration> EventRepository::list_for_member(const std::strin
         r.attended_at = select.column_text(9);
         out.push_back(std::move(r));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 
-std::vector<Attendee> EventRepository::attendees(const std::string& event_id)
+Result<std::vector<Attendee>> EventRepository::attendees(const std::string& event_id)
 {
     std::vector<Attendee> out;
     Statement select(store_.db(),
@@ -176,16 +180,21 @@ std::vector<Attendee> EventRepository::attendees(const std::string& event_id)
         a.walk_in = select.column_int64(8) != 0;
         out.push_back(std::move(a));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 
-std::optional<EventRegistration> EventRepository::registration_of(const std::string& member_id,
-                                                                  const std::string& event_id)
+Result<std::optional<EventRegistration>> EventRepository::registration_of(const std::string& member_id,
+                                                                          const std::string& event_id)
 {
-    for (EventRegistration& r : list_for_member(member_id))
+    Result<std::vector<EventRegistration>> all = list_for_member(member_id);
+    if (!all)
+        return all.error();
+    for (EventRegistration& r : *all)
         if (r.event_id == event_id)
-            return std::move(r);
-    return std::nullopt;
+            return std::optional<EventRegistration>(std::move(r));
+    return std::optional<EventRegistration>();
 }
 
 } // namespace obole

@@ -45,7 +45,7 @@ public:
                                const std::string& operator_name);
 
     // Newest date first.
-    std::vector<Event> list_all();
+    Result<std::vector<Event>> list_all();
 
     // Registers a member, today, with 0..20 guests (event.bad_guests).
     // member.not_found, event.not_found, event.already_registered.
@@ -63,12 +63,12 @@ public:
                                     const std::string& operator_name);
 
     // The event's check-in list, by name.
-    std::vector<Attendee> attendees(const std::string& event_id);
+    Result<std::vector<Attendee>> attendees(const std::string& event_id);
     // The registration of a member to an event, if any.
-    std::optional<EventRegistration> registration_of(const std::string& member_id, const std::string& event_id);
+    Result<std::optional<EventRegistration>> registration_of(const std::string& member_id, const std::string& event_id);
 
     // The member's registrations, newest event first.
-    std::vector<EventRegistration> list_for_member(const std::string& member_id);
+    Result<std::vector<EventRegistration>> list_for_member(const std::string& member_id);
 
 private:
     Result<std::string> insert_registration(const std::string& member_id, const std::string& event_id, int guests,

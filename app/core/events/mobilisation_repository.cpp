@@ -75,7 +75,7 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
     return id;
 }
 
-std::vector<Mobilisation> MobilisationRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Mobilisation>> MobilisationRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Mobilisation> out;
     Statement select(store_.db(), "SELECT p.id, p.signed_date, p.petition, p.channel, c.id, ifnull(c.code, ''), "
@@ -88,6 +88,8 @@ std::vector<Mobilisation> MobilisationRepository::list_for_member(const std::str
         out.push_back({select.column_uuid(0), member_id, select.column_text(1), select.column_text(2),
                        select.column_text(3), select.column_uuid(4), select.column_text(5), select.column_text(6),
                        select.column_text(7), select.column_text(8)});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -44,7 +44,7 @@ public:
     Result<std::string> add(const NewMobilisation& m, const std::string& operator_name);
 
     // Newest signature first.
-    std::vector<Mobilisation> list_for_member(const std::string& member_id);
+    Result<std::vector<Mobilisation>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

@@ -82,7 +82,7 @@ std::string deposit_slip_html(const DepositSlip& slip, const std::string& associ
     return out;
 }
 
-std::vector<ClosedBatch> closed_batches_with_cheques(Store& store)
+Result<std::vector<ClosedBatch>> closed_batches_with_cheques(Store& store)
 {
     std::vector<ClosedBatch> out;
     Statement s(store.db(), "SELECT b.id, b.name, b.closed_at FROM gift_batch b WHERE b.status = 'closed' AND "
@@ -90,6 +90,8 @@ std::vector<ClosedBatch> closed_batches_with_cheques(Store& store)
                             "ORDER BY b.closed_at DESC LIMIT 50");
     while (s.step() == Statement::Step::row)
         out.push_back({s.column_uuid(0), s.column_text(1), s.column_text(2)});
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -45,6 +45,6 @@ struct ClosedBatch {
     std::string id, name, closed_at;
 };
 // Closed batches holding cheques, newest first.
-std::vector<ClosedBatch> closed_batches_with_cheques(Store& store);
+Result<std::vector<ClosedBatch>> closed_batches_with_cheques(Store& store);
 
 } // namespace obole

@@ -108,7 +108,7 @@ Result<std::string> ConsentRepository::record(const std::string& member_id, cons
     return id;
 }
 
-std::vector<Consent> ConsentRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Consent>> ConsentRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Consent> out;
     Statement select(store_.db(), kListSql);
@@ -129,6 +129,8 @@ std::vector<Consent> ConsentRepository::list_for_member(const std::string& membe
         c.merged_at = select.column_text(10);
         out.push_back(std::move(c));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -60,7 +60,7 @@ public:
                                const std::string& operator_name);
 
     // Every answer, newest first.
-    std::vector<Consent> list_for_member(const std::string& member_id);
+    Result<std::vector<Consent>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

@@ -128,7 +128,7 @@ Result<void> DocumentRepository::remove(const std::string& document_id, const st
     });
 }
 
-std::vector<Document> DocumentRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Document>> DocumentRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Document> out;
     Statement select(store_.db(), "SELECT d.id, d.name, d.mime_type, d.doc_date, d.direction, d.size_bytes, "
@@ -148,6 +148,8 @@ std::vector<Document> DocumentRepository::list_for_member(const std::string& mem
         d.created_at = select.column_text(7);
         out.push_back(std::move(d));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -53,7 +53,7 @@ public:
     Result<void> remove(const std::string& document_id, const std::string& operator_name);
 
     // Without the content; newest first; deleted ones left out.
-    std::vector<Document> list_for_member(const std::string& member_id);
+    Result<std::vector<Document>> list_for_member(const std::string& member_id);
 
     // The bytes of a live document (document.not_found).
     Result<std::vector<uint8_t>> content(const std::string& document_id);

@@ -15,7 +15,7 @@ const char kOpenPairs[] = "FROM duplicate_candidate d "
 
 } // namespace
 
-std::vector<DuplicateCandidate> DuplicateRepository::open(int limit)
+Result<std::vector<DuplicateCandidate>> DuplicateRepository::open(int limit)
 {
     std::vector<DuplicateCandidate> out;
     const std::string sql =
@@ -36,6 +36,8 @@ std::vector<DuplicateCandidate> DuplicateRepository::open(int limit)
         c.reason = s.column_text(7);
         out.push_back(std::move(c));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 

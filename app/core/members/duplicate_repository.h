@@ -27,7 +27,7 @@ public:
     explicit DuplicateRepository(Store& store) : store_(store) {}
 
     // Open pairs whose members are both still there, oldest first.
-    std::vector<DuplicateCandidate> open(int limit = 200);
+    Result<std::vector<DuplicateCandidate>> open(int limit = 200);
     int64_t open_count();
 
     // "Two different people": the pair is not offered again.

@@ -253,7 +253,7 @@ std::string surviving_id(Store& store, const std::string& member_id)
     return id.empty() ? member_id : id;
 }
 
-std::vector<MergedMember> members_merged_into(Store& store, const std::string& survivor_id)
+Result<std::vector<MergedMember>> members_merged_into(Store& store, const std::string& survivor_id)
 {
     std::vector<MergedMember> out;
     Statement s(store.db(), "SELECT l.id, trim(l.first_name || ' ' || l.last_name) || ' (No. ' || l.member_no || ')' "
@@ -262,6 +262,8 @@ std::vector<MergedMember> members_merged_into(Store& store, const std::string& s
     s.bind_uuid(1, survivor_id);
     while (s.step() == Statement::Step::row)
         out.push_back({s.column_uuid(0), s.column_text(1)});
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 

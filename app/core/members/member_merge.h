@@ -40,7 +40,7 @@ Result<void> unmerge_members(Store& store, const std::string& loser_id, const st
 struct MergedMember {
     std::string id, label;
 };
-std::vector<MergedMember> members_merged_into(Store& store, const std::string& survivor_id);
+Result<std::vector<MergedMember>> members_merged_into(Store& store, const std::string& survivor_id);
 
 // The member, then each one its merged_into chain leads to, in order.
 std::vector<int64_t> merge_chain(Store& store, int64_t member_ref);

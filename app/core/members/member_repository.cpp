@@ -351,7 +351,7 @@ Result<void> MemberRepository::remove(const std::string& id, const std::string& 
     });
 }
 
-std::vector<CampaignReceived> MemberRepository::campaigns_received(const std::string& member_id, int limit)
+Result<std::vector<CampaignReceived>> MemberRepository::campaigns_received(const std::string& member_id, int limit)
 {
     std::vector<CampaignReceived> out;
     Statement select(store_.db(), "SELECT c.id, c.code, c.name, r.received_date, "
@@ -365,6 +365,8 @@ std::vector<CampaignReceived> MemberRepository::campaigns_received(const std::st
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_text(3),
                        select.column_int64(4) != 0});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -103,7 +103,7 @@ public:
     Result<void> remove(const std::string& id, const std::string& operator_name);
 
     // Newest first; gave tells whether a gift names the campaign.
-    std::vector<CampaignReceived> campaigns_received(const std::string& member_id, int limit = 10);
+    Result<std::vector<CampaignReceived>> campaigns_received(const std::string& member_id, int limit = 10);
 
     int64_t count(); // members not deleted
 

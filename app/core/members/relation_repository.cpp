@@ -119,7 +119,7 @@ Result<void> RelationRepository::remove(const std::string& relation_id, const st
     });
 }
 
-std::vector<Relation> RelationRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Relation>> RelationRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Relation> out;
     // Both ends: the row as written (kind as is) and the row seen from its
@@ -147,6 +147,8 @@ std::vector<Relation> RelationRepository::list_for_member(const std::string& mem
         r.created_at = s.column_text(7);
         out.push_back(std::move(r));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     std::sort(out.begin(), out.end(), [](const Relation& x, const Relation& y) {
         return x.kind != y.kind ? x.kind < y.kind : x.other_name < y.other_name;
     });

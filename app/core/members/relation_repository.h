@@ -29,7 +29,7 @@ public:
 
     // The member's relations from its own side (kinds reversed where the
     // member is the row's other end), by kind then the other's name.
-    std::vector<Relation> list_for_member(const std::string& member_id);
+    Result<std::vector<Relation>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

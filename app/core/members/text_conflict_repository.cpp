@@ -32,7 +32,7 @@ std::string time_of_clock(const std::string& hlc)
 
 } // namespace
 
-std::vector<TextConflict> TextConflictRepository::open_for_member(const std::string& member_id)
+Result<std::vector<TextConflict>> TextConflictRepository::open_for_member(const std::string& member_id)
 {
     std::vector<TextConflict> out;
     Statement s(store_.db(), "SELECT c.id, m.id, c.field, c.value, c.hlc FROM text_conflict c "
@@ -42,6 +42,8 @@ std::vector<TextConflict> TextConflictRepository::open_for_member(const std::str
     while (s.step() == Statement::Step::row)
         out.push_back(
             {s.column_uuid(0), s.column_uuid(1), s.column_text(2), s.column_text(3), time_of_clock(s.column_text(4))});
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 

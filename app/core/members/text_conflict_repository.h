@@ -24,7 +24,7 @@ public:
     explicit TextConflictRepository(Store& store) : store_(store) {}
 
     // Not yet resolved, oldest first.
-    std::vector<TextConflict> open_for_member(const std::string& member_id);
+    Result<std::vector<TextConflict>> open_for_member(const std::string& member_id);
     int64_t open_count();
 
     // keep_other: the other version replaces the current text; otherwise the

@@ -168,7 +168,7 @@ Result<void> CardRecurringRepository::set_status(const std::string& id, const st
     });
 }
 
-std::vector<CardRecurring> CardRecurringRepository::list_for_member(const std::string& member_id)
+Result<std::vector<CardRecurring>> CardRecurringRepository::list_for_member(const std::string& member_id)
 {
     std::vector<CardRecurring> out;
     Statement select(store_.db(), kListSql);
@@ -189,6 +189,8 @@ std::vector<CardRecurring> CardRecurringRepository::list_for_member(const std::s
         c.created_at = select.column_text(11);
         out.push_back(std::move(c));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

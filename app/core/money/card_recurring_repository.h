@@ -44,7 +44,7 @@ public:
     Result<void> set_status(const std::string& id, const std::string& status, const std::string& operator_name);
 
     // Newest start first.
-    std::vector<CardRecurring> list_for_member(const std::string& member_id);
+    Result<std::vector<CardRecurring>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

@@ -121,7 +121,7 @@ Result<GiftBatch> GiftBatchRepository::get(const std::string& id)
     return read_batch(s);
 }
 
-std::vector<GiftBatch> GiftBatchRepository::open_batches(const std::string& operator_name)
+Result<std::vector<GiftBatch>> GiftBatchRepository::open_batches(const std::string& operator_name)
 {
     std::vector<GiftBatch> out;
     Statement s(store_.db(), (std::string(kBatchColumns) +
@@ -130,20 +130,24 @@ std::vector<GiftBatch> GiftBatchRepository::open_batches(const std::string& oper
     s.bind_text(1, operator_name);
     while (s.step() == Statement::Step::row)
         out.push_back(read_batch(s));
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
-std::vector<GiftBatch> GiftBatchRepository::recent(int limit)
+Result<std::vector<GiftBatch>> GiftBatchRepository::recent(int limit)
 {
     std::vector<GiftBatch> out;
     Statement s(store_.db(), (std::string(kBatchColumns) + "ORDER BY b.opened_at DESC, b.id DESC LIMIT ?1").c_str());
     s.bind_int64(1, limit);
     while (s.step() == Statement::Step::row)
         out.push_back(read_batch(s));
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
-std::vector<BatchLine> GiftBatchRepository::lines(const std::string& batch_id)
+Result<std::vector<BatchLine>> GiftBatchRepository::lines(const std::string& batch_id)
 {
     std::vector<BatchLine> out;
     Statement s(store_.db(),
@@ -170,6 +174,8 @@ std::vector<BatchLine> GiftBatchRepository::lines(const std::string& batch_id)
         l.cheque_bank = s.column_text(13);
         out.push_back(std::move(l));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -300,7 +306,10 @@ Result<void> GiftBatchRepository::close(const std::string& batch_id, const std::
     Result<GiftBatch> batch = open_batch(batch_id);
     if (!batch)
         return batch.error();
-    const std::vector<BatchLine> all = lines(batch_id);
+    const Result<std::vector<BatchLine>> read = lines(batch_id);
+    if (!read)
+        return read.error();
+    const std::vector<BatchLine>& all = *read;
     if (all.empty())
         return fail("batch.empty", "This batch has no gift to post.");
     std::optional<std::string> note = one_line_text(mismatch_note, 200);

@@ -30,12 +30,12 @@ public:
 
     Result<GiftBatch> get(const std::string& id); // batch.not_found
     // The operator's batches still open (sessions in progress), newest first.
-    std::vector<GiftBatch> open_batches(const std::string& operator_name);
+    Result<std::vector<GiftBatch>> open_batches(const std::string& operator_name);
     // Every batch, newest first.
-    std::vector<GiftBatch> recent(int limit = 50);
+    Result<std::vector<GiftBatch>> recent(int limit = 50);
 
     // Lines not struck out, in the order they were typed.
-    std::vector<BatchLine> lines(const std::string& batch_id);
+    Result<std::vector<BatchLine>> lines(const std::string& batch_id);
 
     // Validates the row: member.not_found (field "member"); amount.* (field
     // "amount"); batch.bad_method (cash, cheque, card or other only);

@@ -218,7 +218,7 @@ Result<std::string> GiftCorrectionRepository::move(const std::string& gift_id, c
     return write(*gift, c, 0, *to, operator_name);
 }
 
-std::vector<GiftCorrection> GiftCorrectionRepository::history(const std::string& gift_id)
+Result<std::vector<GiftCorrection>> GiftCorrectionRepository::history(const std::string& gift_id)
 {
     std::vector<GiftCorrection> out;
     Statement s(store_.db(), "SELECT c.id, c.kind, ifnull(c.amount_cents, 0), c.gift_date, c.payment_method, "
@@ -249,6 +249,8 @@ std::vector<GiftCorrection> GiftCorrectionRepository::history(const std::string&
         c.created_at = s.column_text(14);
         out.push_back(std::move(c));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 

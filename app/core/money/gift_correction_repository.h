@@ -39,7 +39,7 @@ public:
                              const std::string& operator_name);
 
     // The gift's corrections, oldest first.
-    std::vector<GiftCorrection> history(const std::string& gift_id);
+    Result<std::vector<GiftCorrection>> history(const std::string& gift_id);
 
 private:
     struct Current;

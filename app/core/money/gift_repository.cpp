@@ -95,7 +95,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     return id;
 }
 
-std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Gift>> GiftRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Gift> out;
     Statement select(store_.db(),
@@ -130,6 +130,8 @@ std::vector<Gift> GiftRepository::list_for_member(const std::string& member_id)
         g.cheque_bank = select.column_text(19);
         out.push_back(std::move(g));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

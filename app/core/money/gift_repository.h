@@ -26,7 +26,7 @@ public:
 
     // The member's gifts as corrected (moved ones under their new member),
     // voided ones included; newest first (gift date, then entry time).
-    std::vector<Gift> list_for_member(const std::string& member_id);
+    Result<std::vector<Gift>> list_for_member(const std::string& member_id);
 
     // The campaign last received by the member (newest received_date), "" if none.
     std::string default_campaign_for(const std::string& member_id);

@@ -175,7 +175,10 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
 
 Result<std::string> MembershipRepository::renew(const std::string& member_id, const std::string& operator_name)
 {
-    std::vector<Membership> all = list_for_member(member_id);
+    Result<std::vector<Membership>> read = list_for_member(member_id);
+    if (!read)
+        return read.error();
+    std::vector<Membership>& all = *read;
     auto last = std::find_if(all.begin(), all.end(), [](const Membership& m) { return m.status != "cancelled"; });
     if (last == all.end())
         return fail("membership.none_to_renew", "This member has no membership to renew.");
@@ -198,7 +201,10 @@ Result<std::string> MembershipRepository::renew(const std::string& member_id, co
 Result<std::string> MembershipRepository::join_or_renew(const std::string& member_id, const std::string& fee_text,
                                                         PaymentMethod method, const std::string& operator_name)
 {
-    std::vector<Membership> all = list_for_member(member_id);
+    Result<std::vector<Membership>> read = list_for_member(member_id);
+    if (!read)
+        return read.error();
+    std::vector<Membership>& all = *read;
     auto last = std::find_if(all.begin(), all.end(), [](const Membership& m) { return m.status != "cancelled"; });
     NewMembership n;
     n.member_id = member_id;
@@ -224,7 +230,7 @@ Result<std::string> MembershipRepository::join_or_renew(const std::string& membe
     return add(n, operator_name);
 }
 
-std::vector<Membership> MembershipRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Membership>> MembershipRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Membership> out;
     Statement select(store_.db(), kListSql);
@@ -244,6 +250,8 @@ std::vector<Membership> MembershipRepository::list_for_member(const std::string&
         m.created_at = select.column_text(10);
         out.push_back(std::move(m));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -62,7 +62,7 @@ public:
                                       const std::string& operator_name);
 
     // Newest period first.
-    std::vector<Membership> list_for_member(const std::string& member_id);
+    Result<std::vector<Membership>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

@@ -31,18 +31,20 @@ const char kMoneyInSql[] =
 
 } // namespace
 
-std::vector<MoneyIn> money_in_for_member(Store& store, const std::string& member_id)
+Result<std::vector<MoneyIn>> money_in_for_member(Store& store, const std::string& member_id)
 {
     std::vector<MoneyIn> out;
     Statement member(store.db(), "SELECT ref FROM member WHERE id = ?1");
     member.bind_uuid(1, member_id);
     if (member.step() != Statement::Step::row)
-        return out;
+        return member.finished().ok() ? Result<std::vector<MoneyIn>>(out) : member.error();
     Statement select(store.db(), kMoneyInSql);
     select.bind_int64(1, member.column_int64(0));
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_text(0), select.column_text(1), select.column_text(2), select.column_int64(3),
                        select.column_text(4)});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace obole {
 
 class Store;
@@ -26,7 +28,7 @@ struct MethodTotal {
 };
 
 // Newest first.
-std::vector<MoneyIn> money_in_for_member(Store& store, const std::string& member_id);
+Result<std::vector<MoneyIn>> money_in_for_member(Store& store, const std::string& member_id);
 
 // One total per payment method, largest first.
 std::vector<MethodTotal> totals_by_method(const std::vector<MoneyIn>& rows);

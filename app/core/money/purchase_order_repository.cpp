@@ -90,7 +90,7 @@ Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, cons
     return id;
 }
 
-std::vector<PurchaseOrder> PurchaseOrderRepository::list_for_member(const std::string& member_id)
+Result<std::vector<PurchaseOrder>> PurchaseOrderRepository::list_for_member(const std::string& member_id)
 {
     std::vector<PurchaseOrder> out;
     Statement select(store_.db(), kListSql);
@@ -109,6 +109,8 @@ std::vector<PurchaseOrder> PurchaseOrderRepository::list_for_member(const std::s
         o.created_at = select.column_text(9);
         out.push_back(std::move(o));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

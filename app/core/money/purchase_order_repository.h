@@ -37,7 +37,7 @@ public:
     Result<std::string> add(const NewPurchaseOrder& order, const std::string& operator_name);
 
     // Newest first.
-    std::vector<PurchaseOrder> list_for_member(const std::string& member_id);
+    Result<std::vector<PurchaseOrder>> list_for_member(const std::string& member_id);
 
 private:
     Store& store_;

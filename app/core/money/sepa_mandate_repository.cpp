@@ -246,7 +246,7 @@ Result<void> SepaMandateRepository::amend(const std::string& mandate_id, const M
     });
 }
 
-std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::string& member_id)
+Result<std::vector<SepaMandate>> SepaMandateRepository::list_for_member(const std::string& member_id)
 {
     std::vector<SepaMandate> out;
     Statement select(store_.db(), kListSql);
@@ -273,10 +273,12 @@ std::vector<SepaMandate> SepaMandateRepository::list_for_member(const std::strin
         s.amended_from_rum = select.column_text(17);
         out.push_back(std::move(s));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 
-std::vector<SepaCollection> SepaMandateRepository::collections_for_mandate(const std::string& mandate_id)
+Result<std::vector<SepaCollection>> SepaMandateRepository::collections_for_mandate(const std::string& mandate_id)
 {
     std::vector<SepaCollection> out;
     Statement select(store_.db(), kCollectionsSql);
@@ -294,6 +296,8 @@ std::vector<SepaCollection> SepaMandateRepository::collections_for_mandate(const
         c.returned_on = select.column_text(8);
         out.push_back(std::move(c));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

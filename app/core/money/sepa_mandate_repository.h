@@ -103,9 +103,9 @@ public:
                        const std::string& operator_name);
 
     // Newest signature first.
-    std::vector<SepaMandate> list_for_member(const std::string& member_id);
+    Result<std::vector<SepaMandate>> list_for_member(const std::string& member_id);
     // Newest collection first.
-    std::vector<SepaCollection> collections_for_mandate(const std::string& mandate_id);
+    Result<std::vector<SepaCollection>> collections_for_mandate(const std::string& mandate_id);
 
 private:
     Store& store_;

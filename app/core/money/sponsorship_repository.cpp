@@ -103,7 +103,7 @@ Result<void> SponsorshipRepository::end(const std::string& sponsorship_id, const
     });
 }
 
-std::vector<Sponsorship> SponsorshipRepository::list_for_member(const std::string& member_id)
+Result<std::vector<Sponsorship>> SponsorshipRepository::list_for_member(const std::string& member_id)
 {
     std::vector<Sponsorship> out;
     Statement select(store_.db(), "SELECT s.id, s.child_name, s.child_code, s.country, s.start_date, s.end_date, "
@@ -123,6 +123,8 @@ std::vector<Sponsorship> SponsorshipRepository::list_for_member(const std::strin
         s.active = select.column_view(7) == "active";
         out.push_back(std::move(s));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

@@ -44,7 +44,7 @@ public:
     Result<void> end(const std::string& sponsorship_id, const std::string& end_text, const std::string& operator_name);
 
     // Active ones first, then by start date, newest first.
-    std::vector<Sponsorship> list_for_member(const std::string& member_id);
+    Result<std::vector<Sponsorship>> list_for_member(const std::string& member_id);
 
     // Shown in the Infos tab.
     int count_active(const std::string& member_id);

@@ -53,9 +53,12 @@ bool nothing_to_reissue(const Error& e)
 
 } // namespace
 
-std::string receipt_lines_now(Store& store, const TaxReceipt& receipt)
+Result<std::string> receipt_lines_now(Store& store, const TaxReceipt& receipt)
 {
-    return receipt_lines(TaxReceiptRepository(store).gifts_now(receipt));
+    Result<std::vector<Gift>> gifts = TaxReceiptRepository(store).gifts_now(receipt);
+    if (!gifts)
+        return gifts.error();
+    return receipt_lines(*gifts);
 }
 
 Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering numbering, const std::string& operator_name)
@@ -65,7 +68,12 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
     Result<void> written = store.transaction([&]() -> Result<void> {
         for (const std::string& id : receipts_to_check(store)) {
             std::optional<TaxReceipt> receipt = receipts.find(id);
-            if (!receipt || receipt_lines_now(store, *receipt) == receipt->lines)
+            if (!receipt)
+                continue;
+            Result<std::string> lines = receipt_lines_now(store, *receipt);
+            if (!lines)
+                return lines.error();
+            if (*lines == receipt->lines)
                 continue;
             if (Result<void> r = receipts.cancel(*receipt, latest_reason(store, *receipt), operator_name); !r)
                 return r;
@@ -88,7 +96,10 @@ Result<void> check_cancellation(Store& store, const std::string& receipt_id)
     std::optional<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
     if (!receipt)
         return fail("tax_receipt.not_found", "This tax receipt does not exist.");
-    if (receipt_lines_now(store, *receipt) == receipt->lines)
+    Result<std::string> lines = receipt_lines_now(store, *receipt);
+    if (!lines)
+        return lines.error();
+    if (*lines == receipt->lines)
         return fail("tax_receipt.still_true", "This receipt still says what its gifts are: it cannot be cancelled.");
     return {};
 }

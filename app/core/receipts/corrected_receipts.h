@@ -35,7 +35,7 @@ struct ReceiptFollowUp {
 Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering numbering, const std::string& operator_name);
 
 // What the receipt would certify if it were issued now from the same gifts.
-std::string receipt_lines_now(Store& store, const TaxReceipt& receipt);
+Result<std::string> receipt_lines_now(Store& store, const TaxReceipt& receipt);
 
 // The server's check of a pushed cancellation: the receipt exists and no
 // longer says what its gifts say (tax_receipt.not_found,

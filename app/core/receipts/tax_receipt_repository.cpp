@@ -96,7 +96,7 @@ bool TaxReceiptRepository::receipted(const std::string& member_id, const std::st
     return s.step() == Statement::Step::row;
 }
 
-std::vector<Gift> TaxReceiptRepository::unreceipted_gifts(const std::string& member_id)
+Result<std::vector<Gift>> TaxReceiptRepository::unreceipted_gifts(const std::string& member_id)
 {
     std::vector<Gift> out;
     // Every gift id already on a receipt, read once (a long-history member has thousands of gifts).
@@ -110,8 +110,13 @@ std::vector<Gift> TaxReceiptRepository::unreceipted_gifts(const std::string& mem
     while (receipts.step() == Statement::Step::row)
         for (std::string& id : split_ids(receipts.column_text(0)))
             covered.push_back(std::move(id));
+    if (Result<void> done = receipts.finished(); !done)
+        return done.error();
     std::sort(covered.begin(), covered.end());
-    for (Gift& g : GiftRepository(store_).list_for_member(member_id))
+    Result<std::vector<Gift>> gifts = GiftRepository(store_).list_for_member(member_id);
+    if (!gifts)
+        return gifts.error();
+    for (Gift& g : *gifts)
         // A voided or wholly refunded gift is no gift to receipt.
         if (g.currency == "EUR" && g.amount_cents > 0 && !std::binary_search(covered.begin(), covered.end(), g.id))
             out.push_back(std::move(g));
@@ -122,8 +127,11 @@ Result<std::string> TaxReceiptRepository::issue_annual(const std::string& member
                                                        ReceiptNumbering numbering, const std::string& operator_name)
 {
     const std::string prefix = std::to_string(year) + "-";
+    Result<std::vector<Gift>> unreceipted = unreceipted_gifts(member_id);
+    if (!unreceipted)
+        return unreceipted.error();
     std::vector<Gift> gifts;
-    for (Gift& g : unreceipted_gifts(member_id))
+    for (Gift& g : *unreceipted)
         if (g.gift_date.compare(0, prefix.size(), prefix) == 0)
             gifts.push_back(std::move(g));
     return issue(member_id, gifts, "annual", year, numbering, operator_name, "");
@@ -132,7 +140,10 @@ Result<std::string> TaxReceiptRepository::issue_annual(const std::string& member
 Result<std::string> TaxReceiptRepository::issue_for_gift(const std::string& member_id, const std::string& gift_id,
                                                          ReceiptNumbering numbering, const std::string& operator_name)
 {
-    std::vector<Gift> all = GiftRepository(store_).list_for_member(member_id);
+    Result<std::vector<Gift>> read = GiftRepository(store_).list_for_member(member_id);
+    if (!read)
+        return read.error();
+    std::vector<Gift>& all = *read;
     auto gift = std::find_if(all.begin(), all.end(), [&](const Gift& g) { return g.id == gift_id; });
     if (gift == all.end())
         return fail("gift.not_found", "This gift does not exist.");
@@ -233,7 +244,7 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
     return id;
 }
 
-std::vector<TaxReceipt> TaxReceiptRepository::list_for_member(const std::string& member_id)
+Result<std::vector<TaxReceipt>> TaxReceiptRepository::list_for_member(const std::string& member_id)
 {
     std::vector<TaxReceipt> out;
     Statement s(store_.db(),
@@ -241,6 +252,8 @@ std::vector<TaxReceipt> TaxReceiptRepository::list_for_member(const std::string&
     s.bind_uuid(1, member_id);
     while (s.step() == Statement::Step::row)
         out.push_back(read_receipt(s));
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -253,12 +266,15 @@ std::optional<TaxReceipt> TaxReceiptRepository::find(const std::string& receipt_
     return read_receipt(s);
 }
 
-std::vector<Gift> TaxReceiptRepository::gifts_now(const TaxReceipt& receipt)
+Result<std::vector<Gift>> TaxReceiptRepository::gifts_now(const TaxReceipt& receipt)
 {
     std::vector<std::string> ids = receipt.gift_ids;
     std::sort(ids.begin(), ids.end());
+    Result<std::vector<Gift>> gifts = GiftRepository(store_).list_for_member(receipt.member_id);
+    if (!gifts)
+        return gifts;
     std::vector<Gift> out;
-    for (Gift& g : GiftRepository(store_).list_for_member(receipt.member_id))
+    for (Gift& g : *gifts)
         if (std::binary_search(ids.begin(), ids.end(), g.id))
             out.push_back(std::move(g));
     return out;
@@ -291,8 +307,11 @@ Result<void> TaxReceiptRepository::cancel(const TaxReceipt& receipt, const std::
 Result<std::string> TaxReceiptRepository::reissue(const TaxReceipt& cancelled, ReceiptNumbering numbering,
                                                   const std::string& operator_name)
 {
+    Result<std::vector<Gift>> now = gifts_now(cancelled);
+    if (!now)
+        return now.error();
     std::vector<Gift> gifts;
-    for (Gift& g : gifts_now(cancelled))
+    for (Gift& g : *now)
         if (g.amount_cents > 0)
             gifts.push_back(std::move(g));
     return issue(cancelled.member_id, gifts, cancelled.kind, cancelled.year, numbering, operator_name, cancelled.id);

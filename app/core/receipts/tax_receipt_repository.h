@@ -50,13 +50,13 @@ public:
                                 const std::string& operator_name);
 
     // Newest year first.
-    std::vector<TaxReceipt> list_for_member(const std::string& member_id);
+    Result<std::vector<TaxReceipt>> list_for_member(const std::string& member_id);
     std::optional<TaxReceipt> find(const std::string& receipt_id);
     // The member's euro gifts no issued receipt covers, newest first.
-    std::vector<Gift> unreceipted_gifts(const std::string& member_id);
+    Result<std::vector<Gift>> unreceipted_gifts(const std::string& member_id);
     // The gifts a receipt covered, as they now stand (a gift moved to
     // another member is no longer among them), newest first.
-    std::vector<Gift> gifts_now(const TaxReceipt& receipt);
+    Result<std::vector<Gift>> gifts_now(const TaxReceipt& receipt);
 
     // Counts a print (the first is the original, the next ones duplicates)
     // and journals it; returns the receipt as it is to be printed. Errors:

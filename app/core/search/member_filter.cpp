@@ -179,7 +179,7 @@ Result<DateRange> parse_date_range(const std::string& from, const std::string& t
     return range;
 }
 
-std::vector<SearchHit> filter_members(Store& store, const MemberFilter& f, int limit)
+Result<std::vector<SearchHit>> filter_members(Store& store, const MemberFilter& f, int limit)
 {
     std::vector<SearchHit> out;
     if (limit == 0)
@@ -189,15 +189,21 @@ std::vector<SearchHit> filter_members(Store& store, const MemberFilter& f, int l
     Where w = where_of(store, f);
     if (!f.text.empty()) {
         // Ranked by the text search; each hit kept when it meets the filters.
+        Result<std::vector<SearchHit>> hits = search_members(store, f.text, limit < 0 ? kAllTextHits : kShownTextHits);
+        if (!hits)
+            return hits;
         std::string sql = std::string(kSelect) +
                           "FROM member m LEFT JOIN member_segment s ON s.member_ref = m.ref WHERE " + w.sql +
                           " AND m.id = ?";
         Statement s(store.db(), sql.c_str());
-        for (SearchHit& hit : search_members(store, f.text, limit < 0 ? kAllTextHits : kShownTextHits)) {
+        for (SearchHit& hit : *hits) {
             s.reset();
             w.bind(s);
             s.bind_uuid(int(w.values.size() + 1), hit.member_id);
-            if (s.step() != Statement::Step::row)
+            const Statement::Step step = s.step();
+            if (step == Statement::Step::error)
+                return s.error();
+            if (step != Statement::Step::row)
                 continue;
             out.push_back(std::move(hit));
             if (limit > 0 && int(out.size()) >= limit)
@@ -214,20 +220,24 @@ std::vector<SearchHit> filter_members(Store& store, const MemberFilter& f, int l
         sql += " LIMIT " + std::to_string(limit);
     Statement s(store.db(), sql.c_str());
     w.bind(s);
-    while (s.step() == Statement::Step::row)
-        out.push_back(hit_from(s));
-    return out;
+    return s.rows(hit_from);
 }
 
-int64_t count_filtered_members(Store& store, const MemberFilter& f)
+Result<int64_t> count_filtered_members(Store& store, const MemberFilter& f)
 {
-    if (!f.text.empty())
-        return int64_t(filter_members(store, f, -1).size());
+    if (!f.text.empty()) {
+        Result<std::vector<SearchHit>> hits = filter_members(store, f, -1);
+        if (!hits)
+            return hits.error();
+        return int64_t(hits->size());
+    }
     Where w = where_of(store, f);
     std::string sql = "SELECT count(*) FROM member m LEFT JOIN member_segment s ON s.member_ref = m.ref WHERE " + w.sql;
     Statement s(store.db(), sql.c_str());
     w.bind(s);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    if (s.step() != Statement::Step::row)
+        return s.error();
+    return s.column_int64(0);
 }
 
 } // namespace obole

@@ -47,10 +47,10 @@ Result<DateRange> parse_date_range(const std::string& from, const std::string& t
 // The members matching every criterion, by name (or by search rank when
 // there is text). At most `limit` (no limit when limit < 0: an export). With
 // text and a limit, only the text search's best 5,000 hits are filtered.
-std::vector<SearchHit> filter_members(Store& store, const MemberFilter& filter, int limit = 50);
+Result<std::vector<SearchHit>> filter_members(Store& store, const MemberFilter& filter, int limit = 50);
 
 // How many members match (for "1,234 members match; 50 shown"). With text,
 // this runs the whole text search: the search screen does not ask then.
-int64_t count_filtered_members(Store& store, const MemberFilter& filter);
+Result<int64_t> count_filtered_members(Store& store, const MemberFilter& filter);
 
 } // namespace obole

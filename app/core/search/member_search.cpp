@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -103,7 +104,7 @@ public:
     {
     }
 
-    std::vector<Candidate> run(const std::vector<std::string>& terms)
+    Result<std::vector<Candidate>> run(const std::vector<std::string>& terms)
     {
         size_t driver = pick_driver(terms);
         const std::string& term = terms[driver];
@@ -122,12 +123,24 @@ public:
         std::sort(hits_.begin(), hits_.end(), [](const Candidate& a, const Candidate& b) {
             return a.tier != b.tier ? a.tier < b.tier : a.doc < b.doc;
         });
+        if (failure_)
+            return *failure_;
         if (int(hits_.size()) > limit_)
             hits_.resize(size_t(limit_));
         return hits_;
     }
 
 private:
+    // Steps `s`. A failure ends its rows and is kept: run() reports it
+    // rather than the hits found so far, which would look like all of them.
+    bool row(Statement& s)
+    {
+        const Statement::Step step = s.step();
+        if (step == Statement::Step::error && !failure_)
+            failure_ = s.error();
+        return step == Statement::Step::row;
+    }
+
     bool single() const { return others_.empty(); }
 
     int count_up_to(int tier) const
@@ -155,7 +168,7 @@ private:
             count_.reset();
             count_.bind_text(1, terms[i]);
             count_.bind_text(2, prefix_end(terms[i]));
-            int64_t n = count_.step() == Statement::Step::row ? count_.column_int64(0) : 0;
+            int64_t n = row(count_) ? count_.column_int64(0) : 0;
             if (i == 0 || len > best_len || (len == best_len && n < best_count)) {
                 best = i;
                 best_len = len;
@@ -178,7 +191,7 @@ private:
                 return;
             words_.reset();
             words_.bind_int64(1, doc);
-            if (words_.step() != Statement::Step::row)
+            if (!row(words_))
                 return;
             SearchWords w = words_from_stored(words_.column_view(0), words_.column_view(1), words_.column_view(2));
             if (substring && w.text.find(*substring) == std::string::npos)
@@ -198,7 +211,7 @@ private:
         Statement select(db_, "SELECT d.doc FROM member m JOIN search_doc d ON d.member_ref = m.ref "
                               "WHERE m.member_no = ?1 AND m.deleted = 0");
         select.bind_int64(1, std::strtoll(digits.c_str(), nullptr, 10));
-        if (select.step() == Statement::Step::row)
+        if (row(select))
             consider(select.column_int64(0), 0);
     }
 
@@ -218,7 +231,7 @@ private:
             std::string group;
             int group_hits = 0;
             bool reseek = false;
-            while (prefix_.step() == Statement::Step::row) {
+            while (row(prefix_)) {
                 if (++rows > kRowCap)
                     return;
                 std::string_view token = prefix_.column_view(0);
@@ -256,7 +269,7 @@ private:
         select.bind_text(1, query);
         int wanted = limit_ - good_count();
         int accepted = 0, read = 0;
-        while (accepted < wanted && read++ < kSubstringCap && select.step() == Statement::Step::row) {
+        while (accepted < wanted && read++ < kSubstringCap && row(select)) {
             size_t before = hits_.size();
             consider(select.column_int64(0), 3, &term);
             accepted += int(hits_.size() - before);
@@ -298,12 +311,13 @@ private:
     std::unordered_set<int64_t> seen_;
     std::vector<Candidate> hits_;
     int verified_ = 0;
+    std::optional<Error> failure_;
 };
 
 // Which stored value explains the hit: for the first term that is not a
 // name word, the field it matches (that is what the person typed); else the name.
-void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const std::string& folded_names,
-                 int64_t member_ref, SearchHit* hit)
+Result<void> explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const std::string& folded_names,
+                         int64_t member_ref, SearchHit* hit)
 {
     std::vector<std::string> terms;
     for (const std::string& t : all_terms)
@@ -320,6 +334,10 @@ void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const s
     emails.bind_int64(1, member_ref);
     while (emails.step() == Statement::Step::row)
         fields.push_back({"email", emails.column_text(0)});
+    if (Result<void> read = phones.finished(); !read)
+        return read;
+    if (Result<void> read = emails.finished(); !read)
+        return read;
     fields.push_back({"city", hit->city});
 
     auto words_of = [](const std::string& kind, const std::string& value) {
@@ -336,18 +354,19 @@ void explain_hit(sqlite3* db, const std::vector<std::string>& all_terms, const s
                 if (match && !value.empty()) {
                     hit->matched = kind;
                     hit->matched_text = value;
-                    return;
+                    return {};
                 }
             }
         }
     }
     hit->matched = "name";
     hit->matched_text = hit->display_name;
+    return {};
 }
 
 } // namespace
 
-std::vector<SearchHit> search_members(Store& store, std::string_view query, int limit)
+Result<std::vector<SearchHit>> search_members(Store& store, std::string_view query, int limit)
 {
     std::vector<SearchHit> out;
     std::vector<std::string> terms = query_terms(query);
@@ -355,17 +374,22 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
         return out;
 
     SearchRun run(store, limit);
-    std::vector<Candidate> hits = run.run(terms);
+    Result<std::vector<Candidate>> hits = run.run(terms);
+    if (!hits)
+        return hits.error();
 
     Statement select(store.db(),
                      "SELECT m.id, m.member_no, m.first_name, m.last_name, ifnull(a.postcode, ''), ifnull(a.city, ''), "
                      "m.ref FROM search_doc d JOIN member m ON m.ref = d.member_ref "
                      "LEFT JOIN address a ON a.member_ref = m.ref AND a.is_main = 1 WHERE d.doc = ?1");
     static const int kScore[] = {400, 300, 200, 100};
-    for (const Candidate& c : hits) {
+    for (const Candidate& c : *hits) {
         select.reset();
         select.bind_int64(1, c.doc);
-        if (select.step() != Statement::Step::row)
+        const Statement::Step step = select.step();
+        if (step == Statement::Step::error)
+            return select.error();
+        if (step != Statement::Step::row)
             continue;
         SearchHit hit;
         hit.member_id = select.column_uuid(0);
@@ -382,7 +406,10 @@ std::vector<SearchHit> search_members(Store& store, std::string_view query, int 
             hit.matched = "name";
             hit.matched_text = hit.display_name;
         } else {
-            explain_hit(store.db(), terms, fold_for_search(first + " " + last), select.column_int64(6), &hit);
+            if (Result<void> explained =
+                    explain_hit(store.db(), terms, fold_for_search(first + " " + last), select.column_int64(6), &hit);
+                !explained)
+                return explained.error();
         }
         out.push_back(std::move(hit));
     }

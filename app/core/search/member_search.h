@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
+
 namespace obole {
 
 class Store;
@@ -25,6 +27,6 @@ struct SearchHit {
 // Words of the query are ANDed ("dupont 75"); consecutive groups of digits
 // are joined ("06 12 34" is one phone fragment). Ranked by score, then by
 // name (last name, first name). At most `limit` hits.
-std::vector<SearchHit> search_members(Store& store, std::string_view query, int limit = 50);
+Result<std::vector<SearchHit>> search_members(Store& store, std::string_view query, int limit = 50);
 
 } // namespace obole

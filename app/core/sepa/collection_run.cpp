@@ -247,13 +247,15 @@ Result<void> CollectionRunRepository::cancel(const std::string& run_id, const st
     });
 }
 
-std::vector<CollectionRun> CollectionRunRepository::list(int limit)
+Result<std::vector<CollectionRun>> CollectionRunRepository::list(int limit)
 {
     std::vector<CollectionRun> out;
     Statement select(store_.db(), kListSql);
     select.bind_int64(1, limit);
     while (select.step() == Statement::Step::row)
         out.push_back(read_run(select));
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

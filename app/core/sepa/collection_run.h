@@ -48,7 +48,7 @@ public:
     // sepa.run_sent, sepa.run_cancelled, sepa.run_not_found.
     Result<void> cancel(const std::string& run_id, const std::string& operator_name);
 
-    std::vector<CollectionRun> list(int limit = 50);
+    Result<std::vector<CollectionRun>> list(int limit = 50);
     // The run's file as recorded (sepa.run_not_found), its creditor's
     // account and name as Settings hold them now.
     Result<Pain008> file_of(const std::string& run_id, const CreditorSettings& creditor);

@@ -21,9 +21,8 @@ Result<void> Journal::append(const std::string& member_id, const std::string& ac
     return insert.run();
 }
 
-std::vector<JournalEntry> Journal::list_for_member(const std::string& member_id, int limit)
+Result<std::vector<JournalEntry>> Journal::list_for_member(const std::string& member_id, int limit)
 {
-    std::vector<JournalEntry> out;
     // Ids are UUIDv7: they order rows made within the same millisecond.
     // A member's entries and those of every record merged into it: entries
     // stay with the member they were written about, on every copy, so an
@@ -36,10 +35,10 @@ std::vector<JournalEntry> Journal::list_for_member(const std::string& member_id,
                      "ORDER BY at DESC, id DESC LIMIT ?2");
     select.bind_uuid(1, member_id);
     select.bind_int64(2, limit);
-    while (select.step() == Statement::Step::row)
-        out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_uuid(3),
-                       select.column_text(4), select.column_text(5)});
-    return out;
+    return select.rows([](Statement& s) {
+        return JournalEntry{s.column_uuid(0), s.column_text(1), s.column_text(2),
+                            s.column_uuid(3), s.column_text(4), s.column_text(5)};
+    });
 }
 
 int64_t Journal::count()

@@ -24,7 +24,7 @@ public:
                         const std::string& operator_name);
 
     // Newest first, with the entries of the records merged into the member.
-    std::vector<JournalEntry> list_for_member(const std::string& member_id, int limit = 100);
+    Result<std::vector<JournalEntry>> list_for_member(const std::string& member_id, int limit = 100);
 
     int64_t count();
 

@@ -16,6 +16,7 @@ Error sqlite_error_of(sqlite3* db)
 Statement::Statement(sqlite3* db, const char* sql) : db_(db)
 {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+        failure_ = sqlite_error_of(db);
         sqlite3_finalize(stmt_);
         stmt_ = nullptr;
     }
@@ -26,7 +27,8 @@ Statement::~Statement()
     sqlite3_finalize(stmt_);
 }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_)
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), failure_(std::move(other.failure_))
 {
     other.stmt_ = nullptr;
 }
@@ -82,6 +84,7 @@ Statement::Step Statement::step()
         return Step::row;
     if (rc == SQLITE_DONE)
         return Step::done;
+    failure_ = sqlite_error_of(db_);
     return Step::error;
 }
 
@@ -96,9 +99,17 @@ Result<void> Statement::run()
     }
 }
 
+Result<void> Statement::finished() const
+{
+    if (failure_)
+        return *failure_;
+    return {};
+}
+
 void Statement::reset()
 {
-    if (stmt_) {
+    if (stmt_) { // a failed prepare stays failed
+        failure_.reset();
         sqlite3_reset(stmt_);
         sqlite3_clear_bindings(stmt_);
     }
@@ -149,7 +160,7 @@ bool Statement::column_is_null(int column) const
 
 Error Statement::error() const
 {
-    return sqlite_error_of(db_);
+    return failure_ ? *failure_ : sqlite_error_of(db_);
 }
 
 } // namespace obole

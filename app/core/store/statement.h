@@ -1,10 +1,14 @@
 // A prepared statement that finalizes itself. Binding after a failed prepare
-// is a no-op and step() then reports an error, so callers check once.
+// is a no-op and step() then reports an error, so callers check once: a
+// write with run(), a read with rows() or, after its own step() loop, with
+// finished(). A read that failed half-way is an error, never a short list.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -46,6 +50,20 @@ public:
     Step step();
     // Steps to the end; an error becomes an Error (sqlite_error_of).
     Result<void> run();
+    // After a step() loop: the error that ended it, if one did (a failed
+    // prepare included). Remembered until reset().
+    Result<void> finished() const;
+    // Every row, each read by `read(*this)`; an error instead of a short list.
+    template <class Read>
+    auto rows(Read read) -> Result<std::vector<decltype(read(*this))>>
+    {
+        std::vector<decltype(read(*this))> out;
+        while (step() == Step::row)
+            out.push_back(read(*this));
+        if (Result<void> done = finished(); !done)
+            return done.error();
+        return out;
+    }
     // Ready to run again with new bindings.
     void reset();
 
@@ -65,6 +83,9 @@ public:
 private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
+    // Taken when it happens: the connection's own message is overwritten by
+    // the next statement that runs.
+    std::optional<Error> failure_;
 };
 
 } // namespace obole

@@ -272,8 +272,10 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
         Result<void> result = body();
         --transaction_depth_;
         if (!result) {
-            exec("ROLLBACK TO nested");
-            exec("RELEASE nested");
+            // Should undoing this step fail, its writes are still in the
+            // outer transaction, which then must not commit.
+            if (!exec("ROLLBACK TO nested") || !exec("RELEASE nested"))
+                nested_undo_failed_ = true;
             return result;
         }
         return exec("RELEASE nested");
@@ -285,7 +287,10 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
     if (Result<void> r = exec("BEGIN IMMEDIATE"); !r)
         return r;
     transaction_depth_ = 1;
+    nested_undo_failed_ = false;
     Result<void> result = body();
+    if (result && nested_undo_failed_)
+        result = fail("db.error", "A failed step could not be undone, so nothing was saved.");
     // Derived data follows the rows this transaction wrote, in the same commit.
     if (result && derived_ready_)
         result = refresh_marked_segments(*this, today());
@@ -293,7 +298,10 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body)
         result = observer_->before_commit();
     transaction_depth_ = 0;
     auto roll_back = [this] {
-        exec("ROLLBACK");
+        // A ROLLBACK that fails finds no transaction: SQLite has rolled it
+        // back itself (after a full disk or an I/O error). The caller gets
+        // the error that brought us here.
+        (void)exec("ROLLBACK");
         if (journal_)
             journal_->rolled_back();
         if (observer_)

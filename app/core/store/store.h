@@ -133,6 +133,7 @@ private:
     std::string device_id_;
     uint64_t change_count_ = 0;
     int transaction_depth_ = 0;
+    bool nested_undo_failed_ = false; // a savepoint could not be rolled back (transaction())
     std::unique_ptr<ChangeCapture> journal_;
     WriteObserver* observer_ = nullptr;
     int unobserved_depth_ = 0;

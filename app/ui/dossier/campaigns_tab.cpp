@@ -17,12 +17,14 @@ static const int kMaxShown = 5000;
 void CampaignsTab::draw(AppState& app, const Member& m)
 {
     if (fresh_.stale(app, m.id)) {
-        campaigns_ = MemberRepository(*app.store).campaigns_received(m.id, kMaxShown);
+        read_.clear();
+        read_.take(campaigns_, MemberRepository(*app.store).campaigns_received(m.id, kMaxShown));
         gave_ = 0;
         for (const CampaignReceived& c : campaigns_)
             gave_ += c.gave ? 1 : 0;
         fresh_.mark(app, m.id);
     }
+    read_.draw();
     char summary[128];
     std::snprintf(summary, sizeof summary, tr("%d campaigns received, gave to %d"), static_cast<int>(campaigns_.size()),
                   gave_);

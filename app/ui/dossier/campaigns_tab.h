@@ -4,6 +4,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -16,6 +17,7 @@ public:
 private:
     Freshness fresh_;
     std::vector<CampaignReceived> campaigns_;
+    ReadFailure read_;
     int gave_ = 0;
 };
 

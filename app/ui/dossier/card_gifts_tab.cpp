@@ -42,9 +42,11 @@ void CardGiftsTab::draw(AppState& app, const Member& member)
     if (fresh_.stale(app, member.id)) {
         if (fresh_.other_member(member.id))
             reset_form();
-        gifts_ = CardRecurringRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(gifts_, CardRecurringRepository(*app.store).list_for_member(member.id));
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     const bool editable = member.merged_into_id.empty();
     if (editable)
         draw_form(app, member);

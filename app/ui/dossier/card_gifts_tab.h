@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -22,6 +23,7 @@ private:
     bool save(AppState& app, const Member& member);
     Freshness fresh_;
     std::vector<CardRecurring> gifts_;
+    ReadFailure read_;
     bool paypal_ = false;
     std::string amount_, last4_, expiry_, start_date_;
     Frequency frequency_ = Frequency::monthly;

@@ -68,15 +68,18 @@ void DirectDebitsTab::draw(AppState& app, const Member& member)
             selected_id_.clear();
         }
         SepaMandateRepository repo(*app.store);
-        mandates_ = repo.list_for_member(member.id);
+        read_.clear();
+        read_.take(mandates_, repo.list_for_member(member.id));
         if (selected_id_.empty() && !mandates_.empty())
             selected_id_ = mandates_.front().id;
-        collections_ =
-            selected_id_.empty() ? std::vector<SepaCollection>{} : repo.collections_for_mandate(selected_id_);
+        collections_.clear();
+        if (!selected_id_.empty())
+            read_.take(collections_, repo.collections_for_mandate(selected_id_));
         failures_in_row_ = failures_in_a_row(*app.store, member.id);
         failures_before_call_ = load_creditor_settings(*app.store).failures_before_call;
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     draw_list(app);
     draw_collections(app);
     if (member.merged_into_id.empty())
@@ -111,7 +114,8 @@ void DirectDebitsTab::draw_list(AppState& app)
         if (ImGui::Selectable(hidden_label(m.rum + " " + amount + " " + mandate_status_label(m.status)).c_str(),
                               m.id == selected_id_, ImGuiSelectableFlags_SpanAllColumns)) {
             selected_id_ = m.id;
-            collections_ = SepaMandateRepository(*app.store).collections_for_mandate(m.id);
+            read_.clear();
+            read_.take(collections_, SepaMandateRepository(*app.store).collections_for_mandate(m.id));
             status_error_.clear();
         }
         ImGui::PopID();
@@ -146,6 +150,7 @@ void DirectDebitsTab::draw_collections(AppState& app)
     char title[128];
     std::snprintf(title, sizeof title, tr("Collections of %s"), selected->rum.c_str());
     ImGui::SeparatorText(title);
+    read_.draw();
     // A mandate signed in the street carries the signature drawn on the device.
     if (!selected->signature_svg.empty()) {
         announced_text(tr("Signed on the device by the donor:"));

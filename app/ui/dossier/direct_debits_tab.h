@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -25,6 +26,7 @@ private:
     bool save(AppState& app, const Member& member);
     Freshness fresh_;
     std::vector<SepaMandate> mandates_;
+    ReadFailure read_;
     std::string selected_id_;
     std::vector<SepaCollection> collections_;
     std::string iban_, bic_, holder_, signature_date_, amount_, first_collection_, end_date_;

@@ -25,9 +25,11 @@ void DocumentsTab::draw(AppState& app, const Member& member)
             list_error_.clear();
             choosing_ = false;
         }
-        rows_ = DocumentRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(rows_, DocumentRepository(*app.store).list_for_member(member.id));
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty())
         draw_attach(app, member);
     draw_list(app);

@@ -5,6 +5,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ private:
     void draw_confirm_delete(AppState& app);
     Freshness fresh_;
     std::vector<Document> rows_;
+    ReadFailure read_;
     bool received_ = true;
     std::string date_;
     bool choosing_ = false; // the picker is open for us

@@ -33,10 +33,12 @@ void EmailBehaviourTab::draw(AppState& app, const Member& member)
             import_message_.clear();
             import_problems_.clear();
         }
-        rows_ = EmailActivityRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(rows_, EmailActivityRepository(*app.store).list_for_member(member.id));
         summary_ = summarize_email_activity(rows_);
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     draw_summary();
     draw_import(app);
     draw_list();

@@ -7,6 +7,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ private:
     void draw_list();
     Freshness fresh_;
     std::vector<EmailActivity> rows_;
+    ReadFailure read_;
     EmailSummary summary_;
     bool importing_ = false; // the picker is open for us
     std::string import_message_;

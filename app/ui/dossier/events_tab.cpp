@@ -22,10 +22,12 @@ void EventsTab::draw(AppState& app, const Member& member)
             error_.clear();
             list_error_.clear();
         }
-        rows_ = EventRepository(*app.store).list_for_member(member.id);
-        events_ = EventRepository(*app.store).list_all();
+        read_.clear();
+        read_.take(rows_, EventRepository(*app.store).list_for_member(member.id));
+        read_.take(events_, EventRepository(*app.store).list_all());
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty())
         draw_register(app, member);
     draw_list(app);

@@ -6,6 +6,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ private:
     void draw_list(AppState& app);
     Freshness fresh_;
     std::vector<EventRegistration> rows_;
+    ReadFailure read_;
     std::vector<Event> events_;
     std::string event_id_;
     int guests_ = 0;

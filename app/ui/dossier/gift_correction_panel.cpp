@@ -42,8 +42,9 @@ void GiftCorrectionPanel::open(AppState& app, const Gift& gift, CorrectionKind k
     gift_ = gift;
     kind_ = kind;
     scroll_into_view_ = true;
-    history_ = GiftCorrectionRepository(*app.store).history(gift.id);
-    campaigns_ = CampaignRepository(*app.store).list_all();
+    read_.clear();
+    read_.take(history_, GiftCorrectionRepository(*app.store).history(gift.id));
+    read_.take(campaigns_, CampaignRepository(*app.store).list_all());
     amend_ = {typed_amount(gift.amended_cents), gift.gift_date, gift.campaign_id, gift.method};
     refund_ = {typed_amount(gift.amount_cents), "", PaymentMethod::transfer};
     reason_.clear();
@@ -74,6 +75,7 @@ void GiftCorrectionPanel::draw(AppState& app)
     if (gift_.id.empty())
         return;
     ImGui::SeparatorText(tr("Selected gift"));
+    read_.draw();
     if (scroll_into_view_) {
         ImGui::SetScrollHereY(0.0f);
         scroll_into_view_ = false;
@@ -190,7 +192,7 @@ void GiftCorrectionPanel::draw_move_target(AppState& app)
 {
     form_label(tr("Move to"), 20);
     if (ImGui::InputTextWithHint(hidden_label(tr("Move to")).c_str(), tr("name, number, postcode"), &move_query_))
-        move_hits_ = search_members(*app.store, move_query_, 8);
+        read_.take(move_hits_, search_members(*app.store, move_query_, 8));
     error_.show_if("member");
     for (const SearchHit& h : move_hits_) {
         if (h.member_id == gift_.member_id)
@@ -240,7 +242,8 @@ void GiftCorrectionPanel::save(AppState& app)
                                             "replaces it (Tax receipts tab).")
                  : receipts.cancelled > 0 ? tr("Correction saved. Its tax receipt is cancelled (Tax receipts tab).")
                                           : tr("Correction saved.");
-    history_ = repo.history(gift_.id);
+    read_.clear();
+    read_.take(history_, repo.history(gift_.id));
     refill_ = true;
     reason_.clear();
     error_.clear();

@@ -10,6 +10,7 @@
 #include "core/search/member_search.h"
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ private:
 
     Gift gift_;
     std::vector<GiftCorrection> history_;
+    ReadFailure read_;
     std::vector<Campaign> campaigns_;
     CorrectionKind kind_ = CorrectionKind::amend;
     GiftAmendment amend_;

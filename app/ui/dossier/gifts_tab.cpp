@@ -20,11 +20,13 @@ void GiftsTab::draw(AppState& app, const Member& member)
             entry_.reset(app, member.id);
             correction_.close();
         }
-        gifts_ = GiftRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(gifts_, GiftRepository(*app.store).list_for_member(member.id));
         if (!correction_.gift_id().empty())
             correction_.follow(gifts_);
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     // A merged record takes no new gift: they belong to the member it became.
     if (member.merged_into_id.empty()) {
         ImGui::SeparatorText(tr("New gift"));

@@ -8,6 +8,7 @@
 #include "ui/dossier/gift_correction_panel.h"
 #include "ui/freshness.h"
 #include "ui/gift_entry.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -21,6 +22,7 @@ private:
     void draw_list(AppState& app);
     Freshness fresh_;
     std::vector<Gift> gifts_;
+    ReadFailure read_;
     GiftEntry entry_;
     GiftCorrectionPanel correction_;
 };

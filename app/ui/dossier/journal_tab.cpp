@@ -23,6 +23,7 @@ void JournalTab::draw(AppState& app, const Member& member)
 {
     if (fresh_.stale(app, member.id))
         load(app, member);
+    read_.draw();
     draw_filters();
     draw_list();
 }
@@ -35,7 +36,8 @@ void JournalTab::load(AppState& app, const Member& member)
         to_text_.clear();
         date_error_.clear();
     }
-    entries_ = Journal(*app.store).list_for_member(member.id, kMaxEntries);
+    read_.clear();
+    read_.take(entries_, Journal(*app.store).list_for_member(member.id, kMaxEntries));
     std::set<std::string> operators, kinds;
     for (const JournalEntry& e : entries_) {
         operators.insert(e.operator_name);

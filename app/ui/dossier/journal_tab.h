@@ -8,6 +8,7 @@
 #include "core/store/journal_filter.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -24,7 +25,8 @@ private:
     void apply_filter();
     void draw_list();
     Freshness fresh_;
-    std::vector<JournalEntry> entries_;  // all of the member's, newest first
+    std::vector<JournalEntry> entries_; // all of the member's, newest first
+    ReadFailure read_;
     std::vector<JournalEntry> shown_;    // those the filter lets through
     std::vector<std::string> operators_; // distinct, sorted
     std::vector<std::string> kinds_;     // distinct, sorted

@@ -38,9 +38,11 @@ void MemberTab::draw(AppState& app, const Member& m)
         // What is being typed survives another change landing; not a new dossier.
         if (fresh_.other_member(m.id) || !dirty_)
             load(m);
-        consents_ = ConsentRepository(*app.store).list_for_member(m.id);
+        read_.clear();
+        read_.take(consents_, ConsentRepository(*app.store).list_for_member(m.id));
         fresh_.mark(app, m.id);
     }
+    read_.draw();
     char line[160];
     std::snprintf(line, sizeof line, tr("Member No. %lld, record created %s"), static_cast<long long>(m.member_no),
                   m.created_at.substr(0, 10).c_str());

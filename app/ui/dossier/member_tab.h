@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ private:
     void load(const Member& m);
     void draw_consents();
     std::vector<Consent> consents_;
+    ReadFailure read_;
     Freshness fresh_;
     std::string entry_date_, birth_date_, internal_codes_, external_codes_;
     int internal_score_ = 0, external_score_ = 0;

@@ -56,9 +56,11 @@ void MembershipsTab::draw(AppState& app, const Member& member)
     if (fresh_.stale(app, member.id)) {
         if (fresh_.other_member(member.id))
             reset_form();
-        memberships_ = MembershipRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(memberships_, MembershipRepository(*app.store).list_for_member(member.id));
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty()) {
         draw_renew(app, member);
         draw_form(app, member);

@@ -5,6 +5,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -22,6 +23,7 @@ private:
     bool save(AppState& app, const Member& member);
     Freshness fresh_;
     std::vector<Membership> memberships_;
+    ReadFailure read_;
     std::string start_, end_, fee_, paid_date_;
     PaymentMethod method_ = PaymentMethod::cheque;
     FormError error_;

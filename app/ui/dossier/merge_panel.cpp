@@ -30,10 +30,12 @@ void MergePanel::draw_merged_here(AppState& app, const Member& m)
     if (has_limited_role(app))
         return;
     if (loaded_for_ != m.id || loaded_at_change_ != app.store->change_count()) {
-        merged_here_ = members_merged_into(*app.store, m.id);
+        read_.clear();
+        read_.take(merged_here_, members_merged_into(*app.store, m.id));
         loaded_for_ = m.id;
         loaded_at_change_ = app.store->change_count();
     }
+    read_.draw();
     for (const MergedMember& merged : merged_here_) {
         ImGui::PushID(merged.id.c_str());
         char line[320];

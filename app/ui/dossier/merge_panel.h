@@ -8,6 +8,7 @@
 #include "core/members/member.h"
 #include "core/members/member_merge.h"
 #include "ui/app_state.h"
+#include "ui/read_failure.h"
 
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ private:
     std::string loaded_for_;
     uint64_t loaded_at_change_ = ~uint64_t{0};
     std::vector<MergedMember> merged_here_;
+    ReadFailure read_;
     struct Asked {
         std::string loser_id, loser_label, survivor_label;
     };

@@ -37,10 +37,12 @@ void MobilisationsTab::draw(AppState& app, const Member& member)
             campaign_id_.clear();
             error_.clear();
         }
-        rows_ = MobilisationRepository(*app.store).list_for_member(member.id);
-        campaigns_ = CampaignRepository(*app.store).list_all();
+        read_.clear();
+        read_.take(rows_, MobilisationRepository(*app.store).list_for_member(member.id));
+        read_.take(campaigns_, CampaignRepository(*app.store).list_all());
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty())
         draw_form(app, member);
     draw_list();

@@ -6,6 +6,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ private:
     void draw_list();
     Freshness fresh_;
     std::vector<Mobilisation> rows_;
+    ReadFailure read_;
     std::vector<Campaign> campaigns_;
     std::string petition_, date_, channel_, campaign_id_;
     std::string error_field_, error_;

@@ -21,9 +21,11 @@ void OrdersTab::draw(AppState& app, const Member& member)
             date_ = today_iso(), description_.clear(), quantity_ = "1", amount_.clear();
             error_.clear();
         }
-        orders_ = PurchaseOrderRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(orders_, PurchaseOrderRepository(*app.store).list_for_member(member.id));
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty())
         draw_form(app, member);
     draw_list();

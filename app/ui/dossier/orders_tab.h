@@ -5,6 +5,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -20,6 +21,7 @@ private:
     bool save(AppState& app, const Member& member);
     Freshness fresh_;
     std::vector<PurchaseOrder> orders_;
+    ReadFailure read_;
     std::string date_, description_, quantity_ = "1", amount_;
     PaymentMethod method_ = PaymentMethod::cheque;
     FormError error_;

@@ -34,10 +34,12 @@ const char* kind_label(const std::string& kind)
 void ReceiptsTab::draw(AppState& app, const Member& member)
 {
     if (fresh_.stale(app, member.id)) {
-        rows_ = money_in_for_member(*app.store, member.id);
+        read_.clear();
+        read_.take(rows_, money_in_for_member(*app.store, member.id));
         totals_ = totals_by_method(rows_);
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     draw_totals();
     draw_list();
 }

@@ -5,6 +5,7 @@
 #include "core/money/money_in.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <vector>
 
@@ -19,6 +20,7 @@ private:
     void draw_list();
     Freshness fresh_;
     std::vector<MoneyIn> rows_;
+    ReadFailure read_;
     std::vector<MethodTotal> totals_;
 };
 

@@ -43,9 +43,11 @@ void RelationsTab::draw(AppState& app, const Member& m)
             other_id_.clear();
             form_.clear_error();
         }
-        relations_ = RelationRepository(*app.store).list_for_member(m.id);
+        read_.clear();
+        read_.take(relations_, RelationRepository(*app.store).list_for_member(m.id));
         fresh_.mark(app, m.id);
     }
+    read_.draw();
     draw_list(app);
     if (m.merged_into_id.empty())
         draw_add(app, m);
@@ -126,7 +128,7 @@ void RelationsTab::draw_add(AppState& app, const Member& m)
         searched_ = query_;
         hits_.clear();
         if (query_.size() >= 2)
-            hits_ = search_members(*app.store, query_, 8);
+            read_.take(hits_, search_members(*app.store, query_, 8));
     }
     for (const SearchHit& h : hits_) {
         char label[300];

@@ -8,6 +8,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ private:
     void draw_add(AppState& app, const Member& m);
     Freshness fresh_;
     std::vector<Relation> relations_;
+    ReadFailure read_;
     std::string query_, searched_;
     std::vector<SearchHit> hits_;
     std::string other_id_, other_label_;

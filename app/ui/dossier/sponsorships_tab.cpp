@@ -23,9 +23,11 @@ void SponsorshipsTab::draw(AppState& app, const Member& member)
             error_.clear();
             ending_id_.clear();
         }
-        rows_ = SponsorshipRepository(*app.store).list_for_member(member.id);
+        read_.clear();
+        read_.take(rows_, SponsorshipRepository(*app.store).list_for_member(member.id));
         fresh_.mark(app, member.id);
     }
+    read_.draw();
     if (member.merged_into_id.empty())
         draw_form(app, member);
     draw_list(app);

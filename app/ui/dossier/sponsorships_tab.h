@@ -5,6 +5,7 @@
 #include "core/money/sponsorship_repository.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ private:
     void draw_list(AppState& app);
     Freshness fresh_;
     std::vector<Sponsorship> rows_;
+    ReadFailure read_;
     NewSponsorship form_;
     std::string error_field_, error_;
     std::string ending_id_, end_date_, end_error_; // the sponsorship being ended

@@ -37,8 +37,9 @@ void TaxReceiptsTab::reload(AppState& app, const Member& member)
         error_.clear();
         year_ = 0;
     }
-    receipts_ = repo.list_for_member(member.id);
-    unreceipted_ = repo.unreceipted_gifts(member.id);
+    read_.clear();
+    read_.take(receipts_, repo.list_for_member(member.id));
+    read_.take(unreceipted_, repo.unreceipted_gifts(member.id));
     years_.clear();
     for (const Gift& g : unreceipted_) {
         const int y = std::atoi(g.gift_date.substr(0, 4).c_str());
@@ -63,6 +64,7 @@ void TaxReceiptsTab::draw(AppState& app, const Member& member)
 {
     if (fresh_.stale(app, member.id))
         reload(app, member);
+    read_.draw();
     // The server refuses a volunteer's receipts (sync/server/permissions.cpp):
     // they would wait for a number forever. A merged record's gifts belong to
     // the member it became.

@@ -8,6 +8,7 @@
 #include "core/receipts/tax_receipt.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ private:
 
     Freshness fresh_;
     std::vector<TaxReceipt> receipts_;
+    ReadFailure read_;
     std::vector<Gift> unreceipted_;
     std::vector<int> years_; // years with gifts left to receipt, newest first
     int year_ = 0;

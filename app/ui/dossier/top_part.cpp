@@ -21,7 +21,8 @@ static const ImU32 kMemoBackground = IM_COL32(255, 236, 179, 255);
 void TopPart::draw(AppState& app, const Member& m)
 {
     if (fresh_.stale(app, m.id)) {
-        campaigns_ = MemberRepository(*app.store).campaigns_received(m.id, 10);
+        read_.clear();
+        read_.take(campaigns_, MemberRepository(*app.store).campaigns_received(m.id, 10));
         // Keep what the user is typing in the notepad when another change lands.
         if (fresh_.other_member(m.id) || !notepad_dirty_) {
             notepad_ = m.notepad;
@@ -29,6 +30,7 @@ void TopPart::draw(AppState& app, const Member& m)
         }
         fresh_.mark(app, m.id);
     }
+    read_.draw();
     draw_identity(app, m);
     editor_.draw(app, m);
     if (ImGui::BeginTable("top", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {

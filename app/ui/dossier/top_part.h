@@ -7,6 +7,7 @@
 #include "ui/dossier/privacy_panel.h"
 #include "ui/dossier/top_part_editor.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ private:
     TopPartEditor editor_;
     PrivacyPanel privacy_;
     std::vector<CampaignReceived> campaigns_;
+    ReadFailure read_;
     std::string notepad_;
     bool notepad_dirty_ = false;
 };

@@ -20,7 +20,8 @@ void TopPartEditor::open(AppState& app, const Member& m)
 {
     open_ = true;
     member_id_ = m.id;
-    campaigns_ = CampaignRepository(*app.store).list_all();
+    read_.clear();
+    read_.take(campaigns_, CampaignRepository(*app.store).list_all());
     civility_ = m.civility;
     first_name_ = m.first_name;
     last_name_ = m.last_name;
@@ -54,6 +55,7 @@ void TopPartEditor::draw(AppState& app, const Member& m)
         ImGui::End();
         return;
     }
+    read_.draw();
     draw_identity(app, m);
     draw_address(app, m);
     draw_phones(app, m);

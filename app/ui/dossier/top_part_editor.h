@@ -7,6 +7,7 @@
 #include "core/members/member.h"
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -33,6 +34,7 @@ private:
     bool open_ = false;
     std::string member_id_;
     std::vector<Campaign> campaigns_;
+    ReadFailure read_;
     std::string civility_, first_name_, last_name_;
     Address address_;
     std::string suspension_code_;

@@ -79,9 +79,10 @@ void BatchGrid::reload_if_stale(AppState& app, const EventSession& session)
     if (fresh_.other_member(session.batch.id))
         clear_entry();
     fresh_.mark(app, session.batch.id);
-    lines_ = GiftBatchRepository(*app.store).lines(session.batch.id);
+    read_.clear();
+    read_.take(lines_, GiftBatchRepository(*app.store).lines(session.batch.id));
     totals_ = batch_totals(lines_);
-    campaigns_ = CampaignRepository(*app.store).list_all();
+    read_.take(campaigns_, CampaignRepository(*app.store).list_all());
 }
 
 const BatchTotals& BatchGrid::totals(AppState& app, const EventSession& session)
@@ -107,6 +108,7 @@ void BatchGrid::clear_entry()
 void BatchGrid::draw(AppState& app, EventSession& session)
 {
     reload_if_stale(app, session);
+    read_.draw();
     const BatchTotals& t = totals_;
     std::string running = std::to_string(t.count) + " " + (t.count == 1 ? tr("gift") : tr("gifts")) + " · " +
                           tr("total") + " " + money(t.cents);

@@ -11,6 +11,7 @@
 #include "ui/dossier/form_row.h"
 #include "ui/event/event_session.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ private:
 
     Freshness fresh_;
     std::vector<BatchLine> lines_;
+    ReadFailure read_;
     BatchTotals totals_; // of lines_
     std::vector<Campaign> campaigns_;
     // The entry row.

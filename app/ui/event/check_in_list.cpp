@@ -22,11 +22,13 @@ void CheckInList::draw(AppState& app, EventSession& session)
     }
     if (fresh_.stale(app, session.batch.event_id)) {
         fresh_.mark(app, session.batch.event_id);
-        attendees_ = EventRepository(*app.store).attendees(session.batch.event_id);
+        read_.clear();
+        read_.take(attendees_, EventRepository(*app.store).attendees(session.batch.event_id));
         folded_names_.clear();
         for (const Attendee& a : attendees_)
             folded_names_.push_back(fold_for_search(a.display_name));
     }
+    read_.draw();
     int present = 0, walk_ins = 0;
     for (const Attendee& a : attendees_) {
         present += a.attended;

@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ private:
     Freshness fresh_;
     std::string filter_, message_;
     std::vector<Attendee> attendees_;
+    ReadFailure read_;
     std::vector<std::string> folded_names_; // attendees_' names as the filter compares them, folded once per read
 };
 

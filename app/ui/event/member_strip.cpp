@@ -49,17 +49,22 @@ void MemberStrip::reload(AppState& app, const EventSession& session)
         return;
     if (auto m = MemberRepository(*app.store).get(shown_id_))
         member_ = m.value();
-    for (const Membership& m : MembershipRepository(*app.store).list_for_member(shown_id_)) {
+    read_.clear();
+    std::vector<Membership> memberships;
+    read_.take(memberships, MembershipRepository(*app.store).list_for_member(shown_id_));
+    for (const Membership& m : memberships) {
         if (m.status == "cancelled")
             continue;
         membership_ = std::string(membership_words(membership_state(m, today_local_iso()))) + " · " + m.period_end;
         break;
     }
+    std::optional<EventRegistration> registration;
     if (!session.batch.event_id.empty())
-        if (auto r = EventRepository(*app.store).registration_of(shown_id_, session.batch.event_id)) {
-            registered_ = true;
-            present_ = r->attended;
-        }
+        read_.take(registration, EventRepository(*app.store).registration_of(shown_id_, session.batch.event_id));
+    if (registration) {
+        registered_ = true;
+        present_ = registration->attended;
+    }
 }
 
 void MemberStrip::draw(AppState& app, EventSession& session, const SessionChoices& choices)
@@ -72,6 +77,7 @@ void MemberStrip::draw(AppState& app, EventSession& session, const SessionChoice
     }
     const Member& m = *member_;
     ImGui::SeparatorText(tr("At the stand"));
+    read_.draw();
     const std::string who = person_display_name(m.first_name, m.last_name) + "  ·  " + std::to_string(m.member_no) +
                             "  ·  " + m.address.postcode + " " + m.address.city;
     announced_text(who.c_str());
@@ -168,8 +174,11 @@ void MemberStrip::check_in(AppState& app, const EventSession& session)
 {
     EventRepository events(*app.store);
     Result<void> done;
-    if (auto r = events.registration_of(shown_id_, session.batch.event_id))
-        done = events.mark_attended(r->id, app.operator_name);
+    // Not knowing whether they registered is no reason to sign them in twice.
+    if (auto r = events.registration_of(shown_id_, session.batch.event_id); !r)
+        done = r.error();
+    else if (*r)
+        done = events.mark_attended((*r)->id, app.operator_name);
     else if (auto walk_in = events.add_walk_in(shown_id_, session.batch.event_id, 0, app.operator_name); !walk_in)
         done = walk_in.error();
     message_is_error_ = !done;

@@ -10,6 +10,7 @@
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@ private:
 
     std::string shown_id_;
     Freshness fresh_;
+    ReadFailure read_;
     std::optional<Member> member_;
     std::string membership_; // its state in words, "" when none
     bool registered_ = false, present_ = false;

@@ -37,7 +37,10 @@ void QuickFind::draw(AppState& app, EventSession& session)
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     if (query_ != searched_) {
         searched_ = query_;
-        hits_ = query_.empty() ? std::vector<SearchHit>{} : search_members(*app.store, query_, kShown);
+        hits_.clear();
+        read_.clear();
+        if (!query_.empty())
+            read_.take(hits_, search_members(*app.store, query_, kShown));
     }
     if (enter && !hits_.empty()) {
         session.serve(hits_.front().member_id);
@@ -54,7 +57,8 @@ void QuickFind::draw(AppState& app, EventSession& session)
         }
         ImGui::PopID();
     }
-    if (!query_.empty() && hits_.empty())
+    read_.draw();
+    if (!query_.empty() && hits_.empty() && !read_.failed())
         ImGui::TextDisabled("%s", tr("Nobody found."));
     if (!query_.empty() || enter) {
         if (ImGui::Button(tr("Sign up a new person"))) {

@@ -5,6 +5,7 @@
 #include "ui/app_state.h"
 #include "ui/event/event_session.h"
 #include "ui/event/quick_sign_up.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ public:
 private:
     std::string query_, searched_;
     std::vector<SearchHit> hits_;
+    ReadFailure read_;
     bool signing_up_ = false;
     QuickSignUp sign_up_;
 };

@@ -17,10 +17,11 @@ namespace obole::ui {
 void SessionOpener::reload(AppState& app)
 {
     fresh_.mark(app, "");
-    open_ = GiftBatchRepository(*app.store).open_batches(app.operator_name);
-    recent_ = GiftBatchRepository(*app.store).recent(20);
-    events_ = EventRepository(*app.store).list_all();
-    campaigns_ = CampaignRepository(*app.store).list_all();
+    read_.clear();
+    read_.take(open_, GiftBatchRepository(*app.store).open_batches(app.operator_name));
+    read_.take(recent_, GiftBatchRepository(*app.store).recent(20));
+    read_.take(events_, EventRepository(*app.store).list_all());
+    read_.take(campaigns_, CampaignRepository(*app.store).list_all());
     // The event of the day (or the next one) is the likely choice.
     if (event_id_.empty()) {
         const std::string today = today_local_iso();
@@ -34,6 +35,7 @@ std::string SessionOpener::draw(AppState& app)
 {
     if (fresh_.stale(app, ""))
         reload(app);
+    read_.draw();
     std::string chosen;
     if (!open_.empty()) {
         ImGui::SeparatorText(tr("Your open sessions"));

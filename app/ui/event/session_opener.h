@@ -9,6 +9,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ private:
 
     Freshness fresh_;
     std::vector<GiftBatch> open_, recent_;
+    ReadFailure read_;
     std::vector<Event> events_;
     std::vector<Campaign> campaigns_;
     std::string event_id_, campaign_id_, name_;
