@@ -60,7 +60,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE double obole_bench_duplicate_hints(const char* f
     auto t0 = std::chrono::steady_clock::now();
     auto hints = obole::likely_duplicates(*obole::platform::g_store, typed);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    return hints.size() > 5 ? -1 : ms;
+    return !hints || hints->size() > 5 ? -1 : ms;
 }
 
 // Saves one gift for the first member found by `query`, through the same

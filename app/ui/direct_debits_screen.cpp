@@ -68,15 +68,18 @@ void DirectDebitsScreen::reload(AppState& app)
     creditor_ = load_creditor_settings(*app.store);
     // Past the return deadline, submitted collections are collected: this
     // office device records them as gifts (the same gifts on any device).
-    if (creditor_.complete())
-        if (Result<int> settled = settle_collections(*app.store, creditor_, app.operator_name); settled && *settled > 0)
+    if (creditor_.complete()) {
+        Result<int> settled = settle_collections(*app.store, creditor_, app.operator_name);
+        settle_error_ = settled ? "" : tr(settled.error().message);
+        if (settled && *settled > 0)
             settled_ = *settled;
-    to_call_ = donors_to_call(*app.store, creditor_.failures_before_call);
+    }
+    read_.clear();
+    read_.take(to_call_, donors_to_call(*app.store, creditor_.failures_before_call));
     earliest_ = earliest_collection_date(app.store->today(), creditor_.lead_days);
     suggested_ = next_collection_dates(creditor_, earliest_, 4);
     if (date_.empty() && !suggested_.empty())
         date_ = suggested_.front();
-    read_.clear();
     read_.take(runs_, CollectionRunRepository(*app.store).list());
     fresh_.mark(app, "");
 }
@@ -295,6 +298,8 @@ void DirectDebitsScreen::draw_returns(AppState& app)
         form_error(returns_error_.c_str());
     if (!returns_message_.empty())
         announced_text(returns_message_.c_str());
+    if (!settle_error_.empty())
+        form_error(settle_error_.c_str());
     if (settled_ > 0) {
         char line[160];
         std::snprintf(line, sizeof line, tr("%d collections not returned in time were recorded as gifts."), settled_);

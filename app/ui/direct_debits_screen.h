@@ -45,6 +45,7 @@ private:
     std::vector<DonorToCall> to_call_;
     int settled_ = 0;
     std::string error_, message_, run_error_, returns_message_, returns_error_;
+    std::string settle_error_; // collections past their deadline could not be recorded as gifts
 };
 
 } // namespace obole::ui

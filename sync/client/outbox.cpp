@@ -292,7 +292,7 @@ int64_t Outbox::count()
     return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
 }
 
-std::vector<std::string> Outbox::members_waiting()
+Result<std::vector<std::string>> Outbox::members_waiting()
 {
     // Fields travel with wire names: a row that names a member has "member_id".
     Statement s(store_.db(), "SELECT DISTINCT CASE WHEN tbl = 'member' THEN NULL "
@@ -304,6 +304,8 @@ std::vector<std::string> Outbox::members_waiting()
         if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end())
             ids.push_back(std::move(id));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return ids;
 }
 

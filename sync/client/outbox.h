@@ -44,7 +44,7 @@ public:
     int64_t count();
     // The members the waiting changes are about (the member rows, and the
     // rows that name one), as UUIDs.
-    std::vector<std::string> members_waiting();
+    Result<std::vector<std::string>> members_waiting();
     // The server holds every change up to last_seq: they leave the outbox.
     Result<void> acknowledge(uint64_t last_seq);
     // The clock of the newest waiting change to this field, if any: a pulled

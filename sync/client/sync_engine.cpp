@@ -470,7 +470,10 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
         Journal journal(store_);
         // Not for a person erased here: nothing more is recorded about them
         // (the server would refuse it).
-        for (const std::string& member : outbox_.members_waiting()) {
+        Result<std::vector<std::string>> waiting = outbox_.members_waiting();
+        if (!waiting)
+            return waiting.error();
+        for (const std::string& member : *waiting) {
             if (is_erased(store_, member))
                 continue;
             if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)

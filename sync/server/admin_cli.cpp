@@ -189,7 +189,10 @@ int operator_list(Auth& auth, const Arguments& args, AdminConsole& console)
 {
     if (args.words.size() != 2)
         return usage_error(console, "operator list takes no argument");
-    std::vector<OperatorInfo> ops = auth.operators();
+    Result<std::vector<OperatorInfo>> read = auth.operators();
+    if (!read)
+        return failed(console, read.error());
+    const std::vector<OperatorInfo>& ops = *read;
     if (ops.empty()) {
         console.out << "No operator yet.\n";
         return 0;
@@ -229,7 +232,10 @@ int device_list(Auth& auth, const Arguments& args, AdminConsole& console)
 {
     if (args.words.size() != 2)
         return usage_error(console, "device list takes no argument");
-    std::vector<DeviceInfo> devices = auth.devices();
+    Result<std::vector<DeviceInfo>> read = auth.devices();
+    if (!read)
+        return failed(console, read.error());
+    const std::vector<DeviceInfo>& devices = *read;
     if (devices.empty()) {
         console.out << "No device enrolled yet.\n";
         return 0;

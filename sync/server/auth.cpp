@@ -333,12 +333,14 @@ Result<void> Auth::set_role(const std::string& login, Role role)
     return update.run();
 }
 
-std::vector<OperatorInfo> Auth::operators()
+Result<std::vector<OperatorInfo>> Auth::operators()
 {
     std::vector<OperatorInfo> out;
     Statement select(store_.db(), "SELECT login, name, role FROM server.operator ORDER BY login");
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_text(0), select.column_text(1), role_or_volunteer(select.column_text(2))});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -593,7 +595,7 @@ Result<void> Auth::revoke_device(const std::string& device_id)
     return update.run();
 }
 
-std::vector<DeviceInfo> Auth::devices()
+Result<std::vector<DeviceInfo>> Auth::devices()
 {
     std::vector<DeviceInfo> out;
     Statement select(store_.db(), "SELECT device_id, name, operator_login, enrolled_at, last_seen, revoked "
@@ -601,6 +603,8 @@ std::vector<DeviceInfo> Auth::devices()
     while (select.step() == Statement::Step::row)
         out.push_back({select.column_uuid(0), select.column_text(1), select.column_text(2), select.column_int64(3),
                        select.column_int64(4), select.column_int64(5) != 0});
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return out;
 }
 

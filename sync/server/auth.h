@@ -111,7 +111,7 @@ public:
     // server sends it what the new role reads from then on, and the device
     // replaces its copy (protocol/access.h). auth.unknown_operator.
     Result<void> set_role(const std::string& login, Role role);
-    std::vector<OperatorInfo> operators();
+    Result<std::vector<OperatorInfo>> operators();
     // The operator of a login, as typed (any case); auth.unknown_operator.
     Result<OperatorInfo> find_operator(const std::string& login);
 
@@ -158,7 +158,7 @@ public:
 
     // auth.unknown_device when no device has this id. Revoking twice is fine.
     Result<void> revoke_device(const std::string& device_id);
-    std::vector<DeviceInfo> devices();
+    Result<std::vector<DeviceInfo>> devices();
 
 private:
     Store& store_;

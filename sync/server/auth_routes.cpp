@@ -144,8 +144,11 @@ std::string post_operator(const std::string& text, httplib::Response& res, Auth&
 
 void get_operators(const httplib::Request&, httplib::Response& res, Auth& auth)
 {
+    Result<std::vector<OperatorInfo>> ops = auth.operators();
+    if (!ops)
+        return send_error(res, ops.error());
     json list = json::array();
-    for (const OperatorInfo& op : auth.operators())
+    for (const OperatorInfo& op : *ops)
         list.push_back(operator_json(op.login, op.name, op.role));
     send_json(res, 200, {{"operators", list}});
 }
@@ -177,8 +180,11 @@ std::string post_enrol_code(const std::string& text, const httplib::Request&, ht
 
 void get_devices(const httplib::Request&, httplib::Response& res, Auth& auth)
 {
+    Result<std::vector<DeviceInfo>> devices = auth.devices();
+    if (!devices)
+        return send_error(res, devices.error());
     json list = json::array();
-    for (const DeviceInfo& d : auth.devices())
+    for (const DeviceInfo& d : *devices)
         list.push_back(device_json(d));
     send_json(res, 200, {{"devices", list}});
 }

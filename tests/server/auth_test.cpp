@@ -130,7 +130,7 @@ TEST_F(AuthTest, EnrolHappyPathGivesATokenThatAuthenticates)
     EXPECT_EQ(who->device_id, made->device_id);
     EXPECT_EQ(who->device_name, "Alice's laptop");
 
-    std::vector<DeviceInfo> devices = auth->devices();
+    std::vector<DeviceInfo> devices = auth->devices().value();
     ASSERT_EQ(devices.size(), 1u);
     EXPECT_EQ(devices[0].device_id, made->device_id);
     EXPECT_EQ(devices[0].operator_login, "alice");
@@ -145,7 +145,7 @@ TEST_F(AuthTest, AUsedCodeIsRefused)
     Result<Enrolment> again = auth->enrol(code, "alice", kAlicePassword, "second", kNow);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, "auth.bad_code");
-    EXPECT_EQ(auth->devices().size(), 1u);
+    EXPECT_EQ(auth->devices().value().size(), 1u);
 }
 
 TEST_F(AuthTest, AnExpiredCodeIsRefused)
@@ -180,7 +180,7 @@ TEST_F(AuthTest, AWrongPasswordIsRefusedAndDoesNotConsumeTheCode)
     Result<Enrolment> wrong = auth->enrol(code, "bob", kAlicePassword, "phone", kNow);
     ASSERT_FALSE(wrong);
     EXPECT_EQ(wrong.error().code, "auth.bad_password");
-    EXPECT_TRUE(auth->devices().empty());
+    EXPECT_TRUE(auth->devices().value().empty());
 
     Result<Enrolment> right = auth->enrol(code, "bob", kBobPassword, "phone", kNow);
     ASSERT_TRUE(right) << right.error().message;
@@ -211,7 +211,7 @@ TEST_F(AuthTest, ARevokedTokenIsRefusedAndOtherDevicesKeepWorking)
     EXPECT_TRUE(auth->revoke_device(phone->device_id)) << "revoking twice is not an error";
 
     bool listed_revoked = false;
-    for (const DeviceInfo& d : auth->devices())
+    for (const DeviceInfo& d : auth->devices().value())
         if (d.device_id == phone->device_id)
             listed_revoked = d.revoked;
     EXPECT_TRUE(listed_revoked);
@@ -239,9 +239,9 @@ TEST_F(AuthTest, LastSeenMovesAtMostOnceAMinute)
     Result<Enrolment> made = auth->enrol(code_for("alice"), "alice", kAlicePassword, "laptop", kNow);
     ASSERT_TRUE(made);
     ASSERT_TRUE(auth->authenticate(made->token, kNow + 30'000));
-    EXPECT_EQ(auth->devices()[0].last_seen_ms, kNow);
+    EXPECT_EQ(auth->devices().value()[0].last_seen_ms, kNow);
     ASSERT_TRUE(auth->authenticate(made->token, kNow + 5 * kMinute));
-    EXPECT_EQ(auth->devices()[0].last_seen_ms, kNow + 5 * kMinute);
+    EXPECT_EQ(auth->devices().value()[0].last_seen_ms, kNow + 5 * kMinute);
 }
 
 TEST_F(AuthTest, TokensCodesAndPasswordsAreNotStoredInClear)
@@ -285,7 +285,7 @@ TEST_F(AuthTest, OperatorRules)
     EXPECT_EQ(carol->name, "carol.m") << "an empty name becomes the login";
     EXPECT_EQ(carol->role, Role::office);
 
-    std::vector<OperatorInfo> all = auth->operators();
+    std::vector<OperatorInfo> all = auth->operators().value();
     ASSERT_EQ(all.size(), 3u);
     EXPECT_EQ(all[0].login, "alice");
     EXPECT_EQ(all[0].role, Role::admin);
@@ -311,7 +311,7 @@ TEST_F(AuthTest, ANewPasswordReplacesTheOld)
 TEST_F(AuthTest, SchemaCanBeEnsuredAgain)
 {
     ASSERT_TRUE(auth->ensure_schema());
-    EXPECT_EQ(auth->operators().size(), 2u);
+    EXPECT_EQ(auth->operators().value().size(), 2u);
 }
 
 TEST(AuthWithoutOperators, HasNone)
@@ -321,8 +321,8 @@ TEST(AuthWithoutOperators, HasNone)
     Auth auth(*store.value());
     ASSERT_TRUE(auth.ensure_schema());
     EXPECT_FALSE(auth.has_operators());
-    EXPECT_TRUE(auth.operators().empty());
-    EXPECT_TRUE(auth.devices().empty());
+    EXPECT_TRUE(auth.operators().value().empty());
+    EXPECT_TRUE(auth.devices().value().empty());
 }
 
 // A server database made before codes counted wrong passwords and tokens

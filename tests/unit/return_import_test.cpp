@@ -236,10 +236,10 @@ TEST_F(ReturnImportTest, ADonorWhoseCollectionsFailTwiceInARowIsToBeCalled)
     ASSERT_EQ(settle_collections(*store, creditor, "alice").value(), 6);
     today("2026-12-30");
     ASSERT_TRUE(import(bank_file("camt054_returns.xml", run)).ok()); // Marie Curie: MD06
-    EXPECT_EQ(failures_in_a_row(*store, members[3]), 1);
-    EXPECT_TRUE(donors_to_call(*store, creditor.failures_before_call).empty());
+    EXPECT_EQ(failures_in_a_row(*store, members[3]).value(), 1);
+    EXPECT_TRUE(donors_to_call(*store, creditor.failures_before_call).value().empty());
     // An association that calls at the first failure.
-    EXPECT_EQ(donors_to_call(*store, 1).size(), 3u) << "the three the file returned";
+    EXPECT_EQ(donors_to_call(*store, 1).value().size(), 3u) << "the three the file returned";
     const std::string january = submit("2027-01-05");
     today("2027-01-06");
     // The same kind of report, now naming Marie Curie's January collection first.
@@ -253,7 +253,7 @@ TEST_F(ReturnImportTest, ADonorWhoseCollectionsFailTwiceInARowIsToBeCalled)
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->failed_now, 1);
     EXPECT_EQ(r->unknown, 2);
-    std::vector<DonorToCall> calls = donors_to_call(*store, creditor.failures_before_call);
+    std::vector<DonorToCall> calls = donors_to_call(*store, creditor.failures_before_call).value();
     ASSERT_EQ(calls.size(), 1u);
     EXPECT_EQ(calls[0].member_id, members[3]);
     EXPECT_EQ(calls[0].failures, 2);

@@ -57,8 +57,8 @@ TEST_F(TaxReceiptTest, AnnualReceiptCoversTheYearsUnreceiptedGifts)
     TaxReceiptRepository repo(*store);
     Result<std::string> id = repo.issue_annual(member_id, 2024, ReceiptNumbering::server, "alice");
     ASSERT_TRUE(id.ok()) << id.error().message;
-    std::optional<TaxReceipt> r = repo.find(*id);
-    ASSERT_TRUE(r);
+    Result<TaxReceipt> r = repo.find(*id);
+    ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->amount_cents, 13456);
     EXPECT_EQ(r->gift_ids.size(), 2u);
     EXPECT_EQ(r->first_date, "2024-03-01");

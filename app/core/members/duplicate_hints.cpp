@@ -33,28 +33,33 @@ struct Found {
     std::vector<std::string> reasons;
 };
 
-void collect(Statement& s, std::map<int64_t, Found>* found, int score, const char* reason)
+Result<void> collect(Statement& s, std::map<int64_t, Found>* found, int score, const char* reason)
 {
     while (s.step() == Statement::Step::row) {
         Found& f = (*found)[s.column_int64(0)];
         f.score += score;
         f.reasons.push_back(reason);
     }
+    return s.finished();
 }
 
-std::string postcode_of(Store& store, int64_t ref)
+Result<std::string> postcode_of(Store& store, int64_t ref)
 {
     Statement s(store.db(), kPostcode);
     s.bind_int64(1, ref);
-    return s.step() == Statement::Step::row ? s.column_text(0) : std::string();
+    if (s.step() == Statement::Step::row)
+        return s.column_text(0);
+    if (Result<void> read = s.finished(); !read)
+        return read.error();
+    return std::string();
 }
 
-void by_name(Store& store, const NewMember& typed, std::map<int64_t, Found>* found)
+Result<void> by_name(Store& store, const NewMember& typed, std::map<int64_t, Found>* found)
 {
     const std::string last = fold_for_search(typed.last_name), first = fold_for_search(typed.first_name);
     const std::string postcode(trim_spaces(typed.postcode));
     if (utf8_length(last) < 2 || (first.empty() && postcode.empty()))
-        return;
+        return {};
     // Same last name, first name starting with what is typed: [L␟F, L␟F\xff).
     const std::string from = last + "\x1f" + first, to = from + "\xff";
     Statement s(store.db(), kByName);
@@ -62,32 +67,42 @@ void by_name(Store& store, const NewMember& typed, std::map<int64_t, Found>* fou
     s.bind_text(2, to);
     while (s.step() == Statement::Step::row) {
         const int64_t ref = s.column_int64(0);
-        const bool same_postcode = !postcode.empty() && postcode_of(store, ref) == postcode;
+        bool same_postcode = false;
+        if (!postcode.empty()) {
+            Result<std::string> theirs = postcode_of(store, ref);
+            if (!theirs)
+                return theirs.error();
+            same_postcode = *theirs == postcode;
+        }
         if (first.empty() && !same_postcode)
             continue; // a common last name alone says little
         Found& f = (*found)[ref];
         f.score += same_postcode ? kNamePostcode : kName;
         f.reasons.push_back(same_postcode ? "name_postcode" : "name");
     }
+    return s.finished();
 }
 
 } // namespace
 
-std::vector<DuplicateHint> likely_duplicates(Store& store, const NewMember& typed, int limit)
+Result<std::vector<DuplicateHint>> likely_duplicates(Store& store, const NewMember& typed, int limit)
 {
     std::map<int64_t, Found> found;
     if (Result<std::string> email = validate_email(typed.email); email && !email->empty()) {
         Statement s(store.db(), kByEmail);
         s.bind_text(1, *email);
-        collect(s, &found, kEmail, "email");
+        if (Result<void> read = collect(s, &found, kEmail, "email"); !read)
+            return read.error();
     }
     if (!trim_spaces(typed.phone).empty())
         if (Result<std::string> phone = normalize_phone(typed.phone); phone && !phone->empty()) {
             Statement s(store.db(), kByPhone);
             s.bind_text(1, *phone);
-            collect(s, &found, kPhone, "phone");
+            if (Result<void> read = collect(s, &found, kPhone, "phone"); !read)
+                return read.error();
         }
-    by_name(store, typed, &found);
+    if (Result<void> read = by_name(store, typed, &found); !read)
+        return read.error();
 
     std::vector<std::pair<int64_t, Found>> ranked(found.begin(), found.end());
     std::stable_sort(ranked.begin(), ranked.end(),
@@ -99,7 +114,10 @@ std::vector<DuplicateHint> likely_duplicates(Store& store, const NewMember& type
             break;
         live.reset();
         live.bind_int64(1, ref);
-        if (live.step() != Statement::Step::row)
+        const Statement::Step step = live.step();
+        if (step == Statement::Step::error)
+            return live.error();
+        if (step != Statement::Step::row)
             continue;
         DuplicateHint h;
         h.member_id = live.column_uuid(0);

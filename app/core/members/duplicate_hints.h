@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/members/member.h"
+#include "core/result.h"
 
 namespace obole {
 
@@ -32,6 +33,6 @@ struct DuplicateHint {
 // Best first (email or phone, then name and postcode, then name); at most
 // `limit`. Cheap enough to run on every keystroke: each reason is one
 // indexed lookup.
-std::vector<DuplicateHint> likely_duplicates(Store& store, const NewMember& typed, int limit = 5);
+Result<std::vector<DuplicateHint>> likely_duplicates(Store& store, const NewMember& typed, int limit = 5);
 
 } // namespace obole

@@ -12,17 +12,14 @@ namespace {
 
 // Standing receipts of every member a corrected gift was entered for or now
 // belongs to: only they can have stopped being true.
-std::vector<std::string> receipts_to_check(Store& store)
+Result<std::vector<std::string>> receipts_to_check(Store& store)
 {
     Statement s(store.db(), "SELECT r.id FROM tax_receipt r WHERE r.status = 'issued' AND r.member_ref IN ("
                             "SELECT g.member_ref FROM gift_correction c JOIN gift g ON g.id = c.gift_id "
                             "UNION SELECT n.member_ref FROM gift_correction c JOIN gift_now n ON n.id = c.gift_id) "
                             "AND NOT EXISTS (SELECT 1 FROM tax_receipt_cancellation x WHERE x.receipt_id = r.id) "
                             "ORDER BY r.created_at, r.id");
-    std::vector<std::string> ids;
-    while (s.step() == Statement::Step::row)
-        ids.push_back(s.column_uuid(0));
-    return ids;
+    return s.rows([](Statement& row) { return row.column_uuid(0); });
 }
 
 // The reason of the latest correction of one of the receipt's gifts: the
@@ -66,10 +63,15 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
     ReceiptFollowUp done;
     TaxReceiptRepository receipts(store);
     Result<void> written = store.transaction([&]() -> Result<void> {
-        for (const std::string& id : receipts_to_check(store)) {
-            std::optional<TaxReceipt> receipt = receipts.find(id);
-            if (!receipt)
+        Result<std::vector<std::string>> to_check = receipts_to_check(store);
+        if (!to_check)
+            return to_check.error();
+        for (const std::string& id : *to_check) {
+            Result<TaxReceipt> receipt = receipts.find(id);
+            if (!receipt && receipt.error().code == "tax_receipt.not_found")
                 continue;
+            if (!receipt)
+                return receipt.error();
             Result<std::string> lines = receipt_lines_now(store, *receipt);
             if (!lines)
                 return lines.error();
@@ -93,9 +95,9 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
 
 Result<void> check_cancellation(Store& store, const std::string& receipt_id)
 {
-    std::optional<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
+    Result<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
     if (!receipt)
-        return fail("tax_receipt.not_found", "This tax receipt does not exist.");
+        return receipt.error();
     Result<std::string> lines = receipt_lines_now(store, *receipt);
     if (!lines)
         return lines.error();

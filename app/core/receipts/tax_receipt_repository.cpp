@@ -257,13 +257,15 @@ Result<std::vector<TaxReceipt>> TaxReceiptRepository::list_for_member(const std:
     return out;
 }
 
-std::optional<TaxReceipt> TaxReceiptRepository::find(const std::string& receipt_id)
+Result<TaxReceipt> TaxReceiptRepository::find(const std::string& receipt_id)
 {
     Statement s(store_.db(), (std::string(kSelectReceipt) + "WHERE r.id = ?1").c_str());
     s.bind_uuid(1, receipt_id);
-    if (s.step() != Statement::Step::row)
-        return std::nullopt;
-    return read_receipt(s);
+    if (s.step() == Statement::Step::row)
+        return read_receipt(s);
+    if (Result<void> read = s.finished(); !read)
+        return read.error();
+    return fail("tax_receipt.not_found", "This tax receipt does not exist.");
 }
 
 Result<std::vector<Gift>> TaxReceiptRepository::gifts_now(const TaxReceipt& receipt)
@@ -319,9 +321,9 @@ Result<std::string> TaxReceiptRepository::reissue(const TaxReceipt& cancelled, R
 
 Result<TaxReceipt> TaxReceiptRepository::record_print(const std::string& receipt_id, const std::string& operator_name)
 {
-    std::optional<TaxReceipt> receipt = find(receipt_id);
+    Result<TaxReceipt> receipt = find(receipt_id);
     if (!receipt)
-        return fail("tax_receipt.not_found", "This tax receipt does not exist.");
+        return receipt;
     if (receipt->is_void())
         return fail("tax_receipt.void", "This receipt is void: its gifts are on another receipt.");
     if (receipt->awaiting_number())

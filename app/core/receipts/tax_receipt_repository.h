@@ -51,7 +51,7 @@ public:
 
     // Newest year first.
     Result<std::vector<TaxReceipt>> list_for_member(const std::string& member_id);
-    std::optional<TaxReceipt> find(const std::string& receipt_id);
+    Result<TaxReceipt> find(const std::string& receipt_id); // tax_receipt.not_found
     // The member's euro gifts no issued receipt covers, newest first.
     Result<std::vector<Gift>> unreceipted_gifts(const std::string& member_id);
     // The gifts a receipt covered, as they now stand (a gift moved to

@@ -16,7 +16,7 @@ const char kSettledSql[] =
     "WHERE k.status IN ('collected','failed','rejected') %s "
     "ORDER BY m.member_no, k.collection_date DESC, k.id DESC";
 
-std::vector<DonorToCall> streaks(Store& store, const std::string& member_id)
+Result<std::vector<DonorToCall>> streaks(Store& store, const std::string& member_id)
 {
     char sql[512];
     std::snprintf(sql, sizeof sql, kSettledSql, member_id.empty() ? "" : "AND m.id = ?1");
@@ -43,24 +43,31 @@ std::vector<DonorToCall> streaks(Store& store, const std::string& member_id)
             d.last_date = select.column_text(5);
         }
     }
+    if (Result<void> read = select.finished(); !read)
+        return read.error();
     return out;
 }
 
 } // namespace
 
-std::vector<DonorToCall> donors_to_call(Store& store, int failures_before_call)
+Result<std::vector<DonorToCall>> donors_to_call(Store& store, int failures_before_call)
 {
+    Result<std::vector<DonorToCall>> all = streaks(store, "");
+    if (!all)
+        return all;
     std::vector<DonorToCall> out;
-    for (DonorToCall& d : streaks(store, ""))
+    for (DonorToCall& d : *all)
         if (d.failures >= failures_before_call)
             out.push_back(std::move(d));
     return out;
 }
 
-int failures_in_a_row(Store& store, const std::string& member_id)
+Result<int> failures_in_a_row(Store& store, const std::string& member_id)
 {
-    std::vector<DonorToCall> one = streaks(store, member_id);
-    return one.empty() ? 0 : one.front().failures;
+    Result<std::vector<DonorToCall>> one = streaks(store, member_id);
+    if (!one)
+        return one.error();
+    return one->empty() ? 0 : one->front().failures;
 }
 
 } // namespace obole

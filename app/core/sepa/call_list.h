@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace obole {
 
 class Store;
@@ -20,8 +22,8 @@ struct DonorToCall {
 };
 
 // By member number.
-std::vector<DonorToCall> donors_to_call(Store& store, int failures_before_call);
+Result<std::vector<DonorToCall>> donors_to_call(Store& store, int failures_before_call);
 // The member's failures in a row (0 when the newest collection went through).
-int failures_in_a_row(Store& store, const std::string& member_id);
+Result<int> failures_in_a_row(Store& store, const std::string& member_id);
 
 } // namespace obole

@@ -69,8 +69,10 @@ QuickSignUp::Outcome QuickSignUp::draw(AppState& app, EventSession& session)
     // Looked up again whenever a field changed: each reason is one indexed query.
     if (!same_fields(in_, hinted_)) {
         hinted_ = in_;
-        hints_ = likely_duplicates(*app.store, in_);
+        hints_read_.clear();
+        hints_read_.take(hints_, likely_duplicates(*app.store, in_));
     }
+    hints_read_.draw();
     if (!hints_.empty()) {
         announced_text(tr("Already known? Pick the person instead of signing them up again:"),
                        IM_COL32(180, 90, 0, 255));

@@ -7,6 +7,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/form_row.h"
 #include "ui/event/event_session.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ private:
     NewMember in_;
     NewMember hinted_; // the fields the hints were looked up for
     std::vector<DuplicateHint> hints_;
+    ReadFailure hints_read_;
     FormError error_;
     bool want_focus_ = false;
 };

@@ -181,9 +181,11 @@ void FieldModeScreen::draw_duplicate_hints(AppState& app)
     const std::string key =
         typed.first_name + '\n' + typed.last_name + '\n' + typed.email + '\n' + typed.phone + '\n' + typed.postcode;
     if (key != hints_for_) {
-        hints_ = likely_duplicates(*app.store, typed, 3);
+        hints_read_.clear();
+        hints_read_.take(hints_, likely_duplicates(*app.store, typed, 3));
         hints_for_ = key;
     }
+    hints_read_.draw();
     char line[320];
     if (!form_.existing_member_id.empty()) {
         ImGui::Spacing();

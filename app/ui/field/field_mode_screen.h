@@ -10,6 +10,7 @@
 #include "ui/dossier/form_row.h"
 #include "ui/field/field_day_view.h"
 #include "ui/field/signature_pad.h"
+#include "ui/read_failure.h"
 
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ private:
     FieldDayView day_;
     // Members already on the device who may be this donor, for what was typed.
     std::vector<DuplicateHint> hints_;
+    ReadFailure hints_read_;
     std::string hints_for_;
     DuplicateHint picked_; // the one the fundraiser said it is (form_.existing_member_id)
 };
