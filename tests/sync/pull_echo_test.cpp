@@ -33,8 +33,8 @@ TEST(PullEcho, AnOwnInsertComingBackDoesNotPutBackAFieldChangedSince)
     server.push(stand);
     // The log, one change a page: the batch is closed after every page.
     for (bool more = true; more;) {
-        Result<sync::PullResponse> page = server.service.pull(sync::pull_cursor(*stand.store), 1,
-                                                              current_schema_version());
+        Result<sync::PullResponse> page =
+            server.service.pull(sync::pull_cursor(*stand.store), 1, current_schema_version());
         ASSERT_TRUE(page.ok()) << page.error().message;
         ASSERT_TRUE(sync::apply_pull(*stand.store, *stand.outbox, *page, kSyncNow).ok());
         more = page->more;
