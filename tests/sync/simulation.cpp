@@ -115,10 +115,11 @@ int64_t Simulation::now(const Device& d) const
     return server_ms_ + d.skew_ms;
 }
 
-// A restart as the browser's (platform/web_main.cpp): the snapshot the
-// device stored, the journal records it stored after it replayed on it
-// (the durable journal acknowledges each commit, so every committed write
-// is among them), through the same core function.
+// A restart through the browser's own start (platform/web_main.cpp,
+// core/store/device_boot.h): the snapshot the device stored and, with
+// SimOptions::replay_journal, the journal records it stored after it
+// replayed on it (the durable journal acknowledges each commit, so every
+// committed write is among them); without, a snapshot of all it committed.
 void Simulation::restart(Device& d)
 {
     d.engine.reset();
@@ -131,6 +132,13 @@ void Simulation::restart(Device& d)
             boot_error_ = "device " + std::to_string(d.index) + ": " + records.error().message;
         for (JournalRecord& r : records ? *records : std::vector<JournalRecord>())
             d.journal.push_back(std::move(r));
+        // Without the replay: its snapshot is what it had committed.
+        if (!options_.replay_journal) {
+            if (!d.journal.empty())
+                d.snapshot_seq = d.journal.back().seq;
+            d.snapshot = d.store->serialize();
+            d.journal.clear();
+        }
         d.store.reset();
     }
     Result<BootedStore> booted = boot_device_store(d.snapshot, d.journal, d.snapshot_seq);

@@ -109,7 +109,7 @@ std::string erased_values_left(Store& store, const Simulation::ErasedPerson& p)
         c.bind_text(1, p.notepad);
         if ((s.step() == Statement::Step::row && s.column_int64(0) != 0) ||
             (c.step() == Statement::Step::row && c.column_int64(0) != 0))
-            out += " notepad \"" + p.notepad + "\";";
+            out += " notepad \"" + p.notepad + "\" in a member's text or a conflict;";
     }
     return out;
 }
