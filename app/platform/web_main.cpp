@@ -1,8 +1,7 @@
 // Entry point of the web app: opens the local store, sets up WebGL2 and ImGui
 // with the app's own input layer (page_input.h; no GLFW), and runs ui::App in
 // the frames the pacer asks for (frame_pacer.h).
-#include "core/search/search_index.h"
-#include "core/store/change_journal.h"
+#include "core/store/device_boot.h"
 #include "core/store/store.h"
 #include "platform/bench_hooks.h"
 #include "platform/browser_host.h"
@@ -75,44 +74,21 @@ OpenedStore open_local_store()
     }
     // A database we cannot read is never replaced: store stays null, and with it
     // every write path, so the bytes on the device are left as they are.
-    // Not migrated yet: the journal records were written under the snapshot's
-    // schema and are replayed on it first.
-    auto opened = bytes.empty() ? Store::open_memory() : Store::open_bytes_unmigrated(bytes);
-    std::vector<uint8_t>().swap(bytes); // SQLite holds its own copy now
-    if (!opened) {
-        out.error = opened.error().message;
-        return out;
-    }
     auto records = platform::read_boot_journal(kBootJournal);
     if (!records) {
         out.error = records.error().message;
         return out;
     }
-    auto replayed = replay_journal(*opened.value(), *records);
-    if (!replayed) {
-        out.error = replayed.error().message;
+    // Replayed on the snapshot as written, then migrated and reindexed
+    // (core/store/device_boot.h; the sync simulation restarts devices so too).
+    auto booted = boot_device_store(std::move(bytes), *records, covered);
+    if (!booted) {
+        out.error = booted.error().message;
         return out;
     }
-    // The device keeps its snapshot and records until the migrated snapshot
-    // is stored, so a failed migration leaves them as they were.
-    const bool migrating = opened.value()->needs_migration();
-    if (migrating)
-        if (auto migrated = opened.value()->migrate(); !migrated) {
-            out.error = migrated.error().message;
-            return out;
-        }
-    if (auto indexed = reindex_members(*opened.value(), *replayed); !indexed) {
-        out.error = indexed.error().message;
-        return out;
-    }
-    const uint64_t last = records->empty() ? covered : records->back().seq;
-    if (auto on = opened.value()->enable_journal(last + 1); !on) {
-        out.error = on.error().message;
-        return out;
-    }
-    platform::browser_host().journal().start(last,
-                                             !from_device || migrating || records->size() > kReplayBeforeSnapshot);
-    out.store = std::move(opened.value());
+    platform::browser_host().journal().start(booted->last_seq, !from_device || booted->migrated ||
+                                                                   records->size() > kReplayBeforeSnapshot);
+    out.store = std::move(booted->store);
     return out;
 }
 

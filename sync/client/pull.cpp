@@ -85,6 +85,12 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
         std::optional<std::string> mine = outbox.pending_clock(c.row, f.key());
         if (mine && *mine > c.hlc && !(field && field->server_decides))
             continue;
+        // This device's insert coming back after it changed the field and
+        // sent the change (the outbox let it go): that change follows in the
+        // log. Taken now, the older value would stand until then (a closed
+        // batch open again, taking lines the server refuses).
+        if (c.op == Op::insert && !(field && field->server_decides) && rows.clock(c.row, f.key()) > c.hlc)
+            continue;
         taken[f.key()] = f.value();
         if (c.op == Op::update)
             if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/calendar/date.h"
+#include "core/members/member_merge.h"
 #include "core/privacy/member_erasure.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -71,6 +72,16 @@ Result<void> admit_values(Store& store, sync::Change& change, const std::vector<
 {
     if (change.table == "member_erasure") // a second administrator's erasure of the same person changes nothing
         return sync::check_values(change);
+    // A record merged into a person erased would give her its rows and
+    // notes again (the server joins the memos): a device that had not heard
+    // of the erasure merged into her.
+    if (change.table == "member")
+        if (auto into = change.fields.find("merged_into_id"); into != change.fields.end() && into->is_string()) {
+            const std::string target = into->get<std::string>();
+            if (is_erased(store, target) || is_erased(store, surviving_id(store, target)))
+                return fail("member.erased",
+                            "This person was erased at their request: nothing more is recorded about them.");
+        }
     const std::string member = member_of(store, change);
     const bool erased_here = !member.empty() && is_erased(store, member);
     const bool erased_next =

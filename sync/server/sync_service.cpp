@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "core/calendar/date.h"
 #include "core/members/member_links.h"
 #include "core/members/member_merge.h"
+#include "core/privacy/member_erasure.h"
 #include "core/receipts/corrected_receipts.h"
 #include "core/search/search_index.h"
 #include "core/store/migrations.h"
@@ -59,14 +61,18 @@ void number_member(Store& store, json& fields)
 }
 
 // The member references ReplicaRows does not follow itself (a merge
-// pointer, an erasure): followed here to the surviving member, so that the
-// log tells every device the same thing. Those it follows (rows of
+// pointer): followed here to the surviving member, so that the log tells
+// every device the same thing. An erasure names the record the
+// administrator erased, never its survivor (erase_person erases the other
+// records of the person). Those it follows (rows of
 // member-linked tables) stay as the device sent them: every copy stores the
 // row on the survivor and can send it back on an unmerge. A journal entry
 // stays with the member it was written about, on every copy
 // (core/store/journal.h).
 Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
 {
+    if (std::string_view(table.name) == "member_erasure")
+        return {};
     Result<std::vector<MemberLink>> links = member_links(store);
     if (!links)
         return links.error();
@@ -327,8 +333,8 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
     if (Result<void> r = retire_followed_rows(rows, now_ms); !r)
         return r;
     if (std::string(table.name) == "member_erasure")
-        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
-                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
+        return erase_person(change.fields["member_id"].get<std::string>(),
+                            change.fields[std::string(sync::kOperatorField)].get<std::string>(), now_ms);
     note_person_change(table, change.row);
     return {};
 }
@@ -399,8 +405,8 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
         if (Result<void> r = settle_merged_fields(change.row, change.fields["merged_into_id"], sides, now_ms); !r)
             return r;
     if (std::string(table.name) == "member_erasure")
-        return erase_on_server(store_, log_, change.fields["member_id"].get<std::string>(),
-                               change.fields[std::string(sync::kOperatorField)].get<std::string>());
+        return erase_person(change.fields["member_id"].get<std::string>(),
+                            change.fields[std::string(sync::kOperatorField)].get<std::string>(), now_ms);
     note_person_change(table, change.row);
     return {};
 }
@@ -647,6 +653,156 @@ Result<void> SyncService::offer_duplicates(int64_t now_ms)
                 return r;
         }
     touched_members_.clear();
+    return {};
+}
+
+namespace {
+
+// The other records of the person `member` is one of: those merged into
+// one another with it, up to the survivor and down every merge into it.
+std::vector<std::string> same_person(Store& store, const std::string& member)
+{
+    Statement s(store.db(), "WITH RECURSIVE person(ref) AS (SELECT ref FROM member WHERE id = ?1 UNION "
+                            "SELECT m.ref FROM member m JOIN person p ON m.merged_into_ref = p.ref) "
+                            "SELECT id FROM member WHERE ref IN person AND id <> ?2 ORDER BY id");
+    s.bind_uuid(1, surviving_id(store, member));
+    s.bind_uuid(2, member);
+    std::vector<std::string> out;
+    while (s.step() == Statement::Step::row)
+        out.push_back(s.column_uuid(0));
+    return out;
+}
+
+// `text` without the block a merge joined for member No. `no` ("— #no
+// Name —" and what followed, up to the next joined block); none when it has none.
+std::optional<std::string> without_joined_block(const std::string& text, int64_t no)
+{
+    const std::string header = "— #" + std::to_string(no) + " ";
+    size_t start = 0;
+    if (text.rfind(header, 0) != 0) {
+        start = text.find("\n" + header);
+        if (start == std::string::npos)
+            return std::nullopt;
+        ++start;
+    }
+    const size_t end = std::min(text.find("\n\n— #", start), text.size());
+    std::string before = text.substr(0, start), after = text.substr(end);
+    while (!before.empty() && before.back() == '\n')
+        before.pop_back();
+    if (before.empty() && !after.empty())
+        after.erase(0, 2);
+    return before + after;
+}
+
+} // namespace
+
+// What merges joined of an erased person's memos and notepad into another
+// record's (core/members/member_merge.h's join_member_fields: their name
+// and their text) goes from that record too, as this server decides and
+// logs: a copy that erased the person first takes it from the log.
+Result<void> SyncService::strip_joined_memos(const std::string& member, int64_t now_ms)
+{
+    Statement number(store_.db(), "SELECT member_no FROM member WHERE id = ?1");
+    number.bind_uuid(1, member);
+    if (number.step() != Statement::Step::row)
+        return {};
+    const int64_t no = number.column_int64(0);
+    const std::string header = "— #" + std::to_string(no) + " ";
+    const SyncTable& members = *sync::find_sync_table("member");
+    sync::ReplicaRows rows(store_);
+    Statement holders(store_.db(), "SELECT id FROM member WHERE id <> ?1 AND (instr(notepad, ?2) OR "
+                                   "instr(memo_active, ?2) OR instr(memo_misc, ?2) OR instr(memo_bequest, ?2) OR "
+                                   "instr(memo_portal, ?2)) ORDER BY id");
+    holders.bind_uuid(1, member);
+    holders.bind_text(2, header);
+    std::vector<std::string> ids;
+    while (holders.step() == Statement::Step::row)
+        ids.push_back(holders.column_uuid(0));
+    for (const std::string& id : ids) {
+        Result<std::optional<json>> before = rows.read(members, id);
+        if (!before)
+            return before.error();
+        if (!*before)
+            continue;
+        json changed = json::object();
+        for (const char* memo : {"memo_active", "memo_misc", "memo_bequest", "memo_portal", "notepad"}) {
+            const json& text = (**before)[memo];
+            if (!text.is_string())
+                continue;
+            std::string now = text.get<std::string>();
+            while (std::optional<std::string> next = without_joined_block(now, no))
+                now = std::move(*next);
+            if (now != text.get<std::string>())
+                changed[memo] = now;
+        }
+        if (changed.empty())
+            continue;
+        if (Result<void> r = rows.update(members, id, changed); !r)
+            return r;
+        if (Result<void> r = log_decided({&members, id, std::move(**before)}, now_ms); !r)
+            return r;
+    }
+    return strip_joined_conflicts(no, now_ms);
+}
+
+// The same in the versions text conflicts keep of another record's notes.
+Result<void> SyncService::strip_joined_conflicts(int64_t no, int64_t now_ms)
+{
+    const std::string header = "— #" + std::to_string(no) + " ";
+    const SyncTable& conflicts = *sync::find_sync_table("text_conflict");
+    sync::ReplicaRows rows(store_);
+    Statement holders(store_.db(), "SELECT id FROM text_conflict WHERE instr(value, ?1) ORDER BY id");
+    holders.bind_text(1, header);
+    std::vector<std::string> ids;
+    while (holders.step() == Statement::Step::row)
+        ids.push_back(holders.column_uuid(0));
+    for (const std::string& id : ids) {
+        Result<std::optional<json>> before = rows.read(conflicts, id);
+        if (!before)
+            return before.error();
+        if (!*before || !(**before)["value"].is_string())
+            continue;
+        std::string now = (**before)["value"].get<std::string>();
+        while (std::optional<std::string> next = without_joined_block(now, no))
+            now = std::move(*next);
+        if (Result<void> r = rows.update(conflicts, id, {{"value", now}}); !r)
+            return r;
+        if (Result<void> r = log_decided({&conflicts, id, std::move(**before)}, now_ms); !r)
+            return r;
+    }
+    return {};
+}
+
+// A person erased: the record the administrator named, then every other
+// record of theirs merged here, each by an erasure row of its own, logged.
+// Each copy applies each row to that record's own rows (core/privacy/
+// member_erasure.h), so every copy erases the same, whatever merges it held
+// when the administrator's row arrived: the device that erased knew of
+// none, or of others.
+Result<void> SyncService::erase_person(const std::string& member, const std::string& by, int64_t now_ms)
+{
+    if (Result<void> r = erase_on_server(store_, log_, member, by); !r)
+        return r;
+    if (Result<void> r = strip_joined_memos(member, now_ms); !r)
+        return r;
+    for (const std::string& other : same_person(store_, member)) {
+        if (is_erased(store_, other))
+            continue;
+        Change c;
+        c.table = "member_erasure";
+        c.row = new_uuid_v7();
+        c.op = Op::insert;
+        c.hlc = clock_.tick(now_ms).text();
+        const std::string at = iso_from_unix_ms(now_ms);
+        c.fields = {
+            {"member_id", other}, {"erased_at", at}, {std::string(sync::kOperatorField), by}, {"created_at", at}};
+        if (Result<void> r = log_server_change(std::move(c)); !r)
+            return r;
+        if (Result<void> r = erase_on_server(store_, log_, other, by); !r)
+            return r;
+        if (Result<void> r = strip_joined_memos(other, now_ms); !r)
+            return r;
+    }
     return {};
 }
 

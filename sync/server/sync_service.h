@@ -69,6 +69,9 @@ private:
     Result<void> record_conflict(const std::string& member, const std::string& field, const sync::json& value,
                                  const std::string& hlc, int64_t now_ms);
     Result<void> log_server_change(sync::Change change);
+    Result<void> erase_person(const std::string& member, const std::string& by, int64_t now_ms);
+    Result<void> strip_joined_memos(const std::string& member, int64_t now_ms);
+    Result<void> strip_joined_conflicts(int64_t member_no, int64_t now_ms);
     // A row's fields before this server decided their values itself.
     struct Decided {
         const sync::SyncTable* table;

@@ -13,28 +13,16 @@
 #include "core/money/gift_repository.h"
 #include "core/money/membership_repository.h"
 #include "core/receipts/tax_receipt_repository.h"
+#include "core/store/device_boot.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 #include "gen/demo_data.h"
 #include "protocol/codec.h"
 #include "protocol/sync_tables.h"
+#include "server/admin_journal.h"
 #include "server/server_store.h"
 
 namespace obole::sim {
-
-struct Simulation::Device {
-    int index = 0;
-    server::Principal who;
-    int64_t skew_ms = 0;
-    std::unique_ptr<Store> store;
-    std::unique_ptr<sync::Outbox> outbox;
-    std::unique_ptr<sync::SyncEngine> engine;
-    bool online = true;
-    int offline_until = 0;
-    uint64_t waiting_call = 0; // the call in flight; 0: none
-    int timeout_step = 0;
-    int notes = 0;
-};
 
 namespace {
 
@@ -61,7 +49,10 @@ std::string select_expression(const sync::SyncField& f)
     case sync::FieldType::member: return std::string("(SELECT hex(id) FROM member WHERE ref = t.") + f.column + ")";
     case sync::FieldType::campaign: return std::string("(SELECT hex(id) FROM campaign WHERE ref = t.") + f.column + ")";
     case sync::FieldType::member_uuid: return std::string("hex(t.") + f.column + ")";
-    default: return std::string("t.") + f.column;
+    // A UUID kept as a blob (a batch's, a mandate's), as text.
+    default:
+        return std::string("CASE WHEN typeof(t.") + f.column + ") = 'blob' THEN hex(t." + f.column + ") ELSE t." +
+               f.column + " END";
     }
 }
 
@@ -72,6 +63,8 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
     server_ = std::move(server::open_memory_server_store().value());
     service_ = std::make_unique<server::SyncService>(*server_);
     (void)service_->ensure_schema();
+    // Where an erasure says who erased whom (server/erasure.h).
+    (void)server::ensure_admin_journal(*server_);
     DemoOptions demo;
     demo.members = 12;
     demo.seed = seed;
@@ -86,13 +79,20 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
         d->skew_ms = skews[i % 6];
         d->who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, seed * 16 + uint64_t(i));
         d->who.operator_login = "op" + std::to_string(i);
-        // Device 0 is a volunteer's: the server refuses its deletes and merges.
-        d->who.role = i == 0 ? server::Role::volunteer : server::Role::office;
-        d->store = std::move(Store::open_bytes(snapshot).value());
-        // What enrolment keeps: the token, and who the device works for.
-        (void)sync::write_meta(*d->store, "sync_token", "token-" + std::to_string(i));
-        (void)sync::write_meta(*d->store, "sync_operator", d->who.operator_login);
-        (void)sync::write_meta(*d->store, "sync_operator_role", sync::role_name(d->who.role));
+        // Device 0 is a volunteer's: the server refuses its deletes and
+        // merges. The last is an administrator's (erasures), the others the office's.
+        d->who.role = i == 0                                           ? server::Role::volunteer
+                      : i == options_.devices - 1 && options_.erasures ? server::Role::admin
+                                                                       : server::Role::office;
+        {
+            // What enrolment keeps: the token, and who the device works for;
+            // then the device's first snapshot.
+            std::unique_ptr<Store> first = std::move(Store::open_bytes(snapshot).value());
+            (void)sync::write_meta(*first, "sync_token", "token-" + std::to_string(i));
+            (void)sync::write_meta(*first, "sync_operator", d->who.operator_login);
+            (void)sync::write_meta(*first, "sync_operator_role", sync::role_name(d->who.role));
+            d->snapshot = first->serialize();
+        }
         devices_.push_back(std::move(d));
         restart(*devices_.back());
         (void)devices_.back()->outbox->become_device(devices_.back()->who.device_id);
@@ -115,16 +115,49 @@ int64_t Simulation::now(const Device& d) const
     return server_ms_ + d.skew_ms;
 }
 
+// A restart through the browser's own start (platform/web_main.cpp,
+// core/store/device_boot.h): the snapshot the device stored and, with
+// SimOptions::replay_journal, the journal records it stored after it
+// replayed on it (the durable journal acknowledges each commit, so every
+// committed write is among them); without, a snapshot of all it committed.
 void Simulation::restart(Device& d)
 {
-    // What a device holds after a restart is what it had committed (the
-    // durable journal acknowledges each commit): its serialised database.
     d.engine.reset();
     d.outbox.reset();
+    std::string before;
     if (d.store) {
-        std::vector<uint8_t> bytes = d.store->serialize();
-        d.store = std::move(Store::open_bytes(bytes).value());
+        before = dump(*d.store);
+        Result<std::vector<JournalRecord>> records = d.store->take_journal_records();
+        if (!records && boot_error_.empty())
+            boot_error_ = "device " + std::to_string(d.index) + ": " + records.error().message;
+        for (JournalRecord& r : records ? *records : std::vector<JournalRecord>())
+            d.journal.push_back(std::move(r));
+        // Without the replay: its snapshot is what it had committed.
+        if (!options_.replay_journal) {
+            if (!d.journal.empty())
+                d.snapshot_seq = d.journal.back().seq;
+            d.snapshot = d.store->serialize();
+            d.journal.clear();
+        }
+        d.store.reset();
     }
+    Result<BootedStore> booted = boot_device_store(d.snapshot, d.journal, d.snapshot_seq);
+    if (!booted) {
+        if (boot_error_.empty())
+            boot_error_ =
+                "device " + std::to_string(d.index) + ": " + booted.error().code + " " + booted.error().message;
+        // Carries on from the snapshot alone: the copies then differ too.
+        d.journal.clear();
+        booted = boot_device_store(d.snapshot, d.journal, d.snapshot_seq);
+    }
+    d.store = std::move(booted.value().store);
+    // The device starts again with everything it had committed.
+    if (!before.empty() && dump(*d.store) != before && boot_error_.empty())
+        boot_error_ =
+            "device " + std::to_string(d.index) + " lost or changed data in a restart at step " + std::to_string(step_);
+    // The browser stores a new snapshot when it replayed many records.
+    if (d.journal.size() > 200 || booted.value().migrated)
+        store_snapshot(d);
     d.outbox = std::move(sync::Outbox::attach(*d.store, [this, &d] { return now(d); }).value());
     sync::SyncTiming timing;
     timing.push_batch = 7; // small batches: more messages to lose and reorder
@@ -132,6 +165,19 @@ void Simulation::restart(Device& d)
     d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.outbox, rng_(), timing);
     d.engine->set_online(d.online, now(d));
     d.waiting_call = 0;
+}
+
+// A new snapshot replaces the old one and the records it covers (also
+// after an erasure: DeviceJournal::compact).
+void Simulation::store_snapshot(Device& d)
+{
+    Result<std::vector<JournalRecord>> records = d.store->take_journal_records();
+    if (records && !records->empty())
+        d.snapshot_seq = records->back().seq;
+    else if (!d.journal.empty())
+        d.snapshot_seq = d.journal.back().seq;
+    d.snapshot = d.store->serialize();
+    d.journal.clear();
 }
 
 std::string Simulation::pick_member(Device& d)
@@ -157,7 +203,7 @@ std::string Simulation::pick(const std::vector<std::string>& from)
 void Simulation::edit(Device& d)
 {
     const std::string op_name = d.who.operator_login;
-    const int roll = int(rng_() % 100);
+    const int roll = int(rng_() % 120);
     if (roll < 14) {
         NewMember m;
         m.first_name = kFirst[rng_() % 6];
@@ -177,8 +223,12 @@ void Simulation::edit(Device& d)
     const std::string member = pick_member(d);
     if (member.empty())
         return;
+    if (roll < 34) {
+        edit_more(d, member);
+        return;
+    }
     const bool office = d.who.role != server::Role::volunteer;
-    if (roll < 36) {
+    if (roll < 56) {
         NewGift g;
         g.member_id = member;
         const int64_t cents = 100 * int64_t(1 + rng_() % 200);
@@ -190,22 +240,27 @@ void Simulation::edit(Device& d)
             saved_gifts_[*id] = cents;
             ++report_.gifts;
         }
-    } else if (roll < 50) {
+    } else if (roll < 70) {
         const std::string text = "note " + std::to_string(d.index) + "." + std::to_string(++d.notes) + ";";
         if (MemberRepository(*d.store).set_notepad(member, text, op_name))
             ++report_.notepad_edits;
-    } else if (roll < 54) {
+    } else if (roll < 74) {
         (void)MemberRepository(*d.store).set_markers(member, rng_() % 2 ? "NPAI" : "", rng_() % 2 != 0,
                                                      TaxReceiptPref::annual, op_name);
-    } else if (roll < 62) {
+    } else if (roll < 82) {
         // Contacts from a small set, so that merged members share some.
         ContactFields f;
         f.value = rng_() % 2 ? "contact" + std::to_string(rng_() % 6) + "@example.org"
                              : "+33 1 42 00 00 0" + std::to_string(rng_() % 6);
         MemberRepository members(*d.store);
+        // The app offers a volunteer no edit of a member signed up in the
+        // street (the server would refuse the new contact, which would then
+        // stay on the device alone).
+        if (!office && members.get(member) && members.get(member)->field_locked)
+            return;
         if (f.value[0] == '+' ? members.add_phone(member, f, op_name).ok() : members.add_email(member, f, op_name).ok())
             ++report_.contacts;
-    } else if (roll < 67) {
+    } else if (roll < 87) {
         // A person settles what the server offered: a text conflict, or a pair
         // of members that are not the same person.
         Statement conflict(d.store->db(), "SELECT id FROM text_conflict WHERE resolved = 0 ORDER BY id LIMIT 1");
@@ -215,9 +270,9 @@ void Simulation::edit(Device& d)
         std::vector<DuplicateCandidate> pairs = DuplicateRepository(*d.store).open(1).value();
         if (!pairs.empty() && office && DuplicateRepository(*d.store).dismiss(pairs[0].id, op_name))
             ++report_.resolutions;
-    } else if (roll < 74 && office) {
+    } else if (roll < 94 && office) {
         correct_gift(d);
-    } else if (roll < 78 && office) {
+    } else if (roll < 98 && office) {
         // A receipt for one gift; the server numbers it.
         const std::string gift =
             pick(ids(d, "SELECT g.id FROM gift_now n JOIN gift g ON g.id = n.id WHERE n.voided = 0 AND "
@@ -230,10 +285,10 @@ void Simulation::edit(Device& d)
                 .issue_for_gift(owner.column_uuid(0), gift, ReceiptNumbering::server, op_name)
                 .ok())
             ++report_.receipts;
-    } else if (roll < 81 && office) {
+    } else if (roll < 101 && office) {
         if (MembershipRepository(*d.store).join_or_renew(member, "30", PaymentMethod::cash, op_name))
             ++report_.memberships;
-    } else if (roll < 84) {
+    } else if (roll < 104) {
         // At a stand or in the street, a volunteer's too.
         NewConsent c;
         c.channel = kConsentChannels[rng_() % 4];
@@ -244,11 +299,11 @@ void Simulation::edit(Device& d)
             saved_consents_.insert(*id);
             ++report_.consents;
         }
-    } else if (roll < 87) {
+    } else if (roll < 107) {
         // A volunteer's delete is refused by the server and put back.
         if (MemberRepository(*d.store).remove(member, op_name))
             ++report_.deletes;
-    } else if (roll < 95) {
+    } else if (roll < 115) {
         // A volunteer's merge is refused too (the app does not offer it, but a
         // role may change while a device is offline).
         const std::string other = pick_member(d);
@@ -374,6 +429,10 @@ void Simulation::run()
                 dev->waiting_call = 0;
                 dev->engine->on_failure("timeout", now(*dev));
             }
+            // After an erasure the browser rewrites its storage without the
+            // records that held the person's values.
+            if (dev->engine->take_compaction())
+                store_snapshot(*dev);
             if (dev->waiting_call)
                 continue;
             std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev));
@@ -424,6 +483,8 @@ bool Simulation::settle(int max_steps)
                 dev->waiting_call = 0;
                 dev->engine->on_failure("timeout", now(*dev));
             }
+            if (dev->engine->take_compaction())
+                store_snapshot(*dev);
             if (dev->waiting_call)
                 continue;
             if (std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev))) {

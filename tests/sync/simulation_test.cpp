@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/members/member_links.h"
+#include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
 #include "core/money/gift_repository.h"
 #include "core/search/segmentation.h"
@@ -56,6 +57,17 @@ std::string difference(const std::string& a, const std::string& b)
     return out;
 }
 
+// The changes a device had refused, with why: what a divergence shows.
+std::string refusals(Store& store)
+{
+    std::string out;
+    Statement s(store.db(), "SELECT tbl, hex(row_id), op, code, message FROM sync_refusal ORDER BY id");
+    while (s.step() == Statement::Step::row)
+        out += "  " + s.column_text(0) + " " + s.column_text(1) + " " + s.column_text(2) + ": " + s.column_text(3) +
+               " " + s.column_text(4) + "\n";
+    return out;
+}
+
 // Rows of any table tied to a member (core/members/member_links.h) that
 // still name a member merged away: none once every merge has arrived.
 int64_t rows_on_merged_members(Store& store)
@@ -77,20 +89,51 @@ std::string money(Store& store)
     return s.column_text(0) + " gifts, " + s.column_text(1) + " cents net, " + s.column_text(2) + " voided";
 }
 
+// What a copy still holds of a person erased at their request: their
+// member row not emptied, a row the erasure removed, or the notepad the
+// simulation wrote for them in any member's text or any conflict. "" if nothing.
+std::string erased_values_left(Store& store, const Simulation::ErasedPerson& p)
+{
+    std::string out;
+    if (count(store, "SELECT count(*) FROM member WHERE id = x'" + hex(p.member_id) +
+                         "' AND (first_name <> '' OR last_name <> '' OR notepad <> '' OR deleted = 0)") != 0)
+        out += " member row not emptied;";
+    for (const ErasedRow& row : p.removed)
+        if (count(store, "SELECT count(*) FROM \"" + row.table + "\" WHERE id = x'" + hex(row.id) + "'") != 0)
+            out += " " + row.table + " " + row.id + ";";
+    if (!p.notepad.empty()) {
+        Statement s(store.db(), "SELECT count(*) FROM member WHERE instr(notepad, ?1) OR instr(memo_misc, ?1) OR "
+                                "instr(memo_active, ?1) OR instr(memo_bequest, ?1) OR instr(memo_portal, ?1)");
+        s.bind_text(1, p.notepad);
+        Statement c(store.db(), "SELECT count(*) FROM text_conflict WHERE instr(value, ?1)");
+        c.bind_text(1, p.notepad);
+        if ((s.step() == Statement::Step::row && s.column_int64(0) != 0) ||
+            (c.step() == Statement::Step::row && c.column_int64(0) != 0))
+            out += " notepad \"" + p.notepad + "\" in a member's text or a conflict;";
+    }
+    return out;
+}
+
 void check_converged(Simulation& sim, uint64_t seed)
 {
     SCOPED_TRACE("seed " + std::to_string(seed) + " (replay: OBOLE_SIM_SEED=" + std::to_string(seed) + ")");
     ASSERT_TRUE(sim.settle()) << "the copies never settled:\n" << sim.state();
+    // Every restart replayed the device's journal on its snapshot, as a browser does.
+    EXPECT_EQ(sim.boot_error(), "");
     Store& server = sim.server_store();
     const std::string truth = Simulation::dump(server);
     for (int i = 0; i < sim.device_count(); ++i) {
         Store& copy = sim.device_store(i);
         EXPECT_EQ(sim.device_outbox(i).count(), 0) << "device " << i;
         const std::string data = Simulation::dump(copy);
-        EXPECT_TRUE(data == truth) << "device " << i << " differs from the server:\n" << difference(truth, data);
+        EXPECT_TRUE(data == truth) << "device " << i << " differs from the server:\n"
+                                   << difference(truth, data) << "refusals there:\n"
+                                   << refusals(copy);
         // The derived money agrees: each copy computes it from the same rows.
         EXPECT_EQ(money(copy), money(server)) << "device " << i;
         EXPECT_EQ(rows_on_merged_members(copy), 0) << "device " << i;
+        for (const Simulation::ErasedPerson& p : sim.erased())
+            EXPECT_EQ(erased_values_left(copy, p), "") << "device " << i << ", member erased " << p.member_id;
         // Every member has its server number (none left provisional).
         EXPECT_EQ(count(copy, "SELECT count(*) FROM member WHERE member_no <= 0"), 0) << "device " << i;
         // The search index follows the data on every copy.
@@ -98,6 +141,9 @@ void check_converged(Simulation& sim, uint64_t seed)
                   count(copy, "SELECT count(*) FROM member WHERE deleted = 0 AND merged_into_ref IS NULL"));
     }
     EXPECT_EQ(rows_on_merged_members(server), 0);
+    // No value of a person erased at their request anywhere.
+    for (const Simulation::ErasedPerson& p : sim.erased())
+        EXPECT_EQ(erased_values_left(server, p), "") << "server, member erased " << p.member_id;
     // Every gift a device said was saved reached the server, once, unchanged;
     // so did every correction, and the money is theirs: each gift's net is
     // its amount as last amended, less refunds, or nothing once voided.
@@ -121,6 +167,35 @@ void check_converged(Simulation& sim, uint64_t seed)
         EXPECT_EQ(count(server, "SELECT count(*) FROM consent WHERE id = x'" + hex(id) + "'"), 1) << "consent " << id;
     for (const std::string& id : sim.created_members())
         EXPECT_EQ(count(server, "SELECT count(*) FROM member WHERE id = x'" + hex(id) + "'"), 1) << "member " << id;
+    // A closed batch posted each of its lines as one gift of the line's UUID
+    // and amount, and no other gift; a batch a device closed is closed here.
+    for (const std::string& id : sim.posted_batches())
+        EXPECT_EQ(count(server, "SELECT count(*) FROM gift_batch WHERE status = 'closed' AND id = x'" + hex(id) + "'"),
+                  1)
+            << "batch " << id;
+    EXPECT_EQ(count(server, "SELECT count(*) FROM gift_batch_line l JOIN gift_batch b ON b.id = l.batch_id "
+                            "WHERE b.status = 'closed' AND l.deleted = 0 AND (SELECT count(*) FROM gift g "
+                            "WHERE g.id = l.id AND g.amount_cents = l.amount_cents AND g.batch_id = b.id) <> 1"),
+              0);
+    EXPECT_EQ(count(server, "SELECT count(*) FROM gift g JOIN gift_batch b ON b.id = g.batch_id WHERE NOT EXISTS "
+                            "(SELECT 1 FROM gift_batch_line l WHERE l.id = g.id AND l.deleted = 0)"),
+              0);
+    // Each street sign-up arrived whole: its row, its member, its mandate.
+    for (const std::string& id : sim.saved_signups())
+        EXPECT_EQ(count(server, "SELECT count(*) FROM field_signup f JOIN sepa_mandate s ON s.id = f.mandate_id "
+                                "WHERE f.id = x'" +
+                                    hex(id) + "'"),
+                  1)
+            << "sign-up " << id;
+    for (const std::string& id : sim.saved_mandates())
+        EXPECT_EQ(count(server, "SELECT count(*) FROM sepa_mandate WHERE id = x'" + hex(id) + "'"), 1)
+            << "mandate " << id;
+    // Every document saved is there, unless its person was erased.
+    for (const auto& [id, member] : sim.saved_documents())
+        EXPECT_EQ(count(server,
+                        "SELECT count(*) FROM document WHERE size_bytes = length(content) AND id = x'" + hex(id) + "'"),
+                  is_erased(server, member) || is_erased(server, surviving_id(server, member)) ? 0 : 1)
+            << "document " << id << " of member " << member;
     // Receipt numbers run 1, 2, 3... each year: none twice, no gap.
     Statement years(server.db(), "SELECT year, count(*), count(DISTINCT number), min(number), max(number) "
                                  "FROM tax_receipt WHERE number IS NOT NULL GROUP BY year");
@@ -170,11 +245,13 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     std::printf("simulation: %d seeds in %.1f s (%.2f seeds/s), %d pushes, %d pulls, %d lost, %d duplicated, "
                 "%d restarts, %d members, %d gifts, %d corrections, %d receipts, %d memberships, %d contacts, "
                 "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
-                "%d conflicts and duplicates settled, %d changes refused\n",
+                "%d conflicts and duplicates settled, %d changes refused; %d batches opened, %d lines, %d closed; "
+                "%d street sign-ups; %d documents, %d removed; %d mandates, %d mandate changes; %d erasures\n",
                 seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
                 total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
                 total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
-                total.resolutions, total.refused);
+                total.resolutions, total.refused, total.batches, total.batch_lines, total.batches_closed, total.signups,
+                total.documents, total.documents_removed, total.mandates, total.mandate_changes, total.erasures);
     // A run of many seeds exercised what it claims to (one seed replayed
     // alone may well have no merge in it).
     if (seeds.count < 20)
@@ -192,6 +269,13 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.memberships, 0);
     EXPECT_GT(total.contacts, 0);
     EXPECT_GT(total.consents, 0);
+    EXPECT_GT(total.batches_closed, 0);
+    EXPECT_GT(total.signups, 0);
+    EXPECT_GT(total.documents, 0);
+    EXPECT_GT(total.mandates, 0);
+    EXPECT_GT(total.mandate_changes, 0);
+    if (SimOptions{}.erasures)
+        EXPECT_GT(total.erasures, 0);
 }
 
 TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)

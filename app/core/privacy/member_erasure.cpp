@@ -12,39 +12,68 @@ namespace obole {
 
 namespace {
 
-// The person's rows of a table: `where` selects them by ?1, the member's
-// ref (the journal names members by UUID: ?2).
+// The person's rows of a table: those whose `column` (and `other`, a
+// relation's second side) names them. "member": their own row; "journal":
+// its entries name the member by UUID.
 struct PersonRows {
     const char* table;
-    const char* where;
+    const char* column;
+    const char* other = nullptr;
 };
 
 // Removed whole.
 constexpr PersonRows kRemoved[] = {
-    {"address", "member_ref = ?1"},
-    {"phone", "member_ref = ?1"},
-    {"email", "member_ref = ?1"},
-    {"document", "member_ref = ?1"},
-    {"email_activity", "member_ref = ?1"},
-    {"campaign_received", "member_ref = ?1"},
-    {"mobilisation", "member_ref = ?1"},
-    {"event_registration", "member_ref = ?1"},
-    {"text_conflict", "member_ref = ?1"},
-    {"relation", "member_ref = ?1 OR other_ref = ?1"},
-    {"duplicate_candidate", "member_ref = ?1 OR other_ref = ?1"},
-    {"journal", "member_id = ?2"},
+    {"address", "member_ref"},
+    {"phone", "member_ref"},
+    {"email", "member_ref"},
+    {"document", "member_ref"},
+    {"email_activity", "member_ref"},
+    {"campaign_received", "member_ref"},
+    {"mobilisation", "member_ref"},
+    {"event_registration", "member_ref"},
+    {"text_conflict", "member_ref"},
+    {"relation", "member_ref", "other_ref"},
+    {"duplicate_candidate", "member_ref", "other_ref"},
+    {"journal", "member_id"},
 };
 
 // Kept (the law keeps the money), emptied of what names the person.
 constexpr PersonRows kEmptied[] = {
-    {"member", "ref = ?1"},
-    {"tax_receipt", "member_ref = ?1"},
-    {"sepa_mandate", "member_ref = ?1"},
+    {"member", "ref"},
+    {"tax_receipt", "member_ref"},
+    {"sepa_mandate", "member_ref"},
     // A collection keeps the copy of the holder and account its bank file
     // carried (core/sepa/collection_run.h).
-    {"sepa_collection", "member_ref = ?1"},
-    {"card_recurring", "member_ref = ?1"},
+    {"sepa_collection", "member_ref"},
+    {"card_recurring", "member_ref"},
 };
+
+// The member a row was the person's of before any merge moved it: the
+// first move merge_move recorded, else where it is. A copy where another
+// record was merged into the person (its rows moved to them) and one where
+// that merge was undone, or never arrived, so take the same rows: that
+// record's stay, and an unmerge gives them back; the person's own go,
+// wherever a merge of theirs moved them.
+std::string origin(const char* table, const char* column)
+{
+    const std::string t = table, c = column;
+    return "ifnull((SELECT mm.old_value FROM merge_move mm WHERE mm.tbl = '" + t + "' AND mm.row_id = " + t +
+           ".id AND mm.col = '" + c + "' ORDER BY mm.seq LIMIT 1), " + t + "." + c + ")";
+}
+
+// Selects the person's rows of `rows.table`: ?1 their ref, ?2 their UUID.
+std::string person_where(const PersonRows& rows)
+{
+    const std::string table = rows.table;
+    if (table == "journal")
+        return "member_id = ?2";
+    if (table == "member")
+        return "ref = ?1";
+    std::string where = origin(rows.table, rows.column) + " = ?1";
+    if (rows.other)
+        where += " OR " + origin(rows.table, rows.other) + " = ?1";
+    return where;
+}
 
 // The person's IBANs in the rows kept: masked, not emptied (mask_ibans).
 constexpr struct {
@@ -59,7 +88,7 @@ constexpr struct {
 
 const char kErasedName[] = "";
 
-std::vector<std::string> ids_where(Store& store, const std::string& table, const char* where, int64_t ref,
+std::vector<std::string> ids_where(Store& store, const std::string& table, const std::string& where, int64_t ref,
                                    const std::string& member_id)
 {
     std::vector<std::string> ids;
@@ -71,15 +100,16 @@ std::vector<std::string> ids_where(Store& store, const std::string& table, const
     return ids;
 }
 
-Result<void> empty_fields(Store& store, const PersonRows& rows, int64_t ref)
+Result<void> empty_fields(Store& store, const PersonRows& rows, int64_t ref, const std::string& member_id)
 {
     std::string set;
     for (const ErasedField& f : erased_fields())
         if (std::string(f.table) == rows.table)
             set += std::string(set.empty() ? "" : ", ") + f.column + " = '" + f.value + "'";
     Statement update(store.db(),
-                     (std::string("UPDATE ") + rows.table + " SET " + set + " WHERE " + rows.where).c_str());
+                     (std::string("UPDATE ") + rows.table + " SET " + set + " WHERE " + person_where(rows)).c_str());
     update.bind_int64(1, ref);
+    update.bind_uuid(2, member_id);
     return update.run();
 }
 
@@ -89,7 +119,9 @@ Result<void> mask_ibans(Store& store, int64_t ref)
 {
     for (const auto& m : kMaskedIbans) {
         const std::string table = m.table, column = m.column;
-        Statement select(store.db(), ("SELECT id, " + column + " FROM " + table + " WHERE member_ref = ?1").c_str());
+        Statement select(
+            store.db(),
+            ("SELECT id, " + column + " FROM " + table + " WHERE " + origin(m.table, "member_ref") + " = ?1").c_str());
         Statement update(store.db(), ("UPDATE " + table + " SET " + column + " = ?2 WHERE id = ?1").c_str());
         select.bind_int64(1, ref);
         Statement::Step step;
@@ -193,25 +225,39 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
         return ref.error();
     Erasure done;
     for (const PersonRows& r : kRemoved) {
-        for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
+        const std::string where = person_where(r);
+        for (std::string& id : ids_where(store, r.table, where, *ref, member_id))
             done.removed.push_back({r.table, std::move(id)});
-        Statement remove(store.db(), (std::string("DELETE FROM ") + r.table + " WHERE " + r.where).c_str());
+        Statement remove(store.db(), (std::string("DELETE FROM ") + r.table + " WHERE " + where).c_str());
         remove.bind_int64(1, *ref);
         remove.bind_uuid(2, member_id);
         if (Result<void> d = remove.run(); !d)
             return d.error();
     }
+    // The sync clocks of the rows removed go with them: a copy that never
+    // had a row (its changes scrubbed from the server's log) has none.
+    Statement forget_clock(store.db(), "DELETE FROM field_clock WHERE row_id = ?1");
+    for (const ErasedRow& row : done.removed) {
+        forget_clock.reset();
+        forget_clock.bind_uuid(1, row.id);
+        if (Result<void> r = forget_clock.run(); !r)
+            return r.error();
+    }
     for (const PersonRows& r : kEmptied) {
-        for (std::string& id : ids_where(store, r.table, r.where, *ref, member_id))
+        for (std::string& id : ids_where(store, r.table, person_where(r), *ref, member_id))
             done.emptied.push_back({r.table, std::move(id)});
-        if (Result<void> e = empty_fields(store, r, *ref); !e)
+        if (Result<void> e = empty_fields(store, r, *ref, member_id); !e)
             return e.error();
     }
     if (Result<void> m = mask_ibans(store, *ref); !m)
         return m.error();
-    // What a merge of theirs recorded for an unmerge holds their memos: gone
-    // too, and such a merge can no longer be undone (core/members/member_merge.h).
-    Statement forget(store.db(), "DELETE FROM merge_move WHERE loser_ref = ?1 OR (tbl = 'member' AND row_id = ?2)");
+    // What a merge of theirs recorded for an unmerge of the member rows
+    // holds their memos: gone too, so their memos are never put back
+    // (core/members/member_merge.h). Where their rows moved stays recorded:
+    // a merge of theirs the server refuses (it arrived after the erasure)
+    // is undone on this copy, and the rows kept (their money) go back to
+    // them, as on the copies that never moved them.
+    Statement forget(store.db(), "DELETE FROM merge_move WHERE tbl = 'member' AND (loser_ref = ?1 OR row_id = ?2)");
     forget.bind_int64(1, *ref);
     forget.bind_uuid(2, member_id);
     if (Result<void> f = forget.run(); !f)
@@ -258,8 +304,22 @@ Result<Erasure> erase_member(Store& store, const std::string& member_id, const s
 
 Result<std::vector<std::string>> erasures_to_apply(Store& store)
 {
-    Statement select(store.db(), "SELECT DISTINCT m.id FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
-                                 "WHERE m.deleted = 0 OR m.last_name != '' OR m.first_name != ''");
+    // Their member row is not emptied, or a row the erasure removes is still
+    // here: the server's log, scrubbed, may bring the member row emptied
+    // before this copy erased the rest (its rows moved by a merge).
+    std::string sql = "SELECT DISTINCT m.id FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
+                      "WHERE m.deleted = 0 OR m.last_name != '' OR m.first_name != '' OR "
+                      "EXISTS(SELECT 1 FROM journal j WHERE j.member_id = m.id)";
+    for (const PersonRows& r : kRemoved)
+        for (const char* column : {r.column, r.other}) {
+            if (!column || std::string(r.table) == "journal")
+                continue;
+            const std::string t = r.table, c = column, mine = origin(r.table, column) + " = m.ref";
+            sql += " OR EXISTS(SELECT 1 FROM " + t + " WHERE " + t + "." + c + " = m.ref AND " + mine + ")";
+            sql += " OR EXISTS(SELECT 1 FROM merge_move mv JOIN " + t + " ON " + t + ".id = mv.row_id WHERE " +
+                   "mv.loser_ref = m.ref AND mv.tbl = '" + t + "' AND mv.col = '" + c + "' AND " + mine + ")";
+        }
+    Statement select(store.db(), sql.c_str());
     std::vector<std::string> ids;
     Statement::Step step;
     while ((step = select.step()) == Statement::Step::row)

@@ -10,7 +10,12 @@
 //
 // An erasure is a row (member_erasure), synced like any other; every copy
 // applies it itself (the server to its data and its change log, each device
-// to its own), so nothing of the person travels again.
+// to its own), so nothing of the person travels again. It takes the rows
+// that were the member's own, wherever a merge moved them (merge_move says
+// where a row came from), and not those another record's merge moved to
+// them: copies that hold different merges at that moment take the same
+// rows. The other records of the same person (merged with this one) the
+// server erases by rows of their own (sync/server/sync_service.h).
 #pragma once
 
 #include <string>
@@ -63,7 +68,7 @@ Result<Erasure> erase_member(Store& store, const std::string& member_id, const s
 Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id);
 
 // The members an erasure row names whose data is still here (their row not
-// yet emptied): what a device applies after a pull.
+// yet emptied, or a row the erasure removes): what a device applies after a pull.
 Result<std::vector<std::string>> erasures_to_apply(Store& store);
 
 bool is_erased(Store& store, const std::string& member_id);

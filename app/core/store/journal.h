@@ -19,7 +19,8 @@ class Journal {
 public:
     explicit Journal(Store& store) : store_(store) {}
 
-    // action: a stable id such as "member.create" or "gift.add".
+    // action: a stable id such as "member.create" or "gift.add". Nothing
+    // is written about a member erased at their request.
     Result<void> append(const std::string& member_id, const std::string& action, const std::string& detail,
                         const std::string& operator_name);
 
