@@ -29,7 +29,7 @@ TEST(PullEcho, AnOwnInsertComingBackDoesNotPutBackAFieldChangedSince)
     line.amount_text = "20";
     ASSERT_TRUE(batches.add_line(batch, line, "op1").ok());
     server.push(stand);
-    ASSERT_TRUE(batches.close(batch, batch_totals(batches.lines(batch)).by_method, "", "op1").ok());
+    ASSERT_TRUE(batches.close(batch, batch_totals(batches.lines(batch).value()).by_method, "", "op1").ok());
     server.push(stand);
     // The log, one change a page: the batch is closed after every page.
     for (bool more = true; more;) {

@@ -41,7 +41,7 @@ void Simulation::edit_more(Device& d, const std::string& member)
 void Simulation::batch_step(Device& d, const std::string& member)
 {
     GiftBatchRepository batches(*d.store);
-    const std::vector<GiftBatch> open = batches.open_batches(d.who.operator_login);
+    const std::vector<GiftBatch> open = batches.open_batches(d.who.operator_login).value();
     if (open.empty()) {
         NewGiftBatch b;
         b.name = "Stand " + std::to_string(d.index) + "." + std::to_string(++d.notes);
@@ -61,7 +61,7 @@ void Simulation::batch_step(Device& d, const std::string& member)
             ++report_.batch_lines;
         return;
     }
-    const std::vector<BatchLine> lines = batches.lines(batch);
+    const std::vector<BatchLine> lines = batches.lines(batch).value();
     if (lines.empty() || !batches.close(batch, batch_totals(lines).by_method, "", d.who.operator_login))
         return;
     // Each line is now a gift of the line's UUID: saved, as any gift.
@@ -92,7 +92,7 @@ void Simulation::document_step(Device& d, const std::string& member)
 {
     DocumentRepository documents(*d.store);
     if (rng_() % 4 == 0) {
-        const std::vector<Document> there = documents.list_for_member(member);
+        const std::vector<Document> there = documents.list_for_member(member).value();
         if (!there.empty() && documents.remove(there.front().id, d.who.operator_login))
             ++report_.documents_removed;
         return;

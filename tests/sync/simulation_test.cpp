@@ -274,8 +274,9 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.documents, 0);
     EXPECT_GT(total.mandates, 0);
     EXPECT_GT(total.mandate_changes, 0);
-    if (SimOptions{}.erasures)
+    if (SimOptions{}.erasures) {
         EXPECT_GT(total.erasures, 0);
+    }
 }
 
 TEST(SyncSimulation, ConcurrentNotepadEditsKeepBothVersions)
