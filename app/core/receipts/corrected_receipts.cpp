@@ -58,6 +58,19 @@ Result<std::string> receipt_lines_now(Store& store, const TaxReceipt& receipt)
     return receipt_lines(*gifts);
 }
 
+namespace {
+
+// Whether the receipt still says what its gifts say now.
+Result<bool> still_true(Store& store, const TaxReceipt& receipt)
+{
+    Result<std::string> lines = receipt_lines_now(store, receipt);
+    if (!lines)
+        return lines.error();
+    return *lines == receipt.lines;
+}
+
+} // namespace
+
 Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering numbering, const std::string& operator_name)
 {
     ReceiptFollowUp done;
@@ -67,15 +80,13 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
         if (!to_check)
             return to_check.error();
         for (const std::string& id : *to_check) {
-            Result<TaxReceipt> receipt = receipts.find(id);
-            if (!receipt && receipt.error().code == "tax_receipt.not_found")
-                continue;
+            Result<TaxReceipt> receipt = receipts.find(id); // read in this transaction: it exists
             if (!receipt)
                 return receipt.error();
-            Result<std::string> lines = receipt_lines_now(store, *receipt);
-            if (!lines)
-                return lines.error();
-            if (*lines == receipt->lines)
+            Result<bool> still = still_true(store, *receipt);
+            if (!still)
+                return still.error();
+            if (*still)
                 continue;
             if (Result<void> r = receipts.cancel(*receipt, latest_reason(store, *receipt), operator_name); !r)
                 return r;
@@ -98,10 +109,10 @@ Result<void> check_cancellation(Store& store, const std::string& receipt_id)
     Result<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
     if (!receipt)
         return receipt.error();
-    Result<std::string> lines = receipt_lines_now(store, *receipt);
-    if (!lines)
-        return lines.error();
-    if (*lines == receipt->lines)
+    Result<bool> still = still_true(store, *receipt);
+    if (!still)
+        return still.error();
+    if (*still)
         return fail("tax_receipt.still_true", "This receipt still says what its gifts are: it cannot be cancelled.");
     return {};
 }
