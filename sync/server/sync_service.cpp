@@ -658,19 +658,21 @@ Result<void> SyncService::offer_duplicates(int64_t now_ms)
 
 namespace {
 
+std::string read_id(Statement& s)
+{
+    return s.column_uuid(0);
+}
+
 // The other records of the person `member` is one of: those merged into
 // one another with it, up to the survivor and down every merge into it.
-std::vector<std::string> same_person(Store& store, const std::string& member)
+Result<std::vector<std::string>> same_person(Store& store, const std::string& member)
 {
     Statement s(store.db(), "WITH RECURSIVE person(ref) AS (SELECT ref FROM member WHERE id = ?1 UNION "
                             "SELECT m.ref FROM member m JOIN person p ON m.merged_into_ref = p.ref) "
                             "SELECT id FROM member WHERE ref IN person AND id <> ?2 ORDER BY id");
     s.bind_uuid(1, surviving_id(store, member));
     s.bind_uuid(2, member);
-    std::vector<std::string> out;
-    while (s.step() == Statement::Step::row)
-        out.push_back(s.column_uuid(0));
-    return out;
+    return s.rows(read_id);
 }
 
 // `text` without the block a merge joined for member No. `no` ("— #no
@@ -705,7 +707,7 @@ Result<void> SyncService::strip_joined_memos(const std::string& member, int64_t 
     Statement number(store_.db(), "SELECT member_no FROM member WHERE id = ?1");
     number.bind_uuid(1, member);
     if (number.step() != Statement::Step::row)
-        return {};
+        return number.finished(); // no such member: nothing was joined of them
     const int64_t no = number.column_int64(0);
     const std::string header = "— #" + std::to_string(no) + " ";
     const SyncTable& members = *sync::find_sync_table("member");
@@ -715,10 +717,10 @@ Result<void> SyncService::strip_joined_memos(const std::string& member, int64_t 
                                    "instr(memo_portal, ?2)) ORDER BY id");
     holders.bind_uuid(1, member);
     holders.bind_text(2, header);
-    std::vector<std::string> ids;
-    while (holders.step() == Statement::Step::row)
-        ids.push_back(holders.column_uuid(0));
-    for (const std::string& id : ids) {
+    Result<std::vector<std::string>> ids = holders.rows(read_id);
+    if (!ids)
+        return ids.error();
+    for (const std::string& id : *ids) {
         Result<std::optional<json>> before = rows.read(members, id);
         if (!before)
             return before.error();
@@ -753,10 +755,10 @@ Result<void> SyncService::strip_joined_conflicts(int64_t no, int64_t now_ms)
     sync::ReplicaRows rows(store_);
     Statement holders(store_.db(), "SELECT id FROM text_conflict WHERE instr(value, ?1) ORDER BY id");
     holders.bind_text(1, header);
-    std::vector<std::string> ids;
-    while (holders.step() == Statement::Step::row)
-        ids.push_back(holders.column_uuid(0));
-    for (const std::string& id : ids) {
+    Result<std::vector<std::string>> ids = holders.rows(read_id);
+    if (!ids)
+        return ids.error();
+    for (const std::string& id : *ids) {
         Result<std::optional<json>> before = rows.read(conflicts, id);
         if (!before)
             return before.error();
@@ -785,7 +787,10 @@ Result<void> SyncService::erase_person(const std::string& member, const std::str
         return r;
     if (Result<void> r = strip_joined_memos(member, now_ms); !r)
         return r;
-    for (const std::string& other : same_person(store_, member)) {
+    Result<std::vector<std::string>> others = same_person(store_, member);
+    if (!others)
+        return others.error();
+    for (const std::string& other : *others) {
         if (is_erased(store_, other))
             continue;
         Change c;

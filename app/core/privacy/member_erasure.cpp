@@ -210,14 +210,6 @@ void erase_fields(const std::string& table, nlohmann::json& fields)
             fields[m.column] = masked_compact_iban(fields[m.column].get<std::string>());
 }
 
-bool is_erased(Store& store, const std::string& member_id)
-{
-    Statement select(store.db(), "SELECT 1 FROM member_erasure e JOIN member m ON m.ref = e.member_ref "
-                                 "WHERE m.id = ?1");
-    select.bind_uuid(1, member_id);
-    return select.step() == Statement::Step::row;
-}
-
 Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
 {
     Result<int64_t> ref = member_ref(store, member_id);

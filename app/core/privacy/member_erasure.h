@@ -24,6 +24,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/result.h"
+#include "core/store/erased_member.h"
 
 namespace obole {
 
@@ -70,7 +71,5 @@ Result<Erasure> apply_member_erasure(Store& store, const std::string& member_id)
 // The members an erasure row names whose data is still here (their row not
 // yet emptied, or a row the erasure removes): what a device applies after a pull.
 Result<std::vector<std::string>> erasures_to_apply(Store& store);
-
-bool is_erased(Store& store, const std::string& member_id);
 
 } // namespace obole

@@ -1,5 +1,6 @@
 #include "core/receipts/corrected_receipts.h"
 
+#include <optional>
 #include <vector>
 
 #include "core/receipts/receipt_lines.h"
@@ -60,13 +61,19 @@ Result<std::string> receipt_lines_now(Store& store, const TaxReceipt& receipt)
 
 namespace {
 
-// Whether the receipt still says what its gifts say now.
-Result<bool> still_true(Store& store, const TaxReceipt& receipt)
+// The receipt `receipt_id`, when it no longer says what its gifts say now;
+// none when it still does.
+Result<std::optional<TaxReceipt>> untrue_receipt(Store& store, const std::string& receipt_id)
 {
-    Result<std::string> lines = receipt_lines_now(store, receipt);
+    Result<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
+    if (!receipt)
+        return receipt.error();
+    Result<std::string> lines = receipt_lines_now(store, *receipt);
     if (!lines)
         return lines.error();
-    return *lines == receipt.lines;
+    if (*lines == receipt->lines)
+        return std::optional<TaxReceipt>();
+    return std::optional<TaxReceipt>(std::move(*receipt));
 }
 
 } // namespace
@@ -80,18 +87,16 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
         if (!to_check)
             return to_check.error();
         for (const std::string& id : *to_check) {
-            Result<TaxReceipt> receipt = receipts.find(id); // read in this transaction: it exists
-            if (!receipt)
-                return receipt.error();
-            Result<bool> still = still_true(store, *receipt);
-            if (!still)
-                return still.error();
-            if (*still)
+            Result<std::optional<TaxReceipt>> untrue = untrue_receipt(store, id);
+            if (!untrue)
+                return untrue.error();
+            if (!*untrue)
                 continue;
-            if (Result<void> r = receipts.cancel(*receipt, latest_reason(store, *receipt), operator_name); !r)
+            const TaxReceipt& receipt = **untrue;
+            if (Result<void> r = receipts.cancel(receipt, latest_reason(store, receipt), operator_name); !r)
                 return r;
             ++done.cancelled;
-            Result<std::string> corrective = receipts.reissue(*receipt, numbering, operator_name);
+            Result<std::string> corrective = receipts.reissue(receipt, numbering, operator_name);
             if (corrective)
                 ++done.reissued;
             else if (!nothing_to_reissue(corrective.error()))
@@ -106,13 +111,10 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
 
 Result<void> check_cancellation(Store& store, const std::string& receipt_id)
 {
-    Result<TaxReceipt> receipt = TaxReceiptRepository(store).find(receipt_id);
-    if (!receipt)
-        return receipt.error();
-    Result<bool> still = still_true(store, *receipt);
-    if (!still)
-        return still.error();
-    if (*still)
+    Result<std::optional<TaxReceipt>> untrue = untrue_receipt(store, receipt_id);
+    if (!untrue)
+        return untrue.error();
+    if (!*untrue)
         return fail("tax_receipt.still_true", "This receipt still says what its gifts are: it cannot be cancelled.");
     return {};
 }

@@ -1,23 +1,12 @@
 #include "core/store/journal.h"
 
 #include "core/calendar/date.h"
+#include "core/store/erased_member.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "core/store/uuid.h"
 
 namespace obole {
-
-namespace {
-
-// An erasure (core/privacy/member_erasure.h) names her; the table is the store's schema.
-bool erased(Store& store, const std::string& member_id)
-{
-    Statement s(store.db(), "SELECT 1 FROM member_erasure e JOIN member m ON m.ref = e.member_ref WHERE m.id = ?1");
-    s.bind_uuid(1, member_id);
-    return s.step() == Statement::Step::row;
-}
-
-} // namespace
 
 Result<void> Journal::append(const std::string& member_id, const std::string& action, const std::string& detail,
                              const std::string& operator_name)
@@ -25,7 +14,7 @@ Result<void> Journal::append(const std::string& member_id, const std::string& ac
     // Nothing more is recorded about a person erased at their request (the
     // server refuses it, and the entry would stay on this device alone): a
     // correction of a gift she made, an unmerge of a record merged into her.
-    if (!member_id.empty() && erased(store_, member_id))
+    if (!member_id.empty() && is_erased(store_, member_id))
         return {};
     Statement insert(store_.db(), "INSERT INTO journal(id, at, operator, member_id, action, detail) "
                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");

@@ -1,0 +1,14 @@
+// Whether a person was erased at their request: an erasure row names them
+// (core/privacy/member_erasure.h erases; the journal, which sits below it,
+// must know too, so the question lives here with the schema).
+#pragma once
+
+#include <string>
+
+namespace obole {
+
+class Store;
+
+bool is_erased(Store& store, const std::string& member_id);
+
+} // namespace obole
