@@ -3,8 +3,6 @@
 #include "platform/page_input.h"
 
 #include <emscripten.h>
-#include <imgui.h>
-#include <imgui_internal.h>
 
 namespace {
 
@@ -15,14 +13,12 @@ unsigned g_frames = 0;
 
 extern "C" {
 
-// True when ImGui still holds input for later frames: it takes one button
-// change per frame, so a click that arrived whole during a long frame is
-// only half seen.
+// True when input is left for later frames (page_input_left()).
 EMSCRIPTEN_KEEPALIVE int obole_render_frame()
 {
     g_work.render();
     ++g_frames;
-    return GImGui->InputEventsQueue.Size > 0 || obole::platform::page_input_waiting() ? 1 : 0;
+    return obole::platform::page_input_left() ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int obole_tick()

@@ -14,19 +14,23 @@
 // Module.oboleInput(message) queues one message and wakes the frame pacer;
 // a key press, button press or wheel notch also starts the pacer's input
 // latency clock (its `at`: the event's time since the epoch, the same clock
-// on the page and in a worker). Module.oboleInputTaken counts the messages
-// given to ImGui, for the tests.
+// on the page and in a worker). Module.oboleInputSent and oboleInputTaken
+// count the messages queued and given to ImGui, for the tests.
 EM_JS(void, js_page_input_install, (), {
     Module.oboleInbox = Module.oboleInbox || [];
+    Module.oboleInputSent = Module.oboleInbox.length;
     Module.oboleInputTaken = 0;
     Module.oboleInput = function(m)
     {
+        Module.oboleInputSent++;
         Module.oboleInbox.push(m);
         var starts = (m.t === 'key' || m.t === 'button') ? m.down : m.t === 'wheel';
         if (Module.oboleWake)
             Module.oboleWake(1000, starts ? m.at : 0);
     };
 });
+
+EM_JS(int, js_page_input_queued, (), { return Module.oboleInbox.length; });
 
 // Every queued message, in order, to C++. Runs of pointer moves are one move
 // (ImGui keeps only where the pointer is at each step anyway). A screen
@@ -176,9 +180,9 @@ static void take_input()
     js_page_input_drain();
 }
 
-bool page_input_waiting()
+bool page_input_left()
 {
-    return !g_held.empty();
+    return !g_held.empty() || GImGui->InputEventsQueue.Size > 0 || js_page_input_queued() != 0;
 }
 
 void page_input_new_frame()
@@ -211,6 +215,13 @@ EMSCRIPTEN_KEEPALIVE void obole_input_key(int down, const char* code, const char
 EMSCRIPTEN_KEEPALIVE int obole_input_queued()
 {
     return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
+}
+
+// ImGui input events not yet seen by a frame, held or queued: for a test
+// that finds input missing, to tell where it stopped.
+EMSCRIPTEN_KEEPALIVE int obole_input_pending()
+{
+    return g_held.Size + GImGui->InputEventsQueue.Size;
 }
 
 EMSCRIPTEN_KEEPALIVE void obole_input_text(const char* utf8)

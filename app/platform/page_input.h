@@ -24,8 +24,12 @@ void page_input_install();
 // messages go to ImGui, and the frame's size and time step are set.
 void page_input_new_frame();
 
-// Whether input waits for a field to take the keyboard (ui/focus_move.h):
-// the frame pacer draws on until it has gone to ImGui.
-bool page_input_waiting();
+// Whether input is left for later frames: messages not yet given to ImGui
+// (queued during a frame, or waiting for a field to take the keyboard:
+// ui/focus_move.h), or events ImGui holds for its next frames (it takes one
+// key or button change a frame). The frame pacer draws on until none is
+// left: a frame that outlasts the pacer's waking time must not put the app
+// to sleep with a typed gift still in the queue.
+bool page_input_left();
 
 } // namespace obole::platform

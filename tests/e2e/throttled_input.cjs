@@ -67,7 +67,17 @@ const KEY_MS = 30;
       await app.screenshot('02-pasted');
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }],
-  ], () => app.screenshot('failure'));
+  ], async () => {
+    // Where input stopped, if it did: queued on the page, held or queued for
+    // ImGui, or given to ImGui (and then lost by a screen); and what the batch holds.
+    const input = await page.evaluate(() => ({
+      sent: Module.oboleInputSent, taken: Module.oboleInputTaken,
+      inbox: Module.oboleInbox.length, pending: Module._obole_input_pending(),
+    }));
+    console.log(`input: ${JSON.stringify(input)}`);
+    console.log(`on screen: ${(await app.items()).map((i) => i.name).filter(Boolean).join(' | ')}`);
+    await app.screenshot('failure');
+  });
 
   if (app.consoleErrors.length) console.log(`console errors: ${app.consoleErrors.join('\n')}`);
   await browser.close();
