@@ -31,8 +31,13 @@ void EraseDevicePanel::draw_confirm(AppState& app)
         return;
     announced_text(tr("Everything this device holds of the association is erased: members, gifts, documents, "
                       "journal. The server forgets this device; to work with it again, enrol it with a new code."));
-    const int64_t waiting = app.sync ? app.sync->status().waiting : 0;
-    if (waiting > 0) {
+    const sync::SyncStatus status = app.sync ? app.sync->status() : sync::SyncStatus{};
+    const int64_t waiting = status.waiting;
+    if (!status.waiting_error.empty()) {
+        announced_text(tr("The changes made here could not be counted: some may not have reached the server, and "
+                          "they would be lost."),
+                       IM_COL32(200, 30, 30, 255));
+    } else if (waiting > 0) {
         char lost[160];
         std::snprintf(lost, sizeof lost, tr("%lld changes made here have not reached the server: they are lost."),
                       static_cast<long long>(waiting));

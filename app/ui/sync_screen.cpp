@@ -43,8 +43,11 @@ bool may_merge(AppState& app)
     return !has_limited_role(app);
 }
 
-static std::string waiting_text(int64_t waiting)
+static std::string waiting_text(const sync::SyncStatus& s)
 {
+    if (!s.waiting_error.empty())
+        return tr("Changes waiting: could not be counted");
+    const int64_t waiting = s.waiting;
     if (waiting == 0)
         return tr("No change waiting");
     if (waiting == 1)
@@ -68,9 +71,9 @@ void draw_sync_status(AppState& app)
     ImGui::SameLine();
     if (!s.enrolled) {
         announced_text(tr("Not enrolled"), kQuietColour);
-        if (s.waiting > 0) {
+        if (s.waiting > 0 || !s.waiting_error.empty()) {
             ImGui::SameLine();
-            announced_text(waiting_text(s.waiting).c_str(), kQuietColour);
+            announced_text(waiting_text(s).c_str(), s.waiting_error.empty() ? kQuietColour : kErrorColour);
         }
         return;
     }
@@ -78,7 +81,9 @@ void draw_sync_status(AppState& app)
         announced_text(tr("Syncing…"));
         ImGui::SameLine();
     }
-    announced_text(waiting_text(s.waiting).c_str(), s.waiting > 0 ? IM_COL32(170, 90, 0, 255) : 0);
+    announced_text(waiting_text(s).c_str(), !s.waiting_error.empty() ? kErrorColour
+                                            : s.waiting > 0          ? IM_COL32(170, 90, 0, 255)
+                                                                     : 0);
     ImGui::SameLine();
     if (s.last_success_ms > 0) {
         char line[96];
@@ -164,8 +169,14 @@ void SyncScreen::draw_enrolment(AppState& app)
         device_name_set_ = true;
     }
     // Why this device was erased, if it was (it changes only with a restart).
-    if (!erased_)
-        erased_ = sync::erased_reason(*app.store);
+    if (!erased_) {
+        // Unread, it is no reason: the screen goes on without it.
+        Result<std::string> why = sync::erased_reason(*app.store);
+        erased_ = why ? *why : std::string();
+        if (!why)
+            std::fprintf(stderr, "obole: why this device was erased could not be read: %s\n",
+                         why.error().message.c_str());
+    }
     if (!erased_->empty())
         announced_text(tr(*erased_), kErrorColour);
     announced_text(tr("This device is not enrolled: what is entered here stays on it. To share it with the "
@@ -234,7 +245,7 @@ void SyncScreen::draw_state(AppState& app)
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         row(tr("Connection"), s.online ? tr("Online") : tr("Offline"),
             s.online ? kOkColour : IM_COL32(180, 90, 0, 255));
-        row(tr("Waiting to be sent"), waiting_text(s.waiting));
+        row(tr("Waiting to be sent"), waiting_text(s), s.waiting_error.empty() ? 0 : kErrorColour);
         row(tr("Last sync"), s.last_success_ms > 0 ? local_time(s.last_success_ms, true) : std::string(tr("Never")));
         if (s.busy)
             row(tr("Now"), tr("Syncing…"));

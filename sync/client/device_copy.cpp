@@ -48,12 +48,15 @@ Result<void> carry_refusals(Store& from, Store& to)
 
 } // namespace
 
-std::string copy_view(Store& device)
+Result<std::string> copy_view(Store& device)
 {
-    const std::string view = read_meta(device, kCopyRoleKey);
-    if (!view.empty())
+    Result<std::string> view = read_meta(device, kCopyRoleKey);
+    if (!view || !view->empty())
         return view;
-    return read_meta(device, "pull_cursor").empty() ? "" : role_name(Role::office);
+    Result<std::string> cursor = read_meta(device, "pull_cursor");
+    if (!cursor)
+        return cursor.error();
+    return cursor->empty() ? std::string() : std::string(role_name(Role::office));
 }
 
 Result<bool> copy_needs_replacing(Store& device, const std::string& role)
@@ -61,29 +64,37 @@ Result<bool> copy_needs_replacing(Store& device, const std::string& role)
     const std::optional<Role> now = parse_role(role);
     if (!now)
         return false; // a role this version does not know: keep what it has
-    const std::string view = copy_view(device);
-    if (view.empty()) {
+    Result<std::string> view = copy_view(device);
+    if (!view)
+        return view.error();
+    if (view->empty()) {
         if (Result<void> r = device.unobserved([&] { return write_meta(device, kCopyRoleKey, role); }); !r)
             return r.error();
         return false;
     }
-    const std::optional<Role> made_for = parse_role(view);
+    const std::optional<Role> made_for = parse_role(*view);
     return !made_for || !same_view(*made_for, *now);
 }
 
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot)
 {
     Statement waiting(device.db(), "SELECT count(*) FROM outbox");
-    if (waiting.step() != Statement::Step::row || waiting.column_int64(0) != 0)
+    if (waiting.step() != Statement::Step::row)
+        return waiting.error();
+    if (waiting.column_int64(0) != 0)
         return fail("sync.copy_busy", "This device has changes to send before it takes a new copy.");
     Result<std::unique_ptr<Store>> opened = Store::open_bytes(snapshot);
     if (!opened)
         return opened.error();
     Store& copy = **opened;
     Result<void> made = copy.transaction([&]() -> Result<void> {
-        for (const char* key : kDeviceKeys)
-            if (Result<void> r = write_meta(copy, key, read_meta(device, key)); !r)
+        for (const char* key : kDeviceKeys) {
+            Result<std::string> value = read_meta(device, key);
+            if (!value)
+                return value.error();
+            if (Result<void> r = write_meta(copy, key, *value); !r)
                 return r;
+        }
         return carry_refusals(device, copy);
     });
     if (!made)
@@ -188,7 +199,10 @@ Result<Erasure> erase_member_here(Store& device, const std::string& member_id, c
         erased = std::move(*made);
         if (Result<void> r = forget_refusals(device, erased, member_id); !r)
             return r;
-        return read_meta(device, "sync_token").empty() ? forget_in_outbox(device, erased) : Result<void>();
+        Result<std::string> token = read_meta(device, "sync_token");
+        if (!token)
+            return token.error();
+        return token->empty() ? forget_in_outbox(device, erased) : Result<void>();
     });
     if (!done)
         return done.error();
@@ -234,7 +248,7 @@ Result<bool> apply_pulled_erasures(Store& device)
     return !members->empty();
 }
 
-std::string erased_reason(Store& store)
+Result<std::string> erased_reason(Store& store)
 {
     return read_meta(store, kErasedReasonKey);
 }

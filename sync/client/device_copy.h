@@ -23,7 +23,7 @@ namespace obole::sync {
 // The role this device's data was cut for: its copy_role, or, for data
 // from a server before copies were marked, the office's (such servers sent
 // everything); empty when the device holds only its own entries.
-std::string copy_view(Store& device);
+Result<std::string> copy_view(Store& device);
 
 // Whether the device's copy must be replaced for `role` (a role's name as
 // the server sends it); a device whose data is its own is marked instead.
@@ -66,6 +66,6 @@ inline constexpr const char* kErasedReasonKey = "erased_reason";
 // An empty database saying why the data was erased (`why`, shown after
 // the page restarts on it: erased_reason()).
 Result<std::vector<uint8_t>> erased_copy(const std::string& why);
-std::string erased_reason(Store& store);
+Result<std::string> erased_reason(Store& store);
 
 } // namespace obole::sync

@@ -23,37 +23,45 @@ Error capture_error(const std::string& why)
 }
 
 // A column's value as it travels (sync_tables.h), read from a changeset.
-json wire_value(Store& store, const SyncField& f, sqlite3_value* v)
+// A member or campaign named by its local ref travels as its UUID: a failed
+// lookup is an error, never a change that names nobody.
+Result<json> wire_value(Store& store, const SyncField& f, sqlite3_value* v)
 {
     if (!v || sqlite3_value_type(v) == SQLITE_NULL)
-        return nullptr;
+        return json(nullptr);
     switch (f.type) {
     case FieldType::text:
-        return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-    case FieldType::integer: return sqlite3_value_int64(v);
+        return json(std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v))));
+    case FieldType::integer: return json(sqlite3_value_int64(v));
     case FieldType::member_uuid:
-    case FieldType::row_uuid: return uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v)));
+    case FieldType::row_uuid: return json(uuid_from_blob(sqlite3_value_blob(v), size_t(sqlite3_value_bytes(v))));
     case FieldType::blob:
-        return base64_encode(
-            std::string_view(static_cast<const char*>(sqlite3_value_blob(v)), size_t(sqlite3_value_bytes(v))));
+        return json(base64_encode(
+            std::string_view(static_cast<const char*>(sqlite3_value_blob(v)), size_t(sqlite3_value_bytes(v)))));
     case FieldType::member:
     case FieldType::campaign: {
         Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"
                                                             : "SELECT id FROM campaign WHERE ref = ?1");
         s.bind_int64(1, sqlite3_value_int64(v));
-        return s.step() == Statement::Step::row ? json(s.column_uuid(0)) : json(nullptr);
+        Result<bool> found = s.next();
+        if (!found)
+            return found.error();
+        return *found ? json(s.column_uuid(0)) : json(nullptr);
     }
     }
-    return nullptr;
+    return json(nullptr);
 }
 
 } // namespace
 
-std::string read_meta(Store& store, const std::string& key)
+Result<std::string> read_meta(Store& store, const std::string& key)
 {
     Statement s(store.db(), "SELECT value FROM meta WHERE key = ?1");
     s.bind_text(1, key);
-    return s.step() == Statement::Step::row ? s.column_text(0) : "";
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? s.column_text(0) : std::string();
 }
 
 Result<void> write_meta(Store& store, const std::string& key, const std::string& value)
@@ -92,11 +100,15 @@ Outbox::Outbox(Store& store, WallClock wall_clock, std::string device)
 
 Result<std::unique_ptr<Outbox>> Outbox::attach(Store& store, WallClock wall_clock)
 {
-    std::string device = read_meta(store, "sync_device_id");
-    if (device.empty())
-        device = store.device_id();
-    std::unique_ptr<Outbox> outbox(new Outbox(store, std::move(wall_clock), device));
-    if (std::optional<Hlc> last = Hlc::parse(read_meta(store, "hlc_last")))
+    Result<std::string> device = read_meta(store, "sync_device_id");
+    Result<std::string> last_clock = read_meta(store, "hlc_last");
+    if (!device)
+        return device.error();
+    if (!last_clock)
+        return last_clock.error();
+    std::unique_ptr<Outbox> outbox(
+        new Outbox(store, std::move(wall_clock), device->empty() ? store.device_id() : *device));
+    if (std::optional<Hlc> last = Hlc::parse(*last_clock))
         outbox->clock_.restore(*last);
     if (Result<void> r = outbox->open_session(); !r)
         return r.error();
@@ -206,8 +218,15 @@ Result<void> Outbox::before_commit()
             sqlite3_value* v = nullptr;
             if (sqlite3changeset_new(it, col, &v) != SQLITE_OK || !v)
                 continue; // an update leaves unchanged columns out
-            c.fields[f->wire] = wire_value(store_, *f, v);
+            Result<json> value = wire_value(store_, *f, v);
+            if (!value) {
+                result = value.error();
+                break;
+            }
+            c.fields[f->wire] = std::move(*value);
         }
+        if (!result)
+            break;
         if (!c.fields.empty())
             changes.push_back(std::move(c));
     }
@@ -221,7 +240,10 @@ Result<void> Outbox::before_commit()
 
     if (changes.empty())
         return {};
-    int64_t next_seq = std::atoll(read_meta(store_, "outbox_next_seq").c_str());
+    Result<std::string> next_text = read_meta(store_, "outbox_next_seq");
+    if (!next_text)
+        return next_text.error();
+    int64_t next_seq = std::atoll(next_text->c_str());
     if (next_seq < 1)
         next_seq = 1;
     ReplicaRows rows(store_);
@@ -233,8 +255,12 @@ Result<void> Outbox::before_commit()
         if (c.op == Op::update)
             for (auto f = c.fields.begin(); f != c.fields.end(); ++f) {
                 const SyncField* field = table->field(f.key());
-                if (field->keeps_conflicts)
-                    c.base[f.key()] = rows.clock(c.row, f.key());
+                if (field->keeps_conflicts) {
+                    Result<std::string> base = rows.clock(c.row, f.key());
+                    if (!base)
+                        return base.error();
+                    c.base[f.key()] = std::move(*base);
+                }
                 if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)
                     return r;
             }
@@ -283,13 +309,17 @@ Result<std::vector<OutboxChange>> Outbox::pending(size_t limit, size_t max_bytes
             return fail("sync.outbox_damaged", "A change waiting for the server is damaged.");
         out.push_back(std::move(o));
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
-int64_t Outbox::count()
+Result<int64_t> Outbox::count()
 {
     Statement s(store_.db(), "SELECT count(*) FROM outbox");
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    if (s.step() != Statement::Step::row)
+        return s.error();
+    return s.column_int64(0);
 }
 
 Result<std::vector<std::string>> Outbox::members_waiting()
@@ -318,15 +348,18 @@ Result<void> Outbox::acknowledge(uint64_t last_seq)
     });
 }
 
-std::optional<std::string> Outbox::pending_clock(const std::string& row, const std::string& wire_field)
+Result<std::optional<std::string>> Outbox::pending_clock(const std::string& row, const std::string& wire_field)
 {
     Statement s(store_.db(), "SELECT hlc FROM outbox WHERE row_id = ?1 AND json_type(fields, '$.' || ?2) IS NOT NULL "
                              "ORDER BY seq DESC LIMIT 1");
     s.bind_uuid(1, row);
     s.bind_text(2, wire_field);
-    if (s.step() == Statement::Step::row)
-        return s.column_text(0);
-    return std::nullopt;
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<std::string>();
+    return std::optional<std::string>(s.column_text(0));
 }
 
 Result<void> Outbox::become_device(const std::string& device_id)
@@ -338,7 +371,8 @@ Result<void> Outbox::become_device(const std::string& device_id)
             !r)
             return r;
         Statement next(store_.db(), "SELECT ifnull(max(seq), 0) + 1 FROM outbox");
-        next.step();
+        if (next.step() != Statement::Step::row)
+            return next.error();
         if (Result<void> r = write_meta(store_, "outbox_next_seq", std::to_string(next.column_int64(0))); !r)
             return r;
         if (Result<void> r = write_meta(store_, "sync_device_id", device_id); !r)

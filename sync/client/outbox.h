@@ -41,7 +41,7 @@ public:
     // Oldest first, at most `limit`, and no more than `max_bytes` of JSON
     // fields (the first change is always given, whatever its size).
     Result<std::vector<OutboxChange>> pending(size_t limit, size_t max_bytes = SIZE_MAX);
-    int64_t count();
+    Result<int64_t> count();
     // The members the waiting changes are about (the member rows, and the
     // rows that name one), as UUIDs.
     Result<std::vector<std::string>> members_waiting();
@@ -49,7 +49,7 @@ public:
     Result<void> acknowledge(uint64_t last_seq);
     // The clock of the newest waiting change to this field, if any: a pulled
     // change older than it must not overwrite it.
-    std::optional<std::string> pending_clock(const std::string& row, const std::string& wire_field);
+    Result<std::optional<std::string>> pending_clock(const std::string& row, const std::string& wire_field);
 
     // The device's identity in clocks and at the server. At enrolment the
     // waiting changes are numbered again from 1 under the new identity: the
@@ -82,8 +82,10 @@ private:
     std::map<std::string, TableColumns> columns_;
 };
 
-// meta keys this module and the sync engine keep in the store.
-std::string read_meta(Store& store, const std::string& key);
+// meta keys this module and the sync engine keep in the store. A key never
+// written reads as ""; a failed read is an error (a device that took it for
+// "" would forget its identity, its numbering or its token).
+Result<std::string> read_meta(Store& store, const std::string& key);
 Result<void> write_meta(Store& store, const std::string& key, const std::string& value);
 
 } // namespace obole::sync

@@ -82,15 +82,22 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
     json taken = json::object();
     for (auto f = c.fields.begin(); f != c.fields.end(); ++f) {
         const SyncField* field = table->field(f.key());
-        std::optional<std::string> mine = outbox.pending_clock(c.row, f.key());
-        if (mine && *mine > c.hlc && !(field && field->server_decides))
+        Result<std::optional<std::string>> mine = outbox.pending_clock(c.row, f.key());
+        if (!mine)
+            return mine.error();
+        if (*mine && **mine > c.hlc && !(field && field->server_decides))
             continue;
         // This device's insert coming back after it changed the field and
         // sent the change (the outbox let it go): that change follows in the
         // log. Taken now, the older value would stand until then (a closed
         // batch open again, taking lines the server refuses).
-        if (c.op == Op::insert && !(field && field->server_decides) && rows.clock(c.row, f.key()) > c.hlc)
-            continue;
+        if (c.op == Op::insert && !(field && field->server_decides)) {
+            Result<std::string> held = rows.clock(c.row, f.key());
+            if (!held)
+                return held.error();
+            if (*held > c.hlc)
+                continue;
+        }
         taken[f.key()] = f.value();
         if (c.op == Op::update)
             if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)
@@ -105,9 +112,12 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
 
 } // namespace
 
-int64_t pull_cursor(Store& store)
+Result<int64_t> pull_cursor(Store& store)
 {
-    return std::atoll(read_meta(store, "pull_cursor").c_str());
+    Result<std::string> cursor = read_meta(store, "pull_cursor");
+    if (!cursor)
+        return cursor.error();
+    return int64_t(std::atoll(cursor->c_str()));
 }
 
 Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, int64_t wall_ms)
@@ -118,9 +128,11 @@ Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, 
             // A page answers the request for what follows the cursor; one
             // that comes late, after a later page, holds nothing new, and
             // applied again it would put older values back.
-            const int64_t applied = pull_cursor(store);
+            Result<int64_t> applied = pull_cursor(store);
+            if (!applied)
+                return applied.error();
             for (const LoggedChange& logged : page.changes) {
-                if (logged.version <= applied)
+                if (logged.version <= *applied)
                     continue;
                 if (Result<void> r = apply_one(store, outbox, rows, logged.change); !r)
                     return r;
@@ -131,7 +143,7 @@ Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, 
                 return r;
             if (Result<void> r = outbox.save_clock(); !r)
                 return r;
-            return write_meta(store, "pull_cursor", std::to_string(std::max(applied, page.cursor)));
+            return write_meta(store, "pull_cursor", std::to_string(std::max(*applied, page.cursor)));
         });
     });
 }

@@ -20,6 +20,6 @@ Result<void> apply_pull(Store& store, Outbox& outbox, const PullResponse& page, 
 
 // The cursor stored with the data: the last server version this copy holds
 // (a snapshot from the server carries the server's own).
-int64_t pull_cursor(Store& store);
+Result<int64_t> pull_cursor(Store& store);
 
 } // namespace obole::sync

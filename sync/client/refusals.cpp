@@ -10,7 +10,7 @@ namespace {
 
 // The member a change is about: the member itself, the member it names,
 // or (an update of a contact, a gift...) the member its row belongs to here.
-std::string member_of(Store& store, const std::string& table, const std::string& row, const json& fields)
+Result<std::string> member_of(Store& store, const std::string& table, const std::string& row, const json& fields)
 {
     if (table == "member")
         return row;
@@ -20,11 +20,14 @@ std::string member_of(Store& store, const std::string& table, const std::string&
     const SyncTable* t = find_sync_table(table);
     const SyncField* f = t ? t->field("member_id") : nullptr;
     if (!f || f->type != FieldType::member)
-        return "";
+        return std::string();
     const std::string sql = "SELECT m.id FROM " + table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
     Statement s(store.db(), sql.c_str());
     s.bind_uuid(1, row);
-    return s.step() == Statement::Step::row ? s.column_uuid(0) : "";
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? s.column_uuid(0) : std::string();
 }
 
 } // namespace
@@ -49,6 +52,9 @@ Result<void> record_refusals(Store& store, const std::vector<RefusedChange>& ref
             json fields = json::parse(sent.column_view(3), nullptr, false);
             if (fields.is_discarded())
                 fields = json::object();
+            Result<std::string> member = member_of(store, table, row, fields);
+            if (!member)
+                return member.error();
             Statement keep(store.db(), "INSERT INTO sync_refusal(refused_at, seq, tbl, row_id, op, fields, member_id, "
                                        "code, message, field) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
             keep.bind_text(1, now_iso);
@@ -57,7 +63,7 @@ Result<void> record_refusals(Store& store, const std::vector<RefusedChange>& ref
             keep.bind_uuid(4, row);
             keep.bind_text(5, sent.column_view(2));
             keep.bind_text(6, fields.dump(-1, ' ', false, json::error_handler_t::replace));
-            keep.bind_uuid(7, member_of(store, table, row, fields));
+            keep.bind_uuid(7, *member);
             keep.bind_text(8, r.code);
             keep.bind_text(9, r.message);
             keep.bind_text(10, r.field);

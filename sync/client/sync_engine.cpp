@@ -41,13 +41,35 @@ std::pair<std::string, std::string> error_of(int status, std::string_view body)
 SyncEngine::SyncEngine(Store& store, Outbox& outbox, uint64_t jitter_seed, SyncTiming timing)
     : store_(store), outbox_(outbox), timing_(timing), jitter_(jitter_seed)
 {
-    token_ = read_meta(store_, "sync_token");
-    token_since_ms_ = std::atoll(read_meta(store_, "sync_token_since_ms").c_str());
-    kept_.operator_login = read_meta(store_, "sync_operator");
-    kept_.operator_name = read_meta(store_, "sync_operator_name");
-    kept_.operator_role = read_meta(store_, "sync_operator_role");
-    kept_.last_success_ms = std::atoll(read_meta(store_, "sync_last_success_ms").c_str());
+    if (Result<void> r = read_settings(); !r) {
+        // Without its token and identity the device must not sync at all
+        // (nor enrol again over them): it says why, and a restart reads again.
+        unreadable_ = r.error().message;
+        kept_.last_error_code = r.error().code;
+        kept_.last_error = "This device's sync settings could not be read from its database.";
+        return;
+    }
     count_refusals();
+}
+
+Result<void> SyncEngine::read_settings()
+{
+    std::string values[6];
+    const char* keys[6] = {"sync_token",         "sync_token_since_ms", "sync_operator",
+                           "sync_operator_name", "sync_operator_role",  "sync_last_success_ms"};
+    for (int i = 0; i < 6; ++i) {
+        Result<std::string> value = read_meta(store_, keys[i]);
+        if (!value)
+            return value.error();
+        values[i] = std::move(*value);
+    }
+    token_ = values[0];
+    token_since_ms_ = std::atoll(values[1].c_str());
+    kept_.operator_login = values[2];
+    kept_.operator_name = values[3];
+    kept_.operator_role = values[4];
+    kept_.last_success_ms = std::atoll(values[5].c_str());
+    return {};
 }
 
 void SyncEngine::count_refusals()
@@ -66,10 +88,13 @@ Result<void> SyncEngine::dismiss_refusal(int64_t id)
     return done;
 }
 
-int64_t SyncEngine::waiting()
+Result<int64_t> SyncEngine::waiting()
 {
     if (waiting_at_change_ != store_.change_count()) {
-        waiting_ = outbox_.count();
+        Result<int64_t> counted = outbox_.count();
+        if (!counted)
+            return counted.error(); // counted again next time
+        waiting_ = *counted;
         waiting_at_change_ = store_.change_count();
     }
     return waiting_;
@@ -77,6 +102,8 @@ int64_t SyncEngine::waiting()
 
 std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
 {
+    if (!unreadable_.empty())
+        return std::nullopt;
     if (in_flight_ || new_copy_ || copy_handed_over_)
         return std::nullopt; // (with a new copy, the device is about to restart on it)
     if (sign_out_due_) {
@@ -101,10 +128,14 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
         return std::nullopt;
     if (phase_ == Phase::idle && failures_ == 0) {
         // New changes on this device: a round soon, not at the next period.
-        const int64_t now_waiting = waiting();
-        if (now_waiting > waiting_seen_)
+        Result<int64_t> now_waiting = waiting();
+        if (!now_waiting) {
+            fail_round(now_waiting.error().code, now_waiting.error().message, now_ms);
+            return std::nullopt;
+        }
+        if (*now_waiting > waiting_seen_)
             next_attempt_ms_ = std::min(next_attempt_ms_, now_ms + timing_.after_change_ms);
-        waiting_seen_ = now_waiting;
+        waiting_seen_ = *now_waiting;
     }
     if (phase_ == Phase::idle) {
         if (now_ms < next_attempt_ms_)
@@ -116,31 +147,50 @@ std::optional<HttpCall> SyncEngine::poll(int64_t now_ms)
             return rotate;
         }
     }
-    in_flight_ = true;
     // The outbox is sent first, always: a new copy replaces everything else.
-    if (phase_ == Phase::pushing && waiting() == 0)
-        phase_ = copy_due_ ? Phase::copying : Phase::pulling;
+    Result<HttpCall> call = next_call();
+    if (!call) {
+        fail_round(call.error().code, call.error().message, now_ms);
+        return std::nullopt;
+    }
+    in_flight_ = true;
+    return std::move(*call);
+}
+
+Result<HttpCall> SyncEngine::next_call()
+{
+    if (phase_ == Phase::pushing) {
+        Result<int64_t> left = waiting();
+        if (!left)
+            return left.error();
+        if (*left == 0)
+            phase_ = copy_due_ ? Phase::copying : Phase::pulling;
+    }
     if (phase_ == Phase::copying)
         return HttpCall{"GET", "/api/snapshot", "", true, true};
     return phase_ == Phase::pushing ? push_call() : pull_call();
 }
 
-HttpCall SyncEngine::push_call()
+Result<HttpCall> SyncEngine::push_call()
 {
     PushRequest request;
     request.schema_version = current_schema_version();
     Result<std::vector<OutboxChange>> pending = outbox_.pending(timing_.push_batch, timing_.push_batch_bytes);
-    if (pending)
-        request.changes = std::move(*pending);
-    return {"POST", "/api/sync/push", to_json(request).dump(), true};
+    if (!pending)
+        return pending.error();
+    request.changes = std::move(*pending);
+    return HttpCall{"POST", "/api/sync/push", to_json(request).dump(), true};
 }
 
-HttpCall SyncEngine::pull_call()
+Result<HttpCall> SyncEngine::pull_call()
 {
-    return {"GET",
-            "/api/sync/pull?since=" + std::to_string(pull_cursor(store_)) + "&limit=" +
-                std::to_string(timing_.pull_page) + "&schema_version=" + std::to_string(current_schema_version()),
-            "", true};
+    Result<int64_t> cursor = pull_cursor(store_);
+    if (!cursor)
+        return cursor.error();
+    return HttpCall{"GET",
+                    "/api/sync/pull?since=" + std::to_string(*cursor) + "&limit=" + std::to_string(timing_.pull_page) +
+                        "&schema_version=" + std::to_string(current_schema_version()),
+                    "", true};
 }
 
 std::optional<HttpCall> SyncEngine::rotation_call(int64_t now_ms)
@@ -238,7 +288,9 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
         Result<PushResponse> answer = parse_push_response(body);
         if (!answer)
             return fail_round(answer.error().code, answer.error().message, now_ms);
-        const int64_t before = waiting();
+        Result<int64_t> before = waiting();
+        if (!before)
+            return fail_round(before.error().code, before.error().message, now_ms);
         // What was refused is kept for a person before the outbox lets it go.
         Result<void> taken = store_.transaction([&]() -> Result<void> {
             if (Result<void> r = record_refusals(store_, answer->refused, iso_from_unix_ms(now_ms)); !r)
@@ -249,9 +301,12 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
             return fail_round(taken.error().code, taken.error().message, now_ms);
         if (!answer->refused.empty())
             count_refusals();
-        if (before > 0 && waiting() == before)
+        Result<int64_t> after = waiting();
+        if (!after)
+            return fail_round(after.error().code, after.error().message, now_ms);
+        if (*before > 0 && *after == *before)
             return fail_round("sync.no_progress", "The server did not take this device's changes.", now_ms);
-        if (compact_after_push_ && waiting() == 0) {
+        if (compact_after_push_ && *after == 0) {
             compact_after_push_ = false;
             compaction_due_ = true;
         }
@@ -312,7 +367,11 @@ Result<bool> SyncEngine::note_role(const std::string& role)
 void SyncEngine::on_copy(std::string_view body, int64_t now_ms)
 {
     phase_ = Phase::idle;
-    if (waiting() > 0) {
+    // Never adopted over changes not sent, nor when they could not be counted.
+    Result<int64_t> left = waiting();
+    if (!left)
+        return fail_round(left.error().code, left.error().message, now_ms);
+    if (*left > 0) {
         // Typed while the copy was on its way: sent first, then a new copy.
         next_attempt_ms_ = now_ms;
         return;
@@ -421,6 +480,10 @@ void SyncEngine::sync_now(int64_t now_ms)
 void SyncEngine::request_enrolment(const std::string& code, const std::string& login, const std::string& password,
                                    const std::string& device_name)
 {
+    if (!unreadable_.empty()) {
+        enrolment_ = {Enrolment::State::failed, kept_.last_error};
+        return;
+    }
     enrol_body_ = json{{"code", code}, {"login", login}, {"password", password}, {"device_name", device_name}}.dump();
     enrolment_ = {Enrolment::State::waiting, ""};
 }
@@ -510,7 +573,10 @@ SyncStatus SyncEngine::status()
     s.busy = phase_ == Phase::pushing || phase_ == Phase::pulling || phase_ == Phase::copying;
     s.replacing_copy = replacing_copy();
     s.erasing_because = erasing_because_;
-    s.waiting = waiting();
+    if (Result<int64_t> counted = waiting())
+        s.waiting = *counted;
+    else
+        s.waiting_error = counted.error().message;
     s.next_attempt_ms = next_attempt_ms_;
     return s;
 }

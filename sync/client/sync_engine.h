@@ -55,8 +55,9 @@ struct SyncTiming {
 struct SyncStatus {
     bool enrolled = false;
     bool online = false;
-    bool busy = false;   // a round is under way
-    int64_t waiting = 0; // changes in the outbox
+    bool busy = false;         // a round is under way
+    int64_t waiting = 0;       // changes in the outbox
+    std::string waiting_error; // they could not be counted: `waiting` is unknown
     int64_t last_success_ms = 0;
     int64_t next_attempt_ms = 0;
     std::string last_error; // in words; empty after a successful round
@@ -138,8 +139,10 @@ private:
     // A new token from the server (or none: an older server) and the round goes on.
     Result<void> on_rotate_response(int status, std::string_view body, int64_t now_ms);
     Result<void> keep_token(const std::string& token, int64_t now_ms);
-    HttpCall push_call();
-    HttpCall pull_call();
+    Result<void> read_settings();
+    Result<HttpCall> next_call();
+    Result<HttpCall> push_call();
+    Result<HttpCall> pull_call();
     void finish_round(int64_t now_ms);
     void count_refusals();
     void fail_round(const std::string& code, const std::string& message, int64_t now_ms);
@@ -162,9 +165,12 @@ private:
     // What status() reports that is not derived: last success and error,
     // refusals, whether the token was refused, the operator.
     SyncStatus kept_;
+    // Why the device's sync settings could not be read at start; while
+    // set, nothing is sent (not even an enrolment).
+    std::string unreadable_;
     // The outbox's size, counted again only after a commit (it changes no
     // other way): the status line asks every frame.
-    int64_t waiting();
+    Result<int64_t> waiting();
     int64_t waiting_ = 0;
     uint64_t waiting_at_change_ = ~uint64_t{0};
     int64_t waiting_seen_ = 0; // the size when poll() last looked

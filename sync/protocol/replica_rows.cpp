@@ -43,11 +43,17 @@ Error unknown_reference(const SyncField& f)
     return fail("sync.unknown_reference", "A change refers to a record this copy does not have.", f.wire);
 }
 
-int64_t member_ref(Store& store, const std::string& id)
+// The member's local ref; 0 when this copy has no such member. A failed
+// read is an error: taken for "unknown", it would refuse a change as the
+// device's fault when the fault is this database's.
+Result<int64_t> member_ref(Store& store, const std::string& id)
 {
     Statement s(store.db(), "SELECT ref FROM member WHERE id = ?1");
     s.bind_uuid(1, id);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? s.column_int64(0) : 0;
 }
 
 } // namespace
@@ -62,16 +68,21 @@ Result<void> ReplicaRows::bind_value(Statement& s, int index, const SyncField& f
     case FieldType::text: s.bind_text(index, v.get_ref<const std::string&>()); return {};
     case FieldType::integer: s.bind_int64(index, v.get<int64_t>()); return {};
     case FieldType::member: {
-        int64_t ref = member_ref(store_, v.get<std::string>());
+        Result<int64_t> ref = member_ref(store_, v.get<std::string>());
         if (!ref)
+            return ref.error();
+        if (!*ref)
             return unknown_reference(f);
-        s.bind_int64(index, ref);
+        s.bind_int64(index, *ref);
         return {};
     }
     case FieldType::campaign: {
         Statement find(store_.db(), "SELECT ref FROM campaign WHERE id = ?1");
         find.bind_uuid(1, v.get<std::string>());
-        if (find.step() != Statement::Step::row)
+        Result<bool> found = find.next();
+        if (!found)
+            return found.error();
+        if (!*found)
             return unknown_reference(f);
         s.bind_int64(index, find.column_int64(0));
         return {};
@@ -109,7 +120,7 @@ Result<bool> ReplicaRows::exists(const SyncTable& table, const std::string& row)
     // Every replicated table has its UUID indexed (core/store/migrations.cpp).
     Statement s(store_.db(), (std::string("SELECT 1 FROM ") + table.name + " WHERE id = ?1").c_str());
     s.bind_uuid(1, row);
-    return s.step() == Statement::Step::row;
+    return s.next();
 }
 
 // Runs an INSERT or UPDATE whose ?1 is the row's UUID and ?2... the given
@@ -137,13 +148,17 @@ Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, con
                 return r.error();
             continue;
         }
-        const int64_t named = member_ref(store_, value.get<std::string>());
+        Result<int64_t> named = member_ref(store_, value.get<std::string>());
         if (!named)
+            return named.error();
+        if (!*named)
             return unknown_reference(f);
-        const int64_t survivor = confirmed_survivor(named);
-        s.bind_int64(int(i + 2), survivor);
-        if (survivor != named)
-            followed.push_back({&f, named, survivor});
+        Result<int64_t> survivor = confirmed_survivor(*named);
+        if (!survivor)
+            return survivor.error();
+        s.bind_int64(int(i + 2), *survivor);
+        if (*survivor != *named)
+            followed.push_back({&f, *named, *survivor});
     }
     if (Result<void> r = s.run(); !r)
         return r.error();
@@ -161,7 +176,7 @@ Result<int> ReplicaRows::run(const SyncTable& table, const std::string& sql, con
 // in the outbox): the server may refuse it, or have a merge the other way,
 // and a chain through it could even loop back. Rows stop before it, and
 // move when the server's word comes. The server's own outbox is empty.
-int64_t ReplicaRows::confirmed_survivor(int64_t member_ref, size_t hops)
+Result<int64_t> ReplicaRows::confirmed_survivor(int64_t member_ref, size_t hops)
 {
     Statement next(store_.db(), "SELECT m.merged_into_ref FROM member m WHERE m.ref = ?1 AND m.merged_into_ref IS NOT "
                                 "NULL AND NOT EXISTS(SELECT 1 FROM outbox o WHERE o.row_id = m.id AND "
@@ -174,7 +189,10 @@ int64_t ReplicaRows::confirmed_survivor(int64_t member_ref, size_t hops)
     while (seen.size() <= hops) {
         next.reset();
         next.bind_int64(1, member_ref);
-        if (next.step() != Statement::Step::row)
+        Result<bool> merged = next.next();
+        if (!merged)
+            return merged.error();
+        if (!*merged)
             break;
         const int64_t to = next.column_int64(0);
         if (std::find(seen.begin(), seen.end(), to) != seen.end())
@@ -226,21 +244,26 @@ Result<void> ReplicaRows::update(const SyncTable& table, const std::string& row,
     if (given.empty())
         return {};
     const std::string sql = std::string("UPDATE ") + table.name + " SET " + sets + " WHERE id = ?1";
-    const int64_t pointer_before = merge_pointer(table, row, fields);
+    Result<int64_t> pointer_before = merge_pointer(table, row, fields);
+    if (!pointer_before)
+        return pointer_before.error();
     Result<int> changed = run(table, sql, row, given, fields);
     if (!changed)
         return changed.error();
     if (*changed == 0)
         return fail("sync.unknown_row", "A change updates a record this copy does not have.");
-    return after_write(table, row, fields, pointer_before);
+    return after_write(table, row, fields, *pointer_before);
 }
 
-std::string ReplicaRows::clock(const std::string& row, const std::string& field)
+Result<std::string> ReplicaRows::clock(const std::string& row, const std::string& field)
 {
     Statement s(store_.db(), "SELECT hlc FROM field_clock WHERE row_id = ?1 AND field = ?2");
     s.bind_uuid(1, row);
     s.bind_text(2, field);
-    return s.step() == Statement::Step::row ? s.column_text(0) : "";
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? s.column_text(0) : std::string();
 }
 
 Result<void> ReplicaRows::set_clock(const std::string& row, const std::string& field, const std::string& hlc)
@@ -253,47 +276,62 @@ Result<void> ReplicaRows::set_clock(const std::string& row, const std::string& f
     return s.run();
 }
 
-void ReplicaRows::touch(const SyncTable& table, const std::string& row)
+Result<void> ReplicaRows::touch(const SyncTable& table, const std::string& row)
 {
     const std::string name = table.name;
     if (name == "member") {
         touched_members_.insert(row);
-        return;
+        return {};
     }
     if (name != "address" && name != "phone" && name != "email")
-        return; // not part of the search entry
+        return {}; // not part of the search entry
     Statement s(store_.db(),
                 ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1").c_str());
     s.bind_uuid(1, row);
-    if (s.step() == Statement::Step::row)
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    if (*found)
         touched_members_.insert(s.column_uuid(0));
+    return {};
 }
 
 // The member's merge pointer before a change that sets it; 0 otherwise.
-int64_t ReplicaRows::merge_pointer(const SyncTable& table, const std::string& row, const json& fields)
+Result<int64_t> ReplicaRows::merge_pointer(const SyncTable& table, const std::string& row, const json& fields)
 {
     if (std::string(table.name) != "member" || !fields.contains("merged_into_id"))
         return 0;
     Statement s(store_.db(), "SELECT ifnull(merged_into_ref, 0) FROM member WHERE id = ?1");
     s.bind_uuid(1, row);
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? s.column_int64(0) : 0;
 }
 
 Result<void> ReplicaRows::after_write(const SyncTable& table, const std::string& row, const json& fields,
                                       int64_t pointer_before)
 {
-    touch(table, row);
+    if (Result<void> r = touch(table, row); !r)
+        return r;
     auto merged = fields.find("merged_into_id");
     if (std::string(table.name) != "member" || merged == fields.end())
         return {};
-    const int64_t loser = member_ref(store_, row);
-    const int64_t survivor = merged->is_string() ? member_ref(store_, merged->get<std::string>()) : 0;
+    Result<int64_t> loser_ref = member_ref(store_, row);
+    if (!loser_ref)
+        return loser_ref.error();
+    const int64_t loser = *loser_ref;
+    Result<int64_t> survivor_ref = merged->is_string() ? member_ref(store_, merged->get<std::string>()) : 0;
+    if (!survivor_ref)
+        return survivor_ref.error();
+    const int64_t survivor = *survivor_ref;
     // An unmerge arriving, or the server settling a merge elsewhere than
     // this copy made it: what the earlier merge moved goes back first.
     if (pointer_before && pointer_before != survivor) {
         if (Result<void> r = restore_member_rows(store_, loser); !r)
             return r;
-        touched_members_.insert(member_id_of(pointer_before));
+        if (Result<void> r = touch_member(pointer_before); !r)
+            return r;
     }
     // A merge arriving: its rows move to the survivor here, on every copy,
     // rather than travelling as changes of their own. To the member named,
@@ -308,20 +346,32 @@ Result<void> ReplicaRows::after_write(const SyncTable& table, const std::string&
     // them moved its rows (a copy that applies this merge late, after one of
     // the survivor, holds what the others moved down the chain already).
     // Bounded as surviving_ref.
-    for (int64_t from = survivor, to, hops = 0; from && hops < 32 && (to = confirmed_survivor(from, 1)) != from;
-         from = to, ++hops) {
-        if (Result<void> r = move_member_rows(store_, from, to); !r)
+    for (int64_t from = survivor, hops = 0; from && hops < 32; ++hops) {
+        Result<int64_t> to = confirmed_survivor(from, 1);
+        if (!to)
+            return to.error();
+        if (*to == from)
+            break;
+        if (Result<void> r = move_member_rows(store_, from, *to); !r)
             return r;
-        touched_members_.insert(member_id_of(to));
+        if (Result<void> r = touch_member(*to); !r)
+            return r;
+        from = *to;
     }
     return {};
 }
 
-std::string ReplicaRows::member_id_of(int64_t ref)
+// The member by its local ref, to be searched again at the end.
+Result<void> ReplicaRows::touch_member(int64_t ref)
 {
     Statement s(store_.db(), "SELECT id FROM member WHERE ref = ?1");
     s.bind_int64(1, ref);
-    return s.step() == Statement::Step::row ? s.column_uuid(0) : "";
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    if (*found)
+        touched_members_.insert(s.column_uuid(0));
+    return {};
 }
 
 Result<void> ReplicaRows::reindex_touched()

@@ -47,7 +47,7 @@ public:
 
     // The clock of a field's last change; "" when it still has the value
     // its row was created with.
-    std::string clock(const std::string& row, const std::string& field);
+    Result<std::string> clock(const std::string& row, const std::string& field);
     Result<void> set_clock(const std::string& row, const std::string& field, const std::string& hlc);
 
     // The rows the writes so far stored on a survivor: the server retires
@@ -65,12 +65,12 @@ private:
                     const std::vector<const SyncField*>& given, const json& fields);
     Result<bool> follows_merges(const SyncTable& table, const SyncField& f);
     // At most `hops` merges down the chain; bounded as surviving_ref.
-    int64_t confirmed_survivor(int64_t member_ref, size_t hops = 31);
-    void touch(const SyncTable& table, const std::string& row);
-    int64_t merge_pointer(const SyncTable& table, const std::string& row, const json& fields);
+    Result<int64_t> confirmed_survivor(int64_t member_ref, size_t hops = 31);
+    Result<void> touch(const SyncTable& table, const std::string& row);
+    Result<int64_t> merge_pointer(const SyncTable& table, const std::string& row, const json& fields);
     Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields,
                              int64_t pointer_before);
-    std::string member_id_of(int64_t ref);
+    Result<void> touch_member(int64_t ref);
 
     Store& store_;
     std::set<std::string> touched_members_;        // member UUIDs

@@ -172,11 +172,33 @@ Result<void> check_password_strength(const std::string& password)
     return {};
 }
 
-bool operator_exists(Store& store, const std::string& login)
+Result<bool> operator_exists(Store& store, const std::string& login)
 {
     Statement select(store.db(), "SELECT 1 FROM server.operator WHERE login = ?1");
     select.bind_text(1, login);
-    return select.step() == Statement::Step::row;
+    return select.next();
+}
+
+// An operator to change or to give a code to is one that exists.
+Result<void> check_known(Store& store, const std::string& login)
+{
+    Result<bool> found = operator_exists(store, login);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return unknown_operator();
+    return {};
+}
+
+// A new operator's login is one nobody has.
+Result<void> check_free(Store& store, const std::string& login)
+{
+    Result<bool> found = operator_exists(store, login);
+    if (!found)
+        return found.error();
+    if (*found)
+        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+    return {};
 }
 
 Role role_or_volunteer(const std::string& name)
@@ -204,7 +226,10 @@ namespace {
 Result<void> four_roles(Store& store)
 {
     Statement sql(store.db(), "SELECT sql FROM server.sqlite_master WHERE name = 'operator'");
-    if (sql.step() != Statement::Step::row || sql.column_text(0).find("'staff'") == std::string::npos)
+    Result<bool> found = sql.next();
+    if (!found)
+        return found.error();
+    if (!*found || sql.column_text(0).find("'staff'") == std::string::npos)
         return {};
     sql.reset();
     if (Result<void> r = store.exec("PRAGMA foreign_keys = OFF"); !r)
@@ -240,7 +265,10 @@ Result<void> Auth::ensure_schema()
         Statement has(store_.db(), "SELECT 1 FROM pragma_table_info(?1, 'server') WHERE name = ?2");
         has.bind_text(1, table);
         has.bind_text(2, column);
-        if (has.step() == Statement::Step::row)
+        Result<bool> added = has.next();
+        if (!added)
+            return added.error();
+        if (*added)
             continue;
         has.reset();
         const std::string alter =
@@ -254,18 +282,19 @@ Result<void> Auth::ensure_schema()
     return ensure_admin_journal(store_);
 }
 
-bool Auth::has_operators()
+Result<bool> Auth::has_operators()
 {
     Statement select(store_.db(), "SELECT 1 FROM server.operator LIMIT 1");
-    return select.step() == Statement::Step::row;
+    return select.next();
 }
 
 Result<void> Auth::add_operator(const std::string& login, const std::string& name, Role role,
                                 const std::string& password)
 {
     // Said before the slow hash, as it always was.
-    if (Result<std::string> key = canonical_login(login); key && operator_exists(store_, *key))
-        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+    if (Result<std::string> key = canonical_login(login); key)
+        if (Result<void> free = check_free(store_, *key); !free)
+            return free;
     Result<NewOperator> op = prepare_operator(login, name, role, password);
     if (!op)
         return op.error();
@@ -291,8 +320,8 @@ Result<NewOperator> Auth::prepare_operator(const std::string& login, const std::
 
 Result<void> Auth::insert_operator(const NewOperator& op)
 {
-    if (operator_exists(store_, op.login))
-        return fail("auth.operator_exists", "An operator with this login already exists.", "login");
+    if (Result<void> free = check_free(store_, op.login); !free)
+        return free;
     Statement insert(store_.db(), "INSERT INTO server.operator(login, name, role, password_hash) "
                                   "VALUES(?1, ?2, ?3, ?4)");
     insert.bind_text(1, op.login);
@@ -309,8 +338,8 @@ Result<void> Auth::set_password(const std::string& login, const std::string& pas
         return key.error();
     if (Result<void> r = check_password_strength(password); !r)
         return r;
-    if (!operator_exists(store_, *key))
-        return unknown_operator();
+    if (Result<void> known = check_known(store_, *key); !known)
+        return known;
     Result<std::string> hash = hash_password(password);
     if (!hash)
         return hash.error();
@@ -325,8 +354,8 @@ Result<void> Auth::set_role(const std::string& login, Role role)
     Result<std::string> key = canonical_login(login);
     if (!key)
         return key.error();
-    if (!operator_exists(store_, *key))
-        return unknown_operator();
+    if (Result<void> known = check_known(store_, *key); !known)
+        return known;
     Statement update(store_.db(), "UPDATE server.operator SET role = ?2 WHERE login = ?1");
     update.bind_text(1, *key);
     update.bind_text(2, role_name(role));
@@ -351,7 +380,10 @@ Result<OperatorInfo> Auth::find_operator(const std::string& login)
         return key.error();
     Statement select(store_.db(), "SELECT login, name, role FROM server.operator WHERE login = ?1");
     select.bind_text(1, *key);
-    if (select.step() != Statement::Step::row)
+    Result<bool> found = select.next();
+    if (!found)
+        return found.error();
+    if (!*found)
         return unknown_operator();
     return OperatorInfo{select.column_text(0), select.column_text(1), role_or_volunteer(select.column_text(2))};
 }
@@ -363,8 +395,8 @@ Result<std::string> Auth::issue_enrol_code(const std::string& login, int ttl_min
     Result<std::string> key = canonical_login(login);
     if (!key)
         return key.error();
-    if (!operator_exists(store_, *key))
-        return unknown_operator();
+    if (Result<void> known = check_known(store_, *key); !known)
+        return known.error();
     if (ttl_minutes < 1 || ttl_minutes > kMaxEnrolTtlMinutes)
         return fail("auth.bad_ttl", "An enrol code is valid from 1 minute to 30 days.", "ttl_minutes");
 
@@ -440,7 +472,10 @@ Result<EnrolAttempt> Auth::begin_enrol(const std::string& code, const std::strin
 
     Statement op(store_.db(), "SELECT name, role, password_hash FROM server.operator WHERE login = ?1");
     op.bind_text(1, *key);
-    if (op.step() != Statement::Step::row)
+    Result<bool> found_operator = op.next();
+    if (!found_operator)
+        return found_operator.error();
+    if (!*found_operator)
         return bad_code();
     attempt.operator_name = op.column_text(0);
     attempt.role = role_or_volunteer(op.column_text(1));

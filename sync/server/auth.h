@@ -94,7 +94,7 @@ public:
     // CREATE TABLE IF NOT EXISTS server.* for operators, codes and devices.
     Result<void> ensure_schema();
 
-    bool has_operators();
+    Result<bool> has_operators();
     // Logins are trimmed and lowercased; letters, digits, . _ - @, at most
     // 64 (auth.bad_login). An empty name becomes the login. Passwords have at
     // least 10 characters (auth.weak_password).

@@ -54,16 +54,21 @@ Result<int64_t> ChangeLog::append(const sync::Change& c, const std::string& devi
 
 Result<void> ChangeLog::publish_cursor()
 {
+    Result<int64_t> version = last_version();
+    if (!version)
+        return version.error();
     Statement cursor(store_.db(), "INSERT INTO main.meta(key, value) VALUES('pull_cursor', ?1) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    cursor.bind_text(1, std::to_string(last_version()));
+    cursor.bind_text(1, std::to_string(*version));
     return cursor.run();
 }
 
-int64_t ChangeLog::last_version()
+Result<int64_t> ChangeLog::last_version()
 {
     Statement s(store_.db(), "SELECT ifnull(max(version), 0) FROM server.change_log");
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    if (s.step() != Statement::Step::row)
+        return s.error();
+    return s.column_int64(0);
 }
 
 Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit, size_t max_bytes)
@@ -102,11 +107,16 @@ Result<sync::PullResponse> ChangeLog::read(int64_t since, int limit, size_t max_
     return page;
 }
 
-uint64_t ChangeLog::device_last_seq(const std::string& device)
+// A device never heard of has sent nothing: 0. A failed read is an error,
+// never 0, which would take every change it resends for a new one.
+Result<uint64_t> ChangeLog::device_last_seq(const std::string& device)
 {
     Statement s(store_.db(), "SELECT last_seq FROM server.device_seq WHERE device = ?1");
     s.bind_text(1, device);
-    return s.step() == Statement::Step::row ? uint64_t(s.column_int64(0)) : 0;
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? uint64_t(s.column_int64(0)) : 0;
 }
 
 Result<void> ChangeLog::set_device_last_seq(const std::string& device, uint64_t seq)
@@ -132,8 +142,11 @@ Result<void> ChangeLog::check_resent(const std::string& device, uint64_t seq, co
     Statement s(store_.db(), "SELECT digest FROM server.device_change WHERE device = ?1 AND seq = ?2");
     s.bind_text(1, device);
     s.bind_int64(2, int64_t(seq));
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
     // Held before digests were kept: nothing to compare, a retry as before.
-    if (s.step() != Statement::Step::row || s.column_blob(0) == digest)
+    if (!*found || s.column_blob(0) == digest)
         return {};
     return fail("sync.sequence_reused",
                 "This device sent other changes under numbers it had used already: its data may be a copy of "
@@ -158,8 +171,11 @@ Result<void> ChangeLog::scrub(const Erasure& erasure)
         select.bind_uuid(2, row.id);
         while (select.step() == Statement::Step::row) {
             sync::json fields = sync::json::parse(select.column_text(1), nullptr, false);
+            // The log writes only objects: another value is a damaged log,
+            // and a row it cannot read might still hold the person.
             if (!fields.is_object())
-                continue;
+                return fail("sync.log_damaged", "A change in the server's log could not be read, so the "
+                                                "person's values in it could not be removed. Nothing was erased.");
             erase_fields(row.table, fields);
             rewrite.reset();
             rewrite.bind_int64(1, select.column_int64(0));
@@ -167,6 +183,8 @@ Result<void> ChangeLog::scrub(const Erasure& erasure)
             if (Result<void> r = rewrite.run(); !r)
                 return r;
         }
+        if (Result<void> r = select.finished(); !r)
+            return r;
     }
     return {};
 }

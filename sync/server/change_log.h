@@ -30,7 +30,7 @@ public:
     // transaction that logged it: a snapshot of obole.db then tells a new
     // device where to pull from.
     Result<void> publish_cursor();
-    int64_t last_version();
+    Result<int64_t> last_version();
 
     // Changes after `since`, at most `limit`, stopping once their fields
     // pass `max_bytes` of JSON (at least one change is given).
@@ -49,7 +49,7 @@ public:
     // the person.
     Result<void> scrub(const Erasure& erasure);
 
-    uint64_t device_last_seq(const std::string& device);
+    Result<uint64_t> device_last_seq(const std::string& device);
     Result<void> set_device_last_seq(const std::string& device, uint64_t seq);
 
 private:

@@ -18,7 +18,10 @@ Result<void> check_collection(Store& store, const std::string& collection_id, co
     s.bind_uuid(1, mandate.get<std::string>());
     s.bind_text(2, period.get<std::string>());
     s.bind_uuid(3, collection_id);
-    if (s.step() == Statement::Step::row)
+    Result<bool> taken = s.next();
+    if (!taken)
+        return taken.error();
+    if (*taken)
         return fail("sepa.already_submitted",
                     "Some of these collections were already submitted in another run: prepare the run again.");
     return {};

@@ -11,7 +11,10 @@ Result<void> check_demo_folder(Store& store, Auth& auth, const std::string& data
     if (is_demo_data(store))
         return {};
     const int64_t members = MemberRepository(store).count();
-    const bool operators = auth.has_operators();
+    Result<bool> has_operators = auth.has_operators();
+    if (!has_operators)
+        return has_operators.error();
+    const bool operators = *has_operators;
     if (members == 0 && !operators)
         return {};
     std::string held = std::to_string(members) + (members == 1 ? " member" : " members");

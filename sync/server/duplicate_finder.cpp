@@ -12,23 +12,26 @@ namespace {
 // A member that can still be one half of a pair.
 const char kLive[] = "SELECT id FROM member WHERE ref = ?1 AND deleted = 0 AND merged_into_ref IS NULL";
 
-bool already_paired(Store& store, int64_t a, int64_t b)
+Result<bool> already_paired(Store& store, int64_t a, int64_t b)
 {
     Statement s(store.db(), "SELECT 1 FROM duplicate_candidate WHERE (member_ref = ?1 AND other_ref = ?2) "
                             "OR (member_ref = ?2 AND other_ref = ?1)");
     s.bind_int64(1, a);
     s.bind_int64(2, b);
-    return s.step() == Statement::Step::row;
+    return s.next();
 }
 
 } // namespace
 
-std::vector<DuplicatePair> find_duplicates(Store& store, const std::string& member_id)
+Result<std::vector<DuplicatePair>> find_duplicates(Store& store, const std::string& member_id)
 {
     std::vector<DuplicatePair> out;
     Statement self(store.db(), "SELECT ref FROM member WHERE id = ?1 AND deleted = 0 AND merged_into_ref IS NULL");
     self.bind_uuid(1, member_id);
-    if (self.step() != Statement::Step::row)
+    Result<bool> live_self = self.next();
+    if (!live_self)
+        return live_self.error();
+    if (!*live_self)
         return out;
     const int64_t ref = self.column_int64(0);
 
@@ -56,13 +59,23 @@ std::vector<DuplicatePair> find_duplicates(Store& store, const std::string& memb
         others.bind_int64(1, ref);
         while (others.step() == Statement::Step::row) {
             const int64_t other = others.column_int64(0);
-            if (!seen.insert(other).second || already_paired(store, ref, other))
+            if (!seen.insert(other).second)
+                continue;
+            Result<bool> paired = already_paired(store, ref, other);
+            if (!paired)
+                return paired.error();
+            if (*paired)
                 continue;
             Statement live(store.db(), kLive);
             live.bind_int64(1, other);
-            if (live.step() == Statement::Step::row)
+            Result<bool> is_live = live.next();
+            if (!is_live)
+                return is_live.error();
+            if (*is_live)
                 out.push_back({member_id, live.column_uuid(0), reason.reason});
         }
+        if (Result<void> r = others.finished(); !r)
+            return r.error();
     }
     return out;
 }

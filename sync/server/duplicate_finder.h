@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace obole {
 class Store;
 }
@@ -19,6 +21,6 @@ struct DuplicatePair {
     std::string reason; // "email" | "phone" | "name_postcode"
 };
 
-std::vector<DuplicatePair> find_duplicates(Store& store, const std::string& member_id);
+Result<std::vector<DuplicatePair>> find_duplicates(Store& store, const std::string& member_id);
 
 } // namespace obole::server

@@ -100,11 +100,17 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    if (opt.demo && !auth.has_operators()) {
+    Result<bool> operators = auth.has_operators();
+    if (!operators) {
+        std::fprintf(stderr, "obole-server: the operators could not be read: %s\n", operators.error().message.c_str());
+        return 1;
+    }
+    if (opt.demo && !*operators) {
         if (auto demo = server::add_demo_operators(auth, std::cout, obole::unix_now_ms()); !demo) {
             std::fprintf(stderr, "obole-server: demo operators: %s\n", demo.error().message.c_str());
             return 1;
         }
+        operators = true;
     }
 
     server::HttpApi api(*store.value(), auth, opt);
@@ -119,7 +125,7 @@ int main(int argc, char** argv)
 
     std::printf("Obole server: data in %s, %lld members\n", opt.data_dir.c_str(),
                 static_cast<long long>(MemberRepository(*store.value()).count()));
-    if (!auth.has_operators())
+    if (!*operators)
         std::printf("No operator yet: devices cannot enrol. Create the first administrator with:\n  %s\n",
                     server::first_admin_command(argv[0], opt.data_dir).c_str());
     std::printf("Obole is running at http://%s:%d/\n", opt.host.c_str(), port.value());

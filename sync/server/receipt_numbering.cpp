@@ -15,8 +15,8 @@ namespace {
 // sends its changes table by table, tax_receipt first).
 // Only the member's receipts are read (a gift and its receipts follow the
 // member, merges included), through the index on member_ref.
-bool already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids,
-                       const std::string& replaces_id)
+Result<bool> already_receipted(Store& store, const std::string& member_id, const std::string& gift_ids,
+                               const std::string& replaces_id)
 {
     Statement issued(store.db(), "SELECT 1 FROM tax_receipt r WHERE r.member_ref = (SELECT ref FROM member WHERE id = "
                                  "?2) AND r.status = 'issued' AND instr(r.gift_ids, ?1) > 0 AND r.id IS NOT ?3 AND NOT "
@@ -34,8 +34,9 @@ bool already_receipted(Store& store, const std::string& member_id, const std::st
                 issued.bind_null(3);
             else
                 issued.bind_uuid(3, replaces_id);
-            if (issued.step() == Statement::Step::row)
-                return true;
+            Result<bool> found = issued.next();
+            if (!found || *found)
+                return found;
         }
         start = end + 1;
     }
@@ -44,7 +45,7 @@ bool already_receipted(Store& store, const std::string& member_id, const std::st
 
 } // namespace
 
-void number_tax_receipt(Store& store, sync::json& fields)
+Result<void> number_tax_receipt(Store& store, sync::json& fields)
 {
     auto gifts = fields.find("gift_ids");
     const std::string gift_ids = gifts != fields.end() && gifts->is_string() ? gifts->get<std::string>() : "";
@@ -53,18 +54,23 @@ void number_tax_receipt(Store& store, sync::json& fields)
     auto replaces = fields.find("replaces_id");
     const std::string replaces_id =
         replaces != fields.end() && replaces->is_string() ? replaces->get<std::string>() : "";
-    if (already_receipted(store, member_id, gift_ids, replaces_id)) {
+    Result<bool> covered = already_receipted(store, member_id, gift_ids, replaces_id);
+    if (!covered)
+        return covered.error();
+    if (*covered) {
         fields["number"] = nullptr;
         fields["status"] = "void";
-        return;
+        return {};
     }
     auto year = fields.find("year");
     Statement next(store.db(),
                    "SELECT ifnull(max(number), 0) + 1 FROM tax_receipt WHERE year = ?1 AND number IS NOT NULL");
     next.bind_int64(1, year != fields.end() && year->is_number_integer() ? year->get<int64_t>() : 0);
-    next.step();
+    if (next.step() != Statement::Step::row)
+        return next.error();
     fields["number"] = next.column_int64(0);
     fields["status"] = "issued";
+    return {};
 }
 
 } // namespace obole::server

@@ -7,6 +7,7 @@
 // and takes no number: no gift is receipted twice.
 #pragma once
 
+#include "core/result.h"
 #include "protocol/change.h"
 
 namespace obole {
@@ -18,6 +19,8 @@ namespace obole::server {
 // Sets fields "number" and "status" of a tax_receipt insert, replacing what
 // the device sent (a device that was never enrolled numbered its receipts
 // itself; the server's sequence wins). Call inside the push transaction.
-void number_tax_receipt(Store& store, sync::json& fields);
+// A failed read is an error: never a number taken twice, nor a receipt
+// numbered when its gifts may be on another.
+Result<void> number_tax_receipt(Store& store, sync::json& fields);
 
 } // namespace obole::server

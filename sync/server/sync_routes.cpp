@@ -88,16 +88,17 @@ void add_sync_routes(httplib::Server& http, Store& store, SyncService& sync, Req
             role = who->role;
         }
         // The image may be newer than `version`: it carries its own cursor.
-        int64_t version = 0;
-        {
+        Result<int64_t> version = [&] {
             std::lock_guard lock(store_mutex);
-            version = sync.log().last_version();
-        }
+            return sync.log().last_version();
+        }();
+        if (!version)
+            return send_error(res, 500, "snapshot.failed", "The server's change log could not be read.");
         auto image = [&] {
             std::lock_guard lock(store_mutex);
             return store.serialize();
         };
-        Result<std::vector<uint8_t>> bytes = copies.get(role, version, store.today(), image);
+        Result<std::vector<uint8_t>> bytes = copies.get(role, *version, store.today(), image);
         if (!bytes || bytes->empty())
             return send_error(res, 500, "snapshot.failed", "The database could not be serialised.");
         res.set_header("Cache-Control", "no-store");

@@ -46,18 +46,23 @@ Error schema_mismatch()
 
 // A member number the device chose offline may be taken already: the
 // server's numbering wins, and the device learns its number when it pulls.
-void number_member(Store& store, json& fields)
+Result<void> number_member(Store& store, json& fields)
 {
     auto given = fields.find("member_no");
     if (given != fields.end() && given->is_number_integer() && given->get<int64_t>() > 0) {
         Statement taken(store.db(), "SELECT 1 FROM member WHERE member_no = ?1");
         taken.bind_int64(1, given->get<int64_t>());
-        if (taken.step() != Statement::Step::row)
-            return;
+        Result<bool> held = taken.next();
+        if (!held)
+            return held.error();
+        if (!*held)
+            return {};
     }
     Statement next(store.db(), "SELECT ifnull(max(member_no), 0) + 1 FROM member");
-    next.step();
+    if (next.step() != Statement::Step::row)
+        return next.error();
     fields["member_no"] = next.column_int64(0);
+    return {};
 }
 
 // The member references ReplicaRows does not follow itself (a merge
@@ -134,10 +139,14 @@ Result<void> SyncService::ensure_schema()
 {
     if (Result<void> r = log_.ensure_schema(); !r)
         return r;
+    // The clock starts after the last change logged: a restarted server
+    // never stamps a change earlier than one it already sent.
     Statement last(store_.db(), "SELECT hlc FROM server.change_log ORDER BY version DESC LIMIT 1");
     if (last.step() == Statement::Step::row)
         if (std::optional<sync::Hlc> h = sync::Hlc::parse(last.column_text(0)))
             clock_.observe(*h, 0);
+    if (Result<void> r = last.finished(); !r)
+        return r;
     // obole.db is the office's view: a copy of it says so (role_copy.h).
     Statement view(store_.db(), "INSERT INTO main.meta(key, value) VALUES(?1, 'office') "
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -160,7 +169,10 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     uint64_t& last = answer.last_seq;
     touched_members_.clear();
     Result<void> applied = store_.transaction([&]() -> Result<void> {
-        last = log_.device_last_seq(who.device_id);
+        Result<uint64_t> held = log_.device_last_seq(who.device_id);
+        if (!held)
+            return held.error();
+        last = *held;
         erased_by_push_ = erased_by(request, who.role, last);
         for (const sync::OutboxChange& c : request.changes) {
             const std::string digest = change_digest(c.change);
@@ -195,7 +207,12 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
     });
     if (!applied)
         return applied.error();
-    answer.server_version = log_.last_version();
+    // Applied and committed: if the version cannot be read now, the device
+    // is told to retry, and its resent changes are known retries.
+    Result<int64_t> version = log_.last_version();
+    if (!version)
+        return version.error();
+    answer.server_version = *version;
     return answer;
 }
 
@@ -310,9 +327,11 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
     if (there)
         return {}; // the same row again: nothing new to apply or log
     if (std::string(table.name) == "member")
-        number_member(store_, change.fields);
+        if (Result<void> r = number_member(store_, change.fields); !r)
+            return r;
     if (std::string(table.name) == "tax_receipt")
-        number_tax_receipt(store_, change.fields);
+        if (Result<void> r = number_tax_receipt(store_, change.fields); !r)
+            return r;
     if (std::string(table.name) == "gift_correction")
         if (Result<void> r = check_gift_correction(change.fields); !r)
             return r;
@@ -335,8 +354,7 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
     if (std::string(table.name) == "member_erasure")
         return erase_person(change.fields["member_id"].get<std::string>(),
                             change.fields[std::string(sync::kOperatorField)].get<std::string>(), now_ms);
-    note_person_change(table, change.row);
-    return {};
+    return note_person_change(table, change.row);
 }
 
 Result<void> SyncService::apply_update(const SyncTable& table, Change& change, const std::string& device, uint64_t seq,
@@ -351,17 +369,19 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     json effect = json::object(), corrective = json::object();
     for (auto f = change.fields.begin(); f != change.fields.end(); ++f) {
         const sync::SyncField& field = *table.field(f.key());
-        const std::string clock = rows.clock(change.row, f.key());
+        Result<std::string> clock = rows.clock(change.row, f.key());
+        if (!clock)
+            return clock.error();
         auto base = change.base.find(f.key());
         const std::string* base_text = base != change.base.end() ? &base->get_ref<const std::string&>() : nullptr;
-        sync::FieldMerge m = sync::merge_field(field, change.hlc, base_text, clock);
+        sync::FieldMerge m = sync::merge_field(field, change.hlc, base_text, *clock);
         const json& mine = (**current)[f.key()];
         if (f.key() == "merged_into_id")
             m = {merge_allowed(change.row, mine, f.value()), false};
         if (m.conflict && mine != f.value()) {
             // Both versions stay: the one that lost is kept for a person.
             const json& loser = m.take ? mine : f.value();
-            const std::string& loser_clock = m.take ? clock : change.hlc;
+            const std::string& loser_clock = m.take ? *clock : change.hlc;
             if (Result<void> r = record_conflict(change.row, f.key(), loser, loser_clock, now_ms); !r)
                 return r;
         }
@@ -407,8 +427,7 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
     if (std::string(table.name) == "member_erasure")
         return erase_person(change.fields["member_id"].get<std::string>(),
                             change.fields[std::string(sync::kOperatorField)].get<std::string>(), now_ms);
-    note_person_change(table, change.row);
-    return {};
+    return note_person_change(table, change.row);
 }
 
 // A refused update: the device changed its copy already, so the fields go
@@ -582,7 +601,10 @@ Result<void> SyncService::log_correction(const SyncTable& table, const std::stri
     // Each field goes back with its own clock, so that devices keep the
     // clocks the server has; a field never changed gets one now.
     for (auto f = fields.begin(); f != fields.end(); ++f) {
-        std::string clock = rows.clock(row, f.key());
+        Result<std::string> held = rows.clock(row, f.key());
+        if (!held)
+            return held.error();
+        std::string clock = std::move(*held);
         if (clock.empty()) {
             clock = clock_.tick(now_ms).text();
             if (Result<void> r = rows.set_clock(row, f.key(), clock); !r)
@@ -617,7 +639,7 @@ Result<void> SyncService::record_conflict(const std::string& member, const std::
 
 // Who a person is (name, postcode, email, phone) changed: look for their
 // duplicates at the end of the push.
-void SyncService::note_person_change(const SyncTable& table, const std::string& row)
+Result<void> SyncService::note_person_change(const SyncTable& table, const std::string& row)
 {
     const std::string name = table.name;
     if (name == "member") {
@@ -628,17 +650,24 @@ void SyncService::note_person_change(const SyncTable& table, const std::string& 
                                       "WHERE t.id = ?1")
                                          .c_str());
         owner.bind_uuid(1, row);
-        if (owner.step() == Statement::Step::row)
+        Result<bool> found = owner.next();
+        if (!found)
+            return found.error();
+        if (*found)
             touched_members_.push_back(owner.column_uuid(0));
     }
+    return {};
 }
 
 Result<void> SyncService::offer_duplicates(int64_t now_ms)
 {
     std::sort(touched_members_.begin(), touched_members_.end());
     touched_members_.erase(std::unique(touched_members_.begin(), touched_members_.end()), touched_members_.end());
-    for (const std::string& member : touched_members_)
-        for (const DuplicatePair& pair : find_duplicates(store_, member)) {
+    for (const std::string& member : touched_members_) {
+        Result<std::vector<DuplicatePair>> pairs = find_duplicates(store_, member);
+        if (!pairs)
+            return pairs.error();
+        for (const DuplicatePair& pair : *pairs) {
             Change c;
             c.table = "duplicate_candidate";
             c.row = new_uuid_v7();
@@ -652,6 +681,7 @@ Result<void> SyncService::offer_duplicates(int64_t now_ms)
             if (Result<void> r = log_server_change(std::move(c)); !r)
                 return r;
         }
+    }
     touched_members_.clear();
     return {};
 }

@@ -91,17 +91,20 @@ World make_world()
 
 void push_from(World& w, const server::Principal& who, const obole::sync::PushRequest& request)
 {
-    const int64_t version = w.sync->log().last_version();
-    const uint64_t last_seq = w.sync->log().device_last_seq(who.device_id);
+    const int64_t version = w.sync->log().last_version().value();
+    const uint64_t last_seq = w.sync->log().device_last_seq(who.device_id).value();
     const obole::Result<obole::sync::PushResponse> answer = w.sync->push(who, request, kNowMs);
     if (!answer) {
-        require_property(w.sync->log().last_version() == version, "a push refused whole adds nothing to the log");
-        require_property(w.sync->log().device_last_seq(who.device_id) == last_seq,
+        require_property(w.sync->log().last_version().value() == version,
+                         "a push refused whole adds nothing to the log");
+        require_property(w.sync->log().device_last_seq(who.device_id).value() == last_seq,
                          "a push refused whole leaves the device's numbering");
         return;
     }
-    require_property(answer->server_version == w.sync->log().last_version(), "the answer names the log's version");
-    require_property(answer->last_seq == w.sync->log().device_last_seq(who.device_id) && answer->last_seq >= last_seq,
+    require_property(answer->server_version == w.sync->log().last_version().value(),
+                     "the answer names the log's version");
+    require_property(answer->last_seq == w.sync->log().device_last_seq(who.device_id).value() &&
+                         answer->last_seq >= last_seq,
                      "the answer names the device's last number the server holds");
     std::set<uint64_t> sent;
     for (const obole::sync::OutboxChange& c : request.changes)

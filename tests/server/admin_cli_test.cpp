@@ -108,7 +108,7 @@ TEST_F(AdminCliTest, BadUsageExitsWith2AndShowsUsage)
         EXPECT_EQ(run(command, "long enough password\n"), 2) << command[0];
         EXPECT_NE(err.str().find("usage: obole-server"), std::string::npos) << err.str();
     }
-    EXPECT_FALSE(auth->has_operators());
+    EXPECT_FALSE(auth->has_operators().value());
 }
 
 TEST_F(AdminCliTest, RefusalsExitWith1AndSayWhy)
@@ -120,7 +120,7 @@ TEST_F(AdminCliTest, RefusalsExitWith1AndSayWhy)
     EXPECT_EQ(run({"enrol-code", "nobody"}), 1);
     EXPECT_NE(err.str().find("auth.unknown_operator"), std::string::npos) << err.str();
     EXPECT_EQ(run({"device", "revoke", "0190f2a4-5b1c-7d3e-8f12-3456789abcde"}), 1);
-    EXPECT_FALSE(auth->has_operators());
+    EXPECT_FALSE(auth->has_operators().value());
 }
 
 TEST_F(AdminCliTest, OperatorPasswordChangesIt)

@@ -23,7 +23,7 @@ TEST_F(AttributionTest, EntriesMadeBeforeEnrolmentAreAttributedAtEnrolmentAndJou
     ASSERT_TRUE(obole::GiftRepository(*laptop.store).add(g, "volunteer"));
 
     enrol(laptop, volunteer_code, "vol", kVolunteerPassword);
-    EXPECT_EQ(laptop.outbox->count(), 0) << laptop.engine.status().last_error;
+    EXPECT_EQ(laptop.outbox->count().value(), 0) << laptop.engine.status().last_error;
     enrol(office, admin_code, "admin", kAdminPassword);
     obole::NewMember other;
     other.last_name = "Renard";

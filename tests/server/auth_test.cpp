@@ -104,7 +104,7 @@ TEST(Role, NamesParseBackAndOthersAreRefused)
 
 TEST_F(AuthTest, EnrolHappyPathGivesATokenThatAuthenticates)
 {
-    EXPECT_TRUE(auth->has_operators());
+    EXPECT_TRUE(auth->has_operators().value());
     const std::string code = code_for("alice");
     // Unambiguous alphabet, shown with a dash.
     EXPECT_TRUE(std::regex_match(code, std::regex("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"))) << code;
@@ -320,7 +320,7 @@ TEST(AuthWithoutOperators, HasNone)
     ASSERT_TRUE(store);
     Auth auth(*store.value());
     ASSERT_TRUE(auth.ensure_schema());
-    EXPECT_FALSE(auth.has_operators());
+    EXPECT_FALSE(auth.has_operators().value());
     EXPECT_TRUE(auth.operators().value().empty());
     EXPECT_TRUE(auth.devices().value().empty());
 }

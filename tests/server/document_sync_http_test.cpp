@@ -48,7 +48,7 @@ TEST_F(DocumentSyncTest, SeveralTwoMegabyteDocumentsArriveByteIdentical)
         ids.push_back(obole::DocumentRepository(*office.store).add(d, "ada").value());
     }
     run(office);
-    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(office.outbox->count().value(), 0) << office.engine.status().last_error;
     EXPECT_GE(office.pushes, 2) << "2 MiB documents must go in several batches";
     EXPECT_LE(office.largest_request, obole::sync::kMaxRequestBytes);
 

@@ -107,7 +107,7 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     office.engine.note_local_erasure();
     EXPECT_FALSE(office.engine.take_compaction()) << "enrolled: once the outbox is sent";
     run(office);
-    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(office.outbox->count().value(), 0) << office.engine.status().last_error;
     EXPECT_TRUE(office.engine.take_compaction());
 
     // The server: its data, its log, the snapshot it gives.
@@ -135,7 +135,7 @@ TEST_F(ErasureTest, AnErasedPersonIsGoneFromTheServerAndEveryDeviceAndTheMoneySt
     // about her), the erasure applied, its outbox and refusals emptied of her.
     run(stand);
     EXPECT_TRUE(stand.engine.take_compaction()) << "the device must rewrite its storage";
-    EXPECT_EQ(stand.outbox->count(), 0);
+    EXPECT_EQ(stand.outbox->count().value(), 0);
     const std::vector<uint8_t> image = stored(*stand.store);
     EXPECT_FALSE(holds(image, kName));
     EXPECT_FALSE(holds(image, kPhone));
@@ -189,7 +189,7 @@ TEST_F(ErasureTest, SeveralPeopleAreErasedInOneActionAllOrNone)
     ASSERT_TRUE(erased) << erased.error().message;
     EXPECT_EQ(*erased, 2u);
     run(office);
-    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(office.outbox->count().value(), 0) << office.engine.status().last_error;
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 3);
     for (const std::string& name : {kName, std::string("Zéphyrin"), std::string("Ypsilantis")})
         EXPECT_EQ(count(*store, "SELECT count(*) FROM member WHERE last_name = '" + name + "'"), 0) << name;
@@ -211,7 +211,7 @@ TEST_F(ErasureTest, APersonErasedBeforeTheirEntriesWereSentTravelsAnonymised)
     EXPECT_FALSE(holds(stored(*office.store), kName));
     EXPECT_FALSE(holds(stored(*office.store), kAccountDigits));
     enrol(office, admin_code, "admin", kAdminPassword);
-    EXPECT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+    EXPECT_EQ(office.outbox->count().value(), 0) << office.engine.status().last_error;
     EXPECT_EQ(count(*store, "SELECT count(*) FROM gift"), 1);
     EXPECT_EQ(count(*store, "SELECT count(*) FROM member_erasure"), 1);
     // Her money arrives as the device keeps it: the mandate and the

@@ -84,7 +84,7 @@ protected:
             return added ? obole::Result<void>() : obole::Result<void>(added.error());
         }));
         run(office);
-        ASSERT_EQ(office.outbox->count(), 0) << office.engine.status().last_error;
+        ASSERT_EQ(office.outbox->count().value(), 0) << office.engine.status().last_error;
     }
 
     // An operator added and given a code over the admin API.
@@ -202,7 +202,7 @@ TEST_F(RoleCopyTest, ARoleReducedThenADeviceRevokedLeavesNothingItMayNotHold)
     walk_in.last_name = "Roux";
     ASSERT_TRUE(obole::MemberRepository(*olga->store).create(walk_in, "olga"));
     run(*olga);
-    EXPECT_EQ(olga->outbox->count(), 0) << olga->engine.status().last_error;
+    EXPECT_EQ(olga->outbox->count().value(), 0) << olga->engine.status().last_error;
     EXPECT_FALSE(olga->engine.take_new_copy()) << "one new copy, not one per round";
     run(office);
     EXPECT_EQ(count(*office.store, "SELECT count(*) FROM member WHERE last_name = 'Roux'"), 1);
@@ -219,7 +219,7 @@ TEST_F(RoleCopyTest, ARoleReducedThenADeviceRevokedLeavesNothingItMayNotHold)
     HttpDevice after(*erased);
     EXPECT_EQ(count(*after.store, "SELECT count(*) FROM member"), 0);
     EXPECT_FALSE(after.engine.status().enrolled);
-    EXPECT_NE(obole::sync::erased_reason(*after.store).find("revoked"), std::string::npos);
+    EXPECT_NE(obole::sync::erased_reason(*after.store).value().find("revoked"), std::string::npos);
 
     Reply journal = send("GET", "/api/admin/journal", "", admin_token);
     std::string actions;

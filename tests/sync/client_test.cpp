@@ -59,7 +59,7 @@ TEST(Outbox, EachChangedRowBecomesOneChangeInTheSameTransaction)
         EXPECT_TRUE(f.key() == "notepad" || f.key() == "updated_at") << f.key();
     EXPECT_EQ(edit.change.fields["notepad"], "Rappeler lundi");
     EXPECT_EQ(edit.change.base, (json{{"notepad", ""}}));
-    EXPECT_EQ(d.outbox->pending_clock(id, "notepad"), edit.change.hlc);
+    EXPECT_EQ(d.outbox->pending_clock(id, "notepad").value(), edit.change.hlc);
 
     // A failed transaction leaves nothing behind.
     NewGift bad;
@@ -67,7 +67,7 @@ TEST(Outbox, EachChangedRowBecomesOneChangeInTheSameTransaction)
     bad.amount_text = "-3";
     bad.date_text = "2026-11-23";
     EXPECT_FALSE(GiftRepository(*d.store).add(bad, "anne").ok());
-    EXPECT_EQ(d.outbox->count(), 5);
+    EXPECT_EQ(d.outbox->count().value(), 5);
 }
 
 TEST(Outbox, AcknowledgedChangesLeaveAndEnrolmentRenumbers)
@@ -75,7 +75,7 @@ TEST(Outbox, AcknowledgedChangesLeaveAndEnrolmentRenumbers)
     Device d;
     d.add_member("Durand");
     d.add_member("Martin");
-    ASSERT_EQ(d.outbox->count(), 6);
+    ASSERT_EQ(d.outbox->count().value(), 6);
     ASSERT_TRUE(d.outbox->acknowledge(4));
     EXPECT_EQ(d.outbox->pending(10)->front().seq, 5u);
     // The server has never seen this device: it starts at 1 again.
@@ -227,7 +227,7 @@ TEST(ApplyPull, APageThatComesLateDoesNotPutOlderValuesBack)
     ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page(2, "second"), d.now));
     ASSERT_TRUE(apply_pull(*d.store, *d.outbox, page(1, "first"), d.now));
     EXPECT_EQ(MemberRepository(*d.store).get(member)->notepad, "second");
-    EXPECT_EQ(pull_cursor(*d.store), 2);
+    EXPECT_EQ(pull_cursor(*d.store).value(), 2);
 }
 
 // Online and enrolled as the staff member Anne, holding the token "first".

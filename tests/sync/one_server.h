@@ -70,7 +70,8 @@ struct SyncServer {
     void pull(SyncDevice& d)
     {
         for (bool more = true; more;) {
-            Result<sync::PullResponse> page = service.pull(sync::pull_cursor(*d.store), 1000, current_schema_version());
+            Result<sync::PullResponse> page =
+                service.pull(sync::pull_cursor(*d.store).value(), 1000, current_schema_version());
             ASSERT_TRUE(page.ok()) << page.error().message;
             Result<void> applied = sync::apply_pull(*d.store, *d.outbox, *page, kSyncNow);
             ASSERT_TRUE(applied.ok()) << applied.error().message;

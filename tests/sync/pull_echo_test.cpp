@@ -34,11 +34,11 @@ TEST(PullEcho, AnOwnInsertComingBackDoesNotPutBackAFieldChangedSince)
     // The log, one change a page: the batch is closed after every page.
     for (bool more = true; more;) {
         Result<sync::PullResponse> page =
-            server.service.pull(sync::pull_cursor(*stand.store), 1, current_schema_version());
+            server.service.pull(sync::pull_cursor(*stand.store).value(), 1, current_schema_version());
         ASSERT_TRUE(page.ok()) << page.error().message;
         ASSERT_TRUE(sync::apply_pull(*stand.store, *stand.outbox, *page, kSyncNow).ok());
         more = page->more;
-        ASSERT_TRUE(batches.get(batch)->closed) << "after version " << sync::pull_cursor(*stand.store);
+        ASSERT_TRUE(batches.get(batch)->closed) << "after version " << sync::pull_cursor(*stand.store).value();
     }
     EXPECT_EQ(scalar(*stand.store, "SELECT count(*) FROM gift"), 1);
 }

@@ -467,8 +467,8 @@ bool Simulation::settle(int max_steps)
     while (step_ < end) {
         bool settled = network_.empty();
         for (auto& d : devices_)
-            settled = settled && d->outbox->count() == 0 && !d->waiting_call &&
-                      sync::pull_cursor(*d->store) == service_->log().last_version();
+            settled = settled && d->outbox->count().value() == 0 && !d->waiting_call &&
+                      sync::pull_cursor(*d->store).value() == service_->log().last_version().value();
         if (settled) {
             options_ = calm;
             return true;
@@ -503,11 +503,11 @@ bool Simulation::settle(int max_steps)
 
 std::string Simulation::state() const
 {
-    std::string out = "server at version " + std::to_string(service_->log().last_version()) + "\n";
+    std::string out = "server at version " + std::to_string(service_->log().last_version().value()) + "\n";
     for (const auto& d : devices_) {
         sync::SyncStatus st = d->engine->status();
         out += "device " + std::to_string(d->index) + ": " + std::to_string(st.waiting) + " waiting, cursor " +
-               std::to_string(sync::pull_cursor(*d->store)) + ", last error: " + st.last_error_code + " " +
+               std::to_string(sync::pull_cursor(*d->store).value()) + ", last error: " + st.last_error_code + " " +
                st.last_error + "\n";
     }
     return out;

@@ -124,7 +124,7 @@ void check_converged(Simulation& sim, uint64_t seed)
     const std::string truth = Simulation::dump(server);
     for (int i = 0; i < sim.device_count(); ++i) {
         Store& copy = sim.device_store(i);
-        EXPECT_EQ(sim.device_outbox(i).count(), 0) << "device " << i;
+        EXPECT_EQ(sim.device_outbox(i).count().value(), 0) << "device " << i;
         const std::string data = Simulation::dump(copy);
         EXPECT_TRUE(data == truth) << "device " << i << " differs from the server:\n"
                                    << difference(truth, data) << "refusals there:\n"

@@ -226,7 +226,7 @@ void enter_offline(BenchDevice& d, int changes, int mandate_every)
         members.push_back(ids.column_uuid(0));
     GiftRepository gifts(*d.store);
     SepaMandateRepository mandates(*d.store);
-    for (int i = 0; d.outbox->count() < changes; ++i) {
+    for (int i = 0; d.outbox->count().value() < changes; ++i) {
         const std::string& member = members[size_t(i) % members.size()];
         if (mandate_every > 0 && i % mandate_every == 0) {
             NewSepaMandate m;
@@ -253,12 +253,12 @@ json bench_push(int changes)
     httplib::Client http("127.0.0.1", server.port);
     BenchDevice device = device_from_snapshot(http, server.enrol("bench device"));
     enter_offline(device, changes, 0);
-    const int64_t made = device.outbox->count();
+    const int64_t made = device.outbox->count().value();
 
     const auto start = Clock::now();
     const Wire wire = sync_until_rest(device, http);
     const double total_ms = ms_since(start);
-    if (device.outbox->count() != 0)
+    if (device.outbox->count().value() != 0)
         die("the outbox did not empty");
     return {{"changes", made},
             {"ms", total_ms},

@@ -88,6 +88,16 @@ Statement::Step Statement::step()
     return Step::error;
 }
 
+Result<bool> Statement::next()
+{
+    switch (step()) {
+    case Step::row: return true;
+    case Step::done: return false;
+    case Step::error: break;
+    }
+    return error();
+}
+
 Result<void> Statement::run()
 {
     for (;;) {

@@ -48,6 +48,9 @@ public:
 
     enum class Step { row, done, error };
     Step step();
+    // One step, for a read of one row or a check that one exists: whether
+    // a row came; a failure is an error, never "no row".
+    Result<bool> next();
     // Steps to the end; an error becomes an Error (sqlite_error_of).
     Result<void> run();
     // After a step() loop: the error that ended it, if one did (a failed

@@ -6,8 +6,13 @@ namespace obole::ui {
 
 ReceiptNumbering receipt_numbering(const AppState& app)
 {
-    return app.enrolled() || !sync::read_meta(*app.store, "pull_cursor").empty() ? ReceiptNumbering::server
-                                                                                 : ReceiptNumbering::here;
+    if (app.enrolled())
+        return ReceiptNumbering::server;
+    // Data that came from a server has a cursor. Unreadable, the server
+    // numbers: a receipt waits for its number, but none is ever printed with
+    // a number the server would give another.
+    Result<std::string> cursor = sync::read_meta(*app.store, "pull_cursor");
+    return !cursor || !cursor->empty() ? ReceiptNumbering::server : ReceiptNumbering::here;
 }
 
 } // namespace obole::ui
