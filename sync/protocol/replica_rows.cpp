@@ -288,12 +288,7 @@ Result<void> ReplicaRows::touch(const SyncTable& table, const std::string& row)
     Statement s(store_.db(),
                 ("SELECT m.id FROM " + name + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1").c_str());
     s.bind_uuid(1, row);
-    Result<bool> found = s.next();
-    if (!found)
-        return found.error();
-    if (*found)
-        touched_members_.insert(s.column_uuid(0));
-    return {};
+    return touch_found(s);
 }
 
 // The member's merge pointer before a change that sets it; 0 otherwise.
@@ -366,11 +361,17 @@ Result<void> ReplicaRows::touch_member(int64_t ref)
 {
     Statement s(store_.db(), "SELECT id FROM member WHERE ref = ?1");
     s.bind_int64(1, ref);
-    Result<bool> found = s.next();
+    return touch_found(s);
+}
+
+// The member a one-row read names in its first column, if it found one.
+Result<void> ReplicaRows::touch_found(Statement& member)
+{
+    Result<bool> found = member.next();
     if (!found)
         return found.error();
     if (*found)
-        touched_members_.insert(s.column_uuid(0));
+        touched_members_.insert(member.column_uuid(0));
     return {};
 }
 

@@ -71,6 +71,7 @@ private:
     Result<void> after_write(const SyncTable& table, const std::string& row, const json& fields,
                              int64_t pointer_before);
     Result<void> touch_member(int64_t ref);
+    Result<void> touch_found(Statement& member);
 
     Store& store_;
     std::set<std::string> touched_members_;        // member UUIDs

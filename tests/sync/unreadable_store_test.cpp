@@ -66,7 +66,7 @@ TEST(UnreadableStore, ADeviceWhoseOutboxCannotBeCountedSaysSoAndSendsNothing)
                        kSyncNow);
     add_member(d, "Durand");
     ASSERT_EQ(engine.status().waiting, 3); // member, address, journal
-    add_member(d, "Martin");                // counted again at the next look
+    add_member(d, "Martin");               // counted again at the next look
 
     exec_unobserved(*d.store, "ALTER TABLE outbox RENAME TO outbox_away");
     const sync::SyncStatus broken = engine.status();
