@@ -31,11 +31,8 @@ struct SimOptions {
     double duplicate = 0.1;  // a request is delivered again later
     double restart = 0.03;   // a device restarts
     double partition = 0.03; // a device goes offline for a while
-    // The last device is an administrator's, which erases people. Off by
-    // default until the last leak found is fixed (seed 2097428500054227 with
-    // it on: an erased person's notepad left in another record's text or a
-    // conflict, on every copy; README).
-    bool erasures = false;
+    // The last device is an administrator's, which erases people.
+    bool erasures = true;
     // A restart replays the journal records stored since the device's last
     // snapshot, as a browser does. Off: it starts from a snapshot of all it
     // committed. Off by default until the replay's conflict is understood
