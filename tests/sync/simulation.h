@@ -35,10 +35,8 @@ struct SimOptions {
     bool erasures = true;
     // A restart replays the journal records stored since the device's last
     // snapshot, as a browser does. Off: it starts from a snapshot of all it
-    // committed. Off by default until the replay's conflict is understood
-    // (seed 564669088530552 with it on: journal.conflict on device 2 at step
-    // 297, its 80 records from 1 on its first snapshot; README).
-    bool replay_journal = false;
+    // committed.
+    bool replay_journal = true;
 };
 
 struct SimReport {
