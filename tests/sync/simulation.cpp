@@ -140,7 +140,7 @@ void Simulation::restart(Device& d, bool same_data)
         for (JournalRecord& r : records ? *records : std::vector<JournalRecord>())
             d.journal.push_back(std::move(r));
         // Without the replay: its snapshot is what it had committed.
-        if (!options_.replay_journal) {
+        if (!options_.replay_journal && same_data) {
             if (!d.journal.empty())
                 d.snapshot_seq = d.journal.back().seq;
             d.snapshot = d.store->serialize();
