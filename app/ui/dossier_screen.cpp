@@ -99,19 +99,6 @@ static const char* text_field_label(const std::string& field)
     return field.c_str();
 }
 
-static const std::string& current_text(const Member& m, const std::string& field)
-{
-    if (field == "memo_active")
-        return m.memo_active;
-    if (field == "memo_misc")
-        return m.memo_misc;
-    if (field == "memo_bequest")
-        return m.memo_bequest;
-    if (field == "memo_portal")
-        return m.memo_portal;
-    return m.notepad;
-}
-
 // Free text written apart on two devices: the server kept one version and
 // the other waits here until a person chooses.
 void DossierScreen::draw_conflicts(AppState& app)
@@ -128,7 +115,12 @@ void DossierScreen::draw_conflicts(AppState& app)
             std::snprintf(line, sizeof line, tr("%s: two versions were written apart. Choose the one to keep."),
                           text_field_label(c.field));
             announced_text(line, IM_COL32(120, 70, 0, 255));
-            const std::string& mine = current_text(member_, c.field);
+            // Versions of a record merged into this one: the choice is that record's text.
+            if (c.about_id != member_.id) {
+                std::snprintf(line, sizeof line, tr("Of %s, merged into this member."), c.about_label.c_str());
+                announced_text(line, IM_COL32(120, 70, 0, 255));
+            }
+            const std::string& mine = c.current_text;
             ImGui::TextDisabled("%s", tr("Current text:"));
             ImGui::Indent();
             announced_text(mine.empty() ? tr("(empty)") : mine.c_str());

@@ -630,10 +630,16 @@ Result<void> SyncService::record_conflict(const std::string& member, const std::
     c.row = new_uuid_v7();
     c.op = Op::insert;
     c.hlc = clock_.tick(now_ms).text();
-    // Shown on the member that survived, if this one was merged since.
-    c.fields = {{"member_id", surviving_id(store_, member)},     {"field", field},
-                {"value", value.is_string() ? value : json("")}, {"hlc", hlc},
-                {"created_at", iso_from_unix_ms(now_ms)},        {"resolved", 0}};
+    // About this member: stored on the member that survived, if it was
+    // merged since (ReplicaRows follows the merge, as every copy does, and
+    // records it), so that an unmerge takes it back, a resolution writes
+    // this member's text and an erasure of this member takes it.
+    c.fields = {{"member_id", member},
+                {"field", field},
+                {"value", value.is_string() ? value : json("")},
+                {"hlc", hlc},
+                {"created_at", iso_from_unix_ms(now_ms)},
+                {"resolved", 0}};
     return log_server_change(std::move(c));
 }
 

@@ -55,7 +55,8 @@ TEST(FinanceSync, AMandateAndAMembershipReachTheOtherDevice)
     EXPECT_EQ(memberships[0].id, *membership);
     EXPECT_EQ(memberships[0].period_end, "2025-12-31");
     EXPECT_EQ(memberships[0].fee_cents, 3000);
-    EXPECT_EQ(Simulation::dump(a), Simulation::dump(b));
+    // Device 0 is a volunteer's: its copy is what that role reads.
+    EXPECT_EQ(Simulation::dump(a, sim.device_role(0)), Simulation::dump(b, sim.device_role(0)));
 }
 
 } // namespace

@@ -17,9 +17,11 @@
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 #include "gen/demo_data.h"
+#include "protocol/access.h"
 #include "protocol/codec.h"
 #include "protocol/sync_tables.h"
 #include "server/admin_journal.h"
+#include "server/role_copy.h"
 #include "server/server_store.h"
 
 namespace obole::sim {
@@ -86,8 +88,9 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
                                                                        : server::Role::office;
         {
             // What enrolment keeps: the token, and who the device works for;
-            // then the device's first snapshot.
-            std::unique_ptr<Store> first = std::move(Store::open_bytes(snapshot).value());
+            // then the device's first snapshot, the server's copy for its role.
+            std::unique_ptr<Store> first =
+                std::move(Store::open_bytes(server::copy_for_role(snapshot, d->who.role, demo.today).value()).value());
             (void)sync::write_meta(*first, "sync_token", "token-" + std::to_string(i));
             (void)sync::write_meta(*first, "sync_operator", d->who.operator_login);
             (void)sync::write_meta(*first, "sync_operator_role", sync::role_name(d->who.role));
@@ -109,6 +112,10 @@ sync::Outbox& Simulation::device_outbox(int i)
 {
     return *devices_[size_t(i)]->outbox;
 }
+sync::Role Simulation::device_role(int i) const
+{
+    return devices_[size_t(i)]->who.role;
+}
 
 int64_t Simulation::now(const Device& d) const
 {
@@ -120,7 +127,7 @@ int64_t Simulation::now(const Device& d) const
 // SimOptions::replay_journal, the journal records it stored after it
 // replayed on it (the durable journal acknowledges each commit, so every
 // committed write is among them); without, a snapshot of all it committed.
-void Simulation::restart(Device& d)
+void Simulation::restart(Device& d, bool same_data)
 {
     d.engine.reset();
     d.outbox.reset();
@@ -133,7 +140,7 @@ void Simulation::restart(Device& d)
         for (JournalRecord& r : records ? *records : std::vector<JournalRecord>())
             d.journal.push_back(std::move(r));
         // Without the replay: its snapshot is what it had committed.
-        if (!options_.replay_journal) {
+        if (!options_.replay_journal && same_data) {
             if (!d.journal.empty())
                 d.snapshot_seq = d.journal.back().seq;
             d.snapshot = d.store->serialize();
@@ -152,7 +159,7 @@ void Simulation::restart(Device& d)
     }
     d.store = std::move(booted.value().store);
     // The device starts again with everything it had committed.
-    if (!before.empty() && dump(*d.store) != before && boot_error_.empty())
+    if (same_data && !before.empty() && dump(*d.store) != before && boot_error_.empty())
         boot_error_ =
             "device " + std::to_string(d.index) + " lost or changed data in a restart at step " + std::to_string(step_);
     // The browser stores a new snapshot when it replayed many records.
@@ -178,6 +185,40 @@ void Simulation::store_snapshot(Device& d)
         d.snapshot_seq = d.journal.back().seq;
     d.snapshot = d.store->serialize();
     d.journal.clear();
+}
+
+void Simulation::replace_copy(Device& d, std::vector<uint8_t> image)
+{
+    // The records since the last snapshot changed the data being replaced:
+    // the new copy covers them, and everything stored before goes.
+    Result<std::vector<JournalRecord>> records = d.store->take_journal_records();
+    if (records && !records->empty())
+        d.snapshot_seq = records->back().seq;
+    else if (!d.journal.empty())
+        d.snapshot_seq = d.journal.back().seq;
+    d.snapshot = std::move(image);
+    d.journal.clear();
+    restart(d, false);
+    ++report_.copies_replaced;
+}
+
+// An administrator changes the operator's role on the server: it applies to
+// the device's next request, whether the device knows it yet or not. Once
+// per operator: changed back before the device has heard of the first
+// change, its copy is never replaced, and what the server refused as
+// beyond the role in between stays on it alone (README, not simulated).
+void Simulation::change_role(Device& d)
+{
+    if (d.who.role == server::Role::admin || d.role_changed)
+        return;
+    d.role_changed = true;
+    d.who.role = d.who.role == server::Role::volunteer ? server::Role::office : server::Role::volunteer;
+    ++report_.role_changes;
+}
+
+server::Role Simulation::believed_role(Device& d)
+{
+    return sync::parse_role(sync::read_meta(*d.store, "sync_operator_role")).value_or(d.who.role);
 }
 
 std::string Simulation::pick_member(Device& d)
@@ -227,7 +268,8 @@ void Simulation::edit(Device& d)
         edit_more(d, member);
         return;
     }
-    const bool office = d.who.role != server::Role::volunteer;
+    // What the app offers follows the role the server last told the device.
+    const bool office = sync::is_office(believed_role(d));
     if (roll < 56) {
         NewGift g;
         g.member_id = member;
@@ -346,14 +388,21 @@ void Simulation::deliver(const InFlight& m, bool answer)
     Device& d = *devices_[size_t(m.device)];
     int status = 200;
     std::string body;
-    if (m.call.method == "POST") {
+    if (m.call.path.rfind("/api/snapshot", 0) == 0) {
+        // A new copy for the device's role (server/sync_routes.cpp).
+        Result<std::vector<uint8_t>> copy = server::copy_for_role(server_->serialize(), d.who.role, server_->today());
+        body = copy ? std::string(copy->begin(), copy->end()) : std::string();
+        status = copy ? 200 : 500;
+    } else if (m.call.method == "POST") {
         ++report_.pushes;
         Result<sync::PushRequest> request = sync::parse_push_request(m.call.body);
+        const uint64_t held = service_->log().device_last_seq(d.who.device_id);
         Result<sync::PushResponse> done =
             request ? service_->push(d.who, *request, server_ms_) : Result<sync::PushResponse>(request.error());
         if (done) {
             body = sync::to_json(*done).dump();
             report_.refused += int(done->refused.size());
+            note_roles(d, *request, *done, held);
         } else {
             status = 400;
             body = sync::json{{"error", {{"code", done.error().code}, {"message", done.error().message}}}}.dump();
@@ -363,9 +412,12 @@ void Simulation::deliver(const InFlight& m, bool answer)
         Result<sync::PullResponse> page =
             service_->pull(number_param(m.call.path, "since"), int(number_param(m.call.path, "limit")),
                            int(number_param(m.call.path, "schema_version")));
-        if (page)
+        if (page) {
+            // What the device's role reads, as sync_routes.cpp sends it.
+            server::filter_for_role(d.who.role, *page);
+            page->role = sync::role_name(d.who.role);
             body = sync::to_json(*page).dump();
-        else {
+        } else {
             status = 400;
             body = sync::json{{"error", {{"code", page.error().code}, {"message", page.error().message}}}}.dump();
         }
@@ -409,12 +461,16 @@ void Simulation::run()
     for (step_ = 0; step_ < options_.steps; ++step_) {
         server_ms_ += kStepMs;
         Device& d = *devices_[rng_() % devices_.size()];
-        if (rng_() % 100 < 60)
+        // The app writes nothing while a new copy is about to replace the
+        // device's data (SyncStatus::replacing_copy).
+        if (rng_() % 100 < 60 && !d.engine->replacing_copy())
             edit(d);
         if (double(rng_() % 1000) / 1000.0 < options_.restart) {
             restart(d);
             ++report_.restarts;
         }
+        if (double(rng_() % 1000) / 1000.0 < options_.role_change)
+            change_role(*devices_[rng_() % devices_.size()]);
         if (double(rng_() % 1000) / 1000.0 < options_.partition && d.online) {
             d.online = false;
             d.offline_until = step_ + 20 + int(rng_() % 100);
@@ -433,6 +489,8 @@ void Simulation::run()
             // records that held the person's values.
             if (dev->engine->take_compaction())
                 store_snapshot(*dev);
+            if (std::optional<std::vector<uint8_t>> copy = dev->engine->take_new_copy())
+                replace_copy(*dev, std::move(*copy));
             if (dev->waiting_call)
                 continue;
             std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev));
@@ -485,6 +543,8 @@ bool Simulation::settle(int max_steps)
             }
             if (dev->engine->take_compaction())
                 store_snapshot(*dev);
+            if (std::optional<std::vector<uint8_t>> copy = dev->engine->take_new_copy())
+                replace_copy(*dev, std::move(*copy));
             if (dev->waiting_call)
                 continue;
             if (std::optional<sync::HttpCall> call = dev->engine->poll(now(*dev))) {
@@ -499,6 +559,53 @@ bool Simulation::settle(int max_steps)
     }
     options_ = calm;
     return false;
+}
+
+std::string Simulation::dump(Store& store, sync::Role role)
+{
+    if (sync::is_office(role))
+        return dump(store);
+    std::string out;
+    for (const sync::SyncTable& t : sync::sync_tables()) {
+        if (!sync::reads_table(role, t.name))
+            continue;
+        std::string sql = "SELECT hex(t.id)";
+        for (const sync::SyncField& f : t.fields)
+            sql += ", " + select_expression(f);
+        sql += std::string(" FROM ") + t.name + " t ORDER BY t.id";
+        Statement s(store.db(), sql.c_str());
+        while (s.step() == Statement::Step::row) {
+            out += t.name;
+            out += "|" + s.column_text(0);
+            for (size_t c = 0; c < t.fields.size(); ++c)
+                out += "|" + sync::value_for(role, t.name, t.fields[c].wire, sync::json(s.column_text(int(c) + 1)))
+                                 .get<std::string>();
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+// What the server did with a push as the pusher's role goes: a change it
+// took that the role may not write (protocol/access.h) is recorded to fail
+// the run; one it refused as beyond the role, to be expected nowhere.
+void Simulation::note_roles(const Device& d, const sync::PushRequest& request, const sync::PushResponse& done,
+                            uint64_t held)
+{
+    for (const sync::OutboxChange& c : request.changes) {
+        if (c.seq <= held || c.seq > done.last_seq)
+            continue;
+        auto refused = std::find_if(done.refused.begin(), done.refused.end(),
+                                    [&](const sync::RefusedChange& r) { return r.seq == c.seq; });
+        if (refused != done.refused.end()) {
+            if (refused->code == "auth.forbidden")
+                refused_by_role_.insert(c.change.row);
+        } else if (!sync::check_write(d.who.role, c.change)) {
+            beyond_role_.push_back("device " + std::to_string(d.index) + ": " + c.change.table + " " +
+                                   std::string(c.change.op == sync::Op::insert ? "insert" : "update") + " as " +
+                                   sync::role_name(d.who.role));
+        }
+    }
 }
 
 std::string Simulation::state() const

@@ -31,24 +31,23 @@ struct SimOptions {
     double duplicate = 0.1;  // a request is delivered again later
     double restart = 0.03;   // a device restarts
     double partition = 0.03; // a device goes offline for a while
-    // The last device is an administrator's, which erases people. Off by
-    // default until the last leak found is fixed (seed 2097428500054227 with
-    // it on: an erased person's notepad left in another record's text or a
-    // conflict, on every copy; README).
-    bool erasures = false;
+    // The last device is an administrator's, which erases people.
+    bool erasures = true;
     // A restart replays the journal records stored since the device's last
     // snapshot, as a browser does. Off: it starts from a snapshot of all it
-    // committed. Off by default until the replay's conflict is understood
-    // (seed 564669088530552 with it on: journal.conflict on device 2 at step
-    // 297, its 80 records from 1 on its first snapshot; README).
-    bool replay_journal = false;
+    // committed.
+    bool replay_journal = true;
+    // An operator's role changes on the server (office <-> volunteer; not
+    // the administrator's), whether their device is online or not: what it
+    // pushes is judged by the new role, and it takes a new copy cut for it.
+    double role_change = 0.01;
 };
 
 struct SimReport {
     int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0, deletes = 0,
         notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
         memberships = 0, consents = 0, batches = 0, batch_lines = 0, batches_closed = 0, signups = 0, documents = 0,
-        documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0;
+        documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0, role_changes = 0, copies_replaced = 0;
 
     SimReport& operator+=(const SimReport& o)
     {
@@ -60,6 +59,7 @@ struct SimReport {
         batches += o.batches, batch_lines += o.batch_lines, batches_closed += o.batches_closed, signups += o.signups;
         documents += o.documents, documents_removed += o.documents_removed, mandates += o.mandates;
         mandate_changes += o.mandate_changes, erasures += o.erasures;
+        role_changes += o.role_changes, copies_replaced += o.copies_replaced;
         return *this;
     }
 };
@@ -79,10 +79,21 @@ public:
 
     // The replicated tables (and field clocks) of a copy, as canonical text.
     static std::string dump(Store& store);
+    // The same as a device of `role` may read it (protocol/access.h): the
+    // tables it reads, each field as it receives it; no clocks.
+    static std::string dump(Store& store, sync::Role role);
     Store& server_store() { return *server_; }
     int device_count() const { return int(devices_.size()); }
     Store& device_store(int i);
     sync::Outbox& device_outbox(int i);
+    // The role the server knows the device's operator by now.
+    sync::Role device_role(int i) const;
+    // Changes the server accepted from a device that its role at that
+    // moment may not make: each "device N: table op", none expected.
+    const std::vector<std::string>& accepted_beyond_role() const { return beyond_role_; }
+    // Rows the server refused as beyond their writer's role (auth.forbidden):
+    // what a device wrote while its role had changed without its knowing.
+    const std::set<std::string>& refused_by_role() const { return refused_by_role_; }
 
     // Every gift a device was told was saved, with its amount.
     const std::map<std::string, int64_t>& saved_gifts() const { return saved_gifts_; }
@@ -129,7 +140,16 @@ private:
     std::string pick(const std::vector<std::string>& from);
     void network_step();
     void deliver(const InFlight& m, bool answer);
-    void restart(Device& d);
+    // `same_data`: the device must come back with what it had committed
+    // (false when its storage was replaced by a new copy).
+    void restart(Device& d, bool same_data = true);
+    // The server's copy for the device's new role becomes its whole storage
+    // (DeviceJournal::replace_with), and the device starts again on it.
+    void replace_copy(Device& d, std::vector<uint8_t> image);
+    void change_role(Device& d);
+    void note_roles(const Device& d, const sync::PushRequest& request, const sync::PushResponse& done, uint64_t held);
+    // The role the device's app acts by: the last one the server told it.
+    server::Role believed_role(Device& d);
     void store_snapshot(Device& d);
     int64_t now(const Device& d) const;
     std::string pick_member(Device& d);
@@ -154,6 +174,8 @@ private:
     std::vector<ErasedPerson> erased_;
     SimReport report_;
     std::string boot_error_;
+    std::vector<std::string> beyond_role_;
+    std::set<std::string> refused_by_role_;
 };
 
 struct Simulation::Device {
@@ -168,6 +190,7 @@ struct Simulation::Device {
     uint64_t waiting_call = 0; // the call in flight; 0: none
     int timeout_step = 0;
     int notes = 0;
+    bool role_changed = false; // Simulation::change_role, once
     // What the browser stores (platform/device_journal.h): the newest
     // snapshot, the journal record it covers, and the records after it.
     std::vector<uint8_t> snapshot;

@@ -13,6 +13,7 @@
 #include "core/search/search_index.h"
 #include "core/store/change_journal.h"
 #include "core/store/migrations.h"
+#include "core/store/statement.h"
 #include "core/store/store.h"
 #include "gen/demo_data.h"
 
@@ -227,6 +228,47 @@ TEST(ChangeJournal, ReplayOntoTheWrongBaseChangesNothing)
     EXPECT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().code, "journal.conflict");
     EXPECT_TRUE(same_data(dump(**same), holds));
+}
+
+// An unmerge and a merge of the same member in one transaction (a pull
+// moving a merge pointer, core/members/member_merge.h) delete the member's
+// merge_move rows and write them again, in the order the moves scan them,
+// which need not be the order they were first recorded in. With reused
+// numbers the journal recorded that as UPDATEs swapping the rows' unique
+// keys, which a replay could not apply (found by the sync simulation).
+TEST(ChangeJournal, MergeRecordsWrittenAgainInAnotherOrderReplay)
+{
+    auto store = fresh();
+    std::string loser = add_member(*store, "Anne", "Martin");
+    std::string first = *add_gift(*store, loser, "10"), second = *add_gift(*store, loser, "20");
+    auto record = [&](const std::string& gift, int64_t to) {
+        Statement s(store->db(), "INSERT INTO merge_move(loser_ref, tbl, row_id, col, old_value, new_value) "
+                                 "SELECT ref, 'gift', ?2, 'member_ref', ref, ?3 FROM member WHERE id = ?1");
+        s.bind_uuid(1, loser);
+        s.bind_uuid(2, gift);
+        s.bind_int64(3, to);
+        return s.run();
+    };
+    ASSERT_TRUE(record(second, 7));
+    ASSERT_TRUE(record(first, 7));
+    std::vector<uint8_t> base = store->serialize();
+    ASSERT_TRUE(store->enable_journal(1).ok());
+    ASSERT_TRUE(store
+                    ->transaction([&]() -> Result<void> {
+                        if (Result<void> r = store->exec("DELETE FROM merge_move"); !r)
+                            return r;
+                        if (Result<void> r = record(first, 8); !r)
+                            return r;
+                        return record(second, 8);
+                    })
+                    .ok());
+    std::vector<JournalRecord> records = take(*store);
+    ASSERT_EQ(records.size(), 1u);
+    auto copy = Store::open_bytes(base);
+    ASSERT_TRUE(copy.ok());
+    Result<std::vector<std::string>> replayed = replay_journal(**copy, records);
+    ASSERT_TRUE(replayed.ok()) << replayed.error().code;
+    EXPECT_TRUE(same_data(dump(**copy), dump(*store)));
 }
 
 TEST(ChangeJournal, DamagedRecordIsRefusedAndChangesNothing)

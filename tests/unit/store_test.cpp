@@ -97,7 +97,7 @@ TEST(Store, MigrationsCreateTheSchema)
     Result<std::unique_ptr<Store>> store = Store::open_memory();
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(pragma(**store, "PRAGMA user_version"), current_schema_version());
-    EXPECT_EQ(current_schema_version(), 13);
+    EXPECT_EQ(current_schema_version(), 14);
     for (const char* table : {"member",         "address",
                               "phone",          "email",
                               "campaign",       "campaign_received",

@@ -30,18 +30,29 @@ std::string time_of_clock(const std::string& hlc)
     return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
+// The record a conflict is about: where it was recorded, before any merge
+// moved it (its first recorded move, core/members/member_merge.h).
+const char kAboutRef[] = "ifnull((SELECT mm.old_value FROM merge_move mm WHERE mm.tbl = 'text_conflict' AND "
+                         "mm.row_id = c.id AND mm.col = 'member_ref' ORDER BY mm.seq LIMIT 1), c.member_ref)";
+
 } // namespace
 
 Result<std::vector<TextConflict>> TextConflictRepository::open_for_member(const std::string& member_id)
 {
     std::vector<TextConflict> out;
-    Statement s(store_.db(), "SELECT c.id, m.id, c.field, c.value, c.hlc FROM text_conflict c "
-                             "JOIN member m ON m.ref = c.member_ref WHERE m.id = ?1 AND c.resolved = 0 "
-                             "ORDER BY c.created_at, c.id");
+    Statement s(store_.db(),
+                (std::string("SELECT c.id, m.id, a.id, trim(a.first_name || ' ' || a.last_name), a.member_no, c.field, "
+                             "CASE c.field WHEN 'notepad' THEN a.notepad WHEN 'memo_active' THEN a.memo_active "
+                             "WHEN 'memo_misc' THEN a.memo_misc WHEN 'memo_bequest' THEN a.memo_bequest "
+                             "ELSE a.memo_portal END, c.value, c.hlc FROM text_conflict c "
+                             "JOIN member m ON m.ref = c.member_ref JOIN member a ON a.ref = ") +
+                 kAboutRef + " WHERE m.id = ?1 AND c.resolved = 0 ORDER BY c.created_at, c.id")
+                    .c_str());
     s.bind_uuid(1, member_id);
     while (s.step() == Statement::Step::row)
-        out.push_back(
-            {s.column_uuid(0), s.column_uuid(1), s.column_text(2), s.column_text(3), time_of_clock(s.column_text(4))});
+        out.push_back({s.column_uuid(0), s.column_uuid(1), s.column_uuid(2),
+                       s.column_text(3) + " (No. " + std::to_string(s.column_int64(4)) + ")", s.column_text(5),
+                       s.column_text(6), s.column_text(7), time_of_clock(s.column_text(8))});
     if (Result<void> done = s.finished(); !done)
         return done.error();
     return out;
@@ -56,8 +67,14 @@ int64_t TextConflictRepository::open_count()
 Result<void> TextConflictRepository::resolve(const std::string& conflict_id, bool keep_other,
                                              const std::string& operator_name)
 {
-    Statement find(store_.db(), "SELECT c.field, c.value, m.id FROM text_conflict c "
-                                "JOIN member m ON m.ref = c.member_ref WHERE c.id = ?1 AND c.resolved = 0");
+    // The other version was written for the record the conflict is about:
+    // kept, it replaces that record's text, never the text of the member a
+    // merge moved the conflict to (which it would wipe, and which would
+    // then hold another record's words as its own).
+    Statement find(store_.db(), (std::string("SELECT c.field, c.value, m.id FROM text_conflict c "
+                                             "JOIN member m ON m.ref = ") +
+                                 kAboutRef + " WHERE c.id = ?1 AND c.resolved = 0")
+                                    .c_str());
     find.bind_uuid(1, conflict_id);
     if (find.step() != Statement::Step::row)
         return fail("conflict.not_found", "This conflict was already resolved.");
