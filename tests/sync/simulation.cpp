@@ -218,7 +218,7 @@ void Simulation::change_role(Device& d)
 
 server::Role Simulation::believed_role(Device& d)
 {
-    return sync::parse_role(sync::read_meta(*d.store, "sync_operator_role")).value_or(d.who.role);
+    return sync::parse_role(sync::read_meta(*d.store, "sync_operator_role").value()).value_or(d.who.role);
 }
 
 std::string Simulation::pick_member(Device& d)
@@ -396,7 +396,7 @@ void Simulation::deliver(const InFlight& m, bool answer)
     } else if (m.call.method == "POST") {
         ++report_.pushes;
         Result<sync::PushRequest> request = sync::parse_push_request(m.call.body);
-        const uint64_t held = service_->log().device_last_seq(d.who.device_id);
+        const uint64_t held = service_->log().device_last_seq(d.who.device_id).value();
         Result<sync::PushResponse> done =
             request ? service_->push(d.who, *request, server_ms_) : Result<sync::PushResponse>(request.error());
         if (done) {
