@@ -167,7 +167,7 @@ void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt, Output outp
         message_.clear();
         return;
     }
-    const std::string page = tax_receipt_document(*printed, org);
+    const std::string page = tax_receipt_document(*printed, *org);
     if (output == Output::email_file) {
         // A file the operator attaches to an email: the page as printed,
         // which any browser opens and prints (or saves as PDF).
