@@ -178,7 +178,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* obole_bench_sepa(int mandates, int r
     auto error = [](const std::string& what) { return (out = "{\"error\":\"" + what + "\"}").c_str(); };
     if (!store)
         return error("no database");
-    obole::CreditorSettings creditor = obole::load_creditor_settings(*store);
+    obole::Result<obole::CreditorSettings> loaded = obole::load_creditor_settings(*store);
+    if (!loaded)
+        return error(loaded.error().code);
+    obole::CreditorSettings creditor = *loaded;
     if (!creditor.complete()) {
         auto saved = obole::save_creditor_settings(
             *store, {"Bench", "FR72ZZZ123456", "FR7630006000011234567890189", "AGRIFRPP", "2", "5", "5"}, "bench");
@@ -191,8 +194,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* obole_bench_sepa(int mandates, int r
     const std::string date =
         obole::next_collection_dates(creditor, obole::earliest_collection_date(store->today(), 2), 1).front();
     auto t0 = std::chrono::steady_clock::now();
-    const obole::CollectionPlan plan = obole::plan_collections(*store, creditor, date);
+    const obole::Result<obole::CollectionPlan> planned = obole::plan_collections(*store, creditor, date);
     const double plan_ms = ms_since(t0);
+    if (!planned)
+        return error(planned.error().code);
+    const obole::CollectionPlan& plan = *planned;
     t0 = std::chrono::steady_clock::now();
     obole::Result<std::string> run = obole::CollectionRunRepository(*store).submit(plan, creditor, "bench");
     const double submit_ms = ms_since(t0);

@@ -3,6 +3,7 @@
 #include "core/import_export/accounting_export.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -13,7 +14,13 @@ namespace obole::ui {
 void AccountMappingPanel::draw(AppState& app)
 {
     if (!loaded_) {
-        text_ = account_mapping_text(*app.store);
+        // Not read, the form is not offered (read again next frame).
+        ReadFailure read;
+        read.take(text_, account_mapping_text(*app.store));
+        if (read.failed()) {
+            read.draw();
+            return;
+        }
         loaded_ = true;
     }
     ImGui::TextDisabled("%s", tr("One account a line, key=code: a payment method (cash, cheque, card, transfer, "

@@ -136,10 +136,16 @@ void AccountingScreen::print_slip(AppState& app, const Result<DepositSlip>& slip
     char line[160];
     std::snprintf(line, sizeof line, tr("%d cheques, %s, sent to print."), static_cast<int>(slip->cheques.size()),
                   money(slip->total_cents).c_str());
+    Result<CreditorSettings> creditor = load_creditor_settings(*app.store);
+    Result<Organisation> org = load_organisation(*app.store);
+    if (!creditor || !org) { // a slip without the account it goes into
+        error_ = tr("This could not be read from this device's database. Reload the page; if it happens "
+                    "again, save a backup (Settings) and tell your administrator.");
+        return;
+    }
     message_ = line;
-    const CreditorSettings creditor = load_creditor_settings(*app.store);
-    const std::string name = load_organisation(*app.store).name;
-    app.host->print_html(deposit_slip_html(*slip, name.empty() ? creditor.name : name, creditor.iban,
+    const std::string& name = org->name;
+    app.host->print_html(deposit_slip_html(*slip, name.empty() ? creditor->name : name, creditor->iban,
                                            {tr("Cheque deposit slip"), tr("Into account"), tr("Cheque no."),
                                             tr("Drawer"), tr("Bank"), tr("Amount"), tr("Date"), tr("Total")},
                                            &money));

@@ -192,9 +192,14 @@ void App::draw_top_bar()
     if (!has_limited_role(state_) && nav(tr("Accounting"), Screen::accounting))
         state_.screen = Screen::accounting;
     // Shown while there are pairs to review; the Sync screen links there too.
-    if (const int64_t pairs = duplicate_count_.get(state_); pairs > 0 || state_.screen == Screen::duplicates) {
+    // A count that failed shows the link without a number: the screen says why.
+    if (const int64_t pairs = duplicate_count_.get(state_);
+        pairs > 0 || duplicate_count_.failure().failed() || state_.screen == Screen::duplicates) {
         char label[96];
-        std::snprintf(label, sizeof label, tr("Possible duplicates (%lld)"), static_cast<long long>(pairs));
+        if (duplicate_count_.failure().failed())
+            std::snprintf(label, sizeof label, "%s", tr("Possible duplicates"));
+        else
+            std::snprintf(label, sizeof label, tr("Possible duplicates (%lld)"), static_cast<long long>(pairs));
         if (nav((std::string(label) + "###duplicates").c_str(), Screen::duplicates))
             state_.screen = Screen::duplicates;
     }

@@ -3,6 +3,7 @@
 #include "core/money/iban.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -13,7 +14,15 @@ namespace obole::ui {
 void CreditorPanel::draw(AppState& app)
 {
     if (!loaded_) {
-        const CreditorSettings c = load_creditor_settings(*app.store);
+        // Not read, the form is not offered: saved, its empty fields would
+        // replace the creditor. It is read again next frame.
+        ReadFailure read;
+        CreditorSettings c;
+        read.take(c, load_creditor_settings(*app.store));
+        if (read.failed()) {
+            read.draw();
+            return;
+        }
         edit_ = {c.name,
                  c.ics,
                  c.iban.empty() ? "" : format_iban(c.iban),

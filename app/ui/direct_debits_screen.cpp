@@ -65,7 +65,8 @@ const ImGuiTableFlags kTableFlags =
 
 void DirectDebitsScreen::reload(AppState& app)
 {
-    creditor_ = load_creditor_settings(*app.store);
+    read_.clear();
+    read_.take(creditor_, load_creditor_settings(*app.store));
     // Past the return deadline, submitted collections are collected: this
     // office device records them as gifts (the same gifts on any device).
     if (creditor_.complete()) {
@@ -74,7 +75,6 @@ void DirectDebitsScreen::reload(AppState& app)
         if (settled && *settled > 0)
             settled_ = *settled;
     }
-    read_.clear();
     read_.take(to_call_, donors_to_call(*app.store, creditor_.failures_before_call));
     earliest_ = earliest_collection_date(app.store->today(), creditor_.lead_days);
     suggested_ = next_collection_dates(creditor_, earliest_, 4);
@@ -129,8 +129,15 @@ void DirectDebitsScreen::draw_new_run(AppState& app)
         Result<std::string> date = check_collection_date(date_, app.store->today(), creditor_.lead_days);
         error_ = date ? "" : tr(date.error().message);
         plan_.reset();
-        if (date)
-            plan_ = plan_collections(*app.store, creditor_, *date);
+        if (date) {
+            // A plan not read is shown as the failure, never as a run of no one.
+            Result<CollectionPlan> planned = plan_collections(*app.store, creditor_, *date);
+            const bool read = planned.ok();
+            CollectionPlan plan;
+            read_.take(plan, std::move(planned));
+            if (read)
+                plan_ = std::move(plan);
+        }
     }
     if (!error_.empty())
         form_error(error_.c_str());

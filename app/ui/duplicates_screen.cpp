@@ -15,7 +15,8 @@ namespace obole::ui {
 int64_t DuplicateCount::get(AppState& app)
 {
     if (at_change_ != app.store->change_count()) {
-        count_ = DuplicateRepository(*app.store).open_count();
+        read_.clear();
+        read_.take(count_, DuplicateRepository(*app.store).open_count());
         at_change_ = app.store->change_count();
     }
     return count_;

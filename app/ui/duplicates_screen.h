@@ -38,10 +38,13 @@ private:
 class DuplicateCount {
 public:
     int64_t get(AppState& app);
+    // Whether the last count failed: get() is then 0, which is not "none".
+    const ReadFailure& failure() const { return read_; }
 
 private:
     uint64_t at_change_ = ~uint64_t{0};
     int64_t count_ = 0;
+    ReadFailure read_;
 };
 
 } // namespace obole::ui

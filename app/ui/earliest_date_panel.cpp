@@ -5,6 +5,7 @@
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -16,7 +17,15 @@ void EarliestDatePanel::draw(AppState& app)
 {
     // Follow the stored value (it may arrive by sync) unless the person is typing.
     if (loaded_at_ != app.store->change_count() && !ImGui::IsAnyItemActive()) {
-        edit_ = date_window(*app.store).earliest;
+        // Not read, the field is not offered (read again next frame).
+        ReadFailure read;
+        DateWindow window;
+        read.take(window, date_window(*app.store));
+        if (read.failed()) {
+            read.draw();
+            return;
+        }
+        edit_ = window.earliest;
         loaded_at_ = app.store->change_count();
     }
     ImGui::AlignTextToFramePadding();

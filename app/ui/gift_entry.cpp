@@ -29,7 +29,7 @@ void GiftEntry::reset(AppState& app, const std::string& member_id)
     method_ = PaymentMethod::cash;
     read_.clear();
     read_.take(campaigns_, CampaignRepository(*app.store).list_all());
-    campaign_id_ = GiftRepository(*app.store).default_campaign_for(member_id);
+    read_.take(campaign_id_, GiftRepository(*app.store).default_campaign_for(member_id));
     error_field_.clear();
     error_.clear();
 }
@@ -121,8 +121,16 @@ bool GiftEntry::draw(AppState& app)
     ImGui::SetNextItemWidth(w);
     submit |= ImGui::InputTextWithHint(hidden_label(tr("Date")).c_str(), tr("YYYY-MM-DD or DD/MM/YYYY"), &date_,
                                        ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited())
-        recheck("date", parse_past_date(date_, date_window(*app.store)), &error_field_, &error_);
+    if (ImGui::IsItemEdited()) {
+        // A window not read is the screen's read failure, not a wrong date.
+        Result<DateWindow> window = date_window(*app.store);
+        if (window) {
+            recheck("date", parse_past_date(date_, *window), &error_field_, &error_);
+        } else {
+            DateWindow none;
+            read_.take(none, std::move(window));
+        }
+    }
     field_error("date", error_field_, error_);
 
     ImGui::TableNextRow();

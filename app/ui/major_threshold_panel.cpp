@@ -7,6 +7,7 @@
 #include "ui/accessible.h"
 #include "ui/labels.h"
 #include "ui/operator_role.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -23,7 +24,16 @@ void draw_major_threshold_panel(AppState& app)
     static uint64_t loaded_at = ~uint64_t{0};
     // Follow the stored value (it may arrive by sync) unless the person is typing.
     if (loaded_at != app.store->change_count() && !ImGui::IsAnyItemActive()) {
-        edit = format_money(major_threshold_cents(*app.store), "EUR", current_lang());
+        // Not read, the field is not offered (read again next frame).
+        ReadFailure read;
+        int64_t cents = 0;
+        read.take(cents, major_threshold_cents(*app.store));
+        if (read.failed()) {
+            ImGui::SeparatorText(tr("Segmentation"));
+            read.draw();
+            return;
+        }
+        edit = format_money(cents, "EUR", current_lang());
         loaded_at = app.store->change_count();
     }
     ImGui::SeparatorText(tr("Segmentation"));

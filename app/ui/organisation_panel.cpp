@@ -3,6 +3,7 @@
 #include "core/receipts/organisation_settings.h"
 #include "ui/accessible.h"
 #include "ui/labels.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -13,7 +14,14 @@ namespace obole::ui {
 void OrganisationPanel::draw(AppState& app)
 {
     if (!loaded_) {
-        edit_ = load_organisation(*app.store);
+        // Not read, the form is not offered: saved, its empty fields would
+        // replace the association's identity. It is read again next frame.
+        ReadFailure read;
+        read.take(edit_, load_organisation(*app.store));
+        if (read.failed()) {
+            read.draw();
+            return;
+        }
         loaded_ = true;
     }
     ImGui::TextDisabled("%s", tr("Printed on every tax receipt."));

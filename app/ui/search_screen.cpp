@@ -85,8 +85,12 @@ void SearchScreen::run(AppState& app)
             total_ = -1;
     }
     hit_segments_.clear();
-    for (const SearchHit& h : hits_)
-        hit_segments_.push_back(h.matched == "filter" ? member_segments(*app.store, h.member_id).segments : 0);
+    for (const SearchHit& h : hits_) {
+        MemberSegments segments;
+        if (h.matched == "filter")
+            read_.take(segments, member_segments(*app.store, h.member_id));
+        hit_segments_.push_back(segments.segments);
+    }
     last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     searched_query_ = query_;
     searched_at_change_ = app.store->change_count();
@@ -243,7 +247,12 @@ void SearchScreen::export_csv(AppState& app)
     ExportHeaders headers;
     for (size_t i = 0; i < kExportColumns; ++i)
         headers[i] = tr(default_export_headers()[i].c_str());
-    const std::string csv = members_csv(*app.store, ids, headers);
+    Result<std::string> read = members_csv(*app.store, ids, headers);
+    if (!read) {
+        export_message_ = tr("Nothing was exported: the members could not be read from this device's database.");
+        return;
+    }
+    const std::string& csv = *read;
     const std::string name = "obole-members-" + today_local_iso() + ".csv";
     app.host->save_file(name, std::vector<uint8_t>(csv.begin(), csv.end()));
     char line[160];

@@ -4,6 +4,7 @@
 #include "core/store/store.h"
 #include "ui/accessible.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 #include "ui/ui_scale.h"
 
@@ -58,10 +59,13 @@ void draw_segment_badges(AppState& app, const Member& member)
     // Read again only when the data changed: the header draws every frame.
     static Freshness fresh;
     static MemberSegments segments;
+    static ReadFailure read;
     if (fresh.stale(app, member.id)) {
-        segments = member_segments(*app.store, member.id);
+        read.clear();
+        read.take(segments, member_segments(*app.store, member.id));
         fresh.mark(app, member.id);
     }
+    read.draw();
     for (const Badge& b : kBadges)
         if (segments.segments & b.segment)
             pill(tr(b.label), b.colour, tr(b.meaning));

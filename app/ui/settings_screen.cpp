@@ -7,6 +7,7 @@
 #include "ui/labels.h"
 #include "ui/major_threshold_panel.h"
 #include "ui/operator_role.h"
+#include "ui/read_failure.h"
 #include "ui/tr.h"
 
 #include <imgui.h>
@@ -71,8 +72,13 @@ std::string SettingsScreen::draw(AppState& app)
     }
 
     ImGui::SeparatorText(tr("Data on this device"));
-    const int64_t members = MemberRepository(*app.store).count();
-    ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
+    ReadFailure counted;
+    int64_t members = 0;
+    counted.take(members, MemberRepository(*app.store).count());
+    if (counted.failed())
+        counted.draw();
+    else
+        ImGui::Text(tr("%lld members stored on this device."), static_cast<long long>(members));
     draw_major_threshold_panel(app);
 
     ImGui::SeparatorText(tr("Association"));

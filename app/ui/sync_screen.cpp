@@ -322,6 +322,10 @@ void SyncScreen::draw_duplicates_link(AppState& app)
 {
     const int64_t pairs = duplicates_.get(app);
     ImGui::SeparatorText(tr("Possible duplicates"));
+    if (duplicates_.failure().failed()) {
+        duplicates_.failure().draw();
+        return;
+    }
     if (pairs == 0) {
         ImGui::TextDisabled("%s", tr("No pair of members to review."));
         return;

@@ -85,8 +85,18 @@ Result<void> apply_one(Store& store, Outbox& outbox, ReplicaRows& rows, const Ch
         Result<std::optional<std::string>> mine = outbox.pending_clock(c.row, f.key());
         if (!mine)
             return mine.error();
-        if (*mine && **mine > c.hlc && !(field && field->server_decides))
+        if (*mine && **mine > c.hlc && !(field && field->server_decides)) {
+            // This device's newer change to the field waits to be sent: it
+            // wins. When the server holds the same value already (often this
+            // very change, its clock clamped by the server and its answer
+            // lost), the field takes the server's clock, which every other
+            // copy holds: sent again, the change is a retry the server skips,
+            // and no later pull would bring the clock.
+            if (c.op == Op::update && (**current)[f.key()] == f.value())
+                if (Result<void> r = rows.set_clock(c.row, f.key(), c.hlc); !r)
+                    return r;
             continue;
+        }
         // This device's insert coming back after it changed the field and
         // sent the change (the outbox let it go): that change follows in the
         // log. Taken now, the older value would stand until then (a closed

@@ -537,7 +537,10 @@ Result<void> SyncEngine::on_enrol_response(int status, std::string_view body, in
         if (!waiting)
             return waiting.error();
         for (const std::string& member : *waiting) {
-            if (is_erased(store_, member))
+            Result<bool> erased = is_erased(store_, member);
+            if (!erased)
+                return erased.error();
+            if (*erased)
                 continue;
             if (Result<void> r = journal.append(member, "sync.attributed", login, login); !r)
                 return r;

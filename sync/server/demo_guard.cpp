@@ -10,7 +10,10 @@ Result<void> check_demo_folder(Store& store, Auth& auth, const std::string& data
 {
     if (is_demo_data(store))
         return {};
-    const int64_t members = MemberRepository(store).count();
+    Result<int64_t> counted = MemberRepository(store).count();
+    if (!counted)
+        return counted.error();
+    const int64_t members = *counted;
     Result<bool> has_operators = auth.has_operators();
     if (!has_operators)
         return has_operators.error();

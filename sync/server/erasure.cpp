@@ -78,12 +78,24 @@ Result<void> admit_values(Store& store, sync::Change& change, const std::vector<
     if (change.table == "member")
         if (auto into = change.fields.find("merged_into_id"); into != change.fields.end() && into->is_string()) {
             const std::string target = into->get<std::string>();
-            if (is_erased(store, target) || is_erased(store, surviving_id(store, target)))
+            Result<std::string> survivor = surviving_id(store, target);
+            if (!survivor)
+                return survivor.error();
+            Result<bool> target_erased = is_erased(store, target);
+            if (!target_erased)
+                return target_erased.error();
+            Result<bool> survivor_erased = is_erased(store, *survivor);
+            if (!survivor_erased)
+                return survivor_erased.error();
+            if (*target_erased || *survivor_erased)
                 return fail("member.erased",
                             "This person was erased at their request: nothing more is recorded about them.");
         }
     const std::string member = member_of(store, change);
-    const bool erased_here = !member.empty() && is_erased(store, member);
+    Result<bool> erased = member.empty() ? Result<bool>(false) : is_erased(store, member);
+    if (!erased)
+        return erased.error();
+    const bool erased_here = *erased;
     const bool erased_next =
         !member.empty() && std::find(erased_by_push.begin(), erased_by_push.end(), member) != erased_by_push.end();
     if (!erased_here && !erased_next)

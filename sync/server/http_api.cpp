@@ -148,11 +148,14 @@ void HttpApi::add_routes()
 
     s.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) {
         std::lock_guard lock(store_mutex_);
+        Result<int64_t> members = MemberRepository(store_).count();
+        if (!members)
+            return send_error(res, 500, members.error());
         send_json(res, 200,
                   {{"status", "ok"},
                    {"service", "obole-server"},
                    {"schema_version", store_.schema_version()},
-                   {"members", MemberRepository(store_).count()}});
+                   {"members", *members}});
     });
 
     add_auth_routes(s, store_, auth_, store_mutex_, *gate_);

@@ -87,7 +87,12 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    if (opt.demo && MemberRepository(*store.value()).count() == 0) {
+    Result<int64_t> members = MemberRepository(*store.value()).count();
+    if (!members) {
+        std::fprintf(stderr, "obole-server: %s\n", members.error().message.c_str());
+        return 1;
+    }
+    if (opt.demo && *members == 0) {
         std::printf("Generating %d demo members...\n", opt.demo_members);
         DemoOptions demo;
         demo.members = opt.demo_members;
@@ -123,8 +128,12 @@ int main(int argc, char** argv)
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
 
-    std::printf("Obole server: data in %s, %lld members\n", opt.data_dir.c_str(),
-                static_cast<long long>(MemberRepository(*store.value()).count()));
+    members = MemberRepository(*store.value()).count(); // the demo's, generated since
+    if (!members) {
+        std::fprintf(stderr, "obole-server: %s\n", members.error().message.c_str());
+        return 1;
+    }
+    std::printf("Obole server: data in %s, %lld members\n", opt.data_dir.c_str(), static_cast<long long>(*members));
     if (!*operators)
         std::printf("No operator yet: devices cannot enrol. Create the first administrator with:\n  %s\n",
                     server::first_admin_command(argv[0], opt.data_dir).c_str());

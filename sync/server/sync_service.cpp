@@ -87,8 +87,12 @@ Result<void> resolve_members(Store& store, const SyncTable& table, json& fields)
         if (follows_merges(*links, table.name, f.column))
             continue;
         auto v = fields.find(f.wire);
-        if (v != fields.end() && v->is_string())
-            *v = surviving_id(store, v->get<std::string>());
+        if (v != fields.end() && v->is_string()) {
+            Result<std::string> survivor = surviving_id(store, v->get<std::string>());
+            if (!survivor)
+                return survivor.error();
+            *v = *survivor;
+        }
     }
     return {};
 }
@@ -376,8 +380,12 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
         const std::string* base_text = base != change.base.end() ? &base->get_ref<const std::string&>() : nullptr;
         sync::FieldMerge m = sync::merge_field(field, change.hlc, base_text, *clock);
         const json& mine = (**current)[f.key()];
-        if (f.key() == "merged_into_id")
-            m = {merge_allowed(change.row, mine, f.value()), false};
+        if (f.key() == "merged_into_id") {
+            Result<bool> allowed = merge_allowed(change.row, mine, f.value());
+            if (!allowed)
+                return allowed.error();
+            m = {*allowed, false};
+        }
         if (m.conflict && mine != f.value()) {
             // Both versions stay: the one that lost is kept for a person.
             const json& loser = m.take ? mine : f.value();
@@ -454,11 +462,16 @@ Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
 // The first merge of a member stands until a person undoes it (an unmerge
 // sets the pointer back to null); a merge into a member that (through its
 // own merges) leads back to this one would make a cycle.
-bool SyncService::merge_allowed(const std::string& row, const json& current, const json& target)
+Result<bool> SyncService::merge_allowed(const std::string& row, const json& current, const json& target)
 {
     if (target.is_null())
         return !current.is_null();
-    return current.is_null() && target.is_string() && surviving_id(store_, target.get<std::string>()) != row;
+    if (!current.is_null() || !target.is_string())
+        return false;
+    Result<std::string> survivor = surviving_id(store_, target.get<std::string>());
+    if (!survivor)
+        return survivor.error();
+    return *survivor != row;
 }
 
 // What a merge or an unmerge of `loser` may change besides the pointer:
@@ -706,7 +719,10 @@ Result<std::vector<std::string>> same_person(Store& store, const std::string& me
     Statement s(store.db(), "WITH RECURSIVE person(ref) AS (SELECT ref FROM member WHERE id = ?1 UNION "
                             "SELECT m.ref FROM member m JOIN person p ON m.merged_into_ref = p.ref) "
                             "SELECT id FROM member WHERE ref IN person AND id <> ?2 ORDER BY id");
-    s.bind_uuid(1, surviving_id(store, member));
+    Result<std::string> survivor = surviving_id(store, member);
+    if (!survivor)
+        return survivor.error();
+    s.bind_uuid(1, *survivor);
     s.bind_uuid(2, member);
     return s.rows(read_id);
 }
@@ -827,7 +843,10 @@ Result<void> SyncService::erase_person(const std::string& member, const std::str
     if (!others)
         return others.error();
     for (const std::string& other : *others) {
-        if (is_erased(store_, other))
+        Result<bool> erased = is_erased(store_, other);
+        if (!erased)
+            return erased.error();
+        if (*erased)
             continue;
         Change c;
         c.table = "member_erasure";

@@ -86,7 +86,7 @@ private:
     Result<void> log_decided(const Decided& d, int64_t now_ms);
     Result<void> offer_duplicates(int64_t now_ms);
     Result<void> note_person_change(const sync::SyncTable& table, const std::string& row);
-    bool merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);
+    Result<bool> merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);
     Result<void> log_correction(const sync::SyncTable& table, const std::string& row, const sync::json& fields,
                                 int64_t now_ms);
 

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     auto copy = obole::Store::open_bytes(backup->image);
     require_property(copy.ok(), "a backup accepted opens as the device's database");
-    require_property(obole::MemberRepository(**copy).count() == backup->members,
+    require_property(obole::MemberRepository(**copy).count().value() == backup->members,
                      "a backup accepted holds the members it announced");
     return 0;
 }

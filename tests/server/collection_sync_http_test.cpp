@@ -52,7 +52,7 @@ void add_mandate(obole::Store& store)
 std::string submit(obole::Store& store, const obole::CreditorSettings& c)
 {
     return obole::CollectionRunRepository(store)
-        .submit(obole::plan_collections(store, c, "2026-12-07"), c, "admin")
+        .submit(obole::plan_collections(store, c, "2026-12-07").value(), c, "admin")
         .value();
 }
 
@@ -70,7 +70,7 @@ TEST_F(CollectionSyncTest, TwoOfficeDevicesCannotCollectTheSameMonthTwice)
     ASSERT_EQ(scalar(*b.store, "SELECT count(*) FROM sepa_mandate"), 1);
     // Offline, both submit December.
     submit(*a.store, c);
-    submit(*b.store, obole::load_creditor_settings(*b.store));
+    submit(*b.store, obole::load_creditor_settings(*b.store).value());
     run(a);
     run(b);
     auto refusals = obole::sync::open_refusals(*b.store);
@@ -91,8 +91,8 @@ TEST_F(CollectionSyncTest, AVolunteersDeviceNeverRunsACollection)
     run(office);
     run(stand);
     // The volunteer's copy masks the account: the app plans nothing from it.
-    const obole::CreditorSettings c = obole::load_creditor_settings(*stand.store);
-    EXPECT_TRUE(obole::plan_collections(*stand.store, c, "2026-12-07").lines.empty());
+    const obole::CreditorSettings c = obole::load_creditor_settings(*stand.store).value();
+    EXPECT_TRUE(obole::plan_collections(*stand.store, c, "2026-12-07").value().lines.empty());
     // A tampered app on the volunteer's device puts an account back and runs one anyway.
     ASSERT_EQ(sqlite3_exec(stand.store->db(), "UPDATE sepa_mandate SET iban = 'FR1420041010050500013M02606'", nullptr,
                            nullptr, nullptr),

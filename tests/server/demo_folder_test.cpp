@@ -27,7 +27,7 @@ int snapshot_status(int port)
 int64_t member_count(const std::string& data_dir)
 {
     auto store = obole::server::open_server_store(data_dir);
-    return store ? obole::MemberRepository(*store.value()).count() : -1;
+    return store ? obole::MemberRepository(*store.value()).count().value() : -1;
 }
 
 } // namespace

@@ -62,7 +62,7 @@ protected:
             obole::save_creditor_settings(
                 *office.store, {"Les Amis", "FR72ZZZ123456", "FR1420041010050500013M02606", "", "2", "5", "5"}, "ada")
                 .value();
-        const obole::CollectionPlan plan = obole::plan_collections(*office.store, creditor, "2026-12-07");
+        const obole::CollectionPlan plan = obole::plan_collections(*office.store, creditor, "2026-12-07").value();
         EXPECT_EQ(plan.lines.size(), 1u);
         EXPECT_TRUE(obole::CollectionRunRepository(*office.store).submit(plan, creditor, "ada"));
         EXPECT_EQ(count(*office.store, "SELECT count(*) FROM sepa_collection WHERE holder LIKE '%" + kName +

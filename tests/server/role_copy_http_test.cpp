@@ -61,8 +61,9 @@ protected:
             obole::save_creditor_settings(
                 *office.store, {"Les Amis", "FR72ZZZ123456", "FR1420041010050500013M02606", "", "2", "5", "5"}, "ada")
                 .value();
-        ASSERT_TRUE(obole::CollectionRunRepository(*office.store)
-                        .submit(obole::plan_collections(*office.store, creditor, "2026-12-07"), creditor, "ada"));
+        ASSERT_TRUE(
+            obole::CollectionRunRepository(*office.store)
+                .submit(obole::plan_collections(*office.store, creditor, "2026-12-07").value(), creditor, "ada"));
         obole::NewDocument d;
         d.member_id = member;
         d.name = "form.txt";

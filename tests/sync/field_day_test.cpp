@@ -33,7 +33,7 @@ TEST(FieldDay, TodaysSignUpsOfThisFundraiserWithTotalsAndWhatWaits)
     ASSERT_TRUE(sign_up_in_the_field(*d.store, field_form("Bernard", "60", Frequency::quarterly), "fundraiser1").ok());
     ASSERT_TRUE(sign_up_in_the_field(*d.store, field_form("Petit", "99"), "someone else").ok());
 
-    FieldDay day = field_day(*d.store, "fundraiser1", today_local_iso());
+    FieldDay day = field_day(*d.store, "fundraiser1", today_local_iso()).value();
     ASSERT_EQ(day.rows.size(), 2u);
     EXPECT_EQ(day.rows[0].name, "Léa Bernard"); // newest first
     EXPECT_EQ(day.rows[0].amount_cents, 6000);
@@ -44,7 +44,7 @@ TEST(FieldDay, TodaysSignUpsOfThisFundraiserWithTotalsAndWhatWaits)
     EXPECT_EQ(day.waiting, 2);
     EXPECT_TRUE(day.rows[0].waiting && day.rows[1].waiting);
 
-    EXPECT_TRUE(field_day(*d.store, "fundraiser1", "2001-01-01").rows.empty());
+    EXPECT_TRUE(field_day(*d.store, "fundraiser1", "2001-01-01").value().rows.empty());
 }
 
 TEST(FieldDay, ASignUpIsSyncedOnlyWhenNoneOfItsRowsWaits)
@@ -56,18 +56,18 @@ TEST(FieldDay, ASignUpIsSyncedOnlyWhenNoneOfItsRowsWaits)
 
     // The server took the first sign-up's changes but one (its last row).
     ASSERT_TRUE(d.outbox->acknowledge(first - 1).ok());
-    FieldDay day = field_day(*d.store, "fundraiser1", today_local_iso());
+    FieldDay day = field_day(*d.store, "fundraiser1", today_local_iso()).value();
     ASSERT_EQ(day.rows.size(), 2u);
     EXPECT_TRUE(day.rows[1].waiting) << "one row of Martin's sign-up still waits";
 
     ASSERT_TRUE(d.outbox->acknowledge(first).ok());
-    day = field_day(*d.store, "fundraiser1", today_local_iso());
+    day = field_day(*d.store, "fundraiser1", today_local_iso()).value();
     EXPECT_FALSE(day.rows[1].waiting) << "Martin's sign-up is all at the server";
     EXPECT_TRUE(day.rows[0].waiting) << "Bernard's is not";
     EXPECT_EQ(day.waiting, 1);
 
     ASSERT_TRUE(d.outbox->acknowledge(d.last_seq()).ok());
-    EXPECT_EQ(field_day(*d.store, "fundraiser1", today_local_iso()).waiting, 0);
+    EXPECT_EQ(field_day(*d.store, "fundraiser1", today_local_iso()).value().waiting, 0);
 }
 
 } // namespace

@@ -43,5 +43,43 @@ TEST(PullEcho, AnOwnInsertComingBackDoesNotPutBackAFieldChangedSince)
     EXPECT_EQ(scalar(*stand.store, "SELECT count(*) FROM gift"), 1);
 }
 
+// The field's clock as a copy holds it ("" when never changed).
+std::string notepad_clock(Store& store)
+{
+    Statement s(store.db(), "SELECT hlc FROM field_clock WHERE field = 'notepad'");
+    return s.step() == Statement::Step::row ? s.column_text(0) : "";
+}
+
+// Found by the simulation (seed 522347442340065): a device whose clock runs
+// ahead changes a field; the server takes the change with its own clock;
+// the answer is lost, and a pull brings the change back while it still
+// waits in the outbox. The device kept its own clock, the retry added
+// nothing to the log, and the copies held the same value under two clocks
+// for good (a later change between the two would then be decided apart).
+TEST(PullEcho, AnOwnChangeWhoseAnswerWasLostTakesTheServersClampedClock)
+{
+    SyncServer server;
+    EnrolledDevice laptop(1, server::Role::office);
+    NewMember m;
+    m.first_name = "Anne";
+    m.last_name = "Moreau";
+    const std::string member = MemberRepository(*laptop.store).create(m, "op1").value();
+    server.push(laptop);
+    server.pull(laptop);
+    ASSERT_TRUE(MemberRepository(*laptop.store).set_notepad(member, "Calls on Tuesdays", "op1"));
+
+    const int64_t server_now = kSyncNow - 20 * 60 * 1000; // the laptop is 20 minutes ahead
+    ASSERT_TRUE(server.service.push(laptop.who, server.request(laptop), server_now).ok()); // answer lost
+    server.pull(laptop);
+    Result<sync::PushResponse> retry = server.service.push(laptop.who, server.request(laptop), server_now);
+    ASSERT_TRUE(retry.ok()) << retry.error().message;
+    ASSERT_TRUE(laptop.outbox->acknowledge(retry->last_seq));
+    server.pull(laptop);
+
+    ASSERT_NE(notepad_clock(*server.store), "");
+    EXPECT_EQ(notepad_clock(*laptop.store), notepad_clock(*server.store));
+    EXPECT_EQ(scalar(*laptop.store, "SELECT count(*) FROM member WHERE notepad = 'Calls on Tuesdays'"), 1);
+}
+
 } // namespace
 } // namespace obole::test

@@ -58,7 +58,7 @@ TEST(Backup, ExportReadsBackAsTheSameData)
     EXPECT_GT(b->gifts, 0);
     auto copy = Store::open_bytes(b->image);
     ASSERT_TRUE(copy.ok());
-    EXPECT_EQ(MemberRepository(**copy).count(), 120);
+    EXPECT_EQ(MemberRepository(**copy).count().value(), 120);
     EXPECT_EQ(search_members(**copy, "helene dupont").value().size(),
               search_members(*store, "helene dupont").value().size());
 }

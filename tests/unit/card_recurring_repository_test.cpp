@@ -38,13 +38,13 @@ protected:
     }
     void expect_rejected(const NewCardRecurring& n, const char* code, const char* field)
     {
-        int64_t journal = Journal(*store).count();
+        int64_t journal = Journal(*store).count().value();
         Result<std::string> r = CardRecurringRepository(*store).add(n, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code) << n.last4_text << " " << n.expiry_text;
         EXPECT_EQ(r.error().field, field) << code;
         EXPECT_EQ(rows(), 0) << code;
-        EXPECT_EQ(Journal(*store).count(), journal) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << code;
     }
     std::unique_ptr<Store> store;
     std::string member_id;

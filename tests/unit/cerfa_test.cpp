@@ -87,12 +87,12 @@ TEST(OrganisationSettings, WhatIsGivenMustBeRightAndEverythingBeforeTheFirstRece
     org.registration = "W691234567";
     org.legal_status = "kingdom";
     EXPECT_EQ(save_organisation(*store, org, "alice").error().code, "organisation.bad_status");
-    EXPECT_TRUE(load_organisation(*store).name.empty()); // nothing was saved
+    EXPECT_TRUE(load_organisation(*store).value().name.empty()); // nothing was saved
 
     org = complete();
     org.ifi_eligible = true;
     ASSERT_TRUE(save_organisation(*store, org, "alice"));
-    Organisation back = load_organisation(*store);
+    Organisation back = load_organisation(*store).value();
     EXPECT_EQ(back.legal_status, "general_interest");
     EXPECT_EQ(back.registration, "W691234567");
     EXPECT_EQ(back.signatory_role, "présidente");

@@ -32,7 +32,7 @@ protected:
         m_ivan = mandate(ivan, "Иван Петров", "20,50");
         m_taro = mandate(taro, "山田 太郎", "30", "2026-09-01", Frequency::quarterly); // due in December
     }
-    CollectionPlan plan(const char* date = "2026-12-07") { return plan_collections(*store, creditor, date); }
+    CollectionPlan plan(const char* date = "2026-12-07") { return plan_collections(*store, creditor, date).value(); }
     std::string helene, ivan, taro, m_helene, m_ivan, m_taro;
 };
 
@@ -203,7 +203,7 @@ TEST_F(CollectionRunTest, CreditorSettingsAreCheckedBeforeAnythingIsSaved)
     Result<CreditorSettings> r = save_creditor_settings(*store, bad, "alice");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, "ics.bad_check_digits");
-    EXPECT_EQ(load_creditor_settings(*store).ics, "FR72ZZZ123456");
+    EXPECT_EQ(load_creditor_settings(*store).value().ics, "FR72ZZZ123456");
     bad.ics = "FR72ZZZ123456";
     bad.collection_days = "5, 31";
     EXPECT_EQ(save_creditor_settings(*store, bad, "alice").error().code, "sepa.bad_collection_days");
@@ -212,13 +212,13 @@ TEST_F(CollectionRunTest, CreditorSettingsAreCheckedBeforeAnythingIsSaved)
         bad.failures_before_call = failures;
         EXPECT_EQ(save_creditor_settings(*store, bad, "alice").error().code, "sepa.bad_failures") << failures;
     }
-    EXPECT_EQ(load_creditor_settings(*store).failures_before_call, 2) << "nothing saved";
+    EXPECT_EQ(load_creditor_settings(*store).value().failures_before_call, 2) << "nothing saved";
     bad.failures_before_call = " 3 ";
     ASSERT_TRUE(save_creditor_settings(*store, bad, "alice").ok());
-    EXPECT_EQ(collection_days_text(load_creditor_settings(*store).collection_days), "5, 20");
-    EXPECT_EQ(load_creditor_settings(*store).failures_before_call, 3);
+    EXPECT_EQ(collection_days_text(load_creditor_settings(*store).value().collection_days), "5, 20");
+    EXPECT_EQ(load_creditor_settings(*store).value().failures_before_call, 3);
     // The days offered from 1 December: 5th is a Saturday, so Monday the 7th.
-    std::vector<std::string> next = next_collection_dates(load_creditor_settings(*store), "2026-12-02", 3);
+    std::vector<std::string> next = next_collection_dates(load_creditor_settings(*store).value(), "2026-12-02", 3);
     EXPECT_EQ(next, (std::vector<std::string>{"2026-12-07", "2026-12-21", "2027-01-05"}));
 }
 

@@ -79,7 +79,7 @@ TEST_F(ConsentRepositoryTest, TheNewestAnswerPerChannelIsCurrentAndOlderOnesStay
 TEST_F(ConsentRepositoryTest, NoWordingABadTimeOrNoMemberWritesNothing)
 {
     ConsentRepository repo(*store);
-    const int64_t journal = Journal(*store).count();
+    const int64_t journal = Journal(*store).count().value();
     NewConsent blank = answer(ConsentChannel::phone, true, "");
     blank.wording = "   ";
     Result<std::string> r = repo.record(member_id, blank, "a");
@@ -93,7 +93,7 @@ TEST_F(ConsentRepositoryTest, NoWordingABadTimeOrNoMemberWritesNothing)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, "member.not_found");
     EXPECT_EQ(rows(), 0);
-    EXPECT_EQ(Journal(*store).count(), journal);
+    EXPECT_EQ(Journal(*store).count().value(), journal);
 }
 
 TEST_F(ConsentRepositoryTest, ChannelsHaveNamesAndWordings)

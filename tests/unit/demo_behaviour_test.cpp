@@ -44,7 +44,7 @@ TEST(DemoBehaviour, ShowcaseMembersHaveEveryTabFilled)
         EXPECT_GT(summarize_email_activity(EmailActivityRepository(*s).list_for_member(id).value()).mailings, 0)
             << last;
         EXPECT_EQ(SponsorshipRepository(*s).list_for_member(id).value().size(), 2u) << last;
-        EXPECT_EQ(SponsorshipRepository(*s).count_active(id), 1) << last;
+        EXPECT_EQ(SponsorshipRepository(*s).count_active(id).value(), 1) << last;
         EXPECT_EQ(EventRepository(*s).list_for_member(id).value().size(), 3u) << last;
         std::vector<Document> docs = DocumentRepository(*s).list_for_member(id).value();
         ASSERT_EQ(docs.size(), 3u) << last;

@@ -22,12 +22,12 @@ protected:
     }
     void expect_rejected(const NewDocument& d, const char* code)
     {
-        const int64_t rows = count("document"), journal = Journal(*store).count();
+        const int64_t rows = count("document"), journal = Journal(*store).count().value();
         Result<std::string> r = DocumentRepository(*store).add(d, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(count("document"), rows);
-        EXPECT_EQ(Journal(*store).count(), journal);
+        EXPECT_EQ(Journal(*store).count().value(), journal);
     }
 };
 

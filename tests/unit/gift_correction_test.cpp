@@ -65,7 +65,7 @@ protected:
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(count("SELECT count(*) FROM gift_correction"), corrections_before) << code;
-        EXPECT_EQ(Journal(*store).count(), journal_before) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal_before) << code;
     }
     void later(int minutes) { store->set_clock(store->stopped_clock() + int64_t(minutes) * 60000); }
 
@@ -119,12 +119,12 @@ TEST_F(GiftCorrectionTest, AVoidedGiftCountsForNothingAnywhere)
     EXPECT_EQ(list[0].amount_cents, 0);
     EXPECT_EQ(kept(anne), 0);
     EXPECT_TRUE(money_in_for_member(*store, anne).value().empty());
-    MemberSegments s = member_segments(*store, anne);
+    MemberSegments s = member_segments(*store, anne).value();
     EXPECT_EQ(s.last_gift, "");
     EXPECT_EQ(s.segments, 0);
     EXPECT_TRUE(TaxReceiptRepository(*store).unreceipted_gifts(anne).value().empty());
 
-    const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count();
+    const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count().value();
     expect_refused(GiftCorrectionRepository(*store).refund(gift_id, {"10", "", PaymentMethod::cash}, "x", "bob"),
                    "correction.voided", n, j);
 }
@@ -142,13 +142,13 @@ TEST_F(GiftCorrectionTest, RefundsAddUpAndShowAsMoneyGoingBack)
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0].kind, "refund"); // 2026-06-15, today
     EXPECT_EQ(lines[0].amount_cents, -2000);
-    EXPECT_EQ(member_segments(*store, anne).total_12m_cents, 5000);
+    EXPECT_EQ(member_segments(*store, anne).value().total_12m_cents, 5000);
     // The CSV export (and the filters) read the segments: the gift as corrected.
-    const std::string csv = members_csv(*store, {anne});
+    const std::string csv = members_csv(*store, {anne}).value();
     EXPECT_NE(csv.find("50,00"), std::string::npos) << csv;
     EXPECT_EQ(csv.find("100,00"), std::string::npos) << csv;
 
-    const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count();
+    const int64_t n = count("SELECT count(*) FROM gift_correction"), j = Journal(*store).count().value();
     expect_refused(corrections.refund(gift_id, {"50,01", "", PaymentMethod::cash}, "Too much", "bob"),
                    "correction.refund_too_large", n, j);
     expect_refused(corrections.refund(gift_id, {"1", "2026-02-28", PaymentMethod::cash}, "Early", "bob"),
@@ -165,8 +165,8 @@ TEST_F(GiftCorrectionTest, AMovedGiftFollowsItsNewMember)
     EXPECT_EQ(gifts(paul)[0].id, gift_id);
     EXPECT_EQ(kept(anne), 0);
     EXPECT_EQ(kept(paul), 10000);
-    EXPECT_EQ(member_segments(*store, anne).last_gift, "");
-    EXPECT_EQ(member_segments(*store, paul).last_gift, "2026-03-01");
+    EXPECT_EQ(member_segments(*store, anne).value().last_gift, "");
+    EXPECT_EQ(member_segments(*store, paul).value().last_gift, "2026-03-01");
     // Both dossiers' journals say so.
     EXPECT_EQ(Journal(*store).list_for_member(anne, 1).value()[0].action, "gift.move");
     EXPECT_EQ(Journal(*store).list_for_member(paul, 1).value()[0].action, "gift.move");
@@ -176,7 +176,7 @@ TEST_F(GiftCorrectionTest, AMovedGiftFollowsItsNewMember)
 TEST_F(GiftCorrectionTest, BadCorrectionsAreRefusedAndWriteNothing)
 {
     GiftCorrectionRepository corrections(*store);
-    const int64_t j = Journal(*store).count();
+    const int64_t j = Journal(*store).count().value();
     GiftAmendment same{"100", "2026-03-01", "", PaymentMethod::cheque};
     expect_refused(corrections.amend(gift_id, same, "No change", "bob"), "correction.nothing_changed", 0, j);
     GiftAmendment bigger{"200", "", "", PaymentMethod::cheque};

@@ -42,12 +42,12 @@ protected:
     }
     void expect_rejected(const NewGift& g, const char* code)
     {
-        int64_t before = gifts(), journal = Journal(*store).count();
+        int64_t before = gifts(), journal = Journal(*store).count().value();
         Result<std::string> r = GiftRepository(*store).add(g, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(gifts(), before) << code;
-        EXPECT_EQ(Journal(*store).count(), journal) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << code;
     }
     std::unique_ptr<Store> store;
     std::string member_id, campaign_id;
@@ -128,13 +128,13 @@ TEST_F(GiftRepositoryTest, DefaultCampaignIsTheLastReceived)
 {
     GiftRepository gifts_repo(*store);
     CampaignRepository campaigns(*store);
-    EXPECT_EQ(gifts_repo.default_campaign_for(member_id), "");
+    EXPECT_EQ(gifts_repo.default_campaign_for(member_id).value(), "");
     std::string later = campaigns.create({"", "FA2025-12", "Fin d'année", "mail", "2025-12-01"}, "a").value();
     std::string earlier = campaigns.create({"", "NL2025-01", "Lettre", "email", "2025-01-05"}, "a").value();
     ASSERT_TRUE(campaigns.add_received(member_id, later, "2025-12-02").ok());
     ASSERT_TRUE(campaigns.add_received(member_id, campaign_id, "2025-06-02").ok());
     ASSERT_TRUE(campaigns.add_received(member_id, earlier, "2025-01-06").ok()); // inserted last, received first
-    EXPECT_EQ(gifts_repo.default_campaign_for(member_id), later);
+    EXPECT_EQ(gifts_repo.default_campaign_for(member_id).value(), later);
 }
 
 TEST(PaymentMethodNames, RoundTrip)
@@ -151,14 +151,14 @@ TEST(PaymentMethodNames, RoundTrip)
 
 TEST_F(GiftRepositoryTest, TheEarliestAcceptedDateIsTheAssociations)
 {
-    EXPECT_EQ(date_window(*store).earliest, "1900-01-01");
+    EXPECT_EQ(date_window(*store).value().earliest, "1900-01-01");
     ASSERT_TRUE(GiftRepository(*store).add(gift("10", "1900-01-01"), "alice").ok());
 
     // An association that began in 1998 refuses a 1898 typo, and says why.
     Result<std::string> set = set_earliest_date(*store, "01/03/1998", "alice");
     ASSERT_TRUE(set.ok()) << set.error().message;
     EXPECT_EQ(*set, "1998-03-01");
-    EXPECT_EQ(date_window(*store).earliest, "1998-03-01");
+    EXPECT_EQ(date_window(*store).value().earliest, "1998-03-01");
     expect_rejected(gift("10", "1998-02-28"), "date.too_early");
     Result<std::string> added = GiftRepository(*store).add(gift("10", "1998-03-01"), "alice");
     EXPECT_TRUE(added.ok());
@@ -170,5 +170,5 @@ TEST_F(GiftRepositoryTest, TheEarliestAcceptedDateIsTheAssociations)
     EXPECT_EQ(set_earliest_date(*store, tomorrow, "alice").error().code, "date.in_future");
     EXPECT_EQ(set_earliest_date(*store, " ", "alice").error().code, "date.empty");
     EXPECT_EQ(set_earliest_date(*store, "1998-02-30", "alice").error().code, "date.invalid");
-    EXPECT_EQ(date_window(*store).earliest, "1998-03-01");
+    EXPECT_EQ(date_window(*store).value().earliest, "1998-03-01");
 }

@@ -40,14 +40,14 @@ protected:
     void expect_refused(F&& edit, const char* code, const char* field)
     {
         uint64_t changes = store->change_count();
-        int64_t journal = Journal(*store).count();
+        int64_t journal = Journal(*store).count().value();
         Result<void> r = edit();
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(r.error().field, field) << code;
         EXPECT_FALSE(r.error().message.empty());
         EXPECT_EQ(store->change_count(), changes) << code;
-        EXPECT_EQ(Journal(*store).count(), journal) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << code;
     }
     std::string last_action() { return Journal(*store).list_for_member(id, 1).value().at(0).action; }
     std::unique_ptr<Store> store;
@@ -238,7 +238,7 @@ TEST_F(MemberEditsTest, CampaignsReceivedTellWhetherTheMemberGave)
 
 TEST_F(MemberEditsTest, ActiveSponsorshipsCount)
 {
-    EXPECT_EQ(SponsorshipRepository(*store).count_active(id), 0);
+    EXPECT_EQ(SponsorshipRepository(*store).count_active(id).value(), 0);
     for (const char* status : {"active", "active", "ended"}) {
         Statement s(store->db(), "INSERT INTO sponsorship(id, member_ref, child_name, start_date, status, created_at) "
                                  "VALUES(randomblob(16), (SELECT ref FROM member WHERE id = ?1), 'Awa', '2020-01-01', "
@@ -247,5 +247,5 @@ TEST_F(MemberEditsTest, ActiveSponsorshipsCount)
         s.bind_text(2, status);
         ASSERT_TRUE(s.run().ok());
     }
-    EXPECT_EQ(SponsorshipRepository(*store).count_active(id), 2);
+    EXPECT_EQ(SponsorshipRepository(*store).count_active(id).value(), 2);
 }

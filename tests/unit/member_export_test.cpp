@@ -39,7 +39,7 @@ TEST(MemberExport, OneRowPerMemberWithBomSegmentsAndTotals)
     g.date_text = "2026-05-01";
     ASSERT_TRUE(GiftRepository(*store).add(g, "alice").ok());
 
-    std::string csv = members_csv(*store, {id, "not-a-member"});
+    std::string csv = members_csv(*store, {id, "not-a-member"}).value();
     ASSERT_EQ(csv.rfind("\xEF\xBB\xBF\"Member no.\";\"Last name\";", 0), 0u) << csv;
     size_t line = csv.find("\r\n") + 2;
     std::string row = csv.substr(line);

@@ -79,7 +79,7 @@ TEST_F(MemberRepositoryTest, CreateStoresNormalizedFieldsAndJournal)
     EXPECT_EQ(m->phones[0].kind, "mobile");
     EXPECT_EQ(m->tax_receipt, TaxReceiptPref::annual);
     EXPECT_FALSE(m->entry_date.empty());
-    EXPECT_EQ(repo.count(), 1);
+    EXPECT_EQ(repo.count().value(), 1);
 
     std::vector<JournalEntry> journal = Journal(*store).list_for_member(*id, 10).value();
     ASSERT_EQ(journal.size(), 1u);
@@ -155,12 +155,12 @@ TEST_F(MemberRepositoryTest, NotepadMemoAndMarkersAreJournaled)
     EXPECT_EQ(journal[2].action, "member.notepad");
     EXPECT_EQ(journal[3].action, "member.create");
 
-    int64_t journal_rows = Journal(*store).count();
+    int64_t journal_rows = Journal(*store).count().value();
     EXPECT_EQ(repo.set_notepad("missing", "x", "bob").error().code, "member.not_found");
     EXPECT_EQ(repo.set_markers(id, std::string(21, 'X'), false, TaxReceiptPref::none, "bob").error().code,
               "member.bad_suspension_code");
     EXPECT_EQ(repo.set_notepad(id, "bad \x01 text", "bob").error().code, "text.invalid");
-    EXPECT_EQ(Journal(*store).count(), journal_rows);
+    EXPECT_EQ(Journal(*store).count().value(), journal_rows);
     EXPECT_EQ(repo.get(id)->suspension_code, "NPAI");
 }
 

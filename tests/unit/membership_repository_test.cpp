@@ -38,13 +38,13 @@ protected:
     }
     void expect_rejected(const NewMembership& n, const char* code, const char* field)
     {
-        int64_t before = rows(), journal = Journal(*store).count();
+        int64_t before = rows(), journal = Journal(*store).count().value();
         Result<std::string> r = MembershipRepository(*store).add(n, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(r.error().field, field) << code;
         EXPECT_EQ(rows(), before) << code;
-        EXPECT_EQ(Journal(*store).count(), journal) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << code;
     }
     std::unique_ptr<Store> store;
     std::string member_id;

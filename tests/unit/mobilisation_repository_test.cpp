@@ -10,13 +10,13 @@ class MobilisationTest : public test::DossierRowsTest {
 protected:
     void expect_rejected(NewMobilisation m, const char* code, const char* field)
     {
-        const int64_t rows = count("mobilisation"), journal = Journal(*store).count();
+        const int64_t rows = count("mobilisation"), journal = Journal(*store).count().value();
         Result<std::string> r = MobilisationRepository(*store).add(m, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(r.error().field, field);
         EXPECT_EQ(count("mobilisation"), rows);
-        EXPECT_EQ(Journal(*store).count(), journal);
+        EXPECT_EQ(Journal(*store).count().value(), journal);
     }
 };
 

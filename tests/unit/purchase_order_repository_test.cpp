@@ -81,12 +81,12 @@ TEST_F(PurchaseOrderRepositoryTest, BadInputChangesNothing)
         {nobody, "member.not_found", ""},
     };
     for (const Case& c : cases) {
-        int64_t journal = Journal(*store).count();
+        int64_t journal = Journal(*store).count().value();
         Result<std::string> r = PurchaseOrderRepository(*store).add(c.order, "alice");
         ASSERT_FALSE(r.ok()) << c.code;
         EXPECT_EQ(r.error().code, c.code);
         EXPECT_EQ(r.error().field, c.field) << c.code;
         EXPECT_EQ(rows(), 0) << c.code;
-        EXPECT_EQ(Journal(*store).count(), journal) << c.code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << c.code;
     }
 }

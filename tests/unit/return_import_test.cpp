@@ -44,7 +44,7 @@ protected:
     std::string submit(const char* date)
     {
         CollectionRunRepository runs(*store);
-        const std::string id = runs.submit(plan_collections(*store, creditor, date), creditor, "alice").value();
+        const std::string id = runs.submit(plan_collections(*store, creditor, date).value(), creditor, "alice").value();
         EXPECT_TRUE(runs.mark_sent(id, "alice").ok());
         return id;
     }

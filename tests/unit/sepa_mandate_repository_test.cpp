@@ -39,14 +39,14 @@ protected:
     }
     void expect_rejected(const NewSepaMandate& n, const char* code, const char* field)
     {
-        int64_t before = rows(), journal = Journal(*store).count();
+        int64_t before = rows(), journal = Journal(*store).count().value();
         Result<std::string> r = SepaMandateRepository(*store).add(n, "alice");
         ASSERT_FALSE(r.ok()) << code;
         EXPECT_EQ(r.error().code, code);
         EXPECT_EQ(r.error().field, field) << code;
         EXPECT_FALSE(r.error().message.empty());
         EXPECT_EQ(rows(), before) << code;
-        EXPECT_EQ(Journal(*store).count(), journal) << code;
+        EXPECT_EQ(Journal(*store).count().value(), journal) << code;
     }
     std::unique_ptr<Store> store;
     std::string member_id;
@@ -131,12 +131,12 @@ TEST_F(SepaMandateRepositoryTest, StatusSuspendsResumesAndRevokesForGood)
     EXPECT_EQ(Journal(*store).list_for_member(member_id, 1).value()[0].action, "mandate.status");
     ASSERT_TRUE(repo.set_status(id, "active", "carol").ok());
     ASSERT_TRUE(repo.set_status(id, "revoked", "carol").ok());
-    int64_t journal = Journal(*store).count();
+    int64_t journal = Journal(*store).count().value();
     EXPECT_EQ(repo.set_status(id, "active", "carol").error().code, "mandate.revoked");
     EXPECT_EQ(repo.set_status(id, "paused", "carol").error().code, "mandate.bad_status");
     EXPECT_EQ(repo.set_status(new_uuid_v7(), "active", "carol").error().code, "mandate.not_found");
     EXPECT_EQ(repo.list_for_member(member_id).value()[0].status, "revoked");
-    EXPECT_EQ(Journal(*store).count(), journal);
+    EXPECT_EQ(Journal(*store).count().value(), journal);
 }
 
 TEST_F(SepaMandateRepositoryTest, CollectionsOfAMandateNewestFirst)

@@ -23,12 +23,12 @@ TEST(SettingRepository, ReadsTheFallbackUntilSetThenTheValue)
 {
     std::unique_ptr<Store> s = fresh();
     SettingRepository settings(*s);
-    EXPECT_EQ(settings.get("major_threshold_cents", "100000"), "100000");
+    EXPECT_EQ(settings.get("major_threshold_cents", "100000").value(), "100000");
     ASSERT_TRUE(settings.set("major_threshold_cents", "250000", "anne").ok());
-    EXPECT_EQ(settings.get("major_threshold_cents", "100000"), "250000");
+    EXPECT_EQ(settings.get("major_threshold_cents", "100000").value(), "250000");
     ASSERT_TRUE(settings.set("major_threshold_cents", "50000", "anne").ok());
-    EXPECT_EQ(settings.get("major_threshold_cents"), "50000");
-    EXPECT_EQ(Journal(*s).count(), 2);
+    EXPECT_EQ(settings.get("major_threshold_cents").value(), "50000");
+    EXPECT_EQ(Journal(*s).count().value(), 2);
 }
 
 TEST(SettingRepository, TheRowIsNamedByItsKeyOnEveryDevice)
@@ -57,5 +57,5 @@ TEST(SettingRepository, BadKeysAndLongValuesChangeNothing)
     Statement count(s->db(), "SELECT count(*) FROM setting");
     ASSERT_EQ(count.step(), Statement::Step::row);
     EXPECT_EQ(count.column_int64(0), 0);
-    EXPECT_EQ(Journal(*s).count(), 0);
+    EXPECT_EQ(Journal(*s).count().value(), 0);
 }

@@ -86,7 +86,7 @@ TEST(Store, CreatesFileMigratesAndReopens)
     ASSERT_TRUE(again.ok()) << again.error().message;
     EXPECT_EQ((*again)->device_id(), device);
     MemberRepository members(**again);
-    EXPECT_EQ(members.count(), 1);
+    EXPECT_EQ(members.count().value(), 1);
     Result<Member> m = members.get(member_id);
     ASSERT_TRUE(m.ok());
     EXPECT_EQ(m->first_name, "Hélène");
@@ -210,12 +210,12 @@ TEST(Store, SerializeOpenBytesRoundTrip)
     ASSERT_TRUE(copy.ok()) << copy.error().message;
     EXPECT_EQ((*copy)->device_id(), (*store)->device_id());
     MemberRepository members(**copy);
-    EXPECT_EQ(members.count(), 1);
+    EXPECT_EQ(members.count().value(), 1);
     ASSERT_TRUE(members.get(*id).ok());
     // The copy is writable and independent of the original.
     ASSERT_TRUE(members.create(sample_member(), "bob").ok());
-    EXPECT_EQ(members.count(), 2);
-    EXPECT_EQ(MemberRepository(**store).count(), 1);
+    EXPECT_EQ(members.count().value(), 2);
+    EXPECT_EQ(MemberRepository(**store).count().value(), 1);
 }
 
 TEST(Store, OpenBytesChecksAndEmptyImage)

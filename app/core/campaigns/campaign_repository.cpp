@@ -41,8 +41,11 @@ Result<Campaign> CampaignRepository::get(const std::string& id)
 {
     Statement select(store_.db(), (std::string(kColumns) + "WHERE id = ?1").c_str());
     select.bind_uuid(1, id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return campaign_not_found();
+    }
     return read_campaign(select);
 }
 
@@ -50,8 +53,11 @@ Result<Campaign> CampaignRepository::find_by_code(const std::string& code)
 {
     Statement select(store_.db(), (std::string(kColumns) + "WHERE code = ?1").c_str());
     select.bind_text(1, std::string(trim_spaces(code)));
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return campaign_not_found();
+    }
     return read_campaign(select);
 }
 
@@ -110,8 +116,11 @@ Result<void> CampaignRepository::add_received(const std::string& member_id, cons
         return campaign_not_found();
     Statement member(store_.db(), "SELECT ref FROM member WHERE id = ?1");
     member.bind_uuid(1, member_id);
-    if (member.step() != Statement::Step::row)
+    if (member.step() != Statement::Step::row) {
+        if (Result<void> done = member.finished(); !done)
+            return done.error();
         return fail("member.not_found", "This member does not exist.");
+    }
     int64_t member_ref = member.column_int64(0);
     return store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO campaign_received(id, member_ref, campaign_ref, received_date) "

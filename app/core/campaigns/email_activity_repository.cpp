@@ -65,6 +65,8 @@ Result<bool> EmailActivityRepository::insert_checked(int64_t member_ref, const E
     same.bind_text(5, row.link);
     if (same.step() == Statement::Step::row)
         return false;
+    if (Result<void> done = same.finished(); !done)
+        return done.error();
     Statement insert(db, "INSERT INTO email_activity(id, member_ref, at, kind, mailing, link, created_at) "
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert.bind_uuid(1, new_uuid_v7());

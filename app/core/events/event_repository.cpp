@@ -75,8 +75,11 @@ Result<std::string> EventRepository::insert_registration(const std::string& memb
         return member_ref.error();
     Statement event(store_.db(), "SELECT name, event_date FROM event WHERE id = ?1");
     event.bind_uuid(1, event_id);
-    if (event.step() != Statement::Step::row)
+    if (event.step() != Statement::Step::row) {
+        if (Result<void> done = event.finished(); !done)
+            return done.error();
         return fail("event.not_found", "This event does not exist.", "event");
+    }
     const std::string label = event.column_text(0) + " " + event.column_text(1);
     if (guests < 0 || guests > 20)
         return fail("event.bad_guests", "Guests: from 0 to 20.", "guests");
@@ -85,6 +88,8 @@ Result<std::string> EventRepository::insert_registration(const std::string& memb
     already.bind_uuid(2, event_id);
     if (already.step() == Statement::Step::row)
         return fail("event.already_registered", "This member is already registered to this event.", "event");
+    if (Result<void> done = already.finished(); !done)
+        return done.error();
     const std::string id = new_uuid_v7(), now = store_.now_iso();
     Result<void> written = store_.transaction([&]() -> Result<void> {
         Statement insert(store_.db(), "INSERT INTO event_registration(id, member_ref, event_id, registered_date, "
@@ -113,8 +118,11 @@ Result<void> EventRepository::mark_attended(const std::string& registration_id, 
                                "JOIN member m ON m.ref = r.member_ref LEFT JOIN event e ON e.id = r.event_id "
                                "WHERE r.id = ?1");
     row.bind_uuid(1, registration_id);
-    if (row.step() != Statement::Step::row)
+    if (row.step() != Statement::Step::row) {
+        if (Result<void> done = row.finished(); !done)
+            return done.error();
         return fail("event.registration_not_found", "This registration does not exist.");
+    }
     if (row.column_int64(0))
         return fail("event.already_attended", "This member is already marked as attended.");
     const std::string member_id = row.column_uuid(1), name = row.column_text(2);

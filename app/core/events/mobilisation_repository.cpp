@@ -32,7 +32,10 @@ Result<std::string> MobilisationRepository::add(const NewMobilisation& m, const 
                     "petition");
     if (petition->empty())
         return fail("mobilisation.petition_required", "Enter the petition's title.", "petition");
-    Result<std::string> date = parse_past_date(m.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date = parse_past_date(m.date_text, *window);
     if (!date)
         return date.error();
     const auto& channels = mobilisation_channels();

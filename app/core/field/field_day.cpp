@@ -28,7 +28,7 @@ const char kDaySql[] =
 
 } // namespace
 
-FieldDay field_day(Store& store, const std::string& fundraiser, const std::string& day)
+Result<FieldDay> field_day(Store& store, const std::string& fundraiser, const std::string& day)
 {
     FieldDay out;
     double monthly = 0;
@@ -48,6 +48,8 @@ FieldDay field_day(Store& store, const std::string& fundraiser, const std::strin
         out.waiting += r.waiting ? 1 : 0;
         out.rows.push_back(std::move(r));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     out.monthly_cents = int64_t(std::llround(monthly));
     return out;
 }

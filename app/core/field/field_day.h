@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/calendar/frequency.h"
+#include "core/result.h"
 
 namespace obole {
 
@@ -27,7 +28,8 @@ struct FieldDay {
     int waiting = 0;
 };
 
-// Sign-ups by `fundraiser` confirmed on `day` (YYYY-MM-DD, the device's local calendar).
-FieldDay field_day(Store& store, const std::string& fundraiser, const std::string& day);
+// Sign-ups by `fundraiser` confirmed on `day` (YYYY-MM-DD, the device's local
+// calendar). A failed read is an error, never a day with no sign-up.
+Result<FieldDay> field_day(Store& store, const std::string& fundraiser, const std::string& day);
 
 } // namespace obole

@@ -59,8 +59,8 @@ struct Accounts {
     }
 };
 
-void add_corrections(Store& store, const std::string& from, const std::string& to, const Accounts& accounts,
-                     std::vector<AccountingLine>* out)
+Result<void> add_corrections(Store& store, const std::string& from, const std::string& to, const Accounts& accounts,
+                             std::vector<AccountingLine>* out)
 {
     Statement s(store.db(), kCorrectionsSql);
     s.bind_text(1, from);
@@ -100,6 +100,7 @@ void add_corrections(Store& store, const std::string& from, const std::string& t
             out->push_back(std::move(l));
         }
     }
+    return s.finished();
 }
 
 } // namespace
@@ -127,7 +128,7 @@ Result<std::map<std::string, std::string>> parse_account_mapping(const std::stri
     return out;
 }
 
-std::string account_mapping_text(Store& store)
+Result<std::string> account_mapping_text(Store& store)
 {
     return SettingRepository(store).get(kMappingKey, kDefaultMapping);
 }
@@ -143,7 +144,10 @@ Result<AccountingExport> accounting_export(Store& store, const std::string& from
 {
     if (to < from)
         return fail("accounting.bad_range", "The end of the period comes before its start.", "to");
-    Result<std::map<std::string, std::string>> mapping = parse_account_mapping(account_mapping_text(store));
+    Result<std::string> mapping_text = account_mapping_text(store);
+    if (!mapping_text)
+        return mapping_text.error();
+    Result<std::map<std::string, std::string>> mapping = parse_account_mapping(*mapping_text);
     if (!mapping)
         return mapping.error();
     const Accounts accounts{*mapping};
@@ -157,7 +161,11 @@ Result<AccountingExport> accounting_export(Store& store, const std::string& from
         accounts.book(l);
         e.lines.push_back(std::move(l));
     }
-    add_corrections(store, from, to, accounts, &e.lines);
+    // A journal short of lines would be handed to the accountant as whole.
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    if (Result<void> r = add_corrections(store, from, to, accounts, &e.lines); !r)
+        return r.error();
     std::stable_sort(e.lines.begin(), e.lines.end(),
                      [](const AccountingLine& a, const AccountingLine& b) { return a.date < b.date; });
     for (const AccountingLine& l : e.lines) {

@@ -39,7 +39,7 @@ struct AccountingExport {
 // "cash=530\ncheque=5112\n..." -> key to code. Lines that are not key=code
 // are refused (accounting.bad_mapping).
 Result<std::map<std::string, std::string>> parse_account_mapping(const std::string& text);
-std::string account_mapping_text(Store& store);
+Result<std::string> account_mapping_text(Store& store);
 Result<void> save_account_mapping(Store& store, const std::string& text, const std::string& operator_name);
 
 // from and to: ISO dates, both included (accounting.bad_range when to < from).

@@ -27,10 +27,18 @@ Result<Backup> read_backup(const std::vector<uint8_t>& bytes)
                                         "'sync_last_success_ms')");
         !r)
         return r.error();
-    Backup b;
-    b.members = MemberRepository(**store).count();
+    // The counts the person confirms the import with: wrong, they would
+    // replace this device's data with a backup they did not mean.
+    Result<int64_t> members = MemberRepository(**store).count();
+    if (!members)
+        return members.error();
     Statement gifts((*store)->db(), "SELECT count(*) FROM gift");
-    b.gifts = gifts.step() == Statement::Step::row ? gifts.column_int64(0) : 0;
+    Result<int64_t> gift_count = gifts.single_int64();
+    if (!gift_count)
+        return gift_count.error();
+    Backup b;
+    b.members = *members;
+    b.gifts = *gift_count;
     b.image = (*store)->serialize();
     if (b.image.empty())
         return fail("backup.unreadable", "This backup could not be read into memory.");

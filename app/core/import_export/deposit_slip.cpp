@@ -20,7 +20,8 @@ const char kChequesSql[] =
     "WHERE n.payment_method = 'cheque' AND NOT n.voided AND n.net_cents > 0 AND %s "
     "ORDER BY n.gift_date, g.cheque_number, g.id";
 
-DepositSlip read(Statement& s, std::string title)
+// A failed read is an error: a slip short of cheques would go to the bank.
+Result<DepositSlip> read(Statement& s, std::string title)
 {
     DepositSlip slip{std::move(title), {}, 0};
     while (s.step() == Statement::Step::row) {
@@ -28,6 +29,8 @@ DepositSlip read(Statement& s, std::string title)
             {s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(4), s.column_int64(3)});
         slip.total_cents += slip.cheques.back().amount_cents;
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return slip;
 }
 
@@ -44,8 +47,11 @@ Result<DepositSlip> deposit_slip_for_batch(Store& store, const std::string& batc
 {
     Statement b(store.db(), "SELECT name, status FROM gift_batch WHERE id = ?1");
     b.bind_uuid(1, batch_id);
-    if (b.step() != Statement::Step::row)
+    if (b.step() != Statement::Step::row) {
+        if (Result<void> done = b.finished(); !done)
+            return done.error();
         return fail("deposit.batch_not_found", "This cash box batch does not exist.");
+    }
     if (b.column_text(1) != "closed")
         return fail("deposit.batch_open", "Close the cash box first: its cheques are counted then.");
     Statement s(store.db(), sql_with("g.batch_id = ?1").c_str());

@@ -104,19 +104,22 @@ std::string kind_of(std::string_view text)
 }
 
 // Each address of a live member, normalised, to that member's ref and id.
-// An address shared by two members goes to the one created first.
+// An address shared by two members goes to the one created first. A failed
+// read is an error: every line would be reported as nobody's.
 struct MemberByEmail {
     int64_t ref;
     std::string id, email_id;
 };
 
-std::unordered_map<std::string, MemberByEmail> members_by_email(Store& store)
+Result<std::unordered_map<std::string, MemberByEmail>> members_by_email(Store& store)
 {
     std::unordered_map<std::string, MemberByEmail> out;
     Statement s(store.db(), "SELECT e.address, m.ref, m.id, e.id FROM email e JOIN member m ON m.ref = e.member_ref "
                             "WHERE m.deleted = 0 AND e.deleted = 0 ORDER BY m.ref DESC");
     while (s.step() == Statement::Step::row)
         out[lower_ascii(s.column_view(0))] = {s.column_int64(1), s.column_uuid(2), s.column_uuid(3)};
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -158,7 +161,10 @@ Result<EmailImportReport> import_email_activity_csv(Store& store, std::string_vi
         return fail("email_import.empty", "This file is empty.");
 
     EmailImportReport report;
-    const auto members = members_by_email(store);
+    const Result<std::unordered_map<std::string, MemberByEmail>> read = members_by_email(store);
+    if (!read)
+        return read.error();
+    const std::unordered_map<std::string, MemberByEmail>& members = *read;
     std::map<std::string, int> per_member; // member id -> rows added
     auto bad = [&](int line_no, const std::string& why) {
         ++report.bad_lines;

@@ -56,7 +56,7 @@ std::string csv_cell(const std::string& value)
     return out;
 }
 
-std::string members_csv(Store& store, const std::vector<std::string>& member_ids, const ExportHeaders& headers)
+Result<std::string> members_csv(Store& store, const std::vector<std::string>& member_ids, const ExportHeaders& headers)
 {
     std::string out = "\xEF\xBB\xBF"; // byte order mark: Excel then reads UTF-8
     std::vector<std::string> header(headers.begin(), headers.end());
@@ -74,8 +74,11 @@ std::string members_csv(Store& store, const std::vector<std::string>& member_ids
     for (const std::string& id : member_ids) {
         s.reset();
         s.bind_uuid(1, id);
-        if (s.step() != Statement::Step::row)
+        if (s.step() != Statement::Step::row) {
+            if (Result<void> done = s.finished(); !done)
+                return done.error();
             continue;
+        }
         append_row(out, {std::to_string(s.column_int64(0)), s.column_text(1), s.column_text(2), s.column_text(3),
                          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7),
                          segment_names(int(s.column_int64(8))), s.column_text(9), csv_amount(s.column_int64(10))});

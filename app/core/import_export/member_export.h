@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace obole {
 
 class Store;
@@ -27,8 +29,10 @@ std::string csv_amount(int64_t cents, bool decimal_comma = true);
 
 // Member number, last name, first name, address, postcode, city, email,
 // phone, segments, last gift, total of the 12 months to the last gift (euros
-// with a decimal comma) -- one row per member, in the order given.
-std::string members_csv(Store& store, const std::vector<std::string>& member_ids,
-                        const ExportHeaders& headers = default_export_headers());
+// with a decimal comma) -- one row per member, in the order given (an id
+// naming no member is left out). A failed read is an error, never a file
+// short of members.
+Result<std::string> members_csv(Store& store, const std::vector<std::string>& member_ids,
+                                const ExportHeaders& headers = default_export_headers());
 
 } // namespace obole

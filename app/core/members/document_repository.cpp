@@ -80,7 +80,10 @@ Result<std::string> DocumentRepository::add(const NewDocument& d, const std::str
         return fail("document.name_required", "The file needs a name.", "name");
     if (d.direction != "sent" && d.direction != "received")
         return fail("document.bad_direction", "Choose whether the file was sent or received.", "direction");
-    Result<std::string> date = parse_past_date(d.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date = parse_past_date(d.date_text, *window);
     if (!date)
         return date.error();
     std::optional<std::string> mime = one_line_text(d.mime_type, 100);
@@ -116,8 +119,11 @@ Result<void> DocumentRepository::remove(const std::string& document_id, const st
     Statement row(store_.db(), "SELECT d.name, m.id FROM document d JOIN member m ON m.ref = d.member_ref "
                                "WHERE d.id = ?1 AND d.deleted = 0");
     row.bind_uuid(1, document_id);
-    if (row.step() != Statement::Step::row)
+    if (row.step() != Statement::Step::row) {
+        if (Result<void> done = row.finished(); !done)
+            return done.error();
         return fail("document.not_found", "This file does not exist.");
+    }
     const std::string name = row.column_text(0), member_id = row.column_uuid(1);
     return store_.transaction([&]() -> Result<void> {
         Statement update(store_.db(), "UPDATE document SET deleted = 1 WHERE id = ?1");
@@ -157,8 +163,11 @@ Result<std::vector<uint8_t>> DocumentRepository::content(const std::string& docu
 {
     Statement select(store_.db(), "SELECT content FROM document WHERE id = ?1 AND deleted = 0");
     select.bind_uuid(1, document_id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return fail("document.not_found", "This file does not exist.");
+    }
     const std::string bytes = select.column_blob(0);
     return std::vector<uint8_t>(bytes.begin(), bytes.end());
 }

@@ -41,10 +41,10 @@ Result<std::vector<DuplicateCandidate>> DuplicateRepository::open(int limit)
     return out;
 }
 
-int64_t DuplicateRepository::open_count()
+Result<int64_t> DuplicateRepository::open_count()
 {
     Statement s(store_.db(), (std::string("SELECT count(*) ") + kOpenPairs).c_str());
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    return s.single_int64();
 }
 
 Result<void> DuplicateRepository::dismiss(const std::string& candidate_id, const std::string& operator_name)
@@ -52,8 +52,11 @@ Result<void> DuplicateRepository::dismiss(const std::string& candidate_id, const
     Statement find(store_.db(), "SELECT m.id FROM duplicate_candidate d JOIN member m ON m.ref = d.member_ref "
                                 "WHERE d.id = ?1 AND d.status = 'open'");
     find.bind_uuid(1, candidate_id);
-    if (find.step() != Statement::Step::row)
+    if (find.step() != Statement::Step::row) {
+        if (Result<void> done = find.finished(); !done)
+            return done.error();
         return fail("duplicate.not_found", "This pair was already dealt with.");
+    }
     const std::string member = find.column_uuid(0);
     return store_.transaction([&]() -> Result<void> {
         Statement close(store_.db(), "UPDATE duplicate_candidate SET status = 'dismissed' WHERE id = ?1");

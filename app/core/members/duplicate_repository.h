@@ -28,7 +28,7 @@ public:
 
     // Open pairs whose members are both still there, oldest first.
     Result<std::vector<DuplicateCandidate>> open(int limit = 200);
-    int64_t open_count();
+    Result<int64_t> open_count();
 
     // "Two different people": the pair is not offered again.
     // Code duplicate.not_found.

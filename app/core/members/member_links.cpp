@@ -30,11 +30,14 @@ bool kept(const std::string& table, const std::string& column)
     return false;
 }
 
-bool has_id_column(Store& store, const std::string& table)
+Result<bool> has_id_column(Store& store, const std::string& table)
 {
     Statement s(store.db(), "SELECT 1 FROM pragma_table_info(?1) WHERE name = 'id'");
     s.bind_text(1, table);
-    return s.step() == Statement::Step::row;
+    const bool has = s.step() == Statement::Step::row;
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    return has;
 }
 
 Result<std::vector<MemberLink>> read_links(Store& store)
@@ -53,7 +56,10 @@ Result<std::vector<MemberLink>> read_links(Store& store)
             continue;
         // A row is moved back by its UUID on unmerge: a table without one
         // could not be, so it is a schema mistake, said loudly.
-        if (!has_id_column(store, link.table))
+        Result<bool> has_id = has_id_column(store, link.table);
+        if (!has_id)
+            return has_id.error();
+        if (!*has_id)
             return fail("merge.no_row_id", "A table that refers to members has no id column.", link.table);
         links.push_back(std::move(link));
     }

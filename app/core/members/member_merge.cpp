@@ -25,22 +25,31 @@ struct MemberRow {
     std::string name;
 };
 
-bool load(Store& store, const std::string& id, MemberRow* out)
+// The live member, member.not_found when there is none; a failed read is
+// its own error, never "not found" (the merge would be refused for a reason
+// that is not true).
+Result<MemberRow> load(Store& store, const std::string& id)
 {
     Statement s(store.db(), "SELECT ref, ifnull(merged_into_ref, 0), trim(first_name || ' ' || last_name) "
                             "FROM member WHERE id = ?1 AND deleted = 0");
     s.bind_uuid(1, id);
-    if (s.step() != Statement::Step::row)
-        return false;
-    *out = {s.column_int64(0), s.column_int64(1), s.column_text(2)};
-    return true;
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
+        return fail("member.not_found", "This member does not exist.");
+    }
+    return MemberRow{s.column_int64(0), s.column_int64(1), s.column_text(2)};
 }
 
-std::string id_of(Store& store, int64_t ref)
+// "" when no member has this ref.
+Result<std::string> id_of(Store& store, int64_t ref)
 {
     Statement s(store.db(), "SELECT id FROM member WHERE ref = ?1");
     s.bind_int64(1, ref);
-    return s.step() == Statement::Step::row ? s.column_uuid(0) : "";
+    std::string id = s.step() == Statement::Step::row ? s.column_uuid(0) : "";
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    return id;
 }
 
 // [SECTION] Recorded steps
@@ -150,7 +159,10 @@ Result<void> restore_step(Store& store, const std::vector<MemberLink>& links, in
     std::string where = " IS (SELECT new_value FROM merge_move WHERE seq = ?1)";
     if (is_link) { // where the merge sent it, or anywhere that leads on to
         where = " IN (";
-        for (int64_t ref : merge_chain(store, read.column_int64(2)))
+        Result<std::vector<int64_t>> chain = merge_chain(store, read.column_int64(2));
+        if (!chain)
+            return chain.error();
+        for (int64_t ref : *chain)
             where += std::to_string(ref) + ",";
         where.back() = ')';
     }
@@ -221,14 +233,21 @@ Result<void> retire_followed(Store& store, const std::string& table, const std::
 // own merge, refused, and the server's the other way): the walk stops
 // before closing the loop, and the bound stops a cycle that a damaged
 // database could hold.
-std::vector<int64_t> merge_chain(Store& store, int64_t member_ref)
+Result<std::vector<int64_t>> merge_chain(Store& store, int64_t member_ref)
 {
     Statement next(store.db(), "SELECT merged_into_ref FROM member WHERE ref = ?1");
     std::vector<int64_t> chain = {member_ref};
     while (chain.size() < 32) {
         next.reset();
         next.bind_int64(1, chain.back());
-        if (next.step() != Statement::Step::row || next.column_is_null(0))
+        if (next.step() != Statement::Step::row) {
+            // A chain cut short by a failed read would move rows to a member
+            // merged away itself.
+            if (Result<void> done = next.finished(); !done)
+                return done.error();
+            break;
+        }
+        if (next.column_is_null(0))
             break;
         const int64_t to = next.column_int64(0);
         if (std::find(chain.begin(), chain.end(), to) != chain.end())
@@ -238,19 +257,30 @@ std::vector<int64_t> merge_chain(Store& store, int64_t member_ref)
     return chain;
 }
 
-int64_t surviving_ref(Store& store, int64_t member_ref)
+Result<int64_t> surviving_ref(Store& store, int64_t member_ref)
 {
-    return merge_chain(store, member_ref).back();
+    Result<std::vector<int64_t>> chain = merge_chain(store, member_ref);
+    if (!chain)
+        return chain.error();
+    return chain->back();
 }
 
-std::string surviving_id(Store& store, const std::string& member_id)
+Result<std::string> surviving_id(Store& store, const std::string& member_id)
 {
     Statement ref(store.db(), "SELECT ref FROM member WHERE id = ?1");
     ref.bind_uuid(1, member_id);
-    if (ref.step() != Statement::Step::row)
+    if (ref.step() != Statement::Step::row) {
+        if (Result<void> done = ref.finished(); !done)
+            return done.error();
         return member_id;
-    const std::string id = id_of(store, surviving_ref(store, ref.column_int64(0)));
-    return id.empty() ? member_id : id;
+    }
+    Result<int64_t> survivor = surviving_ref(store, ref.column_int64(0));
+    if (!survivor)
+        return survivor.error();
+    Result<std::string> id = id_of(store, *survivor);
+    if (!id)
+        return id.error();
+    return id->empty() ? member_id : *id;
 }
 
 Result<std::vector<MergedMember>> members_merged_into(Store& store, const std::string& survivor_id)
@@ -321,6 +351,8 @@ Result<void> restore_member_rows(Store& store, int64_t loser_ref)
         list.bind_int64(1, loser_ref);
         while (list.step() == Statement::Step::row)
             steps.push_back(list.column_int64(0));
+        if (Result<void> done = list.finished(); !done)
+            return done.error();
         for (int64_t seq : steps)
             if (Result<void> r = restore_step(store, *links, seq); !r)
                 return r;
@@ -342,8 +374,11 @@ Result<void> note_followed_merge(Store& store, const std::string& table, const s
     for (int i = 0; i < 32 && hop != survivor_ref; ++i) {
         pointer.reset();
         pointer.bind_int64(1, hop);
-        if (pointer.step() != Statement::Step::row)
+        if (pointer.step() != Statement::Step::row) {
+            if (Result<void> done = pointer.finished(); !done)
+                return done.error();
             break;
+        }
         const int64_t next = pointer.column_int64(0);
         note.reset();
         note.bind_int64(1, hop);
@@ -365,12 +400,20 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
 {
     if (loser_id == survivor_id)
         return fail("merge.same_member", "A member cannot be merged into itself.");
-    MemberRow loser, survivor;
-    if (!load(store, loser_id, &loser) || !load(store, survivor_id, &survivor))
-        return fail("member.not_found", "This member does not exist.");
+    Result<MemberRow> loser_row = load(store, loser_id);
+    if (!loser_row)
+        return loser_row.error();
+    Result<MemberRow> survivor_row = load(store, survivor_id);
+    if (!survivor_row)
+        return survivor_row.error();
+    const MemberRow& loser = *loser_row;
+    const MemberRow& survivor = *survivor_row;
     if (loser.merged_into)
         return fail("merge.already_merged", "This member was already merged into another one.");
-    if (surviving_ref(store, survivor.ref) == loser.ref)
+    Result<int64_t> end = surviving_ref(store, survivor.ref);
+    if (!end)
+        return end.error();
+    if (*end == loser.ref)
         return fail("merge.same_member", "A member cannot be merged into itself.");
 
     return store.transaction([&]() -> Result<void> {
@@ -387,7 +430,10 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
         if (Result<void> r = settle.run(); !r)
             return r;
         if (move_rows) {
-            const int64_t to = surviving_ref(store, survivor.ref);
+            Result<int64_t> survivor_end = surviving_ref(store, survivor.ref);
+            if (!survivor_end)
+                return survivor_end.error();
+            const int64_t to = *survivor_end;
             if (Result<void> r = move_member_rows(store, loser.ref, to); !r)
                 return r;
             // Unobserved as the moves: nobody else sees these rows but
@@ -407,12 +453,16 @@ Result<void> merge_members(Store& store, const std::string& loser_id, const std:
 
 Result<void> unmerge_members(Store& store, const std::string& loser_id, const std::string& operator_name)
 {
-    MemberRow loser;
-    if (!load(store, loser_id, &loser))
-        return fail("member.not_found", "This member does not exist.");
+    Result<MemberRow> loser_row = load(store, loser_id);
+    if (!loser_row)
+        return loser_row.error();
+    const MemberRow& loser = *loser_row;
     if (!loser.merged_into)
         return fail("merge.not_merged", "This member is not merged into another one.");
-    const std::string survivor_id = id_of(store, loser.merged_into);
+    Result<std::string> survivor_found = id_of(store, loser.merged_into);
+    if (!survivor_found)
+        return survivor_found.error();
+    const std::string survivor_id = *survivor_found;
 
     return store.transaction([&]() -> Result<void> {
         Statement clear(store.db(), "UPDATE member SET merged_into_ref = NULL, updated_at = ?1 WHERE ref = ?2");

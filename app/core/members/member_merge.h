@@ -43,11 +43,13 @@ struct MergedMember {
 Result<std::vector<MergedMember>> members_merged_into(Store& store, const std::string& survivor_id);
 
 // The member, then each one its merged_into chain leads to, in order.
-std::vector<int64_t> merge_chain(Store& store, int64_t member_ref);
+// A failed read is an error: a chain cut short would name a member merged
+// away as the survivor.
+Result<std::vector<int64_t>> merge_chain(Store& store, int64_t member_ref);
 // Where a member's rows live now: the end of its merged_into chain.
-int64_t surviving_ref(Store& store, int64_t member_ref);
+Result<int64_t> surviving_ref(Store& store, int64_t member_ref);
 // The same by UUID; an unknown member is its own survivor.
-std::string surviving_id(Store& store, const std::string& member_id);
+Result<std::string> surviving_id(Store& store, const std::string& member_id);
 
 // Moves the rows of `from` to `to`, recording each move. The same on every
 // replica, so sync runs it when a merge arrives instead of sending each

@@ -118,6 +118,10 @@ Result<Member> MemberRepository::get(const std::string& id)
     while (emails.step() == Statement::Step::row)
         m.emails.push_back({emails.column_uuid(0), emails.column_text(1), emails.column_text(2), emails.column_text(3),
                             emails.column_int64(4) != 0, emails.column_uuid(5)});
+    // A dossier without the phones it has would have them typed again.
+    for (const Statement* read : {&address, &phones, &emails})
+        if (Result<void> done = read->finished(); !done)
+            return done.error();
     return m;
 }
 
@@ -370,10 +374,10 @@ Result<std::vector<CampaignReceived>> MemberRepository::campaigns_received(const
     return out;
 }
 
-int64_t MemberRepository::count()
+Result<int64_t> MemberRepository::count()
 {
     Statement select(store_.db(), "SELECT count(*) FROM member WHERE deleted = 0");
-    return select.step() == Statement::Step::row ? select.column_int64(0) : 0;
+    return select.single_int64();
 }
 
 // ---- Edits of the dossier's top part and synthetic tabs -------------------
@@ -424,8 +428,11 @@ Result<ContactOwner> owner_of(sqlite3* db, const char* table, const std::string&
                       "AND m.deleted = 0";
     Statement s(db, sql.c_str());
     s.bind_uuid(1, row_id);
-    if (s.step() != Statement::Step::row)
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
         return fail("contact.not_found", "This phone number or email address no longer exists.");
+    }
     return ContactOwner{s.column_uuid(0), s.column_text(1)};
 }
 
@@ -454,12 +461,17 @@ Result<CheckedContact> check_contact(Store& store, const ContactFields& f, bool 
     return c;
 }
 
-std::string country_of(sqlite3* db, const std::string& member_id)
+// France when the member has no address; a failed read is an error (a
+// foreign number would be checked, and stored, as French).
+Result<std::string> country_of(sqlite3* db, const std::string& member_id)
 {
     Statement s(db, "SELECT a.country FROM address a JOIN member m ON m.ref = a.member_ref "
                     "WHERE m.id = ?1 AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1");
     s.bind_uuid(1, member_id);
-    return s.step() == Statement::Step::row ? s.column_text(0) : std::string("FR");
+    std::string country = s.step() == Statement::Step::row ? s.column_text(0) : std::string("FR");
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    return country;
 }
 
 void bind_ref_or_null(Statement& s, int index, int64_t ref)
@@ -556,6 +568,8 @@ Result<void> MemberRepository::set_address(const std::string& id, const Address&
                            "WHERE m.id = ?1 AND a.deleted = 0 ORDER BY a.is_main DESC LIMIT 1");
         find.bind_uuid(1, id);
         std::string address_id = find.step() == Statement::Step::row ? find.column_uuid(0) : std::string();
+        if (Result<void> done = find.finished(); !done) // a second main address otherwise
+            return done.error();
         Statement write(db, address_id.empty()
                                 ? "INSERT INTO address(line1, line2, postcode, city, country, id, member_ref, is_main) "
                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, (SELECT ref FROM member WHERE id = ?7), 1)"
@@ -598,7 +612,10 @@ Result<std::string> MemberRepository::add_contact(const char* table, const std::
     Result<Member> member = get(member_id);
     if (!member)
         return member.error();
-    Result<CheckedContact> c = check_contact(store_, f, is_email, country_of(db, member_id));
+    Result<std::string> country = country_of(db, member_id);
+    if (!country)
+        return country.error();
+    Result<CheckedContact> c = check_contact(store_, f, is_email, *country);
     if (!c)
         return c.error();
     std::string id = new_uuid_v7();
@@ -701,6 +718,8 @@ Result<void> MemberRepository::remove_contact(const char* table, const std::stri
         Statement value(db, ("SELECT " + column + " FROM " + table + " WHERE id = ?1").c_str());
         value.bind_uuid(1, row_id);
         std::string detail = value.step() == Statement::Step::row ? value.column_text(0) : std::string();
+        if (Result<void> done = value.finished(); !done) // the journal would not say what went
+            return done.error();
         Statement update(db, (std::string("UPDATE ") + table + " SET deleted = 1 WHERE id = ?1").c_str());
         update.bind_uuid(1, row_id);
         if (Result<void> r = update.run(); !r)

@@ -105,7 +105,7 @@ public:
     // Newest first; gave tells whether a gift names the campaign.
     Result<std::vector<CampaignReceived>> campaigns_received(const std::string& member_id, int limit = 10);
 
-    int64_t count(); // members not deleted
+    Result<int64_t> count(); // members not deleted
 
 private:
     Result<void> update_member(const std::string& id, const char* set_sql, const std::function<void(Statement&)>& bind,

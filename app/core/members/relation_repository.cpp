@@ -19,15 +19,19 @@ struct MemberRow {
     std::string name;
 };
 
-// A live member's ref and display name; ref 0 when there is none.
-MemberRow find_member(Store& store, const std::string& id)
+// A live member's ref and display name; ref 0 when there is none (a failed
+// read is an error, never "no such member").
+Result<MemberRow> find_member(Store& store, const std::string& id)
 {
     Statement s(store.db(), "SELECT ref, trim(first_name || ' ' || last_name) FROM member "
                             "WHERE id = ?1 AND deleted = 0");
     s.bind_uuid(1, id);
-    if (s.step() != Statement::Step::row)
-        return {};
-    return {s.column_int64(0), s.column_text(1)};
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
+        return MemberRow{};
+    }
+    return MemberRow{s.column_int64(0), s.column_text(1)};
 }
 
 } // namespace
@@ -42,7 +46,13 @@ Result<std::string> RelationRepository::add(const std::string& member_id, const 
         return fail("relation.other_required", "Choose the other member.", "other");
     if (member_id == other_id)
         return fail("relation.self", "A member cannot be related to themselves.", "other");
-    MemberRow member = find_member(store_, member_id), other = find_member(store_, other_id);
+    Result<MemberRow> member_found = find_member(store_, member_id);
+    if (!member_found)
+        return member_found.error();
+    Result<MemberRow> other_found = find_member(store_, other_id);
+    if (!other_found)
+        return other_found.error();
+    const MemberRow &member = *member_found, &other = *other_found;
     if (!member.ref || !other.ref)
         return fail("member.not_found", "This member does not exist.", "other");
     std::string since_iso;
@@ -68,7 +78,10 @@ Result<std::string> RelationRepository::add(const std::string& member_id, const 
     dup.bind_int64(2, other.ref);
     dup.bind_text(3, kind);
     dup.bind_text(4, reverse_relation_kind(kind));
-    if (dup.step() == Statement::Step::row)
+    const bool exists = dup.step() == Statement::Step::row;
+    if (Result<void> done = dup.finished(); !done)
+        return done.error();
+    if (exists)
         return fail("relation.duplicate", "This relation already exists.", "other");
 
     std::string id = new_uuid_v7();
@@ -102,8 +115,11 @@ Result<void> RelationRepository::remove(const std::string& relation_id, const st
                                 "JOIN member a ON a.ref = r.member_ref JOIN member b ON b.ref = r.other_ref "
                                 "WHERE r.id = ?1 AND r.deleted = 0");
     find.bind_uuid(1, relation_id);
-    if (find.step() != Statement::Step::row)
+    if (find.step() != Statement::Step::row) {
+        if (Result<void> done = find.finished(); !done)
+            return done.error();
         return fail("relation.not_found", "This relation no longer exists.");
+    }
     std::string a = find.column_uuid(0), b = find.column_uuid(1), kind = find.column_text(2);
     std::string a_name = find.column_text(3), b_name = find.column_text(4);
     return store_.transaction([&]() -> Result<void> {

@@ -58,10 +58,10 @@ Result<std::vector<TextConflict>> TextConflictRepository::open_for_member(const 
     return out;
 }
 
-int64_t TextConflictRepository::open_count()
+Result<int64_t> TextConflictRepository::open_count()
 {
     Statement s(store_.db(), "SELECT count(*) FROM text_conflict WHERE resolved = 0");
-    return s.step() == Statement::Step::row ? s.column_int64(0) : 0;
+    return s.single_int64();
 }
 
 Result<void> TextConflictRepository::resolve(const std::string& conflict_id, bool keep_other,
@@ -76,8 +76,11 @@ Result<void> TextConflictRepository::resolve(const std::string& conflict_id, boo
                                  kAboutRef + " WHERE c.id = ?1 AND c.resolved = 0")
                                     .c_str());
     find.bind_uuid(1, conflict_id);
-    if (find.step() != Statement::Step::row)
+    if (find.step() != Statement::Step::row) {
+        if (Result<void> done = find.finished(); !done)
+            return done.error();
         return fail("conflict.not_found", "This conflict was already resolved.");
+    }
     const std::string field = find.column_text(0), value = find.column_text(1), member = find.column_uuid(2);
     if (!is_text_field(field))
         return fail("conflict.not_found", "This conflict was already resolved.");

@@ -33,7 +33,7 @@ public:
 
     // Not yet resolved, oldest first.
     Result<std::vector<TextConflict>> open_for_member(const std::string& member_id);
-    int64_t open_count();
+    Result<int64_t> open_count();
 
     // keep_other: the other version replaces the current text of the record
     // it is about; otherwise that text stays. Either way the conflict is closed. Codes:

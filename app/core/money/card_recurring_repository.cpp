@@ -150,8 +150,11 @@ Result<void> CardRecurringRepository::set_status(const std::string& id, const st
     Statement select(db, "SELECT c.status, m.id FROM card_recurring c JOIN member m ON m.ref = c.member_ref "
                          "WHERE c.id = ?1");
     select.bind_uuid(1, id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return fail("card.not_found", "This recurring gift does not exist.");
+    }
     const std::string current = select.column_text(0), member_id = select.column_uuid(1);
     if (current == status)
         return {};

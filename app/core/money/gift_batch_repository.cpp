@@ -84,8 +84,11 @@ Result<std::string> GiftBatchRepository::open(const NewGiftBatch& n, const std::
     if (!n.event_id.empty()) {
         Statement event(store_.db(), "SELECT 1 FROM event WHERE id = ?1");
         event.bind_uuid(1, n.event_id);
-        if (event.step() != Statement::Step::row)
+        if (event.step() != Statement::Step::row) {
+            if (Result<void> done = event.finished(); !done)
+                return done.error();
             return fail("event.not_found", "This event does not exist.", "event");
+        }
     }
     Result<int64_t> campaign = campaign_ref_of(store_, n.campaign_id);
     if (!campaign)
@@ -116,8 +119,11 @@ Result<GiftBatch> GiftBatchRepository::get(const std::string& id)
 {
     Statement s(store_.db(), (std::string(kBatchColumns) + "WHERE b.id = ?1").c_str());
     s.bind_uuid(1, id);
-    if (s.step() != Statement::Step::row)
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
         return fail("batch.not_found", "This batch does not exist.");
+    }
     return read_batch(s);
 }
 
@@ -228,13 +234,15 @@ Result<std::string> GiftBatchRepository::add_line(const std::string& batch_id, c
         // Numbered in typing order; struck lines keep their numbers.
         Statement next(store_.db(), "SELECT ifnull(max(line_no), 0) + 1 FROM gift_batch_line WHERE batch_id = ?1");
         next.bind_uuid(1, batch_id);
-        next.step();
+        Result<int64_t> line_no = next.single_int64();
+        if (!line_no)
+            return line_no.error();
         Statement insert(store_.db(), "INSERT INTO gift_batch_line(id, batch_id, line_no, member_ref, gift_date, "
                                       "amount_cents, payment_method, reference, campaign_ref, created_at, cheque_bank) "
                                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         insert.bind_uuid(1, id);
         insert.bind_uuid(2, batch_id);
-        insert.bind_int64(3, next.column_int64(0));
+        insert.bind_int64(3, *line_no);
         insert.bind_int64(4, c->member_ref);
         insert.bind_text(5, store_.today());
         insert.bind_int64(6, c->cents);
@@ -258,8 +266,11 @@ Result<void> GiftBatchRepository::update_line(const std::string& line_id, const 
 {
     Statement find(store_.db(), "SELECT batch_id FROM gift_batch_line WHERE id = ?1 AND deleted = 0");
     find.bind_uuid(1, line_id);
-    if (find.step() != Statement::Step::row)
+    if (find.step() != Statement::Step::row) {
+        if (Result<void> done = find.finished(); !done)
+            return done.error();
         return fail("batch.line_not_found", "This line of the batch does not exist.");
+    }
     Result<Checked> c = check_line(find.column_uuid(0), n);
     if (!c)
         return c.error();
@@ -286,8 +297,11 @@ Result<void> GiftBatchRepository::strike_line(const std::string& line_id, const 
     Statement find(store_.db(), "SELECT l.batch_id, m.id FROM gift_batch_line l JOIN member m ON m.ref = l.member_ref "
                                 "WHERE l.id = ?1 AND l.deleted = 0");
     find.bind_uuid(1, line_id);
-    if (find.step() != Statement::Step::row)
+    if (find.step() != Statement::Step::row) {
+        if (Result<void> done = find.finished(); !done)
+            return done.error();
         return fail("batch.line_not_found", "This line of the batch does not exist.");
+    }
     if (Result<GiftBatch> batch = open_batch(find.column_uuid(0)); !batch)
         return batch.error();
     const std::string member_id = find.column_uuid(1);

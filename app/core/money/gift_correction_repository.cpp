@@ -136,8 +136,11 @@ Result<std::string> GiftCorrectionRepository::amend(const std::string& gift_id, 
     if (!cents)
         return cents.error();
     // An empty date keeps the gift's own, not today's: nobody means "move it to today" by clearing it.
-    Result<std::string> date = trim_spaces(a.date_text).empty() ? Result<std::string>(gift->gift_date)
-                                                                : parse_past_date(a.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date =
+        trim_spaces(a.date_text).empty() ? Result<std::string>(gift->gift_date) : parse_past_date(a.date_text, *window);
     if (!date)
         return date.error();
     Result<int64_t> campaign = campaign_ref_of(store_, a.campaign_id);
@@ -180,7 +183,10 @@ Result<std::string> GiftCorrectionRepository::refund(const std::string& gift_id,
         return cents.error();
     if (*cents > gift->net_cents)
         return fail("correction.refund_too_large", "A refund cannot be more than what remains of the gift.", "amount");
-    Result<std::string> date = parse_past_date(r.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date = parse_past_date(r.date_text, *window);
     if (!date)
         return date.error();
     if (*date < gift->gift_date)
@@ -210,6 +216,8 @@ Result<std::string> GiftCorrectionRepository::move(const std::string& gift_id, c
     Statement name(store_.db(), "SELECT first_name, last_name FROM member WHERE ref = ?1");
     name.bind_int64(1, *to);
     const bool named = name.step() == Statement::Step::row;
+    if (Result<void> done = name.finished(); !done) // the journal would name nobody
+        return done.error();
     GiftCorrection c;
     c.kind = CorrectionKind::move;
     c.member_id = member_id;

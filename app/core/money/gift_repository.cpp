@@ -36,7 +36,10 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
     if (!cents)
         return cents.error();
 
-    Result<std::string> date = parse_past_date(g.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date = parse_past_date(g.date_text, *window);
     if (!date)
         return date.error();
     if (!is_currency_code(g.currency))
@@ -135,13 +138,16 @@ Result<std::vector<Gift>> GiftRepository::list_for_member(const std::string& mem
     return out;
 }
 
-std::string GiftRepository::default_campaign_for(const std::string& member_id)
+Result<std::string> GiftRepository::default_campaign_for(const std::string& member_id)
 {
     Statement select(store_.db(), "SELECT c.id FROM member m JOIN campaign_received r ON r.member_ref = m.ref "
                                   "JOIN campaign c ON c.ref = r.campaign_ref WHERE m.id = ?1 "
                                   "ORDER BY r.received_date DESC, r.id DESC LIMIT 1");
     select.bind_uuid(1, member_id);
-    return select.step() == Statement::Step::row ? select.column_uuid(0) : std::string();
+    std::string id = select.step() == Statement::Step::row ? select.column_uuid(0) : std::string();
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
+    return id;
 }
 
 } // namespace obole

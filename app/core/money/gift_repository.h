@@ -28,8 +28,9 @@ public:
     // voided ones included; newest first (gift date, then entry time).
     Result<std::vector<Gift>> list_for_member(const std::string& member_id);
 
-    // The campaign last received by the member (newest received_date), "" if none.
-    std::string default_campaign_for(const std::string& member_id);
+    // The campaign last received by the member (newest received_date), "" if
+    // none; a failed read is an error (the gift would go uncoded unseen).
+    Result<std::string> default_campaign_for(const std::string& member_id);
 
 private:
     Store& store_;

@@ -132,7 +132,10 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
         return with_field(fee.error(), "fee");
     std::string paid;
     if (!trim_spaces(n.paid_date_text).empty()) {
-        Result<std::string> p = parse_past_date(n.paid_date_text, date_window(store_), "paid_date");
+        Result<DateWindow> window = date_window(store_);
+        if (!window)
+            return window.error();
+        Result<std::string> p = parse_past_date(n.paid_date_text, *window, "paid_date");
         if (!p)
             return p.error();
         paid = *p;
@@ -149,6 +152,8 @@ Result<std::string> MembershipRepository::add(const NewMembership& n, const std:
     overlap.bind_text(3, end);
     if (overlap.step() == Statement::Step::row)
         return fail("membership.overlaps", "This period overlaps another membership of the member.", "start");
+    if (Result<void> done = overlap.finished(); !done)
+        return done.error();
 
     const std::string id = new_uuid_v7();
     Result<void> written = store_.transaction([&]() -> Result<void> {

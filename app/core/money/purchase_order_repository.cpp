@@ -46,7 +46,10 @@ Result<int64_t> parse_quantity(const std::string& text)
 
 Result<std::string> PurchaseOrderRepository::add(const NewPurchaseOrder& o, const std::string& operator_name)
 {
-    Result<std::string> date = parse_past_date(o.date_text, date_window(store_));
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> date = parse_past_date(o.date_text, *window);
     if (!date)
         return date.error();
     Result<std::string> description = validate_person_name(o.description); // one line of plain text

@@ -72,7 +72,10 @@ Result<std::string> SepaMandateRepository::add(const NewSepaMandate& n, const st
         return fail("mandate.no_signature_date",
                     "A mandate with no signature date cannot be collected: enter the date it was signed.",
                     "signature_date");
-    Result<std::string> signed_on = parse_past_date(n.signature_date_text, date_window(store_), "signature_date");
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> signed_on = parse_past_date(n.signature_date_text, *window, "signature_date");
     if (!signed_on)
         return signed_on.error();
     Result<int64_t> cents = parse_amount_cents(n.amount_text);
@@ -146,8 +149,11 @@ Result<void> SepaMandateRepository::set_status(const std::string& mandate_id, co
     Statement select(db, "SELECT s.status, s.rum, m.id FROM sepa_mandate s JOIN member m ON m.ref = s.member_ref "
                          "WHERE s.id = ?1");
     select.bind_uuid(1, mandate_id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return fail("mandate.not_found", "This mandate does not exist.");
+    }
     const std::string current = select.column_text(0), rum = select.column_text(1), member_id = select.column_uuid(2);
     if (current == status)
         return {};
@@ -171,8 +177,11 @@ Result<void> SepaMandateRepository::amend(const std::string& mandate_id, const M
     Statement select(db, "SELECT s.status, s.rum, s.iban, s.bic, s.end_date, s.amended_from_iban, s.amended_from_rum, "
                          "m.id FROM sepa_mandate s JOIN member m ON m.ref = s.member_ref WHERE s.id = ?1");
     select.bind_uuid(1, mandate_id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return fail("mandate.not_found", "This mandate does not exist.");
+    }
     if (select.column_text(0) == "revoked")
         return fail("mandate.revoked", "A revoked mandate cannot be used again: record a new mandate.");
     const std::string rum = select.column_text(1), iban = select.column_text(2), bic = select.column_text(3);
@@ -212,6 +221,8 @@ Result<void> SepaMandateRepository::amend(const std::string& mandate_id, const M
         taken.bind_text(1, new_rum);
         if (taken.step() == Statement::Step::row)
             return fail("mandate.rum_taken", "Another mandate already has this reference.", "rum");
+        if (Result<void> done = taken.finished(); !done)
+            return done.error();
     }
     // The bank knows the account and reference of the last collection: an
     // amendment not yet carried keeps what it was changed from.

@@ -46,7 +46,10 @@ Result<std::string> SponsorshipRepository::add(const NewSponsorship& s, const st
         c = char(std::toupper(static_cast<unsigned char>(c)));
     if (!country.empty() && !is_country_code(country))
         return fail("sponsorship.bad_country", "The country must be a two-letter code such as SN.", "country");
-    Result<std::string> start = parse_past_date(s.start_text, date_window(store_), "start_date");
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> start = parse_past_date(s.start_text, *window, "start_date");
     if (!start)
         return start.error();
     Result<int64_t> cents = parse_amount_cents(s.monthly_text);
@@ -83,12 +86,18 @@ Result<void> SponsorshipRepository::end(const std::string& sponsorship_id, const
     Statement row(store_.db(), "SELECT s.status, s.start_date, s.child_name, m.id FROM sponsorship s "
                                "JOIN member m ON m.ref = s.member_ref WHERE s.id = ?1");
     row.bind_uuid(1, sponsorship_id);
-    if (row.step() != Statement::Step::row)
+    if (row.step() != Statement::Step::row) {
+        if (Result<void> done = row.finished(); !done)
+            return done.error();
         return fail("sponsorship.not_found", "This sponsorship does not exist.");
+    }
     if (row.column_view(0) == "ended")
         return fail("sponsorship.already_ended", "This sponsorship has already ended.");
     const std::string start = row.column_text(1), child = row.column_text(2), member_id = row.column_uuid(3);
-    Result<std::string> end_date = parse_past_date(end_text, date_window(store_), "end_date");
+    Result<DateWindow> window = date_window(store_);
+    if (!window)
+        return window.error();
+    Result<std::string> end_date = parse_past_date(end_text, *window, "end_date");
     if (!end_date)
         return end_date.error();
     if (*end_date < start)
@@ -128,12 +137,12 @@ Result<std::vector<Sponsorship>> SponsorshipRepository::list_for_member(const st
     return out;
 }
 
-int SponsorshipRepository::count_active(const std::string& member_id)
+Result<int64_t> SponsorshipRepository::count_active(const std::string& member_id)
 {
     Statement count(store_.db(), "SELECT count(*) FROM member m JOIN sponsorship s ON s.member_ref = m.ref "
                                  "WHERE m.id = ?1 AND s.status = 'active'");
     count.bind_uuid(1, member_id);
-    return count.step() == Statement::Step::row ? int(count.column_int64(0)) : 0;
+    return count.single_int64();
 }
 
 } // namespace obole

@@ -47,7 +47,7 @@ public:
     Result<std::vector<Sponsorship>> list_for_member(const std::string& member_id);
 
     // Shown in the Infos tab.
-    int count_active(const std::string& member_id);
+    Result<int64_t> count_active(const std::string& member_id);
 
 private:
     Store& store_;

@@ -268,7 +268,10 @@ Result<Erasure> erase_member(Store& store, const std::string& member_id, const s
         Result<int64_t> ref = member_ref(store, member_id);
         if (!ref)
             return ref.error();
-        if (is_erased(store, member_id))
+        Result<bool> erased = is_erased(store, member_id);
+        if (!erased)
+            return erased.error();
+        if (*erased)
             return fail("member.erased", "This person was erased at their request.");
         Statement insert(store.db(), "INSERT INTO member_erasure(id, member_ref, erased_at, operator, created_at) "
                                      "VALUES(?1, ?2, ?3, ?4, ?3)");

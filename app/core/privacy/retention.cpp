@@ -42,7 +42,10 @@ ORDER BY last_activity, last_name, first_name
 
 int retention_years(Store& store)
 {
-    const std::string text = SettingRepository(store).get(kRetentionYearsSetting);
+    // Left as it was (privacy/ is converted apart): a failed read keeps the
+    // default, as before SettingRepository::get said it failed.
+    const Result<std::string> read = SettingRepository(store).get(kRetentionYearsSetting);
+    const std::string text = read ? *read : std::string();
     char* end = nullptr;
     const long value = std::strtol(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || value < 1 || value > kMaxRetentionYears)

@@ -24,8 +24,9 @@ Result<std::vector<std::string>> receipts_to_check(Store& store)
 }
 
 // The reason of the latest correction of one of the receipt's gifts: the
-// cancellation says why in the treasurer's own words.
-std::string latest_reason(Store& store, const TaxReceipt& receipt)
+// cancellation says why in the treasurer's own words (printed on it: a
+// failed read is an error, never a cancellation without its reason).
+Result<std::string> latest_reason(Store& store, const TaxReceipt& receipt)
 {
     Statement s(store.db(), "SELECT reason, created_at FROM gift_correction WHERE gift_id = ?1 "
                             "ORDER BY created_at DESC, id DESC LIMIT 1");
@@ -37,6 +38,8 @@ std::string latest_reason(Store& store, const TaxReceipt& receipt)
             reason = s.column_text(0);
             at = s.column_text(1);
         }
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
     }
     return reason;
 }
@@ -93,7 +96,10 @@ Result<ReceiptFollowUp> follow_corrections(Store& store, ReceiptNumbering number
             if (!*untrue)
                 continue;
             const TaxReceipt& receipt = **untrue;
-            if (Result<void> r = receipts.cancel(receipt, latest_reason(store, receipt), operator_name); !r)
+            Result<std::string> reason = latest_reason(store, receipt);
+            if (!reason)
+                return reason.error();
+            if (Result<void> r = receipts.cancel(receipt, *reason, operator_name); !r)
                 return r;
             ++done.cancelled;
             Result<std::string> corrective = receipts.reissue(receipt, numbering, operator_name);

@@ -30,13 +30,20 @@ bool is_registration_number(const std::string& text)
     return is_siren(text) || is_rna(text);
 }
 
-Organisation load_organisation(Store& store)
+Result<Organisation> load_organisation(Store& store)
 {
     SettingRepository settings(store);
     Organisation org;
-    for (const Field& f : kFields)
-        org.*f.member = settings.get(f.key);
-    org.ifi_eligible = settings.get(kIfiKey) == "1";
+    for (const Field& f : kFields) {
+        Result<std::string> value = settings.get(f.key);
+        if (!value)
+            return value.error();
+        org.*f.member = *value;
+    }
+    Result<std::string> ifi = settings.get(kIfiKey);
+    if (!ifi)
+        return ifi.error();
+    org.ifi_eligible = *ifi == "1";
     return org;
 }
 

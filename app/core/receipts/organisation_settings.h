@@ -11,7 +11,8 @@ namespace obole {
 
 class Store;
 
-Organisation load_organisation(Store& store);
+// A failed read is an error, never an association with no name or address.
+Result<Organisation> load_organisation(Store& store);
 // All fields in one transaction. The name is required (organisation.no_name);
 // what is given must be right: a known legal status (organisation.bad_status),
 // a SIREN or RNA number that is one (organisation.bad_registration).

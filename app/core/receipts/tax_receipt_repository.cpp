@@ -85,7 +85,7 @@ std::string join_nonempty(std::initializer_list<std::string> parts, const char* 
 
 } // namespace
 
-bool TaxReceiptRepository::receipted(const std::string& member_id, const std::string& gift_id)
+Result<bool> TaxReceiptRepository::receipted(const std::string& member_id, const std::string& gift_id)
 {
     Statement s(store_.db(), (std::string("SELECT 1 FROM tax_receipt r WHERE r.member_ref = "
                                           "(SELECT ref FROM member WHERE id = ?2) AND instr(r.gift_ids, ?1) > 0 AND ") +
@@ -93,7 +93,10 @@ bool TaxReceiptRepository::receipted(const std::string& member_id, const std::st
                                  .c_str());
     s.bind_text(1, gift_id);
     s.bind_uuid(2, member_id);
-    return s.step() == Statement::Step::row;
+    const bool found = s.step() == Statement::Step::row;
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    return found;
 }
 
 Result<std::vector<Gift>> TaxReceiptRepository::unreceipted_gifts(const std::string& member_id)
@@ -149,7 +152,10 @@ Result<std::string> TaxReceiptRepository::issue_for_gift(const std::string& memb
         return fail("gift.not_found", "This gift does not exist.");
     if (gift->currency != "EUR")
         return fail("tax_receipt.not_euro", "Tax receipts are in euros; this gift is in another currency.");
-    if (receipted(member_id, gift_id))
+    Result<bool> already = receipted(member_id, gift_id);
+    if (!already)
+        return already.error();
+    if (*already)
         return fail("tax_receipt.already_receipted", "This gift is on a tax receipt already.");
     return issue(member_id, {*gift}, "per_gift", std::atoi(gift->gift_date.substr(0, 4).c_str()), numbering,
                  operator_name, "");
@@ -166,8 +172,11 @@ Result<std::string> TaxReceiptRepository::issue(const std::string& member_id, co
             "ifnull(a.country, ''), m.donor_kind, m.siren FROM member m LEFT JOIN address a ON a.member_ref = m.ref "
             "AND a.is_main = 1 AND a.deleted = 0 WHERE m.id = ?1 AND m.deleted = 0 LIMIT 1");
     member.bind_uuid(1, member_id);
-    if (member.step() != Statement::Step::row)
+    if (member.step() != Statement::Step::row) {
+        if (Result<void> done = member.finished(); !done)
+            return done.error();
         return fail("member.not_found", "This member does not exist.");
+    }
     if (member.column_view(1) == "none")
         return fail("tax_receipt.opted_out", "This member opted out of tax receipts: none can be issued.");
     const std::string donor_kind = member.column_text(10), siren = member.column_text(11);

@@ -68,7 +68,7 @@ private:
     Result<std::string> issue(const std::string& member_id, const std::vector<Gift>& gifts, const std::string& kind,
                               int year, ReceiptNumbering numbering, const std::string& operator_name,
                               const std::string& replaces_id);
-    bool receipted(const std::string& member_id, const std::string& gift_id);
+    Result<bool> receipted(const std::string& member_id, const std::string& gift_id);
 
     Store& store_;
 };

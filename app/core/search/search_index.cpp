@@ -32,15 +32,19 @@ std::map<std::string, int> token_fields(const SearchWords& w)
 }
 
 // Loads what a member's index entry is computed from; false when the member
-// is missing or deleted.
-bool load_source(Store& store, const std::string& member_id, SearchSource* s)
+// is missing or deleted. A failed read is an error: an entry made from half
+// the member would hide them from a search for their email.
+Result<bool> load_source(Store& store, const std::string& member_id, SearchSource* s)
 {
     sqlite3* db = store.db();
     Statement member(db, "SELECT ref, member_no, first_name, last_name FROM member "
                          "WHERE id = ?1 AND deleted = 0 AND merged_into_ref IS NULL");
     member.bind_uuid(1, member_id);
-    if (member.step() != Statement::Step::row)
+    if (member.step() != Statement::Step::row) {
+        if (Result<void> done = member.finished(); !done)
+            return done.error();
         return false;
+    }
     s->member_ref = member.column_int64(0);
     s->member_no = member.column_int64(1);
     s->first_name = member.column_text(2);
@@ -53,6 +57,8 @@ bool load_source(Store& store, const std::string& member_id, SearchSource* s)
         s->postcode = address.column_text(0);
         s->city = address.column_text(1);
     }
+    if (Result<void> done = address.finished(); !done)
+        return done.error();
     Statement emails(db, "SELECT address FROM email WHERE member_ref = ?1 AND deleted = 0 ORDER BY id");
     emails.bind_int64(1, s->member_ref);
     while (emails.step() == Statement::Step::row)
@@ -61,6 +67,10 @@ bool load_source(Store& store, const std::string& member_id, SearchSource* s)
     phones.bind_int64(1, s->member_ref);
     while (phones.step() == Statement::Step::row)
         s->phones.push_back(phones.column_text(0));
+    if (Result<void> done = emails.finished(); !done)
+        return done.error();
+    if (Result<void> done = phones.finished(); !done)
+        return done.error();
     return true;
 }
 
@@ -69,13 +79,17 @@ struct StoredDoc {
     SearchWords words;
 };
 
-bool load_stored(Store& store, const std::string& member_id, StoredDoc* out)
+// False when the member has no entry.
+Result<bool> load_stored(Store& store, const std::string& member_id, StoredDoc* out)
 {
     Statement select(store.db(), "SELECT d.doc, d.sort_key, d.text, d.extra FROM member m "
                                  "JOIN search_doc d ON d.member_ref = m.ref WHERE m.id = ?1");
     select.bind_uuid(1, member_id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return false;
+    }
     out->doc = select.column_int64(0);
     out->words = words_from_stored(select.column_view(1), select.column_view(2), select.column_view(3));
     return true;
@@ -134,7 +148,7 @@ Result<void> insert_doc(Store& store, int64_t doc, int64_t member_ref, const Sea
 
 // A doc number between the neighbours in name order; false when there is no
 // room left (the caller then renumbers everything).
-bool allocate_doc(Store& store, const std::string& sort_key, int64_t member_ref, int64_t* doc)
+Result<bool> allocate_doc(Store& store, const std::string& sort_key, int64_t member_ref, int64_t* doc)
 {
     sqlite3* db = store.db();
     Statement prev(db, "SELECT doc FROM search_doc WHERE (sort_key, member_ref) < (?1, ?2) "
@@ -147,6 +161,11 @@ bool allocate_doc(Store& store, const std::string& sort_key, int64_t member_ref,
     next.bind_text(1, sort_key);
     next.bind_int64(2, member_ref);
     bool has_next = next.step() == Statement::Step::row;
+    // A neighbour not read is not "none": the doc would land out of name order.
+    if (Result<void> done = prev.finished(); !done)
+        return done.error();
+    if (Result<void> done = next.finished(); !done)
+        return done.error();
     int64_t lo = has_prev ? prev.column_int64(0) : 0;
     int64_t hi = has_next ? next.column_int64(0) : lo + 2 * kDocGap;
     if (!has_next && lo > INT64_MAX - 2 * kDocGap)
@@ -162,9 +181,15 @@ bool allocate_doc(Store& store, const std::string& sort_key, int64_t member_ref,
 Result<void> reindex_member(Store& store, const std::string& member_id)
 {
     StoredDoc old;
-    bool had = load_stored(store, member_id, &old);
+    Result<bool> stored = load_stored(store, member_id, &old);
+    if (!stored)
+        return stored.error();
+    const bool had = *stored;
     SearchSource source;
-    if (!load_source(store, member_id, &source))
+    Result<bool> found = load_source(store, member_id, &source);
+    if (!found)
+        return found.error();
+    if (!*found)
         return had ? remove_doc(store, old) : Result<void>();
 
     SearchWords words = search_words_for(source);
@@ -176,10 +201,15 @@ Result<void> reindex_member(Store& store, const std::string& member_id)
             return r;
     }
     int64_t doc = 0;
-    if (had && words.sort_key == old.words.sort_key)
+    if (had && words.sort_key == old.words.sort_key) {
         doc = old.doc; // same place in name order
-    else if (!allocate_doc(store, words.sort_key, source.member_ref, &doc))
-        return rebuild_search_index(store);
+    } else {
+        Result<bool> room = allocate_doc(store, words.sort_key, source.member_ref, &doc);
+        if (!room)
+            return room.error();
+        if (!*room)
+            return rebuild_search_index(store);
+    }
     return insert_doc(store, doc, source.member_ref, words);
 }
 
@@ -205,23 +235,33 @@ Result<void> rebuild_search_index(Store& store)
             by_ref.emplace(s.member_ref, sources.size());
             sources.push_back(std::move(s));
         }
-        auto each_row = [&](const char* sql, auto&& apply) {
+        if (Result<void> done = members.finished(); !done)
+            return done.error();
+        auto each_row = [&](const char* sql, auto&& apply) -> Result<void> {
             Statement select(db, sql);
             while (select.step() == Statement::Step::row) {
                 auto it = by_ref.find(select.column_int64(0));
                 if (it != by_ref.end())
                     apply(sources[it->second], select);
             }
+            return select.finished();
         };
-        each_row("SELECT member_ref, postcode, city FROM address WHERE deleted = 0 ORDER BY is_main",
-                 [](SearchSource& s, Statement& row) { // the main address is read last and wins
-                     s.postcode = row.column_text(1);
-                     s.city = row.column_text(2);
-                 });
-        each_row("SELECT member_ref, address FROM email WHERE deleted = 0 ORDER BY id",
-                 [](SearchSource& s, Statement& row) { s.emails.push_back(row.column_text(1)); });
-        each_row("SELECT member_ref, number FROM phone WHERE deleted = 0 ORDER BY id",
-                 [](SearchSource& s, Statement& row) { s.phones.push_back(row.column_text(1)); });
+        if (Result<void> r =
+                each_row("SELECT member_ref, postcode, city FROM address WHERE deleted = 0 ORDER BY is_main",
+                         [](SearchSource& s, Statement& row) { // the main address is read last and wins
+                             s.postcode = row.column_text(1);
+                             s.city = row.column_text(2);
+                         });
+            !r)
+            return r;
+        if (Result<void> r = each_row("SELECT member_ref, address FROM email WHERE deleted = 0 ORDER BY id",
+                                      [](SearchSource& s, Statement& row) { s.emails.push_back(row.column_text(1)); });
+            !r)
+            return r;
+        if (Result<void> r = each_row("SELECT member_ref, number FROM phone WHERE deleted = 0 ORDER BY id",
+                                      [](SearchSource& s, Statement& row) { s.phones.push_back(row.column_text(1)); });
+            !r)
+            return r;
 
         std::vector<SearchWords> words;
         words.reserve(sources.size());

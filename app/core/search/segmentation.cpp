@@ -124,10 +124,13 @@ Result<void> run_compute(Store& store, const std::string& today, bool marked_onl
     bounds.bind_text(1, today);
     if (bounds.step() != Statement::Step::row)
         return bounds.error();
+    Result<int64_t> threshold = major_threshold_cents(store);
+    if (!threshold)
+        return threshold.error();
     std::string sql = compute_sql(marked_only);
     Statement s(store.db(), sql.c_str());
     s.bind_text(1, today);
-    s.bind_int64(2, major_threshold_cents(store));
+    s.bind_int64(2, *threshold);
     for (int i = 0; i < kBoundaryCount; ++i)
         s.bind_text(3 + i, bounds.column_text(i));
     return s.run();
@@ -135,17 +138,22 @@ Result<void> run_compute(Store& store, const std::string& today, bool marked_onl
 
 Result<void> write_basis(Store& store, const std::string& today)
 {
+    Result<int64_t> threshold = major_threshold_cents(store);
+    if (!threshold)
+        return threshold.error();
     Statement s(store.db(), "INSERT OR REPLACE INTO member_segment_basis(id, day, threshold_cents) VALUES(1, ?1, ?2)");
     s.bind_text(1, today);
-    s.bind_int64(2, major_threshold_cents(store));
+    s.bind_int64(2, *threshold);
     return s.run();
 }
 
-bool has_marks(Store& store, bool* full)
+// A failed read is an error, never "nothing marked": the members changed
+// would keep the segments of before.
+Result<bool> has_marks(Store& store, bool* full)
 {
     Statement s(store.db(), "SELECT min(member_ref), count(*) FROM temp.segment_mark");
     if (s.step() != Statement::Step::row)
-        return false;
+        return s.error();
     *full = s.column_int64(0) < 0;
     return s.column_int64(1) > 0;
 }
@@ -178,9 +186,12 @@ std::string segment_names(int flags)
     return out;
 }
 
-int64_t major_threshold_cents(Store& store)
+Result<int64_t> major_threshold_cents(Store& store)
 {
-    std::string text = SettingRepository(store).get(kMajorThresholdSetting);
+    Result<std::string> read = SettingRepository(store).get(kMajorThresholdSetting);
+    if (!read)
+        return read.error();
+    const std::string& text = *read;
     char* end = nullptr;
     long long value = std::strtoll(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || value <= 0)
@@ -188,7 +199,7 @@ int64_t major_threshold_cents(Store& store)
     return value;
 }
 
-MemberSegments member_segments(Store& store, const std::string& member_id)
+Result<MemberSegments> member_segments(Store& store, const std::string& member_id)
 {
     MemberSegments out;
     Statement s(store.db(),
@@ -204,6 +215,8 @@ MemberSegments member_segments(Store& store, const std::string& member_id)
         out.last_gift = s.column_text(5);
         out.total_12m_cents = s.column_int64(6);
     }
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
     return out;
 }
 
@@ -223,18 +236,27 @@ Result<void> refresh_all_segments(Store& store, const std::string& today)
     });
 }
 
-bool segments_stale(Store& store, const std::string& today)
+Result<bool> segments_stale(Store& store, const std::string& today)
 {
     Statement s(store.db(), "SELECT day, threshold_cents FROM member_segment_basis WHERE id = 1");
-    if (s.step() != Statement::Step::row)
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
         return true;
-    return s.column_text(0) != today || s.column_int64(1) != major_threshold_cents(store);
+    }
+    Result<int64_t> threshold = major_threshold_cents(store);
+    if (!threshold)
+        return threshold.error();
+    return s.column_text(0) != today || s.column_int64(1) != *threshold;
 }
 
 Result<void> refresh_marked_segments(Store& store, const std::string& today)
 {
     bool full = false;
-    if (!has_marks(store, &full))
+    Result<bool> marked = has_marks(store, &full);
+    if (!marked)
+        return marked.error();
+    if (!*marked)
         return {};
     if (full) {
         if (Result<void> r = store.exec("DELETE FROM temp.segment_mark; DELETE FROM member_segment"); !r)
@@ -255,7 +277,10 @@ Result<void> refresh_marked_segments(Store& store, const std::string& today)
 Result<bool> refresh_segments_if_stale(Store& store)
 {
     const std::string today = store.today();
-    if (!segments_stale(store, today))
+    Result<bool> stale = segments_stale(store, today);
+    if (!stale)
+        return stale.error();
+    if (!*stale)
         return false;
     if (Result<void> r = refresh_all_segments(store, today); !r)
         return r.error();

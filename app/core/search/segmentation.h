@@ -59,11 +59,12 @@ struct MemberSegments {
     int64_t total_12m_cents = 0;       // gifts of the 12 months ending at the last gift
 };
 
-// The member's row ("" id or no row: all zero).
-MemberSegments member_segments(Store& store, const std::string& member_id);
+// The member's row ("" id or no row: all zero; a failed read is an error,
+// never a member with no segments).
+Result<MemberSegments> member_segments(Store& store, const std::string& member_id);
 
 // The threshold currently in force (setting, or the default).
-int64_t major_threshold_cents(Store& store);
+Result<int64_t> major_threshold_cents(Store& store);
 
 // Creates the connection's marking table and triggers (TEMP: they belong to
 // this connection, not to the file). Called by Store once the schema is current.
@@ -79,7 +80,7 @@ Result<void> refresh_all_segments(Store& store, const std::string& today);
 Result<void> refresh_marked_segments(Store& store, const std::string& today);
 
 // True when the basis is not for `today` and the current threshold.
-bool segments_stale(Store& store, const std::string& today);
+Result<bool> segments_stale(Store& store, const std::string& today);
 
 // A new day changes who is new, lapsed, LYBUNT...: when the basis is stale,
 // recomputes everyone (true) for store.today(). The app calls it at a quiet

@@ -83,7 +83,7 @@ std::string sequence_type(const MandateForPlan& m, const std::string& date)
     return "RCUR";
 }
 
-CollectionPlan plan_collections(Store& store, const CreditorSettings& creditor, const std::string& date)
+Result<CollectionPlan> plan_collections(Store& store, const CreditorSettings& creditor, const std::string& date)
 {
     CollectionPlan plan;
     plan.collection_date = date;
@@ -129,6 +129,8 @@ CollectionPlan plan_collections(Store& store, const CreditorSettings& creditor, 
         plan.total.amount_cents += c.amount_cents;
         plan.lines.push_back(std::move(c));
     }
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return plan;
 }
 

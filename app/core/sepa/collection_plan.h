@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/calendar/frequency.h"
+#include "core/result.h"
 
 namespace obole {
 
@@ -75,6 +76,7 @@ struct CollectionPlan {
 };
 
 // Every mandate due on `date` (a date already checked: core/sepa/business_days.h).
-CollectionPlan plan_collections(Store& store, const CreditorSettings& creditor, const std::string& date);
+// A failed read is an error, never a run short of mandates.
+Result<CollectionPlan> plan_collections(Store& store, const CreditorSettings& creditor, const std::string& date);
 
 } // namespace obole

@@ -71,8 +71,11 @@ Result<void> insert_collection(Store& store, Statement& insert, const PlannedCol
 {
     Statement latest(store.db(), kLatestPeriodSql);
     latest.bind_uuid(1, c.mandate_id);
-    if (latest.step() == Statement::Step::row && !latest.column_is_null(0) &&
-        (c.period == "once" || latest.column_text(0) >= c.period))
+    const bool has_latest = latest.step() == Statement::Step::row;
+    // Unread is not "never submitted": the period would be collected twice.
+    if (Result<void> done = latest.finished(); !done)
+        return done.error();
+    if (has_latest && !latest.column_is_null(0) && (c.period == "once" || latest.column_text(0) >= c.period))
         return fail("sepa.already_submitted",
                     "Some of these collections were already submitted in another run: prepare the run again.");
     insert.reset();
@@ -122,8 +125,11 @@ Result<CollectionRun> find_run(Store& store, const std::string& run_id)
 {
     Statement select(store.db(), kFindSql);
     select.bind_uuid(1, run_id);
-    if (select.step() != Statement::Step::row)
+    if (select.step() != Statement::Step::row) {
+        if (Result<void> done = select.finished(); !done)
+            return done.error();
         return fail("sepa.run_not_found", "This collection run does not exist.");
+    }
     return read_run(select);
 }
 
@@ -298,6 +304,9 @@ Result<Pain008> CollectionRunRepository::file_of(const std::string& run_id, cons
         t.remittance = creditor.name + (period == "once" ? std::string() : " " + period);
         f.transactions.push_back(std::move(t));
     }
+    // A file short of collections would be sent to the bank as the run.
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     return f;
 }
 

@@ -79,8 +79,10 @@ Result<int> settle_collections(Store& store, const CreditorSettings& creditor, c
 
 Result<int> settle_collections(Store& store, const std::string& operator_name)
 {
-    const CreditorSettings creditor = load_creditor_settings(store);
-    return creditor.complete() ? settle_collections(store, creditor, operator_name) : Result<int>(0);
+    Result<CreditorSettings> creditor = load_creditor_settings(store);
+    if (!creditor)
+        return creditor.error();
+    return creditor->complete() ? settle_collections(store, *creditor, operator_name) : Result<int>(0);
 }
 
 } // namespace obole

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "core/calendar/date.h"
@@ -56,18 +57,26 @@ std::vector<int> parse_days(std::string_view text)
 
 } // namespace
 
-CreditorSettings load_creditor_settings(Store& store)
+Result<CreditorSettings> load_creditor_settings(Store& store)
 {
     SettingRepository s(store);
+    std::map<std::string, std::string> v;
+    for (const char* key : {"sepa.creditor_name", "sepa.ics", "sepa.iban", "sepa.bic", "sepa.lead_days",
+                            "sepa.return_days", "sepa.failures_before_call", "sepa.collection_days"}) {
+        Result<std::string> value = s.get(key);
+        if (!value)
+            return value.error();
+        v[key] = *value;
+    }
     CreditorSettings c;
-    c.name = s.get("sepa.creditor_name");
-    c.ics = s.get("sepa.ics");
-    c.iban = s.get("sepa.iban");
-    c.bic = s.get("sepa.bic");
-    c.lead_days = to_int(s.get("sepa.lead_days"), c.lead_days);
-    c.return_days = to_int(s.get("sepa.return_days"), c.return_days);
-    c.failures_before_call = to_int(s.get("sepa.failures_before_call"), c.failures_before_call);
-    if (std::vector<int> days = parse_days(s.get("sepa.collection_days")); !days.empty())
+    c.name = v["sepa.creditor_name"];
+    c.ics = v["sepa.ics"];
+    c.iban = v["sepa.iban"];
+    c.bic = v["sepa.bic"];
+    c.lead_days = to_int(v["sepa.lead_days"], c.lead_days);
+    c.return_days = to_int(v["sepa.return_days"], c.return_days);
+    c.failures_before_call = to_int(v["sepa.failures_before_call"], c.failures_before_call);
+    if (std::vector<int> days = parse_days(v["sepa.collection_days"]); !days.empty())
         c.collection_days = days;
     return c;
 }

@@ -33,7 +33,8 @@ struct CreditorSettingsText {
     std::string name, ics, iban, bic, lead_days, collection_days, return_days, failures_before_call = "2";
 };
 
-CreditorSettings load_creditor_settings(Store& store);
+// A failed read is an error, never a creditor left unset.
+Result<CreditorSettings> load_creditor_settings(Store& store);
 
 // Checks every field (name: sepa.no_creditor_name, field "creditor_name";
 // ics.*; iban.*; bic.*; lead_days, return_days: sepa.bad_days; collection

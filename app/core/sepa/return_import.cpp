@@ -24,14 +24,21 @@ struct Known {
     int64_t amount_cents = 0;
 };
 
-bool find_collection(Store& store, const std::string& collection_id, Known* out)
+// False when no collection has this id. A failed read is an error, never
+// "not ours": the file would be refused, or a return left unapplied.
+Result<bool> find_collection(Store& store, const std::string& collection_id, Known* out)
 {
     Statement s(store.db(), "SELECT k.status, k.gift_id, k.mandate_id, ifnull(d.status, ''), m.id, k.rum, "
                             "k.amount_cents FROM sepa_collection k JOIN member m ON m.ref = k.member_ref "
                             "LEFT JOIN sepa_mandate d ON d.id = k.mandate_id WHERE k.id = ?1");
     s.bind_uuid(1, collection_id);
-    if (collection_id.empty() || s.step() != Statement::Step::row)
+    if (collection_id.empty())
         return false;
+    if (s.step() != Statement::Step::row) {
+        if (Result<void> done = s.finished(); !done)
+            return done.error();
+        return false;
+    }
     *out = {collection_id,    s.column_text(0), s.column_uuid(1), s.column_uuid(2),
             s.column_text(3), s.column_uuid(4), s.column_text(5), s.column_int64(6)};
     return true;
@@ -122,7 +129,10 @@ Result<ReturnImport> import_bank_return(Store& store, std::string_view bytes, co
     std::vector<std::pair<Known, const BankReturnLine*>> to_apply;
     for (const BankReturnLine& line : lines) {
         Known k;
-        if (!find_collection(store, collection_id_of(line.end_to_end_id), &k) || k.status == "cancelled")
+        Result<bool> found = find_collection(store, collection_id_of(line.end_to_end_id), &k);
+        if (!found)
+            return found.error();
+        if (!*found || k.status == "cancelled")
             ++report.unknown;
         else if (k.status == "failed")
             ++report.already;

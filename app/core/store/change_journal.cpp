@@ -52,7 +52,9 @@ struct MemberLink {
     std::string pk_name;
 };
 
-MemberLink member_link(sqlite3* db, const std::string& table)
+// A failed read is an error: a table read as having no member column would
+// leave the members it changed out of the search index.
+Result<MemberLink> member_link(sqlite3* db, const std::string& table)
 {
     MemberLink link;
     Statement info(db, ("SELECT cid, name, pk FROM pragma_table_info('" + table + "')").c_str());
@@ -66,6 +68,8 @@ MemberLink member_link(sqlite3* db, const std::string& table)
             link.is_ref = name == "member_ref";
         }
     }
+    if (Result<void> done = info.finished(); !done)
+        return done.error();
     return link;
 }
 
@@ -93,8 +97,14 @@ public:
             int columns = 0, op = 0, indirect = 0;
             sqlite3changeset_op(it, &table, &columns, &op, &indirect);
             auto found = links_.find(table);
-            if (found == links_.end())
-                found = links_.emplace(table, member_link(db_, table)).first;
+            if (found == links_.end()) {
+                Result<MemberLink> read = member_link(db_, table);
+                if (!read) {
+                    sqlite3changeset_finalize(it);
+                    return read.error();
+                }
+                found = links_.emplace(table, *read).first;
+            }
             const MemberLink& link = found->second;
             if (link.column < 0 || link.column >= columns)
                 continue;
@@ -114,9 +124,13 @@ public:
             for (int c = 0; c < pk_columns; ++c) {
                 sqlite3_value* key = nullptr;
                 if (pk_flags[c] && sqlite3changeset_old(it, c, &key) == SQLITE_OK && key) {
-                    const std::string column = info_name(table, link.column);
+                    Result<std::string> column = info_name(table, link.column);
+                    if (!column) {
+                        sqlite3changeset_finalize(it);
+                        return column.error();
+                    }
                     pending_.push_back(
-                        {Kind::row_key, std::string(table) + "\x1f" + column, link.pk_name, sqlite3_value_dup(key)});
+                        {Kind::row_key, std::string(table) + "\x1f" + *column, link.pk_name, sqlite3_value_dup(key)});
                     break;
                 }
             }
@@ -127,7 +141,7 @@ public:
     }
 
     // The members' UUIDs; call after the changes applied.
-    std::set<std::string> ids()
+    Result<std::set<std::string>> ids()
     {
         std::set<std::string> out;
         for (Pending& p : pending_) {
@@ -136,8 +150,11 @@ public:
             if (p.kind == Kind::row_key) {
                 const size_t sep = p.table_column.find('\x1f');
                 const std::string table = p.table_column.substr(0, sep), column = p.table_column.substr(sep + 1);
-                looked_up =
+                Result<sqlite3_value*> row =
                     lookup("SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"" + p.pk_name + "\" = ?1", v);
+                if (!row)
+                    return row.error();
+                looked_up = *row;
                 if (!looked_up)
                     continue;
                 v = looked_up;
@@ -145,10 +162,14 @@ public:
                     p.kind = Kind::member_ref;
             }
             if (p.kind == Kind::member_ref) {
-                sqlite3_value* id = lookup("SELECT id FROM member WHERE ref = ?1", v);
-                if (id)
-                    out.insert(id_text(id));
-                sqlite3_value_free(id);
+                Result<sqlite3_value*> id = lookup("SELECT id FROM member WHERE ref = ?1", v);
+                if (!id) {
+                    sqlite3_value_free(looked_up);
+                    return id.error();
+                }
+                if (*id)
+                    out.insert(id_text(*id));
+                sqlite3_value_free(*id);
             } else {
                 out.insert(id_text(v));
             }
@@ -171,26 +192,34 @@ private:
         return fail("journal.damaged", "A change saved on this device is damaged; nothing was changed.");
     }
 
-    std::string info_name(const char* table, int column)
+    Result<std::string> info_name(const char* table, int column)
     {
         Statement info(db_,
                        ("SELECT name FROM pragma_table_info('" + std::string(table) + "') WHERE cid = ?1").c_str());
         info.bind_int64(1, column);
-        return info.step() == Statement::Step::row ? info.column_text(0) : "";
+        std::string name = info.step() == Statement::Step::row ? info.column_text(0) : "";
+        if (Result<void> done = info.finished(); !done)
+            return done.error();
+        return name;
     }
 
-    // The first column of the first row, or null.
-    sqlite3_value* lookup(const std::string& sql, sqlite3_value* key)
+    // The first column of the first row, or null when there is no row; a
+    // failed read is an error (the member would not be reindexed).
+    Result<sqlite3_value*> lookup(const std::string& sql, sqlite3_value* key)
     {
         sqlite3_stmt* s = nullptr;
-        sqlite3_value* out = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) == SQLITE_OK) {
-            sqlite3_bind_value(s, 1, key);
-            if (sqlite3_step(s) == SQLITE_ROW)
-                out = sqlite3_value_dup(sqlite3_column_value(s, 0));
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(s);
+            return sqlite_error_of(db_);
         }
+        sqlite3_bind_value(s, 1, key);
+        const int rc = sqlite3_step(s);
+        sqlite3_value* out = rc == SQLITE_ROW ? sqlite3_value_dup(sqlite3_column_value(s, 0)) : nullptr;
+        Result<sqlite3_value*> answer = out;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            answer = sqlite_error_of(db_);
         sqlite3_finalize(s);
-        return out;
+        return answer;
     }
 
     sqlite3* db_;
@@ -289,7 +318,10 @@ Result<std::vector<std::string>> replay_journal(Store& store, const std::vector<
                 return fail("journal.conflict",
                             "The changes saved on this device do not fit its data; nothing was changed.");
         }
-        for (const std::string& id : touched.ids()) {
+        Result<std::set<std::string>> ids = touched.ids();
+        if (!ids)
+            return ids.error();
+        for (const std::string& id : *ids) {
             if (old_schema)
                 later.push_back(id);
             else if (Result<void> r = reindex_member(store, id); !r)

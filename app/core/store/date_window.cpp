@@ -6,10 +6,12 @@
 
 namespace obole {
 
-DateWindow date_window(Store& store)
+Result<DateWindow> date_window(Store& store)
 {
-    return DateWindow{SettingRepository(store).get(kEarliestDateSetting, kDefaultEarliestDate), store.today(),
-                      store.latest_today()};
+    Result<std::string> earliest = SettingRepository(store).get(kEarliestDateSetting, kDefaultEarliestDate);
+    if (!earliest)
+        return earliest.error();
+    return DateWindow{*earliest, store.today(), store.latest_today()};
 }
 
 Result<std::string> set_earliest_date(Store& store, const std::string& text, const std::string& operator_name)

@@ -15,7 +15,8 @@ class Store;
 
 inline constexpr const char* kEarliestDateSetting = "earliest_date";
 
-DateWindow date_window(Store& store);
+// A failed read is an error, never the default window.
+Result<DateWindow> date_window(Store& store);
 
 // Sets the earliest accepted date: a date that exists, not before 1900-01-01
 // (the server refuses older money dates whatever a device says) and not in

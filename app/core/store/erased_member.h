@@ -5,10 +5,14 @@
 
 #include <string>
 
+#include "core/result.h"
+
 namespace obole {
 
 class Store;
 
-bool is_erased(Store& store, const std::string& member_id);
+// A failed read is an error, never "not erased": an erasure decides what may
+// still be written about her.
+Result<bool> is_erased(Store& store, const std::string& member_id);
 
 } // namespace obole

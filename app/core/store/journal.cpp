@@ -14,8 +14,13 @@ Result<void> Journal::append(const std::string& member_id, const std::string& ac
     // Nothing more is recorded about a person erased at their request (the
     // server refuses it, and the entry would stay on this device alone): a
     // correction of a gift she made, an unmerge of a record merged into her.
-    if (!member_id.empty() && is_erased(store_, member_id))
-        return {};
+    if (!member_id.empty()) {
+        Result<bool> erased = is_erased(store_, member_id);
+        if (!erased)
+            return erased.error();
+        if (*erased)
+            return {};
+    }
     Statement insert(store_.db(), "INSERT INTO journal(id, at, operator, member_id, action, detail) "
                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind_uuid(1, new_uuid_v7());
@@ -47,10 +52,10 @@ Result<std::vector<JournalEntry>> Journal::list_for_member(const std::string& me
     });
 }
 
-int64_t Journal::count()
+Result<int64_t> Journal::count()
 {
     Statement select(store_.db(), "SELECT count(*) FROM journal");
-    return select.step() == Statement::Step::row ? select.column_int64(0) : 0;
+    return select.single_int64();
 }
 
 } // namespace obole

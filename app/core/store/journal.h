@@ -27,7 +27,7 @@ public:
     // Newest first, with the entries of the records merged into the member.
     Result<std::vector<JournalEntry>> list_for_member(const std::string& member_id, int limit = 100);
 
-    int64_t count();
+    Result<int64_t> count();
 
 private:
     Store& store_;

@@ -846,10 +846,14 @@ Result<void> apply_migrations(sqlite3* db, int up_to)
     };
     sqlite3_stmt* stmt = nullptr;
     int version = 0;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
+    const bool read = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+                      sqlite3_step(stmt) == SQLITE_ROW;
+    if (read)
         version = sqlite3_column_int(stmt, 0);
     sqlite3_finalize(stmt);
+    // Not read is not version 0: every migration would run again on the data.
+    if (!read)
+        return sql_error("Could not read the schema version: ");
 
     for (const Migration& m : migrations()) {
         if (m.version <= version || m.version > up_to)

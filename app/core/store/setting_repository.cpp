@@ -7,11 +7,14 @@
 
 namespace obole {
 
-std::string SettingRepository::get(const std::string& key, const std::string& fallback)
+Result<std::string> SettingRepository::get(const std::string& key, const std::string& fallback)
 {
     Statement s(store_.db(), "SELECT value FROM setting WHERE key = ?1");
     s.bind_text(1, key);
-    return s.step() == Statement::Step::row ? s.column_text(0) : fallback;
+    std::string value = s.step() == Statement::Step::row ? s.column_text(0) : fallback;
+    if (Result<void> done = s.finished(); !done)
+        return done.error();
+    return value;
 }
 
 Result<void> SettingRepository::set(const std::string& key, const std::string& value, const std::string& operator_name)

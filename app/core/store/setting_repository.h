@@ -15,8 +15,10 @@ class SettingRepository {
 public:
     explicit SettingRepository(Store& store) : store_(store) {}
 
-    // The value, or `fallback` when the key was never set.
-    std::string get(const std::string& key, const std::string& fallback = "");
+    // The value, or `fallback` when the key was never set; a failed read is
+    // an error, never the fallback (a receipt would print without the
+    // association's address, a run go out under the wrong creditor).
+    Result<std::string> get(const std::string& key, const std::string& fallback = "");
     // Writes the value and a journal entry ("setting.set") in one transaction.
     // Keys are short identifiers chosen by the code (setting.bad_key);
     // values at most 2,000 characters (setting.too_long).

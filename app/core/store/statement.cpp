@@ -116,6 +116,13 @@ Result<void> Statement::finished() const
     return {};
 }
 
+Result<int64_t> Statement::single_int64()
+{
+    if (Step s = step(); s != Step::row)
+        return s == Step::error ? error() : fail("db.no_row", "The database gave no answer.");
+    return column_int64(0);
+}
+
 void Statement::reset()
 {
     if (stmt_) { // a failed prepare stays failed

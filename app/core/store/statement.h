@@ -67,6 +67,10 @@ public:
             return done.error();
         return out;
     }
+    // The first column of the one row of a query that always has one
+    // (count(*), max(...)): an error instead of a zero nobody could tell
+    // from a true one.
+    Result<int64_t> single_int64();
     // Ready to run again with new bindings.
     void reset();
 

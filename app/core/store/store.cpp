@@ -223,6 +223,9 @@ Result<void> Store::load_device_id()
         device_id_ = select.column_text(0);
         return {};
     }
+    // Not read is not "none yet": a new id would make this device another one.
+    if (Result<void> done = select.finished(); !done)
+        return done.error();
     std::string id = new_uuid_v7();
     Statement insert(db_, "INSERT INTO meta(key, value) VALUES('device_id', ?1)");
     insert.bind_text(1, id);

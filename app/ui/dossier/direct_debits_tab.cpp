@@ -76,7 +76,9 @@ void DirectDebitsTab::draw(AppState& app, const Member& member)
         if (!selected_id_.empty())
             read_.take(collections_, repo.collections_for_mandate(selected_id_));
         read_.take(failures_in_row_, failures_in_a_row(*app.store, member.id));
-        failures_before_call_ = load_creditor_settings(*app.store).failures_before_call;
+        CreditorSettings creditor;
+        read_.take(creditor, load_creditor_settings(*app.store));
+        failures_before_call_ = creditor.failures_before_call;
         fresh_.mark(app, member.id);
     }
     read_.draw();

@@ -71,7 +71,8 @@ void InfosTab::load(AppState& app, const Member& m)
     if (!m.origin_campaign_id.empty())
         if (auto c = CampaignRepository(*app.store).get(m.origin_campaign_id))
             origin_campaign_ = c->code + " — " + c->name;
-    active_sponsorships_ = SponsorshipRepository(*app.store).count_active(m.id);
+    read_.clear();
+    read_.take(active_sponsorships_, SponsorshipRepository(*app.store).count_active(m.id));
 }
 
 void InfosTab::draw(AppState& app, const Member& m)
@@ -87,8 +88,12 @@ void InfosTab::draw(AppState& app, const Member& m)
                   m.origin_date.empty() ? m.created_at.substr(0, 10).c_str() : m.origin_date.c_str(),
                   origin_campaign_.empty() ? tr("(none)") : origin_campaign_.c_str());
     announced_text(line);
-    std::snprintf(line, sizeof line, tr("Active sponsorships: %lld"), static_cast<long long>(active_sponsorships_));
-    announced_text(line);
+    if (read_.failed()) {
+        read_.draw();
+    } else {
+        std::snprintf(line, sizeof line, tr("Active sponsorships: %lld"), static_cast<long long>(active_sponsorships_));
+        announced_text(line);
+    }
     // A member signed up in the street is the office's to change.
     ImGui::BeginDisabled(m.field_locked && has_limited_role(app));
     draw_bequest(app, m);

@@ -7,6 +7,7 @@
 #include "ui/app_state.h"
 #include "ui/dossier/edit_form.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 #include <cstdint>
 #include <string>
@@ -26,6 +27,7 @@ private:
     std::string loaded_[4]; // what they held when read: a field that differs is being edited
     std::string origin_campaign_;
     int64_t active_sponsorships_ = 0;
+    ReadFailure read_; // of active_sponsorships_: a count read wrong is not "0"
     std::string bequest_date_;
     EditForm memo_form_, bequest_form_;
 };

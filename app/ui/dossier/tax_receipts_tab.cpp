@@ -55,7 +55,9 @@ void TaxReceiptsTab::reload(AppState& app, const Member& member)
     }
     gift_ = std::clamp(gift_, 0, std::max(0, static_cast<int>(unreceipted_.size()) - 1));
     // Read with the data, not every frame: saving Settings is a change too.
-    Result<void> ready = check_ready_for_receipts(load_organisation(*app.store));
+    Organisation org;
+    read_.take(org, load_organisation(*app.store));
+    Result<void> ready = check_ready_for_receipts(org);
     not_ready_ = ready ? "" : ready.error().message;
     fresh_.mark(app, member.id);
 }
@@ -146,8 +148,14 @@ void TaxReceiptsTab::draw_issue(AppState& app, const Member& member)
 
 void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt, Output output)
 {
-    const Organisation org = load_organisation(*app.store);
-    if (Result<void> ready = check_ready_for_receipts(org); !ready) {
+    Result<Organisation> org = load_organisation(*app.store);
+    if (!org) {
+        error_ = tr("This could not be read from this device's database. Reload the page; if it happens "
+                    "again, save a backup (Settings) and tell your administrator.");
+        message_.clear();
+        return;
+    }
+    if (Result<void> ready = check_ready_for_receipts(*org); !ready) {
         error_ = tr(ready.error().message);
         message_.clear();
         return;
@@ -159,7 +167,7 @@ void TaxReceiptsTab::print(AppState& app, const TaxReceipt& receipt, Output outp
         message_.clear();
         return;
     }
-    const std::string page = tax_receipt_document(*printed, org);
+    const std::string page = tax_receipt_document(*printed, *org);
     if (output == Output::email_file) {
         // A file the operator attaches to an email: the page as printed,
         // which any browser opens and prints (or saves as PDF).

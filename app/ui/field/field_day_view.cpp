@@ -27,8 +27,13 @@ void FieldDayView::draw(AppState& app)
     // "waiting" into "synced", is one) and when the day changes.
     const std::string today = today_local_iso();
     if (fresh_.stale(app, today)) {
-        day_ = field_day(*app.store, app.operator_name, today);
+        read_.clear();
+        read_.take(day_, field_day(*app.store, app.operator_name, today));
         fresh_.mark(app, today);
+    }
+    if (read_.failed()) {
+        read_.draw();
+        return;
     }
     const std::string lang = current_lang();
     char line[256];

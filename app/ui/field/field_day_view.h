@@ -5,6 +5,7 @@
 #include "core/field/field_day.h"
 #include "ui/app_state.h"
 #include "ui/freshness.h"
+#include "ui/read_failure.h"
 
 namespace obole::ui {
 
@@ -14,6 +15,7 @@ public:
 
 private:
     FieldDay day_;
+    ReadFailure read_;
     Freshness fresh_; // keyed by the day shown
 };
 
