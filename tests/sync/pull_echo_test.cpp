@@ -64,11 +64,13 @@ TEST(PullEcho, AnOwnChangeWhoseAnswerWasLostTakesTheServersClampedClock)
     m.first_name = "Anne";
     m.last_name = "Moreau";
     const std::string member = MemberRepository(*laptop.store).create(m, "op1").value();
-    server.push(laptop);
+    const int64_t server_now = kSyncNow - 20 * 60 * 1000; // the laptop is 20 minutes ahead
+    Result<sync::PushResponse> created = server.service.push(laptop.who, server.request(laptop), server_now);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    ASSERT_TRUE(laptop.outbox->acknowledge(created->last_seq));
     server.pull(laptop);
     ASSERT_TRUE(MemberRepository(*laptop.store).set_notepad(member, "Calls on Tuesdays", "op1"));
 
-    const int64_t server_now = kSyncNow - 20 * 60 * 1000; // the laptop is 20 minutes ahead
     ASSERT_TRUE(server.service.push(laptop.who, server.request(laptop), server_now).ok()); // answer lost
     server.pull(laptop);
     Result<sync::PushResponse> retry = server.service.push(laptop.who, server.request(laptop), server_now);
