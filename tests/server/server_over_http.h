@@ -69,6 +69,10 @@ protected:
         port = *bound;
         serving = std::thread([this] { api->serve(); });
         client = std::make_unique<httplib::Client>("127.0.0.1", port);
+        // No test here times the server: an enrolment's password hash takes
+        // half a second natively, but half a minute under AddressSanitizer
+        // on a busy machine, past httplib's 5 s.
+        client->set_read_timeout(std::chrono::minutes(2));
         // The socket is bound already, so this waits in the backlog until
         // serve() accepts: once answered, stop() in TearDown cannot be lost.
         auto health = client->Get("/api/health");
