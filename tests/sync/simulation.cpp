@@ -561,10 +561,9 @@ bool Simulation::settle(int max_steps)
     return false;
 }
 
-std::string Simulation::dump(Store& store, sync::Role role)
+// Every row of each table the role reads, each field as the role receives it.
+static std::string dump_rows(Store& store, sync::Role role)
 {
-    if (sync::is_office(role))
-        return dump(store);
     std::string out;
     for (const sync::SyncTable& t : sync::sync_tables()) {
         if (!sync::reads_table(role, t.name))
@@ -584,6 +583,11 @@ std::string Simulation::dump(Store& store, sync::Role role)
         }
     }
     return out;
+}
+
+std::string Simulation::dump(Store& store, sync::Role role)
+{
+    return sync::is_office(role) ? dump(store) : dump_rows(store, role);
 }
 
 // What the server did with a push as the pusher's role goes: a change it
@@ -622,20 +626,7 @@ std::string Simulation::state() const
 
 std::string Simulation::dump(Store& store)
 {
-    std::string out;
-    for (const sync::SyncTable& t : sync::sync_tables()) {
-        std::string sql = "SELECT hex(t.id)";
-        for (const sync::SyncField& f : t.fields)
-            sql += ", " + select_expression(f);
-        sql += std::string(" FROM ") + t.name + " t ORDER BY t.id";
-        Statement s(store.db(), sql.c_str());
-        while (s.step() == Statement::Step::row) {
-            out += t.name;
-            for (int c = 0; c <= int(t.fields.size()); ++c)
-                out += "|" + s.column_text(c);
-            out += "\n";
-        }
-    }
+    std::string out = dump_rows(store, sync::Role::office);
     Statement clocks(store.db(), "SELECT hex(row_id), field, hlc FROM field_clock ORDER BY 1, 2");
     while (clocks.step() == Statement::Step::row)
         out += "clock|" + clocks.column_text(0) + "|" + clocks.column_text(1) + "|" + clocks.column_text(2) + "\n";
