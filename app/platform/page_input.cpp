@@ -55,7 +55,7 @@ EM_JS(void, js_page_input_drain, (), {
     for (var i = 0; i < inbox.length; i++) {
         var m = inbox[i];
         if (m.t === 'a11y') {
-            if (i > 0 || _obole_input_queued()) {
+            if (i > 0 || _obole_input_pending()) {
                 Module.oboleInbox = inbox.slice(i).concat(Module.oboleInbox);
                 return;
             }
@@ -211,14 +211,10 @@ EMSCRIPTEN_KEEPALIVE void obole_input_key(int down, const char* code, const char
         ImGui::GetIO().AddKeyEvent(k, down != 0);
 }
 
-// Whether ImGui still holds input for the next frame (js_page_input_drain).
-EMSCRIPTEN_KEEPALIVE int obole_input_queued()
-{
-    return GImGui->InputEventsQueue.Size > 0 ? 1 : 0;
-}
-
-// ImGui input events not yet seen by a frame, held or queued: for a test
-// that finds input missing, to tell where it stopped.
+// ImGui input events not yet seen by a frame, held for a focus move or
+// queued: a screen reader's message waits while there is one
+// (js_page_input_drain), and a test that finds input missing reads where
+// it stopped.
 EMSCRIPTEN_KEEPALIVE int obole_input_pending()
 {
     return g_held.Size + GImGui->InputEventsQueue.Size;
