@@ -5,6 +5,7 @@
 #include "core/store/demo_mark.h"
 #include "core/store/store.h"
 #include "ui/accessible.h"
+#include "ui/dossier/receipt_numbering.h"
 #include "ui/operator_role.h"
 #include "ui/touch_scroll.h"
 #include "ui/touch_style.h"
@@ -138,7 +139,8 @@ void App::settle_on_start()
     settled_ = true;
     if (has_limited_role(state_))
         return;
-    if (Result<int> settled = settle_collections(*state_.store, state_.operator_name); !settled)
+    if (Result<int> settled = settle_collections(*state_.store, collection_authority(state_), state_.operator_name);
+        !settled)
         state_.notice = tr(settled.error().message);
 }
 

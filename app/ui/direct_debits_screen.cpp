@@ -70,7 +70,7 @@ void DirectDebitsScreen::reload(AppState& app)
     // Past the return deadline, submitted collections are collected: this
     // office device records them as gifts (the same gifts on any device).
     if (creditor_.complete()) {
-        Result<int> settled = settle_collections(*app.store, creditor_, app.operator_name);
+        Result<int> settled = settle_collections(*app.store, creditor_, collection_authority(app), app.operator_name);
         settle_error_ = settled ? "" : tr(settled.error().message);
         if (settled && *settled > 0)
             settled_ = *settled;

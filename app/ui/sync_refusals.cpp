@@ -113,16 +113,23 @@ const char* refusal_advice(const sync::Refusal& r)
 {
     const std::string_view code = r.code;
     const bool is_new = r.op == sync::Op::insert;
+    // A refused new row left the device, but a member (client/refusals.h).
+    const bool kept = is_new && (r.table == "member" || r.table == "campaign");
     if (code == "auth.forbidden")
-        return is_new ? tr("Your role does not allow this: it stays on this device only. Ask the office to enter it.")
-                      : tr("Your role does not allow this: the server's version is back on this device. Ask the office "
-                           "to make the change.");
+        return kept ? tr("Your role does not allow this: it stays on this device only. Ask the office to enter it.")
+               : is_new
+                   ? tr("Your role does not allow this: it is no longer on this device. Ask the office to enter it.")
+                   : tr("Your role does not allow this: the server's version is back on this device. Ask the "
+                        "office to make the change.");
     if (code == "auth.locked")
         return tr("This record is locked at the server: ask the office if it must change.");
     if (code == "sync.unknown_row" || code == "sync.unknown_reference")
         return tr("It belongs to a record the server does not have (refused too, or not sent): see the refusals "
                   "above, or ask the office.");
-    return is_new ? tr("The server did not take it: it stays on this device only. Enter it again with a correct "
+    if (kept)
+        return tr("The server did not take it: it stays on this device only. Enter it again with a correct value, or "
+                  "ask the office.");
+    return is_new ? tr("The server did not take it: it is no longer on this device. Enter it again with a correct "
                        "value, or ask the office.")
                   : tr("Your change was undone: the server's version is back on this device. Make the change again "
                        "with a correct value.");

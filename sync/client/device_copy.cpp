@@ -10,6 +10,10 @@ namespace obole::sync {
 
 namespace {
 
+// Set once this device's copy must be replaced (copy_needs_replacing); a
+// new copy has no such key.
+constexpr const char* kCopyDueKey = "copy_due";
+
 // What in meta is the device's, not the data's: who it is, how it numbers
 // its changes, its clock, how it signs in. The rest (pull_cursor,
 // copy_role) comes with the new copy.
@@ -72,8 +76,19 @@ Result<bool> copy_needs_replacing(Store& device, const std::string& role)
             return r.error();
         return false;
     }
+    // Once due, a new copy stays due until one replaces this data (which
+    // has no such key): the device acted by a role its copy was not cut for,
+    // and may have written rows its copy's role may not read, so a role
+    // changed back before the new copy came still needs one.
+    Result<std::string> due = read_meta(device, kCopyDueKey);
+    if (!due)
+        return due.error();
     const std::optional<Role> made_for = parse_role(*view);
-    return !made_for || !same_view(*made_for, *now);
+    if (made_for && same_view(*made_for, *now) && due->empty())
+        return false;
+    if (Result<void> r = device.unobserved([&] { return write_meta(device, kCopyDueKey, "1"); }); !r)
+        return r.error();
+    return true;
 }
 
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot)
@@ -95,6 +110,16 @@ Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<
             if (Result<void> r = write_meta(copy, key, *value); !r)
                 return r;
         }
+        // The device acts by the role the copy was cut for: the operator's
+        // role may have changed again between the request and the answer,
+        // and the device would write what the copy's role may not (the next
+        // pull tells it the new role, and a copy for it follows).
+        Result<std::string> cut_for = read_meta(copy, kCopyRoleKey);
+        if (!cut_for)
+            return cut_for.error();
+        if (!cut_for->empty())
+            if (Result<void> r = write_meta(copy, "sync_operator_role", *cut_for); !r)
+                return r;
         return carry_refusals(device, copy);
     });
     if (!made)

@@ -27,11 +27,13 @@ Result<std::string> copy_view(Store& device);
 
 // Whether the device's copy must be replaced for `role` (a role's name as
 // the server sends it); a device whose data is its own is marked instead.
+// Once due, it stays due until a new copy replaces the data, even if the
+// role changes back meanwhile: the device acted by the other role.
 Result<bool> copy_needs_replacing(Store& device, const std::string& role);
 
 // The server's snapshot made this device's: the device's identity (its
 // id, token, operator, numbering, clock) and the refusals a person has not
-// read carried over. The outbox must be empty (sync.copy_busy otherwise:
+// read carried over; the device acts by the role the copy was cut for. The outbox must be empty (sync.copy_busy otherwise:
 // push first). Errors: db.* when the snapshot is not a database of Obole.
 Result<std::vector<uint8_t>> adopt_server_copy(Store& device, const std::vector<uint8_t>& snapshot);
 

@@ -1,5 +1,6 @@
 #include "client/refusals.h"
 
+#include "core/search/search_index.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 #include "protocol/sync_tables.h"
@@ -9,7 +10,8 @@ namespace obole::sync {
 namespace {
 
 // The member a change is about: the member itself, the member it names,
-// or (an update of a contact, a gift...) the member its row belongs to here.
+// the member of the gift it names, or (an update of a contact, a gift...)
+// the member its row belongs to here.
 Result<std::string> member_of(Store& store, const std::string& table, const std::string& row, const json& fields)
 {
     if (table == "member")
@@ -17,17 +19,53 @@ Result<std::string> member_of(Store& store, const std::string& table, const std:
     auto named = fields.find("member_id");
     if (named != fields.end() && named->is_string())
         return named->get<std::string>();
+    // A correction or a receipt line: the member of its gift.
+    auto gift = fields.find("gift_id");
+    const bool of_gift = gift != fields.end() && gift->is_string();
     const SyncTable* t = find_sync_table(table);
     const SyncField* f = t ? t->field("member_id") : nullptr;
-    if (!f || f->type != FieldType::member)
+    if (!of_gift && (!f || f->type != FieldType::member))
         return std::string();
-    const std::string sql = "SELECT m.id FROM " + table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
+    const std::string sql =
+        of_gift ? "SELECT m.id FROM gift t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1"
+                : "SELECT m.id FROM " + table + " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1";
     Statement s(store.db(), sql.c_str());
-    s.bind_uuid(1, row);
+    s.bind_uuid(1, of_gift ? gift->get<std::string>() : row);
     Result<bool> found = s.next();
     if (!found)
         return found.error();
     return *found ? s.column_uuid(0) : std::string();
+}
+
+// A new row the server refused is on no other copy and never will be: it
+// leaves this one, so the device shows what the association holds and
+// counts nothing the server does not (a gift refused for its role, a
+// collection another run submitted first). Its values stay in the refusal.
+// Member and campaign rows stay: other rows point at them (foreign keys),
+// and no role that may write one is refused a new one for its role.
+Result<void> take_off(Store& store, const std::string& table, const std::string& row, const std::string& member)
+{
+    if (table == "member" || table == "campaign" || !find_sync_table(table))
+        return {};
+    // Not a change of this device: the outbox must not send it.
+    return store.unobserved([&]() -> Result<void> {
+        Statement remove(store.db(), ("DELETE FROM \"" + table + "\" WHERE id = ?1").c_str());
+        remove.bind_uuid(1, row);
+        if (Result<void> r = remove.run(); !r)
+            return r;
+        // Its clocks, and where a merge moved it: an unmerge has nothing to move back.
+        Statement clocks(store.db(), "DELETE FROM field_clock WHERE row_id = ?1");
+        clocks.bind_uuid(1, row);
+        if (Result<void> r = clocks.run(); !r)
+            return r;
+        Statement moved(store.db(), "DELETE FROM merge_move WHERE tbl = ?1 AND row_id = ?2");
+        moved.bind_text(1, table);
+        moved.bind_uuid(2, row);
+        if (Result<void> r = moved.run(); !r)
+            return r;
+        // A contact the search index found the member by.
+        return member.empty() ? Result<void>() : reindex_member(store, member);
+    });
 }
 
 } // namespace
@@ -69,6 +107,9 @@ Result<void> record_refusals(Store& store, const std::vector<RefusedChange>& ref
             keep.bind_text(10, r.field);
             if (Result<void> done = keep.run(); !done)
                 return done;
+            if (sent.column_view(2) == "insert")
+                if (Result<void> r = take_off(store, table, row, *member); !r)
+                    return r;
         }
         return {};
     });

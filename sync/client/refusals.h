@@ -30,7 +30,9 @@ struct Refusal {
 };
 
 // Looks up each refused change in the outbox (where it still waits) and
-// keeps it with its reason. Call before acknowledging the push.
+// keeps it with its reason; a refused new row then leaves this copy (its
+// values kept in the refusal), as it is on no other. Member and campaign
+// rows stay: other rows point at them. Call before acknowledging the push.
 [[nodiscard]] Result<void> record_refusals(Store& store, const std::vector<RefusedChange>& refused,
                                            const std::string& now_iso);
 

@@ -348,7 +348,7 @@ void SyncEngine::on_response(int status, std::string_view body, int64_t now_ms)
     if (const std::optional<Role> role = parse_role(kept_.operator_role); !role || is_office(*role)) {
         if (Result<ReceiptFollowUp> r = follow_corrections(store_, ReceiptNumbering::server, kept_.operator_login); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
-        if (Result<int> r = settle_collections(store_, kept_.operator_login); !r)
+        if (Result<int> r = settle_collections(store_, CollectionAuthority::server, kept_.operator_login); !r)
             return fail_round(r.error().code, r.error().message, now_ms);
     }
     finish_round(now_ms);

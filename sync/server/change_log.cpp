@@ -11,7 +11,7 @@ namespace obole::server {
 
 Result<void> ChangeLog::ensure_schema()
 {
-    return store_.exec(R"SQL(
+    Result<void> made = store_.exec(R"SQL(
 CREATE TABLE IF NOT EXISTS server.change_log(
   version INTEGER PRIMARY KEY,
   hlc     TEXT NOT NULL,
@@ -27,12 +27,21 @@ CREATE TABLE IF NOT EXISTS server.device_seq(
   last_seq INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS server.device_change(
-  device TEXT NOT NULL,
-  seq    INTEGER NOT NULL,
-  digest BLOB NOT NULL,
+  device  TEXT NOT NULL,
+  seq     INTEGER NOT NULL,
+  digest  BLOB NOT NULL,
+  refusal TEXT,
   PRIMARY KEY(device, seq)
 ) WITHOUT ROWID;
 )SQL");
+    if (!made)
+        return made;
+    // A log made before refusals were remembered gains the column.
+    Statement has(store_.db(), "SELECT 1 FROM server.pragma_table_info('device_change') WHERE name = 'refusal'");
+    Result<bool> there = has.next();
+    if (!there)
+        return there.error();
+    return *there ? Result<void>() : store_.exec("ALTER TABLE server.device_change ADD COLUMN refusal TEXT");
 }
 
 Result<int64_t> ChangeLog::append(const sync::Change& c, const std::string& device, uint64_t seq)
@@ -128,26 +137,43 @@ Result<void> ChangeLog::set_device_last_seq(const std::string& device, uint64_t 
     return s.run();
 }
 
-Result<void> ChangeLog::remember_change(const std::string& device, uint64_t seq, const std::string& digest)
+Result<void> ChangeLog::remember_change(const std::string& device, uint64_t seq, const std::string& digest,
+                                        const sync::RefusedChange* refused)
 {
-    Statement s(store_.db(), "INSERT OR REPLACE INTO server.device_change(device, seq, digest) VALUES(?1, ?2, ?3)");
+    Statement s(store_.db(),
+                "INSERT OR REPLACE INTO server.device_change(device, seq, digest, refusal) VALUES(?1, ?2, ?3, ?4)");
     s.bind_text(1, device);
     s.bind_int64(2, int64_t(seq));
     s.bind_blob(3, digest);
+    if (refused)
+        s.bind_text(4,
+                    sync::json{{"code", refused->code}, {"message", refused->message}, {"field", refused->field}}.dump(
+                        -1, ' ', false, sync::json::error_handler_t::replace));
     return s.run();
 }
 
-Result<void> ChangeLog::check_resent(const std::string& device, uint64_t seq, const std::string& digest)
+Result<std::optional<sync::RefusedChange>> ChangeLog::check_resent(const std::string& device, uint64_t seq,
+                                                                   const std::string& digest)
 {
-    Statement s(store_.db(), "SELECT digest FROM server.device_change WHERE device = ?1 AND seq = ?2");
+    Statement s(store_.db(), "SELECT digest, refusal FROM server.device_change WHERE device = ?1 AND seq = ?2");
     s.bind_text(1, device);
     s.bind_int64(2, int64_t(seq));
     Result<bool> found = s.next();
     if (!found)
         return found.error();
     // Held before digests were kept: nothing to compare, a retry as before.
-    if (!*found || s.column_blob(0) == digest)
-        return {};
+    if (!*found)
+        return std::optional<sync::RefusedChange>();
+    if (s.column_blob(0) == digest) {
+        if (s.column_is_null(1))
+            return std::optional<sync::RefusedChange>();
+        // Written by remember_change: its three strings.
+        const sync::json why = sync::json::parse(s.column_view(1), nullptr, false);
+        if (!why.is_object() || !why.value("code", sync::json()).is_string())
+            return fail("db.corrupt", "A remembered refusal is not readable.");
+        return std::optional<sync::RefusedChange>(
+            sync::RefusedChange{seq, why["code"].get<std::string>(), why.value("message", ""), why.value("field", "")});
+    }
     return fail("sync.sequence_reused",
                 "This device sent other changes under numbers it had used already: its data may be a copy of "
                 "another device's or a restored backup. Nothing was applied; enrol this device again.");

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -39,9 +40,14 @@ public:
     // A digest of each change as a device sent it, by its number: a number
     // sent again is a retry only when its change is the same. Otherwise the
     // device's numbering is not to be trusted (a copied profile, a restored
-    // backup) and check_resent says so (sync.sequence_reused).
-    Result<void> remember_change(const std::string& device, uint64_t seq, const std::string& digest);
-    Result<void> check_resent(const std::string& device, uint64_t seq, const std::string& digest);
+    // backup) and check_resent says so (sync.sequence_reused). A change
+    // refused is remembered with its refusal, given again to a retry: the
+    // device whose answer was lost must still hear of it (a refused new row
+    // leaves the device, client/refusals.h).
+    Result<void> remember_change(const std::string& device, uint64_t seq, const std::string& digest,
+                                 const sync::RefusedChange* refused);
+    Result<std::optional<sync::RefusedChange>> check_resent(const std::string& device, uint64_t seq,
+                                                            const std::string& digest);
 
     // After an erasure (core/privacy/member_erasure.h): the changes of the
     // rows it removed are dropped, those of the rows it emptied carry the

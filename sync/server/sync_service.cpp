@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <set>
 
 #include "core/calendar/date.h"
 #include "core/members/member_links.h"
@@ -181,9 +182,13 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
         for (const sync::OutboxChange& c : request.changes) {
             const std::string digest = change_digest(c.change);
             if (c.seq <= last) {
-                // Held already: a retry, unless the number came with another change.
-                if (Result<void> r = log_.check_resent(who.device_id, c.seq, digest); !r)
-                    return r;
+                // Held already: a retry, unless the number came with another
+                // change; one refused is refused again.
+                Result<std::optional<sync::RefusedChange>> before = log_.check_resent(who.device_id, c.seq, digest);
+                if (!before)
+                    return before.error();
+                if (*before)
+                    answer.refused.push_back(std::move(**before));
                 continue;
             }
             if (c.seq != last + 1)
@@ -199,7 +204,8 @@ Result<sync::PushResponse> SyncService::push(const Principal& who, const sync::P
                     return back;
                 answer.refused.push_back({c.seq, r.error().code, refusal_message(r.error()), r.error().field});
             }
-            if (Result<void> kept = log_.remember_change(who.device_id, c.seq, digest); !kept)
+            const sync::RefusedChange* refused = r ? nullptr : &answer.refused.back();
+            if (Result<void> kept = log_.remember_change(who.device_id, c.seq, digest, refused); !kept)
                 return kept;
             last = c.seq;
         }
@@ -232,6 +238,8 @@ Result<void> SyncService::admit_and_apply(const Principal& who, Change change, u
     if (Result<void> r = sync::check_write(who.role, change); !r)
         return r;
     if (Result<void> r = check_record_lock(store_, who.role, change); !r)
+        return r;
+    if (Result<void> r = check_collection_change(store_, who.role, change); !r)
         return r;
     if (Result<void> r = admit_values(store_, change, erased_by_push_); !r)
         return r;
@@ -309,7 +317,65 @@ Result<void> SyncService::apply(const Principal& who, Change change, uint64_t se
         return r;
     if (change.op == Op::insert)
         return apply_insert(table, change, who.device_id, seq, now_ms);
-    return apply_update(table, change, who.device_id, seq, now_ms);
+    Result<std::vector<std::string>> sides = pointer_sides(change);
+    if (!sides)
+        return sides.error();
+    if (Result<void> r = apply_update(table, change, who.device_id, seq, now_ms); !r)
+        return r;
+    return log_merged_fields(*sides, now_ms);
+}
+
+// The members whose fields a change to a merge pointer may have made a
+// device join or put back (core/members/member_merge.h): the loser, where
+// the server's pointer leads and where the device's does. None when the
+// change is not to a pointer.
+Result<std::vector<std::string>> SyncService::pointer_sides(const Change& change)
+{
+    std::vector<std::string> out;
+    if (change.table != "member" || !change.fields.contains("merged_into_id"))
+        return out;
+    out.push_back(change.row);
+    Result<std::optional<json>> current = sync::ReplicaRows(store_).read(*sync::find_sync_table("member"), change.row);
+    if (!current)
+        return current.error();
+    const json* mine = current->has_value() ? &(**current)["merged_into_id"] : nullptr;
+    for (const json* target : std::initializer_list<const json*>{&change.fields.at("merged_into_id"), mine}) {
+        if (!target || !target->is_string())
+            continue;
+        out.push_back(target->get<std::string>());
+        Result<std::string> survivor = surviving_id(store_, target->get<std::string>());
+        if (!survivor)
+            return survivor.error();
+        out.push_back(*survivor);
+    }
+    return out;
+}
+
+// A device joins and puts back the stop-promo and memos of the members on
+// either side of a merge itself, from what its copy holds (its merge
+// records, its order of events): it may decide otherwise than the server
+// did, or than the server, not changing them, logged. Their values here go
+// to every copy, each with its own clock, after any change to a pointer,
+// taken, not taken or refused: every copy ends with the server's.
+Result<void> SyncService::log_merged_fields(const std::vector<std::string>& sides, int64_t now_ms)
+{
+    const SyncTable& members = *sync::find_sync_table("member");
+    std::set<std::string> done;
+    for (const std::string& id : sides) {
+        if (id.empty() || !done.insert(id).second)
+            continue;
+        Result<std::optional<json>> row = sync::ReplicaRows(store_).read(members, id);
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            continue;
+        json fields = json::object();
+        for (const char* f : {"stop_promo", "memo_active", "memo_misc", "memo_bequest", "memo_portal", "notepad"})
+            fields[f] = (**row)[f];
+        if (Result<void> r = log_correction(members, id, fields, now_ms); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, const std::string& device, uint64_t seq,
@@ -439,8 +505,8 @@ Result<void> SyncService::apply_update(const SyncTable& table, Change& change, c
 }
 
 // A refused update: the device changed its copy already, so the fields go
-// back to it as the server has them. (A refused new row stays on the device
-// alone: the interface does not offer what the role may not do.)
+// back to it as the server has them. (A refused new row the device takes
+// off itself, client/refusals.h.)
 Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
 {
     const SyncTable* known = sync::find_sync_table(change.table);
@@ -456,7 +522,12 @@ Result<void> SyncService::refuse(const Change& change, int64_t now_ms)
     json fields = json::object();
     for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
         fields[f.key()] = (**current)[f.key()];
-    return log_correction(table, change.row, fields, now_ms);
+    Result<std::vector<std::string>> sides = pointer_sides(change);
+    if (!sides)
+        return sides.error();
+    if (Result<void> r = log_correction(table, change.row, fields, now_ms); !r)
+        return r;
+    return log_merged_fields(*sides, now_ms);
 }
 
 // The first merge of a member stands until a person undoes it (an unmerge

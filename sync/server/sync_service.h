@@ -87,6 +87,8 @@ private:
     Result<void> offer_duplicates(int64_t now_ms);
     Result<void> note_person_change(const sync::SyncTable& table, const std::string& row);
     Result<bool> merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);
+    Result<std::vector<std::string>> pointer_sides(const sync::Change& change);
+    Result<void> log_merged_fields(const std::vector<std::string>& sides, int64_t now_ms);
     Result<void> log_correction(const sync::SyncTable& table, const std::string& row, const sync::json& fields,
                                 int64_t now_ms);
 

@@ -4,7 +4,8 @@
 // version could send it: an amount no form allows). The server refuses that
 // one alone; the other is applied. The status line says one change was
 // refused; the Sync screen tells what it was, for whom, why and what to do,
-// opens the member, and forgets the refusal once dismissed.
+// opens the member (whose dossier no longer lists the refused gift: it is
+// on no other copy), and forgets the refusal once dismissed.
 'use strict';
 
 const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCodes, DEMO_PASSWORD, enrolLimited,
@@ -69,13 +70,15 @@ const { startServer, launchBrowser, AppPage, runSteps, assert, need, demoEnrolCo
       await app.find('Refused by the server');
       await app.find(/^Gift €12\.00 \(\d{4}-\d\d-\d\d\) — Hélène Dupont$/);
       await app.find('Why: This number is outside what the app allows.');
-      await app.find(/^What to do: The server did not take it: it stays on this device only\./);
+      await app.find(/^What to do: The server did not take it: it is no longer on this device\./);
       await app.screenshot('02-sync-refusals');
     }],
-    ['"Open the member" opens her dossier; dismissed, the refusal is gone', async () => {
+    ['"Open the member" opens her dossier, without the refused gift; dismissed, the refusal is gone', async () => {
       await app.click('Open the member');
       await app.find('Mme Hélène Dupont');
       await app.find('Amount');
+      await app.find(/€13\.00 Cash/);
+      assert.equal((await app.findAll(/€12\.00 Cash/)).length, 0, 'the refused gift is still in her dossier');
       await app.click('Sync');
       await app.click('Dismiss');
       await app.gone('Refused by the server');

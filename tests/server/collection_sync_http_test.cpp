@@ -134,7 +134,8 @@ TEST_F(CollectionSyncTest, CollectionsPastTheReturnDeadlineBecomeGiftsAtTheNextS
     const int64_t later = obole::days_from_iso("2026-12-16") * obole::kMsPerDay + 9 * 3600 * 1000;
     a.store->set_clock(later);
     b.store->set_clock(later);
-    ASSERT_EQ(obole::settle_collections(*b.store, "admin").value(), 1) << "b, offline, opens its SEPA screen";
+    ASSERT_EQ(obole::settle_collections(*b.store, obole::CollectionAuthority::server, "admin").value(), 1)
+        << "b, offline, opens its SEPA screen";
     run(a);
     EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM gift WHERE payment_method = 'direct_debit'"), 1);
     EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM sepa_collection WHERE status = 'collected'"), 1);

@@ -12,6 +12,7 @@
 #include "core/members/member_repository.h"
 #include "one_server.h"
 #include "server/admin_journal.h"
+#include "server/role_copy.h"
 #include "simulation.h"
 
 namespace obole::test {
@@ -140,6 +141,53 @@ TEST(ErasureAndMerges, WhatAMergeJoinedOfTheErasedPersonLeavesTheOtherRecord)
     }
     EXPECT_EQ(sim::Simulation::dump(*admin.store), sim::Simulation::dump(*server.store));
     EXPECT_EQ(sim::Simulation::dump(*office.store), sim::Simulation::dump(*server.store));
+}
+
+// Found by the simulation (seed 2212452851777537): B, who asked for no
+// more mailings, was merged into A, so A's stop-promo was set on every
+// copy. A was erased at the server, which took with her what the merge had
+// recorded about her; an office device not yet told undid the merge and
+// put A's stop-promo back as it was before it, where the server, having no
+// record left, kept it. Nothing was logged, as nothing changed at the
+// server: the device's value stood under the server's clock. The server now
+// sends the sides' stop-promo and memos after any change to a merge pointer.
+// (The device held the record from a copy the server cut for it.)
+TEST(ErasureAndMerges, AnUnmergeOnACopyNotYetToldOfAnErasureEndsWithTheServersValues)
+{
+    SyncServer server;
+    ASSERT_TRUE(server::ensure_admin_journal(*server.store));
+    EnrolledDevice admin(1, server::Role::admin);
+    EnrolledDevice office(2, server::Role::office);
+    ASSERT_TRUE(sync::write_meta(*admin.store, "sync_token", "token-1"));
+    const std::string a = member(*office.store, "Hélène", "1 rue de la Paix");
+    const std::string b = member(*office.store, "Helene", "2 rue du Bac");
+    ASSERT_TRUE(MemberRepository(*office.store).set_markers(b, "", true, TaxReceiptPref::annual, "op2"));
+    ASSERT_TRUE(merge_members(*office.store, b, a, "op2", false));
+    server.push(office);
+    server.pull(admin);
+    // The office's device takes a new copy: with the server's record of
+    // what the merge joined (core/members/member_merge.h).
+    std::vector<uint8_t> image =
+        sync::adopt_server_copy(
+            *office.store, server::copy_for_role(server.store->serialize(), server::Role::office, "2025-11-23").value())
+            .value();
+    office.outbox.reset();
+    office.store = std::move(Store::open_bytes(image).value());
+    office.outbox = std::move(sync::Outbox::attach(*office.store, [] { return kSyncNow; }).value());
+    ASSERT_TRUE(MemberRepository(*office.store).get(a)->stop_promo);
+    ASSERT_GT(scalar(*office.store, "SELECT count(*) FROM merge_move WHERE col = 'stop_promo'"), 0);
+    ASSERT_TRUE(sync::erase_member_here(*admin.store, a, "op1"));
+    server.push(admin);
+    // Not yet told, the office undoes the merge: A's stop-promo goes back.
+    ASSERT_TRUE(unmerge_members(*office.store, b, "op2"));
+    ASSERT_FALSE(MemberRepository(*office.store).get(a)->stop_promo);
+    server.push(office);
+    server.pull(office);
+    ASSERT_TRUE(sync::apply_pulled_erasures(*office.store));
+    server.pull(admin);
+    ASSERT_TRUE(sync::apply_pulled_erasures(*admin.store));
+    EXPECT_EQ(sim::Simulation::dump(*office.store), sim::Simulation::dump(*server.store));
+    EXPECT_EQ(sim::Simulation::dump(*admin.store), sim::Simulation::dump(*server.store));
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include "client/outbox.h"
 #include "client/pull.h"
+#include "client/refusals.h"
 #include "core/store/migrations.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
@@ -56,14 +57,19 @@ struct SyncServer {
 
     sync::PushRequest request(SyncDevice& d) { return {current_schema_version(), d.outbox->pending(1000).value()}; }
 
-    // Everything the device holds, acknowledged; the server's answer.
+    // Everything the device holds, acknowledged as the sync engine does
+    // (what was refused kept, a refused new row taken off); the server's answer.
     sync::PushResponse push(SyncDevice& d)
     {
         Result<sync::PushResponse> answer = service.push(d.who, request(d), kSyncNow);
         EXPECT_TRUE(answer.ok()) << answer.error().message;
         if (!answer.ok())
             return {};
-        EXPECT_TRUE(d.outbox->acknowledge(answer->last_seq));
+        EXPECT_TRUE(d.store->transaction([&]() -> Result<void> {
+            if (Result<void> r = sync::record_refusals(*d.store, answer->refused, "2025-11-23T00:00:00.000Z"); !r)
+                return r;
+            return d.outbox->acknowledge(answer->last_seq);
+        }));
         return *answer;
     }
 

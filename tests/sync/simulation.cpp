@@ -13,6 +13,7 @@
 #include "core/money/gift_repository.h"
 #include "core/money/membership_repository.h"
 #include "core/receipts/tax_receipt_repository.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/store/device_boot.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
@@ -73,6 +74,9 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
     demo.today = "2025-11-20";
     demo.long_history = false;
     (void)generate_demo(*server_, demo);
+    // The association collects direct debits: every copy has its creditor.
+    (void)save_creditor_settings(
+        *server_, {"Les Amis", "FR72ZZZ123456", "FR7630006000011234567890189", "", "2", "5", "5"}, "admin");
     const std::vector<uint8_t> snapshot = server_->serialize();
     const int64_t skews[] = {0, -30'000, 20'000, 10 * 60'000, 4'000, -7'000};
     for (int i = 0; i < options_.devices; ++i) {
@@ -203,15 +207,14 @@ void Simulation::replace_copy(Device& d, std::vector<uint8_t> image)
 }
 
 // An administrator changes the operator's role on the server: it applies to
-// the device's next request, whether the device knows it yet or not. Once
-// per operator: changed back before the device has heard of the first
-// change, its copy is never replaced, and what the server refused as
-// beyond the role in between stays on it alone (README, not simulated).
+// the device's next request, whether the device knows it yet or not. Changed
+// back before the device has heard of the first change, its copy is never
+// replaced: what the server refused as beyond the role in between leaves
+// the device with the refusal (client/refusals.h).
 void Simulation::change_role(Device& d)
 {
-    if (d.who.role == server::Role::admin || d.role_changed)
+    if (d.who.role == server::Role::admin)
         return;
-    d.role_changed = true;
     d.who.role = d.who.role == server::Role::volunteer ? server::Role::office : server::Role::volunteer;
     ++report_.role_changes;
 }
@@ -592,7 +595,7 @@ std::string Simulation::dump(Store& store, sync::Role role)
 
 // What the server did with a push as the pusher's role goes: a change it
 // took that the role may not write (protocol/access.h) is recorded to fail
-// the run; one it refused as beyond the role, to be expected nowhere.
+// the run; a new row it refused as beyond the role, to be expected nowhere.
 void Simulation::note_roles(const Device& d, const sync::PushRequest& request, const sync::PushResponse& done,
                             uint64_t held)
 {
@@ -602,7 +605,7 @@ void Simulation::note_roles(const Device& d, const sync::PushRequest& request, c
         auto refused = std::find_if(done.refused.begin(), done.refused.end(),
                                     [&](const sync::RefusedChange& r) { return r.seq == c.seq; });
         if (refused != done.refused.end()) {
-            if (refused->code == "auth.forbidden")
+            if (refused->code == "auth.forbidden" && c.change.op == sync::Op::insert)
                 refused_by_role_.insert(c.change.row);
         } else if (!sync::check_write(d.who.role, c.change)) {
             beyond_role_.push_back("device " + std::to_string(d.index) + ": " + c.change.table + " " +

@@ -47,7 +47,8 @@ struct SimReport {
     int pushes = 0, pulls = 0, lost = 0, duplicated = 0, restarts = 0, gifts = 0, members = 0, merges = 0, deletes = 0,
         notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
         memberships = 0, consents = 0, batches = 0, batch_lines = 0, batches_closed = 0, signups = 0, documents = 0,
-        documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0, role_changes = 0, copies_replaced = 0;
+        documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0, role_changes = 0, copies_replaced = 0,
+        runs = 0, runs_cancelled = 0, runs_sent = 0, settled = 0;
 
     SimReport& operator+=(const SimReport& o)
     {
@@ -60,6 +61,7 @@ struct SimReport {
         documents += o.documents, documents_removed += o.documents_removed, mandates += o.mandates;
         mandate_changes += o.mandate_changes, erasures += o.erasures;
         role_changes += o.role_changes, copies_replaced += o.copies_replaced;
+        runs += o.runs, runs_cancelled += o.runs_cancelled, runs_sent += o.runs_sent, settled += o.settled;
         return *this;
     }
 };
@@ -91,8 +93,9 @@ public:
     // Changes the server accepted from a device that its role at that
     // moment may not make: each "device N: table op", none expected.
     const std::vector<std::string>& accepted_beyond_role() const { return beyond_role_; }
-    // Rows the server refused as beyond their writer's role (auth.forbidden):
-    // what a device wrote while its role had changed without its knowing.
+    // New rows the server refused as beyond their writer's role
+    // (auth.forbidden): what a device wrote while its role had changed
+    // without its knowing. They left the device too (client/refusals.h).
     const std::set<std::string>& refused_by_role() const { return refused_by_role_; }
 
     // Every gift a device was told was saved, with its amount.
@@ -108,6 +111,8 @@ public:
     const std::map<std::string, std::string>& saved_documents() const { return saved_documents_; }
     // Mandates signed on paper or in the street.
     const std::set<std::string>& saved_mandates() const { return saved_mandates_; }
+    // Collection runs an office device submitted.
+    const std::set<std::string>& saved_runs() const { return saved_runs_; }
     // A person erased at their request: the rows the administrator's copy
     // removed, and the notepad the simulation wrote for them ("" if none).
     struct ErasedPerson {
@@ -135,6 +140,7 @@ private:
     void field_signup(Device& d);
     void document_step(Device& d, const std::string& member);
     void mandate_step(Device& d, const std::string& member);
+    void collection_step(Device& d);
     void erase_step(Device& d, const std::string& member);
     std::vector<std::string> ids(Device& d, const char* sql);
     std::string pick(const std::vector<std::string>& from);
@@ -171,6 +177,7 @@ private:
     std::set<std::string> saved_signups_;
     std::map<std::string, std::string> saved_documents_;
     std::set<std::string> saved_mandates_;
+    std::set<std::string> saved_runs_;
     std::vector<ErasedPerson> erased_;
     SimReport report_;
     std::string boot_error_;
@@ -190,7 +197,6 @@ struct Simulation::Device {
     uint64_t waiting_call = 0; // the call in flight; 0: none
     int timeout_step = 0;
     int notes = 0;
-    bool role_changed = false; // Simulation::change_role, once
     // What the browser stores (platform/device_journal.h): the newest
     // snapshot, the journal record it covers, and the records after it.
     std::vector<uint8_t> snapshot;

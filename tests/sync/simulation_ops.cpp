@@ -1,5 +1,6 @@
 // The simulation's edits beyond the member's file and single gifts: event
-// mode's batches, street sign-ups, documents and SEPA mandates, each written
+// mode's batches, street sign-ups, documents, SEPA mandates and collection
+// runs, each written
 // through its repository as the app writes it. What each saved is recorded,
 // so that the invariants (simulation_test.cpp) can ask the server for it.
 #include "simulation.h"
@@ -9,8 +10,12 @@
 #include "core/members/document_repository.h"
 #include "core/money/gift_batch_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/collection_run.h"
+#include "core/sepa/collection_settlement.h"
+#include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
 #include "field_form.h"
+#include "protocol/access.h"
 
 namespace obole::sim {
 
@@ -27,8 +32,10 @@ void Simulation::edit_more(Device& d, const std::string& member)
         batch_step(d, member);
     else if (roll < 50)
         field_signup(d);
-    else if (roll < 72)
+    else if (roll < 66)
         document_step(d, member);
+    else if (roll < 80)
+        collection_step(d);
     else if (roll < 95 || d.who.role != server::Role::admin || !options_.erasures)
         mandate_step(d, member);
     else
@@ -137,6 +144,49 @@ void Simulation::mandate_step(Device& d, const std::string& member)
         a.iban_text = rng_() % 2 ? "FR76 3000 6000 0112 3456 7890 189" : "FR14 2004 1010 0505 0001 3M02 606";
         if (mandates.amend(mandate, a, d.who.operator_login))
             ++report_.mandate_changes;
+    }
+}
+
+// The office's direct debits, as its SEPA screen makes them: a run for a
+// collection day (two office devices offline may both take the same month
+// of a mandate: the server keeps the first, and the other device takes its
+// collection off), a run cancelled before it is sent or handed to the
+// bank, and collections past their return deadline settled as gifts (the
+// days are long past, so any may be). A volunteer's app offers none of it.
+void Simulation::collection_step(Device& d)
+{
+    if (!sync::is_office(believed_role(d)))
+        return;
+    Result<CreditorSettings> creditor = load_creditor_settings(*d.store);
+    if (!creditor || !creditor->complete())
+        return;
+    CollectionRunRepository runs(*d.store);
+    const int roll = int(rng_() % 6);
+    if (roll == 0) {
+        if (Result<int> n = settle_collections(*d.store, *creditor, CollectionAuthority::server, d.who.operator_login))
+            report_.settled += *n;
+        return;
+    }
+    if (roll == 1) {
+        const std::string run = pick(ids(d, "SELECT id FROM sepa_run WHERE status = 'submitted' ORDER BY id"));
+        if (run.empty())
+            return;
+        if (rng_() % 2) {
+            if (runs.cancel(run, d.who.operator_login))
+                ++report_.runs_cancelled;
+        } else if (runs.mark_sent(run, d.who.operator_login)) {
+            ++report_.runs_sent;
+        }
+        return;
+    }
+    // Two days of November (one period), one of December.
+    const char* const days[] = {"2025-11-14", "2025-11-21", "2025-12-05"};
+    Result<CollectionPlan> plan = plan_collections(*d.store, *creditor, days[rng_() % 3]);
+    if (!plan || plan->lines.empty())
+        return;
+    if (Result<std::string> id = runs.submit(*plan, *creditor, d.who.operator_login)) {
+        saved_runs_.insert(*id);
+        ++report_.runs;
     }
 }
 

@@ -207,6 +207,25 @@ void check_converged(Simulation& sim, uint64_t seed)
     for (const std::string& id : sim.saved_mandates())
         EXPECT_EQ(count(server, "SELECT count(*) FROM sepa_mandate WHERE id = x'" + hex(id) + "'"), 1)
             << "mandate " << id;
+    // A donor is collected once a period: no two live collections of a
+    // mandate's month; each collected one became one gift of its UUID and
+    // amount, and no collection not collected has one.
+    EXPECT_EQ(count(server, "SELECT count(*) FROM (SELECT 1 FROM sepa_collection WHERE status <> 'cancelled' "
+                            "GROUP BY mandate_id, period HAVING count(*) > 1)"),
+              0);
+    EXPECT_EQ(count(server, "SELECT count(*) FROM sepa_collection k WHERE k.status = 'collected' AND (SELECT "
+                            "count(*) FROM gift g WHERE g.id = k.id AND g.amount_cents = k.amount_cents AND "
+                            "g.payment_method = 'direct_debit') <> 1"),
+              0);
+    EXPECT_EQ(count(server, "SELECT count(*) FROM gift g JOIN sepa_collection k ON k.id = g.id "
+                            "WHERE k.status <> 'collected'"),
+              0);
+    // Every run an office device submitted is there (unless the server
+    // refused it as beyond its writer's role, changed while it was offline).
+    for (const std::string& id : sim.saved_runs())
+        EXPECT_EQ(count(server, "SELECT count(*) FROM sepa_run WHERE id = x'" + hex(id) + "'"),
+                  sim.refused_by_role().count(id) ? 0 : 1)
+            << "run " << id;
     // Every document saved is there, unless its person was erased.
     for (const auto& [id, member] : sim.saved_documents())
         EXPECT_EQ(count(server,
@@ -266,13 +285,15 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
                 "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
                 "%d conflicts and duplicates settled, %d changes refused; %d batches opened, %d lines, %d closed; "
                 "%d street sign-ups; %d documents, %d removed; %d mandates, %d mandate changes; %d erasures; "
-                "%d role changes, %d copies replaced\n",
+                "%d role changes, %d copies replaced; %d collection runs, %d cancelled, %d sent, "
+                "%d collections settled\n",
                 seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
                 total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
                 total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
                 total.resolutions, total.refused, total.batches, total.batch_lines, total.batches_closed, total.signups,
                 total.documents, total.documents_removed, total.mandates, total.mandate_changes, total.erasures,
-                total.role_changes, total.copies_replaced);
+                total.role_changes, total.copies_replaced, total.runs, total.runs_cancelled, total.runs_sent,
+                total.settled);
     // A run of many seeds exercised what it claims to (one seed replayed
     // alone may well have no merge in it).
     if (seeds.count < 20)
@@ -297,6 +318,10 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.mandate_changes, 0);
     EXPECT_GT(total.role_changes, 0);
     EXPECT_GT(total.copies_replaced, 0);
+    EXPECT_GT(total.runs, 0);
+    EXPECT_GT(total.runs_cancelled, 0);
+    EXPECT_GT(total.runs_sent, 0);
+    EXPECT_GT(total.settled, 0);
     if (SimOptions{}.erasures) {
         EXPECT_GT(total.erasures, 0);
     }

@@ -203,11 +203,11 @@ TEST_F(ReturnImportTest, CollectionsNotReturnedInTimeBecomeGiftsAndLateReturnsVo
     ASSERT_TRUE(import(bank_file("pain002_rejects.xml", run)).ok());
     // Within the deadline (5 business days after 7 December): nothing yet.
     today("2026-12-14");
-    EXPECT_EQ(settle_collections(*store, creditor, "alice").value(), 0);
+    EXPECT_EQ(settle_collections(*store, creditor, CollectionAuthority::here, "alice").value(), 0);
     EXPECT_EQ(money_in(3), 0);
     today("2026-12-15");
-    EXPECT_EQ(settle_collections(*store, creditor, "alice").value(), 3);
-    EXPECT_EQ(settle_collections(*store, creditor, "alice").value(), 0);
+    EXPECT_EQ(settle_collections(*store, creditor, CollectionAuthority::here, "alice").value(), 3);
+    EXPECT_EQ(settle_collections(*store, creditor, CollectionAuthority::here, "alice").value(), 0);
     EXPECT_EQ(money_in(3), 1200);
     EXPECT_EQ(money_in(0), 0); // rejected: never money in
     EXPECT_EQ(count("SELECT count(*) FROM gift g JOIN sepa_collection k ON k.gift_id = g.id AND k.id = g.id "
@@ -233,7 +233,7 @@ TEST_F(ReturnImportTest, CollectionsNotReturnedInTimeBecomeGiftsAndLateReturnsVo
 TEST_F(ReturnImportTest, ADonorWhoseCollectionsFailTwiceInARowIsToBeCalled)
 {
     today("2026-12-15");
-    ASSERT_EQ(settle_collections(*store, creditor, "alice").value(), 6);
+    ASSERT_EQ(settle_collections(*store, creditor, CollectionAuthority::here, "alice").value(), 6);
     today("2026-12-30");
     ASSERT_TRUE(import(bank_file("camt054_returns.xml", run)).ok()); // Marie Curie: MD06
     EXPECT_EQ(failures_in_a_row(*store, members[3]).value(), 1);

@@ -39,6 +39,9 @@ struct NewGift {
     // Posted from a gift batch: the batch, and the line's UUID as the gift's
     // (so a line is never posted twice). Empty otherwise: a new UUID.
     std::string batch_id, id;
+    // Empty: now. A gift two devices may write alike (a settled
+    // collection's) gives one, so that both rows are the same.
+    std::string created_at;
 };
 
 } // namespace obole

@@ -81,7 +81,7 @@ Result<std::string> GiftRepository::add(const NewGift& g, const std::string& ope
         else
             insert.bind_null(8);
         insert.bind_text(9, operator_name);
-        insert.bind_text(10, store_.now_iso());
+        insert.bind_text(10, g.created_at.empty() ? store_.now_iso() : g.created_at);
         insert.bind_text(11, *payment_ref);
         if (g.batch_id.empty())
             insert.bind_null(12);

@@ -15,4 +15,9 @@ ReceiptNumbering receipt_numbering(const AppState& app)
     return !cursor || !cursor->empty() ? ReceiptNumbering::server : ReceiptNumbering::here;
 }
 
+CollectionAuthority collection_authority(const AppState& app)
+{
+    return receipt_numbering(app) == ReceiptNumbering::server ? CollectionAuthority::server : CollectionAuthority::here;
+}
+
 } // namespace obole::ui

@@ -1,6 +1,8 @@
-// Who numbers this device's tax receipts (core/receipts/tax_receipt_repository.h).
+// Who numbers this device's tax receipts (core/receipts/tax_receipt_repository.h),
+// and has the last word on its collections (core/sepa/collection_settlement.h).
 #pragma once
 #include "core/receipts/tax_receipt_repository.h"
+#include "core/sepa/collection_settlement.h"
 #include "ui/app_state.h"
 
 namespace obole::ui {
@@ -10,5 +12,7 @@ namespace obole::ui {
 // pull cursor in the meta: the data came from a server, or was synced), so
 // that no number is given twice.
 ReceiptNumbering receipt_numbering(const AppState& app);
+// The same authority, for collections.
+CollectionAuthority collection_authority(const AppState& app);
 
 } // namespace obole::ui
