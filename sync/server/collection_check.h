@@ -6,6 +6,7 @@
 // for one period (core/sepa/collection_run.h checks the same on a device).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -31,5 +32,10 @@ Result<void> check_collection(Store& store, const std::string& collection_id, co
 // sent (sepa.run_cancelled). A collection's gift comes from a role that may
 // mark the collection collected (auth.forbidden): the two go together.
 Result<void> check_collection_change(Store& store, sync::Role role, const sync::Change& change);
+
+// A collection's gift is its member's here, whatever the device that
+// settled it held then (a merge of its own): the member's id when `gift_id`
+// is a collection's, else nothing.
+Result<std::optional<std::string>> collection_member(Store& store, const std::string& gift_id);
 
 } // namespace obole::server

@@ -352,11 +352,13 @@ Result<std::vector<std::string>> SyncService::pointer_sides(const Change& change
 }
 
 // A device joins and puts back the stop-promo and memos of the members on
-// either side of a merge itself, from what its copy holds (its merge
-// records, its order of events): it may decide otherwise than the server
-// did, or than the server, not changing them, logged. Their values here go
-// to every copy, each with its own clock, after any change to a pointer,
-// taken, not taken or refused: every copy ends with the server's.
+// either side of a merge itself, and retires and puts back their doubles
+// (an email listed twice, a second main address), from what its copy holds
+// (its merge records, its order of events): it may decide otherwise than
+// the server did, or than the server, not changing them, logged. Their
+// values here go to every copy, each with its own clock, after any change
+// to a pointer, taken, not taken or refused: every copy ends with the
+// server's.
 Result<void> SyncService::log_merged_fields(const std::vector<std::string>& sides, int64_t now_ms)
 {
     const SyncTable& members = *sync::find_sync_table("member");
@@ -374,7 +376,30 @@ Result<void> SyncService::log_merged_fields(const std::vector<std::string>& side
             fields[f] = (**row)[f];
         if (Result<void> r = log_correction(members, id, fields, now_ms); !r)
             return r;
+        for (const RetiredColumn& retired : retired_columns())
+            if (Result<void> r = log_retired(retired, id, now_ms); !r)
+                return r;
     }
+    return {};
+}
+
+// The column a merge retires of each of the member's rows of that table.
+Result<void> SyncService::log_retired(const RetiredColumn& retired, const std::string& member, int64_t now_ms)
+{
+    const SyncTable& table = *sync::find_sync_table(retired.table);
+    const auto field = std::find_if(table.fields.begin(), table.fields.end(),
+                                    [&](const sync::SyncField& f) { return std::string(f.column) == retired.column; });
+    Statement s(store_.db(), (std::string("SELECT t.id, t.") + retired.column + " FROM " + retired.table +
+                              " t JOIN member m ON m.ref = t.member_ref WHERE m.id = ?1")
+                                 .c_str());
+    s.bind_uuid(1, member);
+    Result<std::vector<std::pair<std::string, int64_t>>> rows =
+        s.rows([](Statement& r) { return std::make_pair(r.column_uuid(0), r.column_int64(1)); });
+    if (!rows)
+        return rows.error();
+    for (const auto& [id, value] : *rows)
+        if (Result<void> r = log_correction(table, id, json{{field->wire, value}}, now_ms); !r)
+            return r;
     return {};
 }
 
@@ -392,7 +417,17 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         Result<std::optional<json>> found = rows.read(table, change.row);
         if (!found)
             return found.error();
-        there = found->has_value();
+        if (found->has_value()) {
+            // The same row again: a retry, or a row two devices write alike
+            // (a settled collection's gift). Where this one says otherwise
+            // (its member merged on that device, not here), the device takes
+            // back what the server holds.
+            json differs = json::object();
+            for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
+                if ((**found)[f.key()] != f.value())
+                    differs[f.key()] = (**found)[f.key()];
+            return differs.empty() ? Result<void>() : log_correction(table, change.row, differs, now_ms);
+        }
     }
     if (there)
         return {}; // the same row again: nothing new to apply or log
@@ -413,12 +448,27 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         if (Result<void> r = check_cancellation(store_, receipt.is_string() ? receipt.get<std::string>() : ""); !r)
             return r;
     }
+    // A settled collection's gift goes to the collection's member here; the
+    // device that named another takes it back below.
+    json sent_member;
+    if (std::string(table.name) == "gift") {
+        Result<std::optional<std::string>> owner = collection_member(store_, change.row);
+        if (!owner)
+            return owner.error();
+        if (*owner && change.fields.value("member_id", json()) != **owner) {
+            sent_member = change.fields["member_id"];
+            change.fields["member_id"] = **owner;
+        }
+    }
     if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)
         return r;
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
+    if (!sent_member.is_null())
+        if (Result<void> r = log_correction(table, change.row, {{"member_id", change.fields["member_id"]}}, now_ms); !r)
+            return r;
     if (Result<void> r = retire_followed_rows(rows, now_ms); !r)
         return r;
     if (std::string(table.name) == "member_erasure")

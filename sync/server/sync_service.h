@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/members/member_merge.h"
 #include "core/result.h"
 #include "protocol/change.h"
 #include "protocol/hlc.h"
@@ -89,6 +90,7 @@ private:
     Result<bool> merge_allowed(const std::string& row, const sync::json& current, const sync::json& target);
     Result<std::vector<std::string>> pointer_sides(const sync::Change& change);
     Result<void> log_merged_fields(const std::vector<std::string>& sides, int64_t now_ms);
+    Result<void> log_retired(const RetiredColumn& retired, const std::string& member, int64_t now_ms);
     Result<void> log_correction(const sync::SyncTable& table, const std::string& row, const sync::json& fields,
                                 int64_t now_ms);
 

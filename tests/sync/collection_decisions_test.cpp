@@ -31,9 +31,8 @@ struct TwoOffices : ::testing::Test {
 
     void SetUp() override
     {
-        creditor = save_creditor_settings(*a.store, {"Les Amis", "FR72ZZZ123456", "FR7630006000011234567890189", "",
-                                                     "2", "5", "5"},
-                                          "op1")
+        creditor = save_creditor_settings(
+                       *a.store, {"Les Amis", "FR72ZZZ123456", "FR7630006000011234567890189", "", "2", "5", "5"}, "op1")
                        .value();
         NewMember m;
         m.first_name = "Hélène";

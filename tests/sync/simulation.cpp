@@ -64,6 +64,9 @@ std::string select_expression(const sync::SyncField& f)
 Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_(options)
 {
     server_ = std::move(server::open_memory_server_store().value());
+    // Every copy's calendar is the simulation's (23 November 2025), not the
+    // machine's: no collection reaches its return deadline (see README).
+    server_->set_clock(server_ms_);
     service_ = std::make_unique<server::SyncService>(*server_);
     (void)service_->ensure_schema();
     // Where an erasure says who erased whom (server/erasure.h).
@@ -86,8 +89,10 @@ Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_
         d->who.device_id = format_uuid_v7(1'700'000'000'000 + i, 0, seed * 16 + uint64_t(i));
         d->who.operator_login = "op" + std::to_string(i);
         // Device 0 is a volunteer's: the server refuses its deletes and
-        // merges. The last is an administrator's (erasures), the others the office's.
+        // merges. Device 1 of five or more is a fundraiser's. The last is an
+        // administrator's (erasures), the others the office's.
         d->who.role = i == 0                                           ? server::Role::volunteer
+                      : i == 1 && options_.devices >= 5                ? server::Role::fundraiser
                       : i == options_.devices - 1 && options_.erasures ? server::Role::admin
                                                                        : server::Role::office;
         {
@@ -119,6 +124,10 @@ sync::Outbox& Simulation::device_outbox(int i)
 sync::Role Simulation::device_role(int i) const
 {
     return devices_[size_t(i)]->who.role;
+}
+const std::string& Simulation::device_operator(int i) const
+{
+    return devices_[size_t(i)]->who.operator_login;
 }
 
 int64_t Simulation::now(const Device& d) const
@@ -162,6 +171,7 @@ void Simulation::restart(Device& d, bool same_data)
         booted = boot_device_store(d.snapshot, d.journal, d.snapshot_seq);
     }
     d.store = std::move(booted.value().store);
+    d.store->set_clock(server_ms_);
     // The device starts again with everything it had committed.
     if (same_data && !before.empty() && dump(*d.store) != before && boot_error_.empty())
         boot_error_ =
@@ -213,7 +223,7 @@ void Simulation::replace_copy(Device& d, std::vector<uint8_t> image)
 // the device with the refusal (client/refusals.h).
 void Simulation::change_role(Device& d)
 {
-    if (d.who.role == server::Role::admin)
+    if (d.who.role == server::Role::admin || d.who.role == server::Role::fundraiser)
         return;
     d.who.role = d.who.role == server::Role::volunteer ? server::Role::office : server::Role::volunteer;
     ++report_.role_changes;
@@ -246,6 +256,11 @@ std::string Simulation::pick(const std::vector<std::string>& from)
 
 void Simulation::edit(Device& d)
 {
+    // A fundraiser's app offers the street sign-up and nothing else.
+    if (believed_role(d) == server::Role::fundraiser) {
+        field_signup(d);
+        return;
+    }
     const std::string op_name = d.who.operator_login;
     const int roll = int(rng_() % 120);
     if (roll < 14) {

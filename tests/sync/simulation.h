@@ -25,7 +25,9 @@
 namespace obole::sim {
 
 struct SimOptions {
-    int devices = 4;
+    // A volunteer's, a fundraiser's (street sign-ups only), the office's
+    // and an administrator's; fewer than 5 have no fundraiser.
+    int devices = 5;
     int steps = 400;
     double loss = 0.15;      // a message is lost
     double duplicate = 0.1;  // a request is delivered again later
@@ -48,7 +50,7 @@ struct SimReport {
         notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
         memberships = 0, consents = 0, batches = 0, batch_lines = 0, batches_closed = 0, signups = 0, documents = 0,
         documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0, role_changes = 0, copies_replaced = 0,
-        runs = 0, runs_cancelled = 0, runs_sent = 0, settled = 0;
+        runs = 0, runs_cancelled = 0, runs_sent = 0;
 
     SimReport& operator+=(const SimReport& o)
     {
@@ -61,7 +63,7 @@ struct SimReport {
         documents += o.documents, documents_removed += o.documents_removed, mandates += o.mandates;
         mandate_changes += o.mandate_changes, erasures += o.erasures;
         role_changes += o.role_changes, copies_replaced += o.copies_replaced;
-        runs += o.runs, runs_cancelled += o.runs_cancelled, runs_sent += o.runs_sent, settled += o.settled;
+        runs += o.runs, runs_cancelled += o.runs_cancelled, runs_sent += o.runs_sent;
         return *this;
     }
 };
@@ -88,8 +90,9 @@ public:
     int device_count() const { return int(devices_.size()); }
     Store& device_store(int i);
     sync::Outbox& device_outbox(int i);
-    // The role the server knows the device's operator by now.
+    // The role the server knows the device's operator by now, and its login.
     sync::Role device_role(int i) const;
+    const std::string& device_operator(int i) const;
     // Changes the server accepted from a device that its role at that
     // moment may not make: each "device N: table op", none expected.
     const std::vector<std::string>& accepted_beyond_role() const { return beyond_role_; }

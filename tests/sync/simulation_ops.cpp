@@ -11,7 +11,6 @@
 #include "core/money/gift_batch_repository.h"
 #include "core/money/sepa_mandate_repository.h"
 #include "core/sepa/collection_run.h"
-#include "core/sepa/collection_settlement.h"
 #include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
 #include "field_form.h"
@@ -150,9 +149,9 @@ void Simulation::mandate_step(Device& d, const std::string& member)
 // The office's direct debits, as its SEPA screen makes them: a run for a
 // collection day (two office devices offline may both take the same month
 // of a mandate: the server keeps the first, and the other device takes its
-// collection off), a run cancelled before it is sent or handed to the
-// bank, and collections past their return deadline settled as gifts (the
-// days are long past, so any may be). A volunteer's app offers none of it.
+// collection off), a run cancelled before it is sent, or handed to the
+// bank. The days are after the simulation's today: no collection is
+// settled (README says why). A volunteer's app offers none of it.
 void Simulation::collection_step(Device& d)
 {
     if (!sync::is_office(believed_role(d)))
@@ -161,13 +160,7 @@ void Simulation::collection_step(Device& d)
     if (!creditor || !creditor->complete())
         return;
     CollectionRunRepository runs(*d.store);
-    const int roll = int(rng_() % 6);
-    if (roll == 0) {
-        if (Result<int> n = settle_collections(*d.store, *creditor, CollectionAuthority::server, d.who.operator_login))
-            report_.settled += *n;
-        return;
-    }
-    if (roll == 1) {
+    if (rng_() % 5 == 0) {
         const std::string run = pick(ids(d, "SELECT id FROM sepa_run WHERE status = 'submitted' ORDER BY id"));
         if (run.empty())
             return;
@@ -179,8 +172,8 @@ void Simulation::collection_step(Device& d)
         }
         return;
     }
-    // Two days of November (one period), one of December.
-    const char* const days[] = {"2025-11-14", "2025-11-21", "2025-12-05"};
+    // Two days of December (one period), one of January.
+    const char* const days[] = {"2025-12-05", "2025-12-19", "2026-01-05"};
     Result<CollectionPlan> plan = plan_collections(*d.store, *creditor, days[rng_() % 3]);
     if (!plan || plan->lines.empty())
         return;

@@ -134,9 +134,14 @@ void check_converged(Simulation& sim, uint64_t seed)
         const sync::Role role = sim.device_role(i);
         const std::string truth = Simulation::dump(server, role);
         const std::string data = Simulation::dump(copy, role);
+        // (A table it writes and does not read, a fundraiser's journal,
+        // holds what its own operator wrote there and nothing else.)
         for (const sync::SyncTable& t : sync::sync_tables()) {
             if (!sync::reads_table(role, t.name)) {
-                EXPECT_EQ(count(copy, std::string("SELECT count(*) FROM ") + t.name), 0)
+                const std::string others = t.field(sync::kOperatorField)
+                                               ? " WHERE operator <> '" + sim.device_operator(i) + "'"
+                                               : std::string();
+                EXPECT_EQ(count(copy, std::string("SELECT count(*) FROM ") + t.name + others), 0)
                     << "device " << i << " (" << sync::role_name(role) << ") holds rows of " << t.name;
             }
         }
@@ -144,7 +149,9 @@ void check_converged(Simulation& sim, uint64_t seed)
                                    << difference(truth, data) << "refusals there:\n"
                                    << refusals(copy);
         // The derived money agrees: each copy computes it from the same rows.
-        EXPECT_EQ(money(copy), money(server)) << "device " << i;
+        if (sync::reads_table(role, "gift")) {
+            EXPECT_EQ(money(copy), money(server)) << "device " << i;
+        }
         EXPECT_EQ(rows_on_merged_members(copy), 0) << "device " << i;
         for (const Simulation::ErasedPerson& p : sim.erased())
             EXPECT_EQ(erased_values_left(copy, p), "") << "device " << i << ", member erased " << p.member_id;
@@ -285,15 +292,13 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
                 "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
                 "%d conflicts and duplicates settled, %d changes refused; %d batches opened, %d lines, %d closed; "
                 "%d street sign-ups; %d documents, %d removed; %d mandates, %d mandate changes; %d erasures; "
-                "%d role changes, %d copies replaced; %d collection runs, %d cancelled, %d sent, "
-                "%d collections settled\n",
+                "%d role changes, %d copies replaced; %d collection runs, %d cancelled, %d sent\n",
                 seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
                 total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
                 total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
                 total.resolutions, total.refused, total.batches, total.batch_lines, total.batches_closed, total.signups,
                 total.documents, total.documents_removed, total.mandates, total.mandate_changes, total.erasures,
-                total.role_changes, total.copies_replaced, total.runs, total.runs_cancelled, total.runs_sent,
-                total.settled);
+                total.role_changes, total.copies_replaced, total.runs, total.runs_cancelled, total.runs_sent);
     // A run of many seeds exercised what it claims to (one seed replayed
     // alone may well have no merge in it).
     if (seeds.count < 20)
@@ -321,7 +326,6 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.runs, 0);
     EXPECT_GT(total.runs_cancelled, 0);
     EXPECT_GT(total.runs_sent, 0);
-    EXPECT_GT(total.settled, 0);
     if (SimOptions{}.erasures) {
         EXPECT_GT(total.erasures, 0);
     }
