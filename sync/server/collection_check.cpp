@@ -100,14 +100,4 @@ Result<void> check_collection_change(Store& store, sync::Role role, const sync::
     return *any ? Result<void>(settled()) : Result<void>();
 }
 
-Result<std::optional<std::string>> collection_member(Store& store, const std::string& gift_id)
-{
-    Statement s(store.db(), "SELECT m.id FROM sepa_collection k JOIN member m ON m.ref = k.member_ref WHERE k.id = ?1");
-    s.bind_uuid(1, gift_id);
-    Result<bool> found = s.next();
-    if (!found)
-        return found.error();
-    return *found ? std::optional<std::string>(s.column_uuid(0)) : std::nullopt;
-}
-
 } // namespace obole::server

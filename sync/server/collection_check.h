@@ -6,7 +6,6 @@
 // for one period (core/sepa/collection_run.h checks the same on a device).
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -33,9 +32,5 @@ Result<void> check_collection(Store& store, const std::string& collection_id, co
 // mark the collection collected (auth.forbidden): the two go together.
 Result<void> check_collection_change(Store& store, sync::Role role, const sync::Change& change);
 
-// A collection's gift is its member's here, whatever the device that
-// settled it held then (a merge of its own): the member's id when `gift_id`
-// is a collection's, else nothing.
-Result<std::optional<std::string>> collection_member(Store& store, const std::string& gift_id);
 
 } // namespace obole::server

@@ -448,27 +448,12 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         if (Result<void> r = check_cancellation(store_, receipt.is_string() ? receipt.get<std::string>() : ""); !r)
             return r;
     }
-    // A settled collection's gift goes to the collection's member here; the
-    // device that named another takes it back below.
-    json sent_member;
-    if (std::string(table.name) == "gift") {
-        Result<std::optional<std::string>> owner = collection_member(store_, change.row);
-        if (!owner)
-            return owner.error();
-        if (*owner && change.fields.value("member_id", json()) != **owner) {
-            sent_member = change.fields["member_id"];
-            change.fields["member_id"] = **owner;
-        }
-    }
     if (Result<void> r = rows.insert(table, change.row, change.fields); !r)
         return r;
     if (Result<void> r = rows.reindex_touched(); !r)
         return r;
     if (Result<int64_t> v = log_.append(change, device, seq); !v)
         return v.error();
-    if (!sent_member.is_null())
-        if (Result<void> r = log_correction(table, change.row, {{"member_id", change.fields["member_id"]}}, now_ms); !r)
-            return r;
     if (Result<void> r = retire_followed_rows(rows, now_ms); !r)
         return r;
     if (std::string(table.name) == "member_erasure")
