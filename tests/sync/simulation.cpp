@@ -256,9 +256,11 @@ std::string Simulation::pick(const std::vector<std::string>& from)
 
 void Simulation::edit(Device& d)
 {
-    // A fundraiser's app offers the street sign-up and nothing else.
+    // A fundraiser's app offers the street sign-up and nothing else (one in
+    // four of its turns: a sign-up is a member, a mandate and consents).
     if (believed_role(d) == server::Role::fundraiser) {
-        field_signup(d);
+        if (rng_() % 4 == 0)
+            field_signup(d);
         return;
     }
     const std::string op_name = d.who.operator_login;
