@@ -32,5 +32,4 @@ Result<void> check_collection(Store& store, const std::string& collection_id, co
 // mark the collection collected (auth.forbidden): the two go together.
 Result<void> check_collection_change(Store& store, sync::Role role, const sync::Change& change);
 
-
 } // namespace obole::server
