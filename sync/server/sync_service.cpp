@@ -417,17 +417,7 @@ Result<void> SyncService::apply_insert(const SyncTable& table, Change& change, c
         Result<std::optional<json>> found = rows.read(table, change.row);
         if (!found)
             return found.error();
-        if (found->has_value()) {
-            // The same row again: a retry, or a row two devices write alike
-            // (a settled collection's gift). Where this one says otherwise
-            // (its member merged on that device, not here), the device takes
-            // back what the server holds.
-            json differs = json::object();
-            for (auto f = change.fields.begin(); f != change.fields.end(); ++f)
-                if ((**found)[f.key()] != f.value())
-                    differs[f.key()] = (**found)[f.key()];
-            return differs.empty() ? Result<void>() : log_correction(table, change.row, differs, now_ms);
-        }
+        there = found->has_value();
     }
     if (there)
         return {}; // the same row again: nothing new to apply or log
