@@ -23,14 +23,20 @@ App::App(Store* store, std::string store_error, Host& host) : host_(host), store
 {
     state_.store = store;
     state_.host = &host;
-    // The demo's data came with its mark (core/store/demo_mark.h); it never
-    // changes while the app runs (a restored backup restarts the page).
-    demo_data_ = store && is_demo_data(*store);
     state_.operator_name = host.setting("operator");
     if (state_.operator_name.empty())
         state_.operator_name = "volunteer";
     std::string lang = host.setting("lang");
     load_language(lang.empty() ? "en" : lang);
+    // The demo's data came with its mark (core/store/demo_mark.h); it never
+    // changes while the app runs (a restored backup restarts the page). A
+    // mark that cannot be read shows no demo line, and the notice says why.
+    if (store) {
+        Result<bool> demo = is_demo_data(*store);
+        demo_data_ = demo && *demo;
+        if (!demo)
+            state_.notice = tr(demo.error().message);
+    }
 }
 
 void App::attach_sync(sync::SyncEngine* engine, std::string error)

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "core/members/member_merge.h"
 #include "core/store/statement.h"
 #include "core/store/uuid.h"
 #include "core/text/base64.h"
@@ -20,6 +21,18 @@ namespace {
 Error capture_error(const std::string& why)
 {
     return fail("sync.capture", "This change could not be prepared for the server: " + why);
+}
+
+// A member or campaign, by its local ref, as it travels: its UUID.
+Result<json> ref_wire_value(Store& store, const SyncField& f, int64_t ref)
+{
+    Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"
+                                                        : "SELECT id FROM campaign WHERE ref = ?1");
+    s.bind_int64(1, ref);
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found ? json(s.column_uuid(0)) : json(nullptr);
 }
 
 // A column's value as it travels (sync_tables.h), read from a changeset.
@@ -39,15 +52,7 @@ Result<json> wire_value(Store& store, const SyncField& f, sqlite3_value* v)
         return json(base64_encode(
             std::string_view(static_cast<const char*>(sqlite3_value_blob(v)), size_t(sqlite3_value_bytes(v)))));
     case FieldType::member:
-    case FieldType::campaign: {
-        Statement s(store.db(), f.type == FieldType::member ? "SELECT id FROM member WHERE ref = ?1"
-                                                            : "SELECT id FROM campaign WHERE ref = ?1");
-        s.bind_int64(1, sqlite3_value_int64(v));
-        Result<bool> found = s.next();
-        if (!found)
-            return found.error();
-        return *found ? json(s.column_uuid(0)) : json(nullptr);
-    }
+    case FieldType::campaign: return ref_wire_value(store, f, sqlite3_value_int64(v));
     }
     return json(nullptr);
 }
@@ -91,6 +96,26 @@ const Outbox::TableColumns& Outbox::columns_of(const std::string& table)
         c.names.push_back(name);
     }
     return columns_.emplace(table, std::move(c)).first->second;
+}
+
+// A row that merges moved or followed here travels under the member it was
+// written for (core's written_for): every copy files it as its own merges
+// say. Settled collections' gifts are such rows, made on a survivor.
+Result<json> Outbox::written_for_value(const SyncTable& table, const std::string& row, const SyncField& f, int64_t ref)
+{
+    if (!links_) {
+        Result<std::vector<MemberLink>> links = member_links(store_);
+        if (!links)
+            return links.error();
+        links_ = std::move(*links);
+    }
+    if (follows_merges(*links_, table.name, f.column)) {
+        Result<int64_t> named = written_for(store_, table.name, row, f.column, ref);
+        if (!named)
+            return named.error();
+        ref = *named;
+    }
+    return ref_wire_value(store_, f, ref);
 }
 
 Outbox::Outbox(Store& store, WallClock wall_clock, std::string device)
@@ -218,7 +243,9 @@ Result<void> Outbox::before_commit()
             sqlite3_value* v = nullptr;
             if (sqlite3changeset_new(it, col, &v) != SQLITE_OK || !v)
                 continue; // an update leaves unchanged columns out
-            Result<json> value = wire_value(store_, *f, v);
+            Result<json> value = f->type == FieldType::member && sqlite3_value_type(v) == SQLITE_INTEGER
+                                     ? written_for_value(*table, c.row, *f, sqlite3_value_int64(v))
+                                     : wire_value(store_, *f, v);
             if (!value) {
                 result = value.error();
                 break;

@@ -18,10 +18,12 @@
 #include <string>
 #include <vector>
 
+#include "core/members/member_links.h"
 #include "core/result.h"
 #include "core/store/store.h"
 #include "protocol/change.h"
 #include "protocol/hlc.h"
+#include "protocol/sync_tables.h"
 
 struct sqlite3_session;
 
@@ -72,6 +74,7 @@ private:
         int id = -1, ref = -1;
     };
     const TableColumns& columns_of(const std::string& table);
+    Result<json> written_for_value(const SyncTable& table, const std::string& row, const SyncField& f, int64_t ref);
     Result<void> open_session();
 
     Store& store_;
@@ -80,6 +83,7 @@ private:
     sqlite3_session* session_ = nullptr;
     bool paused_ = false;
     std::map<std::string, TableColumns> columns_;
+    std::optional<std::vector<MemberLink>> links_; // read at the first member field
 };
 
 // meta keys this module and the sync engine keep in the store. A key never

@@ -8,7 +8,10 @@ namespace obole::server {
 
 Result<void> check_demo_folder(Store& store, Auth& auth, const std::string& data_dir)
 {
-    if (is_demo_data(store))
+    Result<bool> demo = is_demo_data(store);
+    if (!demo)
+        return demo.error();
+    if (*demo)
         return {};
     Result<int64_t> counted = MemberRepository(store).count();
     if (!counted)

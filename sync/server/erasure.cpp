@@ -25,31 +25,38 @@ Result<void> erase_on_server(Store& store, ChangeLog& log, const std::string& me
         return r;
     Statement number(store.db(), "SELECT member_no FROM member WHERE id = ?1");
     number.bind_uuid(1, member_id);
-    const std::string no = number.step() == Statement::Step::row ? std::to_string(number.column_int64(0)) : "?";
+    Result<bool> numbered = number.next();
+    if (!numbered)
+        return numbered.error();
+    const std::string no = *numbered ? std::to_string(number.column_int64(0)) : "?";
     return record_admin_action(store, {unix_now_ms(), by, "member.erase", "member No. " + no});
 }
 
 namespace {
 
 // The member a change is about, "" when none: the member row itself, the
-// member a new row names, or the member of the row an update changes.
-std::string member_of(Store& store, const sync::Change& c)
+// member a new row names, or the member of the row an update changes. A
+// failed read is an error: "" would let a change about an erased person in.
+Result<std::string> member_of(Store& store, const sync::Change& c)
 {
     if (c.table == "member")
         return c.row;
     const sync::SyncTable& table = *sync::find_sync_table(c.table);
     const sync::SyncField* field = table.field("member_id");
     if (!field)
-        return "";
+        return std::string();
     if (auto named = c.fields.find("member_id"); named != c.fields.end() && named->is_string())
         return named->get<std::string>();
     if (c.op == sync::Op::insert || field->type != sync::FieldType::member)
-        return "";
+        return std::string();
     Statement select(store.db(), (std::string("SELECT m.id FROM ") + table.name +
                                   " t JOIN member m ON m.ref = t.member_ref WHERE t.id = ?1")
                                      .c_str());
     select.bind_uuid(1, c.row);
-    return select.step() == Statement::Step::row ? select.column_uuid(0) : "";
+    Result<bool> found = select.next();
+    if (!found)
+        return found.error();
+    return *found ? select.column_uuid(0) : std::string();
 }
 
 } // namespace
@@ -91,7 +98,10 @@ Result<void> admit_values(Store& store, sync::Change& change, const std::vector<
                 return fail("member.erased",
                             "This person was erased at their request: nothing more is recorded about them.");
         }
-    const std::string member = member_of(store, change);
+    Result<std::string> about = member_of(store, change);
+    if (!about)
+        return about.error();
+    const std::string& member = *about;
     Result<bool> erased = member.empty() ? Result<bool>(false) : is_erased(store, member);
     if (!erased)
         return erased.error();

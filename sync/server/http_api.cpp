@@ -151,17 +151,22 @@ void HttpApi::add_routes()
         Result<int64_t> members = MemberRepository(store_).count();
         if (!members)
             return send_error(res, 500, members.error());
+        Result<int> version = store_.schema_version();
+        if (!version)
+            return send_error(res, 500, version.error());
         send_json(res, 200,
-                  {{"status", "ok"},
-                   {"service", "obole-server"},
-                   {"schema_version", store_.schema_version()},
-                   {"members", *members}});
+                  {{"status", "ok"}, {"service", "obole-server"}, {"schema_version", *version}, {"members", *members}});
     });
 
     add_auth_routes(s, store_, auth_, store_mutex_, *gate_);
     // The snapshot is open to anyone only when the data is the demo's
     // (main refuses --demo on anything else; this holds even if it did not).
-    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, *copies_, {options_.demo && is_demo_data(store_)});
+    // A mark that cannot be read keeps it closed, and says so.
+    Result<bool> demo = options_.demo ? is_demo_data(store_) : Result<bool>(false);
+    if (!demo)
+        std::fprintf(stderr, "obole-server: the demo mark could not be read (%s): the snapshot asks for a token\n",
+                     demo.error().message.c_str());
+    add_sync_routes(s, store_, *sync_, *gate_, store_mutex_, *copies_, {demo && *demo});
 
     // Last: a POST no route above takes is answered without reading its body.
     // httplib reads the body of a POST that reaches no ContentReader route

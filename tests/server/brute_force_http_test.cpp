@@ -55,7 +55,7 @@ protected:
     {
         return "/api/sync/pull?since=0&limit=10&schema_version=" + std::to_string(schema_version());
     }
-    int schema_version() const { return store->schema_version(); }
+    int schema_version() const { return store->schema_version().value(); }
 
     server::RateLimits limits; // none by default; a test sets its own before SetUp
 };

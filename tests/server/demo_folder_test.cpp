@@ -100,7 +100,7 @@ protected:
 
 TEST_F(DemoFlagOnRealDataTest, TheSnapshotIsNotOpen)
 {
-    ASSERT_FALSE(obole::is_demo_data(*store));
+    ASSERT_FALSE(obole::is_demo_data(*store).value());
     EXPECT_EQ(snapshot_status(port), 401);
     const std::string token = token_for(admin_code, "admin", kAdminPassword);
     httplib::Client c("127.0.0.1", port);

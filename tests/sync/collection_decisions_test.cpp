@@ -8,6 +8,7 @@
 // another run, and the donor's gift counted twice.
 #include <gtest/gtest.h>
 
+#include "core/members/member_merge.h"
 #include "core/members/member_repository.h"
 #include "core/money/sepa_mandate_repository.h"
 #include "core/sepa/collection_plan.h"
@@ -28,6 +29,7 @@ struct TwoOffices : ::testing::Test {
     EnrolledDevice a{1, server::Role::office};
     EnrolledDevice b{2, server::Role::office};
     CreditorSettings creditor;
+    std::string donor; // Hélène Dupont, whose mandate is collected
 
     void SetUp() override
     {
@@ -38,7 +40,7 @@ struct TwoOffices : ::testing::Test {
         m.first_name = "Hélène";
         m.last_name = "Dupont";
         NewSepaMandate n;
-        n.member_id = MemberRepository(*a.store).create(m, "op1").value();
+        n.member_id = donor = MemberRepository(*a.store).create(m, "op1").value();
         n.iban_text = "FR1420041010050500013M02606";
         n.bic_text = "PSSTFRPPPAR";
         n.holder = "Hélène Dupont";
@@ -196,6 +198,38 @@ TEST_F(TwoOffices, ACollectionOfAMemberRemovedSinceDoesNotHoldBackTheOthers)
     ASSERT_TRUE(MemberRepository(*a.store).remove(n.member_id, "op1"));
     EXPECT_EQ(settle(a), 1);
     EXPECT_EQ(scalar(*a.store, "SELECT count(*) FROM sepa_collection WHERE status = 'submitted'"), 1);
+}
+
+// a merged the donor into a second record of her and settled her
+// collection there, while b, offline, undid the merge. Every copy then puts
+// the collection back on her first record, and the gift with it: a sends
+// the gift under the member the collection was written for (it used to
+// name the survivor, and the gift stayed there without its collection).
+TEST_F(TwoOffices, AnUnmergeElsewhereSendsASettledCollectionsGiftBackWithIt)
+{
+    NewMember m;
+    m.first_name = "Hélène";
+    m.last_name = "Dupont-Martin";
+    const std::string second = MemberRepository(*a.store).create(m, "op1").value();
+    const char* on_second = "SELECT count(*) FROM sepa_collection k JOIN member m ON m.ref = k.member_ref "
+                            "WHERE m.last_name = 'Dupont-Martin'";
+    submit(a);
+    sync_all();
+    ASSERT_TRUE(merge_members(*a.store, donor, second, "op1", false));
+    sync_all();
+    ASSERT_EQ(scalar(*b.store, on_second), 1) << "the merge moved the collection on b";
+    ASSERT_TRUE(unmerge_members(*b.store, donor, "op2"));
+    ASSERT_EQ(settle(a), 1);
+    server.push(a);
+    server.push(b);
+    sync_all();
+    for (Store* s : {a.store.get(), b.store.get(), server.store.get()}) {
+        EXPECT_EQ(scalar(*s, "SELECT count(*) FROM gift g JOIN sepa_collection k ON k.id = g.id "
+                             "WHERE g.member_ref = k.member_ref"),
+                  1);
+        EXPECT_EQ(scalar(*s, on_second), 0);
+    }
+    expect_same_everywhere();
 }
 
 } // namespace

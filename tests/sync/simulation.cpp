@@ -30,6 +30,9 @@ namespace obole::sim {
 namespace {
 
 constexpr int64_t kStepMs = 500;
+// 400 steps: from 23 November to late January, past two months' collection
+// days and their return deadlines.
+constexpr int64_t kCalendarStepMs = 4 * 3600 * 1000;
 
 const char* const kFirst[] = {"Hélène", "Jean", "Иван", "太郎", "Anne", "Luc"};
 const char* const kLast[] = {"Dupont", "Martin", "Петров", "山田", "Moreau", "Lefèvre"};
@@ -64,9 +67,9 @@ std::string select_expression(const sync::SyncField& f)
 Simulation::Simulation(uint64_t seed, SimOptions options) : rng_(seed), options_(options)
 {
     server_ = std::move(server::open_memory_server_store().value());
-    // Every copy's calendar is the simulation's (23 November 2025), not the
-    // machine's: no collection reaches its return deadline (see README).
-    server_->set_clock(server_ms_);
+    // Every copy's calendar is the simulation's (from 23 November 2025),
+    // not the machine's: a run replays the same whatever the day.
+    server_->set_clock(calendar_ms_);
     service_ = std::make_unique<server::SyncService>(*server_);
     (void)service_->ensure_schema();
     // Where an erasure says who erased whom (server/erasure.h).
@@ -135,6 +138,14 @@ int64_t Simulation::now(const Device& d) const
     return server_ms_ + d.skew_ms;
 }
 
+void Simulation::turn_calendar()
+{
+    calendar_ms_ += kCalendarStepMs;
+    server_->set_clock(calendar_ms_);
+    for (auto& d : devices_)
+        d->store->set_clock(calendar_ms_);
+}
+
 // A restart through the browser's own start (platform/web_main.cpp,
 // core/store/device_boot.h): the snapshot the device stored and, with
 // SimOptions::replay_journal, the journal records it stored after it
@@ -171,7 +182,7 @@ void Simulation::restart(Device& d, bool same_data)
         booted = boot_device_store(d.snapshot, d.journal, d.snapshot_seq);
     }
     d.store = std::move(booted.value().store);
-    d.store->set_clock(server_ms_);
+    d.store->set_clock(calendar_ms_);
     // The device starts again with everything it had committed.
     if (same_data && !before.empty() && dump(*d.store) != before && boot_error_.empty())
         boot_error_ =
@@ -480,6 +491,7 @@ void Simulation::run()
 {
     for (step_ = 0; step_ < options_.steps; ++step_) {
         server_ms_ += kStepMs;
+        turn_calendar();
         Device& d = *devices_[rng_() % devices_.size()];
         // The app writes nothing while a new copy is about to replace the
         // device's data (SyncStatus::replacing_copy).

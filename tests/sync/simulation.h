@@ -50,7 +50,7 @@ struct SimReport {
         notepad_edits = 0, resolutions = 0, refused = 0, unmerges = 0, contacts = 0, corrections = 0, receipts = 0,
         memberships = 0, consents = 0, batches = 0, batch_lines = 0, batches_closed = 0, signups = 0, documents = 0,
         documents_removed = 0, mandates = 0, mandate_changes = 0, erasures = 0, role_changes = 0, copies_replaced = 0,
-        runs = 0, runs_cancelled = 0, runs_sent = 0;
+        runs = 0, runs_cancelled = 0, runs_sent = 0, collected = 0;
 
     SimReport& operator+=(const SimReport& o)
     {
@@ -63,7 +63,7 @@ struct SimReport {
         documents += o.documents, documents_removed += o.documents_removed, mandates += o.mandates;
         mandate_changes += o.mandate_changes, erasures += o.erasures;
         role_changes += o.role_changes, copies_replaced += o.copies_replaced;
-        runs += o.runs, runs_cancelled += o.runs_cancelled, runs_sent += o.runs_sent;
+        runs += o.runs, runs_cancelled += o.runs_cancelled, runs_sent += o.runs_sent, collected += o.collected;
         return *this;
     }
 };
@@ -161,12 +161,17 @@ private:
     server::Role believed_role(Device& d);
     void store_snapshot(Device& d);
     int64_t now(const Device& d) const;
+    void turn_calendar();
     std::string pick_member(Device& d);
 
     std::mt19937_64 rng_;
     SimOptions options_;
     int step_ = 0;
-    int64_t server_ms_ = 1'763'900'000'000; // 2025-11-23
+    // Two clocks: the network's (clocks of changes, time-outs, half a
+    // second a step) and the calendar's (every copy's today, four hours a
+    // step, so that a run's collection days pass and are settled).
+    int64_t server_ms_ = 1'763'900'000'000;   // 2025-11-23
+    int64_t calendar_ms_ = 1'763'900'000'000; // the same day
     bool healing_ = false;
     std::unique_ptr<Store> server_;
     std::unique_ptr<server::SyncService> service_;

@@ -10,6 +10,7 @@
 #include "core/members/document_repository.h"
 #include "core/money/gift_batch_repository.h"
 #include "core/money/sepa_mandate_repository.h"
+#include "core/sepa/business_days.h"
 #include "core/sepa/collection_run.h"
 #include "core/sepa/creditor_settings.h"
 #include "core/store/statement.h"
@@ -147,11 +148,12 @@ void Simulation::mandate_step(Device& d, const std::string& member)
 }
 
 // The office's direct debits, as its SEPA screen makes them: a run for a
-// collection day (two office devices offline may both take the same month
-// of a mandate: the server keeps the first, and the other device takes its
-// collection off), a run cancelled before it is sent, or handed to the
-// bank. The days are after the simulation's today: no collection is
-// settled (README says why). A volunteer's app offers none of it.
+// collection day it suggests, or for one typed two weeks later (the same month) (two office
+// devices offline may both take the same month of a mandate: the server
+// keeps the first, and the other device takes its collection off), a run
+// cancelled before it is sent, or handed to the bank. The calendar turns:
+// the days pass, and each office device settles what the bank did not
+// return (SyncEngine). A volunteer's app offers none of it.
 void Simulation::collection_step(Device& d)
 {
     if (!sync::is_office(believed_role(d)))
@@ -172,9 +174,12 @@ void Simulation::collection_step(Device& d)
         }
         return;
     }
-    // Two days of December (one period), one of January.
-    const char* const days[] = {"2025-12-05", "2025-12-19", "2026-01-05"};
-    Result<CollectionPlan> plan = plan_collections(*d.store, *creditor, days[rng_() % 3]);
+    const std::vector<std::string> days =
+        next_collection_dates(*creditor, earliest_collection_date(d.store->today(), creditor->lead_days), 2);
+    if (days.empty())
+        return;
+    const std::string day = rng_() % 3 ? days[rng_() % days.size()] : add_business_days(days.front(), 10);
+    Result<CollectionPlan> plan = plan_collections(*d.store, *creditor, day);
     if (!plan || plan->lines.empty())
         return;
     if (Result<std::string> id = runs.submit(*plan, *creditor, d.who.operator_login)) {

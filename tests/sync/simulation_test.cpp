@@ -116,6 +116,9 @@ std::string erased_values_left(Store& store, const Simulation::ErasedPerson& p)
     return out;
 }
 
+const char kGiftAwayFromCollection[] =
+    "SELECT count(*) FROM gift g JOIN sepa_collection k ON k.id = g.id WHERE g.member_ref <> k.member_ref";
+
 void check_converged(Simulation& sim, uint64_t seed)
 {
     SCOPED_TRACE("seed " + std::to_string(seed) + " (replay: OBOLE_SIM_SEED=" + std::to_string(seed) + ")");
@@ -227,6 +230,14 @@ void check_converged(Simulation& sim, uint64_t seed)
     EXPECT_EQ(count(server, "SELECT count(*) FROM gift g JOIN sepa_collection k ON k.id = g.id "
                             "WHERE k.status <> 'collected'"),
               0);
+    // On every copy, a collection's gift stands with it on one member,
+    // whatever merges and unmerges crossed its settlement.
+    EXPECT_EQ(count(server, kGiftAwayFromCollection), 0);
+    for (int i = 0; i < sim.device_count(); ++i) {
+        if (sync::reads_table(sim.device_role(i), "gift")) {
+            EXPECT_EQ(count(sim.device_store(i), kGiftAwayFromCollection), 0) << "device " << i;
+        }
+    }
     // Every run an office device submitted is there (unless the server
     // refused it as beyond its writer's role, changed while it was offline).
     for (const std::string& id : sim.saved_runs())
@@ -285,20 +296,23 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
         if (HasFatalFailure() || HasNonfatalFailure())
             return;
         total += sim.report();
+        total.collected +=
+            int(count(sim.server_store(), "SELECT count(*) FROM sepa_collection WHERE status = 'collected'"));
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("simulation: %d seeds in %.1f s (%.2f seeds/s), %d pushes, %d pulls, %d lost, %d duplicated, "
-                "%d restarts, %d members, %d gifts, %d corrections, %d receipts, %d memberships, %d contacts, "
-                "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
-                "%d conflicts and duplicates settled, %d changes refused; %d batches opened, %d lines, %d closed; "
-                "%d street sign-ups; %d documents, %d removed; %d mandates, %d mandate changes; %d erasures; "
-                "%d role changes, %d copies replaced; %d collection runs, %d cancelled, %d sent\n",
-                seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
-                total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
-                total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
-                total.resolutions, total.refused, total.batches, total.batch_lines, total.batches_closed, total.signups,
-                total.documents, total.documents_removed, total.mandates, total.mandate_changes, total.erasures,
-                total.role_changes, total.copies_replaced, total.runs, total.runs_cancelled, total.runs_sent);
+    std::printf(
+        "simulation: %d seeds in %.1f s (%.2f seeds/s), %d pushes, %d pulls, %d lost, %d duplicated, "
+        "%d restarts, %d members, %d gifts, %d corrections, %d receipts, %d memberships, %d contacts, "
+        "%d consents, %d notepad edits, %d deletes, %d merges, %d unmerges, "
+        "%d conflicts and duplicates settled, %d changes refused; %d batches opened, %d lines, %d closed; "
+        "%d street sign-ups; %d documents, %d removed; %d mandates, %d mandate changes; %d erasures; "
+        "%d role changes, %d copies replaced; %d collection runs, %d cancelled, %d sent, %d collections settled\n",
+        seeds.count, seconds, seeds.count / seconds, total.pushes, total.pulls, total.lost, total.duplicated,
+        total.restarts, total.members, total.gifts, total.corrections, total.receipts, total.memberships,
+        total.contacts, total.consents, total.notepad_edits, total.deletes, total.merges, total.unmerges,
+        total.resolutions, total.refused, total.batches, total.batch_lines, total.batches_closed, total.signups,
+        total.documents, total.documents_removed, total.mandates, total.mandate_changes, total.erasures,
+        total.role_changes, total.copies_replaced, total.runs, total.runs_cancelled, total.runs_sent, total.collected);
     // A run of many seeds exercised what it claims to (one seed replayed
     // alone may well have no merge in it).
     if (seeds.count < 20)
@@ -326,6 +340,7 @@ TEST(SyncSimulation, CopiesConvergeAndNothingIsLostOrDoubled)
     EXPECT_GT(total.runs, 0);
     EXPECT_GT(total.runs_cancelled, 0);
     EXPECT_GT(total.runs_sent, 0);
+    EXPECT_GT(total.collected, 0);
     if (SimOptions{}.erasures) {
         EXPECT_GT(total.erasures, 0);
     }

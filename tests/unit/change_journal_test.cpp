@@ -310,7 +310,7 @@ TEST(ChangeJournal, RecordsOfAnOlderSchemaReplayBeforeTheMigration)
     const std::vector<uint8_t> v2 = database_of_schema(2);
     auto old = Store::open_bytes_unmigrated(v2);
     ASSERT_TRUE(old.ok());
-    ASSERT_TRUE((*old)->needs_migration());
+    ASSERT_TRUE((*old)->needs_migration().value());
     ASSERT_TRUE((*old)->enable_journal(1).ok());
     // What the previous version wrote: its own SQL, on its own schema.
     const std::string id = "0190f2a4-5b1c-7d3e-8f12-3456789abcde";
@@ -333,8 +333,8 @@ TEST(ChangeJournal, RecordsOfAnOlderSchemaReplayBeforeTheMigration)
     ASSERT_TRUE(replayed.ok());
     EXPECT_EQ(*replayed, std::vector<std::string>{id});
     ASSERT_TRUE((*device)->migrate().ok());
-    EXPECT_FALSE((*device)->needs_migration());
-    EXPECT_EQ((*device)->schema_version(), current_schema_version());
+    EXPECT_FALSE((*device)->needs_migration().value());
+    EXPECT_EQ((*device)->schema_version().value(), current_schema_version());
     EXPECT_TRUE(search_members(**device, "le gall gael").value().empty()); // not indexed yet
     ASSERT_TRUE(reindex_members(**device, *replayed).ok());
     auto m = MemberRepository(**device).get(id);

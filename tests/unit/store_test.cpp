@@ -73,7 +73,7 @@ TEST(Store, CreatesFileMigratesAndReopens)
     {
         Result<std::unique_ptr<Store>> store = Store::open_file(path);
         ASSERT_TRUE(store.ok()) << store.error().message;
-        EXPECT_EQ((*store)->schema_version(), current_schema_version());
+        EXPECT_EQ((*store)->schema_version().value(), current_schema_version());
         EXPECT_EQ(pragma(**store, "PRAGMA application_id"), kObolApplicationId);
         device = (*store)->device_id();
         EXPECT_TRUE(is_uuid_v7(device)) << device;
@@ -227,7 +227,7 @@ TEST(Store, OpenBytesChecksAndEmptyImage)
 
     Result<std::unique_ptr<Store>> fresh = Store::open_bytes({});
     ASSERT_TRUE(fresh.ok()) << fresh.error().message;
-    EXPECT_EQ((*fresh)->schema_version(), current_schema_version());
+    EXPECT_EQ((*fresh)->schema_version().value(), current_schema_version());
 }
 
 TEST(Store, TransactionCommitsOrRollsBackAndCountsChanges)
@@ -310,11 +310,11 @@ TEST(Store, FailedMigrationLeavesTheDataAtItsVersion)
     std::vector<uint8_t> v1 = (*store)->serialize();
     auto old = Store::open_bytes_unmigrated(v1);
     ASSERT_TRUE(old.ok());
-    ASSERT_TRUE((*old)->needs_migration());
+    ASSERT_TRUE((*old)->needs_migration().value());
     Result<void> r = (*old)->migrate();
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, "db.migration_failed");
-    EXPECT_EQ((*old)->schema_version(), 1);
+    EXPECT_EQ((*old)->schema_version().value(), 1);
     EXPECT_EQ((*old)->serialize(), v1);
     EXPECT_FALSE(Store::open_bytes(v1).ok());
 }

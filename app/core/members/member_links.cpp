@@ -76,12 +76,15 @@ Result<std::vector<MemberLink>> member_links(Store& store)
     static int version = -1;
     static std::vector<MemberLink> links;
     std::lock_guard<std::mutex> hold(lock);
-    if (version != store.schema_version()) {
+    Result<int> now = store.schema_version();
+    if (!now)
+        return now.error();
+    if (version != *now) {
         Result<std::vector<MemberLink>> read = read_links(store);
         if (!read)
             return read.error();
         links = std::move(*read);
-        version = store.schema_version();
+        version = *now;
     }
     return links;
 }

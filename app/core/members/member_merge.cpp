@@ -393,6 +393,42 @@ Result<void> note_followed_merge(Store& store, const std::string& table, const s
     return {};
 }
 
+Result<int64_t> written_for(Store& store, const std::string& table, const std::string& row_id,
+                            const std::string& column, int64_t ref)
+{
+    Statement back(store.db(), "SELECT old_value FROM merge_move WHERE tbl = ?1 AND row_id = ?2 AND col = ?3 "
+                               "AND new_value = ?4 ORDER BY seq LIMIT 1");
+    // Bounded like surviving_ref: records that went round cannot loop.
+    for (int i = 0; i < 32; ++i) {
+        back.reset();
+        back.bind_text(1, table);
+        back.bind_uuid(2, row_id);
+        back.bind_text(3, column);
+        back.bind_int64(4, ref);
+        Result<bool> moved = back.next();
+        if (!moved)
+            return moved.error();
+        if (!*moved)
+            break;
+        ref = back.column_int64(0);
+    }
+    return ref;
+}
+
+Result<void> follow_merges_of(Store& store, const std::string& table, const std::string& row_id,
+                              const std::string& like_table, const std::string& like_row, const std::string& column)
+{
+    Statement copy(store.db(), "INSERT OR IGNORE INTO merge_move(loser_ref, tbl, row_id, col, old_value, new_value) "
+                               "SELECT loser_ref, ?1, ?2, col, old_value, new_value FROM merge_move "
+                               "WHERE tbl = ?3 AND row_id = ?4 AND col = ?5 ORDER BY seq");
+    copy.bind_text(1, table);
+    copy.bind_uuid(2, row_id);
+    copy.bind_text(3, like_table);
+    copy.bind_uuid(4, like_row);
+    copy.bind_text(5, column);
+    return copy.run();
+}
+
 // [SECTION] A person's decisions
 
 Result<void> merge_members(Store& store, const std::string& loser_id, const std::string& survivor_id,

@@ -86,6 +86,18 @@ Result<void> restore_member_rows(Store& store, int64_t loser_ref);
 // merge of the chain up to there had moved it, so an unmerge sends it back.
 Result<void> note_followed_merge(Store& store, const std::string& table, const std::string& row_id,
                                  const std::string& column, int64_t named_ref, int64_t survivor_ref);
+// The member a row was written for: `ref`, where this copy's merges moved
+// it or a followed merge stored it, taken back through those merges (as
+// merge_move records them). A device sends its row under that member: each
+// copy files it where its own merges say, and an unmerge anywhere sends it
+// back, as the merges it followed here would have.
+Result<int64_t> written_for(Store& store, const std::string& table, const std::string& row_id,
+                            const std::string& column, int64_t ref);
+// A row made for another row's member (a collection's gift) is recorded as
+// moved by the merges that moved that one: an unmerge sends both back
+// together, and written_for gives both the same member.
+Result<void> follow_merges_of(Store& store, const std::string& table, const std::string& row_id,
+                              const std::string& like_table, const std::string& like_row, const std::string& column);
 // And retired as retire_doubles would have retired it at the merge; the
 // server decides this too.
 Result<void> retire_followed(Store& store, const std::string& table, const std::string& row_id, int64_t named_ref,

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/members/member_merge.h"
 #include "core/money/gift_repository.h"
 #include "core/money/money.h"
 #include "core/sepa/business_days.h"
@@ -89,9 +90,14 @@ Result<int> settle_collections(Store& store, const CreditorSettings& creditor, C
             Result<bool> there = gift_there.next();
             if (!there)
                 return there.error();
-            if (!*there)
+            // Made on the collection's member: an unmerge that sends the
+            // collection back sends the gift with it.
+            if (!*there) {
                 if (Result<void> r = add_gift(gifts, d, operator_name); !r)
                     return r;
+                if (Result<void> r = follow_merges_of(store, "gift", d.id, "sepa_collection", d.id, "member_ref"); !r)
+                    return r;
+            }
             update.reset();
             update.bind_uuid(1, d.id);
             if (Result<void> r = update.run(); !r)

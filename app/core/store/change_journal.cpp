@@ -306,7 +306,9 @@ Result<std::vector<std::string>> replay_journal(Store& store, const std::vector<
     if (records.empty())
         return later;
     sqlite3* db = store.db();
-    const bool old_schema = store.needs_migration();
+    Result<bool> old_schema = store.needs_migration();
+    if (!old_schema)
+        return old_schema.error();
     Result<void> replayed = store.transaction([&]() -> Result<void> {
         TouchedMembers touched(db);
         for (const JournalRecord& r : records) {
@@ -322,7 +324,7 @@ Result<std::vector<std::string>> replay_journal(Store& store, const std::vector<
         if (!ids)
             return ids.error();
         for (const std::string& id : *ids) {
-            if (old_schema)
+            if (*old_schema)
                 later.push_back(id);
             else if (Result<void> r = reindex_member(store, id); !r)
                 return r;

@@ -9,11 +9,14 @@ namespace {
 constexpr const char* kKey = "demo_data";
 }
 
-bool is_demo_data(Store& store)
+Result<bool> is_demo_data(Store& store)
 {
     Statement s(store.db(), "SELECT value FROM meta WHERE key = ?1");
     s.bind_text(1, kKey);
-    return s.step() == Statement::Step::row && s.column_text(0) == "1";
+    Result<bool> found = s.next();
+    if (!found)
+        return found.error();
+    return *found && s.column_text(0) == "1";
 }
 
 Result<void> mark_demo_data(Store& store)

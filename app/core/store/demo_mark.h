@@ -12,7 +12,8 @@ namespace obole {
 
 class Store;
 
-bool is_demo_data(Store& store);
+// A failed read is an error: the caller decides what is cautious.
+Result<bool> is_demo_data(Store& store);
 Result<void> mark_demo_data(Store& store);
 
 } // namespace obole

@@ -21,7 +21,10 @@ Result<BootedStore> boot_device_store(std::vector<uint8_t> snapshot, const std::
         return replayed.error();
     // The caller keeps its snapshot and records until the migrated snapshot
     // is stored, so a failed migration leaves them as they were.
-    out.migrated = out.store->needs_migration();
+    Result<bool> old_schema = out.store->needs_migration();
+    if (!old_schema)
+        return old_schema.error();
+    out.migrated = *old_schema;
     if (out.migrated)
         if (Result<void> migrated = out.store->migrate(); !migrated)
             return migrated.error();

@@ -174,9 +174,12 @@ Result<std::unique_ptr<Store>> Store::finish_open(sqlite3* db, bool migrate_now,
     return store;
 }
 
-bool Store::needs_migration() const
+Result<bool> Store::needs_migration() const
 {
-    return schema_version() < current_schema_version();
+    Result<int> version = schema_version();
+    if (!version)
+        return version.error();
+    return *version < current_schema_version();
 }
 
 Result<void> Store::migrate()
@@ -189,7 +192,12 @@ Result<void> Store::migrate()
 
 Result<void> Store::start_derived_data()
 {
-    if (derived_ready_ || schema_version() != current_schema_version())
+    if (derived_ready_)
+        return {};
+    Result<int> version = schema_version();
+    if (!version)
+        return version.error();
+    if (*version != current_schema_version())
         return {};
     if (Result<void> r = install_gift_now_triggers(*this); !r)
         return r;
@@ -246,10 +254,11 @@ std::vector<uint8_t> Store::serialize()
     return out;
 }
 
-int Store::schema_version() const
+Result<int> Store::schema_version() const
 {
     int64_t version = 0;
-    read_pragma(db_, "PRAGMA user_version", &version);
+    if (!read_pragma(db_, "PRAGMA user_version", &version))
+        return sqlite_error();
     return int(version);
 }
 

@@ -54,7 +54,7 @@ public:
     // its header is checked the whole file must pass PRAGMA integrity_check
     // before any row is read or written; a file that fails is db.damaged.
     static Result<std::unique_ptr<Store>> open_untrusted_bytes(const std::vector<uint8_t>& bytes);
-    bool needs_migration() const;
+    Result<bool> needs_migration() const;
     // Each migration in its own transaction (core/store/migrations.h); on failure
     // the data stays at the last version that succeeded.
     Result<void> migrate();
@@ -66,7 +66,8 @@ public:
     // The whole database as a file image (empty on failure).
     std::vector<uint8_t> serialize();
 
-    int schema_version() const;
+    // PRAGMA user_version; a failed read is an error, never version 0.
+    Result<int> schema_version() const;
     sqlite3* db() { return db_; }
 
     // Runs body inside BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when body
