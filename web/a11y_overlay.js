@@ -278,7 +278,7 @@
   // there, and named after the field so a screen reader says what is typed in.
   function followFocus(d) {
     const M = module();
-    const input = M && M.oboleTextInput;
+    const input = window.oboleTextInput;
     if (input) {
       const field = d.typing ? d.items.find((it) => it.id === d.typing) : null;
       setAttr(input, 'aria-label', field ? field.name : null);

@@ -103,9 +103,13 @@
       print: (t) => console.log(t),
       printErr: (t) => console.error(t),
       oboleInbox: [],  // the page's input until the app takes it (app/platform/page_input.h)
+      oboleSettings: oboleReadSettings(),  // web/page_bridge.js
     };
-    // Every input event of the page, as messages, in order (web/page_events.js).
-    oboleStartPageEvents(Module.canvas, (m) => (Module.oboleInput ? Module.oboleInput(m) : Module.oboleInbox.push(m)));
+    // Every input event of the page, as messages, in order (web/page_events.js),
+    // and what the app asks of the page (web/page_bridge.js), answered the same way.
+    const send = (m) => (Module.oboleInput ? Module.oboleInput(m) : Module.oboleInbox.push(m));
+    Module.oboleToPage = oboleStartPageBridge(Module.canvas, send);
+    oboleStartPageEvents(Module.canvas, send);
     const script = document.createElement('script');
     script.src = 'obole.js';
     script.onerror = () => { say('Obole could not load its program (obole.js).', true); letNewVersionTakeOver(offline); };

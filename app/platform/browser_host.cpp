@@ -11,10 +11,12 @@
 
 // --- JavaScript side ------------------------------------------------------
 
+// The settings this browser remembers: boot.js gives the module a copy
+// (Module.oboleSettings); a change is kept there and sent to the page, which
+// stores it (web/page_bridge.js).
 EM_JS(char*, js_setting, (const char* key), {
-  let v = null;
-  try { v = localStorage.getItem('obole.' + UTF8ToString(key)); } catch (e) { console.warn('localStorage:', e); }
-  if (v === null) return 0;
+  const v = (Module.oboleSettings || {})[UTF8ToString(key)];
+  if (v === undefined || v === null) return 0;
   const n = lengthBytesUTF8(v) + 1;
   const p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -22,8 +24,9 @@ EM_JS(char*, js_setting, (const char* key), {
 });
 
 EM_JS(void, js_set_setting, (const char* key, const char* value), {
-  try { localStorage.setItem('obole.' + UTF8ToString(key), UTF8ToString(value)); }
-  catch (e) { console.warn('localStorage:', e); }
+  const k = UTF8ToString(key), v = UTF8ToString(value);
+  (Module.oboleSettings = Module.oboleSettings || {})[k] = v;
+  Module.oboleToPage({t: "setting", key: k, value: v});
 });
 
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
@@ -44,24 +47,11 @@ EM_JS(char*, js_device_description, (), {
   return p;
 });
 
-EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_set_title, (const char* title), { Module.oboleToPage({t : "title", text : UTF8ToString(title)}); });
 
 // The first place replaces the page's own history entry; later ones add a
-// step. The URL stays as it is: a place holds a member's id, which has no
-// business in bookmarks or server logs.
-EM_JS(void, js_push_history, (const char* place), {
-  const state = { obole: UTF8ToString(place) };
-  if (!Module.oboleHistory) {
-    Module.oboleHistory = true;
-    history.replaceState(state, "");
-    window.addEventListener("popstate", (e) => {
-      if (!e.state || typeof e.state.obole !== "string") return;
-      Module.ccall("obole_history_step", null, ["string"], [e.state.obole]);
-    });
-    return;
-  }
-  history.pushState(state, "");
-});
+// step. Back and Forward come back as input (page_input.cpp).
+EM_JS(void, js_push_history, (const char* place), { Module.oboleToPage({t : "history", place : UTF8ToString(place)}); });
 
 // navigator.storage.estimate() is asynchronous and not free: read it every
 // few seconds into Module.oboleStorageInfo, which the frame reads (a change
@@ -97,85 +87,20 @@ EM_JS(char*, js_storage_backend, (), {
   return p;
 });
 
-EM_JS(void, js_save_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
-  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = UTF8ToString(name);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+// kind: "save" (a download) or "open" (an image or a PDF shown in a new tab,
+// which needs the user's recent click like the picker; the UI hands only
+// what core/members/document_view.h proved to be one, typed as its bytes say).
+EM_JS(void, js_send_file, (const char* kind, const char* name, const uint8_t* bytes, size_t size, const char* type), {
+  Module.oboleToPage({t: UTF8ToString(kind), name: UTF8ToString(name), type: UTF8ToString(type),
+                      bytes: HEAPU8.slice(bytes, bytes + size)});
 });
 
-// A new tab showing an image or a PDF, which needs the user's recent click
-// like the picker below. The UI hands only what core/members/document_view.h
-// proved to be one, typed as its bytes say; anything else is downloaded here
-// too, whatever the caller said. The tab is opened with noopener and
-// noreferrer: it gets no window.opener, so no page can reach the app's
-// window through it. (A blob's page inherits the app's origin and its
-// Content-Security-Policy: no script would run in it even so.)
-EM_JS(void, js_open_file, (const char* name, const uint8_t* bytes, size_t size, const char* type), {
-  const kind = UTF8ToString(type);
-  const shown = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'].includes(kind);
-  const blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: shown ? kind : 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  if (shown) {
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-  } else {
-    a.download = UTF8ToString(name);
-  }
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-});
-
-// In a hidden frame rather than a new window: no popup blocker, and the
-// app's page stays as it is. The browser tests read window.oboleLastPrinted.
-EM_JS(void, js_print_html, (const char* html), {
-  const text = UTF8ToString(html);
-  window.oboleLastPrinted = text;
-  const old = document.getElementById('obole-print-frame');
-  if (old) old.remove();
-  const frame = document.createElement('iframe');
-  frame.id = 'obole-print-frame';
-  frame.setAttribute('aria-hidden', 'true');
-  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-  frame.onload = () => {
-    try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn('print:', e); }
-  };
-  frame.srcdoc = text;
-  document.body.appendChild(frame);
-});
+EM_JS(void, js_print_html, (const char* html), { Module.oboleToPage({t : "print", html : UTF8ToString(html)}); });
 
 // The picker needs the user's recent click (transient activation), which the
-// frame after the click still has. `accept` narrows what it offers.
-EM_JS(void, js_choose_file, (const char* accept), {
-  let input = document.getElementById('obole-file-input');
-  if (!input) {
-    input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'obole-file-input';
-    input.style.display = 'none';
-    input.addEventListener('change', async () => {
-      const file = input.files && input.files[0];
-      input.value = "";
-      if (!file) return;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const p = _malloc(bytes.length || 1);
-      HEAPU8.set(bytes, p);
-      Module.ccall('obole_file_chosen', null, ['string', 'number', 'number'], [file.name, p, bytes.length]);
-      _free(p);
-    });
-    document.body.appendChild(input);
-  }
-  input.accept = UTF8ToString(accept);
-  input.click();
-});
+// frame after the click still has. `accept` narrows what it offers; the file
+// comes back as input (page_input.cpp).
+EM_JS(void, js_choose_file, (const char* accept), { Module.oboleToPage({t : "choose", accept : UTF8ToString(accept)}); });
 
 // --- C++ side ---------------------------------------------------------------
 
@@ -272,12 +197,12 @@ ui::StorageInfo BrowserHost::storage_info() const
 
 void BrowserHost::save_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type)
 {
-    js_save_file(name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
+    js_send_file("save", name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
 }
 
 void BrowserHost::open_file(const std::string& name, const std::vector<uint8_t>& bytes, const std::string& mime_type)
 {
-    js_open_file(name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
+    js_send_file("open", name.c_str(), bytes.data(), bytes.size(), mime_type.c_str());
 }
 
 void BrowserHost::choose_file(const std::string& purpose)

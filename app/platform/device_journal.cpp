@@ -40,7 +40,7 @@ EM_JS(void, js_journal_replace, (double seq, const uint8_t* bytes, size_t size),
   const copy = HEAPU8.slice(bytes, bytes + size);
   const done = (ok, msg) => Module.ccall('obole_journal_stored', null, ['number', 'number', 'number', 'string'], [seq, 1, ok, msg]);
   if (!Module.oboleStorage) { done(0, "this browser offers no storage for Obole"); return; }
-  Module.oboleStorage.replace(seq, copy).then(() => location.reload(), (e) => done(0, String(e && e.message || e)));
+  Module.oboleStorage.replace(seq, copy).then(() => Module.oboleToPage({t: "reload"}), (e) => done(0, String(e && e.message || e)));
 });
 
 // Asked once, after the first real entry: an installed or often-used app is

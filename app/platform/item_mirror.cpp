@@ -13,9 +13,7 @@
 
 // The overlay (web/a11y_overlay.js) rebuilds itself from this JSON; called
 // only when it changed, so an idle screen costs the page nothing.
-EM_JS(void, js_a11y_overlay_update, (const char* json), {
-  if (window.oboleA11yOverlay) window.oboleA11yOverlay.update(UTF8ToString(json));
-});
+EM_JS(void, js_a11y_overlay_update, (const char* json), { Module.oboleToPage({t : "overlay", json : UTF8ToString(json)}); });
 
 namespace obole::platform {
 

@@ -3,7 +3,7 @@
 #include <emscripten.h>
 #include <imgui.h>
 
-EM_JS(void, js_set_cursor, (const char* css), { Module['canvas'].style.cursor = UTF8ToString(css); });
+EM_JS(void, js_set_cursor, (const char* css), { Module.oboleToPage({t : "cursor", css : UTF8ToString(css)}); });
 
 namespace obole::platform {
 

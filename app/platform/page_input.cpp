@@ -1,5 +1,6 @@
 #include "platform/page_input.h"
 
+#include "platform/clipboard.h"
 #include "platform/display_scale.h"
 #include "platform/dom_keys.h"
 #include "ui/focus_move.h"
@@ -82,6 +83,15 @@ EM_JS(void, js_page_input_drain, (), {
             break;
         case 'paste':
             withText(m.text || "", _obole_input_paste);
+            break;
+        case 'history':
+            withText(m.place || "", _obole_history_step);
+            break;
+        case 'file':
+            var p = _malloc(m.bytes.length || 1);
+            HEAPU8.set(m.bytes, p);
+            withText(m.name || "", function(name) { _obole_file_chosen(name, p, m.bytes.length); });
+            _free(p);
             break;
         case 'erase':
             _obole_input_erase(m.forward ? 1 : 0);
@@ -231,6 +241,7 @@ EMSCRIPTEN_KEEPALIVE void obole_input_text(const char* utf8)
 // whole, once (ImGui's own paste never runs: its key is kept back).
 EMSCRIPTEN_KEEPALIVE void obole_input_paste(const char* utf8)
 {
+    clipboard_note_paste(utf8);
     const int held = g_mods;
     set_modifiers(0);
     ImGui::GetIO().AddInputCharactersUTF8(utf8);

@@ -7,7 +7,9 @@
 // their modifiers, characters, pointer moves and buttons (a finger's marked
 // as touch), wheel steps, focus. ImGui spreads what happened within one
 // frame over the next ones (ConfigInputTrickleEventQueue), so however long a
-// frame took, no key, click or character is lost or doubled.
+// frame took, no key, click or character is lost or doubled. What the page
+// answers to the app's requests (web/page_bridge.js: a step back in the
+// history, a chosen file) comes through the same queue.
 //
 // Sizes: a message gives the canvas's CSS size and devicePixelRatio; the
 // canvas's backing store is sized to device pixels (display_scale.h) and

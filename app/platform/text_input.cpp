@@ -1,91 +1,12 @@
 #include "platform/text_input.h"
 
+#include "platform/display_scale.h"
+
 #include <emscripten.h>
 #include <imgui.h>
 
-// Who delivers what (each as a message of web/page_events.js, in the one
-// ordered queue of page_input.h, so text and keys arrive in the order typed):
-//  - A key pressed on a keyboard is taken on the window (page_events.js)
-//    before the element sees it, with the character it makes; that
-//    character is kept out of the element (keypress is cancelled there), so
-//    nothing arrives twice.
-//  - What comes as text instead (an on-screen keyboard, the text an IME
-//    commits, an autocorrection) is sent to ImGui as characters; a deletion
-//    an on-screen keyboard makes, as Backspace or Delete. The element keeps
-//    one space, so a keyboard has something to delete even in an empty field.
-//  - While an IME composes, the composition stays in the element (the
-//    browser draws its candidate window there); its result is sent when it ends.
-//  - A paste never reaches the element: clipboard.cpp takes it first.
-EM_JS(void, js_text_input_create, (), {
-  var el = document.createElement('input');
-  el.type = 'text';
-  el.id = 'obole-text';
-  el.setAttribute('autocomplete', 'off');
-  el.setAttribute('autocorrect', 'off');
-  el.setAttribute('autocapitalize', 'off');
-  el.setAttribute('spellcheck', 'false');
-  el.setAttribute('tabindex', '-1');
-  el.setAttribute('aria-hidden', 'true');
-  // Invisible but focusable; 16 px text so iOS does not zoom the page on focus.
-  el.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;opacity:0;border:0;padding:0;' +
-                     'margin:0;font-size:16px;pointer-events:none;z-index:-1';
-  var SENTINEL = ' ';
-  var reset = function() {
-    el.value = SENTINEL;
-    el.setSelectionRange(1, 1);
-  };
-  var send = function(text) {
-    if (text) Module.oboleInput({ t: 'text', text: text });
-  };
-  var erase = function(forward) { Module.oboleInput({ t: 'erase', forward: forward }); };
-  var composing = false, composed = false;
-  el.addEventListener('keypress', function(e) { e.preventDefault(); });
-  el.addEventListener('keydown', function(e) {
-    // Keys already sent to ImGui as keys must not also edit the element.
-    if (e.key === 'Delete' || e.key === 'Enter') e.preventDefault();
-  });
-  el.addEventListener('compositionstart', function() { composing = true; });
-  el.addEventListener('compositionend', function(e) {
-    composing = false;
-    composed = true;
-    send(e.data);
-    reset();
-  });
-  el.addEventListener('input', function(e) {
-    if (composing || e.isComposing) return;
-    var kind = e.inputType || "";
-    if (composed && kind === 'insertFromComposition') {
-      composed = false;  // sent at compositionend
-    } else if (kind === 'deleteContentBackward') {
-      erase(false);
-    } else if (kind === 'deleteContentForward') {
-      erase(true);
-    } else if (kind.lastIndexOf('insert', 0) === 0 && kind !== 'insertFromPaste' && kind !== 'insertFromDrop') {
-      send(e.data !== null && e.data !== undefined ? e.data : el.value.slice(SENTINEL.length));
-    }
-    composed = false;
-    reset();
-  });
-  document.body.appendChild(el);
-  reset();
-  Module.oboleTextInput = el;
-});
-
-// Focus follows ImGui: (x, y) is the caret in canvas pixels, h the line height.
-EM_JS(void, js_text_input_follow, (int want, float x, float y, float h), {
-  var el = Module.oboleTextInput;
-  if (!el) return;
-  if (!want) {
-    if (document.activeElement === el) el.blur();
-    return;
-  }
-  var canvas = Module['canvas'];
-  var rect = canvas.getBoundingClientRect();
-  var scale = rect.width / canvas.width;
-  el.style.left = (rect.left + x * scale) + 'px';
-  el.style.top = (rect.top + y * scale) + 'px';
-  el.style.height = Math.max(h * scale, 16) + 'px';
-  if (document.activeElement !== el) el.focus({ preventScroll: true });
+// (x, y) is the caret in CSS pixels from the canvas's corner, h the line height.
+EM_JS(void, js_text_input_follow, (int want, float x, float y, float h), { Module.oboleToPage({t : "caret", want : !!want, x : x, y : y, h : h});
 });
 
 namespace obole::platform {
@@ -96,8 +17,14 @@ struct Ime {
     bool want = false;
     ImVec2 pos;
     float line_height = 0;
+    bool operator==(const Ime& o) const
+    {
+        return want == o.want && (!want || (pos.x == o.pos.x && pos.y == o.pos.y && line_height == o.line_height));
+    }
 };
-Ime g_ime;
+Ime g_ime;  // as ImGui last set it
+Ime g_sent; // as the page last heard it
+bool g_sent_once = false;
 
 // Called by ImGui at the end of a frame when its text field (or caret) changed.
 void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data)
@@ -112,12 +39,17 @@ void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data)
 void text_input_install()
 {
     ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data;
-    js_text_input_create();
 }
 
+// Only what changed crosses to the page: in a worker each request is a message.
 void text_input_after_frame()
 {
-    js_text_input_follow(g_ime.want ? 1 : 0, g_ime.pos.x, g_ime.pos.y, g_ime.line_height);
+    if (g_sent_once && g_ime == g_sent)
+        return;
+    g_sent = g_ime;
+    g_sent_once = true;
+    const float s = display_css_to_canvas();
+    js_text_input_follow(g_ime.want ? 1 : 0, g_ime.pos.x / s, g_ime.pos.y / s, g_ime.line_height / s);
 }
 
 } // namespace obole::platform

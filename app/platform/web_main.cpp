@@ -110,6 +110,7 @@ void render_frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::item_mirror_end_frame();
     platform::text_input_after_frame();
+    platform::clipboard_after_frame();
     platform::mouse_cursor_after_frame();
     if (g_web->store) {
         platform::sync_transport().hand_over_compaction();
