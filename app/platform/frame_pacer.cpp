@@ -71,7 +71,21 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
     if (end < awakeUntil || owed > 0 || inputLeft) ask();
     else clockTimer = setTimeout(function() { wake(100); }, clock_frame_ms);
   };
+  // After input the frame is drawn on the next task, not at the next
+  // animation frame, which a busy machine delays (by hundreds of ms in a
+  // worker, whose animation frames follow the page's): keys typed quickly
+  // then each get a frame of their own. Frames after it wait for animation
+  // frames.
+  var soon = 0;
   var ask = function() { raf = requestAnimationFrame(render); };
+  var askSoon = function() {
+    if (soon) return;
+    soon = setTimeout(function() {
+      soon = 0;
+      if (raf) { cancelAnimationFrame(raf); raf = 0; }
+      render();
+    }, 0);
+  };
   // at: for input, the event's time since the epoch (page_input.cpp): the
   // same clock on the page and in a worker.
   var wake = function(ms, at) {
@@ -80,7 +94,8 @@ EM_JS(void, js_frame_pacer_start, (int input_ms, int clock_frame_ms, int tick_ms
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     owed = SETTLE_FRAMES;
     if (clockTimer) { clearTimeout(clockTimer); clockTimer = 0; }
-    if (!raf) ask();
+    if (at > 0) askSoon();
+    else if (!raf && !soon) ask();
   };
   Module.oboleWake = wake;
   // A hidden tab gets no animation frames: the tick keeps sync and storage
